@@ -1,0 +1,94 @@
+"""`spotrep extract`: events from text files or a JSON-lines batch, printed as a table, JSON lines, JSON or CSV."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+
+import click
+
+from ..documents import BatchError, Document, ensure_not_empty, require_english
+from ..errors import EmptyInputError, InputError
+from ..formats import FORMATS, write_events
+from .app import cli, note
+from .io import default_format, documents_from_files, documents_from_jsonl, progress, report_error
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--input", "inputs", multiple=True, metavar="JSONL",
+              help="A batch: JSON lines {id, text, published, source, url}, one document a line ('-' for stdin).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date of the text files (anchors relative dates).")
+@click.option("--source", help="Source name of the text files (e.g. AFP).")
+@click.option("--url", help="URL of the text file.")
+@click.option("--id", "doc_id", help="Document id (default: a hash of the content).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise).")
+def extract(files, inputs, published, source, url, doc_id, fmt) -> None:
+    """Extract events from FILES (text; '-' for stdin) or from a JSON-lines batch (--input).
+
+    With neither, reads text from stdin. Exit status: 0 when every input was read; 2 when an input or a batch
+    line was unusable (it is reported on stderr with its line number and the rest is still processed).
+    """
+    from ..pipeline import extract_documents
+
+    fmt = fmt or default_format()
+    if not files and not inputs:
+        files = ("-",)
+    if doc_id and len(files) > 1:
+        raise InputError("--id names one document; give one file")
+    sources = []
+    if files:
+        sources.append(documents_from_files(files, published=published, source=source, url=url, doc_id=doc_id))
+    sources += [documents_from_jsonl(path) for path in inputs]
+
+    failures = 0
+    stats = {"documents": 0, "events": 0, "empty": 0}
+
+    def usable() -> itertools.chain:
+        nonlocal failures
+        for item in itertools.chain.from_iterable(sources):
+            if isinstance(item, BatchError):
+                failures += 1
+                report_error(item)
+                continue
+            if not _checked(item):
+                continue
+            yield item
+
+    def _checked(doc: Document) -> bool:
+        nonlocal failures
+        try:
+            ensure_not_empty(doc, name=doc.id)
+            require_english(doc, name=doc.id)
+        except EmptyInputError:
+            stats["empty"] += 1
+            note(f"{doc.id}: empty text, no events")
+            return False
+        except InputError as exc:
+            failures += 1
+            click.echo(f"spotrep: error: {exc.message}", err=True)
+            return False
+        return True
+
+    def events():
+        with progress(description="extracting") as advance:
+            for _doc, doc_events in extract_documents(usable()):
+                stats["documents"] += 1
+                stats["events"] += len(doc_events)
+                advance()
+                yield from doc_events
+
+    out = sys.stdout
+    if fmt in ("jsonl", "csv"):
+        write_events(events(), out, fmt)  # streams
+    else:
+        write_events(list(events()), out, fmt)
+    out.flush()
+    if stats["documents"] == 0 and not failures and stats["empty"]:
+        return
+    if stats["documents"] and stats["events"] == 0:
+        note(f"no events found in {stats['documents']} document(s)")
+    if failures:
+        note(f"{failures} input(s) could not be read; the rest were processed")
+        sys.exit(2)

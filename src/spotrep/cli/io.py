@@ -1,0 +1,79 @@
+"""Reading inputs for commands: files, stdin, JSON-lines batches; progress bars on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from ..documents import BatchError, Document, decode, make_document, read_jsonl
+from ..errors import InputError
+
+T = TypeVar("T")
+
+
+def read_text_file(path: str) -> tuple[str, str]:
+    """(name, text) of a text file or '-' for stdin; raises InputError for binary or non-UTF-8 data."""
+    if path == "-":
+        return "<stdin>", decode(sys.stdin.buffer.read(), name="<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file", name=path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory (use `spotrep ingest` for directories)", name=path)
+    return path, decode(p.read_bytes(), name=path)
+
+
+def documents_from_files(
+    files: Iterable[str], *, published: str | None, source: str | None, url: str | None, doc_id: str | None
+) -> Iterator[Document | BatchError]:
+    for path in files:
+        try:
+            name, text = read_text_file(path)
+            yield make_document(text, id=doc_id, published=published, source=source, url=url, name=name)
+        except InputError as exc:
+            yield BatchError(0, exc)
+
+
+def documents_from_jsonl(path: str) -> Iterator[Document | BatchError]:
+    if path == "-":
+        yield from read_jsonl(sys.stdin.buffer, name="<stdin>")
+        return
+    p = Path(path)
+    if not p.is_file():
+        yield BatchError(0, InputError(f"{path}: no such file", name=path))
+        return
+    with p.open("rb") as fh:
+        yield from read_jsonl(fh, name=path)
+
+
+@contextmanager
+def progress(total: int | None = None, description: str = "documents"):
+    """A progress bar on stderr, silent when stderr is not a terminal. Yields an ``advance(n=1)`` callable."""
+    if not sys.stderr.isatty():
+        yield lambda n=1: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
+
+
+def default_format() -> str:
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def report_error(err: BatchError) -> None:
+    click.echo(f"spotrep: error: {err.error.message}", err=True)

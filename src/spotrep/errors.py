@@ -1,0 +1,87 @@
+"""Domain errors. Every failure the library reports is a SpotrepError subclass with a stable code.
+
+The CLI maps them to messages and exit codes; the HTTP API maps them to status codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SpotrepError(Exception):
+    """Base class: a stable machine-readable ``code``, a human message, and the fields that explain it."""
+
+    code = "spotrep_error"
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str, **fields: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, **{k: v for k, v in self.fields.items() if v is not None}}
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(SpotrepError):
+    """The input cannot be used (the user can fix it)."""
+
+    code = "bad_input"
+    exit_code = 2
+    http_status = 400
+
+
+class EmptyInputError(InputError):
+    code = "empty_input"
+
+
+class BinaryInputError(InputError):
+    code = "binary_input"
+
+
+class EncodingError(InputError):
+    code = "not_utf8"
+
+
+class InputTooLargeError(InputError):
+    code = "input_too_large"
+    http_status = 413
+
+
+class MalformedRecordError(InputError):
+    """One record of a batch (a JSON line, a CSV row) is malformed; ``line`` says which."""
+
+    code = "malformed_record"
+
+
+class NotEnglishError(InputError):
+    code = "not_english"
+
+
+class InvalidDateError(InputError):
+    code = "invalid_date"
+
+
+class ModelNotInstalledError(SpotrepError):
+    code = "model_not_installed"
+    exit_code = 3
+
+
+class ConfigError(SpotrepError):
+    code = "config_error"
+    exit_code = 2
+
+
+class NotFoundError(SpotrepError):
+    code = "not_found"
+    exit_code = 4
+    http_status = 404
+
+
+class StoreError(SpotrepError):
+    code = "store_error"
+    exit_code = 5
