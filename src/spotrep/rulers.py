@@ -1,21 +1,80 @@
-"""Rulers for military vocabulary: weapon systems, forces and institutions, written to ``doc.spans``.
+"""Rulers for the vocabulary of war reporting, written to ``doc.spans[SPAN_KEY]``.
 
-They do not overwrite spaCy's named entities; they add spans under SPAN_KEY with labels
-WEAPON, FORCE and INSTITUTION. Filled in by the pipeline work; kept here so the model loader has one hook.
+They do not overwrite spaCy's named entities. Labels:
+- WEAPON: named weapon systems (ATACMS, Shahed, Kh-101, glide bombs...); the span id is the canonical name.
+- INSTITUTION: bodies that speak for a state (defence ministry, General Staff, interior ministry...).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon.weapons import WEAPON_SYSTEMS
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
 SPAN_KEY = "spotrep"
 
+INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "defence ministry": (
+        "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
+        "defence minister", "defense minister", "mod",
+    ),
+    "general staff": ("general staff",),
+    "interior ministry": (
+        "interior ministry", "ministry of internal affairs", "ministry of the interior", "interior minister",
+        "home ministry", "home office",
+    ),
+    "foreign ministry": ("foreign ministry", "ministry of foreign affairs", "foreign minister", "state department"),
+    "emergency service": ("emergency service", "emergency services", "state emergency service", "emergencies ministry"),
+    "air force": ("air force", "air forces"),
+    "air defence": (
+        "air defence", "air defense", "air defences", "air defenses", "aerial defence", "aerial defense",
+        "air defence systems", "air defense systems", "aerial defense systems", "aerial defence systems",
+        "air-defence", "air-defense", "anti-aircraft",
+    ),
+    "military administration": ("military administration", "regional military administration", "regional administration"),
+    "border guard": ("border guard", "border guards", "border service", "state border guard service"),
+    "national guard": ("national guard",),
+    "national police": ("national police",),
+    "prosecutor general": ("prosecutor general", "prosecutor general's office", "prosecutor's office"),
+}
+
+
+def _patterns(nlp: Language) -> list[dict]:
+    patterns: list[dict] = []
+    for canonical, (_kind, forms) in WEAPON_SYSTEMS.items():
+        for form in forms:
+            patterns.append({"label": "WEAPON", "pattern": form, "id": canonical})
+    for canonical, forms in INSTITUTIONS.items():
+        for form in forms:
+            patterns.append({"label": "INSTITUTION", "pattern": form, "id": canonical})
+    return patterns
+
+
+def _paragraph_breaks(doc):
+    """A line break ends a sentence: headlines, headings and datelines are not run into the next sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
 
 def add_rulers(nlp: Language) -> None:
+    """Add spotrep's components to a loaded pipeline (idempotent): paragraph-aware sentence breaks before the
+    parser, and the span ruler for military vocabulary at the end."""
+    from spacy.language import Language as _Language
+
     if "spotrep_ruler" in nlp.pipe_names:
         return
-    ruler = nlp.add_pipe("span_ruler", name="spotrep_ruler", config={"spans_key": SPAN_KEY, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns([])
+    if "spotrep_paragraphs" not in _Language.factories:
+        _Language.component("spotrep_paragraphs", func=_paragraph_breaks)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("spotrep_paragraphs", before=before) if before else nlp.add_pipe("spotrep_paragraphs", first=True)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="spotrep_ruler",
+        config={"spans_key": SPAN_KEY, "phrase_matcher_attr": "LOWER", "overwrite": False},
+    )
+    ruler.add_patterns(_patterns(nlp))

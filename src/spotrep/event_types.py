@@ -1,0 +1,440 @@
+"""Event detection and typing: trigger words and constructions -> internal kinds -> ACLED sub-event types.
+
+A *trigger* is a token that reports an event (a verb such as "shelled", a noun such as "airstrike", or an
+ambiguous verb made specific by its object: "took control", "seized weapons", "sent reinforcements").
+``find_triggers`` finds them in a sentence; ``classify`` turns the kinds found in one clause group (plus the
+weapons, the attacker and the victims) into ACLED's ``event_type``/``sub_event_type`` and the project's
+categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon.triggers import (
+    FORMS,
+    NOUN_TRIGGERS,
+    PROTEST_FORCE,
+    PROTEST_INTERVENTION,
+    PROTEST_WORDS,
+    RIOT_WORDS,
+    VERB_OBJECTS,
+    VERB_TRIGGERS,
+)
+from .taxonomy import SUB_EVENT_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# internal kind -> (default ACLED sub-event type, categories)
+KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "clash": ("Armed clash", ("armed_clash",)),
+    "assault": ("Armed clash", ("armed_clash", "advance")),
+    "advance": ("Armed clash", ("advance",)),
+    "capture": ("Non-state actor overtakes territory", ("territory_captured",)),
+    "recapture": ("Government regains territory", ("territory_captured",)),
+    "withdrawal": ("Non-violent transfer of territory", ("withdrawal",)),
+    "shelling": ("Shelling/artillery/missile attack", ("shelling",)),
+    "missile": ("Shelling/artillery/missile attack", ("missile_strike",)),
+    "air_strike": ("Air/drone strike", ("air_strike",)),
+    "drone_strike": ("Air/drone strike", ("drone_strike",)),
+    "interception": ("Disrupted weapons use", ("interception",)),
+    "weapons_seizure": ("Disrupted weapons use", ("weapons_seizure",)),
+    "explosive": ("Remote explosive/landmine/IED", ("mine_ied",)),
+    "suicide": ("Suicide bomb", ("suicide_bomb",)),
+    "grenade": ("Grenade", ("grenade",)),
+    "chemical": ("Chemical weapon", ("chemical_weapon",)),
+    "attack": ("Attack", ("attack_on_civilians",)),
+    "kill": ("Attack", ("attack_on_civilians",)),
+    "wound": ("Attack", ("attack_on_civilians",)),
+    "sexual": ("Sexual violence", ("sexual_violence", "attack_on_civilians")),
+    "abduction": ("Abduction/forced disappearance", ("abduction",)),
+    "protest": ("Peaceful protest", ("protest",)),
+    "protest_force": ("Excessive force against protesters", ("protest",)),
+    "riot": ("Violent demonstration", ("riot",)),
+    "mob": ("Mob violence", ("riot",)),
+    "looting": ("Looting/property destruction", ("looting",)),
+    "arrest": ("Arrests", ("arrest",)),
+    "agreement": ("Agreement", ("agreement",)),
+    "deployment": ("Other", ("deployment",)),
+    "base": ("Headquarters or base established", ("base_established",)),
+    "political": ("Other", ("political",)),
+    "group_change": ("Change to group/activity", ("group_change",)),
+    "disruption": ("Other", ("infrastructure_disruption",)),
+    "sabotage": ("Looting/property destruction", ("sabotage",)),
+}
+
+# kinds that only add detail (casualties, consequences) when another kind is in the same group
+MODIFIER_KINDS = frozenset({"kill", "wound", "disruption", "destroy"})
+
+# when several kinds meet in one clause group, the first in this order names the event
+PRIORITY: tuple[str, ...] = (
+    "suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling",
+    "protest_force", "riot", "protest", "mob", "sexual", "abduction", "interception", "weapons_seizure",
+    "recapture", "capture", "withdrawal", "assault", "advance", "clash", "looting", "sabotage", "attack",
+    "arrest", "base", "deployment", "agreement", "group_change", "political", "kill", "wound", "disruption",
+)
+_RANK = {k: i for i, k in enumerate(PRIORITY)}
+
+WEAPON_KIND_TO_EVENT = {
+    "missile": "missile",
+    "rocket": "shelling",
+    "artillery": "shelling",
+    "drone": "drone_strike",
+    "aircraft": "air_strike",
+    "bomb": "air_strike",
+    "explosive": "explosive",
+    "grenade": "grenade",
+    "chemical": "chemical",
+}
+
+_SUICIDE_HEADS = frozenset("bomber bombing attack vest belt bomb attacker car truck".split())
+_CHEMICAL = frozenset("chlorine sarin mustard nerve toxic poisonous poison chemical phosphorus".split())
+_EXPLOSIVE_NOUNS = frozenset("ied landmine mine bomb explosive device booby-trap vbied".split())
+_EXPLOSIVE_PHRASES = ("roadside bomb", "car bomb", "improvised explosive", "explosive device", "land mine",
+                      "landmine", "booby trap", "booby-trap", "ied", "vbied", "parcel bomb", "magnetic bomb",
+                      "sticky bomb", "motorcycle bomb", "bicycle bomb", "time bomb", "pipe bomb")
+_MILITARY_TARGETS = frozenset(
+    "base position positions post checkpoint convoy patrol troop soldier force army outpost garrison barracks "
+    "camp unit militant rebel fighter insurgent police policeman officer station airfield depot "
+    "headquarters vehicle tank".split()
+)
+_CIVILIAN_TARGETS = frozenset(
+    "civilian village villager resident home house market school hospital church mosque bus car family "
+    "people woman child man worshipper farmer shop neighbourhood neighborhood building apartment".split()
+)
+_INTERCEPTOR_WORDS = frozenset("defence defense air-defence air-defense anti-aircraft interceptor".split())
+
+
+@dataclass
+class Trigger:
+    """A token that reports an event, with the kind it reports."""
+
+    token: Token
+    kind: str
+    strong: bool = True
+    nominal: bool = False
+    words: tuple[int, ...] = field(default_factory=tuple)  # token indices of the whole trigger phrase
+    absorbed: bool = False  # a noun in a prepositional phrase of another clause: it only modifies that clause
+
+    @property
+    def i(self) -> int:
+        return self.token.i
+
+
+def lemma_of(token: Token) -> str:
+    low = token.lower_
+    return FORMS.get(low) or token.lemma_.lower()
+
+
+def _arguments(token: Token) -> list[Token]:
+    """The tokens that complete a verb's meaning: objects, particles, passive subjects, PP objects."""
+    out: list[Token] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("dobj", "nsubjpass", "prt", "attr", "oprd", "dative", "acomp", "advmod", "compound"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound", "appos"))
+        elif dep in ("prep", "agent"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "xcomp" and child.pos_ in ("NOUN", "ADJ"):
+            out.append(child)
+    # "intercepted and destroyed 17 drones": the object hangs on the last conjunct
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            out.extend(c for c in conj.children if c.dep_ == "dobj")
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        out.extend(c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)  # "pounding settlements" parsed as an adjective
+    return out
+
+
+def _object_kind(lemma: str, token: Token) -> str | None:
+    table = VERB_OBJECTS.get(lemma)
+    if not table:
+        return None
+    for arg in _arguments(token):
+        key = lemma_of(arg)
+        if key in table and table[key] != "?":
+            return table[key].rstrip("?")
+    return None
+
+
+def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
+    from .lexicon.weapons import WEAPON_WORDS
+
+    for t in tokens:
+        w = WEAPON_WORDS.get(lemma_of(t))
+        if w and w[1] in kinds:
+            return True
+    return False
+
+
+def _special_kind(token: Token) -> str | None:
+    """Constructions that name a weapon-specific event wherever they occur."""
+    low = token.lower_
+    lemma = lemma_of(token)
+    head = token.head
+    if low == "suicide" and lemma_of(head) in _SUICIDE_HEADS:
+        return "suicide"
+    if lemma in ("blow", "detonate") and any(
+        c.lower_ in ("himself", "herself", "themselves") for c in token.children
+    ):
+        return "suicide"
+    if lemma in ("detonate", "explode") and any(
+        lemma_of(c) in ("vest", "belt") for c in token.subtree
+    ):
+        return "suicide"
+    if lemma == "grenade" or low in ("grenades", "grenade"):
+        return "grenade"
+    if lemma in _CHEMICAL and lemma not in ("poison",):
+        if lemma == "chemical" and lemma_of(head) not in ("attack", "weapon", "agent", "strike", "munition",
+                                                          "shell", "bomb", "substance", "gas"):
+            return None
+        if lemma in ("toxic", "poisonous", "nerve", "mustard") and lemma_of(head) not in ("gas", "agent", "substance",
+                                                                                          "chemical", "smoke"):
+            return None
+        return "chemical"
+    if lemma == "gas" and any(c.lower_ in ("poison", "toxic", "mustard", "nerve", "chlorine", "sarin")
+                              for c in token.children):
+        return "chemical"
+    return None
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
+    triggers: list[Trigger] = []
+    text_low = sent.text.lower()
+    for token in sent:
+        if token.is_punct or token.is_space or token.like_num:
+            continue
+        special = _special_kind(token)
+        if special:
+            triggers.append(Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,)))
+            continue
+        lemma = lemma_of(token)
+        is_verb = token.pos_ in ("VERB",) or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB") or (
+            token.lower_ in FORMS and token.pos_ != "PROPN"
+        )
+        if is_verb and lemma in VERB_TRIGGERS:
+            entry = VERB_TRIGGERS[lemma]
+            kind, weak = entry.rstrip("?"), entry.endswith("?")
+            obj_kind = _object_kind(lemma, token)
+            if obj_kind:
+                triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
+            elif not weak:
+                triggers.append(Trigger(token, kind, True, False, (token.i,)))
+            elif kind not in ("?",):
+                triggers.append(Trigger(token, kind, False, False, (token.i,)))
+            continue
+        if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "NN"):
+            key = lemma
+            # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
+            compound = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+            mods = {lemma_of(c) for c in compound}
+            if key in ("strike", "attack", "raid", "bombardment", "fire", "bombing", "assault", "barrage"):
+                if mods & {"air", "aerial", "airstrike"}:
+                    triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
+                    continue
+                if mods & {"drone", "uav", "kamikaze", "shahed", "fpv"}:
+                    triggers.append(Trigger(token, "drone_strike", True, True, (token.i,)))
+                    continue
+                if mods & {"missile", "cruise", "ballistic"}:
+                    triggers.append(Trigger(token, "missile", True, True, (token.i,)))
+                    continue
+                if mods & {"artillery", "mortar", "rocket", "shell", "tank", "howitzer"}:
+                    triggers.append(Trigger(token, "shelling", True, True, (token.i,)))
+                    continue
+                if mods & {"gun", "knife", "arson", "machete"}:
+                    triggers.append(Trigger(token, "attack", True, True, (token.i,)))
+                    continue
+                if mods & {"chemical", "gas", "chlorine", "sarin"}:
+                    triggers.append(Trigger(token, "chemical", True, True, (token.i,)))
+                    continue
+                if mods & {"bomb", "ied", "explosive", "mine"}:
+                    triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
+                    continue
+                if mods & {"ground", "infantry", "armoured", "armored", "mechanized", "mechanised"}:
+                    triggers.append(Trigger(token, "assault", True, True, (token.i,)))
+                    continue
+            if key in _EXPLOSIVE_NOUNS or any(p in text_low for p in ()):
+                if _explosive_context(token):
+                    triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
+                    continue
+            if key in NOUN_TRIGGERS:
+                entry = NOUN_TRIGGERS[key]
+                kind, weak = entry.rstrip("?"), entry.endswith("?")
+                if key == "strike" and _labour_strike(token):
+                    kind, weak = "protest", False
+                if key == "march" and token.pos_ == "PROPN":
+                    continue  # the month
+                triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
+    return triggers
+
+
+def _labour_strike(token: Token) -> bool:
+    mods = {lemma_of(c) for c in token.children}
+    if mods & {"general", "hunger", "labour", "labor", "nationwide", "workers", "worker", "teachers"}:
+        return True
+    return token.head.lower_ in ("on", "went") or any(c.lower_ == "went" for c in token.head.children)
+
+
+def _explosive_context(token: Token) -> bool:
+    lemma = lemma_of(token)
+    mods = {lemma_of(c) for c in token.children}
+    if lemma in ("ied", "landmine", "vbied", "booby-trap"):
+        return True
+    if lemma == "mine" and token.pos_ == "PRON":
+        return False
+    if mods & {"roadside", "car", "improvised", "parcel", "magnetic", "sticky", "pipe", "time", "motorcycle",
+               "land", "anti-personnel", "anti-tank", "homemade", "explosive", "truck"}:
+        return True
+    head = lemma_of(token.head)
+    if head in ("explode", "detonate", "blast", "go", "plant", "step", "hit", "strike", "trigger", "kill", "wound"):
+        return True
+    if token.head.head is not None and lemma_of(token.head.head) in ("explode", "detonate", "plant", "kill"):
+        return True
+    return lemma == "bomb" and any(lemma_of(c) in ("explode", "detonate") for c in token.head.children)
+
+
+def weapon_event_kind(weapon_kinds: Iterable[str]) -> str | None:
+    """The strike kind that a set of weapon kinds implies (most specific first)."""
+    kinds = {WEAPON_KIND_TO_EVENT[w] for w in weapon_kinds if w in WEAPON_KIND_TO_EVENT}
+    for k in PRIORITY:
+        if k in kinds:
+            return k
+    return None
+
+
+@dataclass
+class Typing:
+    kind: str
+    sub_event_type: str
+    categories: list[str]
+
+    @property
+    def event_type(self) -> str:
+        return SUB_EVENT_TYPES[self.sub_event_type]
+
+
+def primary_kind(kinds: Iterable[str]) -> str | None:
+    ranked = sorted(set(kinds), key=lambda k: _RANK.get(k, 999))
+    return ranked[0] if ranked else None
+
+
+def classify(
+    kinds: Iterable[str],
+    *,
+    weapon_kinds: Iterable[str] = (),
+    context_lemmas: Iterable[str] = (),
+    agent_kind: str | None = None,
+    victim_kind: str | None = None,
+    victim_lemmas: Iterable[str] = (),
+    agent_is_state: bool = False,
+    agent_country: str | None = None,
+    place_country: str | None = None,
+    aggregate: bool = False,
+) -> Typing | None:
+    """ACLED typing of one clause group.
+
+    ``kinds``: the kinds of its triggers; ``weapon_kinds``: kinds of the weapons named in it;
+    ``context_lemmas``: the lemmas of its words (for protest and riot cues); the agent/victim kinds come from
+    the actor stage; ``aggregate`` marks a tally ("three civilians were killed in the region over the last
+    24 hours").
+    """
+    kinds = set(kinds)
+    weapon_kinds = set(weapon_kinds)
+    context = set(context_lemmas)
+    victims = set(victim_lemmas)
+    categories: list[str] = []
+
+    # a generic strike made specific by its weapon ("a missile hit", "a drone wounded two policemen")
+    generic = {"attack", "kill", "wound", "destroy", "clash"}
+    weapon_kind = weapon_event_kind(weapon_kinds)
+    if weapon_kind and (kinds & generic or not kinds) and not (kinds & {"protest", "riot", "mob"}):
+        if not (weapon_kind == "grenade" and "weapons_seizure" in kinds):
+            kinds.add(weapon_kind)
+    if agent_kind == "military" and kinds & {"shelling"} and weapon_kinds & {"aircraft", "bomb"}:
+        kinds.add("air_strike")
+
+    # protests: what happened to (or by) the protesters decides the sub-event type
+    protest_context = bool(kinds & {"protest", "riot"}) or (
+        bool(context & PROTEST_WORDS) and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
+    )
+    if protest_context and not kinds & {"suicide", "explosive", "air_strike", "shelling", "missile", "chemical"}:
+        state_force = agent_kind in ("police", "military") or bool(context & {"police", "security", "riot"})
+        if (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE) and state_force and (
+            victim_kind in (None, "protesters", "civilians")
+        ) and (context & {"kill", "shoot", "wound", "injure", "beat", "live", "brutally", "protest_force"}):
+            kinds = {"protest_force"}
+        elif context & RIOT_WORDS and ("riot" in kinds or not context & PROTEST_INTERVENTION
+                                       or context & {"throw", "hurl", "pelt", "torch", "vandalise", "vandalize",
+                                                     "molotov", "stone", "rock", "loot", "smash"}):
+            kinds = {"riot"}
+        elif context & PROTEST_INTERVENTION or "arrest" in kinds:
+            return Typing("protest", "Protest with intervention", ["protest"])
+        elif "riot" in kinds:
+            kinds = {"riot"}
+        else:
+            kinds = {"protest"}
+
+    # artillery fired inside a ground battle is part of the battle (ACLED)
+    if kinds & {"advance", "assault", "clash"} and "shelling" in kinds:
+        kinds.discard("shelling")
+        categories.append("shelling")
+    kind = primary_kind(k for k in kinds if k not in MODIFIER_KINDS or len(kinds) == 1)
+    if kind is None:
+        kind = primary_kind(kinds)
+    if kind is None:
+        return None
+    if kind == "destroy":
+        return None
+    sub, cats = KINDS[kind]
+    categories[:0] = cats
+
+    if kind in ("attack", "kill", "wound"):
+        military_victim = victim_kind in ("military", "police", "armed_group") or bool(victims & _MILITARY_TARGETS)
+        civilian_victim = victim_kind == "civilians" or bool(victims & _CIVILIAN_TARGETS)
+        if military_victim and not civilian_victim:
+            sub, categories = "Armed clash", ["armed_clash"]
+        elif kind in ("kill", "wound") and agent_kind is None and aggregate:
+            categories = ["casualty_report", "attack_on_civilians"] if civilian_victim else ["casualty_report"]
+            sub = "Attack" if civilian_victim or not military_victim else "Armed clash"
+        elif agent_kind == "military" and not civilian_victim and "clash" in kinds:
+            sub, categories = "Armed clash", ["armed_clash"]
+    elif kind == "capture":
+        # ACLED: a government (or its forces) retaking its own territory "regains"; anyone else "overtakes"
+        own_ground = agent_is_state and agent_country and place_country and agent_country == place_country
+        if own_ground:
+            sub = "Government regains territory"
+        if context & {"unopposed", "resistance", "deserted", "vacated", "abandoned"} or "withdrawal" in kinds:
+            sub = "Non-violent transfer of territory"
+    elif kind == "recapture":
+        if agent_kind in ("armed_group",) and not agent_is_state:
+            sub = "Non-state actor overtakes territory"
+    elif kind == "withdrawal":
+        if kinds & {"clash", "assault", "shelling", "attack"} or context & {"fire", "assault", "fighting",
+                                                                              "attack", "shelling", "pressure"}:
+            sub = "Armed clash"
+    elif kind == "interception" and weapon_kinds & {"drone"}:
+        pass
+
+    # categories of the other kinds in the group, when they add information
+    for k in sorted(kinds, key=lambda k: _RANK.get(k, 999)):
+        if k == kind or k not in KINDS:
+            continue
+        extra = KINDS[k][1]
+        if k in ("kill", "wound", "attack") and kind not in ("kill", "wound", "attack"):
+            if victim_kind == "civilians" and kind in ("shelling", "missile", "air_strike", "drone_strike",
+                                                       "explosive"):
+                categories.append("attack_on_civilians")
+            continue
+        if k in ("disruption", "drone_strike", "air_strike", "missile", "shelling", "advance"):
+            categories.extend(extra)
+    if aggregate and kind in ("kill", "wound", "attack", "shelling", "missile", "air_strike", "drone_strike"):
+        categories.append("casualty_report")
+    return Typing(kind, sub, list(dict.fromkeys(categories)))

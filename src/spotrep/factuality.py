@@ -1,0 +1,93 @@
+"""Is a trigger an asserted event? Negation, modality, intention, purpose and conditionals say no.
+
+"Kharkiv was not threatened", "Moscow may be trying to force Ukraine to divert troops", "to hold back Russian
+advances", "if Russia attacks": none of these report an event. Reported speech is not a hedge: the claim
+stage says who asserts it ("the ministry claimed to have taken control" is an asserted, claimed event).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon.triggers import HEDGE_ADVERBS, INTENTION_VERBS, MODALS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# verbs whose infinitive complement happened ("forced to withdraw", "continued to shell", "claimed to have taken")
+_FACTIVE_XCOMP = frozenset(
+    "continue begin start manage force compel oblige allow enable help claim say report appear seem use "
+    "happen go keep resume fail proceed be get come cause lead push".split()
+)
+# nouns that put what depends on them out of the real world ("a threat of attack", "in a bid to capture")
+_IRREALIS_NOUNS = frozenset(
+    "threat fear risk possibility danger prospect plan attempt bid effort intention aim goal chance "
+    "ability capability readiness call demand request warning order rumour rumor speculation".split()
+)
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
+
+
+def _negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return False
+
+
+def _modal(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "aux" and (child.lower_ in MODALS or child.lower_ in _FUTURE):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+            return True
+    return False
+
+
+def _has_to(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def why_not_asserted(trigger: Token) -> str | None:
+    """The reason a trigger does not report an event, or None when it does."""
+    sent = trigger.sent
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    token = trigger
+    steps = 0
+    while True:
+        if _negated(token):
+            # "denied that it shelled" is a denial (the claim stage records it), not a negation
+            return "negated"
+        if _modal(token):
+            return "modal or future"
+        lemma = token.lemma_.lower()
+        if token is not trigger and lemma in INTENTION_VERBS and token.pos_ in ("VERB", "AUX"):
+            return f"intention ({token.text})"
+        if token is not trigger and lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
+            return f"irrealis ({token.text})"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+            return "conditional"
+        if token.dep_ == "xcomp" and _has_to(token):
+            head_lemma = token.head.lemma_.lower()
+            if head_lemma in INTENTION_VERBS:
+                return f"intention ({token.head.text})"
+            if head_lemma not in _FACTIVE_XCOMP:
+                return f"purpose ({token.text})"
+        elif token.dep_ in ("advcl", "acl", "relcl") and _has_to(token):
+            return f"purpose ({token.text})"
+        if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in (
+            "prevent", "stop", "deter", "keep", "bar", "ban", "refrain"
+        ):
+            return "prevented"
+        if lemma in SPEECH_VERBS and token is not trigger:
+            # the quote's own hedges were checked on the way up; the speaker's stance is the claim stage's job
+            return None
+        if token.head is token or steps > 12:
+            return None
+        token = token.head
+        steps += 1
+
+
+def is_asserted(trigger: Token) -> bool:
+    return why_not_asserted(trigger) is None

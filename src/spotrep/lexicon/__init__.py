@@ -1,0 +1,1 @@
+"""Lexicons of war reporting used by the pipeline stages (weapons, forces, institutions, triggers)."""

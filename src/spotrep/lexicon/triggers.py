@@ -1,0 +1,278 @@
+"""Trigger vocabulary: words and constructions that report events, by internal event kind.
+
+Kinds are this project's internal classes; ``spotrep.event_types`` maps a group of kinds (plus weapons, actors
+and targets) to ACLED's sub-event type and the project's categories.
+"""
+
+from __future__ import annotations
+
+# verbs (lemmas) that report an event on their own
+VERB_TRIGGERS: dict[str, str] = {
+    # battles
+    "clash": "clash", "fight": "clash", "battle": "clash", "ambush": "clash", "skirmish": "clash",
+    "repel": "clash", "repulse": "clash", "storm": "clash", "besiege": "clash", "encircle": "clash",
+    "counterattack": "clash", "engage": "clash?", "raid": "attack?",
+    "advance": "advance", "push": "advance?", "breach": "advance", "infiltrate": "advance?",
+    "capture": "capture", "seize": "capture?", "overrun": "capture", "occupy": "capture?",
+    "conquer": "capture", "take": "capture?", "enter": "capture?", "encroach": "advance?",
+    "retake": "recapture", "recapture": "recapture", "regain": "recapture", "liberate": "recapture",
+    "reclaim": "recapture", "retook": "recapture", "free": "recapture?", "clear": "recapture?",
+    "withdraw": "withdrawal", "retreat": "withdrawal", "pull": "withdrawal?", "abandon": "withdrawal?",
+    "evacuate": "withdrawal?", "vacate": "withdrawal", "cede": "withdrawal", "remove": "withdrawal?",
+    "surrender": "group_change?", "flee": "withdrawal?",
+    # explosions / remote violence
+    "shell": "shelling", "bombard": "shelling", "pound": "shelling", "shelled": "shelling",
+    "bomb": "air_strike?", "airstrike": "air_strike", "strike": "attack?", "hit": "attack?",
+    "target": "attack?", "fire": "attack?", "launch": "attack?",
+    "explode": "explosive?", "detonate": "explosive?", "blow": "explosive?",
+    # interception / disrupted weapons use
+    "intercept": "interception", "down": "interception?", "shoot": "attack?", "neutralise": "interception?",
+    "neutralize": "interception?", "destroy": "destroy?", "defuse": "weapons_seizure",
+    "dismantle": "weapons_seizure?", "confiscate": "weapons_seizure", "recover": "weapons_seizure?",
+    "find": "weapons_seizure?", "discover": "weapons_seizure?", "uncover": "weapons_seizure?",
+    "foil": "weapons_seizure", "thwart": "weapons_seizure", "seized": "weapons_seizure?",
+    "intercepted": "interception",
+    # violence against civilians
+    "kill": "kill", "murder": "attack", "massacre": "attack", "execute": "attack?", "behead": "attack",
+    "stab": "attack", "slaughter": "attack", "gun": "attack?", "torture": "attack", "lynch": "mob",
+    "attack": "attack", "assault": "attack?", "beat": "attack?", "injure": "wound", "wound": "wound",
+    "maim": "wound", "hurt": "wound?", "die": "kill?", "burn": "destroy?",
+    "rape": "sexual", "molest": "sexual", "abduct": "abduction", "kidnap": "abduction",
+    # demonstrations
+    "protest": "protest", "demonstrate": "protest", "rally": "protest", "march": "protest?",
+    "picket": "protest", "riot": "riot", "loot": "looting", "plunder": "looting", "ransack": "looting",
+    "vandalise": "looting", "vandalize": "looting", "torch": "looting", "pillage": "looting",
+    "raze": "looting", "demolish": "looting?", "steal": "looting?", "pelt": "riot",
+    # strategic developments
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "nab": "arrest",
+    "agree": "agreement?", "sign": "agreement?", "negotiate": "agreement?", "swap": "agreement?",
+    "deploy": "deployment", "redeploy": "deployment", "dispatch": "deployment?", "send": "deployment?",
+    "rush": "deployment?", "reinforce": "deployment", "mobilise": "deployment?", "mobilize": "deployment?",
+    "station": "deployment?", "amass": "deployment", "move": "deployment?",
+    "establish": "base?", "set": "base?", "build": "base?", "open": "base?",
+    "cancel": "political?", "postpone": "political?", "expel": "political?", "sanction": "political",
+    "impose": "political?", "declare": "political?", "resign": "political", "dismiss": "political?",
+    "sack": "political?", "appoint": "political?", "recall": "political?", "ban": "political?",
+    "suspend": "political?",
+    "defect": "group_change", "merge": "group_change?", "form": "group_change?", "disband": "group_change",
+    "dissolve": "group_change?", "rename": "group_change?", "recruit": "group_change?",
+    "pledge": "group_change?", "split": "group_change?",
+    "close": "disruption?", "sabotage": "sabotage", "derail": "sabotage",
+}
+
+# nouns (lemmas) that name an event
+NOUN_TRIGGERS: dict[str, str] = {
+    "clash": "clash", "fighting": "clash", "fight": "clash?", "battle": "clash", "firefight": "clash",
+    "gunfight": "clash", "gunbattle": "clash", "shootout": "clash", "skirmish": "clash", "ambush": "clash",
+    "combat": "clash", "hostility": "clash", "counterattack": "clash", "assault": "assault",
+    "offensive": "assault", "counteroffensive": "assault", "counter-offensive": "assault", "raid": "attack?",
+    "incursion": "advance", "advance": "advance", "breakthrough": "advance", "push": "advance?",
+    "capture": "capture", "takeover": "capture", "seizure": "capture?", "fall": "capture?",
+    "recapture": "recapture", "liberation": "recapture",
+    "withdrawal": "withdrawal", "retreat": "withdrawal", "pullback": "withdrawal", "pullout": "withdrawal",
+    "shelling": "shelling", "bombardment": "shelling", "barrage": "shelling", "artillery": "shelling?",
+    "airstrike": "air_strike", "air strike": "air_strike", "bombing": "air_strike?", "air raid": "air_strike",
+    "strike": "attack?", "attack": "attack", "explosion": "explosive?", "blast": "explosive?",
+    "interception": "interception",
+    "killing": "attack?", "massacre": "attack", "murder": "attack", "execution": "attack?",
+    "rape": "sexual", "abduction": "abduction", "kidnapping": "abduction",
+    "protest": "protest", "demonstration": "protest", "rally": "protest", "march": "protest?",
+    "sit-in": "protest", "walkout": "protest", "vigil": "protest", "picket": "protest",
+    "riot": "riot", "unrest": "riot?", "looting": "looting", "arson": "looting", "vandalism": "looting",
+    "arrest": "arrest", "detention": "arrest?", "crackdown": "arrest?",
+    "agreement": "agreement?", "deal": "agreement?", "ceasefire": "agreement?", "truce": "agreement?",
+    "accord": "agreement?", "swap": "agreement?",
+    "deployment": "deployment", "reinforcement": "deployment?", "buildup": "deployment",
+    "build-up": "deployment",
+    "defection": "group_change", "merger": "group_change",
+    "closure": "disruption?", "blackout": "disruption", "outage": "disruption", "sabotage": "sabotage",
+    "death": "kill?", "casualty": "kill?",
+}
+
+# irregular or mis-tagged word forms -> lemma (the parser sometimes tags past forms as nouns)
+FORMS: dict[str, str] = {
+    "retook": "retake", "took": "take", "overran": "overrun", "fought": "fight", "shot": "shoot",
+    "struck": "strike", "hit": "hit", "fled": "flee", "pounding": "pound", "pounded": "pound",
+    "shelled": "shell", "shelling": "shell", "downed": "down", "blew": "blow", "beaten": "beat",
+    "stole": "steal", "froze": "freeze", "sent": "send", "seized": "seize", "kidnapped": "kidnap",
+    "abducted": "abduct", "killed": "kill", "wounded": "wound", "injured": "injure", "raped": "rape",
+    "bombed": "bomb", "torched": "torch", "looted": "loot", "lynched": "lynch", "ambushed": "ambush",
+    "arrested": "arrest", "detained": "detain", "deployed": "deploy", "captured": "capture",
+    "recaptured": "recapture", "liberated": "liberate", "retreated": "retreat", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "intercepted": "intercept", "airstrikes": "airstrike",
+}
+
+# objects that make an ambiguous verb a trigger of a kind: verb lemma -> {object lemma: kind}
+VERB_OBJECTS: dict[str, dict[str, str]] = {
+    "take": {"control": "capture", "over": "capture", "village": "capture", "town": "capture",
+             "city": "capture", "settlement": "capture", "position": "capture", "hostage": "abduction",
+             "custody": "arrest", "part": "?", "street": "protest"},
+    "seize": {"control": "capture", "village": "capture", "town": "capture", "city": "capture",
+              "settlement": "capture", "territory": "capture", "base": "capture", "area": "capture",
+              "position": "capture", "site": "capture", "crossing": "capture", "checkpoint": "capture",
+              "weapon": "weapons_seizure", "arm": "weapons_seizure", "ammunition": "weapons_seizure",
+              "explosive": "weapons_seizure", "firearm": "weapons_seizure", "rifle": "weapons_seizure",
+              "pistol": "weapons_seizure", "gun": "weapons_seizure", "round": "weapons_seizure",
+              "grenade": "weapons_seizure", "cache": "weapons_seizure", "bomb": "weapons_seizure",
+              "ied": "weapons_seizure", "drug": "arrest", "port": "capture", "airport": "capture",
+              "oilfield": "capture", "camp": "capture", "headquarters": "capture"},
+    "gain": {"control": "capture", "ground": "advance", "foothold": "advance"},
+    "wrest": {"control": "capture"},
+    "regain": {"control": "recapture"},
+    "pull": {"back": "withdrawal", "out": "withdrawal"},
+    "fall": {"back": "withdrawal"},
+    "move": {"troop": "deployment", "force": "deployment", "reinforcement": "deployment",
+             "soldier": "deployment", "unit": "deployment"},
+    "send": {"troop": "deployment", "reinforcement": "deployment", "force": "deployment",
+             "soldier": "deployment", "unit": "deployment", "brigade": "deployment"},
+    "dispatch": {"troop": "deployment", "reinforcement": "deployment", "force": "deployment",
+                 "soldier": "deployment", "unit": "deployment"},
+    "rush": {"troop": "deployment", "reinforcement": "deployment", "force": "deployment",
+             "soldier": "deployment", "unit": "deployment"},
+    "mobilise": {"troop": "deployment", "reservist": "deployment", "force": "deployment"},
+    "mobilize": {"troop": "deployment", "reservist": "deployment", "force": "deployment"},
+    "station": {"troop": "deployment", "force": "deployment", "soldier": "deployment"},
+    "establish": {"base": "base", "post": "base", "outpost": "base", "checkpoint": "base",
+                  "headquarters": "base", "camp": "base", "position": "base"},
+    "set": {"base": "base", "post": "base", "outpost": "base", "checkpoint": "base",
+            "headquarters": "base", "camp": "base", "position": "base", "fire": "looting"},
+    "build": {"base": "base", "outpost": "base", "fortification": "base", "checkpoint": "base"},
+    "open": {"base": "base", "office": "base", "fire": "attack", "headquarters": "base"},
+    "cancel": {"trip": "political", "visit": "political", "meeting": "political", "summit": "political",
+               "talk": "political", "travel": "political", "tour": "political", "election": "political"},
+    "postpone": {"trip": "political", "visit": "political", "meeting": "political", "summit": "political",
+                 "talk": "political", "travel": "political", "tour": "political", "election": "political"},
+    "expel": {"diplomat": "political", "ambassador": "political", "envoy": "political"},
+    "recall": {"ambassador": "political", "envoy": "political"},
+    "impose": {"sanction": "political", "curfew": "political", "law": "political",
+               "emergency": "political", "blockade": "political"},
+    "declare": {"law": "political", "emergency": "political", "ceasefire": "agreement", "truce": "agreement",
+                "war": "political", "independence": "political", "mobilisation": "political"},
+    "dismiss": {"minister": "political", "commander": "political", "general": "political",
+                "chief": "political", "governor": "political"},
+    "sack": {"minister": "political", "commander": "political", "general": "political", "chief": "political"},
+    "appoint": {"minister": "political", "commander": "political", "chief": "political"},
+    "ban": {"party": "political", "protest": "political", "rally": "political", "group": "political"},
+    "suspend": {"flight": "disruption", "operation": "disruption", "service": "disruption"},
+    "sign": {"agreement": "agreement", "deal": "agreement", "accord": "agreement", "treaty": "agreement",
+             "ceasefire": "agreement", "truce": "agreement", "memorandum": "agreement", "pact": "agreement"},
+    "reach": {"agreement": "agreement", "deal": "agreement", "accord": "agreement", "ceasefire": "agreement",
+              "truce": "agreement"},
+    "agree": {"ceasefire": "agreement", "truce": "agreement", "deal": "agreement", "swap": "agreement",
+              "exchange": "agreement"},
+    "swap": {"prisoner": "agreement", "body": "agreement", "detainee": "agreement"},
+    "destroy": {"drone": "interception", "missile": "interception", "uav": "interception",
+                "rocket": "interception", "shahed": "interception", "projectile": "interception",
+                "mine": "weapons_seizure", "ied": "weapons_seizure", "explosive": "weapons_seizure",
+                "device": "weapons_seizure", "ammunition": "weapons_seizure", "weapon": "weapons_seizure",
+                "cache": "weapons_seizure", "depot": "attack", "house": "looting", "home": "looting",
+                "shop": "looting", "property": "looting", "vehicle": "looting", "crop": "looting",
+                "church": "looting", "mosque": "looting", "school": "looting", "building": "looting"},
+    "burn": {"house": "looting", "home": "looting", "shop": "looting", "vehicle": "looting",
+             "car": "looting", "tyre": "riot", "tire": "riot", "church": "looting", "mosque": "looting",
+             "village": "looting", "property": "looting", "building": "looting", "office": "looting",
+             "flag": "protest", "effigy": "protest"},
+    "neutralise": {"drone": "interception", "missile": "interception", "uav": "interception",
+                   "bomb": "weapons_seizure", "device": "weapons_seizure", "explosive": "weapons_seizure"},
+    "neutralize": {"drone": "interception", "missile": "interception", "uav": "interception",
+                   "bomb": "weapons_seizure", "device": "weapons_seizure", "explosive": "weapons_seizure"},
+    "down": {"drone": "interception", "missile": "interception", "uav": "interception",
+             "aircraft": "interception", "jet": "interception", "helicopter": "interception",
+             "plane": "interception", "rocket": "interception"},
+    "shoot": {"down": "interception", "dead": "attack"},
+    "dismantle": {"bomb": "weapons_seizure", "device": "weapons_seizure", "ied": "weapons_seizure",
+                  "explosive": "weapons_seizure", "mine": "weapons_seizure"},
+    "recover": {"weapon": "weapons_seizure", "arm": "weapons_seizure", "ammunition": "weapons_seizure",
+                "firearm": "weapons_seizure", "rifle": "weapons_seizure", "explosive": "weapons_seizure",
+                "gun": "weapons_seizure", "pistol": "weapons_seizure", "round": "weapons_seizure",
+                "grenade": "weapons_seizure", "cache": "weapons_seizure", "body": "kill"},
+    "find": {"weapon": "weapons_seizure", "arm": "weapons_seizure", "ammunition": "weapons_seizure",
+             "cache": "weapons_seizure", "explosive": "weapons_seizure", "ied": "weapons_seizure",
+             "bomb": "weapons_seizure", "firearm": "weapons_seizure", "device": "weapons_seizure",
+             "rifle": "weapons_seizure", "grenade": "weapons_seizure", "body": "kill", "grave": "kill",
+             "tunnel": "weapons_seizure", "depot": "weapons_seizure"},
+    "clear": {"mine": "weapons_seizure", "landmine": "weapons_seizure", "explosive": "weapons_seizure"},
+    "fire": {"missile": "missile", "rocket": "shelling", "shell": "shelling", "mortar": "shelling",
+             "artillery": "shelling", "round": "shelling", "projectile": "shelling", "gas": "protest_force",
+             "bullet": "attack", "shot": "attack", "grenade": "grenade"},
+    "launch": {"missile": "missile", "rocket": "shelling", "drone": "drone_strike", "attack": "attack",
+               "airstrike": "air_strike", "strike": "attack", "offensive": "assault", "assault": "assault",
+               "raid": "attack", "operation": "clash?", "counteroffensive": "assault", "shahed": "drone_strike",
+               "uav": "drone_strike", "bombardment": "shelling", "incursion": "advance"},
+    "remove": {"unit": "withdrawal", "troop": "withdrawal", "force": "withdrawal", "soldier": "withdrawal"},
+    "evacuate": {"unit": "withdrawal", "troop": "withdrawal", "force": "withdrawal", "soldier": "withdrawal",
+                 "position": "withdrawal", "garrison": "withdrawal"},
+    "abandon": {"position": "withdrawal", "village": "withdrawal", "town": "withdrawal", "city": "withdrawal",
+                "base": "withdrawal", "post": "withdrawal", "settlement": "withdrawal"},
+    "leave": {"position": "withdrawal", "base": "withdrawal", "garrison": "withdrawal"},
+    "close": {"airport": "disruption", "road": "disruption", "border": "disruption", "crossing": "disruption",
+              "port": "disruption", "airspace": "disruption", "school": "disruption"},
+    "blow": {"up": "explosive"},
+    "form": {"brigade": "group_change", "unit": "group_change", "group": "group_change",
+             "force": "group_change", "alliance": "group_change", "coalition": "group_change",
+             "militia": "group_change", "battalion": "group_change"},
+    "merge": {"group": "group_change", "force": "group_change"},
+    "dissolve": {"group": "group_change", "militia": "group_change", "unit": "group_change",
+                 "parliament": "political", "government": "political"},
+    "rename": {"group": "group_change", "unit": "group_change"},
+    "recruit": {"fighter": "group_change", "soldier": "group_change", "child": "group_change",
+                "member": "group_change", "militant": "group_change"},
+    "pledge": {"allegiance": "group_change", "loyalty": "group_change"},
+    "split": {"group": "group_change", "faction": "group_change"},
+    "demolish": {"house": "looting", "home": "looting", "building": "looting", "shop": "looting",
+                 "structure": "looting", "property": "looting", "mosque": "looting", "church": "looting"},
+    "steal": {"property": "looting", "money": "looting", "cattle": "looting", "livestock": "looting",
+              "vehicle": "looting", "goods": "looting", "railway": "looting", "equipment": "looting"},
+    "execute": {"civilian": "attack", "prisoner": "attack", "man": "attack", "people": "attack",
+                "soldier": "attack", "woman": "attack", "hostage": "attack", "resident": "attack"},
+    "beat": {"protester": "protest_force", "demonstrator": "protest_force", "civilian": "attack",
+             "man": "attack", "woman": "attack", "journalist": "attack", "student": "attack",
+             "people": "attack", "resident": "attack"},
+    "free": {"town": "recapture", "village": "recapture", "city": "recapture", "area": "recapture",
+             "settlement": "recapture", "territory": "recapture", "hostage": "agreement?",
+             "prisoner": "agreement?"},
+    "occupy": {"town": "capture", "village": "capture", "city": "capture", "area": "capture",
+               "building": "protest?", "position": "capture", "settlement": "capture", "territory": "capture"},
+    "enter": {"town": "capture", "village": "capture", "city": "capture", "settlement": "capture"},
+    "push": {"back": "clash", "into": "advance", "forward": "advance", "toward": "advance",
+             "towards": "advance", "deep": "advance", "deeper": "advance", "through": "advance"},
+    "punch": {"through": "advance"},
+    "break": {"through": "advance"},
+    "march": {"protester": "protest", "demonstrator": "protest", "people": "protest"},
+}
+
+# words that mark protest context (lemmas)
+PROTEST_WORDS = frozenset(
+    "protest protester protestor demonstration demonstrator rally march marcher sit-in picket strike striker "
+    "demonstrate walkout vigil crowd".split()
+)
+
+# how authorities intervene in a protest (lemmas): dispersal without deadly force
+PROTEST_INTERVENTION = frozenset(
+    "disperse tear teargas water cannon baton arrest detain rubber pepper stun break block scuffle "
+    "clear".split()
+)
+
+# deadly or severe force against protesters
+PROTEST_FORCE = frozenset("kill shoot wound injure beat live ammunition brutally crackdown".split())
+
+# violence by protesters themselves
+RIOT_WORDS = frozenset(
+    "riot rioter stone rock molotov petrol torch burn vandalise vandalize loot smash throw hurl pelt clash "
+    "ransack storm set brick bottle".split()
+)
+
+# hedges and intentions: a trigger under one of these (lemma of a governing verb) is not an asserted event
+INTENTION_VERBS = frozenset(
+    "seek try attempt plan aim intend want hope threaten vow prepare expect aspire wish mull consider "
+    "propose urge call plot scheme warn demand ask need".split()
+)
+MODALS = frozenset("may might could would should must can shall".split())
+HEDGE_ADVERBS = frozenset("possibly perhaps potentially maybe".split())
+
+# speech and claim verbs (attribution)
+SPEECH_VERBS = frozenset(
+    "say tell announce report state claim insist add note confirm deny allege assert declare write post "
+    "explain warn estimate assess indicate suggest reveal disclose acknowledge admit accuse blame cite quote "
+    "tweet publish inform reiterate".split()
+)
