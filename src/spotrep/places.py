@@ -857,9 +857,11 @@ class _Finder:
                 if _is_cap(t) and t.ent_type_ not in EXCLUDED_ENTS:
                     j += 1
                 elif not prev.whitespace_ and (
-                    t.text in "-'’" or (t.is_lower and t.is_alpha and len(t) <= 3)
+                    t.text in "-'’"
+                    or (t.is_lower and t.is_alpha and len(t) <= 3)
+                    or (t.lower_ in ("'s", "’s") and j + 1 < n and _is_cap(doc[j + 1]))
                 ):
-                    j += 1  # Rostov-on-Don, Kam'ianske
+                    j += 1  # Rostov-on-Don, Kam'ianske, Luhansk People's Republic
                 else:
                     break
             while j > i + 1 and not _is_cap(doc[j - 1]):
@@ -934,12 +936,15 @@ class _Finder:
         first = doc[i]
         span_ent = self._entity(i, e)
         label = span_ent.label_ if span_ent is not None else ""
-        exact_ent = span_ent is not None and span_ent.start == i and span_ent.end == e
+        ent_start = span_ent.start if span_ent is not None else -1
+        if span_ent is not None and doc[ent_start].lower_ == "the":
+            ent_start += 1
+        exact_ent = span_ent is not None and ent_start == i and span_ent.end == e
         if e == i + 1 and (first.is_stop or first.lower_ in NOT_PLACES):
             return ""
         if e < len(doc) - 1 and doc[e].text == "-" and doc[e + 1].lower_ in ("based", "born", "made"):
             return ""
-        if span_ent is not None and not exact_ent and span_ent.start <= i and span_ent.end >= e:
+        if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
             region_follows = e < len(doc) and doc[e].lower_ in ("region", "regional", "oblast")
             if label not in ("GPE", "LOC", "FAC") and not region_follows:
@@ -1021,6 +1026,8 @@ class _Finder:
         # object of a verb of attack or capture, or passive subject of one
         if head_tok.dep_ in ("dobj", "nsubjpass", "pobj") and head_tok.head.lemma_.lower() in ATTACK_VERBS:
             return f"object of '{head_tok.head.text}'"
+        if i > 0 and doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_.lower() in ATTACK_VERBS:
+            return f"after '{doc[i - 1].text}'"
         if head_tok.dep_ == "pobj" and head_tok.head.lower_ in LOCATIVE_PREPS:
             return f"object of the preposition '{head_tok.head.text}'"
         # apposition: "Ocheretyne, a village in Donetsk region"
