@@ -452,6 +452,40 @@ NOT_PLACES = frozenset(
         "saint",
     }
 )
+# Names of institutions and groups that gazetteers also list as places ("White House" is an alternate name of
+# Casablanca in GeoNames); compared with the whole name key.
+NOT_PLACE_NAMES = frozenset(
+    {
+        "white house",
+        "kremlin",
+        "pentagon",
+        "downing street",
+        "capitol hill",
+        "taliban",
+        "hezbollah",
+        "hamas",
+        "wagner",
+        "isis",
+        "azov",
+        "kraken",
+        "north",
+        "south",
+        "east",
+        "west",
+        "bank",
+        "central",
+        "state",
+        "security",
+        "defence",
+        "defense",
+        "general",
+        "staff",
+        "ministry",
+        "army",
+        "navy",
+        "police",
+    }
+)
 MODIFIER_PREFIXES = frozenset({"annexed", "occupied", "russian-occupied", "russian-annexed", "liberated"})
 
 # scores
@@ -460,7 +494,7 @@ W_POPULATION = 0.35
 W_WAR_COUNTRY = 0.4
 W_WAR_REGION = 0.8
 W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
-W_COUNTRY_KIND = 1.2
+W_COUNTRY_KIND = 3.0
 W_REGION_KIND = 0.9
 W_FOCUS = 0.8
 W_EXPLICIT = 3.0
@@ -915,18 +949,22 @@ class _Finder:
 
     def _longest_match(self, i: int, j: int) -> tuple[int, list[tuple[int, int]]] | None:
         g = self.g
-        for e in range(j, i, -1):
+        doc = self.doc
+        ends = [e for e in range(j, i, -1) if _is_cap(doc[e - 1])]  # never end on "-" or "'s"
+        for e in ends:
             text = self._span_text(i, e)
+            if name_key(text) in NOT_PLACE_NAMES:
+                return None
             pairs = g.lookup(text, loose=False)
             if pairs:
-                return e, pairs[: MAX_CANDIDATES * 4]
-        for e in range(j, i, -1):
+                return e, _trim(g, pairs)
+        for e in ends:
             text = self._span_text(i, e)
             if len(name_key(text)) < 5:
                 continue
             pairs = g.lookup(text)
             if pairs:
-                return e, pairs[: MAX_CANDIDATES * 4]
+                return e, _trim(g, pairs)
         return None
 
     def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
@@ -958,6 +996,10 @@ class _Finder:
         war = any(g.country(p) in WAR_COUNTRIES for p, _ in pairs)
         if label in ("GPE", "LOC") and exact_ent:
             return f"spaCy {label}"
+        if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
+            war or strong
+        ):
+            return ""  # a group or a person that shares its name with some small place abroad
         syntax = self._place_syntax(i, e)
         if syntax:
             if qualities == {Q_LOOSE} and not war:
@@ -1245,6 +1287,15 @@ class _Finder:
             for mod in mods:
                 if mod in COMPASS_ADJ:
                     m.anaphor_dir = COMPASS_ADJ[mod]
+
+
+def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """At most MAX_CANDIDATES * 4 pairs, keeping countries and regions (listed last in the index) first."""
+    limit = MAX_CANDIDATES * 4
+    if len(pairs) <= limit:
+        return pairs
+    ranked = sorted(pairs, key=lambda p: (g.kind(p[0]) == KIND_SETTLEMENT, p[1], -(g.population(p[0]) or 0)))
+    return ranked[:limit]
 
 
 def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:

@@ -444,7 +444,7 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
         if a1:
             settlements_by_admin1[a1].append(p)
     _add_regions(b, settlements_by_admin1)
-    _add_areas(b, settlements_by_admin1)
+    _add_areas(b, settlements_by_admin1, settlements_by_country)
     _add_countries(b, settlements_by_country)
 
     data.info = {
@@ -776,14 +776,18 @@ def _add_regions(b: _Builder, settlements_by_admin1: dict[str, list[tuple[float,
                 add_to_index(data.region_base, "~" + lk, i * 4 + Q_VARIANT)
 
 
-def _add_areas(b: _Builder, settlements_by_admin1: dict[str, list[tuple[float, float, int]]]) -> None:
+def _add_areas(
+    b: _Builder,
+    settlements_by_admin1: dict[str, list[tuple[float, float, int]]],
+    settlements_by_country: dict[str, list[tuple[float, float, int]]],
+) -> None:
     for names, country, codes in AREAS:
-        pts = [p for c in codes for p in settlements_by_admin1.get(c, [])]
-        snap = median_snap(pts)
+        pts = [p for c in codes for p in settlements_by_admin1.get(c, [])] if codes else []
+        snap = median_snap(pts or settlements_by_country.get(country, []))
         i = b.add(
             names[0],
             kind=KIND_REGION,
-            precision=3 if len(codes) > 1 else 2,
+            precision=3,
             approx=APPROX_MEDIAN,
             source=SRC_AREA,
             source_id=0,

@@ -346,7 +346,8 @@ PLACE_NOUNS = frozenset(
 AREAS: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("Donbas", "Donbass"), "UA", ("UA-14", "UA-09")),
     (("Sloboda Ukraine", "Slobozhanshchyna"), "UA", ("UA-63", "UA-59")),
-    (("Zaporizhzhia Nuclear Power Plant",), "UA", ("UA-23",)),
+    (("West Bank",), "PS", ()),
+    (("Gaza Strip",), "PS", ()),
 )
 
 # The war's geography: front-line regions get a prior, rear regions struck often a smaller one.
