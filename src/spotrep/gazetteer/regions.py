@@ -1,0 +1,390 @@
+"""Hand-written lexicons of the war's geography: region names in English, Russian federal subjects' centres,
+country short names, demonyms and vague areas.
+
+These are domain knowledge, not data: the codes are checked against ``pycountry`` and the centres against
+GeoNames when the gazetteer is built (a missing or ambiguous one fails the build's self-check and the tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    code: str  # ISO 3166-2
+    name: str  # English name, as the admin1 of a Location
+    bases: tuple[str, ...]  # names used before "region"/"oblast"/"krai" ("Kharkiv", "Kharkov")
+    standalone: tuple[str, ...] = ()  # names that denote the region on their own ("Crimea", "Tatarstan")
+    centre: str | None = None  # the administrative centre, as GeoNames names it (used to map admin1 codes)
+    adjectives: tuple[str, ...] = field(default=())  # "Crimean"
+
+
+# Ukraine: 24 oblasts, the Autonomous Republic of Crimea and the two cities with special status.
+UA_REGIONS: tuple[RegionInfo, ...] = (
+    RegionInfo(
+        "UA-05", "Vinnytsia Oblast", ("Vinnytsia", "Vinnytsya", "Vinnitsa", "Vinnytska", "Vinnitskaya")
+    ),
+    RegionInfo("UA-07", "Volyn Oblast", ("Volyn", "Volyn'", "Volynska", "Volhynia"), ("Volyn", "Volhynia")),
+    RegionInfo(
+        "UA-09",
+        "Luhansk Oblast",
+        ("Luhansk", "Lugansk", "Luhanska", "Luganskaya"),
+        ("Luhansk People's Republic", "Lugansk People's Republic", "LPR", "LNR", "Luhanshchyna"),
+    ),
+    RegionInfo(
+        "UA-12",
+        "Dnipropetrovsk Oblast",
+        ("Dnipropetrovsk", "Dnepropetrovsk", "Dnipro", "Dnipropetrovska", "Dnepropetrovskaya"),
+        ("Dnipropetrovshchyna",),
+    ),
+    RegionInfo(
+        "UA-14",
+        "Donetsk Oblast",
+        ("Donetsk", "Donetska", "Donetskaya"),
+        ("Donetsk People's Republic", "DPR", "DNR", "Donechchyna"),
+    ),
+    RegionInfo("UA-18", "Zhytomyr Oblast", ("Zhytomyr", "Zhitomir", "Zhytomyrska")),
+    RegionInfo(
+        "UA-21",
+        "Zakarpattia Oblast",
+        ("Zakarpattia", "Zakarpattya", "Transcarpathian", "Zakarpatska"),
+        ("Zakarpattia", "Transcarpathia", "Zakarpattya"),
+    ),
+    RegionInfo(
+        "UA-23",
+        "Zaporizhzhia Oblast",
+        (
+            "Zaporizhzhia",
+            "Zaporizhia",
+            "Zaporizhzhya",
+            "Zaporozhye",
+            "Zaporozhie",
+            "Zaporizka",
+            "Zaporozhskaya",
+        ),
+        ("Zaporizhzhia Oblast",),
+    ),
+    RegionInfo("UA-26", "Ivano-Frankivsk Oblast", ("Ivano-Frankivsk", "Ivano-Frankovsk", "Ivano-Frankivska")),
+    RegionInfo("UA-30", "Kyiv", (), ()),
+    RegionInfo("UA-32", "Kyiv Oblast", ("Kyiv", "Kiev", "Kyivska", "Kievskaya"), ("Kyivshchyna",)),
+    RegionInfo(
+        "UA-35",
+        "Kirovohrad Oblast",
+        ("Kirovohrad", "Kirovograd", "Kropyvnytskyi", "Kirovohradska", "Kirovogradskaya"),
+    ),
+    RegionInfo("UA-40", "Sevastopol", (), ()),
+    RegionInfo(
+        "UA-43",
+        "Crimea",
+        ("Crimea", "Crimean", "Krym"),
+        (
+            "Crimea",
+            "Crimean peninsula",
+            "Autonomous Republic of Crimea",
+            "Republic of Crimea",
+            "Crimean Peninsula",
+            "Krym",
+        ),
+        adjectives=("Crimean",),
+    ),
+    RegionInfo("UA-46", "Lviv Oblast", ("Lviv", "Lvov", "Lvivska"), ("Lvivshchyna",)),
+    RegionInfo("UA-48", "Mykolaiv Oblast", ("Mykolaiv", "Mykolayiv", "Nikolaev", "Nikolayev", "Mykolaivska")),
+    RegionInfo("UA-51", "Odesa Oblast", ("Odesa", "Odessa", "Odeska", "Odesskaya"), ("Odeshchyna",)),
+    RegionInfo("UA-53", "Poltava Oblast", ("Poltava", "Poltavska", "Poltavskaya"), ("Poltavshchyna",)),
+    RegionInfo("UA-56", "Rivne Oblast", ("Rivne", "Rovno", "Rivnenska")),
+    RegionInfo("UA-59", "Sumy Oblast", ("Sumy", "Sumska", "Sumskaya"), ("Sumshchyna",)),
+    RegionInfo("UA-61", "Ternopil Oblast", ("Ternopil", "Ternopol", "Ternopilska")),
+    RegionInfo(
+        "UA-63", "Kharkiv Oblast", ("Kharkiv", "Kharkov", "Kharkivska", "Kharkovskaya"), ("Kharkivshchyna",)
+    ),
+    RegionInfo("UA-65", "Kherson Oblast", ("Kherson", "Khersonska", "Khersonskaya"), ("Khersonshchyna",)),
+    RegionInfo(
+        "UA-68", "Khmelnytskyi Oblast", ("Khmelnytskyi", "Khmelnytskyy", "Khmelnitsky", "Khmelnytska")
+    ),
+    RegionInfo("UA-71", "Cherkasy Oblast", ("Cherkasy", "Cherkassy", "Cherkaska")),
+    RegionInfo(
+        "UA-74", "Chernihiv Oblast", ("Chernihiv", "Chernigov", "Chernihivska"), ("Chernihivshchyna",)
+    ),
+    RegionInfo("UA-77", "Chernivtsi Oblast", ("Chernivtsi", "Chernovtsy", "Chernivetska"), ("Bukovina",)),
+)
+
+# Russia: the 83 federal subjects ISO 3166-2 lists (the annexed Ukrainian regions keep their UA codes).
+RU_REGIONS: tuple[RegionInfo, ...] = (
+    RegionInfo(
+        "RU-AD", "Adygea", ("Adygea", "Adygeya"), ("Adygea", "Adygeya", "Republic of Adygea"), "Maykop"
+    ),
+    RegionInfo("RU-AL", "Altai Republic", ("Altai Republic",), ("Altai Republic",), "Gorno-Altaysk"),
+    RegionInfo("RU-ALT", "Altai Krai", ("Altai", "Altay"), ("Altai Krai",), "Barnaul"),
+    RegionInfo("RU-AMU", "Amur Oblast", ("Amur",), (), "Blagoveshchensk"),
+    RegionInfo("RU-ARK", "Arkhangelsk Oblast", ("Arkhangelsk",), (), "Arkhangelsk"),
+    RegionInfo("RU-AST", "Astrakhan Oblast", ("Astrakhan",), (), "Astrakhan"),
+    RegionInfo(
+        "RU-BA", "Bashkortostan", ("Bashkortostan", "Bashkiria"), ("Bashkortostan", "Bashkiria"), "Ufa"
+    ),
+    RegionInfo(
+        "RU-BEL", "Belgorod Oblast", ("Belgorod", "Bilhorod", "Belgorodskaya"), ("Belgorodchina",), "Belgorod"
+    ),
+    RegionInfo("RU-BRY", "Bryansk Oblast", ("Bryansk", "Briansk", "Bryanskaya"), (), "Bryansk"),
+    RegionInfo("RU-BU", "Buryatia", ("Buryatia", "Buryatiya"), ("Buryatia", "Buryatiya"), "Ulan-Ude"),
+    RegionInfo(
+        "RU-CE", "Chechnya", ("Chechnya", "Chechen"), ("Chechnya", "Chechen Republic"), "Grozny", ("Chechen",)
+    ),
+    RegionInfo("RU-CHE", "Chelyabinsk Oblast", ("Chelyabinsk",), (), "Chelyabinsk"),
+    RegionInfo("RU-CHU", "Chukotka", ("Chukotka",), ("Chukotka",), "Anadyr"),
+    RegionInfo(
+        "RU-CU", "Chuvashia", ("Chuvashia", "Chuvash"), ("Chuvashia", "Chuvash Republic"), "Cheboksary"
+    ),
+    RegionInfo("RU-DA", "Dagestan", ("Dagestan", "Daghestan"), ("Dagestan", "Daghestan"), "Makhachkala"),
+    RegionInfo("RU-IN", "Ingushetia", ("Ingushetia",), ("Ingushetia",), "Magas"),
+    RegionInfo("RU-IRK", "Irkutsk Oblast", ("Irkutsk",), (), "Irkutsk"),
+    RegionInfo("RU-IVA", "Ivanovo Oblast", ("Ivanovo",), (), "Ivanovo"),
+    RegionInfo("RU-KAM", "Kamchatka Krai", ("Kamchatka",), ("Kamchatka",), "Petropavlovsk-Kamchatsky"),
+    RegionInfo("RU-KB", "Kabardino-Balkaria", ("Kabardino-Balkaria",), ("Kabardino-Balkaria",), "Nalchik"),
+    RegionInfo(
+        "RU-KC", "Karachay-Cherkessia", ("Karachay-Cherkessia",), ("Karachay-Cherkessia",), "Cherkessk"
+    ),
+    RegionInfo("RU-KDA", "Krasnodar Krai", ("Krasnodar",), ("Kuban",), "Krasnodar"),
+    RegionInfo("RU-KEM", "Kemerovo Oblast", ("Kemerovo",), ("Kuzbass",), "Kemerovo"),
+    RegionInfo("RU-KGD", "Kaliningrad Oblast", ("Kaliningrad",), (), "Kaliningrad"),
+    RegionInfo("RU-KGN", "Kurgan Oblast", ("Kurgan",), (), "Kurgan"),
+    RegionInfo("RU-KHA", "Khabarovsk Krai", ("Khabarovsk",), (), "Khabarovsk"),
+    RegionInfo(
+        "RU-KHM",
+        "Khanty-Mansi Autonomous Okrug",
+        ("Khanty-Mansi", "Khanty-Mansiysk"),
+        ("Yugra",),
+        "Khanty-Mansiysk",
+    ),
+    RegionInfo("RU-KIR", "Kirov Oblast", ("Kirov",), (), "Kirov"),
+    RegionInfo("RU-KK", "Khakassia", ("Khakassia",), ("Khakassia",), "Abakan"),
+    RegionInfo("RU-KL", "Kalmykia", ("Kalmykia",), ("Kalmykia",), "Elista"),
+    RegionInfo("RU-KLU", "Kaluga Oblast", ("Kaluga",), (), "Kaluga"),
+    RegionInfo("RU-KO", "Komi", ("Komi",), ("Komi Republic",), "Syktyvkar"),
+    RegionInfo("RU-KOS", "Kostroma Oblast", ("Kostroma",), (), "Kostroma"),
+    RegionInfo("RU-KR", "Karelia", ("Karelia",), ("Karelia",), "Petrozavodsk"),
+    RegionInfo("RU-KRS", "Kursk Oblast", ("Kursk", "Kurskaya"), (), "Kursk"),
+    RegionInfo("RU-KYA", "Krasnoyarsk Krai", ("Krasnoyarsk",), (), "Krasnoyarsk"),
+    RegionInfo("RU-LEN", "Leningrad Oblast", ("Leningrad",), (), "Gatchina"),
+    RegionInfo("RU-LIP", "Lipetsk Oblast", ("Lipetsk",), (), "Lipetsk"),
+    RegionInfo("RU-MAG", "Magadan Oblast", ("Magadan",), (), "Magadan"),
+    RegionInfo("RU-ME", "Mari El", ("Mari El",), ("Mari El",), "Yoshkar-Ola"),
+    RegionInfo("RU-MO", "Mordovia", ("Mordovia",), ("Mordovia",), "Saransk"),
+    RegionInfo("RU-MOS", "Moscow Oblast", ("Moscow", "Moskovskaya"), ("Podmoskovye",), "Krasnogorsk"),
+    RegionInfo("RU-MOW", "Moscow", (), (), "Moscow"),
+    RegionInfo("RU-MUR", "Murmansk Oblast", ("Murmansk",), (), "Murmansk"),
+    RegionInfo("RU-NEN", "Nenets Autonomous Okrug", ("Nenets",), (), "Naryan-Mar"),
+    RegionInfo("RU-NGR", "Novgorod Oblast", ("Novgorod",), (), "Velikiy Novgorod"),
+    RegionInfo(
+        "RU-NIZ", "Nizhny Novgorod Oblast", ("Nizhny Novgorod", "Nizhniy Novgorod"), (), "Nizhniy Novgorod"
+    ),
+    RegionInfo("RU-NVS", "Novosibirsk Oblast", ("Novosibirsk",), (), "Novosibirsk"),
+    RegionInfo("RU-OMS", "Omsk Oblast", ("Omsk",), (), "Omsk"),
+    RegionInfo("RU-ORE", "Orenburg Oblast", ("Orenburg",), (), "Orenburg"),
+    RegionInfo("RU-ORL", "Oryol Oblast", ("Oryol", "Orel", "Orlov"), (), "Orël"),
+    RegionInfo("RU-PER", "Perm Krai", ("Perm",), (), "Perm"),
+    RegionInfo("RU-PNZ", "Penza Oblast", ("Penza",), (), "Penza"),
+    RegionInfo("RU-PRI", "Primorsky Krai", ("Primorsky", "Primorye"), ("Primorye",), "Vladivostok"),
+    RegionInfo("RU-PSK", "Pskov Oblast", ("Pskov",), (), "Pskov"),
+    RegionInfo("RU-ROS", "Rostov Oblast", ("Rostov", "Rostovskaya"), (), "Rostov-na-Donu"),
+    RegionInfo("RU-RYA", "Ryazan Oblast", ("Ryazan",), (), "Ryazan"),
+    RegionInfo("RU-SA", "Sakha (Yakutia)", ("Sakha", "Yakutia"), ("Yakutia", "Sakha Republic"), "Yakutsk"),
+    RegionInfo("RU-SAK", "Sakhalin Oblast", ("Sakhalin",), (), "Yuzhno-Sakhalinsk"),
+    RegionInfo("RU-SAM", "Samara Oblast", ("Samara",), (), "Samara"),
+    RegionInfo("RU-SAR", "Saratov Oblast", ("Saratov",), (), "Saratov"),
+    RegionInfo(
+        "RU-SE",
+        "North Ossetia-Alania",
+        ("North Ossetia",),
+        ("North Ossetia", "North Ossetia-Alania"),
+        "Vladikavkaz",
+    ),
+    RegionInfo("RU-SMO", "Smolensk Oblast", ("Smolensk",), (), "Smolensk"),
+    RegionInfo("RU-SPE", "Saint Petersburg", (), (), "Saint Petersburg"),
+    RegionInfo("RU-STA", "Stavropol Krai", ("Stavropol",), (), "Stavropol"),
+    RegionInfo("RU-SVE", "Sverdlovsk Oblast", ("Sverdlovsk", "Sverdlovskaya"), (), "Yekaterinburg"),
+    RegionInfo("RU-TA", "Tatarstan", ("Tatarstan",), ("Tatarstan", "Republic of Tatarstan"), "Kazan"),
+    RegionInfo("RU-TAM", "Tambov Oblast", ("Tambov",), (), "Tambov"),
+    RegionInfo("RU-TOM", "Tomsk Oblast", ("Tomsk",), (), "Tomsk"),
+    RegionInfo("RU-TUL", "Tula Oblast", ("Tula",), (), "Tula"),
+    RegionInfo("RU-TVE", "Tver Oblast", ("Tver",), (), "Tver"),
+    RegionInfo("RU-TY", "Tuva", ("Tuva", "Tyva"), ("Tuva", "Tyva"), "Kyzyl"),
+    RegionInfo("RU-TYU", "Tyumen Oblast", ("Tyumen",), (), "Tyumen"),
+    RegionInfo("RU-UD", "Udmurtia", ("Udmurtia", "Udmurt"), ("Udmurtia",), "Izhevsk"),
+    RegionInfo("RU-ULY", "Ulyanovsk Oblast", ("Ulyanovsk",), (), "Ulyanovsk"),
+    RegionInfo("RU-VGG", "Volgograd Oblast", ("Volgograd",), (), "Volgograd"),
+    RegionInfo("RU-VLA", "Vladimir Oblast", ("Vladimir",), (), "Vladimir"),
+    RegionInfo("RU-VLG", "Vologda Oblast", ("Vologda",), (), "Vologda"),
+    RegionInfo("RU-VOR", "Voronezh Oblast", ("Voronezh", "Voronezhskaya"), (), "Voronezh"),
+    RegionInfo(
+        "RU-YAN", "Yamalo-Nenets Autonomous Okrug", ("Yamalo-Nenets", "Yamal"), ("Yamal",), "Salekhard"
+    ),
+    RegionInfo("RU-YAR", "Yaroslavl Oblast", ("Yaroslavl",), (), "Yaroslavl"),
+    RegionInfo(
+        "RU-YEV",
+        "Jewish Autonomous Oblast",
+        ("Jewish Autonomous",),
+        ("Jewish Autonomous Oblast",),
+        "Birobidzhan",
+    ),
+    RegionInfo("RU-ZAB", "Zabaykalsky Krai", ("Zabaykalsky", "Zabaikalsky", "Trans-Baikal"), (), "Chita"),
+)
+
+REGIONS: dict[str, RegionInfo] = {r.code: r for r in (*UA_REGIONS, *RU_REGIONS)}
+
+# Region nouns that follow a base name ("Kharkiv region", "Belgorod Oblast", "Krasnodar Krai").
+REGION_NOUNS = frozenset(
+    {
+        "region",
+        "regions",
+        "oblast",
+        "oblasts",
+        "province",
+        "provinces",
+        "krai",
+        "kray",
+        "territory",
+        "republic",
+        "okrug",
+        "oblast'",
+        "governorate",
+    }
+)
+DISTRICT_NOUNS = frozenset({"district", "districts", "raion", "rayon", "raions", "rayons"})
+
+# English short names of countries that pycountry spells differently (pycountry covers the rest).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States", "United States of America", "USA", "U.S.", "U.S.A.", "US", "America"),
+    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "RU": ("Russia", "Russian Federation"),
+    "UA": ("Ukraine",),
+    "BY": ("Belarus", "Byelorussia"),
+    "MD": ("Moldova",),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "CZ": ("Czech Republic", "Czechia"),
+    "VN": ("Vietnam",),
+    "TW": ("Taiwan",),
+    "VE": ("Venezuela",),
+    "BO": ("Bolivia",),
+    "TZ": ("Tanzania",),
+    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "CG": ("Republic of the Congo",),
+    "LA": ("Laos",),
+    "NL": ("Netherlands", "Holland"),
+    "VA": ("Vatican",),
+    "PS": ("Palestine",),
+    "GE": ("Georgia",),
+    "MK": ("North Macedonia",),
+    "BN": ("Brunei",),
+}
+
+# Adjectives of countries (and a few regions): places only when they qualify a place noun
+# ("Russian territory").
+DEMONYMS: dict[str, str] = {
+    "russian": "RU",
+    "ukrainian": "UA",
+    "belarusian": "BY",
+    "belarussian": "BY",
+    "belorussian": "BY",
+    "polish": "PL",
+    "moldovan": "MD",
+    "romanian": "RO",
+    "georgian": "GE",
+    "lithuanian": "LT",
+    "latvian": "LV",
+    "estonian": "EE",
+    "finnish": "FI",
+    "hungarian": "HU",
+    "slovak": "SK",
+    "turkish": "TR",
+    "kazakh": "KZ",
+    "american": "US",
+    "british": "GB",
+    "german": "DE",
+    "french": "FR",
+    "syrian": "SY",
+    "iranian": "IR",
+    "crimean": "UA-43",
+    "chechen": "RU-CE",
+}
+
+# Nouns that make a preceding demonym or region name a place ("Russian territory", "Crimean peninsula").
+PLACE_NOUNS = frozenset(
+    {
+        "territory",
+        "territories",
+        "soil",
+        "land",
+        "lands",
+        "airspace",
+        "peninsula",
+        "side",
+        "border",
+        "borders",
+        "frontier",
+        "region",
+        "regions",
+        "area",
+        "areas",
+        "oblast",
+        "oblasts",
+        "province",
+        "provinces",
+        "waters",
+        "hinterland",
+        "interior",
+        "mainland",
+        "coast",
+    }
+)
+
+# Areas wider than a settlement that are not ISO regions: (names, country, covered ISO regions or None).
+AREAS: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
+    (("Donbas", "Donbass"), "UA", ("UA-14", "UA-09")),
+    (("Sloboda Ukraine", "Slobozhanshchyna"), "UA", ("UA-63", "UA-59")),
+    (("West Bank",), "PS", ()),
+    (("Gaza Strip",), "PS", ()),
+)
+
+# The war's geography: front-line regions get a prior, rear regions struck often a smaller one.
+FRONT_REGIONS = frozenset({"UA-14", "UA-09", "UA-63", "UA-23", "UA-65", "RU-BEL", "RU-KRS"})
+REAR_WAR_REGIONS = frozenset(
+    {"UA-43", "UA-40", "UA-59", "UA-12", "UA-74", "UA-48", "RU-BRY", "RU-ROS", "RU-VOR", "RU-KDA"}
+)
+WAR_REGIONS = FRONT_REGIONS | REAR_WAR_REGIONS
+WAR_COUNTRIES = frozenset({"UA", "RU"})
+
+# Settlement names that GeoNames and KATOTTG do not give for notable places of the war: Russian-language and
+# pre-2016 names of villages too small for GeoNames' cities500. (alias, official Ukrainian name, ISO region)
+EXTRA_ALIASES: tuple[tuple[str, str, str], ...] = (
+    ("Rabotino", "Роботине", "UA-23"),
+    ("Rabotyne", "Роботине", "UA-23"),
+    ("Dimitrov", "Мирноград", "UA-14"),
+    ("Krasnyi Lyman", "Лиман", "UA-14"),
+    ("Krasny Liman", "Лиман", "UA-14"),
+    ("Artemovsk", "Бахмут", "UA-14"),
+    ("Kommunarsk", "Алчевськ", "UA-09"),
+    ("Kirovohrad", "Кропивницький", "UA-35"),
+    ("Novaya Kakhovka", "Нова Каховка", "UA-65"),
+    ("Aleshki", "Олешки", "UA-65"),
+    ("Golaya Pristan", "Гола Пристань", "UA-65"),
+    ("Ugledar", "Вугледар", "UA-14"),
+    ("Kurakhovo", "Курахове", "UA-14"),
+    ("Selidovo", "Селидове", "UA-14"),
+    ("Chasov Yar", "Часів Яр", "UA-14"),
+    ("Volnovakha", "Волноваха", "UA-14"),
+    ("Kremennaya", "Кремінна", "UA-09"),
+    ("Kupyansk-Uzlovoy", "Куп’янськ-Вузловий", "UA-63"),
+    ("Liptsy", "Липці", "UA-63"),
+    ("Staromayorskoye", "Старомайорське", "UA-14"),
+    ("Urozhaynoye", "Урожайне", "UA-14"),
+    ("Pervomayskoye", "Первомайське", "UA-14"),
+    ("Verbovoye", "Вербове", "UA-23"),
+    ("Novoprokopovka", "Новопрокопівка", "UA-23"),
+    ("Pyatikhatki", "П’ятихатки", "UA-23"),
+    ("Krynki", "Кринки", "UA-65"),
+)

@@ -1,0 +1,114 @@
+"""Spelling variants of Ukrainian place names, as they appear in English-language reporting.
+
+From the official Ukrainian name (Cyrillic) we generate: the official transliteration (Kupiansk), the
+y-spelling of the media (Kupyansk), and Russian-style spellings obtained by turning the Ukrainian name into
+its likely Russian form and romanising that (Kharkov, Krasnogorovka, Lukyantsy, Pokrovskoye, Ocheretino,
+Velikaya Novosilka). The Russian forms are rule-based guesses: they are indexed with a lower score than names
+GeoNames attests, so an attested name always wins over a generated one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .translit import russian_to_latin, ukrainian_to_latin, ukrainian_to_latin_y
+
+_APOS = re.compile(r"['’ʼ`´‘]")
+_CONSONANTS = "бвгґджзклмнпрстфхцчшщ"
+MAX_VARIANTS = 24
+
+
+def _russian_word_forms(word: str, *, last: bool, multi: bool) -> list[str]:
+    """Likely Russian spellings (Cyrillic) of one word of a Ukrainian name."""
+    w = _APOS.sub("ь", word)
+    low = w.lower()
+    forms: list[str] = []
+    # endings first (the most regular correspondences)
+    endings = (
+        ("іївка", ("еевка",)),
+        ("ївка", ("евка", "иевка")),
+        ("івка", ("овка", "евка")),
+        ("івськ", ("овск",)),
+        ("івське", ("овское",)),
+        ("ів", ("ов", "ев")),
+        ("ці", ("цы",)),
+        ("цьке", ("цкое",)),
+        ("ське", ("ское",)),
+        ("ине", ("ино",)),
+        ("ий", ("ый", "ий")),
+        ("ій", ("ий",)),
+        ("ьк", ("к",)),
+        ("нна", ("нная",)),
+    )
+    stems: list[str] = []
+    for suffix, repls in endings:
+        if low.endswith(suffix):
+            stems = [w[: len(w) - len(suffix)] + r for r in repls]
+            break
+    if not stems:
+        if last and len(low) > 3 and low.endswith("е") and low[-2] in _CONSONANTS:
+            stems = [w[:-1] + "ое", w[:-1] + "о"]  # Вербове -> Вербовое, Роботине -> Роботино
+        elif multi and not last and low.endswith("а"):
+            stems = [w[:-1] + "ая"]  # Велика Новосілка -> Великая Новоселка
+        elif multi and not last and low.endswith("е"):
+            stems = [w[:-1] + "ое"]
+        else:
+            stems = [w]
+    for stem in stems:
+        base = stem.replace("і", "и").replace("І", "И").replace("є", "е").replace("Є", "Е")
+        base = base.replace("ї", "йи").replace("Ї", "Йи").replace("ґ", "г").replace("Ґ", "Г")
+        forms.append(base)
+        # the Ukrainian і of a closed syllable is often Russian о or е (Новосілка ~ Новоселка)
+        i_pos = stem.lower().rfind("і")
+        if 0 < i_pos < len(stem) - 2:
+            for vowel in ("е", "о"):
+                alt = stem[:i_pos] + vowel + stem[i_pos + 1 :]
+                forms.append(alt.replace("і", "и").replace("І", "И").replace("є", "е").replace("ї", "йи"))
+    return list(dict.fromkeys(forms))
+
+
+def russian_style_forms(name: str) -> list[str]:
+    """Russian-style Latin spellings of a Ukrainian name (``Красногорівка`` -> ``Krasnogorovka``, ...)."""
+    words = name.split()
+    per_word = [
+        _russian_word_forms(w, last=(i == len(words) - 1), multi=len(words) > 1) for i, w in enumerate(words)
+    ]
+    out: list[str] = []
+    for combo in itertools.islice(itertools.product(*per_word), 12):
+        out.append(russian_to_latin(" ".join(combo)))
+    return list(dict.fromkeys(out))
+
+
+def _latin_tweaks(latin: str) -> list[str]:
+    """Further English spellings of a romanised name."""
+    out = [latin]
+    if "zhzh" in latin.lower():
+        out.append(re.sub("zhzh", "zh", latin, flags=re.I))
+    low = latin.lower()
+    if low.endswith("ske"):
+        out += [latin[:-1] + "oye", latin[:-1] + "oe"]
+    if low.endswith("yi") or low.endswith("yy"):
+        out += [latin[:-2] + "y", latin[:-2] + "yi", latin[:-2] + "iy"]
+    return out
+
+
+def ukrainian_name_variants(name: str) -> tuple[str, list[str]]:
+    """(official transliteration, other variants) of a Ukrainian name given in Cyrillic.
+
+    The official form comes first and is not repeated among the variants; at most MAX_VARIANTS variants.
+    """
+    official = ukrainian_to_latin(name)
+    forms: list[str] = []
+    forms += _latin_tweaks(official)
+    forms += _latin_tweaks(ukrainian_to_latin_y(name))
+    for f in russian_style_forms(name):
+        forms += _latin_tweaks(f)
+    seen = {official.lower()}
+    variants: list[str] = []
+    for f in forms:
+        k = f.lower()
+        if k not in seen:
+            seen.add(k)
+            variants.append(f)
+    return official, variants[:MAX_VARIANTS]

@@ -1,0 +1,1721 @@
+"""The places stage: find the toponyms of a document and resolve them, jointly, to gazetteer entries.
+
+A mention is found from spaCy's entities and from capitalised tokens that are gazetteer names in place-like
+syntax (after a locative preposition, coordinated with another place, object of a verb of attack or capture,
+followed by "village"/"region"...), plus patterns for regions ("Kharkiv region", "the region of Tatarstan",
+"Kharkiv and Sumy regions"), areas ("Lukyantsi and Vovchansk areas", "border areas", "Russian territory",
+"the annexed Crimean peninsula") and anaphora ("the region", "the border town", "the area").
+
+Candidates are scored on how the name matches (own name > attested alternate > generated variant > loose
+spelling), population, the war's geography, explicit region context ("X in Y region", "X, Y Oblast"), the
+document's focus country and proximity to the other places of the document; every score carries its reasons.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .gazetteer import get_gazetteer
+from .gazetteer.data import (
+    CLASS_CITY,
+    CLASS_TOWN,
+    CLASS_VILLAGE,
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_SETTLEMENT,
+    Q_ATTESTED,
+    Q_LOOSE,
+    Q_NAME,
+    Q_VARIANT,
+    QUALITY_NAMES,
+    Gazetteer,
+    haversine_km,
+)
+from .gazetteer.regions import (
+    DEMONYMS,
+    DISTRICT_NOUNS,
+    FRONT_REGIONS,
+    PLACE_NOUNS,
+    REGION_NOUNS,
+    WAR_COUNTRIES,
+    WAR_REGIONS,
+)
+from .gazetteer.translit import name_key
+from .model import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "Candidate",
+    "PlaceMention",
+    "bench_places",
+    "country_location",
+    "find_places",
+    "gazetteer_stats",
+    "region_location",
+    "resolve_name",
+]
+
+
+@dataclass
+class Candidate:
+    """One gazetteer entry considered for a mention."""
+
+    location: Location
+    kind: str  # "settlement" | "region" | "country"
+    population: int | None
+    score: float
+    why: list[str]
+
+
+@dataclass
+class PlaceMention:
+    """A place named (or referred to) in a document, with the entry it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "settlement" | "region" | "country" | "area"
+    location: Location | None
+    candidates: list[Candidate]
+    reason: str
+    sentence_index: int = 0
+    anaphoric: bool = False
+    metonymy: bool = False  # a capital or country standing for its government ("Kyiv said")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "location": self.location.model_dump() if self.location else None,
+            "reason": self.reason,
+            "sentence_index": self.sentence_index,
+            "anaphoric": self.anaphoric,
+            "metonymy": self.metonymy,
+            "candidates": [
+                {
+                    "location": c.location.model_dump(),
+                    "kind": c.kind,
+                    "population": c.population,
+                    "score": c.score,
+                    "why": c.why,
+                }
+                for c in self.candidates
+            ],
+        }
+
+
+# --- vocabulary -----------------------------------------------------------------------------------
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "near",
+        "of",
+        "from",
+        "to",
+        "around",
+        "outside",
+        "towards",
+        "toward",
+        "at",
+        "into",
+        "across",
+        "over",
+        "on",
+        "beyond",
+        "behind",
+        "past",
+        "via",
+        "through",
+        "between",
+        "along",
+        "inside",
+        "within",
+        "throughout",
+        "onto",
+        "nearby",
+        "off",
+        "by",
+        "until",
+        "till",
+        "against",
+        "under",
+        "above",
+        "for",
+        "out",
+    }
+)
+NEAR_WORDS = frozenset({"near", "around", "outside", "nearby", "outskirts", "vicinity", "close", "environs"})
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
+)
+COMPASS_ADJ = {
+    "northern": (1, 0),
+    "southern": (-1, 0),
+    "eastern": (0, 1),
+    "western": (0, -1),
+    "northeastern": (1, 1),
+    "northwestern": (1, -1),
+    "southeastern": (-1, 1),
+    "southwestern": (-1, -1),
+    "north-eastern": (1, 1),
+    "north-western": (1, -1),
+    "south-eastern": (-1, 1),
+    "south-western": (-1, -1),
+    "central": (0, 0),
+}
+AREA_NOUNS = frozenset(
+    {
+        "area",
+        "areas",
+        "outskirts",
+        "direction",
+        "directions",
+        "axis",
+        "sector",
+        "vicinity",
+        "environs",
+        "suburbs",
+        "suburb",
+        "front",
+    }
+)
+SETTLEMENT_NOUNS = {
+    "village": CLASS_VILLAGE,
+    "villages": CLASS_VILLAGE,
+    "hamlet": CLASS_VILLAGE,
+    "settlement": CLASS_VILLAGE,
+    "town": CLASS_TOWN,
+    "towns": CLASS_TOWN,
+    "city": CLASS_CITY,
+    "cities": CLASS_CITY,
+}
+ATTACK_VERBS = frozenset(
+    {
+        "shell",
+        "strike",
+        "hit",
+        "attack",
+        "capture",
+        "seize",
+        "take",
+        "liberate",
+        "retake",
+        "recapture",
+        "storm",
+        "enter",
+        "bomb",
+        "target",
+        "encircle",
+        "surround",
+        "control",
+        "occupy",
+        "defend",
+        "evacuate",
+        "reach",
+        "approach",
+        "pound",
+        "raze",
+        "besiege",
+        "assault",
+        "shoot",
+        "rock",
+        "rocket",
+        "drone",
+        "hold",
+        "lose",
+        "abandon",
+        "leave",
+        "visit",
+        "bombard",
+        "blast",
+        "destroy",
+        "damage",
+        "flatten",
+        "overrun",
+        "cross",
+    }
+)
+ACTOR_NOUNS = frozenset(
+    {
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "military",
+        "government",
+        "ministry",
+        "officials",
+        "official",
+        "president",
+        "leader",
+        "leadership",
+        "authorities",
+        "offensive",
+        "counteroffensive",
+        "invasion",
+        "strikes",
+        "attack",
+        "attacks",
+        "allies",
+        "war",
+        "defence",
+        "defense",
+        "diplomats",
+        "envoy",
+        "regime",
+        "soldiers",
+        "navy",
+        "air",
+        "units",
+        "commanders",
+        "command",
+        "intelligence",
+        "spokesman",
+        "spokeswoman",
+        "side",
+    }
+)
+GOVERNMENT_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "claimed",
+        "claims",
+        "retook",
+        "launched",
+        "launches",
+        "denied",
+        "denies",
+        "announced",
+        "accused",
+        "accuses",
+        "warned",
+        "warns",
+        "insisted",
+        "responded",
+        "rejected",
+        "demanded",
+        "agreed",
+        "struck",
+        "strikes",
+        "attacked",
+        "retaliated",
+        "vowed",
+        "pledged",
+        "refused",
+        "wants",
+        "ordered",
+        "sent",
+        "sends",
+        "deployed",
+        "reported",
+        "confirmed",
+        "blamed",
+        "condemned",
+        "recaptured",
+    }
+)
+ANAPHOR_NOUNS = {
+    "region": "region",
+    "oblast": "region",
+    "province": "region",
+    "area": "area",
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "settlement": "settlement",
+    "peninsula": "region",
+    "country": "country",
+    "capital": "capital",
+    "hub": "settlement",
+}
+ANAPHOR_MODIFIERS = frozenset(
+    {
+        "border",
+        "frontline",
+        "front-line",
+        "embattled",
+        "besieged",
+        "key",
+        "strategic",
+        "industrial",
+        "same",
+        "eastern",
+        "southern",
+        "northern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "south-eastern",
+        "north-western",
+        "south-western",
+        "regional",
+        "small",
+        "occupied",
+        "annexed",
+        "whole",
+        "entire",
+        "wider",
+        "surrounding",
+        "contested",
+        "devastated",
+        "ukrainian",
+        "russian",
+        "port",
+        "coastal",
+        "frontier",
+    }
+)
+VAGUE_BORDER_HEADS = frozenset({"areas", "regions", "region", "districts", "villages", "settlements", "area"})
+EXCLUDED_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"})
+NOT_PLACES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "president",
+        "minister",
+        "general",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "governor",
+        "mayor",
+        "god",
+        "christ",
+        "reuters",
+        "afp",
+        "nato",
+        "un",
+        "eu",
+        "kremlin",
+        "pentagon",
+        "telegram",
+        "ukrinform",
+        "tass",
+        "interfax",
+        "ria",
+        "bbc",
+        "cnn",
+        "isw",
+        "mod",
+        "staff",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "saint",
+    }
+)
+# Names of institutions and groups that gazetteers also list as places ("White House" is an alternate name of
+# Casablanca in GeoNames); compared with the whole name key.
+NOT_PLACE_NAMES = frozenset(
+    {
+        "white house",
+        "kremlin",
+        "pentagon",
+        "downing street",
+        "capitol hill",
+        "taliban",
+        "hezbollah",
+        "hamas",
+        "wagner",
+        "isis",
+        "azov",
+        "kraken",
+        "north",
+        "south",
+        "east",
+        "west",
+        "bank",
+        "central",
+        "state",
+        "security",
+        "defence",
+        "defense",
+        "general",
+        "staff",
+        "ministry",
+        "army",
+        "navy",
+        "police",
+    }
+)
+MODIFIER_PREFIXES = frozenset({"annexed", "occupied", "russian-occupied", "russian-annexed", "liberated"})
+
+# scores
+W_QUALITY = {Q_NAME: 0.0, Q_ATTESTED: -0.3, Q_VARIANT: -0.9, Q_LOOSE: -1.6}
+W_POPULATION = 0.35
+W_WAR_COUNTRY = 0.4
+W_WAR_REGION = 0.8
+W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
+W_COUNTRY_KIND = 3.0
+W_REGION_KIND = 0.9
+W_FOCUS = 0.8
+W_EXPLICIT = 3.0
+W_SENTENCE_REGION = 0.8
+W_PROXIMITY = 1.2
+PROXIMITY_KM = 150.0
+W_CLASS_MATCH = 0.8
+W_CLASS_MISMATCH = -1.5
+PSEUDO_POPULATION = {CLASS_CITY: 20_000, CLASS_TOWN: 3_000, CLASS_VILLAGE: 300}
+MAX_CANDIDATES = 40
+MAX_NAME_TOKENS = 5
+
+
+# --- internal mention record ----------------------------------------------------------------------
+@dataclass
+class _Cand:
+    entry: int
+    quality: int
+    base: float
+    why: list[str]
+    bonus: float = 0.0
+    bonus_why: list[str] = field(default_factory=list)
+    ctx: float = 0.0  # proximity and focus (recomputed each round)
+    ctx_why: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return self.base + self.bonus + self.ctx
+
+
+@dataclass
+class _Mention:
+    tok_start: int
+    tok_end: int  # exclusive
+    start: int
+    end: int
+    text: str
+    kind: str  # settlement | region | country | area
+    cands: list[_Cand] = field(default_factory=list)
+    precision: int | None = None  # forced minimum precision (2 for "near X", "X area")
+    precision_why: str = ""
+    class_hint: int = 0
+    anaphor: str | None = None  # region | area | settlement | country | capital
+    anaphor_dir: tuple[int, int] | None = None
+    demonym_country: str | None = None
+    vague: bool = False
+    metonymy: bool = False
+    accepted_by: str = ""
+    fixed_location: Location | None = None
+    fixed_reason: str = ""
+    winner: _Cand | None = None
+
+    def top(self) -> _Cand | None:
+        return max(self.cands, key=lambda c: c.score) if self.cands else None
+
+
+# --- public API -----------------------------------------------------------------------------------
+def find_places(doc: Doc, *, focus_country: str | None = None) -> list[PlaceMention]:
+    """All place mentions of the document in text order, jointly disambiguated."""
+    g = get_gazetteer()
+    finder = _Finder(doc, g)
+    mentions = finder.find()
+    _Resolver(doc, g, mentions, focus_country).resolve()
+    starts = [s.start for s in doc.sents]
+    return [_to_public(m, g, starts) for m in mentions]
+
+
+def resolve_name(
+    name: str, *, country: str | None = None, admin1_code: str | None = None, kind: str | None = None
+) -> Location | None:
+    """The best gazetteer entry for one name (optionally constrained), or None.
+
+    "Kharkiv region"/"Kharkiv oblast" resolve to the region; kind is "settlement", "region" or "country".
+    """
+    g = get_gazetteer()
+    text = " ".join(name.split())
+    if not text:
+        return None
+    pairs: list[tuple[int, int]] = []
+    words = text.split()
+    region_forced = False
+    if len(words) > 1 and words[-1].lower() in REGION_NOUNS | DISTRICT_NOUNS:
+        base = " ".join(words[:-1])
+        pairs = g.regions_by_base(base) if words[-1].lower() in REGION_NOUNS else g.districts_by_base(base)
+        region_forced = bool(pairs)
+    if not pairs:
+        pairs = g.lookup(text)
+    cands = [_base_candidate(g, e, q) for e, q in pairs[: MAX_CANDIDATES * 4]]
+    if country:
+        cands = [c for c in cands if g.country(c.entry) == country.upper()]
+    if admin1_code:
+        cands = [c for c in cands if g.admin1_code(c.entry) == admin1_code.upper()]
+    if kind:
+        cands = [c for c in cands if g.kind_name(c.entry) == kind]
+    elif region_forced:
+        cands = [c for c in cands if g.kind(c.entry) == KIND_REGION]
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: c.score)
+    return g.location(best.entry)
+
+
+def region_location(code: str) -> Location | None:
+    """An ISO 3166-2 region ("UA-63") at precision 3, at its representative point."""
+    g = get_gazetteer()
+    i = g.data.region_entry.get(code.strip().upper())
+    return g.location(i) if i is not None else None
+
+
+def country_location(code: str) -> Location | None:
+    """A country (ISO 3166-1 alpha-2) at precision 3, at its representative point."""
+    g = get_gazetteer()
+    i = g.data.country_entry.get(code.strip().upper())
+    return g.location(i) if i is not None else None
+
+
+def gazetteer_stats() -> dict[str, Any]:
+    """Load seconds, entries, keys and approximate memory (MB) of the gazetteer (loads it if needed)."""
+    from .gazetteer import gazetteer_stats as _stats
+
+    return _stats()
+
+
+def bench_places(texts: list[str]) -> dict[str, Any]:
+    """Seconds spent in spaCy and in find_places on the same texts, and their ratio."""
+    from .entities import get_nlp
+
+    nlp = get_nlp()
+    get_gazetteer()
+    spacy_s = places_s = 0.0
+    n_mentions = n_words = 0
+    for text in texts:
+        t0 = time.perf_counter()
+        doc = nlp(text)
+        t1 = time.perf_counter()
+        n_mentions += len(find_places(doc))
+        t2 = time.perf_counter()
+        spacy_s += t1 - t0
+        places_s += t2 - t1
+        n_words += len(doc)
+    return {
+        "texts": len(texts),
+        "tokens": n_words,
+        "mentions": n_mentions,
+        "spacy_seconds": round(spacy_s, 4),
+        "places_seconds": round(places_s, 4),
+        "places_share_of_spacy": round(places_s / spacy_s, 4) if spacy_s else None,
+    }
+
+
+# --- candidate scoring ----------------------------------------------------------------------------
+def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
+    why: list[str] = []
+    score = W_QUALITY[quality]
+    if quality != Q_NAME:
+        why.append(QUALITY_NAMES[quality])
+    kind = g.kind(entry)
+    pop = g.population(entry)
+    if kind == KIND_COUNTRY:
+        score += W_COUNTRY_KIND
+        why.append("country name")
+    elif kind == KIND_REGION:
+        score += W_REGION_KIND
+        why.append("region name")
+    else:
+        effective = pop or PSEUDO_POPULATION.get(g.settlement_class(entry), 300)
+        score += W_POPULATION * math.log10(max(effective, 10))
+        why.append(f"population {pop:,}" if pop else "population unknown")
+        if g.precision(entry) > 1:
+            score += W_APPROXIMATE
+    country = g.country(entry)
+    if country in WAR_COUNTRIES:
+        score += W_WAR_COUNTRY
+        region = g.admin1_code(entry)
+        if region in FRONT_REGIONS:
+            score += W_WAR_REGION
+            why.append(f"war geography: front-line region {region}")
+        elif region in WAR_REGIONS:
+            score += W_WAR_REGION / 2
+            why.append(f"war geography: {region}")
+        else:
+            why.append(f"war geography: {country}")
+    return _Cand(entry, quality, score, why)
+
+
+def _loc_with_precision(g: Gazetteer, entry: int, precision: int | None) -> Location:
+    own = g.precision(entry)
+    return g.location(entry, precision=max(own, precision or own))
+
+
+# --- finding mentions -----------------------------------------------------------------------------
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, g: Gazetteer) -> None:
+        self.doc = doc
+        self.g = g
+        self.text = doc.text  # (Doc.text rebuilds the string on every access)
+        self.used = [False] * len(doc)
+        self.mentions: list[_Mention] = []
+        self.ents = list(doc.ents)
+        self.ent_of: list[int] = [-1] * len(doc)
+        for n, ent in enumerate(self.ents):
+            for k in range(ent.start, ent.end):
+                self.ent_of[k] = n
+
+    # helpers
+    def _span_text(self, i: int, j: int) -> str:
+        doc = self.doc
+        return self.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]
+
+    def _add(
+        self, i: int, j: int, kind: str, pairs: list[tuple[int, int]] | None = None, **kw: Any
+    ) -> _Mention:
+        doc = self.doc
+        # include a preceding "annexed"/"occupied" (and "the") in the surface text
+        s = i
+        if s > 0 and doc[s - 1].lower_ in MODIFIER_PREFIXES:
+            s -= 1
+            if s > 0 and doc[s - 1].lower_ == "the":
+                s -= 1
+        m = _Mention(s, j, doc[s].idx, doc[j - 1].idx + len(doc[j - 1]), self._span_text(s, j), kind, **kw)
+        if pairs:
+            m.cands = _dedupe([_base_candidate(self.g, e, q) for e, q in pairs])
+        for k in range(s, j):
+            self.used[k] = True
+        self.mentions.append(m)
+        return m
+
+    def _free(self, i: int, j: int) -> bool:
+        return not any(self.used[i:j])
+
+    def find(self) -> list[_Mention]:
+        self._region_patterns()
+        self._demonym_patterns()
+        self._names()
+        self._vague_patterns()
+        self._anaphora()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _base_run_before(self, k: int) -> tuple[int, int] | None:
+        """The run of capitalised tokens (hyphens allowed) ending just before token k."""
+        doc = self.doc
+        j = k
+        i = j
+        while i > 0 and j - i < MAX_NAME_TOKENS:
+            t = doc[i - 1]
+            name_token = _is_cap(t) and t.ent_type_ not in EXCLUDED_ENTS
+            joiner = t.text in "-'’" and i - 1 > 0 and not doc[i - 2].whitespace_ and not t.whitespace_
+            if name_token or joiner:
+                i -= 1
+            else:
+                break
+        while i < j and not _is_cap(doc[i]):
+            i += 1
+        return (i, j) if i < j else None
+
+    def _region_patterns(self) -> None:
+        doc = self.doc
+        g = self.g
+        for k, tok in enumerate(doc):
+            low = tok.lower_
+            if low in REGION_NOUNS or low in DISTRICT_NOUNS or low == "regional":
+                run = self._base_run_before(k)
+                if run is None:
+                    continue
+                # longest base that is a region (or district) name
+                for i in range(run[0], run[1]):
+                    base = self._span_text(i, run[1])
+                    if low in DISTRICT_NOUNS:
+                        pairs = g.districts_by_base(base)
+                    else:
+                        pairs = g.regions_by_base(base)
+                        if not pairs and low in ("republic", "territory"):
+                            continue
+                    if pairs and self._free(i, k + 1):
+                        end = k if low == "regional" else k + 1
+                        m = self._add(i, end, "region", pairs, accepted_by=f"'{base} {low}' pattern")
+                        if low in DISTRICT_NOUNS:
+                            m.precision = 2
+                        if low.endswith("s") and low != "regional":
+                            self._coordinated_bases(i, low)
+                        break
+            elif low in ("region", "oblast", "province", "republic") or low == "of":
+                pass
+        # "the region of Tatarstan", "the Republic of Bashkortostan", "the province of X"
+        for k, tok in enumerate(doc[:-2]):
+            if tok.lower_ in ("region", "oblast", "province", "republic") and doc[k + 1].lower_ == "of":
+                run_end = k + 2
+                while run_end < len(doc) and _is_cap(doc[run_end]) and run_end - k - 2 < MAX_NAME_TOKENS:
+                    run_end += 1
+                for j in range(run_end, k + 2, -1):
+                    name = self._span_text(k + 2, j)
+                    pairs = g.regions_by_base(name) or [
+                        p for p in g.lookup(name, loose=False) if g.kind(p[0]) == KIND_REGION
+                    ]
+                    if pairs and self._free(k, j):
+                        start = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
+                        self._add(start, j, "region", pairs, accepted_by=f"'{tok.lower_} of X' pattern")
+                        break
+
+    def _coordinated_bases(self, i: int, noun: str) -> None:
+        """'Kharkiv and Sumy regions': the bases coordinated before the one just found."""
+        doc = self.doc
+        k = i
+        while k >= 2 and doc[k - 1].lower_ in ("and", ",", "or", "&"):
+            run = self._base_run_before(k - 1)
+            if run is None:
+                break
+            a, b = run
+            found = None
+            for start in range(a, b):
+                base = self._span_text(start, b)
+                pairs = (
+                    self.g.districts_by_base(base) if noun in DISTRICT_NOUNS else self.g.regions_by_base(base)
+                )
+                if pairs and self._free(start, b):
+                    found = (start, pairs)
+                    break
+            if found is None:
+                break
+            self._add(found[0], b, "region", found[1], accepted_by=f"'X and Y {noun}' pattern")
+            k = found[0]
+
+    def _demonym_patterns(self) -> None:
+        doc = self.doc
+        g = self.g
+        for k, tok in enumerate(doc):
+            code = DEMONYMS.get(tok.lower_)
+            if code is None or not _is_cap(tok) or self.used[k]:
+                continue
+            # the place noun: directly after, or after "border"/"-controlled"...
+            j = k + 1
+            while (
+                j < len(doc)
+                and j - k <= 3
+                and doc[j].lower_ in ("border", "-", "controlled", "held", "occupied")
+            ):
+                j += 1
+            if j >= len(doc) or doc[j].lower_ not in PLACE_NOUNS:
+                continue
+            noun = doc[j].lower_
+            border = any(doc[x].lower_ == "border" for x in range(k + 1, j + 1))
+            if "-" in code:  # a region adjective: "Crimean peninsula"
+                i = g.data.region_entry.get(code)
+                if i is None:
+                    continue
+                s = k - 1 if k > 0 and doc[k - 1].lower_ == "the" and doc[k].lower_ else k
+                s = k
+                self._add(s, j + 1, "region", [(i, Q_NAME)], accepted_by=f"'{tok.text} {noun}' pattern")
+                continue
+            c = g.data.country_entry.get(code)
+            if c is None:
+                continue
+            vague = border or noun in (
+                "side",
+                "border",
+                "borders",
+                "frontier",
+                "areas",
+                "regions",
+                "area",
+                "region",
+            )
+            m = self._add(
+                k,
+                j + 1,
+                "area" if vague else "country",
+                [(c, Q_NAME)],
+                accepted_by=f"'{tok.text} {noun}' pattern",
+            )
+            m.demonym_country = code
+            m.vague = vague
+
+    def _names(self) -> None:
+        doc = self.doc
+        g = self.g
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if self.used[i] or not _is_cap(tok) or tok.ent_type_ in EXCLUDED_ENTS or tok.lower_ in NOT_PLACES:
+                i += 1
+                continue
+            # the run of name tokens starting here
+            j = i + 1
+            while j < n and j - i < MAX_NAME_TOKENS and not self.used[j]:
+                t = doc[j]
+                prev = doc[j - 1]
+                if _is_cap(t) and t.ent_type_ not in EXCLUDED_ENTS:
+                    j += 1
+                elif not prev.whitespace_ and (
+                    t.text in "-'’"
+                    or (t.is_lower and t.is_alpha and len(t) <= 3)
+                    or (t.lower_ in ("'s", "’s") and j + 1 < n and _is_cap(doc[j + 1]))
+                ):
+                    j += 1  # Rostov-on-Don, Kam'ianske, Luhansk People's Republic
+                else:
+                    break
+            while j > i + 1 and not _is_cap(doc[j - 1]):
+                j -= 1
+            match = self._longest_match(i, j)
+            if match is None:
+                i += 1
+                continue
+            e, pairs = match
+            accepted = self._accept(i, e, pairs)
+            if accepted:
+                kind = _mention_kind(g, pairs)
+                m = self._add(i, e, kind, pairs, accepted_by=accepted)
+                self._decorate(m)
+                i = e
+            else:
+                i += 1
+        # coordinated names: "near Robotyne and Verbove" (the second is often mis-tagged by the NER)
+        changed = True
+        while changed:
+            changed = False
+            for k, tok in enumerate(doc):
+                if self.used[k] or not _is_cap(tok) or tok.dep_ != "conj" or tok.ent_type_ in EXCLUDED_ENTS:
+                    continue
+                head = tok.head.i
+                owner = self._mention_at(head)
+                if owner is None or owner.kind not in ("settlement", "region"):
+                    continue
+                a = k
+                while a > 0 and not self.used[a - 1] and _is_cap(doc[a - 1]) and doc[a - 1].head.i == k:
+                    a -= 1
+                match = self._longest_match(a, k + 1)
+                if match is None or match[0] != k + 1:
+                    continue
+                pairs = match[1]
+                if not any(g.country(p[0]) in WAR_COUNTRIES for p in pairs) and owner.kind != "region":
+                    continue
+                m = self._add(
+                    a, k + 1, _mention_kind(g, pairs), pairs, accepted_by="coordinated with a place"
+                )
+                if owner.precision and owner.accepted_by.startswith("'X"):
+                    m.precision = owner.precision
+                self._decorate(m)
+                changed = True
+
+    def _mention_at(self, k: int) -> _Mention | None:
+        for m in self.mentions:
+            if m.tok_start <= k < m.tok_end:
+                return m
+        return None
+
+    def _longest_match(self, i: int, j: int) -> tuple[int, list[tuple[int, int]]] | None:
+        g = self.g
+        doc = self.doc
+        ends = [e for e in range(j, i, -1) if _is_cap(doc[e - 1])]  # never end on "-" or "'s"
+        for e in ends:
+            text = self._span_text(i, e)
+            if name_key(text) in NOT_PLACE_NAMES:
+                return None
+            pairs = g.lookup(text, loose=False)
+            if pairs:
+                return e, _trim(g, pairs)
+        for e in ends:
+            text = self._span_text(i, e)
+            if len(name_key(text)) < 5:
+                continue
+            pairs = g.lookup(text)
+            if pairs:
+                return e, _trim(g, pairs)
+        return None
+
+    def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
+        """Why the span is a place mention ('' when it is not)."""
+        doc = self.doc
+        g = self.g
+        first = doc[i]
+        span_ent = self._entity(i, e)
+        label = span_ent.label_ if span_ent is not None else ""
+        ent_start = span_ent.start if span_ent is not None else -1
+        if span_ent is not None and doc[ent_start].lower_ == "the":
+            ent_start += 1
+        exact_ent = span_ent is not None and ent_start == i and span_ent.end == e
+        if e == i + 1 and (first.is_stop or first.lower_ in NOT_PLACES):
+            return ""
+        if e < len(doc) - 1 and doc[e].text == "-" and doc[e + 1].lower_ in ("based", "born", "made"):
+            return ""
+        if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
+            # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
+            region_follows = e < len(doc) and doc[e].lower_ in ("region", "regional", "oblast")
+            if label not in ("GPE", "LOC", "FAC") and not region_follows:
+                return ""
+        qualities = {q for _, q in pairs}
+        strong = any(
+            g.kind(p) in (KIND_COUNTRY, KIND_REGION) or (g.population(p) or 0) >= 100_000
+            for p, q in pairs
+            if q <= Q_ATTESTED
+        )
+        war = any(g.country(p) in WAR_COUNTRIES for p, _ in pairs)
+        if label in ("GPE", "LOC") and exact_ent:
+            return f"spaCy {label}"
+        if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
+            war or strong
+        ):
+            return ""  # a group or a person that shares its name with some small place abroad
+        syntax = self._place_syntax(i, e)
+        if syntax:
+            if qualities == {Q_LOOSE} and not war:
+                return ""
+            return syntax
+        if label == "FAC" and exact_ent and strong:
+            return "spaCy FAC"
+        if strong and label != "PERSON" and min(qualities) <= Q_ATTESTED:
+            return f"well-known place name{f' (spaCy {label})' if label else ''}"
+        return ""
+
+    def _entity(self, i: int, e: int) -> Span | None:
+        n = self.ent_of[i]
+        return self.ents[n] if n >= 0 else None
+
+    def _place_syntax(self, i: int, e: int) -> str:
+        doc = self.doc
+        head_tok = doc[e - 1]
+        # a locative preposition right before (or before "the", "village of")
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in (
+            "the",
+            "a",
+            "of",
+            "village",
+            "town",
+            "city",
+            "settlement",
+            "hamlet",
+            "outskirts",
+            "vicinity",
+            "centre",
+            "center",
+            "occupied",
+            "annexed",
+            "frontline",
+            "front-line",
+            "port",
+            "key",
+            "embattled",
+            "besieged",
+            "strategic",
+            "eastern",
+            "southern",
+            "northern",
+            "western",
+        ):
+            if doc[k].lower_ in SETTLEMENT_NOUNS or doc[k].lower_ == "of":
+                return f"after '{doc[k].text}'" if doc[k].lower_ != "of" else "after 'of'"
+            k -= 1
+        if k >= 0 and doc[k].lower_ in LOCATIVE_PREPS:
+            return f"after the preposition '{doc[k].text}'"
+        # followed by a settlement or area noun: "Stanislav village", "Lyman direction"
+        if e < len(doc) and (doc[e].lower_ in SETTLEMENT_NOUNS or doc[e].lower_ in AREA_NOUNS):
+            return f"before '{doc[e].text}'"
+        # followed by its region: "Volchansk in Sverdlovsk region", "Krasnohorivka, Donetsk Oblast"
+        if (
+            e + 1 < len(doc)
+            and doc[e].lower_ in ("in", ",", "(")
+            and any(
+                self.used[x] and self._mention_at(x) is not None and self._mention_at(x).kind == "region"
+                for x in range(e + 1, min(e + 4, len(doc)))
+            )
+        ):
+            return "followed by its region"
+        # object of a verb of attack or capture, or passive subject of one
+        if head_tok.dep_ in ("dobj", "nsubjpass", "pobj") and head_tok.head.lemma_.lower() in ATTACK_VERBS:
+            return f"object of '{head_tok.head.text}'"
+        if i > 0 and doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_.lower() in ATTACK_VERBS:
+            return f"after '{doc[i - 1].text}'"
+        if head_tok.dep_ == "pobj" and head_tok.head.lower_ in LOCATIVE_PREPS:
+            return f"object of the preposition '{head_tok.head.text}'"
+        # apposition: "Ocheretyne, a village in Donetsk region"
+        if (
+            e + 2 < len(doc)
+            and doc[e].text == ","
+            and doc[e + 1].lower_ in ("a", "the")
+            and (
+                doc[e + 2].lower_ in SETTLEMENT_NOUNS
+                or doc[e + 3 if e + 3 < len(doc) else e + 2].lower_ in SETTLEMENT_NOUNS
+            )
+        ):
+            return "apposition with a settlement noun"
+        return ""
+
+    def _decorate(self, m: _Mention) -> None:
+        """Precision and class hints from the words around a settlement mention."""
+        doc = self.doc
+        i, e = m.tok_start, m.tok_end
+        while i < e and (doc[i].lower_ == "the" or doc[i].lower_ in MODIFIER_PREFIXES):
+            i += 1
+        k = i - 1
+        words = []
+        while k >= 0 and i - k <= 4:
+            words.append(doc[k].lower_)
+            k -= 1
+        if words:
+            # "the village of X", "the city of X"
+            if len(words) >= 2 and words[0] == "of" and words[1] in SETTLEMENT_NOUNS:
+                m.class_hint = SETTLEMENT_NOUNS[words[1]]
+            if words[0] in NEAR_WORDS or (
+                len(words) >= 2
+                and words[0] in ("of", "to")
+                and (words[1] in NEAR_WORDS or words[1] in COMPASS or words[1] in ("outskirts", "vicinity"))
+            ):
+                m.precision = 2
+                m.precision_why = f"'{' '.join(reversed(words[:2]))} X'"
+        if e < len(doc):
+            nxt = doc[e].lower_
+            if nxt in SETTLEMENT_NOUNS:
+                m.class_hint = SETTLEMENT_NOUNS[nxt]
+            if nxt in AREA_NOUNS and m.kind == "settlement":
+                m.precision = 2
+                m.precision_why = f"'X {doc[e].text}'"
+                # "Lukyantsi and Vovchansk areas": the coordinated first name too
+                if nxt.endswith("s"):
+                    for other in self.mentions:
+                        if (
+                            other.tok_end <= m.tok_start
+                            and m.tok_start - other.tok_end <= 2
+                            and all(
+                                doc[x].lower_ in ("and", ",", "or") for x in range(other.tok_end, m.tok_start)
+                            )
+                        ):
+                            other.precision = 2
+                            other.precision_why = f"'X and Y {doc[e].text}'"
+        # compass adjective + country: "eastern Ukraine"
+        if m.kind == "country" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ in COMPASS_ADJ:
+            m.kind = "area"
+            m.vague = True
+        # metonymy: a capital or a country standing for its government
+        self._metonymy(m)
+
+    def _metonymy(self, m: _Mention) -> None:
+        doc = self.doc
+        g = self.g
+        top = max(m.cands, key=lambda c: c.base) if m.cands else None
+        if top is None:
+            return
+        is_capital = top.entry in g.capital_entries or g.kind(top.entry) == KIND_COUNTRY
+        if not is_capital or m.kind == "area":
+            return
+        tok = doc[m.tok_end - 1]
+        nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+        after = doc[m.tok_end + 1] if m.tok_end + 1 < len(doc) else None
+        if tok.dep_ in ("compound", "amod") and tok.head.lower_ in ("authorities", "officials", "residents"):
+            return  # "Kyiv authorities" keeps the place reading
+        subject = tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
+        possessor = tok.dep_ == "poss" and tok.head.lower_ in ACTOR_NOUNS
+        possessive = nxt is not None and nxt.lower_ in ("'s", "’s") and after is not None
+        possessive = possessive and after.lower_ in ACTOR_NOUNS
+        agent = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.tag_ == "VBN"
+        # the parser sometimes misses the subject ("settlements Kyiv retook")
+        verb_follows = nxt is not None and (
+            nxt.lower_ in GOVERNMENT_VERBS
+            or (nxt.tag_ in ("VBD", "VBZ", "MD") and tok.dep_ not in ("pobj", "dobj", "conj"))
+        )
+        m.metonymy = subject or possessor or possessive or agent or verb_follows
+
+    def _vague_patterns(self) -> None:
+        doc = self.doc
+        n = len(doc)
+        for k, tok in enumerate(doc):
+            if self.used[k]:
+                continue
+            low = tok.lower_
+            # "border areas", "border regions"
+            if (
+                low == "border"
+                and k + 1 < n
+                and doc[k + 1].lower_ in VAGUE_BORDER_HEADS
+                and self._free(k, k + 2)
+            ):
+                m = self._add(k, k + 2, "area", accepted_by="'border areas' pattern")
+                m.vague = True
+            # "the front line", "frontline areas"
+            elif low in ("frontline", "front-line") or (
+                low == "front" and k + 1 < n and doc[k + 1].lower_ in ("line", "lines")
+            ):
+                j = k + 2 if low == "front" else k + 1
+                if j < n and doc[j].lower_ in (
+                    "areas",
+                    "regions",
+                    "villages",
+                    "towns",
+                    "settlements",
+                    "zone",
+                ):
+                    j += 1
+                # "frontline city" names no area of its own (anaphora handles "the frontline town")
+                if j == k + 1 and k + 1 < n and doc[k + 1].lower_ in ("city", "town", "village"):
+                    continue
+                if self._free(k, j):
+                    s = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
+                    m = self._add(s, j, "area", accepted_by="'front line' pattern")
+                    m.vague = True
+            # "in the east", "'fighting in east'"
+            elif low in (
+                "east",
+                "west",
+                "south",
+                "north",
+                "northeast",
+                "southeast",
+                "northwest",
+                "southwest",
+            ) and (
+                k > 0
+                and (doc[k - 1].lower_ in ("in", "the"))
+                and (k + 1 >= n or doc[k + 1].lower_ != "of")
+                and tok.is_lower
+            ):
+                s = k - 1 if doc[k - 1].lower_ == "the" else k
+                m = self._add(s, k + 1, "area", accepted_by="compass area")
+                m.vague = True
+                m.anaphor_dir = COMPASS_ADJ.get(low + "ern")
+
+    def _apposition_name(self, k: int) -> bool:
+        """Whether a place name follows within a short noun phrase from token k (no verb in between)."""
+        doc = self.doc
+        for x in range(k, min(k + 9, len(doc))):
+            t = doc[x]
+            if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ("'", "’", "-")):
+                return False
+            if self.used[x] or (_is_cap(t) and self.g.lookup(t.text, loose=False)):
+                return True
+        return False
+
+    def _anaphora(self) -> None:
+        doc = self.doc
+        n = len(doc)
+        for k, tok in enumerate(doc):
+            if self.used[k] or tok.lower_ not in ANAPHOR_NOUNS:
+                continue
+            if tok.tag_ in ("NNS", "NNPS"):
+                continue
+            # determiner and modifiers before the noun
+            a = k - 1
+            mods = []
+            while a >= 0 and doc[a].lower_ in ANAPHOR_MODIFIERS:
+                mods.append(doc[a].lower_)
+                a -= 1
+            if a < 0 or doc[a].lower_ not in ("the", "this", "that"):
+                continue
+            if any(self.used[x] for x in range(a, k + 1)):
+                continue
+            nxt = doc[k + 1].lower_ if k + 1 < n else ""
+            if nxt in (
+                "of",
+                "'s",
+                "’s",
+                "council",
+                "administration",
+                "governor",
+                "mayor",
+                "authorities",
+                "head",
+                "hall",
+                "police",
+                "officials",
+                "'",
+                "’",
+            ):
+                continue
+            if k + 1 < n and _is_cap(doc[k + 1]):  # "the city Kharkiv": a name follows
+                continue
+            if k + 1 < n and doc[k + 1].text in (",", "—", "–", "(") and self._apposition_name(k + 2):
+                continue  # "the regional hub, the country's second-largest city of Kharkiv"
+            noun = tok.lower_
+            kind = ANAPHOR_NOUNS[noun]
+            if noun == "hub" and "regional" not in mods:
+                continue
+            if noun == "capital":
+                country = next((DEMONYMS[m] for m in mods if m in DEMONYMS), None)
+            else:
+                country = next((DEMONYMS[m] for m in mods if m in DEMONYMS and "-" not in DEMONYMS[m]), None)
+            m = self._add(
+                a,
+                k + 1,
+                "area" if kind == "area" else ("settlement" if kind in ("settlement", "capital") else kind),
+                accepted_by="anaphora",
+            )
+            m.anaphor = kind
+            m.demonym_country = country
+            for mod in mods:
+                if mod in COMPASS_ADJ:
+                    m.anaphor_dir = COMPASS_ADJ[mod]
+
+
+def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """At most MAX_CANDIDATES * 4 pairs, keeping countries and regions (listed last in the index) first."""
+    limit = MAX_CANDIDATES * 4
+    if len(pairs) <= limit:
+        return pairs
+    ranked = sorted(pairs, key=lambda p: (g.kind(p[0]) == KIND_SETTLEMENT, p[1], -(g.population(p[0]) or 0)))
+    return ranked[:limit]
+
+
+def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
+    kinds = Counter(g.kind(e) for e, q in pairs if q <= Q_ATTESTED) or Counter(g.kind(e) for e, _ in pairs)
+    if kinds.get(KIND_COUNTRY):
+        return "country"
+    if kinds.get(KIND_REGION) and not kinds.get(KIND_SETTLEMENT):
+        return "region"
+    return "settlement"
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    best: dict[int, _Cand] = {}
+    for c in cands:
+        old = best.get(c.entry)
+        if old is None or c.base > old.base:
+            best[c.entry] = c
+    out = sorted(best.values(), key=lambda c: -c.base)
+    return out[:MAX_CANDIDATES]
+
+
+# --- resolution -----------------------------------------------------------------------------------
+class _Resolver:
+    def __init__(self, doc: Doc, g: Gazetteer, mentions: list[_Mention], focus: str | None) -> None:
+        self.doc = doc
+        self.g = g
+        self.mentions = mentions
+        self.focus = focus.upper() if focus else None
+        self.sent_starts = [s.start for s in doc.sents]
+
+    def _sent(self, tok_i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, tok_i) - 1
+
+    def resolve(self) -> None:
+        g = self.g
+        named = [m for m in self.mentions if m.cands and m.anaphor is None]
+        for m in named:
+            self._class_hint(m)
+        self._explicit_context(named)
+        for m in named:
+            m.winner = m.top()
+        if self.focus is None:
+            self.focus = self._focus_country(named)
+        for _round in range(2):
+            winners = [(m, m.winner) for m in named if m.winner is not None and not m.metonymy]
+            for m in named:
+                if len(m.cands) < 2 and _round:
+                    continue
+                for c in m.cands:
+                    c.ctx, c.ctx_why = 0.0, []
+                    if self.focus and g.country(c.entry) == self.focus and g.kind(c.entry) != KIND_COUNTRY:
+                        c.ctx += W_FOCUS
+                        c.ctx_why.append(f"focus country {self.focus}")
+                    if len(m.cands) > 1 and g.kind(c.entry) != KIND_COUNTRY:
+                        self._proximity(m, c, winners)
+                m.winner = m.top()
+        for m in self.mentions:
+            if m.anaphor is not None:
+                self._resolve_anaphor(m)
+            elif m.vague and m.kind == "area" and not m.cands:
+                self._resolve_vague(m)
+            elif m.vague and m.cands:
+                w = m.winner or m.top()
+                if w is not None:
+                    m.fixed_location = g.location(w.entry, precision=3)
+                    m.fixed_reason = "vague area: resolved to the whole country"
+        _ = g
+
+    def _class_hint(self, m: _Mention) -> None:
+        if not m.class_hint:
+            return
+        g = self.g
+        for c in m.cands:
+            if g.kind(c.entry) != KIND_SETTLEMENT:
+                c.bonus += W_CLASS_MISMATCH
+                c.bonus_why.append(f"text says {_class_word(m.class_hint)}, this is a {g.kind_name(c.entry)}")
+                continue
+            cls = g.settlement_class(c.entry)
+            pop = g.population(c.entry) or 0
+            if m.class_hint == CLASS_VILLAGE:
+                if cls == CLASS_CITY or pop >= 50_000:
+                    c.bonus += W_CLASS_MISMATCH
+                    c.bonus_why.append("text says village, this is a city")
+                elif cls in (CLASS_VILLAGE, 0):
+                    c.bonus += W_CLASS_MATCH
+                    c.bonus_why.append("text says village")
+            elif m.class_hint == CLASS_CITY:
+                if cls == CLASS_CITY or pop >= 50_000:
+                    c.bonus += W_CLASS_MATCH
+                    c.bonus_why.append("text says city")
+                elif cls == CLASS_VILLAGE:
+                    c.bonus += W_CLASS_MISMATCH / 2
+                    c.bonus_why.append("text says city, this is a village")
+            elif m.class_hint == CLASS_TOWN and cls in (CLASS_TOWN, CLASS_CITY):
+                c.bonus += W_CLASS_MATCH / 2
+                c.bonus_why.append("text says town")
+
+    def _explicit_context(self, named: list[_Mention]) -> None:
+        """'X in Y region', 'X, Y Oblast', 'X (Y region)', 'Kazan, the capital of Tatarstan'."""
+        doc = self.doc
+        g = self.g
+        gap_words = {
+            "in",
+            "the",
+            ",",
+            "(",
+            "of",
+            "near",
+            "-",
+            "—",
+            "–",
+            "a",
+            "an",
+            "capital",
+            "city",
+            "town",
+            "village",
+            "centre",
+            "center",
+            "administrative",
+            "regional",
+            "settlement",
+            "located",
+            "on",
+            "district",
+            "suburb",
+            "province",
+            "part",
+            "county",
+            "municipality",
+            "outside",
+        }
+        gap_words |= set(COMPASS_ADJ)
+        for a, m in enumerate(named):
+            if m.kind == "country":
+                continue
+            for n in named[a + 1 : a + 3]:
+                gap = range(m.tok_end, n.tok_start)
+                if len(gap) > 6 or self._sent(m.tok_start) != self._sent(n.tok_start):
+                    break
+                if not all(doc[x].lower_ in gap_words for x in gap):
+                    break
+                if n.kind == "country":
+                    for c in m.cands:
+                        if any(g.country(c.entry) == g.country(d.entry) for d in n.cands[:1]):
+                            c.bonus += W_EXPLICIT / 2
+                            c.bonus_why.append(f"explicit country context: {n.text}")
+                    continue
+                self._pair_bonus(m, n)
+                break
+        # a region named anywhere in the same sentence
+        for m in named:
+            if m.kind != "settlement":
+                continue
+            s = self._sent(m.tok_start)
+            regions = [
+                r
+                for r in named
+                if r is not m and r.kind == "region" and self._sent(r.tok_start) == s and r.cands
+            ]
+            for r in regions:
+                codes = {g.admin1_code(r.cands[0].entry)}
+                for c in m.cands:
+                    if g.admin1_code(c.entry) in codes and not any("explicit" in w for w in c.bonus_why):
+                        c.bonus += W_SENTENCE_REGION
+                        c.bonus_why.append(f"region named in the sentence: {r.text}")
+
+    def _pair_bonus(self, m: _Mention, n: _Mention) -> None:
+        g = self.g
+
+        def consistent(c: _Cand, d: _Cand) -> bool:
+            if g.kind(d.entry) == KIND_REGION:
+                a2 = g.admin2(d.entry)
+                if a2 and g.admin1_code(d.entry):  # a raion
+                    return g.admin2(c.entry) == a2
+                return g.admin1_code(c.entry) is not None and g.admin1_code(c.entry) == g.admin1_code(d.entry)
+            if g.kind(d.entry) == KIND_COUNTRY or g.country(c.entry) != g.country(d.entry):
+                return False
+            if g.admin1_code(c.entry) != g.admin1_code(d.entry):
+                return False
+            dist = g.distance_km(c.entry, d.entry)
+            return dist is not None and dist < 150
+
+        pairs = [(c, d) for c in m.cands for d in n.cands if c.entry != d.entry and consistent(c, d)]
+        if not pairs:
+            return
+        best_c = {c.entry for c, _ in pairs}
+        best_d = {d.entry for _, d in pairs}
+        for c in m.cands:
+            if c.entry in best_c:
+                c.bonus += W_EXPLICIT
+                c.bonus_why.append(f"explicit region context: {n.text}")
+        for d in n.cands:
+            if d.entry in best_d:
+                d.bonus += W_EXPLICIT / 2
+                d.bonus_why.append(f"contains {m.text}")
+
+    def _focus_country(self, named: list[_Mention]) -> str | None:
+        g = self.g
+        votes: Counter[str] = Counter()
+        for m in named:
+            w = m.winner
+            if w is None:
+                continue
+            country = g.country(w.entry)
+            if not country:
+                continue
+            if m.metonymy:
+                votes[country] += 0.25
+            elif g.kind(w.entry) == KIND_COUNTRY:
+                votes[country] += 0.5
+            else:
+                votes[country] += 1.0
+        if not votes:
+            return None
+        (best, n), *rest = votes.most_common()
+        if rest and rest[0][1] == n:
+            return None
+        return best
+
+    def _proximity(self, m: _Mention, c: _Cand, winners: list[tuple[_Mention, _Cand]]) -> None:
+        g = self.g
+        p = g.point(c.entry)
+        if p is None:
+            return
+        best = None
+        for other, w in winners:
+            if other is m or other.text == m.text or g.kind(w.entry) == KIND_COUNTRY or other.vague:
+                continue
+            if g.kind(w.entry) == KIND_REGION:
+                if g.admin1_code(w.entry) and g.admin1_code(w.entry) == g.admin1_code(c.entry):
+                    d = 50.0
+                else:
+                    continue
+            else:
+                q = g.point(w.entry)
+                if q is None:
+                    continue
+                d = haversine_km(p[0], p[1], q[0], q[1])
+            if best is None or d < best[0]:
+                best = (d, other.text)
+        if best is not None:
+            bonus = W_PROXIMITY * math.exp(-best[0] / PROXIMITY_KM)
+            if bonus > 0.05:
+                c.ctx += bonus
+                c.ctx_why.append(f"{best[0]:.0f} km from {best[1]}")
+
+    def _resolve_vague(self, m: _Mention) -> None:
+        """'border areas', 'the front line', 'in the east': the widest honest level, the country."""
+        g = self.g
+        country = m.demonym_country
+        why = ""
+        if country:
+            why = f"country named by '{m.text}'"
+        border = "border" in m.text.lower()
+        if country is None and not border and self.focus:
+            # "the front line", "in the east": the theatre of the document
+            country, why = self.focus, f"document focus country {self.focus}"
+        if country is None:
+            s = self._sent(m.tok_start)
+            sent = self.doc[
+                self.sent_starts[s] : (
+                    self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
+                )
+            ]
+            for tok in sent:
+                code = DEMONYMS.get(tok.lower_)
+                if code and "-" not in code and tok.i < m.tok_start:
+                    country = code
+                    why = f"'{tok.text}' in the same sentence"
+            if country is None:
+                for other in self.mentions:
+                    if other is m or other.winner is None or self._sent(other.tok_start) != s:
+                        continue
+                    country = g.country(other.winner.entry)
+                    why = f"place in the same sentence: {other.text}"
+                    break
+        if country is None and self.focus:
+            country, why = self.focus, f"document focus country {self.focus}"
+        i = g.data.country_entry.get(country or "")
+        if i is None:
+            m.fixed_reason = "vague area with no country in context"
+            return
+        m.fixed_location = g.location(i, precision=3)
+        m.fixed_reason = f"vague area, resolved to the widest honest level (the country): {why}"
+
+    def _resolve_anaphor(self, m: _Mention) -> None:
+        g = self.g
+        kind = m.anaphor
+        if kind == "capital":
+            country = m.demonym_country or self.focus
+            cap = g.data.capitals.get(country or "")
+            if cap is not None:
+                m.fixed_location = g.location(cap)
+                m.fixed_reason = f"'the capital' of {country}"
+                m.kind = "settlement"
+            return
+        earlier = [
+            o
+            for o in self.mentions
+            if o.start < m.start
+            and o is not m
+            and (o.winner is not None or o.fixed_location is not None)
+            and not o.metonymy
+        ]
+        earlier.reverse()
+
+        def loc_of(o: _Mention) -> tuple[int | None, Location | None]:
+            if o.winner is not None:
+                return o.winner.entry, None
+            return None, o.fixed_location
+
+        for o in earlier:
+            entry, fixed = loc_of(o)
+            if entry is None:
+                if kind == "area" and fixed is not None and not o.vague:
+                    m.fixed_location, m.fixed_reason = fixed, f"antecedent: {o.text}"
+                    m.kind = o.kind
+                    return
+                continue
+            ok = g.kind(entry)
+            if kind == "country":
+                if ok == KIND_COUNTRY:
+                    m.fixed_location = g.location(entry)
+                    m.fixed_reason = f"antecedent: {o.text}"
+                    return
+                continue
+            if ok == KIND_COUNTRY or o.vague:
+                continue
+            if self.focus and g.country(entry) != self.focus and m.demonym_country is None:
+                continue
+            if m.demonym_country and g.country(entry) != m.demonym_country:
+                continue
+            if kind == "settlement":
+                if ok != KIND_SETTLEMENT:
+                    continue
+                m.fixed_location = g.location(entry)
+                m.fixed_reason = f"antecedent: {o.text}"
+                return
+            if kind == "region":
+                target = entry if ok == KIND_REGION and not g.admin2(entry) else g.region_of(entry)
+                if target is None:
+                    continue
+                if m.anaphor_dir is not None and not self._direction_ok(target, m.anaphor_dir):
+                    continue
+                m.fixed_location = g.location(target)
+                m.fixed_reason = f"antecedent: {o.text}" + (" (its region)" if target != entry else "")
+                return
+            if kind == "area":
+                prec = 2 if ok == KIND_SETTLEMENT else 3
+                m.fixed_location = g.location(entry, precision=max(prec, g.precision(entry)))
+                m.fixed_reason = f"antecedent: {o.text}"
+                m.kind = "area"
+                return
+        m.fixed_reason = "no antecedent found"
+
+    def _direction_ok(self, region: int, direction: tuple[int, int]) -> bool:
+        g = self.g
+        country = g.data.country_entry.get(g.country(region) or "")
+        if country is None:
+            return True
+        a, b = g.point(region), g.point(country)
+        if a is None or b is None:
+            return True
+        dlat, dlon = a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(b[0]))
+        if direction[0] and dlat * direction[0] <= 0:
+            return False
+        return not (direction[1] and dlon * direction[1] <= 0)
+
+
+def _class_word(cls: int) -> str:
+    return {CLASS_CITY: "city", CLASS_TOWN: "town", CLASS_VILLAGE: "village"}.get(cls, "place")
+
+
+def _to_public(m: _Mention, g: Gazetteer, sent_starts: list[int]) -> PlaceMention:
+    sent = bisect.bisect_right(sent_starts, m.tok_start) - 1
+    cands = sorted(m.cands, key=lambda c: -c.score)
+    public_cands = [
+        Candidate(
+            location=_loc_with_precision(g, c.entry, None),
+            kind=g.kind_name(c.entry),
+            population=g.population(c.entry),
+            score=round(c.score, 3),
+            why=[*c.why, *c.bonus_why, *c.ctx_why],
+        )
+        for c in cands[:6]
+    ]
+    location: Location | None = None
+    reason = ""
+    kind = m.kind
+    if m.fixed_location is not None or m.anaphor is not None or (m.vague and not m.cands):
+        location = m.fixed_location
+        reason = m.fixed_reason
+    elif cands:
+        w = cands[0]
+        precision = m.precision
+        if g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
+            precision = 2
+        location = _loc_with_precision(g, w.entry, precision)
+        why = [*w.why, *w.bonus_why, *w.ctx_why]
+        reason = f"{location.name} ({location.admin1_code or location.country}): " + "; ".join(why[:5])
+        if len(cands) > 1:
+            runner = cands[1].entry
+            where = g.admin1_code(runner) or g.country(runner)
+            reason += f" — beat {g.name(runner)} ({where}) {cands[1].score:.2f} < {w.score:.2f}"
+        if m.precision_why and location.geo_precision == 2:
+            reason += f"; precision 2: {m.precision_why}"
+        elif g.approx_reason(w.entry):
+            reason += f"; precision {g.precision(w.entry)}: {g.approx_reason(w.entry)}"
+        if kind == "settlement" and g.kind(w.entry) != KIND_SETTLEMENT:
+            kind = g.kind_name(w.entry)
+    return PlaceMention(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        kind=kind,
+        location=location,
+        candidates=public_cands,
+        reason=reason,
+        sentence_index=max(sent, 0),
+        anaphoric=m.anaphor is not None,
+        metonymy=m.metonymy,
+    )

@@ -1,0 +1,192 @@
+"""Transliteration (official Ukrainian 2010 table, media y-spelling, Russian BGN/PCGN), keys and variants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spotrep.gazetteer.translit import (
+    loose_key,
+    name_key,
+    russian_to_latin,
+    ukrainian_to_latin,
+    ukrainian_to_latin_y,
+)
+from spotrep.gazetteer.variants import MAX_VARIANTS, russian_style_forms, ukrainian_name_variants
+
+UKRAINIAN_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        # examples of the 2010 resolution's table
+        ("Алушта", "Alushta"),
+        ("Борщагівка", "Borshchahivka"),
+        ("Згорани", "Zghorany"),
+        ("Розгон", "Rozghon"),
+        ("Ґалаґан", "Galagan"),
+        ("Єнакієве", "Yenakiieve"),
+        ("Гаєвич", "Haievych"),
+        ("Короп’є", "Koropie"),
+        ("Їжакевич", "Yizhakevych"),
+        ("Кадиївка", "Kadyivka"),
+        ("Йосипівка", "Yosypivka"),
+        ("Стрий", "Stryi"),
+        ("Олексій", "Oleksii"),
+        ("Щербухи", "Shcherbukhy"),
+        ("Гоща", "Hoshcha"),
+        ("Юрій", "Yurii"),
+        ("Корюківка", "Koriukivka"),
+        ("Яготин", "Yahotyn"),
+        ("Костянтин", "Kostiantyn"),
+        ("Знам’янка", "Znamianka"),
+        ("Феодосія", "Feodosiia"),
+        ("Ужгород", "Uzhhorod"),
+        ("Хмельницький", "Khmelnytskyi"),
+        # places of the war
+        ("Харків", "Kharkiv"),
+        ("Запоріжжя", "Zaporizhzhia"),
+        ("Лук’янці", "Lukiantsi"),
+        ("Куп’янськ", "Kupiansk"),
+        ("Роботине", "Robotyne"),
+        ("Часів Яр", "Chasiv Yar"),
+        ("Кривий Ріг", "Kryvyi Rih"),
+        ("Київ", "Kyiv"),
+        ("Вовчанськ", "Vovchansk"),
+        ("Очеретине", "Ocheretyne"),
+        ("Авдіївка", "Avdiivka"),
+    ],
+)
+def test_official_ukrainian_transliteration(cyrillic: str, latin: str) -> None:
+    assert ukrainian_to_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Лук’янці", "Lukyantsi"),
+        ("Куп’янськ", "Kupyansk"),
+        ("Запоріжжя", "Zaporizhzhya"),
+        ("Щастя", "Shchastya"),
+    ],
+)
+def test_media_y_spelling(cyrillic: str, latin: str) -> None:
+    assert ukrainian_to_latin_y(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Волчанск", "Volchansk"),
+        ("Красноармейск", "Krasnoarmeysk"),
+        ("Ерёмовка", "Yeryomovka"),
+        ("Работино", "Rabotino"),
+        ("Белгород", "Belgorod"),
+        ("Авдеевка", "Avdeyevka"),
+        ("Суджа", "Sudzha"),
+    ],
+)
+def test_russian_romanisation(cyrillic: str, latin: str) -> None:
+    assert russian_to_latin(cyrillic) == latin
+
+
+def test_words_in_capitals_stay_in_capitals() -> None:
+    assert ukrainian_to_latin("ЩАСТЯ") == "SHCHASTIA"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Vovchans'k", "Vovchansk"),
+        ("Vovchans’k", "VOVCHANSK"),
+        ("Ivano-Frankivsk", "Ivano Frankivsk"),
+        ("Kraków", "Krakow"),
+        ("  Nova   Kakhovka ", "nova kakhovka"),
+    ],
+)
+def test_name_key_ignores_case_accents_apostrophes_and_hyphens(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zaporizhzhia", "Zaporizhia"),
+        ("Zaporizhzhia", "Zaporizhzhya"),
+        ("Kupiansk", "Kupyansk"),
+        ("Lukiantsi", "Lukyantsi"),
+        ("Krasnohorivka", "Krasnogorivka"),
+        ("Pokrovske", "Pokrovskoye"),
+        ("Kharkiv", "Harkiv"),
+        ("Velyka Novosilka", "Velikaya Novosilka"),
+    ],
+)
+def test_loose_key_merges_common_spelling_variants(a: str, b: str) -> None:
+    assert loose_key(a) == loose_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kharkiv", "Kherson"), ("Lyman", "Liman River"), ("Sumy", "Sambir")])
+def test_loose_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert loose_key(a) != loose_key(b)
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "expected"),
+    [
+        ("Харків", "Kharkov"),
+        ("Красногорівка", "Krasnogorovka"),
+        ("Лук’янці", "Lukyantsy"),
+        ("Покровське", "Pokrovskoye"),
+        ("Очеретине", "Ocheretino"),
+        ("Велика Новосілка", "Velikaya Novoselka"),
+        ("Нова Каховка", "Novaya Kakhovka"),
+        ("Авдіївка", "Avdeyevka"),
+        ("Вербове", "Verbovoye"),
+        ("Кремінна", "Kremennaya"),
+        ("Часів Яр", "Chasov Yar"),
+        ("Кринки", "Krinki"),
+    ],
+)
+def test_russian_style_variants_of_ukrainian_names(cyrillic: str, expected: str) -> None:
+    official, variants = ukrainian_name_variants(cyrillic)
+    assert expected in variants
+    assert official == ukrainian_to_latin(cyrillic)
+
+
+ukrainian_words = st.text(alphabet=UKRAINIAN_LETTERS + "’", min_size=1, max_size=14).filter(
+    lambda w: w[0] != "’" and any(ch != "ь" and ch != "’" for ch in w)
+)
+ukrainian_names = st.lists(ukrainian_words, min_size=1, max_size=3).map(
+    lambda ws: " ".join(w[0].upper() + w[1:] for w in ws)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ukrainian_names)
+def test_transliterations_are_ascii_and_leave_no_cyrillic(name: str) -> None:
+    for f in (ukrainian_to_latin, ukrainian_to_latin_y, russian_to_latin):
+        out = f(name)
+        assert out.isascii(), (name, out)
+        assert len(out.split()) == len(name.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(ukrainian_names)
+def test_variants_are_bounded_distinct_and_never_repeat_the_official_form(name: str) -> None:
+    official, variants = ukrainian_name_variants(name)
+    assert len(variants) <= MAX_VARIANTS
+    lowered = [v.lower() for v in variants]
+    assert len(set(lowered)) == len(lowered)
+    assert official.lower() not in lowered
+    assert all(v.isascii() for v in variants)
+    assert all(len(v.split()) == len(name.split()) for v in russian_style_forms(name))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_keys_are_idempotent(text: str) -> None:
+    k = name_key(text)
+    assert name_key(k) == k
+    assert loose_key(k) == loose_key(text)
