@@ -189,6 +189,12 @@ RESOLVE_TABLE: list[tuple[str, date | None, str | None, str | None, int]] = [
     ("on the 10th", WED, "2024-05-10", "2024-05-10", 1),
     ("on the 20th", WED, "2024-04-20", "2024-04-20", 1),
     ("Wed, 15 May 2024", WED, "2024-05-15", "2024-05-15", 1),
+    ("2024/05/15", WED, "2024-05-15", "2024-05-15", 1),
+    ("on 24 February 2022", WED, "2022-02-24", "2022-02-24", 1),
+    ("Feb 24", WED, "2024-02-24", "2024-02-24", 1),
+    ("Monday 13 May", WED, "2024-05-13", "2024-05-13", 1),
+    ("the first week of May", WED, "2024-05-01", "2024-05-07", 2),
+    ("the last week of April 2024", WED, "2024-04-24", "2024-04-30", 2),
     # ranges and "since"
     ("from May 10 to May 12", WED, "2024-05-10", "2024-05-12", 2),
     ("between 10 and 12 May", WED, "2024-05-10", "2024-05-12", 2),

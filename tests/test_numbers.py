@@ -183,6 +183,19 @@ QUANTITY_TABLE: list[tuple[str, list[tuple[str, int, str, str]]]] = [
     ),
     ("More than a dozen casualties arrived.", [("More than a dozen casualties", 12, "casualty", "at_least")]),
     ("Scores of protesters were detained.", [("Scores of protesters", 40, "protester", "at_least")]),
+    (
+        "Air defences shot down 29 of 31 Shahed drones.",
+        [("29", 29, "Shahed drone", "exact"), ("31 Shahed drones", 31, "Shahed drone", "exact")],
+    ),
+    (
+        "At least 20 of the 30 missiles were intercepted.",
+        [("At least 20", 20, "missile", "at_least"), ("30 missiles", 30, "missile", "exact")],
+    ),
+    ("Russia has lost 493,100 personnel.", [("493,100 personnel", 493_100, "personnel", "exact")]),
+    (
+        "Some 4,000 Wagner fighters were deployed.",
+        [("Some 4,000 Wagner fighters", 4_000, "Wagner fighter", "approximately")],
+    ),
 ]
 
 
@@ -313,6 +326,39 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     ("Hundreds of people were injured.", None, 200, None, "exact", "at_least"),
     ("Two people were killed in 2022.", 2, None, None, "exact", "exact"),
     ("Killed: 4. Injured: 9.", None, None, None, "exact", "exact"),
+    (
+        "Since October 7, more than 35,000 Palestinians have been killed.",
+        35_000,
+        None,
+        None,
+        "at_least",
+        "exact",
+    ),
+    ("The mine killed a tractor driver and injured his 12-year-old son.", 1, 1, None, "exact", "exact"),
+    ("Four of the wounded are in serious condition.", None, None, None, "exact", "exact"),
+    (
+        "The death toll from Monday's strike on the hospital and other sites in Kyiv rose to 33.",
+        33,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("A drone hit a minibus, injuring the driver and three passengers.", None, 4, None, "exact", "exact"),
+    ("Police said a police officer was left dead and 5 others wounded.", 1, 5, None, "exact", "exact"),
+    ("The number of injured has risen to 30.", None, 30, None, "exact", "exact"),
+    ("There were no immediate reports of casualties.", 0, 0, None, "exact", "exact"),
+    ("Israeli strikes killed 40 people overnight, including 12 children.", 40, None, None, "exact", "exact"),
+    ("Russian troops executed three Ukrainian prisoners of war.", 3, None, None, "exact", "exact"),
+    (
+        "Twelve people were killed in the attack, and 3 more died in hospital.",
+        15,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("The attack killed two people, one of them a child.", 2, None, None, "exact", "exact"),
 ]
 
 

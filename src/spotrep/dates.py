@@ -234,8 +234,21 @@ _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])"
 _NEWSPAPERS = r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Independent|People|Sport|World)\b)"
 
 
+_MONTH_FULL_ALT = "|".join(
+    k for k in sorted(_MONTHS, key=len, reverse=True) if len(k) > 4 or k in ("may", "june", "july")
+)
+_MONTH_ABBR_ALT = "|".join(
+    k for k in sorted(_MONTHS, key=len, reverse=True) if len(k) <= 4 and k not in ("may", "june", "july")
+)
+
+
 def _month(g: str) -> str:
-    return rf"(?P<{g}>{_MONTH_ALT})\b\.?"
+    """A month name; abbreviations keep their period in the match ("Nov.")."""
+    return rf"(?P<{g}>(?:{_MONTH_FULL_ALT})\b|(?:{_MONTH_ABBR_ALT})(?:\.|\b))"
+
+
+def _mnum(token: str) -> int:
+    return _MONTHS[token.rstrip(".").lower()]
 
 
 def _day(g: str, guard: bool = True) -> str:
@@ -316,7 +329,7 @@ def _ymd_or_infer(y: str | None, m: int, d: int, pub: date | None, kind: str = "
     return _explicit(day, day, kind, 1) if day else None
 
 
-@_rule(rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
+@_rule(rf"(?<![\d./-])(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d]|[./-]\d)")
 def _iso(m: re.Match[str], pub: date | None) -> _Hit | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return _explicit(d, d, "explicit", 1) if d else None
@@ -339,7 +352,7 @@ def _numeric(m: re.Match[str], pub: date | None) -> _Hit | None:
 def _range_dm(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
-    return _range(m["y"], _MONTHS[m["m"].lower()], int(m["d1"]), _MONTHS[m["m"].lower()], int(m["d2"]), pub)
+    return _range(m["y"], _mnum(m["m"]), int(m["d1"]), _mnum(m["m"]), int(m["d2"]), pub)
 
 
 # "May 14-15", "May 10 to 12, 2024"
@@ -351,7 +364,7 @@ def _range_dm(m: re.Match[str], pub: date | None) -> _Hit | None:
 def _range_md(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
-    month = _MONTHS[m["m"].lower()]
+    month = _mnum(m["m"])
     return _range(m["y"], month, int(m["d1"]), month, int(m["d2"]), pub)
 
 
@@ -369,7 +382,7 @@ def _range_full(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not (_month_ok(ma) and _month_ok(mb)):
         return None
     d1, d2 = int(m["da"] or m["db"]), int(m["dc"] or m["dd"])
-    m1, m2 = _MONTHS[ma.lower()], _MONTHS[mb.lower()]
+    m1, m2 = _mnum(ma), _mnum(mb)
     if m["ya"] and m["yb"]:
         a, b = _safe_date(int(m["ya"]), m1, d1), _safe_date(int(m["yb"]), m2, d2)
         return _explicit(a, b, "range") if a and b and a <= b else None
@@ -402,7 +415,7 @@ def _range(y: str | None, m1: int, d1: int, m2: int, d2: int, pub: date | None) 
 def _dmy(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
-    return _ymd_or_infer(m["y"], _MONTHS[m["m"].lower()], int(m["d"]), pub)
+    return _ymd_or_infer(m["y"], _mnum(m["m"]), int(m["d"]), pub)
 
 
 # "May 15, 2024", "Jan. 23, 2018", "Monday, Nov. 16, 2016", "Monday, April 9", "May 15th"
@@ -413,7 +426,7 @@ def _dmy(m: re.Match[str], pub: date | None) -> _Hit | None:
 def _mdy(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
-    return _ymd_or_infer(m["y"], _MONTHS[m["m"].lower()], int(m["d"]), pub)
+    return _ymd_or_infer(m["y"], _mnum(m["m"]), int(m["d"]), pub)
 
 
 # "on the 15th"
@@ -437,12 +450,41 @@ _PART = (
 )
 
 
+_ORDINAL_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
+
+
+# "the first week of May", "the last week of April 2024"
+@_rule(
+    rf"(?:the\s+)?(?P<which>first|second|third|fourth|last|final)\s+week\s+of\s+{_month('m')}"
+    rf"(?:,?\s+(?:of\s+)?{_year('y')})?"
+)
+def _week_of_month(m: re.Match[str], pub: date | None) -> _Hit | None:
+    if not _month_ok(m["m"]):
+        return None
+    month = _mnum(m["m"])
+    if m["y"]:
+        year = int(m["y"])
+    elif pub is None:
+        return _unresolved("month", 2)
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    which = _ORDINAL_WEEK[m["which"].lower()]
+    last = _last_day(year, month)
+    first_day = last - 6 if which < 0 else 1 + 7 * which
+    start, end = date(year, month, first_day), date(year, month, min(first_day + 6, last))
+    if m["y"] is None and pub is not None:
+        if start > pub:
+            return _unresolved("future", 2)
+        return _Hit(TimeSpan(start, min(end, pub), 2), "month")
+    return _explicit(start, end, "month", 2)
+
+
 # "May 2024", "early May 2024", "mid-May 2024"
 @_rule(rf"(?:(?P<part>{_PART})[\s-]+)?{_month('m')},?\s+(?:of\s+)?{_year('y')}")
 def _month_year(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
-    start, end = _part(*_month_span(int(m["y"]), _MONTHS[m["m"].lower()]), m["part"])
+    start, end = _part(*_month_span(int(m["y"]), _mnum(m["m"])), m["part"])
     return _explicit(start, end, "month", 3)
 
 
@@ -457,9 +499,9 @@ _MONTH_PRE = r"in|since|by|until|till|during|from|through|throughout|before|afte
 def _month_only(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]) or not (m["pre"] or m["rel"] or m["part"]):
         return None
-    if m["m"].lower() in _ABBREVIATIONS and not m.group(0).endswith("."):
+    if m["m"].rstrip(".").lower() in _ABBREVIATIONS and not m["m"].endswith("."):
         return None  # a bare abbreviation without day or year ("in Mar") is rare in prose: require the period
-    month = _MONTHS[m["m"].lower()]
+    month = _mnum(m["m"])
     rel = (m["rel"] or "").lower()
     if rel == "next":
         return _unresolved("future", 3)

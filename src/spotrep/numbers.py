@@ -44,6 +44,7 @@ Casualties (one sentence at a time; figures of separate phrases are added up):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -56,6 +57,37 @@ __all__ = [
     "parse_number",
     "vague_count",
 ]
+
+
+class _Lazy:
+    """A regular expression compiled on first use (the big casualty patterns take a while to compile)."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.rx.groupindex
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.search(text, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.match(text, pos)
+
 
 # --------------------------------------------------------------------------------------------------
 # Number words
@@ -238,7 +270,7 @@ _DIGIT_NUM = (
 )
 # one number: vague amounts first, then digits, then words (longest first)
 _NUM = rf"(?:{_VAGUE_ALT}|{_DIGIT_NUM}|{_WORD_NUM})"
-_RE_NUM = re.compile(
+_RE_NUM = _Lazy(
     rf"(?<![\w$€£₴₽¥#:/.,\u2010\u2011-])(?P<num>{_NUM})(?![\w%]|[.,]\d|:\d|/\d)(?P<plus>\+)?",
     re.I,
 )
@@ -509,8 +541,9 @@ _RE_MONTH_BEFORE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$"
 )
 _RE_TOKEN = re.compile(r"\s*(?P<tok>[A-Za-z][\w'’.\-\u2010\u2011/]*[\w]|[A-Za-z]|\d[\w\-\u2010\u2011]*|\S)")
-_RE_RANGE_AFTER = re.compile(
-    rf"\s*(?:-|–|—|to|or|and)\s*(?P<num>{_DIGIT_NUM}|{_WORD_NUM})(?![\w%]|[.,]\d)", re.I
+_RE_RANGE_AFTER = _Lazy(rf"\s*(?:-|–|—|to|or|and)\s*(?P<num>{_DIGIT_NUM}|{_WORD_NUM})(?![\w%]|[.,]\d)", re.I)
+_RE_PARTITIVE_NUMBER = _Lazy(
+    rf"\s+of\s+(?:the\s+|these\s+|those\s+)?(?P<num>{_DIGIT_NUM}|{_WORD_NUM})(?![\w%]|[.,]\d)", re.I
 )
 _RE_RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 
@@ -715,6 +748,18 @@ def find_quantities(text: str) -> list[QuantityMention]:
             and re.search(r"\b(?:in|since|by|of|during|until|from|before|after|through)\s*$", before, re.I)
         ):
             continue  # "in 2022 Russian forces ..." is a year; "1900 troops" is a count
+        partitive = _RE_PARTITIVE_NUMBER.match(text, num.end)
+        if partitive is not None and parse_number(partitive.group("num")) is not None:
+            # "29 of 31 Shahed drones": the part, with the unit of the whole (which is its own mention)
+            whole = parse_number(partitive.group("num")) or 0
+            np_ = _noun_phrase_after(text, partitive.end(), whole)
+            if np_ is not None and whole >= count:
+                qual_m = _qualifier_before(before)
+                if qual_m is not None:
+                    qualifier = _qualifier_of(qual_m.group("qual"))
+                    start = num.start - (len(before) - qual_m.start("qual"))
+                out.append(QuantityMention(start, num.end, text[start : num.end], count, np_[0], qualifier))
+                continue
         is_vague = vague_count(num.text.rstrip("+")) is not None
         np_ = _noun_phrase_after(text, end_num, count, vague=is_vague)
         if np_ is None:
@@ -776,7 +821,7 @@ _ADV = r"(?:(?:\w+ly|also|later|then|again|all|both|each|reportedly|eventually|s
 _AFTER_VERB_OBJECT = rf"(?!\s+(?:{_QUAL_ALT}\s+)?(?:{_NUM}|an?\s|the\s|his\s|her\s|their\s|himself|herself))"
 
 # an amount: optional qualifier + a number (digits, words or vague amount)
-_COUNT = rf"(?:(?:{_QUAL_ALT})\s+)?(?:{_NUM})\+?"
+_COUNT = rf"(?:(?:{_QUAL_ALT})\s+)?(?:{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)\+?"
 # a counted noun phrase: "at least 38 people", "two of the soldiers", "her two children", "a woman",
 # "another", "a 55-year-old man", "himself"
 _NP_STOP = "|".join(sorted(_STOP | {"killed", "wounded", "injured", "dead", "hurt", "died", "bodies"}))
@@ -785,7 +830,7 @@ _NP_MODS = rf"{_NP_MOD1}{{0,3}}"
 _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
-    rf"(?:\s+of\s+(?:the|them|those|whom|its|their|these)\b|\s+of\b)?{_NP_MODS}"
+    rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
@@ -793,10 +838,10 @@ _COUNT_NP = (
 )
 _COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP})*"
 
-_RE_ITEM = re.compile(_COUNT_NP, re.I)
+_RE_ITEM = _Lazy(_COUNT_NP, re.I)
 
 # asides that name some of the people already counted: blanked out before reading figures
-_RE_ASIDE = re.compile(
+_RE_ASIDE = _Lazy(
     r"(?:,|\(|\s[–—-])\s*(?:including|among\s+(?:them|whom|those|the\s+\w+)|of\s+whom|most\s+of\s+them|"
     r"all\s+of\s+them|many\s+of\s+them|some\s+of\s+them|(?:" + _COUNT + r")\s+of\s+(?:them|whom|those))\b"
     r"(?P<body>[^,;.()–—]*?)(?=\s*(?:[,;.)–—]|\band\s+(?:\w+ing|\w+ed)\b|$))",
@@ -839,37 +884,37 @@ _NEG_KIND = {
     "harmed": ("f", "i"), "casualties": ("f", "i"), "victims": ("f", "i"),
 }  # fmt: skip
 
-_RE_TOLL = re.compile(
-    rf"\b(?P<what>death|casualty|injury|civilian\s+death)?\s*toll\b[^.;]{{0,60}}?\b(?:to|at|of|reached|hit|"
+_RE_TOLL = _Lazy(
+    rf"\b(?P<what>death|casualty|injury|civilian\s+death)?\s*toll\b[^.;]{{0,120}}?\b(?:to|at|of|reached|hit|"
     rf"topped|passed|exceeded|is|was)\s+(?P<np>{_COUNT})",
     re.I,
 )
-_RE_NUMBER_OF = re.compile(
+_RE_NUMBER_OF = _Lazy(
     rf"\bnumber\s+of\s+(?P<what>dead|deaths|fatalities|killed|victims|injured|wounded|injuries)\b"
     rf"[^.;]{{0,40}}?"
     rf"\b(?:to|at|reached|is|was|stands\s+at)\s+(?P<np>{_COUNT})",
     re.I,
 )
-_RE_BODIES = re.compile(
+_RE_BODIES = _Lazy(
     rf"\bbod(?:y|ies)\s+of\s+(?P<np>{_COUNT_NP_LIST})|(?P<np2>{_COUNT}){_NP_MOD1}{{0,2}}\s+bodies\b",
     re.I,
 )
-_RE_KOW_ACTIVE = re.compile(
+_RE_KOW_ACTIVE = _Lazy(
     rf"\b(?:killed|killing|kills|kill)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring|wounds|injures)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
     re.I,
 )
-_RE_KOW_PASSIVE = re.compile(
+_RE_KOW_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured|hurt)\b",
     re.I,
 )
-_RE_KOW_NOUN = re.compile(
+_RE_KOW_NOUN = _Lazy(
     rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|Russian|Ukrainian|\w+ian))?\s+casualties\b", re.I
 )
-_RE_SUICIDE = re.compile(r"\b(?:killing|killed|kills)\s+(?P<np>himself|herself)\b"
+_RE_SUICIDE = _Lazy(r"\b(?:killing|killed|kills)\s+(?P<np>himself|herself)\b"
                          r"|\bblew\s+(?P<np2>himself|herself)\s+up\b"
                          r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I)  # fmt: skip
-_RE_FATAL_ACTIVE = re.compile(
+_RE_FATAL_ACTIVE = _Lazy(
     rf"\b(?:fatally|mortally)\s+(?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})"
     rf"|\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|claimed\s+the\s+lives\s+of|"
@@ -877,38 +922,38 @@ _RE_FATAL_ACTIVE = re.compile(
     rf"massacred|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
     re.I,
 )
-_RE_INJURE_ACTIVE = re.compile(
+_RE_INJURE_ACTIVE = _Lazy(
     rf"\b(?:wounded|wounding|wounds|wound|injured|injuring|injures|injure|hurt|hurting|maimed|maiming)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
     re.I,
 )
-_RE_FATAL_PASSIVE = re.compile(
+_RE_FATAL_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
     rf"mortally\s+wounded|found\s+dead|confirmed\s+dead|killed\s+in\s+action)\b{_AFTER_VERB_OBJECT}",
     re.I,
 )
-_RE_INJURE_PASSIVE = re.compile(
+_RE_INJURE_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_INJURE_V})\b{_AFTER_VERB_OBJECT}",
     re.I,
 )
-_RE_DIED = re.compile(
+_RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
     rf"eventually|both|all|each|\w+ly)\s+)*"
     rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
     rf"were\s+left\s+dead|passed\s+away)\b",
     re.I,
 )
-_RE_SUSTAINED = re.compile(
+_RE_SUSTAINED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s+(?:(?:have|has|had|also|reportedly)\s+)*(?:sustained|suffered|received)\s+"
     rf"(?:\w+\s+){{0,2}}(?:injuries|wounds|burns|trauma)\b",
     re.I,
 )
-_RE_NOUN_DEATHS = re.compile(
+_RE_NOUN_DEATHS = _Lazy(
     rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|confirmed|reported|more|further|new))?\s+"
     rf"(?:deaths|fatalities|dead\b(?!\s+(?:or|and)\s+(?:wounded|injured)))",
     re.I,
 )
-_RE_NOUN_INJURIES = re.compile(
+_RE_NOUN_INJURIES = _Lazy(
     rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|more|further|new|serious|minor|other))?\s+"
     rf"(?:injuries|injured|wounded)\b(?!\s+(?:{_NUM}))",
     re.I,
@@ -943,7 +988,9 @@ def _combine_qualifiers(quals: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _item_number_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?P<qual>{_QUAL_ALT})\s+)?(?P<num>{_NUM})(?P<plus>\+)?", re.I)
+    return re.compile(
+        rf"(?:(?P<qual>{_QUAL_ALT})\s+)?(?P<num>{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)(?P<plus>\+)?", re.I
+    )
 
 
 def _item_count(item: str) -> tuple[int, str] | None:
@@ -982,15 +1029,25 @@ def _item_count(item: str) -> tuple[int, str] | None:
     return None
 
 
-def _count_items(segment: str) -> tuple[int, str, int] | None:
+_RE_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|[$€£₴₽¥#№]|\b(?:aged|route|No\.|number))\s*$"
+)
+
+
+def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None:
     """Total people in a (possibly coordinated) noun phrase: "a woman and her two children" -> 3.
 
-    Returns (total, qualifier, offset of the first counted item in ``segment``); None if nobody is counted.
+    The phrase is ``text[start:end]``. Returns (total, qualifier, offset of the first counted item in the
+    phrase); None if nobody is counted.
     """
+    segment = text[start:end]
     total = 0
     quals: list[str] = []
     first: int | None = None
     for m in _RE_ITEM.finditer(segment):
+        if _RE_NOT_PEOPLE_BEFORE.search(text[max(0, start + m.start() - 12) : start + m.start()]):
+            continue  # "October 7, ..." is a date
         counted = _item_count(m.group(0))
         if counted is None:
             continue
@@ -1040,9 +1097,7 @@ def find_casualties(text: str) -> Casualties:
                 (fat if k == "f" else inj).append((0, "exact"))
             take(m.start(), m.end(), (m.start(), m.end()))
 
-    def add(
-        pattern: re.Pattern[str], target: list[tuple[int, str]], groups: tuple[str, ...] = ("np",)
-    ) -> None:
+    def add(pattern: _Lazy, target: list[tuple[int, str]], groups: tuple[str, ...] = ("np",)) -> None:
         for m in pattern.finditer(work):
             for g in groups:
                 if g not in pattern.groupindex or m.group(g) is None:
@@ -1050,7 +1105,7 @@ def find_casualties(text: str) -> Casualties:
                 s, e = m.start(g), m.end(g)
                 if not free(s, e):
                     continue
-                counted = _count_items(m.group(g))
+                counted = _count_items(work, s, e)
                 if counted is None:
                     continue
                 target.append(counted[:2])
@@ -1058,12 +1113,12 @@ def find_casualties(text: str) -> Casualties:
                 take(s, e, (span_start, m.end()))
 
     # 2. tolls and totals
-    for pattern in (_RE_TOLL, _RE_NUMBER_OF):
-        for m in pattern.finditer(work):
+    for total_pattern in (_RE_TOLL, _RE_NUMBER_OF):
+        for m in total_pattern.finditer(work):
             s, e = m.start("np"), m.end("np")
             if not free(s, e):
                 continue
-            counted = _count_items(m.group("np"))
+            counted = _count_items(work, s, e)
             if counted is None:
                 continue
             v = counted[:2]
