@@ -1,0 +1,509 @@
+"""Numbers, counted quantities and casualty figures (spotrep.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spotrep.numbers import (
+    Casualties,
+    QuantityMention,
+    find_casualties,
+    find_quantities,
+    parse_number,
+    vague_count,
+)
+
+PARSE_TABLE: list[tuple[str, int | None]] = [
+    ("17", 17),
+    ("11", 11),
+    ("0", 0),
+    ("30,000", 30_000),
+    ("1,234,567", 1_234_567),
+    ("1 000", 1_000),
+    ("10\u00a0000", 10_000),
+    ("1.5 million", 1_500_000),
+    ("2.5m", 2_500_000),
+    ("3bn", 3_000_000_000),
+    ("10k", 10_000),
+    ("30 thousand", 30_000),
+    ("2 million", 2_000_000),
+    ("three", 3),
+    ("Three", 3),
+    ("eleven", 11),
+    ("twenty-five", 25),
+    ("twenty five", 25),
+    ("forty", 40),
+    ("one hundred and twenty", 120),
+    ("one hundred twenty", 120),
+    ("a hundred", 100),
+    ("two hundred", 200),
+    ("two thousand", 2_000),
+    ("a thousand", 1_000),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("half a dozen", 6),
+    ("ten thousand", 10_000),
+    ("three hundred thousand", 300_000),
+    ("fifty-five thousand six hundred and one", 55_601),
+    ("one million two hundred thousand", 1_200_000),
+    ("a million", 1_000_000),
+    ("zero", 0),
+    ("dozens", None),
+    ("several", None),
+    ("many", None),
+    ("1.5", None),
+    ("7.5", None),
+    ("two three", None),
+    ("hundred", None),
+    ("thousand two", None),
+    ("and", None),
+    ("a", None),
+    ("", None),
+    ("F-16", None),
+    ("drones", None),
+    ("twenty twenty", None),
+    ("one and two", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PARSE_TABLE)
+def test_parse_number_reads_digits_and_words(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+VAGUE_TABLE: list[tuple[str, tuple[int, str] | None]] = [
+    ("dozens", (24, "at_least")),
+    ("Dozens of", (24, "at_least")),
+    ("scores", (40, "at_least")),
+    ("hundreds", (200, "at_least")),
+    ("thousands", (2_000, "at_least")),
+    ("tens of thousands", (20_000, "at_least")),
+    ("hundreds of thousands", (200_000, "at_least")),
+    ("several", (3, "at_least")),
+    ("a few", (2, "at_least")),
+    ("several hundred", (300, "at_least")),
+    ("a few dozen", (24, "at_least")),
+    ("a couple of", (2, "approximately")),
+    ("a number of", None),
+    ("many", None),
+    ("numerous", None),
+    ("17", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VAGUE_TABLE)
+def test_vague_count_gives_a_documented_lower_bound(text: str, expected: tuple[int, str] | None) -> None:
+    assert vague_count(text) == expected
+
+
+# (sentence, [(mention text, count, unit, qualifier), ...])
+QUANTITY_TABLE: list[tuple[str, list[tuple[str, int, str, str]]]] = [
+    ("Air defences shot down 17 drones overnight.", [("17 drones", 17, "drone", "exact")]),
+    (
+        "Ukraine fired 10 ATACMS missiles at the airfield.",
+        [("10 ATACMS missiles", 10, "ATACMS missile", "exact")],
+    ),
+    (
+        "More than 30,000 Russian forces massed near the border.",
+        [("More than 30,000 Russian forces", 30_000, "force", "at_least")],
+    ),
+    ("The strikes closed two airports in the west.", [("two airports", 2, "airport", "exact")]),
+    ("Police seized seven illegal firearms.", [("seven illegal firearms", 7, "firearm", "exact")]),
+    ("They found 108 assorted rounds of ammunition.", [("108 assorted rounds", 108, "round", "exact")]),
+    (
+        "The destroyers launched 59 Tomahawk cruise missiles.",
+        [("59 Tomahawk cruise missiles", 59, "Tomahawk cruise missile", "exact")],
+    ),
+    ("Russia launched 47 Shahed drones.", [("47 Shahed drones", 47, "Shahed drone", "exact")]),
+    ("It received 12 HIMARS from the US.", [("12 HIMARS", 12, "HIMARS", "exact")]),
+    ("About 200 people gathered.", [("About 200 people", 200, "person", "approximately")]),
+    ("Up to 5,000 soldiers took part.", [("Up to 5,000 soldiers", 5_000, "soldier", "at_most")]),
+    ("Some 1,500 civilians were evacuated.", [("Some 1,500 civilians", 1_500, "civilian", "approximately")]),
+    ("Nearly 40 tanks were lost.", [("Nearly 40 tanks", 40, "tank", "approximately")]),
+    ("At least 12 buildings were damaged.", [("At least 12 buildings", 12, "building", "at_least")]),
+    ("Fewer than 100 fighters remain.", [("Fewer than 100 fighters", 100, "fighter", "at_most")]),
+    ("As many as 300 vehicles were seen.", [("As many as 300 vehicles", 300, "vehicle", "at_most")]),
+    ("An estimated 2,000 troops arrived.", [("An estimated 2,000 troops", 2_000, "troop", "approximately")]),
+    ("Roughly 60 shells fell on the town.", [("Roughly 60 shells", 60, "shell", "approximately")]),
+    ("Upwards of 500 prisoners were exchanged.", [("Upwards of 500 prisoners", 500, "prisoner", "at_least")]),
+    ("The army deployed 30,000+ troops.", [("30,000+ troops", 30_000, "troop", "at_least")]),
+    ("Over 1,000 residents fled.", [("Over 1,000 residents", 1_000, "resident", "at_least")]),
+    ("Dozens of drones were launched.", [("Dozens of drones", 24, "drone", "at_least")]),
+    ("Hundreds of troops crossed the river.", [("Hundreds of troops", 200, "troop", "at_least")]),
+    ("Several villages were shelled.", [("Several villages", 3, "village", "at_least")]),
+    (
+        "Between 20 and 30 Shahed drones were involved.",
+        [("Between 20 and 30 Shahed drones", 20, "Shahed drone", "at_least")],
+    ),
+    ("Russia fired 10-15 missiles.", [("10-15 missiles", 10, "missile", "at_least")]),
+    ("1.5 million people fled the region.", [("1.5 million people", 1_500_000, "person", "exact")]),
+    ("Twenty-five soldiers were captured.", [("Twenty-five soldiers", 25, "soldier", "exact")]),
+    (
+        "One hundred and twenty detainees were freed.",
+        [("One hundred and twenty detainees", 120, "detainee", "exact")],
+    ),
+    ("A dozen armoured vehicles advanced.", [("A dozen armoured vehicles", 12, "armoured vehicle", "exact")]),
+    ("Three F-16 jets arrived.", [("Three F-16 jets", 3, "F-16 jet", "exact")]),
+    (
+        "Russia launched 3 Kh-101 cruise missiles.",
+        [("3 Kh-101 cruise missiles", 3, "Kh-101 cruise missile", "exact")],
+    ),
+    ("The unit destroyed 14 Russian tanks.", [("14 Russian tanks", 14, "tank", "exact")]),
+    (
+        "Officials counted 6 civilians, including 2 women.",
+        [("6 civilians", 6, "civilian", "exact"), ("2 women", 2, "woman", "exact")],
+    ),
+    (
+        "Two children and three men were rescued.",
+        [("Two children", 2, "child", "exact"), ("three men", 3, "man", "exact")],
+    ),
+    ("Police arrested 14 suspects.", [("14 suspects", 14, "suspect", "exact")]),
+    ("They seized 2 AK-47 rifles.", [("2 AK-47 rifles", 2, "AK-47 rifle", "exact")]),
+    ("One drone was downed.", [("One drone", 1, "drone", "exact")]),
+    ("Seventeen of the drones were shot down.", [("Seventeen of the drones", 17, "drone", "exact")]),
+    (
+        "The convoy had 40 trucks and 12 buses.",
+        [("40 trucks", 40, "truck", "exact"), ("12 buses", 12, "bus", "exact")],
+    ),
+    ("Israel intercepted 99 percent of 300 projectiles.", [("300 projectiles", 300, "projectile", "exact")]),
+    ("The bombers dropped 20 glide bombs.", [("20 glide bombs", 20, "glide bomb", "exact")]),
+    ("Ukraine received 31 Abrams tanks.", [("31 Abrams tanks", 31, "Abrams tank", "exact")]),
+    ("Sappers cleared 150 anti-tank mines.", [("150 anti-tank mines", 150, "anti-tank mine", "exact")]),
+    (
+        "They found 5 improvised explosive devices.",
+        [("5 improvised explosive devices", 5, "improvised explosive device", "exact")],
+    ),
+    ("Militants planted 4 IEDs.", [("4 IEDs", 4, "IED", "exact")]),
+    ("The strike hit 9 warehouses.", [("9 warehouses", 9, "warehouse", "exact")]),
+    (
+        "Two Bradley fighting vehicles were destroyed.",
+        [("Two Bradley fighting vehicles", 2, "Bradley fighting vehicle", "exact")],
+    ),
+    ("More than a dozen casualties arrived.", [("More than a dozen casualties", 12, "casualty", "at_least")]),
+    ("Scores of protesters were detained.", [("Scores of protesters", 40, "protester", "at_least")]),
+    (
+        "Air defences shot down 29 of 31 Shahed drones.",
+        [("29", 29, "Shahed drone", "exact"), ("31 Shahed drones", 31, "Shahed drone", "exact")],
+    ),
+    (
+        "At least 20 of the 30 missiles were intercepted.",
+        [("At least 20", 20, "missile", "at_least"), ("30 missiles", 30, "missile", "exact")],
+    ),
+    ("Russia has lost 493,100 personnel.", [("493,100 personnel", 493_100, "personnel", "exact")]),
+    (
+        "Some 4,000 Wagner fighters were deployed.",
+        [("Some 4,000 Wagner fighters", 4_000, "Wagner fighter", "approximately")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), QUANTITY_TABLE)
+def test_find_quantities_reads_count_unit_and_qualifier(
+    sentence: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    found = [(q.text, q.count, q.unit, q.qualifier) for q in find_quantities(sentence)]
+    assert found == expected
+
+
+NOT_QUANTITIES = [
+    "The town lies 30 kilometres from the front.",
+    "Moscow is 1,000 km away.",
+    "The missile flew 620 miles.",
+    "A 7.5 magnitude earthquake struck.",
+    "Fighting went on for 24 hours.",
+    "The attack on 15 May was the worst.",
+    "In 2024 the war entered its third year.",
+    "A 28-year-old woman was hurt.",
+    "A man aged 20 was detained.",
+    "Turnout was 40% in the city.",
+    "Turnout was 40 per cent.",
+    "The US pledged $500,000 in aid.",
+    "The package is worth $1 billion.",
+    "It has a population of 20,000 people.",
+    "It is the second-largest city.",
+    "They marched in the 77 th Great March.",
+    "An F-16 and an Su-34 collided.",
+    "The S-300 and Kh-101 are Russian systems.",
+    "The crash closed route 15.",
+    "Police sealed off the 7600 block.",
+    "The strike began at 5 p.m.",
+    "It was a seven-year-old insurgency.",
+    "She has a two-week-old son.",
+    "The 47th Brigade attacked.",
+    "They fired 155-mm shells.",
+    "The blast was 3 times louder.",
+    "Article 15 forbids it.",
+    "Hryvnia fell 2.5 percent.",
+    "It cost 500 million dollars.",
+    "The 2022 invasion changed everything.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_QUANTITIES)
+def test_measures_times_money_ages_and_names_are_not_quantities(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+# (sentence, fatalities, injuries, killed_or_wounded, qualifier_fatalities, qualifier_injuries)
+CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] = [
+    ("Three civilians had been killed in the shelling.", 3, None, None, "exact", "exact"),
+    ("A Russian drone had wounded two policemen in Kherson.", None, 2, None, "exact", "exact"),
+    ("The strike hit a bus, killing 6 civilians, including 2 women.", 6, None, None, "exact", "exact"),
+    ("At least 38 people were killed.", 38, None, None, "at_least", "exact"),
+    ("The army killed at least 40 civilians.", 40, None, None, "at_least", "exact"),
+    ("The attack left at least two dead and 20 others injured.", 2, 20, None, "at_least", "exact"),
+    ("One killed, four injured in Kharkiv strike.", 1, 4, None, "exact", "exact"),
+    ("The blast left one baby dead.", 1, None, None, "exact", "exact"),
+    ("The death toll rose to 12.", 12, None, None, "exact", "exact"),
+    ("The death toll from Saturday's strike has risen to at least 21.", 21, None, None, "at_least", "exact"),
+    ("12 dead after missile strike on Odesa", 12, None, None, "exact", "exact"),
+    ("Rescuers recovered the bodies of five soldiers.", 5, None, None, "exact", "exact"),
+    ("Shelling killed or wounded at least 26 civilians.", None, None, 26, "exact", "exact"),
+    ("Twenty people were killed or injured in the blast.", None, None, 20, "exact", "exact"),
+    ("The brigade suffered 40 casualties.", None, None, 40, "exact", "exact"),
+    ("A civilian was killed and three others were wounded.", 1, 3, None, "exact", "exact"),
+    ("Two people died.", 2, None, None, "exact", "exact"),
+    ("Two men later succumbed to their injuries.", 2, None, None, "exact", "exact"),
+    ("A woman was seriously injured.", None, 1, None, "exact", "exact"),
+    ("Five people were hurt.", None, 5, None, "exact", "exact"),
+    ("The army reported casualties.", None, None, None, "exact", "exact"),
+    ("A woman was killed.", 1, None, None, "exact", "exact"),
+    ("The bomber detonated his vest, killing himself.", 1, None, None, "exact", "exact"),
+    ("The bomber blew himself up at the checkpoint.", 1, None, None, "exact", "exact"),
+    ("The shell hit a house, killing a woman and her two children.", 3, None, None, "exact", "exact"),
+    ("Troops killed 18 suspected militants.", 18, None, None, "exact", "exact"),
+    ("Dozens injured in Dnipro.", None, 24, None, "exact", "at_least"),
+    ("There were no casualties.", 0, 0, None, "exact", "exact"),
+    ("No one was hurt.", 0, 0, None, "exact", "exact"),
+    ("The drone was shot down without casualties.", 0, 0, None, "exact", "exact"),
+    ("No casualties were reported.", 0, 0, None, "exact", "exact"),
+    ("Nobody was injured in the attack.", None, 0, None, "exact", "exact"),
+    ("No one was killed but seven people were injured.", 0, 7, None, "exact", "exact"),
+    ("The strike killed 2 and wounded 3.", 2, 3, None, "exact", "exact"),
+    ("Two were killed in the strike and another died in hospital.", 3, None, None, "exact", "exact"),
+    ("A 55-year-old man is dead.", 1, None, None, "exact", "exact"),
+    ("Six people, including two children, were killed.", 6, None, None, "exact", "exact"),
+    ("Russian shelling killed a man in Kherson and injured his wife.", 1, 1, None, "exact", "exact"),
+    ("17 drones killed two people.", 2, None, None, "exact", "exact"),
+    ("Over the past 24 hours, 5 people were killed.", 5, None, None, "exact", "exact"),
+    ("In 2 attacks, 5 people were killed.", 5, None, None, "exact", "exact"),
+    ("Five people were injured, two of them seriously.", None, 5, None, "exact", "exact"),
+    ("Ten people were wounded, one of whom later died in hospital.", 1, 10, None, "exact", "exact"),
+    ("The missile strike killed three and wounded dozens.", 3, 24, None, "exact", "at_least"),
+    ("Twenty-five soldiers were killed in action.", 25, None, None, "exact", "exact"),
+    ("A man and a woman were killed.", 2, None, None, "exact", "exact"),
+    ("One person was killed and 12 were wounded.", 1, 12, None, "exact", "exact"),
+    ("Russian strike kills 3, injures 12 in Kharkiv", 3, 12, None, "exact", "exact"),
+    ("The attack killed one person and injured three others.", 1, 3, None, "exact", "exact"),
+    ("More than 100 people were injured.", None, 100, None, "exact", "at_least"),
+    ("Around 50 people were wounded.", None, 50, None, "exact", "approximately"),
+    ("Two soldiers were killed and a civilian was wounded.", 2, 1, None, "exact", "exact"),
+    ("Gunmen shot dead four villagers.", 4, None, None, "exact", "exact"),
+    ("Two men were shot dead at a checkpoint.", 2, None, None, "exact", "exact"),
+    ("A soldier was fatally wounded.", 1, None, None, "exact", "exact"),
+    (
+        "Israeli strikes killed at least 35 Palestinians, raising the death toll to 35,173.",
+        35_173,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("Three policemen sustained injuries.", None, 3, None, "exact", "exact"),
+    ("Two civilians were killed and five wounded.", 2, 5, None, "exact", "exact"),
+    ("The blast left 5 people dead and 12 injured.", 5, 12, None, "exact", "exact"),
+    ("Two children were among the 9 people killed.", 9, None, None, "exact", "exact"),
+    ("A teenager died of his wounds.", 1, None, None, "exact", "exact"),
+    ("Seven servicemen lost their lives.", 7, None, None, "exact", "exact"),
+    ("The shelling wounded a 70-year-old woman.", None, 1, None, "exact", "exact"),
+    ("Three people, among them a child, were injured.", None, 3, None, "exact", "exact"),
+    ("The strike claimed the lives of 11 people.", 11, None, None, "exact", "exact"),
+    ("Russian forces fired 30 shells at Nikopol.", None, None, None, "exact", "exact"),
+    ("Two were killed on 15 May.", 2, None, None, "exact", "exact"),
+    ("The 28-year-old driver was killed.", 1, None, None, "exact", "exact"),
+    ("Hundreds of people were injured.", None, 200, None, "exact", "at_least"),
+    ("Two people were killed in 2022.", 2, None, None, "exact", "exact"),
+    ("Killed: 4. Injured: 9.", None, None, None, "exact", "exact"),
+    (
+        "Since October 7, more than 35,000 Palestinians have been killed.",
+        35_000,
+        None,
+        None,
+        "at_least",
+        "exact",
+    ),
+    ("The mine killed a tractor driver and injured his 12-year-old son.", 1, 1, None, "exact", "exact"),
+    ("Four of the wounded are in serious condition.", None, None, None, "exact", "exact"),
+    (
+        "The death toll from Monday's strike on the hospital and other sites in Kyiv rose to 33.",
+        33,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("A drone hit a minibus, injuring the driver and three passengers.", None, 4, None, "exact", "exact"),
+    ("Police said a police officer was left dead and 5 others wounded.", 1, 5, None, "exact", "exact"),
+    ("The number of injured has risen to 30.", None, 30, None, "exact", "exact"),
+    ("There were no immediate reports of casualties.", 0, 0, None, "exact", "exact"),
+    ("Israeli strikes killed 40 people overnight, including 12 children.", 40, None, None, "exact", "exact"),
+    ("Russian troops executed three Ukrainian prisoners of war.", 3, None, None, "exact", "exact"),
+    (
+        "Twelve people were killed in the attack, and 3 more died in hospital.",
+        15,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("The attack killed two people, one of them a child.", 2, None, None, "exact", "exact"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fatalities", "injuries", "kow", "q_f", "q_i"), CASUALTY_TABLE)
+def test_find_casualties_reads_killed_and_wounded(
+    sentence: str, fatalities: int | None, injuries: int | None, kow: int | None, q_f: str, q_i: str
+) -> None:
+    c = find_casualties(sentence)
+    assert (c.fatalities, c.injuries, c.killed_or_wounded) == (fatalities, injuries, kow)
+    assert c.qualifier_fatalities == q_f
+    assert c.qualifier_injuries == q_i
+
+
+def test_casualty_spans_point_at_the_phrases_used() -> None:
+    sentence = "A civilian was killed and three others were wounded."
+    c = find_casualties(sentence)
+    assert [sentence[s:e] for s, e in c.spans] == ["A civilian was killed", "three others were wounded"]
+
+
+def test_nothing_said_gives_no_figures_and_no_spans() -> None:
+    assert find_casualties("Russian forces advanced near Pokrovsk.") == Casualties(None, None, ())
+
+
+def test_quantity_mentions_are_frozen_dataclasses() -> None:
+    (q,) = find_quantities("Air defences shot down 17 drones.")
+    assert isinstance(q, QuantityMention)
+    with pytest.raises(AttributeError):
+        q.count = 3  # type: ignore[misc]
+
+
+# ----------------------------------------------------------------------------- properties
+
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def below_thousand(n: int, hyphen: bool, use_and: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = []
+    if hundreds:
+        parts.append(f"{ONES[hundreds]} hundred")
+    if rest:
+        if rest < 20:
+            words = ONES[rest]
+        else:
+            tens, ones = divmod(rest, 10)
+            words = TENS[tens] + (("-" if hyphen else " ") + ONES[ones] if ones else "")
+        if hundreds and use_and:
+            parts.append("and")
+        parts.append(words)
+    return " ".join(parts)
+
+
+def to_words(n: int, hyphen: bool, use_and: bool) -> str:
+    if n == 0:
+        return "zero"
+    thousands, rest = divmod(n, 1000)
+    parts = []
+    if thousands:
+        parts.append(below_thousand(thousands, hyphen, use_and) + " thousand")
+    if rest:
+        if thousands and use_and and rest < 100:
+            parts.append("and")
+        parts.append(below_thousand(rest, hyphen, use_and))
+    return " ".join(parts)
+
+
+@settings(max_examples=400)
+@given(n=st.integers(0, 999_999), hyphen=st.booleans(), use_and=st.booleans(), upper=st.booleans())
+def test_number_words_round_trip(n: int, hyphen: bool, use_and: bool, upper: bool) -> None:
+    words = to_words(n, hyphen, use_and)
+    if upper:
+        words = words.capitalize()
+    assert parse_number(words) == n, words
+
+
+@given(n=st.integers(0, 10**12), style=st.sampled_from(["plain", "comma", "space", "nbsp"]))
+def test_parse_number_of_a_formatted_integer_returns_it(n: int, style: str) -> None:
+    text = {
+        "plain": str(n),
+        "comma": f"{n:,}",
+        "space": f"{n:,}".replace(",", " "),
+        "nbsp": f"{n:,}".replace(",", "\u00a0"),
+    }[style]
+    assert parse_number(text) == n
+
+
+UNITS = [
+    ("drones", "drone"), ("missiles", "missile"), ("soldiers", "soldier"), ("tanks", "tank"),
+    ("Shahed drones", "Shahed drone"), ("armoured vehicles", "armoured vehicle"), ("people", "person"),
+]  # fmt: skip
+
+
+@given(n=st.integers(2, 10**7), unit=st.sampled_from(UNITS), comma=st.booleans())
+def test_a_counted_noun_phrase_gives_its_count_and_unit(n: int, unit: tuple[str, str], comma: bool) -> None:
+    number = f"{n:,}" if comma else str(n)
+    sentence = f"Officials said {number} {unit[0]} were involved."
+    (q,) = find_quantities(sentence)
+    assert (q.count, q.unit, q.qualifier) == (n, unit[1], "exact")
+
+
+SENTENCE_WORDS = [
+    "17", "drones", "more than", "30,000", "Russian", "forces", "at least", "two", "killed", "wounded",
+    "people", "were", "and", "a", "woman", "her", "children", "F-16", "route", "15", "May", "2024", "$500",
+    "%", "km",
+    "twenty-five", "one hundred and", "dozens of", "including", ",", ".", "the", "of", "bodies", "no one",
+    "was", "hurt", "casualties", "up to", "aged", "28-year-old", "death toll", "rose to", "12", "1.5 million",
+    "+", "-", "between", "HIMARS", "another", "died", "injured", "himself",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(words=st.lists(st.sampled_from(SENTENCE_WORDS), max_size=16))
+def test_offsets_always_slice_to_the_mention_text(words: list[str]) -> None:
+    text = " ".join(words)
+    last = 0
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.start >= last
+        last = q.end
+        assert q.count >= 0 and q.unit
+        assert q.qualifier in ("exact", "at_least", "at_most", "approximately")
+    c = find_casualties(text)
+    for s, e in c.spans:
+        assert 0 <= s < e <= len(text)
+    for value in (c.fatalities, c.injuries, c.killed_or_wounded):
+        assert value is None or value >= 0
