@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from places_fixtures import gazetteer, gazetteer_dir  # noqa: F401
+from .places_fixtures import gazetteer, gazetteer_dir  # noqa: F401
 from spotrep.gazetteer.data import haversine_km
 from spotrep.places import country_location, region_location, resolve_name
 

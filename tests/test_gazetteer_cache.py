@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from places_fixtures import gazetteer, gazetteer_dir, nlp  # noqa: F401
+from .places_fixtures import gazetteer, gazetteer_dir, nlp  # noqa: F401
 from spotrep.cli import cli
 from spotrep.gazetteer import cache as cache_mod
 from spotrep.gazetteer.data import GazetteerData

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
-from settlement_table import AMBIGUOUS_IN_CONTEXT, SETTLEMENTS
+from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
+from .settlement_table import AMBIGUOUS_IN_CONTEXT, SETTLEMENTS
 from spotrep.places import resolve_name
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from places_fixtures import SHARED, gazetteer, gazetteer_dir, nlp, places  # noqa: F401
+from .places_fixtures import SHARED, gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 from spotrep.gazetteer.data import haversine_km
 
 
