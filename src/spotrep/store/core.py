@@ -23,7 +23,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, exists, func, insert, or_, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    String,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    type_coerce,
+    update,
+)
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from ..documents import BatchError, Document, content_id, ensure_not_empty, require_english
@@ -386,7 +400,7 @@ class Store:
         e = s.events.c
         window = e.day.between(lo - CANDIDATE_WINDOW_DAYS, hi + CANDIDATE_WINDOW_DAYS)
         queries = []
-        base = select(s.events).where(e.event_type == ev.event_type)
+        base = _select_events().where(e.event_type == ev.event_type)
         loc = ev.location
         if precision(ev) == 3:
             key = admin1_key(loc)
@@ -686,7 +700,7 @@ class Store:
         e = s.events.c
         order = (e.day.desc(), e.pk.desc()) if descending else (e.day, e.pk)
         with self._read() as conn:
-            q = select(s.events).where(*self._conditions(conn, flt)).order_by(*order)
+            q = _select_events().where(*self._conditions(conn, flt)).order_by(*order)
             if limit is not None:
                 q = q.limit(limit)
             if offset:
@@ -703,7 +717,7 @@ class Store:
         while limit is None or done < limit:
             size = chunk_size if limit is None else min(chunk_size, limit - done)
             with self._read() as conn:
-                q = select(s.events).where(*self._conditions(conn, flt))
+                q = _select_events().where(*self._conditions(conn, flt))
                 if after is not None:
                     q = q.where(tuple_(e.day, e.pk) > after)
                 rows = conn.execute(q.order_by(e.day, e.pk).limit(size)).all()
@@ -726,7 +740,7 @@ class Store:
             EventRow(
                 number=row.pk,
                 event=_event_from_row(row, evidence.get(row.pk, [])),
-                sources=json.loads(row.sources),
+                sources=_list(row.sources),
                 fatalities_low=row.fatalities_low,
                 fatalities_high=row.fatalities_high,
                 updated_at=row.updated_at,
@@ -735,20 +749,26 @@ class Store:
         ]
 
     def _evidence(self, conn: Connection, pks: list[int]) -> dict[int, list[Evidence]]:
-        ev = s.evidence.c
+        """The evidence of these events, in order (the base report's first)."""
         out: dict[int, list[Evidence]] = {}
-        for i in range(0, len(pks), 500):
-            q = (
-                select(ev.event_pk, ev.document_id, ev.start, ev.end, ev.text)
-                .where(ev.event_pk.in_(pks[i : i + 500]))
-                .order_by(ev.event_pk, ev.position, ev.ordinal)
-            )
-            for row in conn.execute(q):
-                out.setdefault(row.event_pk, []).append(
-                    Evidence.model_construct(
-                        text=row.text, start=row.start, end=row.end, document_id=row.document_id
-                    )
+        sqlite = conn.dialect.name == "sqlite"
+        ev = s.evidence.c
+        for i in range(0, len(pks), 900):
+            chunk = pks[i : i + 900]
+            if sqlite:  # the driver directly: this runs for every page of events read
+                rows = conn.exec_driver_sql(
+                    'SELECT event_pk, document_id, start, "end", text FROM evidence WHERE event_pk IN'
+                    f" ({','.join('?' * len(chunk))}) ORDER BY event_pk, position, ordinal",
+                    tuple(chunk),
                 )
+            else:
+                rows = conn.execute(
+                    select(ev.event_pk, ev.document_id, ev.start, ev.end, ev.text)
+                    .where(ev.event_pk.in_(chunk))
+                    .order_by(ev.event_pk, ev.position, ev.ordinal)
+                )
+            for event_pk, document_id, start, end, text in rows:
+                out.setdefault(event_pk, []).append(_evidence_of(text, start, end, document_id))
         return out
 
     def get(self, event_id: str) -> EventDetail:
@@ -756,10 +776,10 @@ class Store:
         report."""
         e, r, d = s.events.c, s.reports.c, s.documents.c
         with self._read() as conn:
-            row = conn.execute(select(s.events).where(e.event_id == event_id)).first()
+            row = conn.execute(_select_events().where(e.event_id == event_id)).first()
             if row is None:
                 pk = conn.execute(select(r.event_pk).where(r.report_event_id == event_id)).scalar()
-                row = conn.execute(select(s.events).where(e.pk == pk)).first() if pk is not None else None
+                row = conn.execute(_select_events().where(e.pk == pk)).first() if pk is not None else None
             if row is None:
                 raise NotFoundError(f"no event {event_id!r} in the store", event_id=event_id)
             (stored,) = self._rows(conn, [row])
@@ -975,54 +995,126 @@ def _event_columns(m: Merged, place: str | None) -> dict[str, Any]:
     }
 
 
+_set = object.__setattr__
+_FIELDS = {cls: frozenset(cls.model_fields) for cls in (Actor, Location, Claim, Evidence, Quantity, Event)}
+
+
+def _trusted(cls: type[Any], values: dict[str, Any]) -> Any:
+    """A model instance from complete, already valid values: ``model_construct`` without its per-field
+    default and alias handling (rows are read by the thousand)."""
+    m = cls.__new__(cls)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", set(_FIELDS[cls]))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
+def _list(text: str) -> list[Any]:
+    """A stored JSON list (fast paths for the common empty list and single plain string)."""
+    if text == "[]":
+        return []
+    if text.startswith('["') and text.endswith('"]') and text.count('"') == 2 and "\\" not in text:
+        return [text[2:-2]]
+    return json.loads(text)
+
+
+def _evidence_of(text: str, start: int, end: int, document_id: str) -> Evidence:
+    return _trusted(Evidence, {"text": text, "start": start, "end": end, "document_id": document_id})
+
+
+_ROW_COLUMNS = tuple(
+    """pk event_id document_id day event_date date_start date_end time_precision event_type sub_event_type
+    categories actor1_name actor1_country actor1_kind actor2_name actor2_country actor2_kind place_key
+    location_name country admin1 admin1_code admin1_key admin2 latitude longitude location_precision
+    gazetteer_id geo_precision fatalities fatalities_low fatalities_high injuries quantities weapons
+    claim_source claim_source_country claim_status notes source url source_count sources created_at
+    updated_at""".split()  # noqa: SIM905 (45 quoted names read worse)
+)
+if tuple(c.name for c in s.events.columns) != _ROW_COLUMNS:  # pragma: no cover (a schema change)
+    raise ImportError("_event_from_row must unpack the columns of the events table in their order")
+
+_DATE_COLUMNS = ("event_date", "date_start", "date_end")
+_EVENT_COLUMNS = [
+    type_coerce(c, String).label(c.name) if c.name in _DATE_COLUMNS else c for c in s.events.columns
+]  # dates read as text and parsed by _date (much faster than the generic date type processing)
+
+
+def _select_events() -> Select:
+    return select(*_EVENT_COLUMNS)
+
+
+def _date(value: Any) -> date | None:
+    if value is None or type(value) is date:
+        return value
+    return date.fromisoformat(value)
+
+
 def _event_from_row(row: Any, evidence: list[Evidence]) -> Event:
-    """An Event from a stored row (already validated when it was written: constructed without
-    re-validation)."""
+    """An Event from a stored row (validated when it was written; built here without validating it again).
+
+    The row is unpacked by position (``_ROW_COLUMNS``): thousands of rows are read per query.
+    """
+    (
+        _pk, event_id, document_id, _day, event_date, date_start, date_end, time_precision, event_type,
+        sub_event_type, categories, actor1_name, actor1_country, actor1_kind, actor2_name, actor2_country,
+        actor2_kind, _place_key, location_name, country, admin1, admin1_code, _admin1_key, admin2, latitude,
+        longitude, location_precision, gazetteer_id, geo_precision, fatalities, _low, _high, injuries,
+        quantities, weapons, claim_source, claim_source_country, claim_status, notes, source, url,
+        source_count, _sources, _created, _updated,
+    ) = row  # fmt: skip
     a1 = (
-        Actor.model_construct(name=row.actor1_name, country=row.actor1_country, kind=row.actor1_kind)
-        if row.actor1_kind is not None
+        _trusted(Actor, {"name": actor1_name, "country": actor1_country, "kind": actor1_kind})
+        if actor1_kind is not None
         else None
     )
     a2 = (
-        Actor.model_construct(name=row.actor2_name, country=row.actor2_country, kind=row.actor2_kind)
-        if row.actor2_kind is not None
+        _trusted(Actor, {"name": actor2_name, "country": actor2_country, "kind": actor2_kind})
+        if actor2_kind is not None
         else None
     )
-    location = Location.model_construct(
-        name=row.location_name,
-        country=row.country,
-        admin1=row.admin1,
-        admin1_code=row.admin1_code,
-        admin2=row.admin2,
-        latitude=row.latitude,
-        longitude=row.longitude,
-        geo_precision=row.location_precision,
-        gazetteer_id=row.gazetteer_id,
+    location = _trusted(
+        Location,
+        {
+            "name": location_name,
+            "country": country,
+            "admin1": admin1,
+            "admin1_code": admin1_code,
+            "admin2": admin2,
+            "latitude": latitude,
+            "longitude": longitude,
+            "geo_precision": location_precision,
+            "gazetteer_id": gazetteer_id,
+        },
     )
-    return Event.model_construct(
-        event_id=row.event_id,
-        document_id=row.document_id,
-        event_date=row.event_date,
-        date_start=row.date_start,
-        date_end=row.date_end,
-        time_precision=row.time_precision,
-        event_type=row.event_type,
-        sub_event_type=row.sub_event_type,
-        categories=json.loads(row.categories),
-        actor1=a1,
-        actor2=a2,
-        location=location,
-        geo_precision=row.geo_precision,
-        fatalities=row.fatalities,
-        injuries=row.injuries,
-        quantities=[Quantity.model_construct(**q) for q in json.loads(row.quantities)],
-        weapons=json.loads(row.weapons),
-        claim=Claim.model_construct(
-            source=row.claim_source, source_country=row.claim_source_country, status=row.claim_status
-        ),
-        evidence=evidence,
-        notes=row.notes,
-        source=row.source,
-        url=row.url,
-        source_count=row.source_count,
+    claim = _trusted(
+        Claim, {"source": claim_source, "source_country": claim_source_country, "status": claim_status}
+    )
+    return _trusted(
+        Event,
+        {
+            "event_id": event_id,
+            "document_id": document_id,
+            "event_date": _date(event_date),
+            "date_start": _date(date_start),
+            "date_end": _date(date_end),
+            "time_precision": time_precision,
+            "event_type": event_type,
+            "sub_event_type": sub_event_type,
+            "categories": _list(categories),
+            "actor1": a1,
+            "actor2": a2,
+            "location": location,
+            "geo_precision": geo_precision,
+            "fatalities": fatalities,
+            "injuries": injuries,
+            "quantities": [_trusted(Quantity, q) for q in _list(quantities)],
+            "weapons": _list(weapons),
+            "claim": claim,
+            "evidence": evidence,
+            "notes": notes,
+            "source": source,
+            "url": url,
+            "source_count": source_count,
+        },
     )

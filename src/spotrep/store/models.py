@@ -1,11 +1,10 @@
-"""The store's typed inputs and outputs: the event filter, ingest reports, event details, documents, places,
-stats."""
+"""The store's typed inputs and outputs: filter, ingest report, event details, documents, places, stats."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
