@@ -1,9 +1,9 @@
 """Test helpers for the store: hand-built events and fake extractors (no spaCy).
 
-``keyword_extract`` is a deliberately small rule-based stand-in for the pipeline: one event per (place, kind) in a
-document, from a fixed table of places and a few keywords, with figures ("killing 12") and the claimant. It lets
-the store's tests (and ``spotrep ingest`` in a subprocess, through ``SPOTREP_EXTRACTOR``) run on real-looking
-reports without the language model.
+``keyword_extract`` is a deliberately small rule-based stand-in for the pipeline: one event per (place, kind)
+in a document, from a fixed table of places and a few keywords, with figures ("killing 12") and the claimant.
+It lets the store's tests (and ``spotrep ingest`` in a subprocess, through ``SPOTREP_EXTRACTOR``) run on
+real-looking reports without the language model.
 """
 
 from __future__ import annotations
@@ -46,7 +46,26 @@ KINDS: list[tuple[str, tuple[str, str, str]]] = [
     ("clashes", ("Battles", "Armed clash", "armed_clash")),
 ]
 
-_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
 _NUM = r"(\d+|" + "|".join(_NUMBERS) + r")"
 _KILLED = [
     re.compile(r"killing (?:at least )?" + _NUM, re.I),
@@ -105,9 +124,17 @@ def keyword_events(doc: Document) -> list[Event]:
         key = (place, kind[1])
         ev = events.setdefault(
             key,
-            {"place": place, "kind": kind, "day": day, "evidence": [], "fatalities": None, "injuries": None,
-             "actor1": None, "claim": Claim()},
-        )  # fmt: skip
+            {
+                "place": place,
+                "kind": kind,
+                "day": day,
+                "evidence": [],
+                "fatalities": None,
+                "injuries": None,
+                "actor1": None,
+                "claim": Claim(),
+            },
+        )
         ev["evidence"].append(Evidence(text=stripped, start=start, end=start + len(stripped)))
         ev["fatalities"] = ev["fatalities"] if ev["fatalities"] is not None else _number(sentence, _KILLED)
         ev["injuries"] = ev["injuries"] if ev["injuries"] is not None else _number(sentence, _WOUNDED)
@@ -132,9 +159,15 @@ def keyword_events(doc: Document) -> list[Event]:
                 categories=[category],
                 actor1=ev["actor1"],
                 location=Location(
-                    name=ev["place"], country=country, admin1=admin1, admin1_code=code,
-                    latitude=lat, longitude=lon, geo_precision=1, gazetteer_id=gz,
-                ),  # fmt: skip
+                    name=ev["place"],
+                    country=country,
+                    admin1=admin1,
+                    admin1_code=code,
+                    latitude=lat,
+                    longitude=lon,
+                    geo_precision=1,
+                    gazetteer_id=gz,
+                ),
                 geo_precision=1,
                 fatalities=ev["fatalities"],
                 injuries=ev["injuries"],
@@ -205,27 +238,32 @@ def make_event(document_id: str = "doc-a", **changes: Any) -> Event:
 
 
 def snapshot(path: str | os.PathLike[str]) -> dict[str, list[tuple]]:
-    """The contents of a store database that matter, without timestamps or surrogate keys, in a stable order."""
+    """What a store database holds, without timestamps or surrogate keys, in a stable order."""
     import sqlite3
 
     con = sqlite3.connect(os.fspath(path))
     try:
         events_cols = [
-            r[1] for r in con.execute("PRAGMA table_info(events)") if r[1] not in ("pk", "created_at", "updated_at")
+            r[1]
+            for r in con.execute("PRAGMA table_info(events)")
+            if r[1] not in ("pk", "created_at", "updated_at")
         ]
         out = {
             "documents": con.execute(
-                "SELECT id, content_hash, published, source, url, title, n_chars, n_events, text FROM documents"
-                " ORDER BY id"
+                "SELECT id, content_hash, published, source, url, title, n_chars, n_events, text"
+                " FROM documents ORDER BY id"
             ).fetchall(),
-            "events": con.execute(f"SELECT {', '.join(events_cols)} FROM events ORDER BY event_id").fetchall(),
+            "events": con.execute(
+                f"SELECT {', '.join(events_cols)} FROM events ORDER BY event_id"
+            ).fetchall(),
             "reports": con.execute(
                 "SELECT e.event_id, r.document_id, r.report_event_id, r.record FROM reports r"
                 " JOIN events e ON e.pk = r.event_pk ORDER BY e.event_id, r.document_id"
             ).fetchall(),
             "evidence": con.execute(
-                "SELECT e.event_id, v.document_id, v.ordinal, v.position, v.start, v.\"end\", v.text FROM evidence v"
-                " JOIN events e ON e.pk = v.event_pk ORDER BY e.event_id, v.document_id, v.ordinal"
+                'SELECT e.event_id, v.document_id, v.ordinal, v.position, v.start, v."end", v.text'
+                " FROM evidence v JOIN events e ON e.pk = v.event_pk"
+                " ORDER BY e.event_id, v.document_id, v.ordinal"
             ).fetchall(),
             "categories": con.execute(
                 "SELECT e.event_id, c.category FROM event_categories c JOIN events e ON e.pk = c.event_pk"

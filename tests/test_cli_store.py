@@ -1,4 +1,5 @@
-"""The store commands: ingest, events, export, stats (click's CliRunner, a fake extractor via SPOTREP_EXTRACTOR)."""
+"""The store commands: ingest, events, export, stats (click's CliRunner, a fake extractor via
+SPOTREP_EXTRACTOR)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,22 @@ def run(*args, input=None):
 
 
 def ingest_corpus():
-    run("ingest", str(DATA / "kyiv_daily_kharkiv.txt"), "--published", "2024-05-25", "--source", "Kyiv Daily Monitor")
-    run("ingest", str(DATA / "eastern_wire_kharkiv.md"), "--published", "2024-05-25", "--source", "Eastern Front Wire")
+    run(
+        "ingest",
+        str(DATA / "kyiv_daily_kharkiv.txt"),
+        "--published",
+        "2024-05-25",
+        "--source",
+        "Kyiv Daily Monitor",
+    )
+    run(
+        "ingest",
+        str(DATA / "eastern_wire_kharkiv.md"),
+        "--published",
+        "2024-05-25",
+        "--source",
+        "Eastern Front Wire",
+    )
     return run("ingest", str(DATA / "odesa_port.html"), str(DATA / "wires"))
 
 
@@ -66,11 +81,22 @@ def test_the_two_kharkiv_reports_are_one_event_with_two_sources(env):
 
 
 def test_ingest_reads_stdin(env):
-    result = run("ingest", "-", "--published", "2024-06-01", "--source", "Desk",
-                 input="Russian drones hit Odesa overnight, the governor said.")  # fmt: skip
+    result = run(
+        "ingest",
+        "-",
+        "--published",
+        "2024-06-01",
+        "--source",
+        "Desk",
+        input="Russian drones hit Odesa overnight, the governor said.",
+    )
     assert result.exit_code == 0
     (event,) = [json.loads(x) for x in run("events", "--format", "jsonl").stdout.splitlines()]
-    assert (event["location"]["name"], event["source"], event["event_date"]) == ("Odesa", "Desk", "2024-06-01")
+    assert (event["location"]["name"], event["source"], event["event_date"]) == (
+        "Odesa",
+        "Desk",
+        "2024-06-01",
+    )
 
 
 def test_events_filters_and_formats(env):
@@ -82,11 +108,17 @@ def test_events_filters_and_formats(env):
     assert run("events", "--count", "--source", "kyiv daily monitor").stdout.strip() == "3"
     assert run("events", "--count", "--text", "hardware store").stdout.strip() == "1"
     assert run("events", "--count", "--min-sources", "2").stdout.strip() == "2"
-    rows = list(csv.DictReader(io.StringIO(run("events", "--format", "csv", "--category", "shelling").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(run("events", "--format", "csv", "--category", "shelling").stdout))
+    )
     assert [(r["location"], r["source_count"]) for r in rows] == [("Sumy", "2")]
     table = run("events", "--format", "table", "--limit", "2").stdout
     assert "Kharkiv" in table and "Air/drone strike" in table
-    newest = [json.loads(x) for x in run("events", "--format", "jsonl", "--newest-first", "--limit", "1").stdout.split("\n") if x]
+    newest = [
+        json.loads(x)
+        for x in run("events", "--format", "jsonl", "--newest-first", "--limit", "1").stdout.split("\n")
+        if x
+    ]
     assert newest[0]["event_date"] == "2024-06-13"
 
 
@@ -109,11 +141,15 @@ def test_export_acled_csv_geojson_jsonl_and_parquet(env, tmp_path):
     ingest_corpus()
     acled = run("export", "--format", "acled-csv").stdout
     header = acled.splitlines()[0].split(",")
-    assert header[:4] == ["event_id_cnty", "event_date", "year", "time_precision"] and header[-1] == "timestamp"
+    assert (
+        header[:4] == ["event_id_cnty", "event_date", "year", "time_precision"] and header[-1] == "timestamp"
+    )
     assert len(acled.splitlines()) == 7
     geo = json.loads(run("export", "--format", "geojson", "--country", "UA").stdout)
     assert len(geo["features"]) == 5
-    assert all(f["geometry"]["coordinates"][0] > f["geometry"]["coordinates"][1] - 20 for f in geo["features"])
+    assert all(
+        f["geometry"]["coordinates"][0] > f["geometry"]["coordinates"][1] - 20 for f in geo["features"]
+    )
     lines = run("export", "--format", "jsonl", "--admin1", "Odesa").stdout.splitlines()
     assert len(lines) == 2
     out = tmp_path / "out" / "events.parquet"
@@ -142,7 +178,15 @@ def test_stats_as_json_and_table(env):
 
 def test_a_database_option_overrides_the_environment(env, tmp_path):
     other = tmp_path / "other.db"
-    run("ingest", "--db", str(other), "-", "--published", "2024-06-01", input="Russian drones hit Odesa overnight.")
+    run(
+        "ingest",
+        "--db",
+        str(other),
+        "-",
+        "--published",
+        "2024-06-01",
+        input="Russian drones hit Odesa overnight.",
+    )
     assert run("events", "--db", str(other), "--count").stdout.strip() == "1"
     assert run("events", "--count").stdout.strip() == "0"
 

@@ -1,4 +1,4 @@
-"""Exports: ACLED CSV (columns, order, codes), GeoJSON (RFC 7946, [lon, lat]), JSON lines, Parquet round trip."""
+"""Exports: ACLED CSV (columns, order, codes), GeoJSON (RFC 7946, [lon, lat]), JSON lines, Parquet."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 from datetime import date
 
 import pytest
-from store_fakes import make_event
 
 from spotrep import acled
 from spotrep.documents import make_document
@@ -24,6 +23,7 @@ from spotrep.exports import (
 )
 from spotrep.model import Actor, Event
 from spotrep.store import Store
+from store_fakes import make_event
 
 ACLED_ORDER = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
@@ -38,12 +38,34 @@ def merged_store(tmp_path):
         a = make_document("A drone hit Kharkiv, killing 12.", source="Kyiv Daily Monitor")
         b = make_document("Russia claims a strike on Kharkiv; 7 killed.", source="Eastern Front Wire")
         c = make_document("Shelling hit Sumy.", source="Northern Dispatch")
-        s.add(a, [make_event(a.id, fatalities=12, actor2=Actor(name="Civilians (Ukraine)", country="UA",
-                                                                kind="civilians"))])  # fmt: skip
+        s.add(
+            a,
+            [
+                make_event(
+                    a.id,
+                    fatalities=12,
+                    actor2=Actor(name="Civilians (Ukraine)", country="UA", kind="civilians"),
+                )
+            ],
+        )
         s.add(b, [make_event(b.id, fatalities=7)])
-        s.add(c, [make_event(c.id, place="Sumy", lat=50.9077, lon=34.7981, admin1="Sumy Oblast",
-                             admin1_code="UA-59", day=date(2024, 6, 11), fatalities=None,
-                             sub_event_type="Shelling/artillery/missile attack", categories=["shelling"])])  # fmt: skip
+        s.add(
+            c,
+            [
+                make_event(
+                    c.id,
+                    place="Sumy",
+                    lat=50.9077,
+                    lon=34.7981,
+                    admin1="Sumy Oblast",
+                    admin1_code="UA-59",
+                    day=date(2024, 6, 11),
+                    fatalities=None,
+                    sub_event_type="Shelling/artillery/missile attack",
+                    categories=["shelling"],
+                )
+            ],
+        )
         yield s
 
 
@@ -71,7 +93,11 @@ def test_acled_rows_follow_acled_coding(merged_store):
     assert strike["fatalities"] == "7"  # the most conservative figure
     assert strike["tags"] == "drone_strike"
     assert int(strike["timestamp"]) > 1_700_000_000
-    assert (shelling["fatalities"], shelling["interaction"], shelling["civilian_targeting"]) == ("0", "80", "")
+    assert (shelling["fatalities"], shelling["interaction"], shelling["civilian_targeting"]) == (
+        "0",
+        "80",
+        "",
+    )
 
 
 def _acled(store, **kw) -> str:
@@ -102,18 +128,27 @@ def test_inter_codes(actor, where, code):
     assert acled.inter_code(actor, where) == code
 
 
-@pytest.mark.parametrize(("inter1", "inter2", "expected"), [(8, 1, 18), (1, 8, 18), (1, 0, 10), (6, 0, 60), (7, 7, 77)])
+@pytest.mark.parametrize(
+    ("inter1", "inter2", "expected"), [(8, 1, 18), (1, 8, 18), (1, 0, 10), (6, 0, 60), (7, 7, 77)]
+)
 def test_interaction_codes_put_the_smaller_code_first(inter1, inter2, expected):
     assert acled.interaction(inter1, inter2) == expected
 
 
 @pytest.mark.parametrize(
     ("code", "region", "name", "numeric"),
-    [("UA", "Europe", "Ukraine", 804), ("RU", "Europe", "Russia", 643), ("SY", "Middle East", "Syria", 760),
-     ("SD", "Northern Africa", "Sudan", 729), ("ML", "Western Africa", "Mali", 466),
-     ("AM", "Caucasus and Central Asia", "Armenia", 51), ("MM", "Southeast Asia", "Myanmar", 104),
-     ("CD", "Middle Africa", "Democratic Republic of Congo", 180), ("MX", "Central America", "Mexico", 484)],
-)  # fmt: skip
+    [
+        ("UA", "Europe", "Ukraine", 804),
+        ("RU", "Europe", "Russia", 643),
+        ("SY", "Middle East", "Syria", 760),
+        ("SD", "Northern Africa", "Sudan", 729),
+        ("ML", "Western Africa", "Mali", 466),
+        ("AM", "Caucasus and Central Asia", "Armenia", 51),
+        ("MM", "Southeast Asia", "Myanmar", 104),
+        ("CD", "Middle Africa", "Democratic Republic of Congo", 180),
+        ("MX", "Central America", "Mexico", 484),
+    ],
+)
 def test_countries_get_acled_regions_names_and_numeric_codes(code, region, name, numeric):
     assert (acled.region(code), acled.country_name(code), acled.iso_numeric(code)) == (region, name, numeric)
 
@@ -127,7 +162,9 @@ def test_every_iso_country_has_an_acled_region():
 
 def test_disorder_types_follow_acled():
     protest = make_event(event_type="Protests", sub_event_type="Peaceful protest", categories=["protest"])
-    force = make_event(event_type="Protests", sub_event_type="Excessive force against protesters", categories=[])
+    force = make_event(
+        event_type="Protests", sub_event_type="Excessive force against protesters", categories=[]
+    )
     agreement = make_event(event_type="Strategic developments", sub_event_type="Agreement", categories=[])
     assert [acled.disorder_type(e) for e in (protest, force, agreement)] == [
         "Demonstrations",

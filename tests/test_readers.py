@@ -49,25 +49,46 @@ def test_markdown_keeps_underscores_inside_words():
 
 def test_html_gives_the_main_text_and_the_page_metadata():
     (d,) = read_paths([DATA / "odesa_port.html"])
-    assert d.text.startswith("Drones hit Odesa port overnight\n\nRussian drones hit port infrastructure in Odesa")
+    assert d.text.startswith(
+        "Drones hit Odesa port overnight\n\nRussian drones hit port infrastructure in Odesa"
+    )
     assert "Port operations resumed by midday" in d.text
-    assert (d.title, d.source, d.published) == ("Drones hit Odesa port overnight", "Black Sea Herald",
-                                                date(2024, 6, 10))  # fmt: skip
+    assert (d.title, d.source, d.published) == (
+        "Drones hit Odesa port overnight",
+        "Black Sea Herald",
+        date(2024, 6, 10),
+    )
 
 
 def test_hostile_html_is_read_safely_without_its_scripts_or_navigation():
     (d,) = read_paths([DATA / "odesa_port.html"])
-    for hostile in ("document.cookie", "alert", "onerror", "Injected paragraph", "<script", "Home |", "Copyright"):
+    for hostile in (
+        "document.cookie",
+        "alert",
+        "onerror",
+        "Injected paragraph",
+        "<script",
+        "Home |",
+        "Copyright",
+    ):
         assert hostile not in d.text
 
 
-def test_given_metadata_wins_over_the_page_metadata():
+def test_the_page_metadata_wins_and_defaults_fill_what_the_page_does_not_say():
     (d,) = read_paths([DATA / "odesa_port.html"], published="2024-06-11", source="Wire copy")
-    assert (d.published, d.source) == (date(2024, 6, 11), "Wire copy")
+    assert (d.published, d.source) == (date(2024, 6, 10), "Black Sea Herald")
+    bare = (
+        b"<html><body><article><p>Russian drones hit port infrastructure in Odesa overnight, injuring two"
+        b" workers, Ukrainian officials said on Monday.</p></article></body></html>"
+    )
+    (b,) = read_bytes(bare, name="bare.html", fmt="html", defaults=_defaults("2024-06-11", "Wire copy"))
+    assert (b.published, b.source) == (date(2024, 6, 11), "Wire copy")
 
 
 def test_an_html_page_without_main_text_is_a_clear_error():
-    (err,) = read_bytes(b"<html><body><script>var x = 1;</script></body></html>", name="empty.html", fmt="html")
+    (err,) = read_bytes(
+        b"<html><body><script>var x = 1;</script></body></html>", name="empty.html", fmt="html"
+    )
     assert isinstance(err, BatchError) and "no main text" in err.error.message
 
 
@@ -75,7 +96,10 @@ def test_a_jsonl_batch_reports_malformed_lines_with_their_number_and_reads_the_r
     docs, errors = split(list(read_paths([DATA / "wires" / "sumy.jsonl"], source="fallback")))
     assert [d.id for d in docs] == ["wire-0611-sumy", "wire-0612-sumy"]
     assert docs[0].url == "https://northern-dispatch.example/0611-sumy"
-    assert [d.source for d in docs] == ["Northern Dispatch", "Kyiv Daily Monitor"]  # their own, not the fallback
+    assert [d.source for d in docs] == [
+        "Northern Dispatch",
+        "Kyiv Daily Monitor",
+    ]  # their own, not the fallback
     (err,) = errors
     assert err.line == 3 and "sumy.jsonl:3" in err.error.message
 
@@ -83,7 +107,12 @@ def test_a_jsonl_batch_reports_malformed_lines_with_their_number_and_reads_the_r
 def test_defaults_fill_what_batch_records_leave_out():
     data = b'{"id": "a", "text": "Shelling hit Sumy."}\n{"id": "b", "text": "x", "published": "2024-01-02"}\n'
     a, b = read_bytes(data, name="batch.jsonl", fmt="jsonl", defaults=_defaults("2024-06-11", "Desk"))
-    assert (a.published, a.source, b.published, b.source) == (date(2024, 6, 11), "Desk", date(2024, 1, 2), "Desk")
+    assert (a.published, a.source, b.published, b.source) == (
+        date(2024, 6, 11),
+        "Desk",
+        date(2024, 1, 2),
+        "Desk",
+    )
 
 
 def _defaults(published, source):
@@ -108,7 +137,10 @@ def test_csv_without_a_text_column_is_one_clear_error():
 
 
 def test_csv_rows_with_bad_values_are_reported_with_their_line_and_the_rest_is_read():
-    text = 'Text,Published\n"Shelling hit Sumy, officials said.",2024-06-11\n"Drones hit Odesa.",yesterday\n"Fighting in Vovchansk.",\n'
+    text = (
+        'Text,Published\n"Shelling hit Sumy, officials said.",2024-06-11\n"Drones hit Odesa.",yesterday\n'
+        '"Fighting in Vovchansk.",\n'
+    )
     docs, errors = split(list(read_csv(text, name="rows.csv")))
     assert [d.text for d in docs] == ["Shelling hit Sumy, officials said.", "Fighting in Vovchansk."]
     (err,) = errors
@@ -169,7 +201,9 @@ def test_sniffing_tells_html_and_jsonl_from_text(text, kind):
 
 def test_binary_and_non_utf8_files_are_clear_per_file_errors_and_the_others_are_still_read(tmp_path):
     (tmp_path / "a_image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (tmp_path / "b_latin1.txt").write_bytes("Le bombardement a touché Kharkiv, a déclaré le maire.".encode("latin-1"))
+    (tmp_path / "b_latin1.txt").write_bytes(
+        "Le bombardement a touché Kharkiv, a déclaré le maire.".encode("latin-1")
+    )
     (tmp_path / "c_good.txt").write_text("Russian drones hit Odesa overnight.")
     docs, errors = split(list(read_paths([tmp_path])))
     assert [d.text for d in docs] == ["Russian drones hit Odesa overnight."]
@@ -191,9 +225,9 @@ def test_a_bad_published_date_is_a_usage_error():
 
 def test_html_main_text_never_contains_markup():
     text, meta = html_main_text(
-        "<html><head><title>T</title></head><body><article><p>Shelling hit <b>Sumy</b> on Tuesday, wounding"
-        " three people, the regional governor said in a statement.</p><p>Officials said emergency crews worked"
-        " through the night.</p></article></body></html>"
+        "<html><head><title>T</title></head><body><article><p>Shelling hit <b>Sumy</b> on Tuesday,"
+        " wounding three people, the regional governor said in a statement.</p><p>Officials said emergency"
+        " crews worked through the night.</p></article></body></html>"
     )
     assert "<" not in text and "Sumy" in text and meta["title"] == "T"
 

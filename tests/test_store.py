@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_fakes import keyword_extract, make_event, snapshot
 
 from spotrep.documents import BatchError, make_document
 from spotrep.errors import ConfigError, InputError, MalformedRecordError, NotFoundError, StoreError
@@ -16,6 +15,7 @@ from spotrep.model import Actor, Claim, Event, Evidence, Location, Quantity
 from spotrep.store import EventFilter, Near, Store
 from spotrep.store.schema import MIGRATIONS, SCHEMA_VERSION
 from spotrep.taxonomy import CATEGORIES, SUB_EVENT_TYPES
+from store_fakes import keyword_extract, make_event, snapshot
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def doc(text: str, **kw):
     return make_document(text, **kw)
 
 
-# --- opening, schema, migrations -------------------------------------------------------------------------------
+# --- opening, schema, migrations ----------------------------------------------------------------------------
 
 
 def test_open_creates_the_schema_and_records_each_migration(tmp_path):
@@ -40,7 +40,15 @@ def test_open_creates_the_schema_and_records_each_migration(tmp_path):
     versions = [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY version")]
     assert versions == [m[0] for m in MIGRATIONS]
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"documents", "events", "reports", "evidence", "places", "event_categories", "events_rtree"} <= tables
+    assert {
+        "documents",
+        "events",
+        "reports",
+        "evidence",
+        "places",
+        "event_categories",
+        "events_rtree",
+    } <= tables
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -70,7 +78,9 @@ def test_a_file_that_is_not_a_database_gives_a_store_error(tmp_path):
         Store.open(path)
 
 
-def test_the_database_comes_from_the_argument_then_the_environment_then_the_user_data_path(tmp_path, monkeypatch):
+def test_the_database_comes_from_the_argument_then_the_environment_then_the_user_data_path(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("SPOTREP_DB", str(tmp_path / "env.db"))
     with Store.open() as s:
         assert s.path == str((tmp_path / "env.db").resolve())
@@ -93,7 +103,7 @@ def test_an_in_memory_store_works():
         assert s.count() == 1
 
 
-# --- adding documents: idempotence ------------------------------------------------------------------------------
+# --- adding documents: idempotence --------------------------------------------------------------------------
 
 
 def test_an_added_event_comes_back_with_its_document_and_evidence(store):
@@ -126,25 +136,31 @@ def test_another_document_under_a_stored_id_is_refused(store):
 
 def test_events_of_one_document_are_never_merged_with_each_other(store):
     d = doc("Two drone strikes hit Kharkiv.")
-    store.add(d, [make_event(d.id), make_event(d.id, evidence=[{"text": "Another drone.", "start": 5, "end": 19}])])
+    store.add(
+        d, [make_event(d.id), make_event(d.id, evidence=[{"text": "Another drone.", "start": 5, "end": 19}])]
+    )
     assert store.count() == 2
 
 
 def test_an_event_id_already_stored_is_replaced_by_a_fresh_one(store):
     a, b = doc("Report A on Kharkiv."), doc("Report B on Odesa.")
     store.add(a, [make_event(a.id, event_id="fixed-id")])
-    store.add(b, [make_event(b.id, event_id="fixed-id", place="Odesa", lat=46.48, lon=30.72, admin1_code="UA-51")])
+    store.add(
+        b, [make_event(b.id, event_id="fixed-id", place="Odesa", lat=46.48, lon=30.72, admin1_code="UA-51")]
+    )
     ids = [e.event_id for e in store.query()]
     assert len(set(ids)) == 2 and "fixed-id" in ids
 
 
-# --- merging across documents -----------------------------------------------------------------------------------
+# --- merging across documents -------------------------------------------------------------------------------
 
 
 def test_two_outlets_reporting_one_strike_become_one_event_with_both_sources_and_all_figures(store):
     kyiv = doc("A Russian drone hit Kharkiv, killing 12, the governor said.", source="Kyiv Daily Monitor")
-    moscow = doc("Russia's defence ministry claimed a strike on a depot in Kharkiv; 7 soldiers killed.",
-                 source="Eastern Front Wire")  # fmt: skip
+    moscow = doc(
+        "Russia's defence ministry claimed a strike on a depot in Kharkiv; 7 soldiers killed.",
+        source="Eastern Front Wire",
+    )
     store.add(kyiv, [make_event(kyiv.id, fatalities=12, event_id="kyiv-ev")])
     result = store.add(
         moscow,
@@ -188,7 +204,10 @@ def test_two_outlets_reporting_one_strike_become_one_event_with_both_sources_and
         ({"event_type": "Battles", "sub_event_type": "Armed clash", "categories": ["armed_clash"]}, False),
         ({"actor1_country": "UA"}, False),
         ({"actor1_country": "none"}, True),  # one side unknown
-        ({"gazetteer_id": "gn:1", "lat": None, "lon": None}, False),  # no coordinates, no shared gazetteer entry
+        (
+            {"gazetteer_id": "gn:1", "lat": None, "lon": None},
+            False,
+        ),  # no coordinates, no shared gazetteer entry
     ],
 )
 def test_which_reports_of_another_document_join_an_event(store, second, merged):
@@ -207,8 +226,15 @@ def test_the_same_gazetteer_entry_merges_without_coordinates(store):
 
 def test_region_level_tallies_merge_only_with_tallies_of_the_same_region(store):
     def tally(d, **kw):
-        return make_event(d.id, geo_precision=3, place="Kharkiv Oblast", lat=49.9, lon=36.6,
-                          categories=["casualty_report", "drone_strike"], **kw)  # fmt: skip
+        return make_event(
+            d.id,
+            geo_precision=3,
+            place="Kharkiv Oblast",
+            lat=49.9,
+            lon=36.6,
+            categories=["casualty_report", "drone_strike"],
+            **kw,
+        )
 
     a, b, c, d = (doc(f"report {i}") for i in range(4))
     store.add(a, [tally(a)])
@@ -245,21 +271,34 @@ def test_a_third_report_joins_and_keeps_every_figure(store):
     assert (row.fatalities_low, row.event.fatalities, row.fatalities_high) == (4, 4, 9)
 
 
-# --- ingest -----------------------------------------------------------------------------------------------------
+# --- ingest -------------------------------------------------------------------------------------------------
 
 
 def kharkiv_pair():
     return [
-        doc("A Russian glide bomb struck a hardware store in Kharkiv, killing 12 people, the regional governor said.",
-            published="2024-05-25", source="Kyiv Daily Monitor"),
-        doc("Russia's defence ministry said its aircraft hit an army depot in Kharkiv with a guided bomb, and"
-            " claimed that seven soldiers were killed.", published="2024-05-25", source="Eastern Front Wire"),
-    ]  # fmt: skip
+        doc(
+            "A Russian glide bomb struck a hardware store in Kharkiv, killing 12 people, the regional"
+            " governor said.",
+            published="2024-05-25",
+            source="Kyiv Daily Monitor",
+        ),
+        doc(
+            "Russia's defence ministry said its aircraft hit an army depot in Kharkiv with a guided bomb, and"
+            " claimed that seven soldiers were killed.",
+            published="2024-05-25",
+            source="Eastern Front Wire",
+        ),
+    ]
 
 
 def test_ingest_extracts_merges_and_reports_what_it_did(store):
     report = store.ingest(kharkiv_pair(), extractor=keyword_extract)
-    assert (report.documents_read, report.documents_added, report.events_new, report.events_merged) == (2, 2, 1, 1)
+    assert (report.documents_read, report.documents_added, report.events_new, report.events_merged) == (
+        2,
+        2,
+        1,
+        1,
+    )
     (event,) = store.query()
     assert event.source_count == 2
     detail = store.get(event.event_id)
@@ -303,8 +342,10 @@ def test_unreadable_inputs_and_failing_documents_are_reported_and_the_rest_is_st
 
 
 def test_a_batch_that_fails_while_writing_leaves_nothing_of_itself(store, monkeypatch):
-    docs = [doc(f"A Russian drone hit Odesa, report {i}.", published="2024-06-01", source=f"outlet {i}")
-            for i in range(5)]  # fmt: skip
+    docs = [
+        doc(f"A Russian drone hit Odesa, report {i}.", published="2024-06-01", source=f"outlet {i}")
+        for i in range(5)
+    ]
     original = Store._insert_event
 
     def flaky(self, conn, ev, now):
@@ -326,7 +367,7 @@ def test_a_batch_that_fails_while_writing_leaves_nothing_of_itself(store, monkey
         assert snapshot(clean.path) == snapshot(store.path)
 
 
-# --- queries ----------------------------------------------------------------------------------------------------
+# --- queries ------------------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -334,26 +375,66 @@ def varied(store):
     """Eight events from eight documents (no two of them merge)."""
     specs = {
         "kharkiv-drone": dict(day=date(2024, 5, 15)),
-        "kharkiv-shelling": dict(day=date(2024, 5, 16), sub_event_type="Shelling/artillery/missile attack",
-                                 categories=["shelling"], fatalities=3),
-        "vovchansk-clash": dict(day=date(2024, 5, 14), place="Vovchansk", lat=50.2908, lon=36.9411,
-                                event_type="Battles", sub_event_type="Armed clash", categories=["armed_clash"],
-                                notes="Street fighting in Vovchansk."),
-        "odesa-drone": dict(day=date(2024, 6, 10), place="Odesa", lat=46.4825, lon=30.7233, admin1="Odesa Oblast",
-                            admin1_code="UA-51"),
-        "odesa-interception": dict(day=date(2024, 6, 10), place="Odesa", lat=46.4825, lon=30.7233,
-                                   admin1="Odesa Oblast", admin1_code="UA-51", event_type="Strategic developments",
-                                   sub_event_type="Disrupted weapons use", categories=["interception"],
-                                   actor1_country="UA"),
-        "belgorod-interception": dict(day=date(2024, 6, 13), place="Belgorod", lat=50.5977, lon=36.5858,
-                                      country="RU", admin1="Belgorod Oblast", admin1_code="RU-BEL",
-                                      event_type="Strategic developments", sub_event_type="Disrupted weapons use",
-                                      categories=["interception"]),
-        "sumy-shelling": dict(day=date(2024, 6, 11), place="Sumy", lat=50.9077, lon=34.7981, admin1="Sumy Oblast",
-                              admin1_code=None, sub_event_type="Shelling/artillery/missile attack",
-                              categories=["shelling"]),
+        "kharkiv-shelling": dict(
+            day=date(2024, 5, 16),
+            sub_event_type="Shelling/artillery/missile attack",
+            categories=["shelling"],
+            fatalities=3,
+        ),
+        "vovchansk-clash": dict(
+            day=date(2024, 5, 14),
+            place="Vovchansk",
+            lat=50.2908,
+            lon=36.9411,
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            categories=["armed_clash"],
+            notes="Street fighting in Vovchansk.",
+        ),
+        "odesa-drone": dict(
+            day=date(2024, 6, 10),
+            place="Odesa",
+            lat=46.4825,
+            lon=30.7233,
+            admin1="Odesa Oblast",
+            admin1_code="UA-51",
+        ),
+        "odesa-interception": dict(
+            day=date(2024, 6, 10),
+            place="Odesa",
+            lat=46.4825,
+            lon=30.7233,
+            admin1="Odesa Oblast",
+            admin1_code="UA-51",
+            event_type="Strategic developments",
+            sub_event_type="Disrupted weapons use",
+            categories=["interception"],
+            actor1_country="UA",
+        ),
+        "belgorod-interception": dict(
+            day=date(2024, 6, 13),
+            place="Belgorod",
+            lat=50.5977,
+            lon=36.5858,
+            country="RU",
+            admin1="Belgorod Oblast",
+            admin1_code="RU-BEL",
+            event_type="Strategic developments",
+            sub_event_type="Disrupted weapons use",
+            categories=["interception"],
+        ),
+        "sumy-shelling": dict(
+            day=date(2024, 6, 11),
+            place="Sumy",
+            lat=50.9077,
+            lon=34.7981,
+            admin1="Sumy Oblast",
+            admin1_code=None,
+            sub_event_type="Shelling/artillery/missile attack",
+            categories=["shelling"],
+        ),
         "undated-kharkiv": dict(day=None, time_precision=None, lat=50.0, lon=36.25),
-    }  # fmt: skip
+    }
     sources = {"odesa-drone": "Black Sea Herald", "sumy-shelling": "Northern Dispatch"}
     for name, spec in specs.items():
         d = doc(f"Document about {name}.", source=sources.get(name, "Kyiv Daily Monitor"))
@@ -365,14 +446,21 @@ def varied(store):
     ("flt", "expected"),
     [
         (EventFilter(), "all"),
-        (EventFilter(since=date(2024, 6, 1)),
-         {"odesa-drone", "odesa-interception", "belgorod-interception", "sumy-shelling"}),
+        (
+            EventFilter(since=date(2024, 6, 1)),
+            {"odesa-drone", "odesa-interception", "belgorod-interception", "sumy-shelling"},
+        ),
         (EventFilter(until=date(2024, 5, 15)), {"kharkiv-drone", "vovchansk-clash"}),
-        (EventFilter(since=date(2024, 5, 15), until=date(2024, 5, 16)), {"kharkiv-drone", "kharkiv-shelling"}),
+        (
+            EventFilter(since=date(2024, 5, 15), until=date(2024, 5, 16)),
+            {"kharkiv-drone", "kharkiv-shelling"},
+        ),
         (EventFilter(types=["Battles"]), {"vovchansk-clash"}),
         (EventFilter(types=["air/drone strike"]), {"kharkiv-drone", "odesa-drone", "undated-kharkiv"}),
-        (EventFilter(types=["Battles", "Disrupted weapons use"]),
-         {"vovchansk-clash", "odesa-interception", "belgorod-interception"}),
+        (
+            EventFilter(types=["Battles", "Disrupted weapons use"]),
+            {"vovchansk-clash", "odesa-interception", "belgorod-interception"},
+        ),
         (EventFilter(categories=["shelling"]), {"kharkiv-shelling", "sumy-shelling"}),
         (EventFilter(countries=["RU"]), {"belgorod-interception"}),
         (EventFilter(countries=["Russia"]), {"belgorod-interception"}),
@@ -380,15 +468,32 @@ def varied(store):
         (EventFilter(admin1=["Odesa"]), {"odesa-drone", "odesa-interception"}),
         (EventFilter(admin1=["UA-51"]), {"odesa-drone", "odesa-interception"}),
         (EventFilter(admin1=["sumy region"]), {"sumy-shelling"}),  # stored by name (no ISO code)
-        (EventFilter(admin1=["Kharkiv Oblast"], types=["Air/drone strike"], since=date(2024, 5, 1)),
-         {"kharkiv-drone"}),
-        (EventFilter(near=Near(lat=50.0, lon=36.25, km=5)), {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv"}),
-        (EventFilter(near=Near(lat=50.0, lon=36.25, km=75)),
-         {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv", "vovchansk-clash", "belgorod-interception"}),
-        (EventFilter(near=Near(lat=50.0, lon=36.25, km=65)),  # Belgorod is 70.6 km, Vovchansk 58.9 km away
-         {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv", "vovchansk-clash"}),
-        (EventFilter(near=Near(lat=50.0, lon=36.25, km=58)),
-         {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv"}),
+        (
+            EventFilter(admin1=["Kharkiv Oblast"], types=["Air/drone strike"], since=date(2024, 5, 1)),
+            {"kharkiv-drone"},
+        ),
+        (
+            EventFilter(near=Near(lat=50.0, lon=36.25, km=5)),
+            {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv"},
+        ),
+        (
+            EventFilter(near=Near(lat=50.0, lon=36.25, km=75)),
+            {
+                "kharkiv-drone",
+                "kharkiv-shelling",
+                "undated-kharkiv",
+                "vovchansk-clash",
+                "belgorod-interception",
+            },
+        ),
+        (
+            EventFilter(near=Near(lat=50.0, lon=36.25, km=65)),  # Belgorod is 70.6 km, Vovchansk 58.9 km away
+            {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv", "vovchansk-clash"},
+        ),
+        (
+            EventFilter(near=Near(lat=50.0, lon=36.25, km=58)),
+            {"kharkiv-drone", "kharkiv-shelling", "undated-kharkiv"},
+        ),
         (EventFilter(sources=["black sea herald"]), {"odesa-drone"}),
         (EventFilter(sources=["Black Sea Herald", "Northern Dispatch"]), {"odesa-drone", "sumy-shelling"}),
         (EventFilter(text="street FIGHTING"), {"vovchansk-clash"}),
@@ -396,7 +501,7 @@ def varied(store):
         (EventFilter(min_sources=2), set()),
         (EventFilter(types=["Armed clash"], countries=["RU"]), set()),
     ],
-)  # fmt: skip
+)
 def test_each_filter_selects_exactly_the_matching_events(varied, flt, expected, rtree):
     varied._rtree = rtree  # the SQLite R*tree, and the generic B-tree path other databases use
     everything = {e.event_id for e in varied.query()}
@@ -439,7 +544,10 @@ def test_reading_in_chunks_returns_every_event_once_in_order(varied):
     rows = list(varied.iter_rows(chunk_size=3))
     assert [r.event for r in rows] == varied.query()
     assert [r.event for r in varied.iter_rows(chunk_size=2, limit=5)] == varied.query(limit=5)
-    assert list(varied.iter_events(EventFilter(countries=["RU"]), chunk_size=1))[0].event_id == "belgorod-interception"
+    assert (
+        next(iter(varied.iter_events(EventFilter(countries=["RU"]), chunk_size=1))).event_id
+        == "belgorod-interception"
+    )
 
 
 def test_get_an_unknown_event_is_not_found(store):
@@ -456,7 +564,11 @@ def test_stats_count_by_day_type_and_region(varied):
     assert ("Explosions/Remote violence", "Air/drone strike", 3) in stats.by_type
     assert ("UA", "Kharkiv Oblast", 4) in stats.by_region
     assert varied.stats(EventFilter(countries=["RU"])).events == 1
-    assert varied.stats().to_dict()["by_region"][0] == {"country": "UA", "admin1": "Kharkiv Oblast", "events": 4}
+    assert varied.stats().to_dict()["by_region"][0] == {
+        "country": "UA",
+        "admin1": "Kharkiv Oblast",
+        "events": 4,
+    }
 
 
 def test_places_lists_each_place_with_its_events(varied):
@@ -465,27 +577,47 @@ def test_places_lists_each_place_with_its_events(varied):
 
 
 def test_documents_are_listed_with_their_metadata_and_text(store):
-    d = doc("A drone hit Kharkiv.", published="2024-05-15", source="Kyiv Daily Monitor", url="https://k.example/1")
+    d = doc(
+        "A drone hit Kharkiv.", published="2024-05-15", source="Kyiv Daily Monitor", url="https://k.example/1"
+    )
     store.add(d, [make_event(d.id)])
     (record,) = store.documents()
-    assert (record.id, record.published, record.source, record.n_events) == (d.id, date(2024, 5, 15),
-                                                                             "Kyiv Daily Monitor", 1)  # fmt: skip
+    assert (record.id, record.published, record.source, record.n_events) == (
+        d.id,
+        date(2024, 5, 15),
+        "Kyiv Daily Monitor",
+        1,
+    )
     assert store.document(d.id).text == "A drone hit Kharkiv."
     with pytest.raises(NotFoundError):
         store.document("nope")
 
 
-# --- round trip -------------------------------------------------------------------------------------------------
+# --- round trip ---------------------------------------------------------------------------------------------
 
 _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 _country = st.sampled_from(["UA", "RU", "BY", "US"]) | st.none()
-_actor = st.builds(Actor, name=_text, country=_country,
-                   kind=st.sampled_from(["military", "police", "civilians", "armed_group", "other"])) | st.none()
+_actor = (
+    st.builds(
+        Actor,
+        name=_text,
+        country=_country,
+        kind=st.sampled_from(["military", "police", "civilians", "armed_group", "other"]),
+    )
+    | st.none()
+)
 _location = st.builds(
-    Location, name=_text | st.none(), country=_country, admin1=_text | st.none(), admin1_code=_text | st.none(),
-    admin2=_text | st.none(), latitude=st.floats(-90, 90) | st.none(), longitude=st.floats(-180, 180) | st.none(),
-    geo_precision=st.sampled_from([1, 2, 3]) | st.none(), gazetteer_id=_text | st.none(),
-)  # fmt: skip
+    Location,
+    name=_text | st.none(),
+    country=_country,
+    admin1=_text | st.none(),
+    admin1_code=_text | st.none(),
+    admin2=_text | st.none(),
+    latitude=st.floats(-90, 90) | st.none(),
+    longitude=st.floats(-180, 180) | st.none(),
+    geo_precision=st.sampled_from([1, 2, 3]) | st.none(),
+    gazetteer_id=_text | st.none(),
+)
 _dates = st.dates(date(1990, 1, 1), date(2030, 12, 31))
 
 
@@ -511,14 +643,30 @@ def events(draw) -> Event:
         injuries=draw(st.integers(0, 10_000) | st.none()),
         quantities=draw(st.lists(st.builds(Quantity, count=st.integers(0, 10**9), unit=_text), max_size=2)),
         weapons=draw(st.lists(_text, max_size=3)),
-        claim=draw(st.builds(Claim, source=_text | st.none(), source_country=_country,
-                             status=st.sampled_from(["reported", "claimed", "denied", "assessed", "confirmed"]))),
-        evidence=draw(st.lists(st.builds(Evidence, text=_text, start=st.integers(0, 100), end=st.integers(100, 200),
-                                         document_id=st.none()), max_size=3)),
+        claim=draw(
+            st.builds(
+                Claim,
+                source=_text | st.none(),
+                source_country=_country,
+                status=st.sampled_from(["reported", "claimed", "denied", "assessed", "confirmed"]),
+            )
+        ),
+        evidence=draw(
+            st.lists(
+                st.builds(
+                    Evidence,
+                    text=_text,
+                    start=st.integers(0, 100),
+                    end=st.integers(100, 200),
+                    document_id=st.none(),
+                ),
+                max_size=3,
+            )
+        ),
         notes=draw(_text),
         source=draw(_text | st.none()),
         url=draw(_text | st.none()),
-    )  # fmt: skip
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from store_fakes import keyword_extract, snapshot, write_corpus
 
 from spotrep.readers import read_paths
 from spotrep.store import Store
+from store_fakes import keyword_extract, snapshot, write_corpus
 
 TESTS = Path(__file__).parent
 BATCH = 3
@@ -81,8 +81,9 @@ def _check_whole_documents(db: Path) -> int:
         ).fetchall()
         for doc_id, n_events, n_reports, n_evidence in rows:
             assert n_events == n_reports and n_evidence >= n_reports, doc_id
-        orphans = con.execute("SELECT count(*) FROM events e WHERE NOT EXISTS"
-                              " (SELECT 1 FROM reports r WHERE r.event_pk = e.pk)").fetchone()[0]  # fmt: skip
+        orphans = con.execute(
+            "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_pk = e.pk)"
+        ).fetchone()[0]
         assert orphans == 0
         return n
     finally:
@@ -110,6 +111,8 @@ def test_a_killed_ingest_leaves_whole_batches_and_a_rerun_matches_a_clean_run(tm
 
     clean = tmp_path / "clean.db"
     with Store.open(clean) as store:
-        store.ingest(read_paths([corpus], published="2024-06-01"), extractor=keyword_extract, batch_size=BATCH)
+        store.ingest(
+            read_paths([corpus], published="2024-06-01"), extractor=keyword_extract, batch_size=BATCH
+        )
     assert snapshot(killed) == snapshot(clean)
     assert len(snapshot(clean)["documents"]) == 21

@@ -222,13 +222,14 @@ def _with_defaults(
 
 
 def html_document(html: str, *, name: str = "input", defaults: Defaults = Defaults()) -> Document:
-    """A Document from an HTML page: its main text (trafilatura), and its metadata where not given."""
+    """A Document from an HTML page: its main text (trafilatura) and its metadata (date, site name, canonical
+    URL); ``defaults`` fill what the page does not say, as for the records of a batch."""
     text, meta = html_main_text(html, name=name)
     doc = make_document(
         text,
-        published=defaults.published or meta.get("date"),
-        source=defaults.source or meta.get("sitename"),
-        url=defaults.url or meta.get("url"),
+        published=meta.get("date") or defaults.published,
+        source=meta.get("sitename") or defaults.source,
+        url=meta.get("url") or defaults.url,
         name=name,
     )
     doc.title = meta.get("title")
