@@ -14,6 +14,7 @@ from spotrep.errors import ConfigError, InputError, MalformedRecordError, NotFou
 from spotrep.model import Actor, Claim, Event, Evidence, Location, Quantity
 from spotrep.store import EventFilter, Near, Store
 from spotrep.store.schema import MIGRATIONS, SCHEMA_VERSION
+from spotrep.store.writer import Writer
 from spotrep.taxonomy import CATEGORIES, SUB_EVENT_TYPES
 from store_fakes import keyword_extract, make_event, snapshot
 
@@ -346,20 +347,20 @@ def test_a_batch_that_fails_while_writing_leaves_nothing_of_itself(store, monkey
         doc(f"A Russian drone hit Odesa, report {i}.", published="2024-06-01", source=f"outlet {i}")
         for i in range(5)
     ]
-    original = Store._insert_event
+    original = Writer.insert_event
 
-    def flaky(self, conn, ev, now):
+    def flaky(self, ev):
         if ev.location.name == "Sumy":  # after the batch's first document was written (merged into Odesa)
             raise RuntimeError("disk on fire")
-        return original(self, conn, ev, now)
+        return original(self, ev)
 
     store.ingest(docs[:2], extractor=keyword_extract, batch_size=2)
-    monkeypatch.setattr(Store, "_insert_event", flaky)
+    monkeypatch.setattr(Writer, "insert_event", flaky)
     other = [docs[2], doc("A Russian missile hit Sumy, report 9.", published="2024-06-01"), *docs[3:]]
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.ingest(other, extractor=keyword_extract, batch_size=4)
     assert [d.id for d in store.documents()] == [d.id for d in docs[:2]]  # the failed batch left nothing
-    monkeypatch.setattr(Store, "_insert_event", original)
+    monkeypatch.setattr(Writer, "insert_event", original)
     store.ingest(other, extractor=keyword_extract, batch_size=4)
     with Store.open(store.path.replace("events.db", "clean.db")) as clean:
         clean.ingest(docs[:2], extractor=keyword_extract, batch_size=2)

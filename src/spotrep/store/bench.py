@@ -25,6 +25,7 @@ import random
 import statistics
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -317,7 +318,7 @@ def _spacy_proxy(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Even
         for ent in parsed.ents:
             if ent.label_ != "GPE":
                 continue
-            h = abs(hash(ent.text)) % 1000
+            h = zlib.crc32(ent.text.encode()) % 1000
             events.append(
                 Event(
                     document_id=doc.id,

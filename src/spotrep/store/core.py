@@ -14,7 +14,6 @@ new event.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -26,25 +25,19 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
-    Select,
-    String,
-    delete,
     exists,
     func,
-    insert,
     or_,
     select,
     tuple_,
-    type_coerce,
-    update,
 )
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from ..documents import BatchError, Document, content_id, ensure_not_empty, require_english
 from ..errors import EmptyInputError, InputError, NotFoundError, SpotrepError, StoreError
-from ..model import Actor, Claim, Event, Evidence, Location, Quantity
+from ..model import Event, Evidence, Location
 from . import schema as s
-from .dedup import RADIUS_KM, Merged, Report, admin1_key, best_match, interval, merge, place_key, precision
+from .dedup import Report, merge
 from .engine import distance_sql, km_to_lat, km_to_lon, make_engine, resolve_url
 from .extract import Extractor, resolve_extractor
 from .models import (
@@ -59,22 +52,12 @@ from .models import (
     PlaceRecord,
     StoreStats,
 )
+from .rows import event_from_row, evidence_of, select_events
+from .writer import Statements, Writer
 
 log = logging.getLogger(__name__)
 
-CANDIDATE_WINDOW_DAYS = (
-    31  # dedup candidates found by index: best dates within this many days of the interval
-)
-
 Progress = Callable[[int], Any]
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _day(d: date | None) -> int:
-    return d.toordinal() if d else 0
 
 
 class Store:
@@ -88,6 +71,7 @@ class Store:
         with self._errors("opening"), self._write() as conn:
             s.migrate(conn)
             self._rtree = s.has_rtree(conn)
+        self._statements: Statements | None = None
 
     # --- opening and closing ------------------------------------------------------------------------------
 
@@ -159,12 +143,20 @@ class Store:
                 f"{self.url}: not a usable spotrep database while {doing} ({exc.orig})", url=self.url
             ) from exc
 
+    def _prepare(self) -> Statements:
+        if self._statements is None or self._statements.rtree != self._rtree:
+            self._statements = Statements(self._engine.dialect, rtree=self._rtree)
+        return self._statements
+
+    def _writer(self, conn: Connection) -> Writer:
+        return Writer(self._prepare(), conn, s.utcnow())
+
     # --- writing ------------------------------------------------------------------------------------------
 
     def add(self, document: Document, events: Sequence[Event]) -> AddResult:
         """Store one document and the events extracted from it, in one transaction."""
         with self._errors("writing"), self._write() as conn:
-            return self._write_document(conn, document, events, content_id(document.text))
+            return self._writer(conn).write_document(document, events, content_id(document.text))
 
     def ingest(
         self,
@@ -188,6 +180,7 @@ class Store:
         if batch_size < 1:
             raise InputError("batch size must be at least 1", batch_size=batch_size)
         extract = extractor or resolve_extractor()
+        self._prepare()  # compile the write statements once, before the timed batches
         report = IngestReport()
         advance = progress or (lambda n=1: None)
 
@@ -259,12 +252,15 @@ class Store:
 
         t2 = time.perf_counter()
         with self._errors("writing"), self._write() as conn:
+            writer = self._writer(conn)
             for doc, events in results:
                 report.events_extracted += len(events)
+                state = writer.checkpoint()
                 try:
                     with conn.begin_nested():
-                        result = self._write_document(conn, doc, events, content_id(doc.text))
+                        result = writer.write_document(doc, events, content_id(doc.text))
                 except InputError as exc:
+                    writer.restore(state)  # what the failed document wrote was rolled back
                     fail(exc.message)
                     continue
                 if result.added:
@@ -318,282 +314,6 @@ class Store:
 
     def has_document(self, text: str) -> bool:
         return bool(self.stored_hashes({content_id(text)}))
-
-    def _write_document(
-        self, conn: Connection, doc: Document, events: Sequence[Event], content_hash: str
-    ) -> AddResult:
-        d = s.documents.c
-        dup = conn.execute(select(d.id).where(d.content_hash == content_hash)).first()
-        if dup is not None:
-            return AddResult(document_id=doc.id, added=False, duplicate_of=dup[0])
-        if conn.execute(select(d.id).where(d.id == doc.id)).first() is not None:
-            raise InputError(
-                f"{doc.id}: a different document with this id is already stored; give this one another id",
-                document_id=doc.id,
-            )
-        normal = [self._normalise(e, doc) for e in events]
-        now = s.utcnow()
-        conn.execute(
-            insert(s.documents).values(
-                id=doc.id,
-                content_hash=content_hash,
-                published=doc.published,
-                source=doc.source,
-                url=doc.url,
-                title=doc.title,
-                n_chars=len(doc.text),
-                n_events=len(normal),
-                text=doc.text,
-                ingested_at=now,
-            )
-        )
-        touched: set[int] = set()  # events this document already reports: never merged with each other
-        new = merged = 0
-        for ev in normal:
-            ev = self._unique_id(conn, ev)
-            target = self._find_match(conn, ev, exclude=touched)
-            if target is None:
-                touched.add(self._insert_event(conn, ev, now))
-                new += 1
-            else:
-                self._add_report(conn, target, ev)
-                self._recompute(conn, target, now)
-                touched.add(target)
-                merged += 1
-        return AddResult(document_id=doc.id, added=True, events_new=new, events_merged=merged)
-
-    @staticmethod
-    def _normalise(event: Event, doc: Document) -> Event:
-        """The event as the store keeps it: its document's id, and its evidence tagged with that id."""
-        if not isinstance(event, Event):
-            raise InputError(f"{doc.id}: the extractor returned {type(event).__name__}, not an Event")
-        update: dict[str, Any] = {"source_count": 1}
-        if event.document_id != doc.id:
-            update["document_id"] = doc.id
-        if any(e.document_id != doc.id for e in event.evidence):
-            update["evidence"] = [e.model_copy(update={"document_id": doc.id}) for e in event.evidence]
-        if event.source is None and doc.source:
-            update["source"] = doc.source
-        if event.url is None and doc.url:
-            update["url"] = doc.url
-        return event.model_copy(update=update)
-
-    def _unique_id(self, conn: Connection, event: Event) -> Event:
-        """The event, with its id changed if another stored event or report already has it."""
-        event_id, n = event.event_id, 0
-        while (
-            conn.execute(select(s.events.c.pk).where(s.events.c.event_id == event_id)).first() is not None
-            or conn.execute(select(s.reports.c.pk).where(s.reports.c.report_event_id == event_id)).first()
-            is not None
-        ):
-            n += 1
-            event_id = hashlib.sha1(f"{event.event_id}|{event.document_id}|{n}".encode()).hexdigest()[:16]
-        return event if n == 0 else event.model_copy(update={"event_id": event_id})
-
-    # --- deduplication candidates -------------------------------------------------------------------------
-
-    def _find_match(self, conn: Connection, ev: Event, *, exclude: set[int]) -> int | None:
-        span = interval(ev)
-        if span is None:
-            return None  # undated events are never merged
-        lo, hi = span[0].toordinal() - 1, span[1].toordinal() + 1
-        e = s.events.c
-        window = e.day.between(lo - CANDIDATE_WINDOW_DAYS, hi + CANDIDATE_WINDOW_DAYS)
-        queries = []
-        base = _select_events().where(e.event_type == ev.event_type)
-        loc = ev.location
-        if precision(ev) == 3:
-            key = admin1_key(loc)
-            if key is None:
-                return None
-            queries.append(base.where(e.admin1_key == key, window, e.geo_precision == 3))
-        else:
-            key = place_key(loc, precision(ev))
-            if key is not None:
-                queries.append(base.where(e.place_key == key, window))
-            if loc.latitude is not None and loc.longitude is not None:
-                dlat, dlon = km_to_lat(RADIUS_KM * 1.01), km_to_lon(RADIUS_KM * 1.01, loc.latitude)
-                if self._rtree:
-                    r = s.events_rtree.c
-                    box = select(r.id).where(
-                        r.max_day >= lo,
-                        r.min_day <= hi,
-                        r.max_lat >= loc.latitude - dlat,
-                        r.min_lat <= loc.latitude + dlat,
-                        r.max_lon >= loc.longitude - dlon,
-                        r.min_lon <= loc.longitude + dlon,
-                    )
-                    queries.append(base.where(e.pk.in_(box)))
-                else:
-                    queries.append(
-                        base.where(
-                            window,
-                            e.latitude.between(loc.latitude - dlat, loc.latitude + dlat),
-                            e.longitude.between(loc.longitude - dlon, loc.longitude + dlon),
-                        )
-                    )
-        candidates: dict[int, Event] = {}
-        for q in queries:
-            for row in conn.execute(q):
-                if row.pk not in exclude and row.pk not in candidates:
-                    candidates[row.pk] = _event_from_row(row, [])
-        return best_match(ev, sorted(candidates.items()))
-
-    # --- writing events -----------------------------------------------------------------------------------
-
-    def _insert_event(self, conn: Connection, ev: Event, now: str) -> int:
-        m = merge([Report(document_id=ev.document_id, event=ev, ordinal=0)], event_id=ev.event_id)
-        place = self._upsert_place(conn, m.event)
-        row = _event_columns(m, place)
-        pk = conn.execute(
-            insert(s.events).values(**row, created_at=now, updated_at=now)
-        ).inserted_primary_key[0]
-        report_pk = self._add_report(conn, pk, ev)
-        self._write_evidence_positions(conn, pk, [report_pk])
-        self._write_categories(conn, pk, m.event.categories, fresh=True)
-        self._write_rtree(conn, pk, m.event, fresh=True)
-        return pk
-
-    def _add_report(self, conn: Connection, event_pk: int, ev: Event) -> int:
-        report_pk = conn.execute(
-            insert(s.reports).values(
-                event_pk=event_pk,
-                document_id=ev.document_id,
-                report_event_id=ev.event_id,
-                fatalities=ev.fatalities,
-                injuries=ev.injuries,
-                claim_source=ev.claim.source,
-                claim_source_country=ev.claim.source_country,
-                claim_status=ev.claim.status,
-                record=ev.model_dump_json(exclude={"evidence"}),
-            )
-        ).inserted_primary_key[0]
-        if ev.evidence:
-            conn.execute(
-                insert(s.evidence),
-                [
-                    {
-                        "event_pk": event_pk,
-                        "report_pk": report_pk,
-                        "document_id": ev.document_id,
-                        "ordinal": i,
-                        "position": 0,
-                        "start": e.start,
-                        "end": e.end,
-                        "text": e.text,
-                    }
-                    for i, e in enumerate(ev.evidence)
-                ],
-            )
-        return report_pk
-
-    def _load_reports(self, conn: Connection, event_pk: int) -> tuple[list[int], list[Report]]:
-        r = s.reports.c
-        rows = conn.execute(
-            select(r.pk, r.document_id, r.record).where(r.event_pk == event_pk).order_by(r.pk)
-        ).all()
-        spans: dict[int, list[Evidence]] = {}
-        ev = s.evidence.c
-        for row in conn.execute(
-            select(ev.report_pk, ev.document_id, ev.start, ev.end, ev.text)
-            .where(ev.event_pk == event_pk)
-            .order_by(ev.report_pk, ev.ordinal)
-        ):
-            spans.setdefault(row.report_pk, []).append(
-                Evidence(text=row.text, start=row.start, end=row.end, document_id=row.document_id)
-            )
-        reports = [
-            Report(
-                document_id=row.document_id,
-                event=Event.model_validate_json(row.record).model_copy(
-                    update={"evidence": spans.get(row.pk, [])}
-                ),
-                ordinal=i,
-            )
-            for i, row in enumerate(rows)
-        ]
-        return [row.pk for row in rows], reports
-
-    def _recompute(self, conn: Connection, event_pk: int, now: str) -> None:
-        """Recompute the canonical record of a stored event from all its reports."""
-        event_id = conn.execute(select(s.events.c.event_id).where(s.events.c.pk == event_pk)).scalar_one()
-        report_pks, reports = self._load_reports(conn, event_pk)
-        m = merge(reports, event_id=event_id)
-        place = self._upsert_place(conn, m.event)
-        conn.execute(
-            update(s.events)
-            .where(s.events.c.pk == event_pk)
-            .values(**_event_columns(m, place), updated_at=now)
-        )
-        self._write_evidence_positions(conn, event_pk, [report_pks[i] for i in m.order])
-        self._write_categories(conn, event_pk, m.event.categories)
-        self._write_rtree(conn, event_pk, m.event)
-
-    def _write_evidence_positions(self, conn: Connection, event_pk: int, report_order: list[int]) -> None:
-        ev = s.evidence.c
-        for position, report_pk in enumerate(report_order):
-            conn.execute(
-                update(s.evidence)
-                .where(ev.event_pk == event_pk, ev.report_pk == report_pk)
-                .values(position=position)
-            )
-
-    def _write_categories(
-        self, conn: Connection, event_pk: int, categories: list[str], fresh: bool = False
-    ) -> None:
-        c = s.event_categories.c
-        if not fresh:
-            conn.execute(delete(s.event_categories).where(c.event_pk == event_pk))
-        if categories:
-            conn.execute(
-                insert(s.event_categories), [{"event_pk": event_pk, "category": x} for x in categories]
-            )
-
-    def _write_rtree(self, conn: Connection, event_pk: int, ev: Event, fresh: bool = False) -> None:
-        if not self._rtree:
-            return
-        if not fresh:
-            conn.execute(delete(s.events_rtree).where(s.events_rtree.c.id == event_pk))
-        loc = ev.location
-        if loc.latitude is None or loc.longitude is None:
-            return
-        span = interval(ev)
-        lo, hi = (span[0].toordinal(), span[1].toordinal()) if span else (0, s.UNKNOWN_DAY_MAX)
-        conn.execute(
-            insert(s.events_rtree).values(
-                id=event_pk,
-                min_day=lo,
-                max_day=hi,
-                min_lat=loc.latitude,
-                max_lat=loc.latitude,
-                min_lon=loc.longitude,
-                max_lon=loc.longitude,
-            )
-        )
-
-    def _upsert_place(self, conn: Connection, ev: Event) -> str | None:
-        loc = ev.location
-        key = place_key(loc, precision(ev))
-        if key is None:
-            return None
-        p = s.places.c
-        if conn.execute(select(p.key).where(p.key == key)).first() is None:
-            conn.execute(
-                insert(s.places).values(
-                    key=key,
-                    gazetteer_id=loc.gazetteer_id,
-                    name=loc.name,
-                    country=loc.country,
-                    admin1=loc.admin1,
-                    admin1_code=loc.admin1_code,
-                    admin1_key=admin1_key(loc),
-                    admin2=loc.admin2,
-                    latitude=loc.latitude,
-                    longitude=loc.longitude,
-                    geo_precision=precision(ev),
-                )
-            )
-        return key
 
     # --- reading ------------------------------------------------------------------------------------------
 
@@ -700,7 +420,7 @@ class Store:
         e = s.events.c
         order = (e.day.desc(), e.pk.desc()) if descending else (e.day, e.pk)
         with self._read() as conn:
-            q = _select_events().where(*self._conditions(conn, flt)).order_by(*order)
+            q = select_events().where(*self._conditions(conn, flt)).order_by(*order)
             if limit is not None:
                 q = q.limit(limit)
             if offset:
@@ -717,7 +437,7 @@ class Store:
         while limit is None or done < limit:
             size = chunk_size if limit is None else min(chunk_size, limit - done)
             with self._read() as conn:
-                q = _select_events().where(*self._conditions(conn, flt))
+                q = select_events().where(*self._conditions(conn, flt))
                 if after is not None:
                     q = q.where(tuple_(e.day, e.pk) > after)
                 rows = conn.execute(q.order_by(e.day, e.pk).limit(size)).all()
@@ -739,8 +459,8 @@ class Store:
         return [
             EventRow(
                 number=row.pk,
-                event=_event_from_row(row, evidence.get(row.pk, [])),
-                sources=_list(row.sources),
+                event=event_from_row(row, evidence.get(row.pk, [])),
+                sources=json.loads(row.sources),
                 fatalities_low=row.fatalities_low,
                 fatalities_high=row.fatalities_high,
                 updated_at=row.updated_at,
@@ -768,22 +488,48 @@ class Store:
                     .order_by(ev.event_pk, ev.position, ev.ordinal)
                 )
             for event_pk, document_id, start, end, text in rows:
-                out.setdefault(event_pk, []).append(_evidence_of(text, start, end, document_id))
+                out.setdefault(event_pk, []).append(evidence_of(text, start, end, document_id))
         return out
+
+    def _reports(self, conn: Connection, event_pk: int) -> tuple[list[int], list[Report]]:
+        r, ev = s.reports.c, s.evidence.c
+        rows = conn.execute(
+            select(r.pk, r.document_id, r.record).where(r.event_pk == event_pk).order_by(r.pk)
+        ).all()
+        spans: dict[int, list[Evidence]] = {}
+        for row in conn.execute(
+            select(ev.report_pk, ev.document_id, ev.start, ev.end, ev.text)
+            .where(ev.event_pk == event_pk)
+            .order_by(ev.report_pk, ev.ordinal)
+        ):
+            spans.setdefault(row.report_pk, []).append(
+                Evidence(text=row.text, start=row.start, end=row.end, document_id=row.document_id)
+            )
+        reports = [
+            Report(
+                document_id=row.document_id,
+                event=Event.model_validate_json(row.record).model_copy(
+                    update={"evidence": spans.get(row.pk, [])}
+                ),
+                ordinal=i,
+            )
+            for i, row in enumerate(rows)
+        ]
+        return [row.pk for row in rows], reports
 
     def get(self, event_id: str) -> EventDetail:
         """A stored event by its id (or the id a document's extraction gave it), with every source's
         report."""
         e, r, d = s.events.c, s.reports.c, s.documents.c
         with self._read() as conn:
-            row = conn.execute(_select_events().where(e.event_id == event_id)).first()
+            row = conn.execute(select_events().where(e.event_id == event_id)).first()
             if row is None:
                 pk = conn.execute(select(r.event_pk).where(r.report_event_id == event_id)).scalar()
-                row = conn.execute(_select_events().where(e.pk == pk)).first() if pk is not None else None
+                row = conn.execute(select_events().where(e.pk == pk)).first() if pk is not None else None
             if row is None:
                 raise NotFoundError(f"no event {event_id!r} in the store", event_id=event_id)
             (stored,) = self._rows(conn, [row])
-            report_pks, reports = self._load_reports(conn, row.pk)
+            report_pks, reports = self._reports(conn, row.pk)
             docs = {
                 x.id: x
                 for x in conn.execute(
@@ -943,178 +689,3 @@ def _region_norm(name: str) -> str:
     words = name.replace("-", " ").replace("'", "").replace("’", "").casefold().split()
     words = [w for w in words if w not in _REGION_WORDS]
     return " ".join(words)
-
-
-def _event_columns(m: Merged, place: str | None) -> dict[str, Any]:
-    ev = m.event
-    a1, a2, loc = ev.actor1, ev.actor2, ev.location
-    day = ev.event_date or ev.date_start or ev.date_end
-    return {
-        "event_id": ev.event_id,
-        "document_id": ev.document_id,
-        "day": _day(day),
-        "event_date": ev.event_date,
-        "date_start": ev.date_start,
-        "date_end": ev.date_end,
-        "time_precision": ev.time_precision,
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "categories": _json(ev.categories),
-        "actor1_name": a1.name if a1 else None,
-        "actor1_country": a1.country if a1 else None,
-        "actor1_kind": a1.kind if a1 else None,
-        "actor2_name": a2.name if a2 else None,
-        "actor2_country": a2.country if a2 else None,
-        "actor2_kind": a2.kind if a2 else None,
-        "place_key": place,
-        "location_name": loc.name,
-        "country": loc.country,
-        "admin1": loc.admin1,
-        "admin1_code": loc.admin1_code,
-        "admin1_key": admin1_key(loc),
-        "admin2": loc.admin2,
-        "latitude": loc.latitude,
-        "longitude": loc.longitude,
-        "location_precision": loc.geo_precision,
-        "gazetteer_id": loc.gazetteer_id,
-        "geo_precision": ev.geo_precision,
-        "fatalities": m.fatalities_best,
-        "fatalities_low": m.fatalities_low,
-        "fatalities_high": m.fatalities_high,
-        "injuries": ev.injuries,
-        "quantities": _json([q.model_dump(mode="json") for q in ev.quantities]),
-        "weapons": _json(ev.weapons),
-        "claim_source": ev.claim.source,
-        "claim_source_country": ev.claim.source_country,
-        "claim_status": ev.claim.status,
-        "notes": ev.notes,
-        "source": ev.source,
-        "url": ev.url,
-        "source_count": ev.source_count,
-        "sources": _json(m.sources),
-    }
-
-
-_set = object.__setattr__
-_FIELDS = {cls: frozenset(cls.model_fields) for cls in (Actor, Location, Claim, Evidence, Quantity, Event)}
-
-
-def _trusted(cls: type[Any], values: dict[str, Any]) -> Any:
-    """A model instance from complete, already valid values: ``model_construct`` without its per-field
-    default and alias handling (rows are read by the thousand)."""
-    m = cls.__new__(cls)
-    _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(_FIELDS[cls]))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
-
-
-def _list(text: str) -> list[Any]:
-    """A stored JSON list (fast paths for the common empty list and single plain string)."""
-    if text == "[]":
-        return []
-    if text.startswith('["') and text.endswith('"]') and text.count('"') == 2 and "\\" not in text:
-        return [text[2:-2]]
-    return json.loads(text)
-
-
-def _evidence_of(text: str, start: int, end: int, document_id: str) -> Evidence:
-    return _trusted(Evidence, {"text": text, "start": start, "end": end, "document_id": document_id})
-
-
-_ROW_COLUMNS = tuple(
-    """pk event_id document_id day event_date date_start date_end time_precision event_type sub_event_type
-    categories actor1_name actor1_country actor1_kind actor2_name actor2_country actor2_kind place_key
-    location_name country admin1 admin1_code admin1_key admin2 latitude longitude location_precision
-    gazetteer_id geo_precision fatalities fatalities_low fatalities_high injuries quantities weapons
-    claim_source claim_source_country claim_status notes source url source_count sources created_at
-    updated_at""".split()  # noqa: SIM905 (45 quoted names read worse)
-)
-if tuple(c.name for c in s.events.columns) != _ROW_COLUMNS:  # pragma: no cover (a schema change)
-    raise ImportError("_event_from_row must unpack the columns of the events table in their order")
-
-_DATE_COLUMNS = ("event_date", "date_start", "date_end")
-_EVENT_COLUMNS = [
-    type_coerce(c, String).label(c.name) if c.name in _DATE_COLUMNS else c for c in s.events.columns
-]  # dates read as text and parsed by _date (much faster than the generic date type processing)
-
-
-def _select_events() -> Select:
-    return select(*_EVENT_COLUMNS)
-
-
-def _date(value: Any) -> date | None:
-    if value is None or type(value) is date:
-        return value
-    return date.fromisoformat(value)
-
-
-def _event_from_row(row: Any, evidence: list[Evidence]) -> Event:
-    """An Event from a stored row (validated when it was written; built here without validating it again).
-
-    The row is unpacked by position (``_ROW_COLUMNS``): thousands of rows are read per query.
-    """
-    (
-        _pk, event_id, document_id, _day, event_date, date_start, date_end, time_precision, event_type,
-        sub_event_type, categories, actor1_name, actor1_country, actor1_kind, actor2_name, actor2_country,
-        actor2_kind, _place_key, location_name, country, admin1, admin1_code, _admin1_key, admin2, latitude,
-        longitude, location_precision, gazetteer_id, geo_precision, fatalities, _low, _high, injuries,
-        quantities, weapons, claim_source, claim_source_country, claim_status, notes, source, url,
-        source_count, _sources, _created, _updated,
-    ) = row  # fmt: skip
-    a1 = (
-        _trusted(Actor, {"name": actor1_name, "country": actor1_country, "kind": actor1_kind})
-        if actor1_kind is not None
-        else None
-    )
-    a2 = (
-        _trusted(Actor, {"name": actor2_name, "country": actor2_country, "kind": actor2_kind})
-        if actor2_kind is not None
-        else None
-    )
-    location = _trusted(
-        Location,
-        {
-            "name": location_name,
-            "country": country,
-            "admin1": admin1,
-            "admin1_code": admin1_code,
-            "admin2": admin2,
-            "latitude": latitude,
-            "longitude": longitude,
-            "geo_precision": location_precision,
-            "gazetteer_id": gazetteer_id,
-        },
-    )
-    claim = _trusted(
-        Claim, {"source": claim_source, "source_country": claim_source_country, "status": claim_status}
-    )
-    return _trusted(
-        Event,
-        {
-            "event_id": event_id,
-            "document_id": document_id,
-            "event_date": _date(event_date),
-            "date_start": _date(date_start),
-            "date_end": _date(date_end),
-            "time_precision": time_precision,
-            "event_type": event_type,
-            "sub_event_type": sub_event_type,
-            "categories": _list(categories),
-            "actor1": a1,
-            "actor2": a2,
-            "location": location,
-            "geo_precision": geo_precision,
-            "fatalities": fatalities,
-            "injuries": injuries,
-            "quantities": [_trusted(Quantity, q) for q in _list(quantities)],
-            "weapons": _list(weapons),
-            "claim": claim,
-            "evidence": evidence,
-            "notes": notes,
-            "source": source,
-            "url": url,
-            "source_count": source_count,
-        },
-    )
