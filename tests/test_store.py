@@ -690,3 +690,27 @@ def test_events_come_back_from_the_store_as_they_were_stored(evs):
         if back.event_id != original.event_id:  # an id another event of the list already had: a fresh one
             got["event_id"] = original.event_id
         assert got == expected.model_dump()
+
+
+def test_a_locked_database_is_a_store_error_not_a_crash(tmp_path):
+    from sqlalchemy import event
+
+    path = tmp_path / "events.db"
+    with Store.open(path) as s:
+        s._engine.dispose()
+
+        @event.listens_for(s._engine, "connect")
+        def _short_wait(dbapi_conn, _record):
+            dbapi_conn.execute("PRAGMA busy_timeout=50")
+
+        locker = sqlite3.connect(path, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        try:
+            d = doc("A drone hit Kharkiv.")
+            with pytest.raises(StoreError, match="locked"):
+                s.add(d, [make_event(d.id)])
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        s.add(d, [make_event(d.id)])  # and it works once the lock is gone
+        assert s.count() == 1

@@ -142,6 +142,8 @@ class Store:
             raise StoreError(
                 f"{self.url}: not a usable spotrep database while {doing} ({exc.orig})", url=self.url
             ) from exc
+        except self._engine.dialect.loaded_dbapi.OperationalError as exc:  # the write path runs on the driver
+            raise StoreError(f"store error while {doing} {self.url}: {exc}", url=self.url) from exc
 
     def _prepare(self) -> Statements:
         if self._statements is None or self._statements.rtree != self._rtree:
