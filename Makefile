@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml requirements/models.txt Makefile
 	touch $(STAMP)
 
 run: install
-	$(BIN)/spotrep extract examples/kharkiv_report.txt --published 2024-05-15 --source "spotrep example"
+	$(BIN)/spotrep ingest examples/kharkiv_report.txt --published 2024-05-15 --source "spotrep example"
+	$(BIN)/spotrep events --source "spotrep example" --format table
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,367 @@
+"""Reading documents from files, directories and stdin: text, Markdown, HTML, JSON lines and CSV.
+
+Every reader yields ``Document``s and, for inputs that cannot be used, ``BatchError``s (the name of the file
+and, for JSON lines and CSV, the line) so that one bad input is reported and skipped while the rest goes on.
+
+* ``.txt`` (and any unknown suffix named explicitly): the text as it is.
+* ``.md``/``.markdown``: Markdown reduced to plain text (headings, emphasis and link markup removed).
+* ``.html``/``.htm``/``.xhtml``: the main text of the page, extracted by trafilatura (navigation, scripts and
+  boilerplate dropped; nothing in the page is ever executed or fetched); title, date, site name and canonical
+  URL from its metadata when not given.
+* ``.jsonl``/``.ndjson``: the batch format ``{"id", "text", "published", "source", "url"}`` (see EVENTS.md).
+* ``.csv``/``.tsv``: a ``text`` column, optional ``id``, ``published``, ``source``, ``url``, ``title``
+  columns.
+* directories: every file with one of these suffixes, recursively, in sorted order (hidden files skipped).
+* ``-``: stdin, its format sniffed (HTML, JSON lines or text) unless given.
+
+``published`` and ``source`` given to the readers apply to documents that do not carry their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .documents import (
+    BatchError,
+    Document,
+    decode,
+    document_from_record,
+    make_document,
+    parse_date,
+    read_jsonl,
+)
+from .errors import InputError, InputTooLargeError, MalformedRecordError
+
+log = logging.getLogger(__name__)
+
+INPUT_FORMATS = ("auto", "text", "markdown", "html", "jsonl", "csv", "tsv")
+
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+}
+
+MAX_FILE_BYTES = 200_000_000
+"""Files larger than this are refused (before reading them)."""
+
+_CSV_FIELD_LIMIT = 60_000_000
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What applies to documents that do not say it themselves."""
+
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    fmt: str = "auto",
+    published: str | None = None,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | BatchError]:
+    """Documents from files, directories (recursively) and ``-`` (stdin)."""
+    if fmt not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {fmt!r}; one of {', '.join(INPUT_FORMATS)}", value=fmt)
+    if published is not None:
+        parse_date(published)  # a bad --published is a usage error, not a per-document one
+    defaults = Defaults(published=published, source=source)
+    for path in paths:
+        yield from read_path(path, fmt=fmt, defaults=defaults, stdin=stdin)
+
+
+def read_path(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str = "auto",
+    defaults: Defaults = Defaults(),
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | BatchError]:
+    name = os.fspath(path)
+    if name == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        yield from read_bytes(data, name="<stdin>", fmt=fmt, defaults=defaults)
+        return
+    p = Path(name)
+    if p.is_dir():
+        yield from _read_dir(p, fmt=fmt, defaults=defaults)
+        return
+    if not p.exists():
+        yield BatchError(0, InputError(f"{name}: no such file or directory", name=name))
+        return
+    if fmt == "auto":
+        fmt = SUFFIXES.get(p.suffix.lower(), "auto")
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputTooLargeError(
+                f"{name}: {size:,} bytes is more than the limit of {MAX_FILE_BYTES:,}",
+                name=name,
+                size=size,
+                limit=MAX_FILE_BYTES,
+            )
+        data = p.read_bytes()
+    except InputError as exc:
+        yield BatchError(0, exc)
+        return
+    except OSError as exc:
+        yield BatchError(0, InputError(f"{name}: cannot read ({exc.strerror or exc})", name=name))
+        return
+    yield from read_bytes(data, name=name, fmt=fmt, defaults=defaults)
+
+
+def _read_dir(root: Path, *, fmt: str, defaults: Defaults) -> Iterator[Document | BatchError]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            if filename.startswith("."):
+                continue
+            path = Path(dirpath) / filename
+            kind = SUFFIXES.get(path.suffix.lower())
+            if kind is None:
+                log.debug("skipping %s: not a known document type", path)
+                continue
+            yield from read_path(path, fmt=fmt if fmt != "auto" else kind, defaults=defaults)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    fmt: str = "auto",
+    defaults: Defaults = Defaults(),
+) -> Iterator[Document | BatchError]:
+    """Documents from the bytes of one input of the given format (``auto``: sniffed)."""
+    if fmt == "jsonl":
+        yield from _with_defaults(read_jsonl(io.BytesIO(data), name=name), defaults)
+        return
+    try:
+        text = decode(data, name=name)
+    except InputError as exc:
+        yield BatchError(0, exc)
+        return
+    if fmt == "auto":
+        fmt = sniff(text)
+        if fmt == "jsonl":
+            yield from _with_defaults(read_jsonl(text.splitlines(), name=name), defaults)
+            return
+    try:
+        if fmt in ("csv", "tsv"):
+            yield from _with_defaults(
+                read_csv(text, name=name, delimiter="\t" if fmt == "tsv" else ","), defaults
+            )
+        elif fmt == "html":
+            yield html_document(text, name=name, defaults=defaults)
+        elif fmt == "markdown":
+            body, title = markdown_to_text(text)
+            yield _text_document(body, name=name, defaults=defaults, title=title)
+        else:
+            yield _text_document(text, name=name, defaults=defaults)
+    except InputError as exc:
+        yield BatchError(0, exc)
+
+
+def sniff(text: str) -> str:
+    """Guess the format of an input without a telling suffix: ``html``, ``jsonl`` or ``text``."""
+    head = text.lstrip()[:2000].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(
+        r"<(html|body|article|head)\b", head
+    ):
+        return "html"
+    lines = [line.strip() for line in text.splitlines()[:50] if line.strip()]
+    if lines and all(line.startswith("{") and line.endswith("}") for line in lines):
+        return "jsonl"
+    return "text"
+
+
+def _text_document(text: str, *, name: str, defaults: Defaults, title: str | None = None) -> Document:
+    doc = make_document(
+        text, published=defaults.published, source=defaults.source, url=defaults.url, name=name
+    )
+    doc.title = title
+    doc.meta["path"] = name
+    return doc
+
+
+def _with_defaults(
+    items: Iterable[Document | BatchError], defaults: Defaults
+) -> Iterator[Document | BatchError]:
+    published = parse_date(defaults.published)
+    for item in items:
+        if isinstance(item, Document):
+            if item.published is None and published is not None:
+                item.published = published
+            if item.source is None and defaults.source:
+                item.source = defaults.source
+        yield item
+
+
+# --- HTML -------------------------------------------------------------------------------------------------
+
+
+def html_document(html: str, *, name: str = "input", defaults: Defaults = Defaults()) -> Document:
+    """A Document from an HTML page: its main text (trafilatura) and its metadata (date, site name, canonical
+    URL); ``defaults`` fill what the page does not say, as for the records of a batch."""
+    text, meta = html_main_text(html, name=name)
+    doc = make_document(
+        text,
+        published=meta.get("date") or defaults.published,
+        source=meta.get("sitename") or defaults.source,
+        url=meta.get("url") or defaults.url,
+        name=name,
+    )
+    doc.title = meta.get("title")
+    doc.meta["path"] = name
+    return doc
+
+
+def html_main_text(html: str, *, name: str = "input") -> tuple[str, dict[str, str]]:
+    """The main text of an HTML page, paragraphs separated by blank lines, and its metadata.
+
+    trafilatura parses the page with lxml and drops scripts, styles, navigation and boilerplate; nothing in
+    the
+    page is executed and no link is followed.
+    """
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = getattr(result, "text", None) if result is not None else None
+    if not body or not body.strip():
+        raise InputError(f"{name}: no main text found in the HTML page", name=name)
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
+    meta: dict[str, str] = {}
+    for key in ("title", "date", "sitename", "url"):
+        value = getattr(result, key, None)
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()
+    if "date" in meta:
+        try:
+            parse_date(meta["date"])
+        except InputError:
+            del meta["date"]
+    return "\n\n".join(paragraphs), meta
+
+
+# --- Markdown ---------------------------------------------------------------------------------------------
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S.*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+_MD_CODE = re.compile(r"`([^`]*)`")
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+_MD_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+_MD_RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_MD_HTML = re.compile(r"<[^>\n]+>")
+
+
+def _md_inline(text: str) -> str:
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REF_LINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_HTML.sub("", text)
+    for _ in range(2):  # nested emphasis
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    return text
+
+
+def markdown_to_text(markdown: str) -> tuple[str, str | None]:
+    """Markdown as plain text for extraction, and its first heading as the title."""
+    text = markdown.replace("\r\n", "\n")
+    match = _MD_HEADING.search(text)
+    title = _md_inline(match.group(1)).strip() if match else None
+    text = _MD_REF_DEF.sub("", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_SETEXT.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_LIST.sub(r"\1", text)
+    text = _md_inline(text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, title or None
+
+
+# --- CSV --------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("id", "text", "published", "source", "url", "title")
+
+
+def read_csv(text: str, *, name: str = "input", delimiter: str = ",") -> Iterator[Document | BatchError]:
+    """Documents from CSV with a ``text`` column (header names are case-insensitive); one per row."""
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)  # articles are longer than csv's default 128 KiB field limit
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        yield BatchError(1, MalformedRecordError(f"{name}:1: unreadable CSV header ({exc})", line=1))
+        return
+    columns = [h.strip().lower().lstrip("\ufeff") for h in header]
+    if "text" not in columns:
+        yield BatchError(
+            1,
+            MalformedRecordError(
+                f"{name}: no 'text' column in the CSV header (columns: {', '.join(columns) or 'none'})",
+                line=1,
+            ),
+        )
+        return
+    index = {col: columns.index(col) for col in CSV_COLUMNS if col in columns}
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = reader.line_num
+            yield BatchError(line, MalformedRecordError(f"{name}:{line}: malformed CSV ({exc})", line=line))
+            return
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < len(columns):
+            row = row + [""] * (len(columns) - len(row))
+        record = {col: (row[i] if row[i].strip() else None) for col, i in index.items()}
+        if record.get("text") is None:
+            record["text"] = ""
+        try:
+            yield document_from_record(record, line=line, name=name)
+        except InputError as exc:
+            yield BatchError(line, exc)

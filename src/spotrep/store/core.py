@@ -1,0 +1,693 @@
+"""The event store: documents, events, the reports linking them, evidence and places, behind one interface.
+
+    >>> with Store.open("events.db") as store:
+    ...     report = store.ingest(read_paths(["reports/"]))
+    ...     events = store.query(EventFilter(admin1=["Kharkiv"], since=date(2024, 5, 1)))
+
+Writes: ``add(document, events)`` stores one document and its extracted events in one transaction;
+``ingest(documents)`` extracts and stores documents in batches, each batch one transaction (so a crash loses
+at most the batch in progress and a rerun redoes only it). A document whose content is already stored adds
+nothing. Each new event either joins an event another document already reported (see ``dedup``) or becomes a
+new event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    exists,
+    func,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+
+from ..documents import BatchError, Document, content_id, ensure_not_empty, require_english
+from ..errors import EmptyInputError, InputError, NotFoundError, SpotrepError, StoreError
+from ..model import Event, Evidence, Location
+from . import schema as s
+from .dedup import Report, merge
+from .engine import distance_sql, km_to_lat, km_to_lon, make_engine, resolve_url
+from .extract import Extractor, resolve_extractor
+from .models import (
+    DEFAULT_BATCH_SIZE,
+    AddResult,
+    DocumentRecord,
+    EventDetail,
+    EventFilter,
+    EventRow,
+    EventSource,
+    IngestReport,
+    PlaceRecord,
+    StoreStats,
+)
+from .rows import event_from_row, evidence_of, select_events
+from .writer import Statements, Writer
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], Any]
+
+
+class Store:
+    """An event database (SQLite by default; any SQLAlchemy URL). Use ``Store.open``; close it or use
+    ``with``."""
+
+    def __init__(self, engine: Engine, *, url: str) -> None:
+        self._engine = engine
+        self.url = url
+        self._rtree = False
+        with self._errors("opening"), self._write() as conn:
+            s.migrate(conn)
+            self._rtree = s.has_rtree(conn)
+        self._statements: Statements | None = None
+
+    # --- opening and closing ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path_or_url: str | os.PathLike[str] | None = None, *, echo: bool = False) -> Store:
+        """Open (creating and migrating as needed) the store at a path or URL, else ``$SPOTREP_DB``, else the
+        user data path."""
+        url = resolve_url(path_or_url)
+        engine = make_engine(url, echo=echo)
+        try:
+            return cls(engine, url=url)
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @property
+    def path(self) -> str | None:
+        """The database file of a SQLite store (None for other databases and in-memory stores)."""
+        if self.url.startswith("sqlite:///") and self.url != "sqlite:///:memory:":
+            return self.url[len("sqlite:///") :]
+        return None
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    def close(self) -> None:
+        if self._engine.dialect.name == "sqlite":
+            with contextlib.suppress(SQLAlchemyError), self._engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return max(s.applied_versions(conn), default=0)
+
+    # --- transactions -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._errors("reading"), self._engine.connect() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite): committed at the end, rolled back on any
+        error."""
+        with self._engine.connect() as conn:
+            conn.execution_options(spotrep_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except SpotrepError:
+            raise
+        except OperationalError as exc:
+            raise StoreError(f"store error while {doing} {self.url}: {exc.orig}", url=self.url) from exc
+        except DatabaseError as exc:
+            raise StoreError(
+                f"{self.url}: not a usable spotrep database while {doing} ({exc.orig})", url=self.url
+            ) from exc
+        except self._engine.dialect.loaded_dbapi.OperationalError as exc:  # the write path runs on the driver
+            raise StoreError(f"store error while {doing} {self.url}: {exc}", url=self.url) from exc
+
+    def _prepare(self) -> Statements:
+        if self._statements is None or self._statements.rtree != self._rtree:
+            self._statements = Statements(self._engine.dialect, rtree=self._rtree)
+        return self._statements
+
+    def _writer(self, conn: Connection) -> Writer:
+        return Writer(self._prepare(), conn, s.utcnow())
+
+    # --- writing ------------------------------------------------------------------------------------------
+
+    def add(self, document: Document, events: Sequence[Event]) -> AddResult:
+        """Store one document and the events extracted from it, in one transaction."""
+        with self._errors("writing"), self._write() as conn:
+            return self._writer(conn).write_document(document, events, content_id(document.text))
+
+    def ingest(
+        self,
+        documents: Iterable[Document | BatchError],
+        *,
+        extractor: Extractor | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: Progress | None = None,
+        on_error: Callable[[str], Any] | None = None,
+    ) -> IngestReport:
+        """Extract events from the documents and store them, ``batch_size`` documents per transaction.
+
+        ``documents`` may contain ``BatchError``s (unreadable inputs): they are reported and skipped, as are
+        documents that fail extraction or storing; empty documents are skipped. Documents whose content is
+        already
+        stored are skipped before extraction. ``extractor`` defaults to the pipeline's ``extract_documents``
+        (or ``$SPOTREP_EXTRACTOR``). ``progress(n)`` is called as documents are done; ``on_error(message)``
+        for
+        each per-document error as it happens.
+        """
+        if batch_size < 1:
+            raise InputError("batch size must be at least 1", batch_size=batch_size)
+        extract = extractor or resolve_extractor()
+        self._prepare()  # compile the write statements once, before the timed batches
+        report = IngestReport()
+        advance = progress or (lambda n=1: None)
+
+        def fail(message: str) -> None:
+            report.failed += 1
+            report.errors.append(message)
+            log.debug("ingest: %s", message)
+            if on_error is not None:
+                on_error(message)
+
+        batch: list[Document] = []
+        for item in documents:
+            if isinstance(item, BatchError):
+                report.documents_read += 1
+                message = item.error.message
+                if item.line and f":{item.line}" not in message:
+                    message = f"line {item.line}: {message}"
+                fail(message)
+                advance(1)
+                continue
+            report.documents_read += 1
+            try:
+                ensure_not_empty(item, name=item.id)
+                require_english(item, name=item.id)
+            except EmptyInputError:
+                report.empty += 1
+                advance(1)
+                continue
+            except InputError as exc:
+                fail(exc.message)
+                advance(1)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._ingest_batch(batch, extract, report, fail, advance)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, extract, report, fail, advance)
+        return report
+
+    def _ingest_batch(
+        self,
+        batch: list[Document],
+        extract: Extractor,
+        report: IngestReport,
+        fail: Callable[[str], None],
+        advance: Progress,
+    ) -> None:
+        t0 = time.perf_counter()
+        hashes = {id(doc): content_id(doc.text) for doc in batch}
+        present = self.stored_hashes(set(hashes.values()))
+        fresh: list[Document] = []
+        seen: set[str] = set()
+        for doc in batch:
+            h = hashes[id(doc)]
+            if h in present or h in seen:
+                report.duplicates += 1
+                advance(1)
+                continue
+            seen.add(h)
+            fresh.append(doc)
+        report.store_seconds += time.perf_counter() - t0
+        if not fresh:
+            return
+
+        t1 = time.perf_counter()
+        results = self._extract(fresh, extract, fail, advance)
+        report.extract_seconds += time.perf_counter() - t1
+
+        t2 = time.perf_counter()
+        with self._errors("writing"), self._write() as conn:
+            writer = self._writer(conn)
+            for doc, events in results:
+                report.events_extracted += len(events)
+                state = writer.checkpoint()
+                try:
+                    with conn.begin_nested():
+                        result = writer.write_document(doc, events, content_id(doc.text))
+                except InputError as exc:
+                    writer.restore(state)  # what the failed document wrote was rolled back
+                    fail(exc.message)
+                    continue
+                if result.added:
+                    report.documents_added += 1
+                    report.events_new += result.events_new
+                    report.events_merged += result.events_merged
+                else:
+                    report.duplicates += 1
+        report.store_seconds += time.perf_counter() - t2
+        report.batches += 1
+        advance(len(results))
+
+    @staticmethod
+    def _extract(
+        docs: list[Document], extract: Extractor, fail: Callable[[str], None], advance: Progress
+    ) -> list[tuple[Document, list[Event]]]:
+        """Run the extractor on a batch; when it fails, retry document by document to isolate the failure."""
+        try:
+            return [(doc, list(events)) for doc, events in extract(docs)]
+        except Exception as exc:  # a failure of one document must not lose the batch: isolate it
+            if len(docs) == 1:
+                log.debug("extraction failed for %s", docs[0].id, exc_info=True)
+                fail(f"{docs[0].id}: extraction failed: {exc}")
+                advance(1)
+                return []
+            log.warning("extraction of a batch of %d failed (%s); retrying one by one", len(docs), exc)
+        results: list[tuple[Document, list[Event]]] = []
+        for doc in docs:
+            try:
+                results += [(d, list(events)) for d, events in extract([doc])]
+            except Exception as exc:  # reported with the document's id; the rest of the batch goes on
+                log.debug("extraction failed for %s", doc.id, exc_info=True)
+                fail(f"{doc.id}: extraction failed: {exc}")
+                advance(1)
+        return results
+
+    def stored_hashes(self, hashes: set[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        if not hashes:
+            return set()
+        found: set[str] = set()
+        with self._read() as conn:
+            items = sorted(hashes)
+            for i in range(0, len(items), 500):
+                chunk = items[i : i + 500]
+                rows = conn.execute(
+                    select(s.documents.c.content_hash).where(s.documents.c.content_hash.in_(chunk))
+                )
+                found.update(r[0] for r in rows)
+        return found
+
+    def has_document(self, text: str) -> bool:
+        return bool(self.stored_hashes({content_id(text)}))
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    def _conditions(self, conn: Connection, flt: EventFilter | None) -> list:
+        if flt is None:
+            return []
+        e = s.events.c
+        where: list = []
+        if flt.since:
+            where.append(e.day >= flt.since.toordinal())
+        if flt.until:
+            where.append(e.day.between(1, flt.until.toordinal()))  # day 0: undated
+        if flt.types:
+            alternatives = []
+            if flt.event_types:
+                alternatives.append(e.event_type.in_(flt.event_types))
+            if flt.sub_event_types:
+                alternatives.append(e.sub_event_type.in_(flt.sub_event_types))
+            where.append(or_(*alternatives))
+        if flt.categories:
+            c = s.event_categories.c
+            where.append(e.pk.in_(select(c.event_pk).where(c.category.in_(flt.categories))))
+        if flt.countries:
+            where.append(e.country.in_(flt.countries))
+        if flt.admin1:
+            where.append(e.admin1_key.in_(self._region_keys(conn, flt.admin1)))
+        if flt.near:
+            n = flt.near
+            dlat, dlon = km_to_lat(n.km * 1.01), km_to_lon(n.km * 1.01, n.lat)
+            lat_lo, lat_hi = n.lat - dlat, n.lat + dlat
+            lon_lo, lon_hi = n.lon - dlon, n.lon + dlon
+            if self._rtree:
+                r = s.events_rtree.c
+                box = [r.max_lat >= lat_lo, r.min_lat <= lat_hi, r.max_lon >= lon_lo, r.min_lon <= lon_hi]
+                where.append(e.pk.in_(select(r.id).where(*box)))
+            else:
+                where += [e.latitude.between(lat_lo, lat_hi), e.longitude.between(lon_lo, lon_hi)]
+            where.append(distance_sql(e.latitude, e.longitude, n.lat, n.lon) <= n.km)
+        if flt.sources:
+            r, d = s.reports.c, s.documents.c
+            names = [x.casefold() for x in flt.sources]
+            where.append(
+                e.pk.in_(
+                    select(r.event_pk)
+                    .join(s.documents, d.id == r.document_id)
+                    .where(func.lower(d.source).in_(names))
+                )
+            )
+        if flt.text:
+            pattern = "%" + flt.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            ev = s.evidence.c
+            where.append(
+                or_(
+                    e.notes.ilike(pattern, escape="\\"),
+                    e.location_name.ilike(pattern, escape="\\"),
+                    e.actor1_name.ilike(pattern, escape="\\"),
+                    e.actor2_name.ilike(pattern, escape="\\"),
+                    exists().where(ev.event_pk == e.pk, ev.text.ilike(pattern, escape="\\")),
+                )
+            )
+        if flt.min_sources:
+            where.append(e.source_count >= flt.min_sources)
+        return where
+
+    def _region_keys(self, conn: Connection, names: Sequence[str]) -> list[str]:
+        """The stored region keys (ISO 3166-2 codes or names) that the given region names or codes denote."""
+        p = s.places.c
+        regions = conn.execute(
+            select(p.admin1_key, p.admin1, p.admin1_code).distinct().where(p.admin1_key.is_not(None))
+        )
+        wanted = {_region_norm(n) for n in names} | {n.strip().upper() for n in names}
+        keys = set()
+        for key, name, code in regions:
+            if (code and code.upper() in wanted) or (name and _region_norm(name) in wanted) or key in names:
+                keys.add(key)
+        return sorted(keys) or list(names)
+
+    def count(self, flt: EventFilter | None = None) -> int:
+        with self._read() as conn:
+            return conn.execute(
+                select(func.count()).select_from(s.events).where(*self._conditions(conn, flt))
+            ).scalar_one()
+
+    def query(
+        self,
+        flt: EventFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        descending: bool = False,
+    ) -> list[Event]:
+        """The events that match, ordered by date (then by arrival); ``limit``/``offset`` page through
+        them."""
+        return [row.event for row in self.query_rows(flt, limit=limit, offset=offset, descending=descending)]
+
+    def query_rows(
+        self,
+        flt: EventFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        descending: bool = False,
+    ) -> list[EventRow]:
+        e = s.events.c
+        order = (e.day.desc(), e.pk.desc()) if descending else (e.day, e.pk)
+        with self._read() as conn:
+            q = select_events().where(*self._conditions(conn, flt)).order_by(*order)
+            if limit is not None:
+                q = q.limit(limit)
+            if offset:
+                q = q.offset(offset)
+            return self._rows(conn, conn.execute(q).all())
+
+    def iter_rows(
+        self, flt: EventFilter | None = None, *, chunk_size: int = 2000, limit: int | None = None
+    ) -> Iterator[EventRow]:
+        """All matching events in date order, read in chunks (keyset pagination): for exports of any size."""
+        e = s.events.c
+        after: tuple[int, int] | None = None
+        done = 0
+        while limit is None or done < limit:
+            size = chunk_size if limit is None else min(chunk_size, limit - done)
+            with self._read() as conn:
+                q = select_events().where(*self._conditions(conn, flt))
+                if after is not None:
+                    q = q.where(tuple_(e.day, e.pk) > after)
+                rows = conn.execute(q.order_by(e.day, e.pk).limit(size)).all()
+                if not rows:
+                    return
+                chunk = self._rows(conn, rows)
+            yield from chunk
+            done += len(rows)
+            after = (rows[-1].day, rows[-1].pk)
+            if len(rows) < size:
+                return
+
+    def iter_events(self, flt: EventFilter | None = None, *, chunk_size: int = 2000) -> Iterator[Event]:
+        for row in self.iter_rows(flt, chunk_size=chunk_size):
+            yield row.event
+
+    def _rows(self, conn: Connection, rows: Sequence[Any]) -> list[EventRow]:
+        evidence = self._evidence(conn, [row.pk for row in rows])
+        return [
+            EventRow(
+                number=row.pk,
+                event=event_from_row(row, evidence.get(row.pk, [])),
+                sources=json.loads(row.sources),
+                fatalities_low=row.fatalities_low,
+                fatalities_high=row.fatalities_high,
+                updated_at=row.updated_at,
+            )
+            for row in rows
+        ]
+
+    def _evidence(self, conn: Connection, pks: list[int]) -> dict[int, list[Evidence]]:
+        """The evidence of these events, in order (the base report's first)."""
+        out: dict[int, list[Evidence]] = {}
+        sqlite = conn.dialect.name == "sqlite"
+        ev = s.evidence.c
+        for i in range(0, len(pks), 900):
+            chunk = pks[i : i + 900]
+            if sqlite:  # the driver directly: this runs for every page of events read
+                rows = conn.exec_driver_sql(
+                    'SELECT event_pk, document_id, start, "end", text FROM evidence WHERE event_pk IN'
+                    f" ({','.join('?' * len(chunk))}) ORDER BY event_pk, position, ordinal",
+                    tuple(chunk),
+                )
+            else:
+                rows = conn.execute(
+                    select(ev.event_pk, ev.document_id, ev.start, ev.end, ev.text)
+                    .where(ev.event_pk.in_(chunk))
+                    .order_by(ev.event_pk, ev.position, ev.ordinal)
+                )
+            for event_pk, document_id, start, end, text in rows:
+                out.setdefault(event_pk, []).append(evidence_of(text, start, end, document_id))
+        return out
+
+    def _reports(self, conn: Connection, event_pk: int) -> tuple[list[int], list[Report]]:
+        r, ev = s.reports.c, s.evidence.c
+        rows = conn.execute(
+            select(r.pk, r.document_id, r.record).where(r.event_pk == event_pk).order_by(r.pk)
+        ).all()
+        spans: dict[int, list[Evidence]] = {}
+        for row in conn.execute(
+            select(ev.report_pk, ev.document_id, ev.start, ev.end, ev.text)
+            .where(ev.event_pk == event_pk)
+            .order_by(ev.report_pk, ev.ordinal)
+        ):
+            spans.setdefault(row.report_pk, []).append(
+                Evidence(text=row.text, start=row.start, end=row.end, document_id=row.document_id)
+            )
+        reports = [
+            Report(
+                document_id=row.document_id,
+                event=Event.model_validate_json(row.record).model_copy(
+                    update={"evidence": spans.get(row.pk, [])}
+                ),
+                ordinal=i,
+            )
+            for i, row in enumerate(rows)
+        ]
+        return [row.pk for row in rows], reports
+
+    def get(self, event_id: str) -> EventDetail:
+        """A stored event by its id (or the id a document's extraction gave it), with every source's
+        report."""
+        e, r, d = s.events.c, s.reports.c, s.documents.c
+        with self._read() as conn:
+            row = conn.execute(select_events().where(e.event_id == event_id)).first()
+            if row is None:
+                pk = conn.execute(select(r.event_pk).where(r.report_event_id == event_id)).scalar()
+                row = conn.execute(select_events().where(e.pk == pk)).first() if pk is not None else None
+            if row is None:
+                raise NotFoundError(f"no event {event_id!r} in the store", event_id=event_id)
+            (stored,) = self._rows(conn, [row])
+            report_pks, reports = self._reports(conn, row.pk)
+            docs = {
+                x.id: x
+                for x in conn.execute(
+                    select(d.id, d.source, d.url, d.published).where(
+                        d.id.in_({rp.document_id for rp in reports})
+                    )
+                )
+            }
+            ids = dict(conn.execute(select(r.pk, r.report_event_id).where(r.event_pk == row.pk)).all())
+        sources = []
+        for report_pk, rep in zip(report_pks, reports, strict=True):
+            doc = docs.get(rep.document_id)
+            ev = rep.event
+            sources.append(
+                EventSource(
+                    document_id=rep.document_id,
+                    report_event_id=ids[report_pk],
+                    source=doc.source if doc else ev.source,
+                    url=doc.url if doc else ev.url,
+                    published=doc.published if doc else None,
+                    claim=ev.claim,
+                    fatalities=ev.fatalities,
+                    injuries=ev.injuries,
+                    evidence=ev.evidence,
+                    event=ev,
+                )
+            )
+        m = merge(reports, event_id=row.event_id)
+        return EventDetail(
+            number=row.pk,
+            event=stored.event,
+            sources=sources,
+            fatalities_low=row.fatalities_low,
+            fatalities_best=row.fatalities,
+            fatalities_high=row.fatalities_high,
+            claims=m.claims,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+    def stats(self, flt: EventFilter | None = None) -> StoreStats:
+        """Counts of documents, events, reports and places, and of the (matching) events by day, type,
+        region."""
+        e = s.events.c
+        with self._read() as conn:
+            where = self._conditions(conn, flt)
+
+            def total(table) -> int:
+                return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+            n_events = conn.execute(select(func.count()).select_from(s.events).where(*where)).scalar_one()
+            multi = conn.execute(
+                select(func.count()).select_from(s.events).where(*where, e.source_count > 1)
+            ).scalar_one()
+            by_day = conn.execute(
+                select(e.day, func.count()).where(*where).group_by(e.day).order_by(e.day)
+            ).all()
+            by_type = conn.execute(
+                select(e.event_type, e.sub_event_type, func.count().label("n"))
+                .where(*where)
+                .group_by(e.event_type, e.sub_event_type)
+                .order_by(func.count().desc(), e.event_type, e.sub_event_type)
+            ).all()
+            by_region = conn.execute(
+                select(e.country, e.admin1, func.count().label("n"))
+                .where(*where)
+                .group_by(e.country, e.admin1)
+                .order_by(func.count().desc(), e.country, e.admin1)
+            ).all()
+            days = [(date.fromordinal(day) if day else None, n) for day, n in by_day]
+            dated = [d for d, _ in days if d]
+            return StoreStats(
+                documents=total(s.documents),
+                events=n_events,
+                reports=total(s.reports),
+                places=total(s.places),
+                multi_source_events=multi,
+                first_date=min(dated) if dated else None,
+                last_date=max(dated) if dated else None,
+                by_day=days,
+                by_type=[(t, st, n) for t, st, n in by_type],
+                by_region=[(c, a, n) for c, a, n in by_region],
+            )
+
+    def documents(
+        self, *, limit: int | None = None, offset: int = 0, with_text: bool = False
+    ) -> list[DocumentRecord]:
+        """Stored documents in the order they were ingested."""
+        d = s.documents.c
+        cols = [
+            d.id,
+            d.content_hash,
+            d.published,
+            d.source,
+            d.url,
+            d.title,
+            d.n_chars,
+            d.n_events,
+            d.ingested_at,
+        ]
+        if with_text:
+            cols.append(d.text)
+        q = select(*cols).order_by(d.pk).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self._read() as conn:
+            return [DocumentRecord(**row._mapping) for row in conn.execute(q)]
+
+    def document(self, document_id: str) -> DocumentRecord:
+        d = s.documents.c
+        with self._read() as conn:
+            row = conn.execute(
+                select(
+                    d.id, d.content_hash, d.published, d.source, d.url, d.title, d.n_chars, d.n_events,
+                    d.ingested_at, d.text,
+                ).where(d.id == document_id)
+            ).first()  # fmt: skip
+        if row is None:
+            raise NotFoundError(f"no document {document_id!r} in the store", document_id=document_id)
+        return DocumentRecord(**row._mapping)
+
+    def places(self) -> list[PlaceRecord]:
+        """The places events are located at, with how many events each has."""
+        p, e = s.places.c, s.events.c
+        counts = select(e.place_key, func.count().label("n")).group_by(e.place_key).subquery()
+        q = (
+            select(s.places, func.coalesce(counts.c.n, 0).label("n"))
+            .join(counts, counts.c.place_key == p.key, isouter=True)
+            .order_by(p.country, p.admin1_key, p.name, p.key)
+        )
+        with self._read() as conn:
+            return [
+                PlaceRecord(
+                    key=row.key,
+                    location=Location(
+                        name=row.name,
+                        country=row.country,
+                        admin1=row.admin1,
+                        admin1_code=row.admin1_code,
+                        admin2=row.admin2,
+                        latitude=row.latitude,
+                        longitude=row.longitude,
+                        geo_precision=row.geo_precision,
+                        gazetteer_id=row.gazetteer_id,
+                    ),
+                    events=row.n,
+                )
+                for row in conn.execute(q)
+            ]
+
+
+_REGION_WORDS = ("oblast", "region", "province", "governorate", "krai", "kray", "raion", "district")
+
+
+def _region_norm(name: str) -> str:
+    """A region name without its kind word or case: "Kharkiv Oblast", "kharkiv region" -> "kharkiv"."""
+    words = name.replace("-", " ").replace("'", "").replace("’", "").casefold().split()
+    words = [w for w in words if w not in _REGION_WORDS]
+    return " ".join(words)

@@ -1,0 +1,138 @@
+"""Opening the database: where it lives (``--db``, ``SPOTREP_DB``, the user data path) and the engine setup.
+
+SQLite is the embedded default (WAL journal, foreign keys on, a busy timeout, explicit ``BEGIN IMMEDIATE`` for
+writers so that a batch is one atomic transaction). Anything SQLAlchemy can reach by URL
+(``postgresql+psycopg://...``) is accepted; only SQLite-specific speed-ups (the R*tree) are skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, Float, create_engine, event, func
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.functions import FunctionElement
+
+from ..errors import ConfigError
+from .dedup import EARTH_RADIUS_KM, distance_km
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "SPOTREP_DB"
+DB_FILENAME = "spotrep.db"
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",  # with WAL: a crash of the process never loses a commit or corrupts the file
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=30000",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA cache_size=-65536",  # 64 MiB page cache
+    "PRAGMA mmap_size=268435456",
+)
+
+
+def default_path() -> Path:
+    """The default database: ``spotrep.db`` in the user data directory (``~/.local/share/spotrep`` on
+    Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("spotrep", appauthor=False) / DB_FILENAME
+
+
+def resolve_url(path_or_url: str | os.PathLike[str] | None = None) -> str:
+    """The SQLAlchemy URL for a path or URL given, else ``$SPOTREP_DB``, else the default path."""
+    value = os.fspath(path_or_url) if path_or_url is not None else None
+    if not value:
+        value = os.environ.get(ENV_VAR) or None
+    if not value:
+        value = os.fspath(default_path())
+    if value == ":memory:":
+        return "sqlite://"
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise ConfigError(f"not a database URL: {value!r} ({exc})", url=value) from None
+        return value
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise ConfigError(
+            f"{value}: is a directory; give a database file (e.g. {path / DB_FILENAME})", path=value
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.resolve()}"
+
+
+def _sqlite_km(
+    lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
+) -> float | None:
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return None
+    return distance_km(lat1, lon1, lat2, lon2)
+
+
+class distance_sql(FunctionElement):
+    """Great-circle distance in km between two (lat, lon) points, in SQL."""
+
+    type = Float()
+    inherit_cache = True
+    name = "spotrep_km"
+
+
+@compiles(distance_sql, "sqlite")
+def _distance_sqlite(element: distance_sql, compiler, **kw) -> str:
+    return f"spotrep_km({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(distance_sql)
+def _distance_generic(element: distance_sql, compiler, **kw) -> str:
+    lat1, lon1, lat2, lon2 = list(element.clauses)
+    half_dlat = func.radians(lat2 - lat1) / 2
+    half_dlon = func.radians(lon2 - lon1) / 2
+    h = func.power(func.sin(half_dlat), 2) + func.cos(func.radians(lat1)) * func.cos(
+        func.radians(lat2)
+    ) * func.power(func.sin(half_dlon), 2)
+    return compiler.process(2 * EARTH_RADIUS_KM * func.asin(func.sqrt(h)), **kw)
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    if url in ("sqlite://", "sqlite:///:memory:"):
+        engine = create_engine(
+            "sqlite://", echo=echo, poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
+    else:
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        # take over transaction control from pysqlite, so that BEGIN (IMMEDIATE) and SAVEPOINT work as written
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+        cursor.close()
+        dbapi_conn.create_function("spotrep_km", 4, _sqlite_km, deterministic=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        write = conn.get_execution_options().get("spotrep_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def km_to_lat(km: float) -> float:
+    return km / (math.pi * EARTH_RADIUS_KM / 180)
+
+
+def km_to_lon(km: float, lat: float) -> float:
+    return km / (math.pi * EARTH_RADIUS_KM / 180 * max(math.cos(math.radians(lat)), 0.01))

@@ -1,0 +1,305 @@
+"""The store's schema (SQLAlchemy Core) and its numbered migrations.
+
+Tables:
+
+* ``documents``: one row per ingested document (id, content hash, metadata, text).
+* ``events``: one row per (possibly merged) event: the canonical record in columns, plus the figures across
+  sources (``fatalities_low``/``fatalities``/``fatalities_high``), ``source_count`` and the source names.
+* ``reports``: the link between an event and each document that reports it, with that document's own version
+  of the event (its record as JSON, its figures and its claim), so that conflicting figures and the claims of
+  each side are kept and the canonical record can be recomputed.
+* ``evidence``: the evidence spans (character offsets into the document) of each report.
+* ``event_categories``: the categories of each event, for filtering.
+* ``places``: every place events were located at (settlements, and regions for region-level events).
+* ``schema_migrations``: the numbered migrations applied to this database.
+
+On SQLite an R*tree (``events_rtree``: day interval x latitude x longitude) indexes events for proximity
+lookups (deduplication candidates, ``--near``); other databases use the B-tree indexes on the same columns.
+
+Migrations: ``MIGRATIONS`` is an ordered list of ``(version, name, function)``; each runs once, in its own
+transaction, and is recorded in ``schema_migrations``. The table objects below describe the current schema; a
+change to it goes into a new numbered migration (ALTER/CREATE statements), never into an old one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    func,
+    select,
+    text,
+)
+
+from ..errors import StoreError
+
+log = logging.getLogger(__name__)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("id", String(300), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("published", Date),
+    Column("source", String(300)),
+    Column("url", Text),
+    Column("title", Text),
+    Column("n_chars", Integer, nullable=False),
+    Column("n_events", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+)
+Index("ix_documents_source", func.lower(documents.c.source))
+Index("ix_documents_published", documents.c.published)
+
+places = Table(
+    "places",
+    metadata,
+    Column("key", String(400), primary_key=True),
+    Column("gazetteer_id", String(100)),
+    Column("name", String(300)),
+    Column("country", String(2)),
+    Column("admin1", String(300)),
+    Column("admin1_code", String(20)),
+    Column("admin1_key", String(300)),
+    Column("admin2", String(300)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", SmallInteger),
+)
+Index("ix_places_admin1_key", places.c.admin1_key)
+Index("ix_places_gazetteer_id", places.c.gazetteer_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("document_id", String(300), nullable=False),  # the document of the canonical report
+    Column("day", Integer, nullable=False),  # ordinal of event_date (or date_start/date_end); 0 when unknown
+    Column("event_date", Date),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("time_precision", SmallInteger),
+    Column("event_type", String(60), nullable=False),
+    Column("sub_event_type", String(60), nullable=False),
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("actor1_name", String(300)),
+    Column("actor1_country", String(2)),
+    Column("actor1_kind", String(20)),
+    Column("actor2_name", String(300)),
+    Column("actor2_country", String(2)),
+    Column("actor2_kind", String(20)),
+    Column("place_key", String(400), ForeignKey("places.key")),
+    Column("location_name", String(300)),
+    Column("country", String(2)),
+    Column("admin1", String(300)),
+    Column("admin1_code", String(20)),
+    Column("admin1_key", String(300)),  # admin1_code, else admin1: what --admin1 filters on
+    Column("admin2", String(300)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("location_precision", SmallInteger),  # Location.geo_precision
+    Column("gazetteer_id", String(100)),
+    Column("geo_precision", SmallInteger),  # Event.geo_precision
+    Column("fatalities", Integer),  # best: the lowest figure reported (ACLED's conservative choice)
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("injuries", Integer),
+    Column("quantities", Text, nullable=False),  # JSON list
+    Column("weapons", Text, nullable=False),  # JSON list
+    Column("claim_source", String(300)),
+    Column("claim_source_country", String(2)),
+    Column("claim_status", String(20), nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("source", String(300)),
+    Column("url", Text),
+    Column("source_count", Integer, nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list of the distinct source names
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+Index("ix_events_day", events.c.day)
+Index("ix_events_region_type_day", events.c.admin1_key, events.c.event_type, events.c.day)
+Index("ix_events_type_day", events.c.event_type, events.c.day)
+Index("ix_events_subtype_day", events.c.sub_event_type, events.c.day)
+Index("ix_events_country_day", events.c.country, events.c.day)
+Index("ix_events_place_day", events.c.place_key, events.c.day)
+Index("ix_events_lat_lon", events.c.latitude, events.c.longitude)
+
+event_categories = Table(
+    "event_categories",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True),
+    Column("category", String(40), primary_key=True),
+)
+Index("ix_event_categories_category", event_categories.c.category, event_categories.c.event_pk)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String(300), ForeignKey("documents.id"), nullable=False),
+    Column("report_event_id", String(64), nullable=False),  # the event id the extraction gave it
+    Column("fatalities", Integer),
+    Column("injuries", Integer),
+    Column("claim_source", String(300)),
+    Column("claim_source_country", String(2)),
+    Column("claim_status", String(20), nullable=False),
+    Column("record", Text, nullable=False),  # this document's Event as JSON, without its evidence
+)
+Index("ux_reports_event_document", reports.c.event_pk, reports.c.document_id, unique=True)
+Index("ix_reports_document", reports.c.document_id)
+Index("ix_reports_report_event_id", reports.c.report_event_id)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), nullable=False),
+    Column("report_pk", Integer, ForeignKey("reports.pk", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String(300), nullable=False),
+    Column("ordinal", Integer, nullable=False),  # order within its report
+    Column(
+        "position", Integer, nullable=False
+    ),  # order of its report within the event (the base report first)
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+Index("ix_evidence_event", evidence.c.event_pk, evidence.c.position, evidence.c.ordinal)
+
+# The SQLite R*tree; not part of ``metadata`` (it is a virtual table created by a migration on SQLite only).
+rtree_metadata = MetaData()
+events_rtree = Table(
+    "events_rtree",
+    rtree_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("min_day", Float),
+    Column("max_day", Float),
+    Column("min_lat", Float),
+    Column("max_lat", Float),
+    Column("min_lon", Float),
+    Column("max_lon", Float),
+)
+
+JULIAN_OFFSET = 1721424.5  # julianday(d) - JULIAN_OFFSET == date.toordinal(d)
+UNKNOWN_DAY_MAX = 10_000_000  # an undated event spans every day in the R*tree
+
+CORE_TABLES = (schema_migrations, documents, places, events, event_categories, reports, evidence)
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def has_rtree(conn: Connection) -> bool:
+    """Whether this database keeps the R*tree (SQLite with the rtree module, and migration 2 applied)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    row = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events_rtree'"
+    ).first()
+    return row is not None
+
+
+# --- migrations -------------------------------------------------------------------------------------------
+
+
+def _m1_core_tables(conn: Connection) -> None:
+    for table in CORE_TABLES:
+        if table is schema_migrations:
+            continue
+        table.create(conn, checkfirst=True)
+
+
+def _m2_rtree(conn: Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        log.info("not SQLite: proximity lookups use the B-tree indexes on latitude/longitude")
+        return
+    try:
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree("
+            "id, min_day, max_day, min_lat, max_lat, min_lon, max_lon)"
+        )
+    except Exception as exc:  # the rtree module is compiled into nearly every SQLite; say so when it is not
+        log.warning("SQLite has no R*tree module (%s); proximity lookups use B-tree indexes", exc)
+        return
+    conn.execute(
+        text(
+            "INSERT INTO events_rtree (id, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
+            "SELECT pk, "
+            f"CASE WHEN day = 0 THEN 0 "
+            f"ELSE COALESCE(julianday(date_start) - {JULIAN_OFFSET}, day) END, "
+            f"CASE WHEN day = 0 THEN {UNKNOWN_DAY_MAX} "
+            f"ELSE COALESCE(julianday(date_end) - {JULIAN_OFFSET}, day) END, "
+            "latitude, latitude, longitude, longitude FROM events "
+            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+        )
+    )
+
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+MIGRATIONS: list[Migration] = [
+    (1, "core tables: documents, places, events, event_categories, reports, evidence", _m1_core_tables),
+    (2, "SQLite R*tree over events (day interval, latitude, longitude)", _m2_rtree),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def applied_versions(conn: Connection) -> list[int]:
+    schema_migrations.create(conn, checkfirst=True)
+    return [
+        row[0]
+        for row in conn.execute(select(schema_migrations.c.version).order_by(schema_migrations.c.version))
+    ]
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the migrations this database lacks (in the caller's transaction); returns the versions
+    applied."""
+    done = set(applied_versions(conn))
+    if done and max(done) > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {max(done)}, newer than this spotrep supports"
+            f" ({SCHEMA_VERSION}); upgrade spotrep",
+            version=max(done),
+            supported=SCHEMA_VERSION,
+        )
+    applied = []
+    for version, name, function in MIGRATIONS:
+        if version in done:
+            continue
+        log.info("applying store migration %d: %s", version, name)
+        function(conn)
+        conn.execute(schema_migrations.insert().values(version=version, name=name, applied_at=utcnow()))
+        applied.append(version)
+    return applied
