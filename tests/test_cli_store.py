@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data" / "store_reports"
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPOTREP_EXTRACTOR", "store_fakes:keyword_extract")
+    monkeypatch.setenv("SPOTREP_EXTRACTOR", "tests.store_fakes:keyword_extract")
     monkeypatch.setenv("SPOTREP_DB", str(tmp_path / "events.db"))
     return tmp_path
 

@@ -23,7 +23,7 @@ from spotrep.exports import (
 )
 from spotrep.model import Actor, Event
 from spotrep.store import Store
-from store_fakes import make_event
+from .store_fakes import make_event
 
 ACLED_ORDER = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spotrep.store import Store, bench
-from store_fakes import keyword_extract
+from .store_fakes import keyword_extract
 
 
 def test_the_generated_database_answers_the_benchmark_query(tmp_path):

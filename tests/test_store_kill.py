@@ -15,7 +15,7 @@ import pytest
 
 from spotrep.readers import read_paths
 from spotrep.store import Store
-from store_fakes import keyword_extract, snapshot, write_corpus
+from .store_fakes import keyword_extract, snapshot, write_corpus
 
 TESTS = Path(__file__).parent
 BATCH = 3
@@ -25,8 +25,8 @@ def _ingest_process(corpus: Path, db: Path, *, delay: float) -> subprocess.Popen
     env = dict(os.environ)
     env.update(
         {
-            "PYTHONPATH": os.pathsep.join([str(TESTS), env.get("PYTHONPATH", "")]),
-            "SPOTREP_EXTRACTOR": "store_fakes:slow_extract",
+            "PYTHONPATH": os.pathsep.join([str(TESTS.parent), env.get("PYTHONPATH", "")]),
+            "SPOTREP_EXTRACTOR": "tests.store_fakes:slow_extract",
             "SPOTREP_TEST_DELAY": str(delay),
         }
     )
