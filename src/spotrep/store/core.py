@@ -145,6 +145,18 @@ class Store:
         except self._engine.dialect.loaded_dbapi.OperationalError as exc:  # the write path runs on the driver
             raise StoreError(f"store error while {doing} {self.url}: {exc}", url=self.url) from exc
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read connection, for modules that keep their own tables in the store (``spotrep.control``)."""
+        with self._read() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction (committed at the end, rolled back on error), for such modules."""
+        with self._errors("writing"), self._write() as conn:
+            yield conn
+
     def _prepare(self) -> Statements:
         if self._statements is None or self._statements.rtree != self._rtree:
             self._statements = Statements(self._engine.dialect, rtree=self._rtree)

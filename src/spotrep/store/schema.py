@@ -11,6 +11,9 @@ Tables:
 * ``evidence``: the evidence spans (character offsets into the document) of each report.
 * ``event_categories``: the categories of each event, for filtering.
 * ``places``: every place events were located at (settlements, and regions for region-level events).
+* ``control_layers`` and ``control_areas``: imported maps of territorial control (e.g. DeepState exports):
+  one row per map and date, and its areas (status, label, bounding box, GeoJSON geometry); see
+  ``spotrep.control``.
 * ``schema_migrations``: the numbered migrations applied to this database.
 
 On SQLite an R*tree (``events_rtree``: day interval x latitude x longitude) indexes events for proximity
@@ -195,6 +198,35 @@ evidence = Table(
 )
 Index("ix_evidence_event", evidence.c.event_pk, evidence.c.position, evidence.c.ordinal)
 
+control_layers = Table(
+    "control_layers",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("source", String(100), nullable=False),
+    Column("layer_date", Date, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("n_areas", Integer, nullable=False),
+    Column("imported_at", String(40), nullable=False),
+)
+Index("ux_control_layers_hash_date", control_layers.c.content_hash, control_layers.c.layer_date, unique=True)
+Index("ix_control_layers_date", control_layers.c.layer_date)
+
+control_areas = Table(
+    "control_areas",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("layer_pk", Integer, ForeignKey("control_layers.pk", ondelete="CASCADE"), nullable=False),
+    Column("status", String(20), nullable=False),  # occupied | liberated | unknown
+    Column("label", Text, nullable=False),
+    Column("min_lat", Float, nullable=False),
+    Column("max_lat", Float, nullable=False),
+    Column("min_lon", Float, nullable=False),
+    Column("max_lon", Float, nullable=False),
+    Column("geometry", Text, nullable=False),  # GeoJSON
+)
+Index("ix_control_areas_layer", control_areas.c.layer_pk)
+
 # The SQLite R*tree; not part of ``metadata`` (it is a virtual table created by a migration on SQLite only).
 rtree_metadata = MetaData()
 events_rtree = Table(
@@ -213,6 +245,7 @@ JULIAN_OFFSET = 1721424.5  # julianday(d) - JULIAN_OFFSET == date.toordinal(d)
 UNKNOWN_DAY_MAX = 10_000_000  # an undated event spans every day in the R*tree
 
 CORE_TABLES = (schema_migrations, documents, places, events, event_categories, reports, evidence)
+CONTROL_TABLES = (control_layers, control_areas)
 
 
 def utcnow() -> str:
@@ -265,11 +298,17 @@ def _m2_rtree(conn: Connection) -> None:
     )
 
 
+def _m3_control_layers(conn: Connection) -> None:
+    for table in CONTROL_TABLES:
+        table.create(conn, checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "core tables: documents, places, events, event_categories, reports, evidence", _m1_core_tables),
     (2, "SQLite R*tree over events (day interval, latitude, longitude)", _m2_rtree),
+    (3, "control layers: imported maps of territorial control and their areas", _m3_control_layers),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
