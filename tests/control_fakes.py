@@ -1,0 +1,86 @@
+"""Hand-built events for the control-ledger tests: reports written for these tests, as the pipeline would
+record them (categories, actors, place, claim, evidence), so the ledger is tested without the model."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spotrep.model import Actor, Claim, Event, Evidence, Location
+
+# name: (lat, lon, admin1, admin1_code, gazetteer_id)
+SETTLEMENTS: dict[str, tuple[float, float, str, str, str]] = {
+    "Ocheretyne": (48.2219, 37.6073, "Donetsk Oblast", "UA-14", "geonames:698759"),
+    "Staromaiorske": (47.7333, 36.8333, "Donetsk Oblast", "UA-14", "geonames:692812"),
+    "Vovchansk": (50.29078, 36.94108, "Kharkiv Oblast", "UA-63", "geonames:689304"),
+    "Lyptsi": (50.1947, 36.4264, "Kharkiv Oblast", "UA-63", "geonames:703520"),
+    "Krynky": (46.7300, 33.0900, "Kherson Oblast", "UA-65", "geonames:704500"),
+}
+
+SUB_TYPES = {
+    "territory_captured": ("Battles", "Non-state actor overtakes territory"),
+    "withdrawal": ("Strategic developments", "Non-violent transfer of territory"),
+    "armed_clash": ("Battles", "Armed clash"),
+    "advance": ("Battles", "Armed clash"),
+}
+
+MILITARY = {"UA": "Military Forces of Ukraine", "RU": "Military Forces of Russia"}
+
+
+def settlement(name: str, precision: int = 1) -> Location:
+    lat, lon, admin1, code, gid = SETTLEMENTS[name]
+    return Location(
+        name=name,
+        country="UA",
+        admin1=admin1,
+        admin1_code=code,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=precision,
+        gazetteer_id=gid,
+    )
+
+
+def report(
+    text: str,
+    *,
+    category: str,
+    place: str,
+    day: date,
+    actor1: str | None = None,
+    actor2: str | None = None,
+    source: str | None = None,
+    source_country: str | None = None,
+    status: str = "reported",
+    precision: int = 1,
+    document_id: str | None = None,
+    publisher: str | None = "Test Wire",
+    start: date | None = None,
+    location: Location | None = None,
+) -> Event:
+    """One event as the pipeline records it from ``text`` (one sentence, the evidence)."""
+    event_type, sub = SUB_TYPES[category]
+    if category == "territory_captured" and actor1 == "UA":
+        sub = "Government regains territory"
+    return Event(
+        document_id=document_id or f"{place}-{day.isoformat()}-{source}",
+        event_date=day,
+        date_start=start or day,
+        date_end=day,
+        event_type=event_type,
+        sub_event_type=sub,
+        categories=[category],
+        actor1=Actor(name=MILITARY[actor1], country=actor1, kind="military") if actor1 else None,
+        actor2=Actor(name=MILITARY[actor2], country=actor2, kind="military") if actor2 else None,
+        location=location or settlement(place, precision),
+        geo_precision=precision,
+        claim=Claim(source=source, source_country=source_country, status=status),
+        evidence=[Evidence(text=text, start=0, end=len(text))],
+        source=publisher,
+    )
+
+
+D = date(2024, 5, 6)
+
+
+def days(n: int) -> date:
+    return D + timedelta(days=n)
