@@ -378,6 +378,18 @@ def test_casualty_spans_point_at_the_phrases_used() -> None:
     assert [sentence[s:e] for s, e in c.spans] == ["A civilian was killed", "three others were wounded"]
 
 
+def test_casualty_spans_are_offsets_into_the_original_text_despite_asides_and_spacing() -> None:
+    sentence = "Shelling  hit the town.  Six people,   including two children,  were   killed."
+    c = find_casualties(sentence)
+    assert c.fatalities == 6
+    ((s, e),) = c.spans
+    assert sentence[s:e] == "Six people,   including two children,  were   killed"
+
+
+def test_one_another_is_not_a_quantity() -> None:
+    assert find_quantities("They blamed one another.") == []
+
+
 def test_nothing_said_gives_no_figures_and_no_spans() -> None:
     assert find_casualties("Russian forces advanced near Pokrovsk.") == Casualties(None, None, ())
 

@@ -259,7 +259,9 @@ def vague_count(text: str) -> tuple[int, str] | None:
 # Finding numbers in running text
 
 _WORD_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_WORD_NUM = rf"(?:(?:half\s+)?an?\s+)?(?:{_WORD_ALT})(?:(?:\s+and\s+|[\s\-\u2010\u2011]+)(?:{_WORD_ALT}))*"
+_WORD_NUM = (
+    rf"(?:(?:half\s+)?an?\s+)?(?:{_WORD_ALT})(?:(?:\s+and\s+|[\s\-\u2010\u2011]+)(?:{_WORD_ALT})){{0,9}}"
+)
 _VAGUE_ALT = "|".join(
     re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_VAGUE_PLURALS, key=len, reverse=True)
 )
@@ -401,7 +403,7 @@ _STOP = {
     "out", "up", "down", "off", "back", "away", "again", "too", "very", "now", "today", "yesterday",
     "tonight", "overnight", "allegedly", "reported", "reports", "reporting", "until", "unless", "whether",
     "upon", "plus", "minus", "versus", "vs", "like", "unlike",
-    "such", "some", "any", "more", "most", "less", "least", "many", "much", "few", "several",
+    "such", "some", "any", "more", "most", "less", "least", "many", "much", "few", "several", "another",
 } - {"more"}  # fmt: skip
 
 # singular nouns that name people, for "a woman was killed" and for singular heads
@@ -832,11 +834,11 @@ _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
     rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
-    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
+    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself)"
 )
-_COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP})*"
+_COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP}){{0,5}}"
 
 _RE_ITEM = _Lazy(_COUNT_NP, re.I)
 
@@ -1060,18 +1062,41 @@ def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None
     return total, _combine_qualifiers(quals), first
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+def _condense(text: str) -> tuple[str, list[int]]:
+    """The text without asides that re-count people ("including two children") and with runs of white space
+    made single, plus the map from each position of the result to its position in ``text``.
+
+    Asides that carry their own casualty verb ("one of whom later died") are kept.
+    """
+    removed = [
+        (m.start(), m.end())
+        for m in _RE_ASIDE.finditer(text)
+        if not _RE_CASUALTY_WORD.search(m.group("body") or "")
+    ]
+    chars: list[str] = []
+    mapping: list[int] = []
+    i, r = 0, 0
+    while i < len(text):
+        if r < len(removed) and i == removed[r][0]:
+            i = removed[r][1]
+            r += 1
+            continue
+        ch = text[i]
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                i += 1
+                continue
+            ch = " "
+        chars.append(ch)
+        mapping.append(i)
+        i += 1
+    mapping.append(len(text))
+    return "".join(chars), mapping
 
 
 def find_casualties(text: str) -> Casualties:
     """People killed and wounded according to ``text`` (meant for one sentence); see the module docstring."""
-    work = text
-    # drop asides that re-count people ("including two children") unless they carry their own casualty verb
-    for m in list(_RE_ASIDE.finditer(work)):
-        if _RE_CASUALTY_WORD.search(m.group("body") or ""):
-            continue
-        work = _blank(work, m.start(), m.end())
+    work, mapping = _condense(text)
 
     taken: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
@@ -1161,7 +1186,7 @@ def find_casualties(text: str) -> Casualties:
     return Casualties(
         fatalities=fatalities,
         injuries=injuries,
-        spans=tuple(sorted(spans)),
+        spans=tuple(sorted((mapping[a], mapping[b - 1] + 1) for a, b in spans)),
         qualifier_fatalities=q_f,
         qualifier_injuries=q_i,
         killed_or_wounded=killed_or_wounded,
