@@ -1044,22 +1044,22 @@ def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None
     phrase); None if nobody is counted.
     """
     segment = text[start:end]
-    total = 0
-    quals: list[str] = []
-    first: int | None = None
+    items: list[tuple[int, int, str]] = []  # (offset in segment, count, qualifier)
     for m in _RE_ITEM.finditer(segment):
         if _RE_NOT_PEOPLE_BEFORE.search(text[max(0, start + m.start() - 12) : start + m.start()]):
             continue  # "October 7, ..." is a date
         counted = _item_count(m.group(0))
-        if counted is None:
-            continue
-        if first is None:
-            first = m.start()
-        total += counted[0]
-        quals.append(counted[1])
-    if first is None:
+        if counted is not None:
+            items.append((m.start(), counted[0], counted[1]))
+    if not items:
         return None
-    return total, _combine_qualifiers(quals), first
+    if len(items) > 2 and items[0][1] == sum(c for _, c, _ in items[1:]):
+        first_end = _RE_ITEM.match(segment, items[0][0])
+        if first_end is not None and segment[first_end.end() :].lstrip().startswith(","):
+            # an apposition that spells out the first figure: "three civilians, a man and two women, ..."
+            return items[0][1], items[0][2], items[0][0]
+    total = sum(c for _, c, _ in items)
+    return total, _combine_qualifiers([q for _, _, q in items]), items[0][0]
 
 
 def _condense(text: str) -> tuple[str, list[int]]:
