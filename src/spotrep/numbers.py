@@ -21,7 +21,9 @@ Quantities: the unit is the head noun, singularised ("drones" -> "drone", "peopl
 the proper names and classifying words written before it ("10 ATACMS missiles" -> "ATACMS missile",
 "59 Tomahawk cruise missiles" -> "Tomahawk cruise missile"); descriptive adjectives and nationality words are
 dropped ("more than 30,000 Russian forces" -> "force"). A range ("10-15 drones", "between 10 and 15 drones")
-gives its lower end with ``at_least``. "as many as" is read as ``at_most``.
+gives its lower end with ``at_least``. "as many as" is read as ``at_most``. A part of a counted whole
+("29 of 31 Shahed drones") gives two mentions: "29" (unit "Shahed drone") and "31 Shahed drones". Counts of
+people are quantities too (unit "person", "civilian", "soldier"...): the pipeline decides what they mean.
 
 Casualties (one sentence at a time; figures of separate phrases are added up):
 
@@ -36,6 +38,10 @@ Casualties (one sentence at a time; figures of separate phrases are added up):
   deaths among the wounded ("one of whom later died") are added to fatalities without being taken from the
   injuries (the text gives no better figure);
 - a death toll ("the death toll rose to 12") is the total: fatalities = max(toll, sum of other figures);
+- an apposition that spells out a figure is not added to it ("three civilians, a man and two women, were
+  killed" = 3); a person named with an article or possessive counts 1 ("a woman was killed", "injured his
+  12-year-old son"); ages are never counts;
+- known gap: elliptical second figures ("killed three in Kherson and two in Nikopol") give only the first;
 - vague amounts give their lower bound with ``at_least`` ("dozens injured" -> 24, at_least);
 - the qualifier of a sum is ``exact`` only if every part is exact; ``at_least`` if any part is (and none is
   ``at_most``); ``approximately`` otherwise.
@@ -1192,8 +1198,3 @@ def find_casualties(text: str) -> Casualties:
         killed_or_wounded=killed_or_wounded,
         qualifier_killed_or_wounded=q_k,
     )
-
-
-# exported for the dates module and the pipeline: a number regex and the qualifier table
-NUMBER_PATTERN = _NUM
-QUALIFIERS = dict(_QUALIFIERS)
