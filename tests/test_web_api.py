@@ -194,6 +194,18 @@ def test_event_detail_has_sources_claims_figures_and_the_evidence_in_its_paragra
     assert "Vovchansk" not in paragraph
 
 
+def test_answers_follow_writes_made_by_other_processes(client, db):
+    before = client.get("/api/events", params={"admin1": "Kharkiv"}).json()
+    assert client.get("/api/events", params={"admin1": "Kharkiv"}).json() == before  # (from the cache)
+    with Store.open(db) as store:  # as `spotrep ingest` would, beside the server
+        doc = make_document("Russian drones hit Lyptsi on Sunday, officials said.", published="2024-05-19")
+        assert store.ingest([doc], extractor=keyword_extract).events_new == 1
+    after = client.get("/api/events", params={"admin1": "Kharkiv"}).json()
+    assert after["total"] == before["total"] + 1
+    assert "Lyptsi" in {e["location"]["name"] for e in after["events"]}
+    assert client.get("/api/stats").json()["documents"] == len(REPORTS) + 1
+
+
 def test_an_unknown_event_is_404_with_a_code(client):
     response = client.get("/api/events/no-such-event")
     assert response.status_code == 404

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..store import Store
 from . import errors
+from .cache import ResponseCache
 from .middleware import BodyLimit, SecurityHeaders
 from .routes import ROUTE_MODULES
 from .settings import Settings
@@ -98,6 +99,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.cache.close()
         if owned:
             store.close()
 
@@ -113,6 +115,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.cache = ResponseCache(store.path, max_entries=settings.cache_entries)
     errors.install(app)
 
     scripts = list(CORE_SCRIPTS)
@@ -154,7 +157,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=_csp(settings, docs_hash))
     return app

@@ -6,6 +6,7 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..store import EventFilter, Store, parse_filter
@@ -22,6 +23,24 @@ def get_settings(request: Request) -> Settings:
 
 def get_store(request: Request) -> Store:
     return request.app.state.store
+
+
+def cached(request: Request, compute) -> Response:
+    """The response to this GET from the cache when the database has not changed since; else ``compute()``
+    (a Response), kept for next time."""
+    cache = request.app.state.cache
+    version = cache.version()
+    if version is None:
+        return compute()
+    key = (request.url.path, request.url.query, version)
+    found = cache.get(key)
+    if found is not None:
+        body, media_type = found
+        return Response(body, media_type=media_type)
+    response = compute()
+    if response.status_code == 200:
+        cache.put(key, bytes(response.body), response.media_type or "application/json")
+    return response
 
 
 def token_matches(given: str, expected: str) -> bool:

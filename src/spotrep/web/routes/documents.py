@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from ...documents import ensure_not_empty, make_document, require_english
@@ -34,7 +34,7 @@ WRITE_ERRORS = {
         200: {"model": DocumentIngested, "description": "Already stored: nothing added."},
     },
 )
-def ingest_document(body: DocumentIn, store: StoreDep, settings: SettingsDep) -> Response:
+def ingest_document(request: Request, body: DocumentIn, store: StoreDep, settings: SettingsDep) -> Response:
     """Extract the events of one document and store them (merged with events other documents reported).
     Returns the stored events the document reports; 201 when it was added, 200 when its text was already
     stored."""
@@ -68,6 +68,7 @@ def ingest_document(body: DocumentIn, store: StoreDep, settings: SettingsDep) ->
     extract = extractor or resolve_extractor()
     events = [ev for _doc, evs in extract([doc]) for ev in evs]
     added = store.add(doc, events)
+    request.app.state.cache.clear()
     document_id = added.duplicate_of or added.document_id
     result = DocumentIngested(
         document_id=document_id,

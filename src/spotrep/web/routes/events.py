@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from ...errors import NotFoundError
 from ...exports import export_items, geojson_feature
 from ..context import locate, paragraph_of
-from ..deps import Filter, SettingsDep, StoreDep, require_reader
+from ..deps import Filter, SettingsDep, StoreDep, cached, require_reader
 from ..errors import ApiError
 from ..schemas import ErrorOut, EventDetailOut, EventPage, EvidenceInContext, GeoJSONCollection, SourceOut
 
@@ -32,6 +32,7 @@ ERRORS = {400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 422: {"model": Err
     },
 )
 def list_events(
+    request: Request,
     flt: Filter,
     store: StoreDep,
     settings: SettingsDep,
@@ -55,24 +56,32 @@ def list_events(
             limit=limit,
             max=settings.max_page,
         )
-    total = store.count(flt)
-    rows = store.query_rows(flt, limit=limit, offset=offset, descending=order == "desc") if limit else []
-    if format == "geojson":
-        body = {
-            "type": "FeatureCollection",
-            "features": [geojson_feature(item) for item in export_items(rows)],
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-        }
-        return Response(
-            json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/geo+json"
+
+    def compute() -> Response:
+        total = store.count(flt)
+        rows = store.query_rows(flt, limit=limit, offset=offset, descending=order == "desc") if limit else []
+        if format == "geojson":
+            body = {
+                "type": "FeatureCollection",
+                "features": [geojson_feature(item) for item in export_items(rows)],
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+            }
+            return Response(
+                json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/geo+json"
+            )
+        next_offset = offset + len(rows) if offset + len(rows) < total and rows else None
+        page = EventPage(
+            total=total,
+            limit=limit,
+            offset=offset,
+            next_offset=next_offset,
+            events=[row.event for row in rows],
         )
-    next_offset = offset + len(rows) if offset + len(rows) < total and rows else None
-    page = EventPage(
-        total=total, limit=limit, offset=offset, next_offset=next_offset, events=[row.event for row in rows]
-    )
-    return Response(page.model_dump_json(), media_type="application/json")
+        return Response(page.model_dump_json(), media_type="application/json")
+
+    return cached(request, compute)
 
 
 @router.get(
