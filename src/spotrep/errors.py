@@ -89,3 +89,10 @@ class NotFoundError(SpotrepError):
 class StoreError(SpotrepError):
     code = "store_error"
     exit_code = 5
+
+
+class DataNotInstalledError(ModelNotInstalledError):
+    """A data package an optional feature needs (e.g. the map outlines) is not installed."""
+
+    code = "data_not_installed"
+    http_status = 503
