@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXTRAS ?= serve,dask,dev
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench loadtest serve clean
 
 install: $(STAMP)
 
@@ -30,6 +30,17 @@ lint: install
 
 bench: install
 	$(BIN)/spotrep bench
+
+# A bounded load test on loopback: `spotrep serve` on a generated database of LOAD_EVENTS events, locust
+# headless with LOAD_USERS users for LOAD_TIME; prints the p95 of /api/events (see loadtest/run.py).
+LOAD_EVENTS ?= 100000
+LOAD_USERS  ?= 50
+LOAD_TIME   ?= 30s
+loadtest: install
+	$(BIN)/python loadtest/run.py --events $(LOAD_EVENTS) --users $(LOAD_USERS) --run-time $(LOAD_TIME)
+
+serve: install
+	$(BIN)/spotrep serve
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache src/*.egg-info

@@ -53,8 +53,10 @@ def test_non_utf8_file_is_refused_with_exit_two(runner, tmp_path):
 
 def test_non_english_text_is_refused_with_a_clear_error(runner, tmp_path):
     f = tmp_path / "uk.txt"
-    f.write_text("Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив "
-                 "голова обласної військової адміністрації. Рятувальники працюють на місці удару.")
+    f.write_text(
+        "Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив "
+        "голова обласної військової адміністрації. Рятувальники працюють на місці удару."
+    )
     result = runner.invoke(cli, ["extract", str(f)])
     assert result.exit_code == 2
     assert "English" in result.stderr
@@ -76,13 +78,24 @@ def test_bad_published_date_is_a_usage_error(runner, tmp_path):
 
 def test_malformed_json_lines_are_reported_with_line_numbers_and_the_rest_processed(runner, tmp_path):
     batch = tmp_path / "docs.jsonl"
-    batch.write_text("\n".join([
-        json.dumps({"id": "one", "text": REPORT, "published": "2024-05-15"}),
-        "{broken",
-        json.dumps({"id": "three", "text": "Ukrainian drones attacked an oil depot in Russia's Belgorod region "
-                    "overnight, the governor said.", "published": "2024-05-15"}),
-        json.dumps({"id": "four"}),
-    ]) + "\n")
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "one", "text": REPORT, "published": "2024-05-15"}),
+                "{broken",
+                json.dumps(
+                    {
+                        "id": "three",
+                        "text": "Ukrainian drones attacked an oil depot in Russia's Belgorod region "
+                        "overnight, the governor said.",
+                        "published": "2024-05-15",
+                    }
+                ),
+                json.dumps({"id": "four"}),
+            ]
+        )
+        + "\n"
+    )
     result = runner.invoke(cli, ["extract", "--input", str(batch), "--format", "jsonl"])
     assert result.exit_code == 2
     assert "docs.jsonl:2" in result.stderr
@@ -130,7 +143,7 @@ def test_stdin_text_is_read_when_no_file_is_given(runner):
 
 
 def test_hostile_html_is_treated_as_text_and_never_echoed_unescaped_in_json(runner):
-    text = '<script>alert(1)</script> Russian drones struck Odesa on Monday, wounding three people.'
+    text = "<script>alert(1)</script> Russian drones struck Odesa on Monday, wounding three people."
     out = runner.invoke(cli, ["extract", "--format", "jsonl", "--published", "2024-05-15"], input=text)
     assert out.exit_code == 0
     for line in out.stdout.splitlines():

@@ -152,6 +152,10 @@ RESOLVE_TABLE: list[tuple[str, date | None, str | None, str | None, int]] = [
     ("last winter", WED, "2023-12-01", "2024-02-29", 3),
     ("last winter", SAT, "2021-12-01", "2022-02-28", 3),
     ("this winter", MON, "2023-12-01", "2024-01-08", 3),
+    ("this summer", date(2023, 7, 20), "2023-06-01", "2023-07-20", 3),
+    ("this summer", WED, None, None, 3),
+    ("the previous day", WED, None, None, 1),
+    ("over the previous 24 hours", WED, "2024-05-14", "2024-05-15", 1),
     # ago
     ("two days ago", WED, "2024-05-13", "2024-05-13", 1),
     ("a day ago", WED, "2024-05-14", "2024-05-14", 1),

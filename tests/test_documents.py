@@ -42,13 +42,16 @@ def test_make_document_defaults_id_to_content_hash_and_parses_date():
     assert doc.source == "AFP"
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2024-05-15", date(2024, 5, 15)),
-    ("2024-05-15T08:30:00Z", date(2024, 5, 15)),
-    (None, None),
-    ("", None),
-    (date(2023, 1, 2), date(2023, 1, 2)),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-05-15", date(2024, 5, 15)),
+        ("2024-05-15T08:30:00Z", date(2024, 5, 15)),
+        (None, None),
+        ("", None),
+        (date(2023, 1, 2), date(2023, 1, 2)),
+    ],
+)
 def test_parse_date_accepts_iso_dates(value, expected):
     assert parse_date(value) == expected
 
@@ -95,15 +98,24 @@ def test_check_text_normalises_line_endings():
     assert check_text("a\r\nb\rc") == "a\nb\nc"
 
 
-@pytest.mark.parametrize("text, english", [
-    ("Russian forces shelled the town of Vovchansk on Wednesday, the regional governor said, and two were hurt.",
-     True),
-    ("Російські війська обстріляли місто Вовчанськ у середу, повідомив губернатор області, двоє людей поранені.",
-     False),
-    ("Las fuerzas rusas bombardearon la ciudad el miércoles, dijo el gobernador regional, y hubo dos heridos hoy.",
-     False),
-    ("Short text.", True),
-])
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        (
+            "Russian forces shelled the town of Vovchansk on Wednesday, the regional governor said, and two were hurt.",
+            True,
+        ),
+        (
+            "Російські війська обстріляли місто Вовчанськ у середу, повідомив губернатор області, двоє людей поранені.",
+            False,
+        ),
+        (
+            "Las fuerzas rusas bombardearon la ciudad el miércoles, dijo el gobernador, y hubo dos heridos hoy.",
+            False,
+        ),
+        ("Short text.", True),
+    ],
+)
 def test_looks_english(text, english):
     assert looks_english(text) is english
 
@@ -128,6 +140,6 @@ def test_read_jsonl_reports_malformed_lines_with_numbers_and_carries_on():
 
 
 def test_read_jsonl_reports_undecodable_bytes_per_line():
-    out = list(read_jsonl([b'{"id": "a", "text": "ok"}', "{\"text\": \"Київ\"}".encode("cp1251")]))
+    out = list(read_jsonl([b'{"id": "a", "text": "ok"}', '{"text": "Київ"}'.encode("cp1251")]))
     assert isinstance(out[0], Document)
     assert isinstance(out[1], BatchError) and out[1].line == 2

@@ -13,16 +13,32 @@ from spotrep.model import Actor, Claim, Event, Location, Quantity
 
 
 def _ev(sub="Armed clash", etype="Battles", lat=50.29, lon=36.94, day=date(2024, 5, 15), **kw):
-    return Event(document_id="d", event_type=etype, sub_event_type=sub, event_date=day, date_start=day,
-                 date_end=day, time_precision=1,
-                 location=Location(name="Vovchansk", country="UA", admin1_code="UA-63", latitude=lat,
-                                   longitude=lon, geo_precision=1), **kw)
+    return Event(
+        document_id="d",
+        event_type=etype,
+        sub_event_type=sub,
+        event_date=day,
+        date_start=day,
+        date_end=day,
+        time_precision=1,
+        location=Location(
+            name="Vovchansk", country="UA", admin1_code="UA-63", latitude=lat, longitude=lon, geo_precision=1
+        ),
+        **kw,
+    )
 
 
-GOLD = {"id": "g1", "document_id": "d", "sub_event_types": ["Armed clash"], "categories_any": ["armed_clash"],
-        "date_start": "2024-05-14", "date_end": "2024-05-15",
-        "location": {"lat": 50.2908, "lon": 36.9411, "radius_km": 25}, "actor1_country": "RU",
-        "claim_source_country": "UA"}
+GOLD = {
+    "id": "g1",
+    "document_id": "d",
+    "sub_event_types": ["Armed clash"],
+    "categories_any": ["armed_clash"],
+    "date_start": "2024-05-14",
+    "date_end": "2024-05-15",
+    "location": {"lat": 50.2908, "lon": 36.9411, "radius_km": 25},
+    "actor1_country": "RU",
+    "claim_source_country": "UA",
+}
 
 
 def test_a_matching_event_counts_and_its_fields_are_scored():
@@ -34,11 +50,14 @@ def test_a_matching_event_counts_and_its_fields_are_scored():
     assert acc["actor1"] == 1.0 and acc["claim_source"] == 0.0
 
 
-@pytest.mark.parametrize("event, why", [
-    (_ev(lat=49.99, lon=36.23), "Kharkiv is 55 km away"),
-    (_ev(day=date(2024, 5, 20)), "five days late"),
-    (_ev(sub="Peaceful protest", etype="Protests"), "wrong type"),
-])
+@pytest.mark.parametrize(
+    "event, why",
+    [
+        (_ev(lat=49.99, lon=36.23), "Kharkiv is 55 km away"),
+        (_ev(day=date(2024, 5, 20)), "five days late"),
+        (_ev(sub="Peaceful protest", etype="Protests"), "wrong type"),
+    ],
+)
 def test_events_that_do_not_fit_are_missed_and_spurious(event, why):
     r = evaluate([GOLD], [event])
     assert r.matched == 0, why
@@ -47,8 +66,13 @@ def test_events_that_do_not_fit_are_missed_and_spurious(event, why):
 
 def test_region_gold_with_country_fallback():
     gold = {**GOLD, "location": {"admin1_code": "UA-63", "or_country": "UA"}}
-    country_only = Event(document_id="d", event_type="Battles", sub_event_type="Armed clash",
-                         event_date=date(2024, 5, 15), location=Location(country="UA", geo_precision=3))
+    country_only = Event(
+        document_id="d",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        event_date=date(2024, 5, 15),
+        location=Location(country="UA", geo_precision=3),
+    )
     assert evaluate([gold], [country_only]).matched == 1
 
 

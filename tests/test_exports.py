@@ -23,6 +23,7 @@ from spotrep.exports import (
 )
 from spotrep.model import Actor, Event
 from spotrep.store import Store
+
 from .store_fakes import make_event
 
 ACLED_ORDER = (

@@ -17,33 +17,39 @@ def _trigger(nlp, sentence: str, word: str):
     raise AssertionError(f"no trigger {word!r} in {[t.token.text for t in find_triggers(sent)]}")
 
 
-@pytest.mark.parametrize("sentence, word", [
-    ("Russian forces shelled Kherson on Monday.", "shelled"),
-    ("The ministry said its troops had captured the village of Krynky.", "captured"),
-    ("The defence ministry claimed to have taken control of Robotyne.", "taken"),
-    ("Ukrainian units were forced to withdraw from Avdiivka.", "withdraw"),
-    ("Russian artillery continued to pound Vovchansk overnight.", "pound"),
-    ("Militants attacked a checkpoint, killing three soldiers.", "attacked"),
-    ("Kyiv said its air defences had shot down 17 drones.", "shot"),
-])
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Russian forces shelled Kherson on Monday.", "shelled"),
+        ("The ministry said its troops had captured the village of Krynky.", "captured"),
+        ("The defence ministry claimed to have taken control of Robotyne.", "taken"),
+        ("Ukrainian units were forced to withdraw from Avdiivka.", "withdraw"),
+        ("Russian artillery continued to pound Vovchansk overnight.", "pound"),
+        ("Militants attacked a checkpoint, killing three soldiers.", "attacked"),
+        ("Kyiv said its air defences had shot down 17 drones.", "shot"),
+    ],
+)
 def test_asserted_events(nlp, sentence, word):
     assert why_not_asserted(_trigger(nlp, sentence, word)) is None
 
 
-@pytest.mark.parametrize("sentence, word, reason", [
-    ("The regional capital was not shelled on Tuesday.", "shelled", "negated"),
-    ("Officials said the city was not attacked by the offensive.", "attacked", "negated"),
-    ("Moscow may be trying to capture Chasiv Yar before the summer.", "capture", "intention"),
-    ("Russia could launch a new offensive in the north.", "offensive", "modal"),
-    ("Analysts warned that Russia would attack Kharkiv in the spring.", "attack", "modal"),
-    ("Russian forces seek to encircle the town.", "encircle", "intention"),
-    ("The army plans to recapture the village next month.", "recapture", "intention"),
-    ("Kyiv sent reinforcements to hold back Russian advances.", "advances", "purpose"),
-    ("Troops were deployed in order to prevent an attack on the bridge.", "attack", "purpose"),
-    ("If Russia attacks Kharkiv, the city will be evacuated.", "attacks", "conditional"),
-    ("Did Russian forces shell the hospital?", "shell", "question"),
-    ("Officials raised fears of a new assault on Sumy.", "assault", "irrealis"),
-])
+@pytest.mark.parametrize(
+    "sentence, word, reason",
+    [
+        ("The regional capital was not shelled on Tuesday.", "shelled", "negated"),
+        ("Officials said the city was not attacked by the offensive.", "attacked", "negated"),
+        ("Moscow may be trying to capture Chasiv Yar before the summer.", "capture", "intention"),
+        ("Russia could launch a new offensive in the north.", "offensive", "modal"),
+        ("Analysts warned that Russia would attack Kharkiv in the spring.", "attack", "modal"),
+        ("Russian forces seek to encircle the town.", "encircle", "intention"),
+        ("The army plans to recapture the village next month.", "recapture", "intention"),
+        ("Kyiv sent reinforcements to hold back Russian advances.", "advances", "purpose"),
+        ("Troops were deployed in order to prevent an attack on the bridge.", "attack", "purpose"),
+        ("If Russia attacks Kharkiv, the city will be evacuated.", "attacks", "conditional"),
+        ("Did Russian forces shell the hospital?", "shell", "question"),
+        ("Officials raised fears of a new assault on Sumy.", "assault", "irrealis"),
+    ],
+)
 def test_not_asserted(nlp, sentence, word, reason):
     why = why_not_asserted(_trigger(nlp, sentence, word))
     assert why is not None and why.startswith(reason)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from .places_fixtures import gazetteer, gazetteer_dir  # noqa: F401
 from spotrep.gazetteer.data import haversine_km
 from spotrep.places import country_location, region_location, resolve_name
+
+from .places_fixtures import gazetteer, gazetteer_dir  # noqa: F401
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from .places_fixtures import gazetteer, gazetteer_dir, nlp  # noqa: F401
 from spotrep.cli import cli
 from spotrep.gazetteer import cache as cache_mod
 from spotrep.gazetteer.data import GazetteerData
 from spotrep.gazetteer.geonames_dump import GeoNamesDumpError, parse_dump, parse_line
+
+from .places_fixtures import gazetteer, gazetteer_dir, nlp  # noqa: F401
 
 FIXTURE = Path(__file__).parent / "data" / "geonames_UA_sample.txt"
 

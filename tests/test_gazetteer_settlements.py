@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from spotrep.places import resolve_name
+
 from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 from .settlement_table import AMBIGUOUS_IN_CONTEXT, SETTLEMENTS
-from spotrep.places import resolve_name
 
 
 def test_the_table_covers_the_war_geography() -> None:

@@ -69,17 +69,32 @@ def events(draw):
         event_type=SUB_EVENT_TYPES[sub],
         sub_event_type=sub,
         categories=draw(st.lists(st.sampled_from(CATEGORIES), max_size=3, unique=True)),
-        actor1=draw(st.none() | st.builds(Actor, name=st.text(min_size=1, max_size=20), country=countries,
-                                          kind=st.sampled_from(["military", "civilians", "police"]))),
-        location=Location(name=draw(st.text(max_size=20)), country=draw(countries),
-                          latitude=draw(st.floats(-90, 90)), longitude=draw(st.floats(-180, 180)),
-                          geo_precision=draw(st.sampled_from([1, 2, 3]))),
+        actor1=draw(
+            st.none()
+            | st.builds(
+                Actor,
+                name=st.text(min_size=1, max_size=20),
+                country=countries,
+                kind=st.sampled_from(["military", "civilians", "police"]),
+            )
+        ),
+        location=Location(
+            name=draw(st.text(max_size=20)),
+            country=draw(countries),
+            latitude=draw(st.floats(-90, 90)),
+            longitude=draw(st.floats(-180, 180)),
+            geo_precision=draw(st.sampled_from([1, 2, 3])),
+        ),
         fatalities=draw(st.none() | st.integers(0, 10_000)),
-        quantities=draw(st.lists(st.builds(Quantity, count=st.integers(0, 10**6), unit=st.text(min_size=1)),
-                                 max_size=2)),
+        quantities=draw(
+            st.lists(st.builds(Quantity, count=st.integers(0, 10**6), unit=st.text(min_size=1)), max_size=2)
+        ),
         weapons=draw(st.lists(st.sampled_from(["drone", "ATACMS", "artillery"]), max_size=2, unique=True)),
-        claim=Claim(source=draw(st.none() | st.text(max_size=20)), source_country=draw(countries),
-                    status=draw(st.sampled_from(["reported", "claimed", "denied", "assessed", "confirmed"]))),
+        claim=Claim(
+            source=draw(st.none() | st.text(max_size=20)),
+            source_country=draw(countries),
+            status=draw(st.sampled_from(["reported", "claimed", "denied", "assessed", "confirmed"])),
+        ),
         evidence=[Evidence(text=draw(st.text(max_size=40)), start=0, end=draw(st.integers(0, 100)))],
         notes=draw(st.text(max_size=60)),
     )

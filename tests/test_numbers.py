@@ -359,6 +359,22 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
         "exact",
     ),
     ("The attack killed two people, one of them a child.", 2, None, None, "exact", "exact"),
+    ("Ukraine's military said 12 Russian soldiers were killed.", 12, None, None, "exact", "exact"),
+    ("The strike killed at least 14 and wounded 50.", 14, 50, None, "at_least", "exact"),
+    ("Three people died and 12 were injured when the missile hit.", 3, 12, None, "exact", "exact"),
+    ("An 80-year-old woman died after the attack.", 1, None, None, "exact", "exact"),
+    ("Three civilians, a man and two women, were killed.", 3, None, None, "exact", "exact"),
+    ("A man, a woman and a child were killed.", 3, None, None, "exact", "exact"),
+    ("The Israeli military said it killed dozens of fighters.", 24, None, None, "at_least", "exact"),
+    ("The 12 dead included three children.", 12, None, None, "exact", "exact"),
+    ("A strike on Kharkiv killed a 9-year-old boy and his grandmother.", 2, None, None, "exact", "exact"),
+    ("Five Ukrainian soldiers were captured.", None, None, None, "exact", "exact"),
+    ("The strike injured 11 people, four of them critically.", None, 11, None, "exact", "exact"),
+    ("The toll from the attack rose to 25 dead and 100 injured.", 25, 100, None, "exact", "exact"),
+    ("A man was killed when a drone hit his car; his wife survived.", 1, None, None, "exact", "exact"),
+    ("Three soldiers were killed in action and two went missing.", 3, None, None, "exact", "exact"),
+    ("At least two people were killed and more than 10 injured.", 2, 10, None, "at_least", "at_least"),
+    ("Two civilians and a soldier were wounded.", None, 3, None, "exact", "exact"),
 ]
 
 
@@ -376,6 +392,18 @@ def test_casualty_spans_point_at_the_phrases_used() -> None:
     sentence = "A civilian was killed and three others were wounded."
     c = find_casualties(sentence)
     assert [sentence[s:e] for s, e in c.spans] == ["A civilian was killed", "three others were wounded"]
+
+
+def test_casualty_spans_are_offsets_into_the_original_text_despite_asides_and_spacing() -> None:
+    sentence = "Shelling  hit the town.  Six people,   including two children,  were   killed."
+    c = find_casualties(sentence)
+    assert c.fatalities == 6
+    ((s, e),) = c.spans
+    assert sentence[s:e] == "Six people,   including two children,  were   killed"
+
+
+def test_one_another_is_not_a_quantity() -> None:
+    assert find_quantities("They blamed one another.") == []
 
 
 def test_nothing_said_gives_no_figures_and_no_spans() -> None:

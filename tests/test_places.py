@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .places_fixtures import SHARED, gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 from spotrep.gazetteer.data import haversine_km
+
+from .places_fixtures import SHARED, gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 
 
 def by_text(mentions, text: str):

@@ -16,6 +16,7 @@ from spotrep.store import EventFilter, Near, Store
 from spotrep.store.schema import MIGRATIONS, SCHEMA_VERSION
 from spotrep.store.writer import Writer
 from spotrep.taxonomy import CATEGORIES, SUB_EVENT_TYPES
+
 from .store_fakes import keyword_extract, make_event, snapshot
 
 

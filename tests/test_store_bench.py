@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spotrep.store import Store, bench
+
 from .store_fakes import keyword_extract
 
 

@@ -19,6 +19,7 @@ from spotrep.store.dedup import (
     place_key,
     same_event,
 )
+
 from .store_fakes import make_event
 
 

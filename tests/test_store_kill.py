@@ -15,6 +15,7 @@ import pytest
 
 from spotrep.readers import read_paths
 from spotrep.store import Store
+
 from .store_fakes import keyword_extract, snapshot, write_corpus
 
 TESTS = Path(__file__).parent

@@ -13,7 +13,7 @@ import platform
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ def section(name: str):
 
 def machine() -> dict[str, Any]:
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "python": platform.python_version(),
         "cpu": platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
@@ -84,7 +84,9 @@ def run(sections: list[str] | None = None, **options: Any) -> dict[str, Any]:
         if name not in SECTIONS:
             from .errors import ConfigError
 
-            raise ConfigError(f"unknown benchmark section {name!r}; known: {', '.join(SECTIONS)}", section=name)
+            raise ConfigError(
+                f"unknown benchmark section {name!r}; known: {', '.join(SECTIONS)}", section=name
+            )
         log.info("benchmark section %s", name)
         out[name] = SECTIONS[name](**options)
     return out

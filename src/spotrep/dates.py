@@ -530,7 +530,7 @@ _SEASON_AFTER_OK = (
 # "last summer", "in the summer of 2023", "summer 2023", "summer counteroffensive last year", "winter 2022/23"
 @_rule(
     rf"(?:(?P<pre>in|during|over|through|throughout|since|by|until|before|after)\s+)?"
-    rf"(?P<x>(?:(?P<det>the|its|their|his|her|our|a|this|that)\s+)?"
+    rf"(?P<x>(?:(?P<det>the|its|their|his|her|our|a|that)\s+)?"
     rf"(?:(?P<rel>last|this|past|previous|next|coming)\s+)?"
     rf"(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>{_SEASON})\b(?:(?:\s+of)?\s+{_year('y')}"
     rf"(?:\s*[-/–]\s*(?P<y2>\d{{2}}|\d{{4}}))?)?"
@@ -567,12 +567,17 @@ def _season(m: re.Match[str], pub: date | None) -> _Hit | None:
     past = rel in ("last", "past", "previous")
     if pub is None:
         return _unresolved("season", 3, past=past)
-    year = pub.year + 1
-    while True:
+    if rel == "this":
+        # the season of the publication year (the winter that contains January-February, or December)
+        year = pub.year - 1 if season == "winter" and pub.month <= 2 else pub.year
         start, end = _season_span(season, year)
-        if (past and end < pub) or (not past and start <= pub):
-            break
-        year -= 1
+    else:
+        year = pub.year + 1
+        while True:
+            start, end = _season_span(season, year)
+            if (past and end < pub) or (not past and start <= pub):
+                break
+            year -= 1
     start, end = _part(start, end, m["part"])
     if start > pub:
         return _unresolved("future", 3)
@@ -865,6 +870,8 @@ def _duration(m: re.Match[str], pub: date | None) -> _Hit | None:
             return None  # "last week" / "last year" are calendar periods
     if m["n"] is not None and m["n"].lower() in ("a", "an"):
         return None
+    if m["n"] is None and m["which"].lower() in ("previous", "preceding"):
+        return None  # "the previous day" is relative to the event told, not to publication
     n = _n_value(m["n"]) if m["n"] else 1
     if m["n"] is not None and n is None:
         n = _vague_n(m["n"])[1]

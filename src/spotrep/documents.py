@@ -73,7 +73,9 @@ def parse_date(value: str | date | datetime | None, *, field: str = "published")
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
-        raise InvalidDateError(f"{field} must be a date like 2024-05-15, got {text!r}", field=field, value=text) from None
+        raise InvalidDateError(
+            f"{field} must be a date like 2024-05-15, got {text!r}", field=field, value=text
+        ) from None
 
 
 def decode(data: bytes, *, name: str = "input") -> str:
@@ -104,7 +106,9 @@ def check_text(text: str, *, name: str = "input") -> str:
     if sample:
         controls = sum(ch in _CONTROL for ch in sample)
         if controls > max(8, len(sample) // 100):
-            raise BinaryInputError(f"{name}: looks like binary data (control characters), not text", name=name)
+            raise BinaryInputError(
+                f"{name}: looks like binary data (control characters), not text", name=name
+            )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -145,7 +149,9 @@ def make_document(
 
 def require_english(doc: Document, *, name: str = "input") -> None:
     if not looks_english(doc.text):
-        raise NotEnglishError(f"{name}: the text does not look like English; spotrep reads English only", name=name)
+        raise NotEnglishError(
+            f"{name}: the text does not look like English; spotrep reads English only", name=name
+        )
 
 
 def ensure_not_empty(doc: Document, *, name: str = "input") -> None:
@@ -209,7 +215,9 @@ def read_jsonl(lines: Iterable[str | bytes], *, name: str = "input") -> Iterator
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield BatchError(number, MalformedRecordError(f"{name}:{number}: invalid JSON ({exc.msg})", line=number))
+            yield BatchError(
+                number, MalformedRecordError(f"{name}:{number}: invalid JSON ({exc.msg})", line=number)
+            )
             continue
         try:
             yield document_from_record(record, line=number, name=name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .errors import ModelNotInstalledError
@@ -61,7 +61,7 @@ def _model_path(name: str):
     raise ModelNotInstalledError(f"{package}: no spaCy pipeline found in {root}", package=package)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> Language:
     import spacy
 

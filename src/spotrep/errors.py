@@ -21,7 +21,11 @@ class SpotrepError(Exception):
         self.fields = fields
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, **{k: v for k, v in self.fields.items() if v is not None}}
+        return {
+            "code": self.code,
+            "message": self.message,
+            **{k: v for k, v in self.fields.items() if v is not None},
+        }
 
     def __str__(self) -> str:
         return self.message
@@ -85,3 +89,10 @@ class NotFoundError(SpotrepError):
 class StoreError(SpotrepError):
     code = "store_error"
     exit_code = 5
+
+
+class DataNotInstalledError(ModelNotInstalledError):
+    """A data package an optional feature needs (e.g. the map outlines) is not installed."""
+
+    code = "data_not_installed"
+    http_status = 503

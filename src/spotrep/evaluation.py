@@ -83,7 +83,9 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise MalformedRecordError(f"{path}:{number}: invalid JSON ({exc.msg})", line=number) from None
+                raise MalformedRecordError(
+                    f"{path}:{number}: invalid JSON ({exc.msg})", line=number
+                ) from None
             if not isinstance(record, dict) or "document_id" not in record or "location" not in record:
                 raise MalformedRecordError(
                     f"{path}:{number}: a gold event needs at least document_id and location", line=number
@@ -108,9 +110,10 @@ def _day(value: Any) -> date | None:
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((rlat2 - rlat1) / 2) ** 2 + math.cos(rlat1) * math.cos(rlat2) * math.sin(
-        math.radians(lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((rlat2 - rlat1) / 2) ** 2
+        + math.cos(rlat1) * math.cos(rlat2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -126,7 +129,9 @@ def place_fits(gold: dict, event: Event) -> bool:
     if "lat" in want:
         if loc.latitude is None or loc.longitude is None:
             return False
-        return _distance_km(want["lat"], want["lon"], loc.latitude, loc.longitude) <= want.get("radius_km", 25)
+        return _distance_km(want["lat"], want["lon"], loc.latitude, loc.longitude) <= want.get(
+            "radius_km", 25
+        )
     if "admin1_code" in want:
         if loc.admin1_code == want["admin1_code"]:
             return True
@@ -151,8 +156,10 @@ def field_results(gold: dict, event: Event) -> list[tuple[str, bool]]:
         if name in gold:
             out.append((name, getattr(event, name) == gold[name]))
     for q in gold.get("quantities", []):
-        ok = any(x.count == q["count"] and ("qualifier_any" not in q or x.qualifier in q["qualifier_any"])
-                 for x in event.quantities)
+        ok = any(
+            x.count == q["count"] and ("qualifier_any" not in q or x.qualifier in q["qualifier_any"])
+            for x in event.quantities
+        )
         out.append(("quantities", ok))
     if "weapons_any" in gold:
         have = {w.lower() for w in event.weapons}
@@ -173,7 +180,9 @@ def evaluate(gold: list[dict], events: Iterable[Event]) -> EvalReport:
         by_doc[e.document_id].append(e)
     report = EvalReport()
     for doc_id in sorted({str(g["document_id"]) for g in gold}):
-        golds = sorted((g for g in gold if str(g["document_id"]) == doc_id), key=lambda g: bool(g.get("optional")))
+        golds = sorted(
+            (g for g in gold if str(g["document_id"]) == doc_id), key=lambda g: bool(g.get("optional"))
+        )
         pool = by_doc.get(doc_id, [])
         taken: set[int] = set()
         for g in golds:

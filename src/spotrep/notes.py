@@ -58,10 +58,14 @@ def write_notes(event: Event, kind: str) -> str:
     """The ACLED-style note of an event of an internal kind."""
     a1 = event.actor1.name if event.actor1 else "unidentified actors"
     a2 = event.actor2.name if event.actor2 else ("civilians" if kind in ("attack", "kill", "wound") else "")
-    what = ", ".join(f"{q.count:,} {q.unit}" for q in event.quantities) or ", ".join(event.weapons) or "forces"
+    what = (
+        ", ".join(f"{q.count:,} {q.unit}" for q in event.quantities) or ", ".join(event.weapons) or "forces"
+    )
     if kind == "interception" and not event.quantities:
         what = ", ".join(event.weapons) or "projectiles"
-    phrase = _PHRASES.get(kind, "were involved in an event in").format(actor2=a2 or "opposing forces", what=what)
+    phrase = _PHRASES.get(kind, "were involved in an event in").format(
+        actor2=a2 or "opposing forces", what=what
+    )
     loc = event.location
     where = loc.name or "an unknown location"
     if loc.admin1 and loc.admin1 != loc.name:
@@ -77,7 +81,11 @@ def write_notes(event: Event, kind: str) -> str:
     claim = event.claim
     source = ""
     if claim.source:
-        verb = {"claimed": "as claimed by", "denied": "denied by", "assessed": "as assessed by",
-                "confirmed": "as confirmed by"}.get(claim.status, "according to")
+        verb = {
+            "claimed": "as claimed by",
+            "denied": "denied by",
+            "assessed": "as assessed by",
+            "confirmed": "as confirmed by",
+        }.get(claim.status, "according to")
         source = f", {verb} {claim.source}"
     return f"{_when(event)}, {a1} {phrase} {where}{tail}{source}."

@@ -21,7 +21,9 @@ Quantities: the unit is the head noun, singularised ("drones" -> "drone", "peopl
 the proper names and classifying words written before it ("10 ATACMS missiles" -> "ATACMS missile",
 "59 Tomahawk cruise missiles" -> "Tomahawk cruise missile"); descriptive adjectives and nationality words are
 dropped ("more than 30,000 Russian forces" -> "force"). A range ("10-15 drones", "between 10 and 15 drones")
-gives its lower end with ``at_least``. "as many as" is read as ``at_most``.
+gives its lower end with ``at_least``. "as many as" is read as ``at_most``. A part of a counted whole
+("29 of 31 Shahed drones") gives two mentions: "29" (unit "Shahed drone") and "31 Shahed drones". Counts of
+people are quantities too (unit "person", "civilian", "soldier"...): the pipeline decides what they mean.
 
 Casualties (one sentence at a time; figures of separate phrases are added up):
 
@@ -36,6 +38,10 @@ Casualties (one sentence at a time; figures of separate phrases are added up):
   deaths among the wounded ("one of whom later died") are added to fatalities without being taken from the
   injuries (the text gives no better figure);
 - a death toll ("the death toll rose to 12") is the total: fatalities = max(toll, sum of other figures);
+- an apposition that spells out a figure is not added to it ("three civilians, a man and two women, were
+  killed" = 3); a person named with an article or possessive counts 1 ("a woman was killed", "injured his
+  12-year-old son"); ages are never counts;
+- known gap: elliptical second figures ("killed three in Kherson and two in Nikopol") give only the first;
 - vague amounts give their lower bound with ``at_least`` ("dozens injured" -> 24, at_least);
 - the qualifier of a sum is ``exact`` only if every part is exact; ``at_least`` if any part is (and none is
   ``at_most``); ``approximately`` otherwise.
@@ -259,7 +265,9 @@ def vague_count(text: str) -> tuple[int, str] | None:
 # Finding numbers in running text
 
 _WORD_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_WORD_NUM = rf"(?:(?:half\s+)?an?\s+)?(?:{_WORD_ALT})(?:(?:\s+and\s+|[\s\-\u2010\u2011]+)(?:{_WORD_ALT}))*"
+_WORD_NUM = (
+    rf"(?:(?:half\s+)?an?\s+)?(?:{_WORD_ALT})(?:(?:\s+and\s+|[\s\-\u2010\u2011]+)(?:{_WORD_ALT})){{0,9}}"
+)
 _VAGUE_ALT = "|".join(
     re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_VAGUE_PLURALS, key=len, reverse=True)
 )
@@ -401,7 +409,7 @@ _STOP = {
     "out", "up", "down", "off", "back", "away", "again", "too", "very", "now", "today", "yesterday",
     "tonight", "overnight", "allegedly", "reported", "reports", "reporting", "until", "unless", "whether",
     "upon", "plus", "minus", "versus", "vs", "like", "unlike",
-    "such", "some", "any", "more", "most", "less", "least", "many", "much", "few", "several",
+    "such", "some", "any", "more", "most", "less", "least", "many", "much", "few", "several", "another",
 } - {"more"}  # fmt: skip
 
 # singular nouns that name people, for "a woman was killed" and for singular heads
@@ -832,11 +840,11 @@ _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
     rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
-    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
+    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself)"
 )
-_COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP})*"
+_COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP}){{0,5}}"
 
 _RE_ITEM = _Lazy(_COUNT_NP, re.I)
 
@@ -1042,36 +1050,59 @@ def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None
     phrase); None if nobody is counted.
     """
     segment = text[start:end]
-    total = 0
-    quals: list[str] = []
-    first: int | None = None
+    items: list[tuple[int, int, str]] = []  # (offset in segment, count, qualifier)
     for m in _RE_ITEM.finditer(segment):
         if _RE_NOT_PEOPLE_BEFORE.search(text[max(0, start + m.start() - 12) : start + m.start()]):
             continue  # "October 7, ..." is a date
         counted = _item_count(m.group(0))
-        if counted is None:
-            continue
-        if first is None:
-            first = m.start()
-        total += counted[0]
-        quals.append(counted[1])
-    if first is None:
+        if counted is not None:
+            items.append((m.start(), counted[0], counted[1]))
+    if not items:
         return None
-    return total, _combine_qualifiers(quals), first
+    if len(items) > 2 and items[0][1] == sum(c for _, c, _ in items[1:]):
+        first_end = _RE_ITEM.match(segment, items[0][0])
+        if first_end is not None and segment[first_end.end() :].lstrip().startswith(","):
+            # an apposition that spells out the first figure: "three civilians, a man and two women, ..."
+            return items[0][1], items[0][2], items[0][0]
+    total = sum(c for _, c, _ in items)
+    return total, _combine_qualifiers([q for _, _, q in items]), items[0][0]
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+def _condense(text: str) -> tuple[str, list[int]]:
+    """The text without asides that re-count people ("including two children") and with runs of white space
+    made single, plus the map from each position of the result to its position in ``text``.
+
+    Asides that carry their own casualty verb ("one of whom later died") are kept.
+    """
+    removed = [
+        (m.start(), m.end())
+        for m in _RE_ASIDE.finditer(text)
+        if not _RE_CASUALTY_WORD.search(m.group("body") or "")
+    ]
+    chars: list[str] = []
+    mapping: list[int] = []
+    i, r = 0, 0
+    while i < len(text):
+        if r < len(removed) and i == removed[r][0]:
+            i = removed[r][1]
+            r += 1
+            continue
+        ch = text[i]
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                i += 1
+                continue
+            ch = " "
+        chars.append(ch)
+        mapping.append(i)
+        i += 1
+    mapping.append(len(text))
+    return "".join(chars), mapping
 
 
 def find_casualties(text: str) -> Casualties:
     """People killed and wounded according to ``text`` (meant for one sentence); see the module docstring."""
-    work = text
-    # drop asides that re-count people ("including two children") unless they carry their own casualty verb
-    for m in list(_RE_ASIDE.finditer(work)):
-        if _RE_CASUALTY_WORD.search(m.group("body") or ""):
-            continue
-        work = _blank(work, m.start(), m.end())
+    work, mapping = _condense(text)
 
     taken: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
@@ -1161,14 +1192,9 @@ def find_casualties(text: str) -> Casualties:
     return Casualties(
         fatalities=fatalities,
         injuries=injuries,
-        spans=tuple(sorted(spans)),
+        spans=tuple(sorted((mapping[a], mapping[b - 1] + 1) for a, b in spans)),
         qualifier_fatalities=q_f,
         qualifier_injuries=q_i,
         killed_or_wounded=killed_or_wounded,
         qualifier_killed_or_wounded=q_k,
     )
-
-
-# exported for the dates module and the pipeline: a number regex and the qualifier table
-NUMBER_PATTERN = _NUM
-QUALIFIERS = dict(_QUALIFIERS)

@@ -18,23 +18,56 @@ SPAN_KEY = "spotrep"
 
 INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "defence ministry": (
-        "defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
-        "defence minister", "defense minister", "mod",
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "defence minister",
+        "defense minister",
+        "mod",
     ),
     "general staff": ("general staff",),
     "interior ministry": (
-        "interior ministry", "ministry of internal affairs", "ministry of the interior", "interior minister",
-        "home ministry", "home office",
+        "interior ministry",
+        "ministry of internal affairs",
+        "ministry of the interior",
+        "interior minister",
+        "home ministry",
+        "home office",
     ),
-    "foreign ministry": ("foreign ministry", "ministry of foreign affairs", "foreign minister", "state department"),
-    "emergency service": ("emergency service", "emergency services", "state emergency service", "emergencies ministry"),
+    "foreign ministry": (
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "foreign minister",
+        "state department",
+    ),
+    "emergency service": (
+        "emergency service",
+        "emergency services",
+        "state emergency service",
+        "emergencies ministry",
+    ),
     "air force": ("air force", "air forces"),
     "air defence": (
-        "air defence", "air defense", "air defences", "air defenses", "aerial defence", "aerial defense",
-        "air defence systems", "air defense systems", "aerial defense systems", "aerial defence systems",
-        "air-defence", "air-defense", "anti-aircraft",
+        "air defence",
+        "air defense",
+        "air defences",
+        "air defenses",
+        "aerial defence",
+        "aerial defense",
+        "air defence systems",
+        "air defense systems",
+        "aerial defense systems",
+        "aerial defence systems",
+        "air-defence",
+        "air-defense",
+        "anti-aircraft",
     ),
-    "military administration": ("military administration", "regional military administration", "regional administration"),
+    "military administration": (
+        "military administration",
+        "regional military administration",
+        "regional administration",
+    ),
     "border guard": ("border guard", "border guards", "border service", "state border guard service"),
     "national guard": ("national guard",),
     "national police": ("national police",),
@@ -71,7 +104,9 @@ def add_rulers(nlp: Language) -> None:
     if "spotrep_paragraphs" not in _Language.factories:
         _Language.component("spotrep_paragraphs", func=_paragraph_breaks)
     before = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe("spotrep_paragraphs", before=before) if before else nlp.add_pipe("spotrep_paragraphs", first=True)
+    nlp.add_pipe("spotrep_paragraphs", before=before) if before else nlp.add_pipe(
+        "spotrep_paragraphs", first=True
+    )
     ruler = nlp.add_pipe(
         "span_ruler",
         name="spotrep_ruler",

@@ -14,20 +14,52 @@ from datetime import date, timedelta
 from .documents import Document
 
 PLACES_UA = [
-    ("Kharkiv", "Kharkiv region"), ("Vovchansk", "Kharkiv region"), ("Kupiansk", "Kharkiv region"),
-    ("Lyptsi", "Kharkiv region"), ("Izium", "Kharkiv region"), ("Pokrovsk", "Donetsk region"),
-    ("Chasiv Yar", "Donetsk region"), ("Kostiantynivka", "Donetsk region"), ("Toretsk", "Donetsk region"),
-    ("Kramatorsk", "Donetsk region"), ("Sloviansk", "Donetsk region"), ("Ocheretyne", "Donetsk region"),
-    ("Robotyne", "Zaporizhzhia region"), ("Orikhiv", "Zaporizhzhia region"), ("Huliaipole", "Zaporizhzhia region"),
-    ("Kherson", "Kherson region"), ("Beryslav", "Kherson region"), ("Nikopol", "Dnipropetrovsk region"),
-    ("Sumy", "Sumy region"), ("Odesa", "Odesa region"), ("Mykolaiv", "Mykolaiv region"),
+    ("Kharkiv", "Kharkiv region"),
+    ("Vovchansk", "Kharkiv region"),
+    ("Kupiansk", "Kharkiv region"),
+    ("Lyptsi", "Kharkiv region"),
+    ("Izium", "Kharkiv region"),
+    ("Pokrovsk", "Donetsk region"),
+    ("Chasiv Yar", "Donetsk region"),
+    ("Kostiantynivka", "Donetsk region"),
+    ("Toretsk", "Donetsk region"),
+    ("Kramatorsk", "Donetsk region"),
+    ("Sloviansk", "Donetsk region"),
+    ("Ocheretyne", "Donetsk region"),
+    ("Robotyne", "Zaporizhzhia region"),
+    ("Orikhiv", "Zaporizhzhia region"),
+    ("Huliaipole", "Zaporizhzhia region"),
+    ("Kherson", "Kherson region"),
+    ("Beryslav", "Kherson region"),
+    ("Nikopol", "Dnipropetrovsk region"),
+    ("Sumy", "Sumy region"),
+    ("Odesa", "Odesa region"),
+    ("Mykolaiv", "Mykolaiv region"),
 ]
 PLACES_RU = [
-    ("Belgorod", "Belgorod region"), ("Kursk", "Kursk region"), ("Bryansk", "Bryansk region"),
-    ("Shebekino", "Belgorod region"), ("Novorossiysk", "Krasnodar region"),
+    ("Belgorod", "Belgorod region"),
+    ("Kursk", "Kursk region"),
+    ("Bryansk", "Bryansk region"),
+    ("Shebekino", "Belgorod region"),
+    ("Novorossiysk", "Krasnodar region"),
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "12", "15", "17", "21", "30"]
+NUMBERS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "12",
+    "15",
+    "17",
+    "21",
+    "30",
+]
 
 TEMPLATES = [
     "Russian forces shelled {place} in {region} on {day}, killing {n} civilians and wounding {m} others, "
@@ -57,8 +89,9 @@ HEADLINES = [
 ]
 
 
-def generate_documents(n: int, *, seed: int = 7, sentences: tuple[int, int] = (6, 12),
-                       start: date = date(2024, 5, 1)) -> Iterator[Document]:
+def generate_documents(
+    n: int, *, seed: int = 7, sentences: tuple[int, int] = (6, 12), start: date = date(2024, 5, 1)
+) -> Iterator[Document]:
     """``n`` reproducible synthetic articles (id ``synthetic-<i>``) with publication dates over 60 days."""
     rng = random.Random(seed)
     for i in range(n):
@@ -69,9 +102,18 @@ def generate_documents(n: int, *, seed: int = 7, sentences: tuple[int, int] = (6
             place2, region2 = rng.choice(PLACES_UA)
             ru_place, ru_region = rng.choice(PLACES_RU)
             return template.format(
-                place=place, region=region, place2=place2, region2=region2, ru_region=ru_region,
-                ru_place=ru_place, day=rng.choice(WEEKDAYS), n=rng.choice(NUMBERS), m=rng.choice(NUMBERS),
-                k=rng.randrange(5, 40), k2=rng.randrange(40, 60), big=f"{rng.randrange(5, 60) * 1000:,}",
+                place=place,
+                region=region,
+                place2=place2,
+                region2=region2,
+                ru_region=ru_region,
+                ru_place=ru_place,
+                day=rng.choice(WEEKDAYS),
+                n=rng.choice(NUMBERS),
+                m=rng.choice(NUMBERS),
+                k=rng.randrange(5, 40),
+                k2=rng.randrange(40, 60),
+                big=f"{rng.randrange(5, 60) * 1000:,}",
             )
 
         count = rng.randint(*sentences)

@@ -7,7 +7,18 @@ import importlib
 from .app import cli
 
 # Command modules; each attaches its commands to ``cli`` when imported.
-COMMAND_MODULES = ("extract", "evaluate", "ingest", "events", "export", "stats", "places", "bench", "control")
+COMMAND_MODULES = (
+    "extract",
+    "evaluate",
+    "ingest",
+    "events",
+    "export",
+    "stats",
+    "places",
+    "bench",
+    "serve",
+    "control",
+)
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

@@ -11,7 +11,9 @@ from .app import cli
 
 @cli.command()
 @click.option("--section", "sections", multiple=True, help="Run only these sections (repeatable).")
-@click.option("--docs", "n_docs", type=int, default=200, show_default=True, help="Generated documents to time.")
+@click.option(
+    "--docs", "n_docs", type=int, default=200, show_default=True, help="Generated documents to time."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench(sections, n_docs, as_json) -> None:
     """Measure speed and memory on a generated corpus (no timing is ever asserted in tests)."""

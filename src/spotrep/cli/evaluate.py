@@ -16,7 +16,9 @@ from .io import documents_from_jsonl, progress, report_error
 
 @cli.command("eval")
 @click.option("--gold", required=True, metavar="GOLD.jsonl", help="Gold events (see `spotrep.evaluation`).")
-@click.option("--input", "input_path", metavar="DOCS.jsonl", help="The documents to extract from (batch format).")
+@click.option(
+    "--input", "input_path", metavar="DOCS.jsonl", help="The documents to extract from (batch format)."
+)
 @click.option("--pred", metavar="EVENTS.jsonl", help="Score already-extracted events instead of extracting.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 def eval_command(gold, input_path, pred, as_json) -> None:

@@ -16,14 +16,26 @@ from .io import default_format, documents_from_files, documents_from_jsonl, prog
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--input", "inputs", multiple=True, metavar="JSONL",
-              help="A batch: JSON lines {id, text, published, source, url}, one document a line ('-' for stdin).")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date of the text files (anchors relative dates).")
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    metavar="JSONL",
+    help="A batch: JSON lines {id, text, published, source, url}, one document a line ('-' for stdin).",
+)
+@click.option(
+    "--published", metavar="YYYY-MM-DD", help="Publication date of the text files (anchors relative dates)."
+)
 @click.option("--source", help="Source name of the text files (e.g. AFP).")
 @click.option("--url", help="URL of the text file.")
 @click.option("--id", "doc_id", help="Document id (default: a hash of the content).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: table on a terminal, jsonl otherwise).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: table on a terminal, jsonl otherwise).",
+)
 def extract(files, inputs, published, source, url, doc_id, fmt) -> None:
     """Extract events from FILES (text; '-' for stdin) or from a JSON-lines batch (--input).
 
@@ -39,7 +51,9 @@ def extract(files, inputs, published, source, url, doc_id, fmt) -> None:
         raise InputError("--id names one document; give one file")
     sources = []
     if files:
-        sources.append(documents_from_files(files, published=published, source=source, url=url, doc_id=doc_id))
+        sources.append(
+            documents_from_files(files, published=published, source=source, url=url, doc_id=doc_id)
+        )
     sources += [documents_from_jsonl(path) for path in inputs]
 
     failures = 0

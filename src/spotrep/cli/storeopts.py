@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..documents import parse_date
-
 if TYPE_CHECKING:
     from ..store import EventFilter, Store
 
@@ -71,49 +69,30 @@ def filter_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def build_filter(
-    *,
-    since: str | None,
-    until: str | None,
-    types: tuple[str, ...],
-    categories: tuple[str, ...],
-    countries: tuple[str, ...],
-    admin1: tuple[str, ...],
-    near: str | None,
-    sources: tuple[str, ...],
-    text: str | None,
-    min_sources: int | None,
-) -> EventFilter:
-    from ..store import EventFilter, Near
+def build_filter(**values: Any) -> EventFilter:
+    """The EventFilter of the filter options (parsed by the library's ``parse_filter``; errors name the
+    options)."""
+    from ..store import FILTER_KEYS, parse_filter
 
-    return EventFilter(
-        since=parse_date(since, field="--since"),
-        until=parse_date(until, field="--until"),
-        types=types,
-        categories=categories,
-        countries=countries,
-        admin1=admin1,
-        near=Near.parse(near) if near else None,
-        sources=sources,
-        text=text,
-        min_sources=min_sources,
-    )
+    return parse_filter(**values, names={key: _OPTION_NAMES.get(key, key) for key in FILTER_KEYS})
 
 
-FILTER_KEYS = (
-    "since",
-    "until",
-    "types",
-    "categories",
-    "countries",
-    "admin1",
-    "near",
-    "sources",
-    "text",
-    "min_sources",
-)
+_OPTION_NAMES = {
+    "since": "--since",
+    "until": "--until",
+    "types": "--type",
+    "categories": "--category",
+    "countries": "--country",
+    "admin1": "--admin1",
+    "near": "--near",
+    "sources": "--source",
+    "text": "--text",
+    "min_sources": "--min-sources",
+}
 
 
 def pop_filter(kwargs: dict[str, Any]) -> EventFilter:
     """Build the EventFilter from a command's keyword arguments, removing the filter options from them."""
+    from ..store import FILTER_KEYS
+
     return build_filter(**{key: kwargs.pop(key) for key in FILTER_KEYS})

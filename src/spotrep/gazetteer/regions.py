@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicon.actors import DEMONYMS as _ACTOR_DEMONYMS
+
 
 @dataclass(frozen=True)
 class RegionInfo:
@@ -283,31 +285,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # Adjectives of countries (and a few regions): places only when they qualify a place noun
-# ("Russian territory").
+# ("Russian territory"). The country adjectives are the actors' lexicon (one list for the project).
 DEMONYMS: dict[str, str] = {
-    "russian": "RU",
-    "ukrainian": "UA",
-    "belarusian": "BY",
+    **{word: code for word, code in _ACTOR_DEMONYMS.items() if code and " " not in word and word != "us"},
     "belarussian": "BY",
     "belorussian": "BY",
-    "polish": "PL",
-    "moldovan": "MD",
-    "romanian": "RO",
-    "georgian": "GE",
-    "lithuanian": "LT",
-    "latvian": "LV",
-    "estonian": "EE",
-    "finnish": "FI",
-    "hungarian": "HU",
-    "slovak": "SK",
-    "turkish": "TR",
-    "kazakh": "KZ",
-    "american": "US",
-    "british": "GB",
-    "german": "DE",
-    "french": "FR",
-    "syrian": "SY",
-    "iranian": "IR",
     "crimean": "UA-43",
     "chechen": "RU-CE",
 }

@@ -24,6 +24,8 @@ _EXPORTS = {
     "DocumentRecord": "models",
     "EventDetail": "models",
     "EventFilter": "models",
+    "FILTER_KEYS": "models",
+    "parse_filter": "models",
     "EventRow": "models",
     "EventSource": "models",
     "IngestReport": "models",
@@ -44,6 +46,8 @@ __all__ = [  # noqa: RUF022 (the order of _EXPORTS)
     "DocumentRecord",
     "EventDetail",
     "EventFilter",
+    "FILTER_KEYS",
+    "parse_filter",
     "EventRow",
     "EventSource",
     "IngestReport",
@@ -59,6 +63,7 @@ if TYPE_CHECKING:
     from .extract import Extractor, resolve_extractor
     from .models import (
         DEFAULT_BATCH_SIZE,
+        FILTER_KEYS,
         AddResult,
         DocumentRecord,
         EventDetail,
@@ -70,6 +75,7 @@ if TYPE_CHECKING:
         PlaceRecord,
         StoreStats,
         country_code,
+        parse_filter,
     )
 
 

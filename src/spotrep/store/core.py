@@ -665,6 +665,33 @@ class Store:
             raise NotFoundError(f"no document {document_id!r} in the store", document_id=document_id)
         return DocumentRecord(**row._mapping)
 
+    def sources(self) -> list[tuple[str | None, int]]:
+        """The source names of the stored documents, with how many documents each has (most first)."""
+        d = s.documents.c
+        n = func.count().label("n")
+        with self._read() as conn:
+            rows = conn.execute(select(d.source, n).group_by(d.source).order_by(n.desc(), d.source)).all()
+        return [(source, count) for source, count in rows]
+
+    def find_document(self, text: str) -> str | None:
+        """The id of the stored document with this content (the same normalised text), if any."""
+        d = s.documents.c
+        with self._read() as conn:
+            return conn.execute(select(d.id).where(d.content_hash == content_id(text)).limit(1)).scalar()
+
+    def document_events(self, document_id: str) -> list[Event]:
+        """The stored events a document reports (each as stored: merged with other documents' reports), in
+        the order the document reports them."""
+        r, e = s.reports.c, s.events.c
+        with self._read() as conn:
+            reported = select(r.event_pk).where(r.document_id == document_id).order_by(r.pk)
+            pks = list(dict.fromkeys(conn.execute(reported).scalars()))
+            if not pks:
+                return []
+            rows = {row.pk: row for row in conn.execute(select_events().where(e.pk.in_(pks)))}
+            stored = self._rows(conn, [rows[pk] for pk in pks if pk in rows])
+        return [row.event for row in stored]
+
     def places(self) -> list[PlaceRecord]:
         """The places events are located at, with how many events each has."""
         p, e = s.places.c, s.events.c

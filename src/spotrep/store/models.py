@@ -29,17 +29,21 @@ class Near(BaseModel):
     km: float = Field(gt=0, le=20_000)
 
     @classmethod
-    def parse(cls, value: str) -> Near:
-        """From ``"LAT,LON,KM"`` (e.g. ``"50.0,36.23,25"``)."""
+    def parse(cls, value: str, *, name: str = "--near") -> Near:
+        """From ``"LAT,LON,KM"`` (e.g. ``"50.0,36.23,25"``); ``name`` is the option named in errors."""
         parts = [p.strip() for p in value.split(",")]
         if len(parts) != 3:
-            raise InputError(f"--near wants LAT,LON,KM (e.g. 50.0,36.23,25), got {value!r}", value=value)
+            raise InputError(
+                f"{name} wants LAT,LON,KM (e.g. 50.0,36.23,25), got {value!r}", field=name, value=value
+            )
         try:
             lat, lon, km = (float(p) for p in parts)
             return cls(lat=lat, lon=lon, km=km)
         except ValueError:
             raise InputError(
-                f"--near wants LAT,LON,KM with -90<=LAT<=90, -180<=LON<=180, KM>0, got {value!r}", value=value
+                f"{name} wants LAT,LON,KM with -90<=LAT<=90, -180<=LON<=180, KM>0, got {value!r}",
+                field=name,
+                value=value,
             ) from None
 
 
@@ -130,6 +134,57 @@ class EventFilter(BaseModel):
     @property
     def sub_event_types(self) -> tuple[str, ...]:
         return tuple(t for t in self.types if t in SUB_EVENT_TYPES)
+
+
+FILTER_KEYS = (
+    "since",
+    "until",
+    "types",
+    "categories",
+    "countries",
+    "admin1",
+    "near",
+    "sources",
+    "text",
+    "min_sources",
+)
+"""The filters, as ``parse_filter`` takes them (the CLI's options and the HTTP API's query parameters)."""
+
+
+def parse_filter(
+    *,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    types: Any = (),
+    categories: Any = (),
+    countries: Any = (),
+    admin1: Any = (),
+    near: str | None = None,
+    sources: Any = (),
+    text: str | None = None,
+    min_sources: int | None = None,
+    names: dict[str, str] | None = None,
+) -> EventFilter:
+    """An EventFilter from the filters as a user types them: dates as ``YYYY-MM-DD``, ``near`` as
+    ``"LAT,LON,KM"``, names and codes as strings. ``names`` maps a filter to the name errors use for it
+    (``{"since": "--since"}`` for the CLI; the filter's own name by default)."""
+    from ..documents import parse_date
+
+    def label(key: str) -> str:
+        return (names or {}).get(key, key)
+
+    return EventFilter(
+        since=parse_date(since, field=label("since")),
+        until=parse_date(until, field=label("until")),
+        types=types,
+        categories=categories,
+        countries=countries,
+        admin1=admin1,
+        near=Near.parse(near, name=label("near")) if near else None,
+        sources=sources,
+        text=text,
+        min_sources=min_sources,
+    )
 
 
 def country_code(value: str) -> str:

@@ -45,7 +45,7 @@ _ROW_COLUMNS = tuple(
     location_name country admin1 admin1_code admin1_key admin2 latitude longitude location_precision
     gazetteer_id geo_precision fatalities fatalities_low fatalities_high injuries quantities weapons
     claim_source claim_source_country claim_status notes source url source_count sources created_at
-    updated_at""".split()  # noqa: SIM905 (45 quoted names read worse)
+    updated_at""".split()
 )
 if tuple(c.name for c in s.events.columns) != _ROW_COLUMNS:  # pragma: no cover (a schema change)
     raise ImportError("event_from_row must unpack the columns of the events table in their order")

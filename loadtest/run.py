@@ -1,0 +1,143 @@
+"""`make loadtest`: a bounded load test of `spotrep serve` on loopback.
+
+1. Generates a database of N synthetic events (``spotrep.store.bench.generate``; kept in bench-out/, reused).
+2. Starts ``spotrep serve`` on 127.0.0.1 on a free port (no tiles).
+3. Runs locust headless (loadtest/locustfile.py) with U users for a fixed time against it, and stops.
+4. Prints the request count, failures and the 50th/95th/99th percentiles of /api/events, and writes them to
+   bench-out/loadtest.json.
+
+Only loopback is ever a target; the run is bounded by --run-time (locust stops itself; the server is stopped
+after it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench-out"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def database(n_events: int) -> Path:
+    from spotrep.store import Store
+    from spotrep.store.bench import generate
+
+    path = OUT / f"loadtest-{n_events}.db"
+    if path.exists():
+        with Store.open(path) as store:
+            if store.count() == n_events:
+                print(f"loadtest: reusing {path} ({n_events:,} events)", flush=True)
+                return path
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    OUT.mkdir(exist_ok=True)
+    with Store.open(path) as store:
+        seconds = generate(store, n_events)
+    print(f"loadtest: generated {n_events:,} events in {seconds:.1f} s into {path}", flush=True)
+    return path
+
+
+def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"loadtest: the server exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/api/events?limit=1", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("loadtest: the server did not come up")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--run-time", default="30s")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes")
+    args = parser.parse_args()
+
+    db = database(args.events)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "SPOTREP_TILES": "none"}
+    env.pop("SPOTREP_API_TOKEN", None)
+    server = subprocess.Popen(
+        [str(bin_dir / "spotrep"), "-q", "serve", "--db", str(db), "--port", str(port),
+         "--workers", str(args.workers), "--log-level", "warning"],
+        env=env,
+    )  # fmt: skip
+    try:
+        wait_until_up(url, server)
+        prefix = OUT / "loadtest"
+        cmd = [
+            str(bin_dir / "locust"), "-f", str(ROOT / "loadtest" / "locustfile.py"), "--headless",
+            "--users", str(args.users), "--spawn-rate", str(args.users), "--run-time", args.run_time,
+            "--host", url, "--csv", str(prefix), "--only-summary", "--stop-timeout", "5",
+            "--loglevel", "WARNING",
+        ]  # fmt: skip
+        print(
+            f"loadtest: {args.users} users for {args.run_time} against {url} ({args.events:,} events)",
+            flush=True,
+        )
+        subprocess.run(cmd, check=False, timeout=_seconds(args.run_time) + 120)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
+        rows = {row["Name"]: row for row in csv.DictReader(fh)}
+    result = {"events": args.events, "users": args.users, "run_time": args.run_time, "workers": args.workers}
+    for name in ("/api/events", "Aggregated"):
+        row = rows.get(name)
+        if row:
+            result[name] = {
+                "requests": int(row["Request Count"]),
+                "failures": int(row["Failure Count"]),
+                "requests_per_s": round(float(row["Requests/s"]), 1),
+                "p50_ms": float(row["50%"]),
+                "p95_ms": float(row["95%"]),
+                "p99_ms": float(row["99%"]),
+                "max_ms": round(float(row["Max Response Time"]), 1),
+            }
+    (OUT / "loadtest.json").write_text(json.dumps(result, indent=2) + "\n")
+    events = result.get("/api/events", {})
+    print(json.dumps(result, indent=2))
+    print(
+        f"loadtest: p95 of /api/events = {events.get('p95_ms')} ms over {events.get('requests')} requests"
+        f" ({events.get('failures')} failed), {args.users} users, {args.events:,} events"
+    )
+
+
+def _seconds(value: str) -> int:
+    units = {"s": 1, "m": 60, "h": 3600}
+    if value[-1] in units:
+        return int(float(value[:-1]) * units[value[-1]])
+    return int(value)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""`spotrep serve`: the HTTP API and the map-and-timeline page (FastAPI under uvicorn)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from .app import cli, note
+from .storeopts import db_option
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port.")
+@click.option(
+    "--tiles",
+    metavar="URL|none",
+    envvar="SPOTREP_TILES",
+    show_envvar=True,
+    help="Map tile URL template (default: OpenStreetMap); 'none' for no tiles: outlines only (offline).",
+)
+@click.option(
+    "--private",
+    is_flag=True,
+    default=None,
+    help="Reads need the API token too (default: reads are open; writes always need the token).",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let pages on this origin call the API (repeatable; default: none, no CORS headers).",
+)
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@click.option("--log-level", default="info", show_default=True, help="uvicorn's log level.")
+def serve(db, host, port, tiles, private, cors_origins, workers, log_level) -> None:
+    """Serve the API (docs at /docs) and the page at / over the event database.
+
+    Writes (POST /api/documents) need the token in SPOTREP_API_TOKEN as a bearer token; without a token
+    they are refused.
+    """
+    try:
+        import uvicorn
+
+        from ..web import Settings, create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"spotrep serve needs the serve extra: pip install 'spotrep[serve]' ({exc})"
+        ) from exc
+    settings = Settings.from_env(
+        tiles=tiles, private=True if private else None, cors_origins=tuple(cors_origins) or None
+    )  # validates before anything starts
+    if not settings.writes_enabled:
+        note("no SPOTREP_API_TOKEN: writes (POST /api/documents) are refused")
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.private:
+        note(f"listening on {host}: reads are open to anyone who can reach it (--private to need the token)")
+    if workers > 1:
+        # each worker builds its own app from the environment
+        if db:
+            os.environ["SPOTREP_DB"] = db
+        if tiles is not None:
+            os.environ["SPOTREP_TILES"] = tiles
+        if private:
+            os.environ["SPOTREP_API_PRIVATE"] = "1"
+        if cors_origins:
+            os.environ["SPOTREP_CORS_ORIGINS"] = ",".join(cors_origins)
+        uvicorn.run(
+            "spotrep.web:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            server_header=False,
+        )
+        return
+    app = create_app(db, settings=settings)
+    note(f"serving {app.state.store.url} on http://{host}:{port}/ (API docs: /docs)")
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

@@ -1,0 +1,188 @@
+"""The API's request and response models. Events are ``spotrep.model.Event`` records, as everywhere else."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import Claim, Event, Location
+
+
+class ErrorInfo(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    code: str = Field(description="A stable machine-readable code, e.g. `not_found`, `invalid_token`.")
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorInfo
+
+
+class EventPage(BaseModel):
+    """One page of the events that match: ``total`` of them, ``limit`` from ``offset``."""
+
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="The offset of the next page; null on the last page.")
+    events: list[Event]
+
+
+class GeoJSONCollection(BaseModel):
+    """An RFC 7946 FeatureCollection (Point features, flat properties) with the paging members."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class EvidenceInContext(BaseModel):
+    """An evidence span, with the paragraph of the document it is in (``paragraph`` is null when the
+    document's text is not stored). ``highlight_start``/``highlight_end`` are offsets into ``paragraph``."""
+
+    text: str
+    start: int
+    end: int
+    document_id: str | None = None
+    paragraph: str | None = None
+    paragraph_start: int | None = None
+    highlight_start: int | None = None
+    highlight_end: int | None = None
+
+
+class SourceOut(BaseModel):
+    """One document's report of the event: who says so and how firmly (``claim``), figures, evidence."""
+
+    document_id: str
+    report_event_id: str
+    source: str | None
+    url: str | None
+    title: str | None = None
+    published: date | None
+    claim: Claim
+    fatalities: int | None
+    injuries: int | None
+    evidence: list[EvidenceInContext]
+
+
+class EventDetailOut(BaseModel):
+    number: int = Field(description="The store's integer id of the event.")
+    event: Event
+    fatalities_low: int | None
+    fatalities_best: int | None
+    fatalities_high: int | None
+    claims: list[Claim] = Field(description="Every distinct claim about the event, firmest first.")
+    sources: list[SourceOut]
+    created_at: str
+    updated_at: str
+
+
+class DocumentIn(BaseModel):
+    """A document to ingest (the batch format's fields)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    id: str | None = Field(default=None, max_length=200)
+    published: date | None = None
+    source: str | None = Field(default=None, max_length=300)
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=1000)
+
+
+class DocumentIngested(BaseModel):
+    document_id: str
+    added: bool = Field(description="False when the same text was already stored (nothing was added).")
+    duplicate_of: str | None = None
+    events_new: int
+    events_merged: int
+    events: list[Event] = Field(description="The stored events this document reports.")
+
+
+class DocumentOut(BaseModel):
+    id: str
+    published: date | None
+    source: str | None
+    url: str | None
+    title: str | None
+    n_chars: int
+    n_events: int
+    ingested_at: str
+    text: str | None = None
+
+
+class DocumentPage(BaseModel):
+    limit: int
+    offset: int
+    documents: list[DocumentOut]
+
+
+class PlaceOut(BaseModel):
+    key: str
+    location: Location
+    events: int
+
+
+class DayCount(BaseModel):
+    date: date | None
+    events: int
+
+
+class TypeCount(BaseModel):
+    event_type: str
+    sub_event_type: str
+    events: int
+
+
+class RegionCount(BaseModel):
+    country: str | None
+    admin1: str | None
+    events: int
+
+
+class SourceCount(BaseModel):
+    source: str | None
+    documents: int
+
+
+class StatsOut(BaseModel):
+    documents: int
+    events: int
+    reports: int
+    places: int
+    multi_source_events: int
+    first_date: date | None
+    last_date: date | None
+    by_day: list[DayCount]
+    by_type: list[TypeCount]
+    by_region: list[RegionCount]
+
+
+class EventTypeStyle(BaseModel):
+    name: str
+    colour: str
+
+
+class PageConfig(BaseModel):
+    """Everything the page needs besides the data: tiles, colours, the choices its filters offer."""
+
+    title: str
+    tiles: str | None = Field(description="Tile URL template; null: no tiles (outlines only).")
+    tiles_attribution: str | None
+    private: bool = Field(description="Reads need the bearer token.")
+    writes_enabled: bool
+    max_page: int
+    event_types: list[EventTypeStyle]
+    regions: list[RegionCount]
+    sources: list[SourceCount]
+    first_date: date | None
+    last_date: date | None
+    events: int
+    layers: list[str] = Field(description="The map layers' scripts the page loads (their registry).")
