@@ -197,3 +197,15 @@ def test_hostile_article_text_is_shown_as_text_and_never_runs(page, server):
     assert panel.locator("img, script, b").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert not page.problems, page.problems
+
+
+def test_the_control_layer_draws_the_seed_settlements_and_a_click_shows_their_history(page):
+    # Robotyne (claimed by Russia), Vovchansk and Lukyantsi (contested): diamonds coloured by status
+    page.locator(".control-marker").first.wait_for()
+    assert page.locator(".control-marker.control-RU").count() == 1
+    assert page.locator(".control-marker.control-contested").count() == 2
+    page.locator(".control-marker.control-RU").first.dispatch_event("click")  # event markers may sit on top
+    page.wait_for_selector("#panel .facts")
+    panel = page.locator("#panel").text_content()
+    assert "Robotyne" in panel and "Russia (claimed)" in panel and "background" in panel
+    assert not page.problems, page.problems

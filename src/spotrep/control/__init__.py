@@ -42,6 +42,7 @@ _EXPORTS = {
     "import_layer": "store",
     "ledgers_from_store": "store",
     "list_layers": "store",
+    "place_by_key": "store",
     "region_statuses": "store",
 }
 

@@ -366,7 +366,7 @@ def entry_from_event(
         status=stated,
         stated_status=stated,
         background=background,
-        evidence=list(event.evidence),
+        evidence=sorted(event.evidence, key=lambda e: e.text not in texts),  # the sentences naming it first
         event_id=event.event_id,
         document_id=event.document_id,
         published=published,

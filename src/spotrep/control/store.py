@@ -441,3 +441,11 @@ def control_report(store: Store, place: PlaceRef, as_of: date) -> ControlReport:
     if approximate and verdict != "no map":
         verdict = "uncertain"
     return ControlReport(status, entries, reading, verdict, approximate)
+
+
+def place_by_key(store: Store, key: str) -> PlaceRef:
+    """A stored place by its key (``gz:geonames:689304``, as in the ledgers' ``place.key``)."""
+    for record in store.places():
+        if record.key == key:
+            return PlaceRef.from_location(record.location, record.key)
+    raise NotFoundError(f"no place {key!r} in the store", key=key)
