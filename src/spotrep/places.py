@@ -501,6 +501,7 @@ W_EXPLICIT = 3.0
 W_SENTENCE_REGION = 0.8
 W_PROXIMITY = 1.2
 PROXIMITY_KM = 150.0
+PROXIMITY_WINDOW = 40  # mentions on each side that count as "the other places in the document"
 W_CLASS_MATCH = 0.8
 W_CLASS_MISMATCH = -1.5
 PSEUDO_POPULATION = {CLASS_CITY: 20_000, CLASS_TOWN: 3_000, CLASS_VILLAGE: 300}
@@ -1340,17 +1341,25 @@ class _Resolver:
         if self.focus is None:
             self.focus = self._focus_country(named)
         for _round in range(2):
-            winners = [(m, m.winner) for m in named if m.winner is not None and not m.metonymy]
-            for m in named:
+            # proximity looks at the places named near a mention (a window of mentions, each place once), so a
+            # long document costs linear, not quadratic, time
+            winners = [(j, m, m.winner) for j, m in enumerate(named) if m.winner is not None and not m.metonymy]
+            order = [j for j, _, _ in winners]
+            for j, m in enumerate(named):
                 if len(m.cands) < 2 and _round:
                     continue
+                lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
+                hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
+                nearby: dict[object, tuple[_Mention, _Cand]] = {}
+                for _, other, w in winners[lo:hi]:
+                    nearby.setdefault((w.entry, other.text), (other, w))
                 for c in m.cands:
                     c.ctx, c.ctx_why = 0.0, []
                     if self.focus and g.country(c.entry) == self.focus and g.kind(c.entry) != KIND_COUNTRY:
                         c.ctx += W_FOCUS
                         c.ctx_why.append(f"focus country {self.focus}")
                     if len(m.cands) > 1 and g.kind(c.entry) != KIND_COUNTRY:
-                        self._proximity(m, c, winners)
+                        self._proximity(m, c, list(nearby.values()))
                 m.winner = m.top()
         for m in self.mentions:
             if m.anaphor is not None:
