@@ -69,6 +69,14 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 # kinds that only add detail (casualties, consequences) when another kind is in the same group
 MODIFIER_KINDS = frozenset({"kill", "wound", "disruption", "destroy"})
 
+# kinds that tell only that people were hurt or attacked: the cause told with them names the event
+GENERIC_KINDS = frozenset({"kill", "wound", "attack"})
+# kinds that name how violence was done ("killed in an airstrike", "wounded when a grenade exploded")
+CAUSE_KINDS = frozenset({
+    "suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling", "clash",
+    "assault", "sexual", "mob", "protest", "protest_force", "riot",
+})
+
 # when several kinds meet in one clause group, the first in this order names the event
 PRIORITY: tuple[str, ...] = (
     "suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling",

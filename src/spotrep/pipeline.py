@@ -33,7 +33,7 @@ from .attribution import (
 from .documents import Document, make_document
 from .entities import get_nlp
 from .lexicon.triggers import FORMS
-from .event_types import KINDS, Trigger, Typing, classify, find_triggers, lemma_of
+from .event_types import CAUSE_KINDS, GENERIC_KINDS, KINDS, Trigger, Typing, classify, find_triggers, lemma_of
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
@@ -344,6 +344,7 @@ class DocumentExtractor:
             cand = self._candidate(ctx, index, sent, anchor, group, domains[anchor], attributions)
             if cand is not None:
                 out.append(cand)
+        out = _fold_causes(ctx.doc, out)
         self._places(ctx, index, sent, out, domains, source_tokens)
         self._dates(ctx, index, out, domains)
         expanded: list[Candidate] = []
@@ -377,6 +378,9 @@ class DocumentExtractor:
         if not strong and not weapon_kinds:
             return None
         kinds = [t.kind for t in strong] or [t.kind for t in group if not t.absorbed]
+        if set(kinds) <= GENERIC_KINDS:
+            # "killed in a grenade attack", "died in clashes": the absorbed event names what happened
+            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in CAUSE_KINDS]
         agent, victim = _agent_and_victim(doc, group)
         agent_mention = actor_from_token(agent) if agent is not None else None
         victim_mention = actor_from_token(victim) if victim is not None else None
@@ -385,10 +389,7 @@ class DocumentExtractor:
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
             context_lemmas |= {lemma_of(t) for t in sent}
         place_country = None
-        typing = classify(
-            kinds,
-            weapon_kinds=weapon_kinds,
-            context_lemmas=context_lemmas,
+        classify_args = dict(
             agent_kind=agent_mention.actor.kind if agent_mention and not agent_mention.weapon else (
                 "military" if agent_mention else None),
             victim_kind=victim_mention.actor.kind if victim_mention else None,
@@ -398,6 +399,7 @@ class DocumentExtractor:
             place_country=place_country,
             aggregate=False,
         )
+        typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context_lemmas, **classify_args)
         if typing is None:
             return None
         head = min(group, key=lambda t: (_depth(t.token), t.i)).token
@@ -409,6 +411,7 @@ class DocumentExtractor:
         cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
         cand._kinds = kinds  # type: ignore[attr-defined]
         cand._context = context_lemmas  # type: ignore[attr-defined]
+        cand._classify_args = classify_args  # type: ignore[attr-defined]
         cand._attribution = attribution_for(head.i, attributions)  # type: ignore[attr-defined]
         return cand
 
@@ -645,6 +648,68 @@ class DocumentExtractor:
 # ----------------------------------------------------------------------------------------------- helpers
 
 
+_LINK_BLOCKERS = frozenset({"conj", "ccomp", "parataxis"})
+
+
+def _linked(lower: Token, upper: Token) -> bool:
+    """Does ``lower`` hang on ``upper`` through a subordinate clause or a phrase (not a coordination or a
+    reported clause)? "killed when a grenade exploded", "died in an attack that targeted bars"."""
+    t = lower
+    for _ in range(8):
+        if t.i == upper.i:
+            return True
+        if t.head.i == t.i or t.dep_ in _LINK_BLOCKERS and (t.pos_ in ("VERB", "AUX") or t.dep_ != "conj"):
+            return False
+        t = t.head
+    return t.i == upper.i
+
+
+def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A killing or wounding told with its cause in a linked clause ("six people were killed when a grenade
+    exploded", "soldiers were killed when militants attacked their outposts") is one event, typed by the
+    cause; the casualties stay with it."""
+    if len(cands) < 2:
+        return cands
+    dropped: set[int] = set()
+    for a in cands:
+        if id(a) in dropped or a.kind not in GENERIC_KINDS:
+            continue
+        for b in cands:
+            if b is a or id(b) in dropped or b.kind not in CAUSE_KINDS | GENERIC_KINDS:
+                continue
+            if not (_linked(b.trigger, a.trigger) or _linked(a.trigger, b.trigger)):
+                continue
+            kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
+            weapon_kinds = set(a._weapon_kinds) | set(b._weapon_kinds)  # type: ignore[attr-defined]
+            context = set(a._context) | set(b._context)  # type: ignore[attr-defined]
+            args = dict(a._classify_args)  # type: ignore[attr-defined]
+            b_args = b._classify_args  # type: ignore[attr-defined]
+            if args["agent_kind"] is None and b_args["agent_kind"] is not None:
+                for k in ("agent_kind", "agent_is_state", "agent_country"):
+                    args[k] = b_args[k]
+                a._agent = b._agent  # type: ignore[attr-defined]
+            if args["victim_kind"] is None and b_args["victim_kind"] is not None or not args["victim_lemmas"]:
+                args["victim_kind"] = args["victim_kind"] or b_args["victim_kind"]
+                args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
+            elif b_args["victim_lemmas"]:
+                args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
+            typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context, **args)
+            if typing is None:
+                continue
+            a.typing = typing
+            a._kinds, a._weapon_kinds, a._context = kinds, weapon_kinds, context  # type: ignore[attr-defined]
+            a._classify_args = args  # type: ignore[attr-defined]
+            if getattr(a, "_victim", None) is None:
+                a._victim = b._victim  # type: ignore[attr-defined]
+            a.domain = a.domain | b.domain
+            a.triggers = a.triggers + b.triggers
+            for w in b.weapons:
+                if w not in a.weapons:
+                    a.weapons.append(w)
+            dropped.add(id(b))
+    return [c for c in cands if id(c) not in dropped]
+
+
 def _sentence_at(starts: list[int], offset: int) -> int:
     lo, hi = 0, len(starts) - 1
     while lo < hi:
@@ -664,7 +729,7 @@ def _shift_date(m, offset: int):
 
 def _depth(token: Token) -> int:
     d = 0
-    while token.head is not token and d < 50:
+    while token.head.i != token.i and d < 50:
         token = token.head
         d += 1
     return d
@@ -675,9 +740,9 @@ def _np_head(token: Token) -> Token:
     conjunct of a coordination)."""
     t = token
     for _ in range(6):
-        if t.dep_ in ("compound", "amod", "nmod") and t.head is not t and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head
-        elif t.dep_ == "conj" and t.head is not t and t.head.pos_ in ("NOUN", "PROPN"):
+        elif t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head
         else:
             break
@@ -698,7 +763,7 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
         if nominal:
             head_np = _np_head(t)
             h = head_np.head
-            if head_np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos") and h is not head_np and (
+            if head_np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos") and h.i != head_np.i and (
                 h.lemma_.lower() in _SUPPORT_VERBS or h.lemma_.lower() in _CONSEQUENCE_VERBS
             ):
                 t, nominal = h, False
@@ -835,7 +900,30 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
             break
     if agent is not None and agent.lower_ in ("there", "which", "that", "who"):
         agent = None
-    return agent, victim
+    return _partitive_head(agent), _partitive_head(victim)
+
+
+_PARTITIVES = frozenset(
+    "score dozen hundred thousand tens hundreds thousands dozens number group member some many several all most "
+    "one two three four five six seven eight nine ten eleven twelve part unit contingent batch handful "
+    "couple few rest remnant".split()
+)
+
+
+def _partitive_head(token: Token | None) -> Token | None:
+    """'scores of Afghan soldiers', 'dozens of protesters', 'members of the security forces': the noun after
+    'of' names who acts or suffers."""
+    if token is None:
+        return None
+    for _ in range(2):
+        if token.lemma_.lower() not in _PARTITIVES and token.pos_ != "NUM":
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
 
 
 def _inherited_subject(t: Token) -> Token | None:
@@ -844,7 +932,7 @@ def _inherited_subject(t: Token) -> Token | None:
     reported clause (ccomp)."""
     for _ in range(4):
         ok = t.dep_ in ("xcomp", "conj", "amod", "acl") or (t.dep_ == "advcl" and t.tag_ == "VBG")
-        if not ok or t.head is t:
+        if not ok or t.head.i == t.i:
             return None
         t = t.head
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -891,7 +979,7 @@ def _relative_antecedent(token: Token) -> set[int] | None:
     the tokens of the noun phrase it describes (following appositions)."""
     t = token
     for _ in range(3):
-        if t.dep_ in ("relcl", "acl", "appos") and t.head is not t:
+        if t.dep_ in ("relcl", "acl", "appos") and t.head.i != t.i:
             head = t.head
             toks = {x.i for x in head.subtree if x.i not in {y.i for y in t.subtree}}
             # "one of only a handful settlements Kyiv retook": walk to the noun the apposition renames
@@ -901,7 +989,7 @@ def _relative_antecedent(token: Token) -> set[int] | None:
                     if x.dep_ == "dobj":
                         toks |= {y.i for y in x.subtree}
             return toks
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return None
