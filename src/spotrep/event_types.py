@@ -14,12 +14,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon.triggers import (
+    CROWD_NOUNS,
     FORMS,
+    GATHERING_VERBS,
     NOUN_TRIGGERS,
     PROTEST_FORCE,
     PROTEST_INTERVENTION,
     PROTEST_WORDS,
+    PROTESTER_NOUNS,
+    RIOT_GEAR_HEADS,
+    RIOT_VERBS,
     RIOT_WORDS,
+    ROAD_NOUNS,
+    SPEECH_VERBS,
     VERB_OBJECTS,
     VERB_TRIGGERS,
 )
@@ -98,22 +105,19 @@ WEAPON_KIND_TO_EVENT = {
     "chemical": "chemical",
 }
 
-_SUICIDE_HEADS = frozenset("bomber bombing attack vest belt bomb attacker car truck".split())
-_CHEMICAL = frozenset("chlorine sarin mustard nerve toxic poisonous poison chemical phosphorus".split())
-_EXPLOSIVE_NOUNS = frozenset("ied landmine mine bomb explosive device booby-trap vbied".split())
+_SUICIDE_HEADS = frozenset(["bomber", "bombing", "attack", "vest", "belt", "bomb", "attacker", "car", "truck"])
+_CHEMICAL = frozenset(["chlorine", "sarin", "mustard", "nerve", "toxic", "poisonous", "poison", "chemical", "phosphorus"])
+_EXPLOSIVE_NOUNS = frozenset(["ied", "landmine", "mine", "bomb", "explosive", "device", "booby-trap", "vbied"])
 _EXPLOSIVE_PHRASES = ("roadside bomb", "car bomb", "improvised explosive", "explosive device", "land mine",
                       "landmine", "booby trap", "booby-trap", "ied", "vbied", "parcel bomb", "magnetic bomb",
                       "sticky bomb", "motorcycle bomb", "bicycle bomb", "time bomb", "pipe bomb")
 _MILITARY_TARGETS = frozenset(
-    "base position positions post checkpoint convoy patrol troop soldier force army outpost garrison barracks "
-    "camp unit militant rebel fighter insurgent police policeman officer station airfield depot "
-    "headquarters vehicle tank".split()
+    ["base", "position", "positions", "post", "checkpoint", "convoy", "patrol", "troop", "soldier", "force", "army", "outpost", "garrison", "barracks", "camp", "unit", "militant", "rebel", "fighter", "insurgent", "police", "policeman", "officer", "station", "airfield", "depot", "headquarters", "vehicle", "tank"]
 )
 _CIVILIAN_TARGETS = frozenset(
-    "civilian village villager resident home house market school hospital church mosque bus car family "
-    "people woman child man worshipper farmer shop neighbourhood neighborhood building apartment".split()
+    ["civilian", "village", "villager", "resident", "home", "house", "market", "school", "hospital", "church", "mosque", "bus", "car", "family", "people", "woman", "child", "man", "worshipper", "farmer", "shop", "neighbourhood", "neighborhood", "building", "apartment"]
 )
-_INTERCEPTOR_WORDS = frozenset("defence defense air-defence air-defense anti-aircraft interceptor".split())
+_INTERCEPTOR_WORDS = frozenset(["defence", "defense", "air-defence", "air-defense", "anti-aircraft", "interceptor"])
 
 
 @dataclass
@@ -217,6 +221,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
     triggers: list[Trigger] = []
     text_low = sent.text.lower()
+    protest_words = any(lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) for t in sent)
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
@@ -236,9 +241,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
             elif not weak:
                 triggers.append(Trigger(token, kind, True, False, (token.i,)))
-            elif kind not in ("?",):
-                triggers.append(Trigger(token, kind, False, False, (token.i,)))
+            else:
+                crowd = _protest_subject_kind(token, lemma, protest_words)
+                if crowd:
+                    triggers.append(Trigger(token, crowd, True, False, (token.i,)))
+                elif kind not in ("?",):
+                    triggers.append(Trigger(token, kind, False, False, (token.i,)))
             continue
+        if is_verb:
+            crowd = _protest_subject_kind(token, lemma, protest_words)
+            if crowd:
+                triggers.append(Trigger(token, crowd, True, False, (token.i,)))
+                continue
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "NN"):
             key = lemma
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
@@ -280,8 +294,60 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     kind, weak = "protest", False
                 if key == "march" and token.pos_ == "PROPN":
                     continue  # the month
+                if key == "riot" and _riot_gear(token):
+                    continue  # "riot police"
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     return triggers
+
+
+def _riot_gear(token: Token) -> bool:
+    """'riot police', 'anti-riot units': the word names the police, not a riot."""
+    return lemma_of(token) in ("riot", "anti-riot") and token.dep_ in ("compound", "amod", "nmod") and (
+        lemma_of(token.head) in RIOT_GEAR_HEADS
+    )
+
+
+def _subject_of(token: Token) -> Token | None:
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subj is None and token.dep_ == "conj" and token.head.i != token.i:
+        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    for _ in range(2):  # "dozens of protesters", "thousands of students"
+        if subj is None:
+            break
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or (lemma_of(subj) not in CROWD_NOUNS | {"group", "crowd", "score"} and subj.pos_ != "NUM"):
+            break
+        subj = pobj
+    return subj
+
+
+def _blocks_road(token: Token) -> bool:
+    return any(lemma_of(c) in ROAD_NOUNS for c in token.subtree if c.dep_ in ("dobj", "conj", "pobj"))
+
+
+def _protest_subject_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
+    """A demonstration told by what its participants do: "protesters poured into the streets" (protest),
+    "demonstrators threw rocks at police" (riot), "thousands of students gathered in a peaceful protest"."""
+    if lemma in SPEECH_VERBS or lemma in ("be", "have", "say", "die", "suffer", "receive", "face", "need", "get"):
+        return None
+    if lemma == "turn" and any(c.lower_ == "violent" for c in token.children):
+        subj = _subject_of(token)
+        if subj is not None and (lemma_of(subj) in PROTEST_WORDS or lemma_of(subj) in PROTESTER_NOUNS):
+            return "riot"
+    subj = _subject_of(token)
+    if subj is None:
+        return None
+    noun = lemma_of(subj)
+    if noun in PROTESTER_NOUNS or (noun in PROTEST_WORDS and noun not in ("strike", "crowd")):
+        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
+            return "riot"
+        return "protest" if noun != "rioter" else "riot"
+    if noun in CROWD_NOUNS and protest_words and lemma in GATHERING_VERBS:
+        if lemma in ("block", "shut") and _blocks_road(token):
+            return "riot"
+        return "protest"
+    return None
 
 
 def _labour_strike(token: Token) -> bool:
@@ -307,6 +373,83 @@ def _explosive_context(token: Token) -> bool:
     if token.head.head is not None and lemma_of(token.head.head) in ("explode", "detonate", "plant", "kill"):
         return True
     return lemma == "bomb" and any(lemma_of(c) in ("explode", "detonate") for c in token.head.children)
+
+
+_PROTEST_FAMILY = frozenset({"protest", "protest_force", "riot"})
+_FORCE_VERBS = frozenset("kill wound injure shoot beat die hurt maim".split())
+_INTERVENTION_NOUNS = frozenset("teargas tear-gas cannon baton truncheon bullet pellet spray grenade".split())
+_INTERVENTION_VERBS = frozenset("disperse arrest detain chase scatter clear break block stop prevent".split())
+
+
+def protest_cues(sent: Span) -> set[str]:
+    """What a sentence tells about a demonstration: "riot" (the demonstrators were violent: stones, fires,
+    looting, clashes, road blockades), "force" (demonstrators killed, wounded, shot or beaten; live fire),
+    "intervention" (tear gas, water cannon, dispersal, arrests), "peaceful" (said to be peaceful)."""
+    cues: set[str] = set()
+    for t in sent:
+        lemma = lemma_of(t)
+        low = t.lower_
+        if low in ("peaceful", "peacefully", "peacefull"):
+            cues.add("peaceful")
+        if _riot_gear(t):
+            continue
+        if lemma in ("riot", "rioter", "looter", "looting", "molotov", "firebomb", "vandalism", "arson"):
+            cues.add("riot")
+        elif lemma in ("violent", "violence", "violently") and not _state_violence(t):
+            cues.add("riot")
+        elif lemma == "clash" or (lemma == "fight" and t.pos_ == "VERB"):
+            cues.add("riot")
+        elif t.pos_ == "VERB" and lemma in RIOT_VERBS:
+            subj = _subject_of(t)
+            if subj is not None and (lemma_of(subj) in PROTESTER_NOUNS or lemma_of(subj) in PROTEST_WORDS):
+                if lemma not in ("block", "shut") or _blocks_road(t):
+                    cues.add("riot")
+        if lemma in _FORCE_VERBS and t.pos_ in ("VERB", "NOUN"):
+            cues.add("harm")
+        if lemma in ("ammunition", "round", "gunfire", "live") or (lemma == "fire" and any(
+                c.lower_ == "opened" or lemma_of(c) == "open" for c in [t.head, *t.children])):
+            cues.add("force")
+        if lemma in ("excessive", "brutally", "brutal", "brutality", "suppress", "crush", "massacre", "lethal"):
+            cues.add("force")
+        if lemma in ("injury", "death", "casualty", "dead"):
+            cues.add("harm")
+        if lemma in ("tear", "teargas", "cannon", "baton", "rubber", "pepper", "stun") or (
+            lemma in _INTERVENTION_VERBS and t.pos_ == "VERB") or lemma in ("dispersal", "arrest", "detention"):
+            if not (lemma in ("break", "block", "clear", "stop", "prevent") and not _crowd_object(t)):
+                cues.add("intervention")
+    return cues
+
+
+def _state_violence(token: Token) -> bool:
+    """'violence against protesters', 'violently suppressed': violence done to demonstrators."""
+    if token.lower_ == "violently" and lemma_of(token.head) in ("suppress", "disperse", "crush", "break"):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in token.children)
+
+
+def _crowd_object(token: Token) -> bool:
+    return any(lemma_of(c) in PROTEST_WORDS | PROTESTER_NOUNS | CROWD_NOUNS | {"sit-in", "gathering"}
+               for c in token.subtree if c.i != token.i)
+
+
+def protest_typing(kind: str, cues: set[str]) -> Typing | None:
+    """The sub-event type of a demonstration given what the text tells around it (ACLED): demonstrators'
+    violence makes a violent demonstration (unless they are said to be peaceful and were shot at);
+    killing, wounding or beating peaceful demonstrators, or live fire at them, is excessive force; tear gas,
+    dispersal or arrests are an intervention; otherwise a peaceful protest."""
+    if kind not in _PROTEST_FAMILY:
+        return None
+    force = "force" in cues or ("harm" in cues and ("intervention" in cues or "peaceful" in cues
+                                                    or kind == "protest_force"))
+    if "riot" in cues and not (force and "peaceful" in cues):
+        return Typing("riot", "Violent demonstration", ["riot"])
+    if kind == "riot":
+        return Typing("riot", "Violent demonstration", ["riot"])
+    if force or kind == "protest_force":
+        return Typing("protest_force", "Excessive force against protesters", ["protest"])
+    if "intervention" in cues:
+        return Typing("protest", "Protest with intervention", ["protest"])
+    return Typing("protest", "Peaceful protest", ["protest"])
 
 
 def weapon_event_kind(weapon_kinds: Iterable[str]) -> str | None:

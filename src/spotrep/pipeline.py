@@ -33,7 +33,18 @@ from .attribution import (
 from .documents import Document, make_document
 from .entities import get_nlp
 from .lexicon.triggers import FORMS
-from .event_types import CAUSE_KINDS, GENERIC_KINDS, KINDS, Trigger, Typing, classify, find_triggers, lemma_of
+from .event_types import (
+    CAUSE_KINDS,
+    GENERIC_KINDS,
+    KINDS,
+    Trigger,
+    Typing,
+    classify,
+    find_triggers,
+    lemma_of,
+    protest_cues,
+    protest_typing,
+)
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
@@ -314,6 +325,7 @@ class DocumentExtractor:
                 continue
             candidates.extend(self._sentence_candidates(ctx, i, sent))
         merged = _merge(candidates)
+        _resolve_protests(ctx, merged)
         ordered = _order(merged)
         events = [_event(ctx, c) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -1177,6 +1189,29 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         target.claim.source_country is None and other.claim.source_country is not None
     )):
         target.claim, target.explicit_source = other.claim, True
+
+
+_PROTEST_WINDOW = 2
+
+
+def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
+    """A demonstration's sub-event type depends on what the neighbouring sentences tell (stones thrown, tear
+    gas, people shot): the cues of the event's sentence and the two before and after it decide."""
+    cache: dict[int, set[str]] = {}
+    for c in cands:
+        if c.kind not in ("protest", "protest_force", "riot"):
+            continue
+        cues: set[str] = set()
+        lo = max(0, c.sent_index - _PROTEST_WINDOW)
+        hi = min(len(ctx.sentences), c.sent_index + _PROTEST_WINDOW + 1)
+        for i in range(lo, hi):
+            if i not in cache:
+                cache[i] = protest_cues(ctx.sentences[i])
+            cues |= cache[i]
+        typing = protest_typing(c.kind, cues)
+        if typing is not None:
+            extra = [k for k in c.typing.categories if k not in typing.categories and k != "protest"]
+            c.typing = Typing(typing.kind, typing.sub_event_type, typing.categories + extra)
 
 
 def _order(cands: list[Candidate]) -> list[Candidate]:

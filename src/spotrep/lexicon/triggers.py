@@ -262,6 +262,33 @@ RIOT_WORDS = frozenset(
     "ransack storm set brick bottle".split()
 )
 
+# who protests: nouns whose verbs (other than speech) report a demonstration ("protesters poured into the
+# streets", "demonstrators chanted slogans"); and nouns that do so with a gathering verb when the sentence
+# speaks of a protest ("thousands of students gathered in a peaceful protest")
+PROTESTER_NOUNS = frozenset("protester protestor demonstrator marcher rioter picketer".split())
+CROWD_NOUNS = frozenset(
+    "crowd people student worker farmer activist supporter resident villager youth teacher employee "
+    "opponent woman man thousand hundred dozen tens striker trader driver doctor nurse lawyer pensioner "
+    "member mother family relative".split()
+)
+GATHERING_VERBS = frozenset(
+    "gather assemble march rally converge flood pour parade chant stage hold swarm boo take join mass walk "
+    "demonstrate protest picket camp block occupy denounce demand participate sing wave".split()
+)
+# what rioters do (lemmas); with a protester as subject these make a violent demonstration
+RIOT_VERBS = frozenset(
+    "throw hurl pelt stone torch burn loot smash vandalise vandalize ransack storm clash fight attack damage "
+    "destroy overturn barricade riot firebomb break pull tear set light attack assault injure wound beat "
+    "block shut".split()
+)
+# what demonstrators block: roads and railways (ACLED: road blockades make a demonstration violent)
+ROAD_NOUNS = frozenset(
+    "road street highway railway rail railroad thoroughfare traffic motorway bridge junction intersection "
+    "track route artery".split()
+)
+# words that do not make "riot" an event ("riot police", "anti-riot gear")
+RIOT_GEAR_HEADS = frozenset("police policeman officer gear squad unit shield force troop control".split())
+
 # hedges and intentions: a trigger under one of these (lemma of a governing verb) is not an asserted event
 INTENTION_VERBS = frozenset(
     "seek try attempt plan aim intend want hope threaten vow prepare expect aspire wish mull consider "
