@@ -233,6 +233,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         is_verb = token.pos_ in ("VERB",) or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB") or (
             token.lower_ in FORMS and token.pos_ != "PROPN"
         )
+        if is_verb:
+            crowd = _crowd_kind(token, lemma, protest_words)
+            if crowd:
+                triggers.append(Trigger(token, crowd, True, False, (token.i,)))
+                continue
         if is_verb and lemma in VERB_TRIGGERS:
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
@@ -241,18 +246,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
             elif not weak:
                 triggers.append(Trigger(token, kind, True, False, (token.i,)))
-            else:
-                crowd = _protest_subject_kind(token, lemma, protest_words)
-                if crowd:
-                    triggers.append(Trigger(token, crowd, True, False, (token.i,)))
-                elif kind not in ("?",):
-                    triggers.append(Trigger(token, kind, False, False, (token.i,)))
+            elif kind not in ("?",):
+                triggers.append(Trigger(token, kind, False, False, (token.i,)))
             continue
-        if is_verb:
-            crowd = _protest_subject_kind(token, lemma, protest_words)
-            if crowd:
-                triggers.append(Trigger(token, crowd, True, False, (token.i,)))
-                continue
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "NN"):
             key = lemma
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
@@ -296,21 +292,117 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue  # the month
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
+                if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
+                    c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+                        _protesterish(g) for g in c.children if g.dep_ == "pobj") for c in token.children
+                ):
+                    kind, weak = "protest_force", False  # "attacks against peaceful protesters"
+                if key == "killing" and lemma_of(token.head) == "mob" or any(
+                        lemma_of(c) == "mob" for c in token.children):
+                    kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     return triggers
 
 
 def _riot_gear(token: Token) -> bool:
     """'riot police', 'anti-riot units': the word names the police, not a riot."""
-    return lemma_of(token) in ("riot", "anti-riot") and token.dep_ in ("compound", "amod", "nmod") and (
-        lemma_of(token.head) in RIOT_GEAR_HEADS
-    )
+    if lemma_of(token) not in ("riot", "anti-riot"):
+        return False
+    if token.dep_ in ("compound", "amod", "nmod") and lemma_of(token.head) in RIOT_GEAR_HEADS:
+        return True
+    return token.i + 1 < len(token.doc) and lemma_of(token.doc[token.i + 1]) in RIOT_GEAR_HEADS
+
+
+_MOB_NOUNS = frozenset("mob vigilante lyncher".split())
+_MOB_VERBS = frozenset(
+    "kill beat lynch attack burn torch vandalise vandalize chop stone loot hack set assault injure wound club "
+    "stab destroy damage murder hang rape parade strip".split()
+)
+_HARM_VERBS = frozenset("kill shoot wound injure beat hit attack assault club stab hurt whip maim".split())
+_DISPERSE_VERBS = frozenset("disperse scatter chase clear tear-gas teargas suppress".split())
+_INTERVENTION_OBJECTS = frozenset("gas teargas tear-gas cannon baton truncheon spray bullet pellet grenade".split())
+_LIVE_FIRE = frozenset("ammunition round live".split())
+
+
+def _protesterish(token: Token) -> bool:
+    """A word for demonstrators or a demonstration ('peaceful protesters', 'a student demonstration',
+    'crowds of protesters')."""
+    lemma = lemma_of(token)
+    if lemma in PROTESTER_NOUNS or lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march"):
+        return True
+    if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(lemma_of(g) in PROTESTER_NOUNS for g in of.children if g.dep_ == "pobj")
+
+
+def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
+    """Events told by who does what to whom in a demonstration or a mob: protesters acting (protest or riot),
+    force used on demonstrators (intervention or excessive force), a mob attacking someone (mob violence)."""
+    if lemma in SPEECH_VERBS:
+        return None
+    subj = _subject_of(token)
+    agent = None
+    for c in token.children:
+        if c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+    doer = subj if subj is not None and not any(c.dep_ == "auxpass" for c in token.children) else agent
+    if doer is not None and lemma in _MOB_VERBS and (
+        lemma_of(doer) in _MOB_NOUNS or lemma_of(doer) in ("resident", "villager", "crowd", "people", "youth")
+        and any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in doer.children)
+    ):
+        return "mob"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "towards", "toward"):
+            objects.extend(g for g in c.children if g.dep_ == "pobj")
+    on_protesters = any(_protesterish(o) for o in objects)
+    if on_protesters and lemma in _HARM_VERBS and not (doer is not None and _protesterish(doer)):
+        return "protest_force"
+    if on_protesters and (lemma in _DISPERSE_VERBS or lemma == "break" and any(
+            c.lower_ == "up" for c in token.children) or lemma == "break-up"):
+        return "protest"
+    if lemma in ("use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"):
+        things = {lemma_of(c) for o in token.children if o.dep_ == "dobj" for c in o.subtree}
+        crowd_near = on_protesters or any(_protesterish(t) for t in token.subtree if t.i != token.i)
+        if crowd_near and things & _LIVE_FIRE and "rubber" not in things:
+            return "protest_force"
+        if crowd_near and (lemma == "open" and "fire" in things):
+            return "protest_force"
+        if crowd_near and things & _INTERVENTION_OBJECTS:
+            return "protest"
+    if subj is None or subj.i == token.i:
+        return None
+    noun = lemma_of(subj)
+    if noun in PROTESTER_NOUNS or (noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")):
+        if lemma in ("die",):
+            return "protest_force"
+        if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
+            return None
+        if any(c.dep_ == "auxpass" for c in token.children):
+            return None
+        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
+            return "riot"
+        return "protest" if noun != "rioter" else "riot"
+    if noun in CROWD_NOUNS and protest_words and lemma in GATHERING_VERBS:
+        if lemma in ("block", "shut") and _blocks_road(token):
+            return "riot"
+        return "protest"
+    return None
 
 
 def _subject_of(token: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination and participle clauses ("protesters defied a
+    ban, blocking major roads"), past 'dozens of' and 'thousands of'."""
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subj is None and token.dep_ == "conj" and token.head.i != token.i:
-        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    t = token
+    for _ in range(3):
+        if subj is not None:
+            break
+        if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
+            break
+        t = t.head
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     for _ in range(2):  # "dozens of protesters", "thousands of students"
         if subj is None:
             break
@@ -324,30 +416,6 @@ def _subject_of(token: Token) -> Token | None:
 
 def _blocks_road(token: Token) -> bool:
     return any(lemma_of(c) in ROAD_NOUNS for c in token.subtree if c.dep_ in ("dobj", "conj", "pobj"))
-
-
-def _protest_subject_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
-    """A demonstration told by what its participants do: "protesters poured into the streets" (protest),
-    "demonstrators threw rocks at police" (riot), "thousands of students gathered in a peaceful protest"."""
-    if lemma in SPEECH_VERBS or lemma in ("be", "have", "say", "die", "suffer", "receive", "face", "need", "get"):
-        return None
-    if lemma == "turn" and any(c.lower_ == "violent" for c in token.children):
-        subj = _subject_of(token)
-        if subj is not None and (lemma_of(subj) in PROTEST_WORDS or lemma_of(subj) in PROTESTER_NOUNS):
-            return "riot"
-    subj = _subject_of(token)
-    if subj is None:
-        return None
-    noun = lemma_of(subj)
-    if noun in PROTESTER_NOUNS or (noun in PROTEST_WORDS and noun not in ("strike", "crowd")):
-        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
-            return "riot"
-        return "protest" if noun != "rioter" else "riot"
-    if noun in CROWD_NOUNS and protest_words and lemma in GATHERING_VERBS:
-        if lemma in ("block", "shut") and _blocks_road(token):
-            return "riot"
-        return "protest"
-    return None
 
 
 def _labour_strike(token: Token) -> bool:
@@ -389,6 +457,8 @@ def protest_cues(sent: Span) -> set[str]:
     for t in sent:
         lemma = lemma_of(t)
         low = t.lower_
+        if _protest_topic(t):
+            continue  # "a protest against police brutality", "to denounce violence"
         if low in ("peaceful", "peacefully", "peacefull"):
             cues.add("peaceful")
         if _riot_gear(t):
@@ -397,13 +467,21 @@ def protest_cues(sent: Span) -> set[str]:
             cues.add("riot")
         elif lemma in ("violent", "violence", "violently") and not _state_violence(t):
             cues.add("riot")
-        elif lemma == "clash" or (lemma == "fight" and t.pos_ == "VERB"):
+        elif lemma == "clash":
             cues.add("riot")
         elif t.pos_ == "VERB" and lemma in RIOT_VERBS:
             subj = _subject_of(t)
-            if subj is not None and (lemma_of(subj) in PROTESTER_NOUNS or lemma_of(subj) in PROTEST_WORDS):
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            if subj is not None and not passive and (
+                lemma_of(subj) in PROTESTER_NOUNS or lemma_of(subj) in PROTEST_WORDS
+                or lemma_of(subj) in CROWD_NOUNS and lemma in ("block", "shut", "throw", "hurl", "pelt", "torch")
+            ):
                 if lemma not in ("block", "shut") or _blocks_road(t):
                     cues.add("riot")
+            elif passive and lemma in ("throw", "hurl", "pelt", "fire") and any(
+                lemma_of(x) in ("police", "officer", "policeman", "security") for x in t.subtree
+            ):
+                cues.add("riot")  # "projectiles were thrown at police"
         if lemma in _FORCE_VERBS and t.pos_ in ("VERB", "NOUN"):
             cues.add("harm")
         if lemma in ("ammunition", "round", "gunfire", "live") or (lemma == "fire" and any(
@@ -428,8 +506,27 @@ def _state_violence(token: Token) -> bool:
 
 
 def _crowd_object(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "prep", "prt")]
     return any(lemma_of(c) in PROTEST_WORDS | PROTESTER_NOUNS | CROWD_NOUNS | {"sit-in", "gathering"}
-               for c in token.subtree if c.i != token.i)
+               for o in objects for c in o.subtree)
+
+
+_TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop against".split())
+
+
+def _protest_topic(token: Token) -> bool:
+    """Is the word part of what a protest is about ('against police brutality', 'an end to excessive force',
+    'to denounce violence')?"""
+    t = token
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in ("against", "over") and t.dep_ == "prep":
+            return lemma_of(t.head) in PROTEST_WORDS | PROTESTER_NOUNS or lemma_of(t.head) in _TOPIC_VERBS
+        if lemma_of(t) in _TOPIC_VERBS and t.pos_ in ("VERB", "NOUN"):
+            return True
+    return False
 
 
 def protest_typing(kind: str, cues: set[str]) -> Typing | None:

@@ -193,7 +193,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
              "tunnel": "weapons_seizure", "depot": "weapons_seizure"},
     "clear": {"mine": "weapons_seizure", "landmine": "weapons_seizure", "explosive": "weapons_seizure"},
     "fire": {"missile": "missile", "rocket": "shelling", "shell": "shelling", "mortar": "shelling",
-             "artillery": "shelling", "round": "shelling", "projectile": "shelling", "gas": "protest_force",
+             "artillery": "shelling", "round": "shelling", "projectile": "shelling", "gas": "protest",
              "bullet": "attack", "shot": "attack", "grenade": "grenade"},
     "launch": {"missile": "missile", "rocket": "shelling", "drone": "drone_strike", "attack": "attack",
                "airstrike": "air_strike", "strike": "attack", "offensive": "assault", "assault": "assault",
