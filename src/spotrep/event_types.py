@@ -353,6 +353,9 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
     ):
         return "mob"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for conj in token.children:  # "attacked and injured a peaceful demonstration"
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            objects.extend(c for c in conj.children if c.dep_ == "dobj")
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "towards", "toward"):
             objects.extend(g for g in c.children if g.dep_ == "pobj")
@@ -364,7 +367,8 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
         return "protest"
     if lemma in ("use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"):
         things = {lemma_of(c) for o in token.children if o.dep_ == "dobj" for c in o.subtree}
-        crowd_near = on_protesters or any(_protesterish(t) for t in token.subtree if t.i != token.i)
+        crowd_near = on_protesters or any(
+            _protesterish(t) or lemma_of(t) in _DISPERSE_VERBS for t in token.subtree if t.i != token.i)
         if crowd_near and things & _LIVE_FIRE and "rubber" not in things:
             return "protest_force"
         if crowd_near and (lemma == "open" and "fire" in things):
@@ -463,6 +467,9 @@ def protest_cues(sent: Span) -> set[str]:
             cues.add("peaceful")
         if _riot_gear(t):
             continue
+        if lemma in PROTEST_WORDS | PROTESTER_NOUNS and lemma not in ("strike", "march", "crowd") or (
+                lemma == "march" and t.pos_ != "PROPN"):
+            cues.add("protest")
         if lemma in ("riot", "rioter", "looter", "looting", "molotov", "firebomb", "vandalism", "arson"):
             cues.add("riot")
         elif lemma in ("violent", "violence", "violently") and not _state_violence(t):
@@ -487,7 +494,8 @@ def protest_cues(sent: Span) -> set[str]:
         if lemma in ("ammunition", "round", "gunfire", "live") or (lemma == "fire" and any(
                 c.lower_ == "opened" or lemma_of(c) == "open" for c in [t.head, *t.children])):
             cues.add("force")
-        if lemma in ("excessive", "brutally", "brutal", "brutality", "suppress", "crush", "massacre", "lethal"):
+        if lemma in ("excessive", "brutally", "brutal", "brutality", "suppress", "crush", "massacre", "lethal",
+                     "fatal", "deadly", "bloody"):
             cues.add("force")
         if lemma in ("injury", "death", "casualty", "dead"):
             cues.add("harm")
@@ -498,9 +506,13 @@ def protest_cues(sent: Span) -> set[str]:
     return cues
 
 
+_REPRESSION = frozenset("suppress disperse crush break crackdown dispersal repression suppression attack".split())
+
+
 def _state_violence(token: Token) -> bool:
-    """'violence against protesters', 'violently suppressed': violence done to demonstrators."""
-    if token.lower_ == "violently" and lemma_of(token.head) in ("suppress", "disperse", "crush", "break"):
+    """'violence against protesters', 'violently suppressed', 'a violent crackdown': violence done to
+    demonstrators."""
+    if token.lower_ in ("violently", "violent") and lemma_of(token.head) in _REPRESSION:
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in token.children)
 
@@ -511,19 +523,22 @@ def _crowd_object(token: Token) -> bool:
                for o in objects for c in o.subtree)
 
 
-_TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop against".split())
+_TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop read chant shout".split())
 
 
 def _protest_topic(token: Token) -> bool:
     """Is the word part of what a protest is about ('against police brutality', 'an end to excessive force',
     'to denounce violence')?"""
     t = token
-    for _ in range(4):
+    for _ in range(6):
         if t.head.i == t.i:
             return False
         t = t.head
         if t.lower_ in ("against", "over") and t.dep_ == "prep":
-            return lemma_of(t.head) in PROTEST_WORDS | PROTESTER_NOUNS or lemma_of(t.head) in _TOPIC_VERBS
+            h = t.head
+            subj = _subject_of(h) if h.pos_ in ("VERB", "AUX") else None
+            return lemma_of(h) in PROTEST_WORDS | PROTESTER_NOUNS or lemma_of(h) in _TOPIC_VERBS or (
+                subj is not None and lemma_of(subj) in PROTEST_WORDS | PROTESTER_NOUNS)
         if lemma_of(t) in _TOPIC_VERBS and t.pos_ in ("VERB", "NOUN"):
             return True
     return False
@@ -611,7 +626,8 @@ def classify(
 
     # protests: what happened to (or by) the protesters decides the sub-event type
     protest_context = bool(kinds & {"protest", "riot"}) or (
-        bool(context & PROTEST_WORDS) and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
+        bool(context & (PROTEST_WORDS - {"strike", "march", "crowd"}))
+        and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
     )
     if protest_context and not kinds & {"suicide", "explosive", "air_strike", "shelling", "missile", "chemical"}:
         state_force = agent_kind in ("police", "military") or bool(context & {"police", "security", "riot"})

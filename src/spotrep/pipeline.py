@@ -393,10 +393,15 @@ class DocumentExtractor:
         if set(kinds) <= GENERIC_KINDS:
             # "killed in a grenade attack", "died in clashes": the absorbed event names what happened
             kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in CAUSE_KINDS]
+        elif set(kinds) <= GENERIC_KINDS | {"arrest"}:
+            # "arrests were made during a demonstration": police action in a protest
+            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in _CROWD_KINDS]
         agent, victim = _agent_and_victim(doc, group)
         agent_mention = actor_from_token(agent) if agent is not None else None
         victim_mention = actor_from_token(victim) if victim is not None else None
-        context_lemmas = {lemma_of(doc[i]) for i in domain} | {doc[i].lower_ for i in domain}
+        # words of the clause (not the months: "March 21" is no march)
+        context_lemmas = {lemma_of(doc[i]) for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")} | {
+            doc[i].lower_ for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")}
         if any(t.kind == "withdrawal" for t in strong):
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
             context_lemmas |= {lemma_of(t) for t in sent}
@@ -661,6 +666,7 @@ class DocumentExtractor:
 
 
 _LINK_BLOCKERS = frozenset({"conj", "ccomp", "parataxis"})
+_CROWD_KINDS = frozenset({"protest", "protest_force", "riot"})
 
 
 def _linked(lower: Token, upper: Token) -> bool:
@@ -684,11 +690,13 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         return cands
     dropped: set[int] = set()
     for a in cands:
-        if id(a) in dropped or a.kind not in GENERIC_KINDS:
+        if id(a) in dropped or a.kind not in GENERIC_KINDS | {"arrest"}:
             continue
         for b in cands:
             if b is a or id(b) in dropped or b.kind not in CAUSE_KINDS | GENERIC_KINDS:
                 continue
+            if a.kind == "arrest" and b.kind not in _CROWD_KINDS:
+                continue  # arrests fold only into a demonstration ("police arrested 180 as supporters staged sit-ins")
             if not (_linked(b.trigger, a.trigger) or _linked(a.trigger, b.trigger)):
                 continue
             kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
@@ -1199,7 +1207,7 @@ def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
     gas, people shot): the cues of the event's sentence and the two before and after it decide."""
     cache: dict[int, set[str]] = {}
     for c in cands:
-        if c.kind not in ("protest", "protest_force", "riot"):
+        if c.kind not in ("protest", "protest_force", "riot", "clash"):
             continue
         cues: set[str] = set()
         lo = max(0, c.sent_index - _PROTEST_WINDOW)
@@ -1208,7 +1216,16 @@ def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
             if i not in cache:
                 cache[i] = protest_cues(ctx.sentences[i])
             cues |= cache[i]
-        typing = protest_typing(c.kind, cues)
+        kind = c.kind
+        if kind == "clash":
+            # "others clashed with police" in a report on demonstrations: a riot, not a battle
+            sides = {a.kind for a in (c.actor1, c.actor2) if a is not None}
+            if "protest" not in cues or sides & {"military", "armed_group"} or not (
+                c._context & {"police", "policeman", "officer", "enforcement"}  # type: ignore[attr-defined]
+            ):
+                continue
+            kind = "riot"
+        typing = protest_typing(kind, cues)
         if typing is not None:
             extra = [k for k in c.typing.categories if k not in typing.categories and k != "protest"]
             c.typing = Typing(typing.kind, typing.sub_event_type, typing.categories + extra)
