@@ -22,6 +22,10 @@ from .lexicon.triggers import (
     PROTEST_INTERVENTION,
     PROTEST_WORDS,
     PROTESTER_NOUNS,
+    RELEASED_PEOPLE,
+    HANDED_OVER,
+    SEIZED_WEAPONS,
+    SEIZURE_VERBS,
     RIOT_GEAR_HEADS,
     RIOT_VERBS,
     RIOT_WORDS,
@@ -86,8 +90,8 @@ CAUSE_KINDS = frozenset({
 
 # when several kinds meet in one clause group, the first in this order names the event
 PRIORITY: tuple[str, ...] = (
-    "suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling",
-    "protest_force", "riot", "protest", "mob", "sexual", "abduction", "interception", "weapons_seizure",
+    "suicide", "chemical", "weapons_seizure", "grenade", "explosive", "air_strike", "drone_strike", "missile",
+    "shelling", "protest_force", "riot", "protest", "mob", "sexual", "abduction", "interception",
     "recapture", "capture", "withdrawal", "assault", "advance", "clash", "looting", "sabotage", "attack",
     "arrest", "base", "deployment", "agreement", "group_change", "political", "kill", "wound", "disruption",
 )
@@ -238,6 +242,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if crowd:
                 triggers.append(Trigger(token, crowd, True, False, (token.i,)))
                 continue
+        if is_verb:
+            verb_kind = _verb_construction(token, lemma)
+            if verb_kind:
+                if verb_kind != "-":
+                    triggers.append(Trigger(token, verb_kind, True, False, (token.i,)))
+                continue
         if is_verb and lemma in VERB_TRIGGERS:
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
@@ -279,6 +289,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if mods & {"ground", "infantry", "armoured", "armored", "mechanized", "mechanised"}:
                     triggers.append(Trigger(token, "assault", True, True, (token.i,)))
                     continue
+            noun_kind = _noun_construction(token, key, mods)
+            if noun_kind:
+                triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
+                continue
             if key in _EXPLOSIVE_NOUNS or any(p in text_low for p in ()):
                 if _explosive_context(token):
                     triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
@@ -302,6 +316,99 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     return triggers
+
+
+_PERSON_OBJECTS = frozenset(
+    "member suspect militant fighter people person man woman migrant smuggler terrorist insurgent rebel "
+    "jihadist bandit gunman recruit".split()
+)
+_VIOLATION_VERBS = frozenset("violate breach break collapse end undermine threaten jeopardise jeopardize".split())
+_TALK_VERBS = frozenset(
+    "hold start begin join resume launch open conduct enter attend host continue restart convene".split()
+)
+
+
+def _objects(token: Token) -> list[Token]:
+    """Objects of a verb (direct, passive subject, the noun a participle modifies), and their conjuncts."""
+    out = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        out.extend(c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            out.extend(c for c in conj.children if c.dep_ == "dobj")
+    return out
+
+
+def _names_weapons(obj: Token) -> bool:
+    """Does a noun phrase name weapons ('an arms cache', 'a large amount of ammunition', 'a hideout used to
+    store arms', 'two explosive devices')?"""
+    for t in obj.subtree:
+        if lemma_of(t) in SEIZED_WEAPONS and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if lemma_of(t) == "device" and not any(lemma_of(c) in ("explosive", "incendiary") for c in t.children):
+                continue
+            if lemma_of(t) == "mine" and t.pos_ == "PRON":
+                continue
+            return True
+        if lemma_of(t) == "arm" and t.tag_ == "NNS":
+            return True
+    return False
+
+
+def _verb_construction(token: Token, lemma: str) -> str | None:
+    """Verbs whose kind depends on their construction. '-' means: no trigger."""
+    if lemma == "agree":
+        # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
+        if any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on", "with")
+               for c in token.children):
+            return "agreement"
+        return "-"
+    if lemma == "release" and any(
+        lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token)
+    ) or lemma == "release" and any(c.dep_ == "prep" and any(lemma_of(g) == "exchange" for g in c.children)
+                                     for c in token.children):
+        return "agreement"
+    if lemma == "hand" and any(c.lower_ == "over" for c in token.children) and any(
+        lemma_of(o) in HANDED_OVER or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(token)
+    ):
+        return "withdrawal"
+    if lemma == "intercept" and any(lemma_of(o) in _PERSON_OBJECTS for o in _objects(token)):
+        return "arrest"  # "intercepted 15 suspected members of a terrorist group"
+    if lemma in SEIZURE_VERBS and any(_names_weapons(o) for o in _objects(token)):
+        if lemma in ("destroy", "neutralise", "neutralize") and not any(
+                lemma_of(t) in ("cache", "depot", "stash", "device", "ied", "mine", "explosive", "landmine", "bomb")
+                for o in _objects(token) for t in o.subtree):
+            return None  # "destroyed 17 drones": an interception; "destroyed a tank": no seizure
+        if lemma == "capture" and not any(lemma_of(t) in ("weapon", "arm", "ammunition", "cache", "arsenal",
+                                                         "explosive", "rifle") for o in _objects(token)
+                                          for t in o.subtree):
+            return None
+        return "weapons_seizure"
+    if lemma in ("assault", "attack", "abuse") and any(c.lower_ == "sexually" for c in token.children):
+        return "sexual"
+    return None
+
+
+def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
+    """Nouns whose kind depends on their modifiers or their verb."""
+    head = lemma_of(token.head)
+    if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {
+            "sexual", "gender-based"}:
+        return "sexual"
+    if key in ("talk", "negotiation") and token.tag_ in ("NNS", "NNPS"):
+        if mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS:
+            return "agreement"
+    if key in ("swap", "exchange") and (mods & {"prisoner", "body", "detainee", "captive", "hostage", "pow"} or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(lemma_of(g) in RELEASED_PEOPLE for g in c.children)
+            for c in token.children)):
+        return "agreement"
+    if key in ("ceasefire", "cease-fire", "truce", "armistice") and head not in _VIOLATION_VERBS:
+        return "agreement"
+    if key in ("agreement", "deal", "accord") and mods & {"ceasefire", "cease-fire", "peace", "truce"} and (
+            head not in _VIOLATION_VERBS):
+        return "agreement"
+    return None
 
 
 def _riot_gear(token: Token) -> bool:

@@ -690,13 +690,15 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         return cands
     dropped: set[int] = set()
     for a in cands:
-        if id(a) in dropped or a.kind not in GENERIC_KINDS | {"arrest"}:
+        if id(a) in dropped or a.kind not in GENERIC_KINDS | {"arrest", "disruption"}:
             continue
         for b in cands:
-            if b is a or id(b) in dropped or b.kind not in CAUSE_KINDS | GENERIC_KINDS:
+            if b is a or id(b) in dropped or b.kind not in CAUSE_KINDS | GENERIC_KINDS | {"weapons_seizure"}:
                 continue
             if a.kind == "arrest" and b.kind not in _CROWD_KINDS:
                 continue  # arrests fold only into a demonstration ("police arrested 180 as supporters staged sit-ins")
+            if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
+                continue  # "the road was closed after two explosive devices were found"
             if not (_linked(b.trigger, a.trigger) or _linked(a.trigger, b.trigger)):
                 continue
             kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "reclaim": "recapture", "retook": "recapture", "free": "recapture?", "clear": "recapture?",
     "withdraw": "withdrawal", "retreat": "withdrawal", "pull": "withdrawal?", "abandon": "withdrawal?",
     "evacuate": "withdrawal?", "vacate": "withdrawal", "cede": "withdrawal", "remove": "withdrawal?",
-    "surrender": "group_change?", "flee": "withdrawal?",
+    "surrender": "agreement", "flee": "withdrawal?", "release": "agreement?", "hand": "withdrawal?",
     # explosions / remote violence
     "shell": "shelling", "bombard": "shelling", "pound": "shelling", "shelled": "shelling",
     "bomb": "air_strike?", "airstrike": "air_strike", "strike": "attack?", "hit": "attack?",
@@ -81,7 +81,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "riot": "riot", "unrest": "riot?", "looting": "looting", "arson": "looting", "vandalism": "looting",
     "arrest": "arrest", "detention": "arrest?", "crackdown": "arrest?",
     "agreement": "agreement?", "deal": "agreement?", "ceasefire": "agreement?", "truce": "agreement?",
-    "accord": "agreement?", "swap": "agreement?",
+    "accord": "agreement?", "swap": "agreement?", "talk": "agreement?", "negotiation": "agreement?",
+    "exchange": "agreement?", "handover": "withdrawal", "hand-over": "withdrawal", "surrender": "agreement",
     "deployment": "deployment", "reinforcement": "deployment?", "buildup": "deployment",
     "build-up": "deployment",
     "defection": "group_change", "merger": "group_change",
@@ -240,6 +241,26 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
     "break": {"through": "advance"},
     "march": {"protester": "protest", "demonstrator": "protest", "people": "protest"},
 }
+
+# people whose release is a negotiated act (ACLED: prisoner releases and exchanges are agreements)
+RELEASED_PEOPLE = frozenset(
+    "prisoner hostage detainee captive soldier fighter rebel member militant civilian people person man woman "
+    "child crew sailor serviceman servicemen pow exchange".split()
+)
+# what is handed over in a transfer of territory
+HANDED_OVER = frozenset(
+    "control town city village base territory area district position camp post checkpoint region airport "
+    "port crossing province".split()
+)
+# verbs of finding or taking weapons (ACLED: seizures, caches and defused bombs are disrupted weapons use)
+SEIZURE_VERBS = frozenset(
+    "find discover uncover seize confiscate recover unearth locate dismantle defuse destroy identify detect "
+    "neutralise neutralize capture impound".split()
+)
+SEIZED_WEAPONS = frozenset(
+    "weapon arm ammunition ammo explosive ied bomb mine landmine grenade cache depot stash arsenal rifle gun "
+    "firearm pistol rocket missile mortar detonator munition round shell projectile device vest".split()
+)
 
 # words that mark protest context (lemmas)
 PROTEST_WORDS = frozenset(
