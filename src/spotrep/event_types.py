@@ -256,11 +256,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
             elif not weak:
                 triggers.append(Trigger(token, kind, True, False, (token.i,)))
-            elif kind not in ("?",):
+            elif kind:
                 triggers.append(Trigger(token, kind, False, False, (token.i,)))
             continue
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "NN"):
             key = lemma
+            if _in_name(token):
+                continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
             compound = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
             mods = {lemma_of(c) for c in compound}
@@ -409,6 +411,13 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
             head not in _VIOLATION_VERBS):
         return "agreement"
     return None
+
+
+def _in_name(token: Token) -> bool:
+    """A capitalised word inside the name of an organisation, a person or a work is no event."""
+    if token.ent_type_ not in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"):
+        return False
+    return token.text[:1].isupper() and not token.is_sent_start
 
 
 def _riot_gear(token: Token) -> bool:

@@ -613,9 +613,12 @@ class DocumentExtractor:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2
         # retyping that depends on the actor and the place
-        if kind == "capture" and actor1 is not None and loc_country and actor1.country == loc_country and \
-                actor1.kind in ("military", "government", "police"):
-            cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
+        if kind == "capture" and actor1 is not None and actor1.kind in ("military", "government", "police") and \
+                cand.typing.sub_event_type == "Non-state actor overtakes territory":
+            # a state's forces taking ground in their own country regain it; foreign forces overtake it
+            place_country = loc_country or ctx.focus_country
+            if actor1.country is None or place_country is None or actor1.country == place_country:
+                cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
         if kind in ("kill", "wound", "attack") and cand.location is not None and cand.location.geo_precision == 3 \
                 and agent is None and cand.span is not None:
             cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))

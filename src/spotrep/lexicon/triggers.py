@@ -90,6 +90,20 @@ NOUN_TRIGGERS: dict[str, str] = {
     "death": "kill?", "casualty": "kill?",
 }
 
+# verbs that report an event only with certain objects (see VERB_OBJECTS)
+for _verb in ("gain", "wrest", "fall", "reach", "leave", "punch", "break", "control", "drive", "flush", "oust",
+              "expel"):
+    VERB_TRIGGERS.setdefault(_verb, "?")
+
+# what is captured: places and positions
+TERRITORY_NOUNS = frozenset(
+    "control village town city settlement position territory area base site crossing checkpoint camp port "
+    "airport airbase oilfield field capital district province region hill hilltop height mountain island "
+    "neighbourhood neighborhood stronghold outpost post garrison bridge highway road junction border "
+    "headquarters compound valley county municipality suburb outskirts locality enclave pocket castle fort "
+    "fortress dam refinery mine".split()
+)
+
 # irregular or mis-tagged word forms -> lemma (the parser sometimes tags past forms as nouns)
 FORMS: dict[str, str] = {
     "retook": "retake", "took": "take", "overran": "overrun", "fought": "fight", "shot": "shoot",
@@ -261,6 +275,19 @@ SEIZED_WEAPONS = frozenset(
     "weapon arm ammunition ammo explosive ied bomb mine landmine grenade cache depot stash arsenal rifle gun "
     "firearm pistol rocket missile mortar detonator munition round shell projectile device vest".split()
 )
+
+for _verb, _kind in (("take", "capture"), ("seize", "capture"), ("occupy", "capture"), ("wrest", "capture"),
+                     ("control", "capture"), ("enter", "capture"), ("recover", "recapture"),
+                     ("regain", "recapture"), ("retake", "recapture"), ("reclaim", "recapture")):
+    _table = VERB_OBJECTS.setdefault(_verb, {})
+    for _noun in TERRITORY_NOUNS:
+        _table.setdefault(_noun, _kind)
+VERB_OBJECTS["take"]["mine"] = "?"
+VERB_OBJECTS["seize"]["mine"] = "weapons_seizure"
+VERB_OBJECTS["enter"]["control"] = "?"
+VERB_OBJECTS["control"]["control"] = "?"
+for _verb in ("drive", "push", "flush", "oust", "expel", "force", "chase", "kick"):
+    VERB_OBJECTS.setdefault(_verb, {})["out"] = "capture"
 
 # words that mark protest context (lemmas)
 PROTEST_WORDS = frozenset(
