@@ -109,6 +109,8 @@ WEAPON_KIND_TO_EVENT = {
     "chemical": "chemical",
 }
 
+_SUICIDE_HEADS_MORE = frozenset(
+    "device svbied vbied pbied explosive vehicle bombings attacks bombers operation truck motorbike".split())
 _SUICIDE_HEADS = frozenset(["bomber", "bombing", "attack", "vest", "belt", "bomb", "attacker", "car", "truck"])
 _CHEMICAL = frozenset(["chlorine", "sarin", "mustard", "nerve", "toxic", "poisonous", "poison", "chemical", "phosphorus"])
 _EXPLOSIVE_NOUNS = frozenset(["ied", "landmine", "mine", "bomb", "explosive", "device", "booby-trap", "vbied"])
@@ -195,8 +197,14 @@ def _special_kind(token: Token) -> str | None:
     low = token.lower_
     lemma = lemma_of(token)
     head = token.head
-    if low == "suicide" and lemma_of(head) in _SUICIDE_HEADS:
+    if low == "suicide" and (lemma_of(head) in _SUICIDE_HEADS or head.lower_ in _SUICIDE_HEADS_MORE
+                             or lemma_of(head) in _SUICIDE_HEADS_MORE):
         return "suicide"
+    if lemma in ("blow", "detonate", "explode") and any(
+        lemma_of(c) == "kill" and any(g.lower_ in ("himself", "herself", "themselves") for g in c.children)
+        for c in token.children
+    ):
+        return "suicide"  # "detonated explosives, killing themselves"
     if lemma in ("blow", "detonate") and any(
         c.lower_ in ("himself", "herself", "themselves") for c in token.children
     ):

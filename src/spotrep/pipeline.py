@@ -326,6 +326,7 @@ class DocumentExtractor:
             candidates.extend(self._sentence_candidates(ctx, i, sent))
         merged = _merge(candidates)
         _resolve_protests(ctx, merged)
+        _resolve_weapons(ctx, merged)
         ordered = _order(merged)
         events = [_event(ctx, c) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -685,6 +686,29 @@ def _linked(lower: Token, upper: Token) -> bool:
     return t.i == upper.i
 
 
+def _fold_into(a: Candidate, b: Candidate) -> None:
+    """Candidate ``b`` tells more of ``a`` (same clause family): ``a`` takes its words, triggers and weapons,
+    and is typed again with them."""
+    kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
+    weapon_kinds = set(a._weapon_kinds) | set(b._weapon_kinds)  # type: ignore[attr-defined]
+    context = set(a._context) | set(b._context)  # type: ignore[attr-defined]
+    args = dict(a._classify_args)  # type: ignore[attr-defined]
+    b_args = b._classify_args  # type: ignore[attr-defined]
+    if args["victim_kind"] is None and b_args["victim_kind"] is not None:
+        args["victim_kind"] = b_args["victim_kind"]
+    args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
+    typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context, **args)
+    if typing is not None:
+        a.typing = typing
+    a._kinds, a._weapon_kinds, a._context = kinds, weapon_kinds, context  # type: ignore[attr-defined]
+    a._classify_args = args  # type: ignore[attr-defined]
+    a.domain = a.domain | b.domain
+    a.triggers = a.triggers + b.triggers
+    for w in b.weapons:
+        if w not in a.weapons:
+            a.weapons.append(w)
+
+
 def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A killing or wounding told with its cause in a linked clause ("six people were killed when a grenade
     exploded", "soldiers were killed when militants attacked their outposts") is one event, typed by the
@@ -692,6 +716,15 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if len(cands) < 2:
         return cands
     dropped: set[int] = set()
+    # "two civilians were killed and four others wounded": one event told by coordinated verbs
+    for a in cands:
+        if id(a) in dropped or a.kind not in ("kill", "wound"):
+            continue
+        for b in cands:
+            if b is not a and id(b) not in dropped and b.kind in ("kill", "wound") and b.trigger.dep_ == "conj" \
+                    and b.trigger.head.i == a.trigger.i:
+                _fold_into(a, b)
+                dropped.add(id(b))
     for a in cands:
         if id(a) in dropped or a.kind not in GENERIC_KINDS | {"arrest", "disruption"}:
             continue
@@ -702,7 +735,8 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 continue  # arrests fold only into a demonstration ("police arrested 180 as supporters staged sit-ins")
             if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
                 continue  # "the road was closed after two explosive devices were found"
-            if not (_linked(b.trigger, a.trigger) or _linked(a.trigger, b.trigger)):
+            a_tokens = [a.trigger] + [t.token for t in a.triggers]
+            if not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
                 continue
             kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
             weapon_kinds = set(a._weapon_kinds) | set(b._weapon_kinds)  # type: ignore[attr-defined]
@@ -1205,6 +1239,37 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
 
 
 _PROTEST_WINDOW = 2
+_WEAPON_KINDS = frozenset({"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile",
+                           "shelling"})
+
+
+def _resolve_weapons(ctx: DocContext, cands: list[Candidate]) -> None:
+    """An attack told without its weapon and a following sentence that names how it was done ("Security posts
+    were hit by synchronised attacks. The attacks were carried out with grenades.") are one event: the
+    attack takes the weapon's type. Chemical weapons used in an attack make it a chemical weapon attack."""
+    for c in cands:
+        if c.kind not in GENERIC_KINDS and c.kind not in ("shelling", "missile", "air_strike", "drone_strike"):
+            continue
+        for o in cands:
+            if o is c or o.kind not in _WEAPON_KINDS or o.background != c.background:
+                continue
+            if c.kind not in GENERIC_KINDS and o.kind != "chemical":
+                continue
+            gap = o.sent_index - c.sent_index
+            if not (0 <= gap <= 2) or (gap == 0 and o.kind != "chemical"):
+                continue
+            if c.location is not None and o.location is not None and _place_key(c.location) != _place_key(
+                    o.location) and not (_contains(c.location, o.location) or _contains(o.location, c.location)):
+                continue
+            between = ctx.text[ctx.sentences[c.sent_index].start_char:ctx.sentences[o.sent_index].end_char].lower()
+            if re.search(r"\b(separate|another|other|earlier|previous|last (?:week|month|year))\b", between):
+                continue
+            cats = [*o.typing.categories, *(k for k in c.typing.categories if k not in o.typing.categories)]
+            c.typing = Typing(o.kind, o.typing.sub_event_type, cats)
+            for w in o.weapons:
+                if w not in c.weapons:
+                    c.weapons.append(w)
+            break
 
 
 def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:

@@ -114,7 +114,7 @@ FORMS: dict[str, str] = {
     "bombed": "bomb", "torched": "torch", "looted": "loot", "lynched": "lynch", "ambushed": "ambush",
     "arrested": "arrest", "detained": "detain", "deployed": "deploy", "captured": "capture",
     "recaptured": "recapture", "liberated": "liberate", "retreated": "retreat", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "intercepted": "intercept", "airstrikes": "airstrike",
+    "withdrawn": "withdraw", "intercepted": "intercept", "airstrikes": "airstrike", "bases": "base",
 }
 
 # objects that make an ambiguous verb a trigger of a kind: verb lemma -> {object lemma: kind}
