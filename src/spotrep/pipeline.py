@@ -327,6 +327,7 @@ class DocumentExtractor:
         merged = _merge(candidates)
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
+        _resolve_transfers(ctx, merged)
         ordered = _order(merged)
         events = [_event(ctx, c) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -1241,6 +1242,36 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
 _PROTEST_WINDOW = 2
 _WEAPON_KINDS = frozenset({"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile",
                            "shelling"})
+
+
+_UNOPPOSED = re.compile(
+    r"\b(unopposed|without (?:a |any )?(?:fight|resistance|battle|clashes|a shot)|no resistance|"
+    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over)\b", re.I)
+
+
+def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
+    """Ground taken after the other side withdrew, or without resistance, is a non-violent transfer of
+    territory (ACLED): a capture with a withdrawal told in the same or the next sentence."""
+    for c in cands:
+        if c.kind not in ("capture", "recapture") or c.typing.sub_event_type == "Non-violent transfer of territory":
+            continue
+        if c._kinds and set(c._kinds) & {"clash", "assault", "attack", "kill", "shelling"}:  # type: ignore[attr-defined]
+            continue
+        quiet = False
+        for o in cands:
+            if o.kind == "withdrawal" and 0 <= o.sent_index - c.sent_index <= 1 and (
+                    o.actor1 is None or c.actor1 is None or o.actor1.country != c.actor1.country
+                    or o.actor1.name != c.actor1.name):
+                quiet = True
+        lo, hi = c.sent_index, min(len(ctx.sentences) - 1, c.sent_index + 1)
+        text = ctx.text[ctx.sentences[lo].start_char:ctx.sentences[hi].end_char]
+        if _UNOPPOSED.search(text) or re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I):
+            quiet = True
+        if re.search(r"\b(fighting|clash(?:es|ed)?|battles?|killing|killed|assault)\b",
+                     ctx.sentences[c.sent_index].text, re.I):
+            quiet = False
+        if quiet:
+            c.typing = Typing(c.kind, "Non-violent transfer of territory", c.typing.categories)
 
 
 def _resolve_weapons(ctx: DocContext, cands: list[Candidate]) -> None:
