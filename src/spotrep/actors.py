@@ -101,6 +101,11 @@ def nationality_of(tokens: list[Token]) -> str | None:
     return None
 
 
+_STRIKE_NOUNS = frozenset(
+    "strike airstrike attack raid shelling bombardment barrage bombing fire salvo volley assault offensive".split()
+)
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -131,6 +136,9 @@ def actor_from_token(head: Token) -> ActorMention | None:
     country = nationality_of([t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else []))
     # a weapon as the agent ("a Russian drone wounded two policemen")
     if lemma in WEAPON_WORDS or low in WEAPON_WORDS:
+        return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
+    # a strike as the agent names its side ("a Russian missile strike killed four", "Turkish airstrikes hit")
+    if lemma in _STRIKE_NOUNS and country:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
     kind = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(low)
     if kind is None and lemma in ("system", "unit", "crew", "battery", "operator", "service"):

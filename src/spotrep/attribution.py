@@ -80,6 +80,19 @@ def find_attributions(sent: Span) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
             subj = _subject(token)
+            if subj is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and (
+                    token.i + 1 >= sent.end or token.doc[token.i + 1].is_punct) and token.i > sent.start + 2:
+                # "..., the Institute for the Study of War assessed." parsed as a participle of its speaker
+                speaker = token.head
+                while speaker.dep_ in ("pobj", "prep", "appos") and speaker.head.i != speaker.i and \
+                        speaker.head.pos_ in ("NOUN", "PROPN", "ADP") and speaker.head.i > sent.start + 1 and \
+                        speaker.dep_ != "appos":
+                    speaker = speaker.head
+                np = _np_span(speaker)
+                first = min(t.i for t in np)
+                covers = {t.i for t in sent if t.i < first}
+                out.append(_make(token, speaker, np, lemma, covers))
+                continue
             if subj is None:
                 continue
             np = _np_span(subj)

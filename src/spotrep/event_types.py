@@ -175,11 +175,22 @@ def _object_kind(lemma: str, token: Token) -> str | None:
     table = VERB_OBJECTS.get(lemma)
     if not table:
         return None
-    for arg in _arguments(token):
+    args = [a for a in _arguments(token) if not (a.dep_ == "prep" and a.lower_ in _INSTRUMENT_PREPS)
+            and not (a.dep_ == "pobj" and a.head.lower_ in _INSTRUMENT_PREPS)]
+    for arg in list(args):  # "hundreds of soldiers were moved": the noun after "of"
+        if arg.dep_ in ("dobj", "nsubjpass") and (arg.pos_ == "NUM" or lemma_of(arg) in _QUANTITY_NOUNS):
+            of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                args.extend(g for g in of.children if g.dep_ == "pobj")
+    for arg in args:
         key = lemma_of(arg)
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
     return None
+
+
+_INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+_QUANTITY_NOUNS = frozenset("hundred thousand dozen score tens hundreds thousands dozens number batch".split())
 
 
 def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
@@ -233,13 +244,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
     triggers: list[Trigger] = []
     text_low = sent.text.lower()
-    protest_words = any(lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) for t in sent)
+    protest_words = any(lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) or _sit_in(t) for t in sent)
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
         special = _special_kind(token)
+        if special in ("grenade", "explosive") and _seized(token):
+            continue  # "grenades and ammunition were discovered": the finding is the event
         if special:
             triggers.append(Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,)))
+            continue
+        if _sit_in(token):
+            triggers.append(Trigger(token, "protest", True, True, (token.i,)))
             continue
         lemma = lemma_of(token)
         is_verb = token.pos_ in ("VERB",) or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB") or (
@@ -304,6 +320,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
                 continue
             if key in _EXPLOSIVE_NOUNS or any(p in text_low for p in ()):
+                if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
+                    continue  # petrol bombs are rioters' weapons; found bombs are no explosion
                 if _explosive_context(token):
                     triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
                     continue
@@ -421,6 +439,31 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     return None
 
 
+def _sit_in(token: Token) -> bool:
+    """'sit-in' is split by the tokenizer into 'sit', '-', 'in'."""
+    doc = token.doc
+    return token.lower_ == "sit" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and (
+        doc[token.i + 2].lower_ == "in") and token.pos_ != "VERB"
+
+
+def _seized(token: Token) -> bool:
+    """Is a weapon word the object of finding, seizing or clearing ('a cache of grenades was found',
+    'sappers cleared 300 landmines', 'police defused a bomb')?"""
+    t = token
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "compound", "appos", "acl", "amod"):
+            return False
+        t = t.head
+        if t.pos_ == "VERB":
+            lemma = lemma_of(t)
+            if lemma in SEIZURE_VERBS | {"clear", "defuse", "dismantle", "deactivate", "disarm"}:
+                return lemma not in ("destroy", "capture") or token.dep_ != "nsubj"
+            return False
+    return False
+
+
 def _in_name(token: Token) -> bool:
     """A capitalised word inside the name of an organisation, a person or a work is no event."""
     if token.ent_type_ not in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"):
@@ -452,6 +495,10 @@ def _protesterish(token: Token) -> bool:
     """A word for demonstrators or a demonstration ('peaceful protesters', 'a student demonstration',
     'crowds of protesters')."""
     lemma = lemma_of(token)
+    if token.ent_type_ in ("DATE", "TIME") or token.pos_ == "PROPN" and lemma == "march":
+        return False
+    if _sit_in(token):
+        return True
     if lemma in PROTESTER_NOUNS or lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march"):
         return True
     if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
@@ -476,6 +523,9 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
         and any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in doer.children)
     ):
         return "mob"
+    if doer is not None and doer.i != (subj.i if subj is not None else -1) and lemma in _MOB_VERBS | RIOT_VERBS and (
+            lemma_of(doer) in PROTESTER_NOUNS):
+        return "riot"  # "officers were attacked with petrol bombs by rioters"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     for conj in token.children:  # "attacked and injured a peaceful demonstration"
         if conj.dep_ == "conj" and conj.pos_ == "VERB":
@@ -497,7 +547,8 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
             return "protest_force"
         if crowd_near and (lemma == "open" and "fire" in things):
             return "protest_force"
-        if crowd_near and things & _INTERVENTION_OBJECTS:
+        if crowd_near and things & _INTERVENTION_OBJECTS or things & {"teargas", "tear-gas", "cannon"} or (
+                {"tear", "gas"} <= things):
             return "protest"
     if subj is None or subj.i == token.i:
         return None
@@ -600,6 +651,10 @@ def protest_cues(sent: Span) -> set[str]:
             cues.add("riot")
         elif lemma == "clash":
             cues.add("riot")
+        elif lemma in ("throw", "throwing", "hurl", "pelt") and any(
+                lemma_of(x) in ("stone", "rock", "brick", "bottle", "molotov", "petrol", "firebomb")
+                for x in (*t.children, t.doc[t.i - 2] if t.i >= 2 else t)):
+            cues.add("riot")  # "stone-throwing students"
         elif t.pos_ == "VERB" and lemma in RIOT_VERBS:
             subj = _subject_of(t)
             passive = any(c.dep_ == "auxpass" for c in t.children)
@@ -747,6 +802,9 @@ def classify(
             kinds.add(weapon_kind)
     if agent_kind == "military" and kinds & {"shelling"} and weapon_kinds & {"aircraft", "bomb"}:
         kinds.add("air_strike")
+    if kinds & {"grenade", "explosive"} and "drone" in weapon_kinds:
+        kinds -= {"grenade", "explosive"}  # a drone dropping a grenade or a bomb is a drone strike
+        kinds.add("drone_strike")
 
     # protests: what happened to (or by) the protesters decides the sub-event type
     protest_context = bool(kinds & {"protest", "riot"}) or (

@@ -79,6 +79,7 @@ _PEOPLE_UNITS = frozenset(
 _AREA_WORDS = re.compile(r"\b(border (?:areas?|regions?|districts?)|front ?line|frontline)\b", re.I)
 _FAMILY = {"assault": "battle", "clash": "battle", "kill": "attack", "wound": "attack", "attack": "attack"}
 _GROUND_KINDS = frozenset({"advance", "assault", "clash"})
+_CIVILIAN_HARM = frozenset({"attack", "kill", "wound", "abduction", "sexual"})
 _BATTLE_KINDS = _GROUND_KINDS | {"shelling"}
 _OWN_PLACE_ONLY = frozenset({"political", "agreement", "group_change"})
 _MOVE_KINDS = frozenset({"deployment", "withdrawal", "advance", "base"})
@@ -385,6 +386,8 @@ class DocumentExtractor:
                 weapon_kinds.add(WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile")
                 continue
             w = WEAPON_WORDS.get(lemma_of(tok))
+            if w and lemma_of(tok) == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
+                continue  # a suicide bomber is no aircraft
             if w and not (tok.lower_ == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
@@ -582,7 +585,8 @@ class DocumentExtractor:
             words = att.source_words
             if words & {"enemy"}:
                 source_country = None
-            elif words & CIVIL_SOURCE_WORDS and not words & {"military"} and loc_country:
+            elif words & CIVIL_SOURCE_WORDS and (not words & {"military"} or words & {"administration"}) and \
+                    loc_country:
                 source_country = loc_country
             elif words & MILITARY_SOURCE_WORDS and actor1 is not None and actor1.country and kind in (
                 "interception", "capture", "recapture", "advance", "withdrawal", "deployment", "assault", "clash",
@@ -737,7 +741,9 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
                 continue  # "the road was closed after two explosive devices were found"
             a_tokens = [a.trigger] + [t.token for t in a.triggers]
-            if not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
+            sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and any(
+                x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens)
+            if not sibling and not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
                 continue
             kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
             weapon_kinds = set(a._weapon_kinds) | set(b._weapon_kinds)  # type: ignore[attr-defined]
@@ -877,11 +883,18 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
         if coord is not None and coord.i in groups and not any(c.dep_.startswith("nsubj") for c in tok.children):
             head_kinds = {t.kind for t in groups[coord.i]}
             kinds = {t.kind for t in group}
-            if head_kinds & kinds or (head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS:
+            if head_kinds & kinds or (head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS or (
+                    (head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1):
                 target = coord.i
         merged.setdefault(target, []).extend(group)
-    # a group made only of modifiers (a noun in a prepositional phrase of a non-event verb) is no event
-    return {a: g for a, g in merged.items() if any(not t.absorbed for t in g)}
+    # a group made only of modifiers (a noun in a prepositional phrase of a non-event verb) is no event,
+    # unless it names a strike ("residents suffered breathing problems after a sarin attack")
+    return {a: g for a, g in merged.items()
+            if any(not t.absorbed or t.strong and t.nominal and t.kind in _REMOTE_KINDS for t in g)}
+
+
+_REMOTE_KINDS = frozenset({"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile",
+                           "shelling"})
 
 
 _CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -948,7 +961,9 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
                 elif c.dep_ in ("amod", "compound") and agent is None and (
                     c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG")
                 ):
-                    agent = c
+                    # "Turkish airstrikes": the strike itself names its side
+                    strike = actor_from_token(t)
+                    agent = t if strike is not None and strike.actor.country else c
                 elif c.dep_ == "prep" and c.lower_ in ("by",) and agent is None:
                     agent = next((g for g in c.children if g.dep_ == "pobj"), None)
                 elif c.dep_ == "prep" and c.lower_ in ("on", "against") and victim is None:
@@ -1128,7 +1143,14 @@ def _best_date(mentions: list):
 def _domain_text(doc: Doc, domain: set[int]) -> str:
     if not domain:
         return ""
-    return "".join(doc[i].text_with_ws for i in sorted(domain))
+    out: list[str] = []
+    prev = None
+    for i in sorted(domain):
+        if prev is not None and i != prev + 1 and out and not doc[prev].is_punct:
+            out[-1] = out[-1].rstrip() + "; "  # a gap (an embedded clause left out) ends the phrase
+        out.append(doc[i].text_with_ws)
+        prev = i
+    return "".join(out)
 
 
 # ------------------------------------------------------------------------------------------ merging

@@ -54,7 +54,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "impose": "political?", "declare": "political?", "resign": "political", "dismiss": "political?",
     "sack": "political?", "appoint": "political?", "recall": "political?", "ban": "political?",
     "suspend": "political?",
-    "defect": "group_change", "merge": "group_change?", "form": "group_change?", "disband": "group_change",
+    "defect": "group_change", "merge": "group_change", "form": "group_change?", "disband": "group_change",
     "dissolve": "group_change?", "rename": "group_change?", "recruit": "group_change?",
     "pledge": "group_change?", "split": "group_change?",
     "close": "disruption?", "sabotage": "sabotage", "derail": "sabotage",
@@ -92,7 +92,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 
 # verbs that report an event only with certain objects (see VERB_OBJECTS)
 for _verb in ("gain", "wrest", "fall", "reach", "leave", "punch", "break", "control", "drive", "flush", "oust",
-              "expel"):
+              "expel", "exchange", "round", "drop"):
     VERB_TRIGGERS.setdefault(_verb, "?")
 
 # what is captured: places and positions
@@ -282,6 +282,13 @@ for _verb, _kind in (("take", "capture"), ("seize", "capture"), ("occupy", "capt
     _table = VERB_OBJECTS.setdefault(_verb, {})
     for _noun in TERRITORY_NOUNS:
         _table.setdefault(_noun, _kind)
+VERB_OBJECTS["exchange"] = {"fire": "clash", "gunfire": "clash", "shot": "clash", "prisoner": "agreement",
+                            "body": "agreement", "detainee": "agreement", "captive": "agreement", "pow": "agreement",
+                            "hostage": "agreement"}
+VERB_OBJECTS["swap"].update({"body": "agreement", "hostage": "agreement", "captive": "agreement"})
+VERB_OBJECTS["round"] = {"up": "arrest"}
+VERB_OBJECTS["drop"] = {"bomb": "air_strike", "barrel": "air_strike", "munition": "air_strike",
+                        "grenade": "grenade", "explosive": "drone_strike", "chlorine": "chemical", "gas": "chemical"}
 VERB_OBJECTS["take"]["mine"] = "?"
 VERB_OBJECTS["seize"]["mine"] = "weapons_seizure"
 VERB_OBJECTS["enter"]["control"] = "?"
