@@ -190,6 +190,7 @@ def _object_kind(lemma: str, token: Token) -> str | None:
 
 
 _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos"})
 _QUANTITY_NOUNS = frozenset("hundred thousand dozen score tens hundreds thousands dozens number batch".split())
 
 
@@ -260,6 +261,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         lemma = lemma_of(token)
         is_verb = token.pos_ in ("VERB",) or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB") or (
             token.lower_ in FORMS and token.pos_ != "PROPN"
+            and not (token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
         )
         if is_verb:
             crowd = _crowd_kind(token, lemma, protest_words)
