@@ -17,19 +17,19 @@ from .lexicon.triggers import (
     CROWD_NOUNS,
     FORMS,
     GATHERING_VERBS,
+    HANDED_OVER,
     NOUN_TRIGGERS,
     PROTEST_FORCE,
     PROTEST_INTERVENTION,
     PROTEST_WORDS,
     PROTESTER_NOUNS,
     RELEASED_PEOPLE,
-    HANDED_OVER,
-    SEIZED_WEAPONS,
-    SEIZURE_VERBS,
     RIOT_GEAR_HEADS,
     RIOT_VERBS,
     RIOT_WORDS,
     ROAD_NOUNS,
+    SEIZED_WEAPONS,
+    SEIZURE_VERBS,
     SPEECH_VERBS,
     VERB_OBJECTS,
     VERB_TRIGGERS,
@@ -83,17 +83,62 @@ MODIFIER_KINDS = frozenset({"kill", "wound", "disruption", "destroy"})
 # kinds that tell only that people were hurt or attacked: the cause told with them names the event
 GENERIC_KINDS = frozenset({"kill", "wound", "attack"})
 # kinds that name how violence was done ("killed in an airstrike", "wounded when a grenade exploded")
-CAUSE_KINDS = frozenset({
-    "suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling", "clash",
-    "assault", "sexual", "mob", "protest", "protest_force", "riot",
-})
+CAUSE_KINDS = frozenset(
+    {
+        "suicide",
+        "chemical",
+        "grenade",
+        "explosive",
+        "air_strike",
+        "drone_strike",
+        "missile",
+        "shelling",
+        "clash",
+        "assault",
+        "sexual",
+        "mob",
+        "protest",
+        "protest_force",
+        "riot",
+    }
+)
 
 # when several kinds meet in one clause group, the first in this order names the event
 PRIORITY: tuple[str, ...] = (
-    "suicide", "chemical", "weapons_seizure", "grenade", "explosive", "air_strike", "drone_strike", "missile",
-    "shelling", "protest_force", "riot", "protest", "mob", "sexual", "abduction", "interception",
-    "recapture", "capture", "withdrawal", "assault", "advance", "clash", "looting", "sabotage", "attack",
-    "arrest", "base", "deployment", "agreement", "group_change", "political", "kill", "wound", "disruption",
+    "suicide",
+    "chemical",
+    "weapons_seizure",
+    "grenade",
+    "explosive",
+    "air_strike",
+    "drone_strike",
+    "missile",
+    "shelling",
+    "protest_force",
+    "riot",
+    "protest",
+    "mob",
+    "sexual",
+    "abduction",
+    "interception",
+    "recapture",
+    "capture",
+    "withdrawal",
+    "assault",
+    "advance",
+    "clash",
+    "looting",
+    "sabotage",
+    "attack",
+    "arrest",
+    "base",
+    "deployment",
+    "agreement",
+    "group_change",
+    "political",
+    "kill",
+    "wound",
+    "disruption",
 )
 _RANK = {k: i for i, k in enumerate(PRIORITY)}
 
@@ -110,20 +155,101 @@ WEAPON_KIND_TO_EVENT = {
 }
 
 _SUICIDE_HEADS_MORE = frozenset(
-    "device svbied vbied pbied explosive vehicle bombings attacks bombers operation truck motorbike".split())
-_SUICIDE_HEADS = frozenset(["bomber", "bombing", "attack", "vest", "belt", "bomb", "attacker", "car", "truck"])
-_CHEMICAL = frozenset(["chlorine", "sarin", "mustard", "nerve", "toxic", "poisonous", "poison", "chemical", "phosphorus"])
-_EXPLOSIVE_NOUNS = frozenset(["ied", "landmine", "mine", "bomb", "explosive", "device", "booby-trap", "vbied"])
-_EXPLOSIVE_PHRASES = ("roadside bomb", "car bomb", "improvised explosive", "explosive device", "land mine",
-                      "landmine", "booby trap", "booby-trap", "ied", "vbied", "parcel bomb", "magnetic bomb",
-                      "sticky bomb", "motorcycle bomb", "bicycle bomb", "time bomb", "pipe bomb")
+    "device svbied vbied pbied explosive vehicle bombings attacks bombers operation truck motorbike".split()
+)
+_SUICIDE_HEADS = frozenset(
+    ["bomber", "bombing", "attack", "vest", "belt", "bomb", "attacker", "car", "truck"]
+)
+_CHEMICAL = frozenset(
+    ["chlorine", "sarin", "mustard", "nerve", "toxic", "poisonous", "poison", "chemical", "phosphorus"]
+)
+_EXPLOSIVE_NOUNS = frozenset(
+    ["ied", "landmine", "mine", "bomb", "explosive", "device", "booby-trap", "vbied"]
+)
+_EXPLOSIVE_PHRASES = (
+    "roadside bomb",
+    "car bomb",
+    "improvised explosive",
+    "explosive device",
+    "land mine",
+    "landmine",
+    "booby trap",
+    "booby-trap",
+    "ied",
+    "vbied",
+    "parcel bomb",
+    "magnetic bomb",
+    "sticky bomb",
+    "motorcycle bomb",
+    "bicycle bomb",
+    "time bomb",
+    "pipe bomb",
+)
 _MILITARY_TARGETS = frozenset(
-    ["base", "position", "positions", "post", "checkpoint", "convoy", "patrol", "troop", "soldier", "force", "army", "outpost", "garrison", "barracks", "camp", "unit", "militant", "rebel", "fighter", "insurgent", "police", "policeman", "officer", "station", "airfield", "depot", "headquarters", "vehicle", "tank"]
+    [
+        "base",
+        "position",
+        "positions",
+        "post",
+        "checkpoint",
+        "convoy",
+        "patrol",
+        "troop",
+        "soldier",
+        "force",
+        "army",
+        "outpost",
+        "garrison",
+        "barracks",
+        "camp",
+        "unit",
+        "militant",
+        "rebel",
+        "fighter",
+        "insurgent",
+        "police",
+        "policeman",
+        "officer",
+        "station",
+        "airfield",
+        "depot",
+        "headquarters",
+        "vehicle",
+        "tank",
+    ]
 )
 _CIVILIAN_TARGETS = frozenset(
-    ["civilian", "village", "villager", "resident", "home", "house", "market", "school", "hospital", "church", "mosque", "bus", "car", "family", "people", "woman", "child", "man", "worshipper", "farmer", "shop", "neighbourhood", "neighborhood", "building", "apartment"]
+    [
+        "civilian",
+        "village",
+        "villager",
+        "resident",
+        "home",
+        "house",
+        "market",
+        "school",
+        "hospital",
+        "church",
+        "mosque",
+        "bus",
+        "car",
+        "family",
+        "people",
+        "woman",
+        "child",
+        "man",
+        "worshipper",
+        "farmer",
+        "shop",
+        "neighbourhood",
+        "neighborhood",
+        "building",
+        "apartment",
+    ]
 )
-_INTERCEPTOR_WORDS = frozenset(["defence", "defense", "air-defence", "air-defense", "anti-aircraft", "interceptor"])
+_INTERCEPTOR_WORDS = frozenset(
+    ["defence", "defense", "air-defence", "air-defense", "anti-aircraft", "interceptor"]
+)
 
 
 @dataclass
@@ -175,8 +301,12 @@ def _object_kind(lemma: str, token: Token) -> str | None:
     table = VERB_OBJECTS.get(lemma)
     if not table:
         return None
-    args = [a for a in _arguments(token) if not (a.dep_ == "prep" and a.lower_ in _INSTRUMENT_PREPS)
-            and not (a.dep_ == "pobj" and a.head.lower_ in _INSTRUMENT_PREPS)]
+    args = [
+        a
+        for a in _arguments(token)
+        if not (a.dep_ == "prep" and a.lower_ in _INSTRUMENT_PREPS)
+        and not (a.dep_ == "pobj" and a.head.lower_ in _INSTRUMENT_PREPS)
+    ]
     for arg in list(args):  # "hundreds of soldiers were moved": the noun after "of"
         if arg.dep_ in ("dobj", "nsubjpass") and (arg.pos_ == "NUM" or lemma_of(arg) in _QUANTITY_NOUNS):
             of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -191,7 +321,9 @@ def _object_kind(lemma: str, token: Token) -> str | None:
 
 _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos"})
-_QUANTITY_NOUNS = frozenset("hundred thousand dozen score tens hundreds thousands dozens number batch".split())
+_QUANTITY_NOUNS = frozenset(
+    "hundred thousand dozen score tens hundreds thousands dozens number batch".split()
+)
 
 
 def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
@@ -209,8 +341,11 @@ def _special_kind(token: Token) -> str | None:
     low = token.lower_
     lemma = lemma_of(token)
     head = token.head
-    if low == "suicide" and (lemma_of(head) in _SUICIDE_HEADS or head.lower_ in _SUICIDE_HEADS_MORE
-                             or lemma_of(head) in _SUICIDE_HEADS_MORE):
+    if low == "suicide" and (
+        lemma_of(head) in _SUICIDE_HEADS
+        or head.lower_ in _SUICIDE_HEADS_MORE
+        or lemma_of(head) in _SUICIDE_HEADS_MORE
+    ):
         return "suicide"
     if lemma in ("blow", "detonate", "explode") and any(
         lemma_of(c) == "kill" and any(g.lower_ in ("himself", "herself", "themselves") for g in c.children)
@@ -221,22 +356,35 @@ def _special_kind(token: Token) -> str | None:
         c.lower_ in ("himself", "herself", "themselves") for c in token.children
     ):
         return "suicide"
-    if lemma in ("detonate", "explode") and any(
-        lemma_of(c) in ("vest", "belt") for c in token.subtree
-    ):
+    if lemma in ("detonate", "explode") and any(lemma_of(c) in ("vest", "belt") for c in token.subtree):
         return "suicide"
     if lemma == "grenade" or low in ("grenades", "grenade"):
         return "grenade"
     if lemma in _CHEMICAL and lemma not in ("poison",):
-        if lemma == "chemical" and lemma_of(head) not in ("attack", "weapon", "agent", "strike", "munition",
-                                                          "shell", "bomb", "substance", "gas"):
+        if lemma == "chemical" and lemma_of(head) not in (
+            "attack",
+            "weapon",
+            "agent",
+            "strike",
+            "munition",
+            "shell",
+            "bomb",
+            "substance",
+            "gas",
+        ):
             return None
-        if lemma in ("toxic", "poisonous", "nerve", "mustard") and lemma_of(head) not in ("gas", "agent", "substance",
-                                                                                          "chemical", "smoke"):
+        if lemma in ("toxic", "poisonous", "nerve", "mustard") and lemma_of(head) not in (
+            "gas",
+            "agent",
+            "substance",
+            "chemical",
+            "smoke",
+        ):
             return None
         return "chemical"
-    if lemma == "gas" and any(c.lower_ in ("poison", "toxic", "mustard", "nerve", "chlorine", "sarin")
-                              for c in token.children):
+    if lemma == "gas" and any(
+        c.lower_ in ("poison", "toxic", "mustard", "nerve", "chlorine", "sarin") for c in token.children
+    ):
         return "chemical"
     return None
 
@@ -245,7 +393,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
     triggers: list[Trigger] = []
     text_low = sent.text.lower()
-    protest_words = any(lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) or _sit_in(t) for t in sent)
+    protest_words = any((lemma_of(t) in PROTEST_WORDS and not _riot_gear(t)) or _sit_in(t) for t in sent)
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
@@ -259,9 +407,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
             triggers.append(Trigger(token, "protest", True, True, (token.i,)))
             continue
         lemma = lemma_of(token)
-        is_verb = token.pos_ in ("VERB",) or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB") or (
-            token.lower_ in FORMS and token.pos_ != "PROPN"
-            and not (token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
+        is_verb = (
+            token.pos_ in ("VERB",)
+            or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB")
+            or (
+                token.lower_ in FORMS
+                and token.pos_ != "PROPN"
+                and not (token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
+            )
         )
         if is_verb:
             crowd = _crowd_kind(token, lemma, protest_words)
@@ -337,12 +490,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
-                    c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-                        _protesterish(g) for g in c.children if g.dep_ == "pobj") for c in token.children
+                    c.dep_ == "prep"
+                    and c.lower_ in ("on", "against")
+                    and any(_protesterish(g) for g in c.children if g.dep_ == "pobj")
+                    for c in token.children
                 ):
                     kind, weak = "protest_force", False  # "attacks against peaceful protesters"
-                if key == "killing" and lemma_of(token.head) == "mob" or any(
-                        lemma_of(c) == "mob" for c in token.children):
+                if (key == "killing" and lemma_of(token.head) == "mob") or any(
+                    lemma_of(c) == "mob" for c in token.children
+                ):
                     kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     return triggers
@@ -352,7 +508,9 @@ _PERSON_OBJECTS = frozenset(
     "member suspect militant fighter people person man woman migrant smuggler terrorist insurgent rebel "
     "jihadist bandit gunman recruit".split()
 )
-_VIOLATION_VERBS = frozenset("violate breach break collapse end undermine threaten jeopardise jeopardize".split())
+_VIOLATION_VERBS = frozenset(
+    "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
+)
 _TALK_VERBS = frozenset(
     "hold start begin join resume launch open conduct enter attend host continue restart convene".split()
 )
@@ -376,7 +534,9 @@ def _names_weapons(obj: Token) -> bool:
     store arms', 'two explosive devices')?"""
     for t in obj.subtree:
         if lemma_of(t) in SEIZED_WEAPONS and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            if lemma_of(t) == "device" and not any(lemma_of(c) in ("explosive", "incendiary") for c in t.children):
+            if lemma_of(t) == "device" and not any(
+                lemma_of(c) in ("explosive", "incendiary") for c in t.children
+            ):
                 continue
             if lemma_of(t) == "mine" and t.pos_ == "PRON":
                 continue
@@ -390,29 +550,42 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma == "agree":
         # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
-        if any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on", "with")
-               for c in token.children):
+        if any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with"))
+            for c in token.children
+        ):
             return "agreement"
         return "-"
-    if lemma == "release" and any(
-        lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token)
-    ) or lemma == "release" and any(c.dep_ == "prep" and any(lemma_of(g) == "exchange" for g in c.children)
-                                     for c in token.children):
+    if (
+        lemma == "release" and any(lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token))
+    ) or (
+        lemma == "release"
+        and any(
+            c.dep_ == "prep" and any(lemma_of(g) == "exchange" for g in c.children) for c in token.children
+        )
+    ):
         return "agreement"
-    if lemma == "hand" and any(c.lower_ == "over" for c in token.children) and any(
-        lemma_of(o) in HANDED_OVER or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(token)
+    if (
+        lemma == "hand"
+        and any(c.lower_ == "over" for c in token.children)
+        and any(lemma_of(o) in HANDED_OVER or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(token))
     ):
         return "withdrawal"
     if lemma == "intercept" and any(lemma_of(o) in _PERSON_OBJECTS for o in _objects(token)):
         return "arrest"  # "intercepted 15 suspected members of a terrorist group"
     if lemma in SEIZURE_VERBS and any(_names_weapons(o) for o in _objects(token)):
         if lemma in ("destroy", "neutralise", "neutralize") and not any(
-                lemma_of(t) in ("cache", "depot", "stash", "device", "ied", "mine", "explosive", "landmine", "bomb")
-                for o in _objects(token) for t in o.subtree):
+            lemma_of(t)
+            in ("cache", "depot", "stash", "device", "ied", "mine", "explosive", "landmine", "bomb")
+            for o in _objects(token)
+            for t in o.subtree
+        ):
             return None  # "destroyed 17 drones": an interception; "destroyed a tank": no seizure
-        if lemma == "capture" and not any(lemma_of(t) in ("weapon", "arm", "ammunition", "cache", "arsenal",
-                                                         "explosive", "rifle") for o in _objects(token)
-                                          for t in o.subtree):
+        if lemma == "capture" and not any(
+            lemma_of(t) in ("weapon", "arm", "ammunition", "cache", "arsenal", "explosive", "rifle")
+            for o in _objects(token)
+            for t in o.subtree
+        ):
             return None
         return "weapons_seizure"
     if lemma in ("assault", "attack", "abuse") and any(c.lower_ == "sexually" for c in token.children):
@@ -424,19 +597,29 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     """Nouns whose kind depends on their modifiers or their verb."""
     head = lemma_of(token.head)
     if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {
-            "sexual", "gender-based"}:
+        "sexual",
+        "gender-based",
+    }:
         return "sexual"
-    if key in ("talk", "negotiation") and token.tag_ in ("NNS", "NNPS"):
-        if mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS:
-            return "agreement"
-    if key in ("swap", "exchange") and (mods & {"prisoner", "body", "detainee", "captive", "hostage", "pow"} or any(
+    if key in ("talk", "negotiation") and token.tag_ in ("NNS", "NNPS") and (
+        mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS
+    ):
+        return "agreement"
+    if key in ("swap", "exchange") and (
+        mods & {"prisoner", "body", "detainee", "captive", "hostage", "pow"}
+        or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(lemma_of(g) in RELEASED_PEOPLE for g in c.children)
-            for c in token.children)):
+            for c in token.children
+        )
+    ):
         return "agreement"
     if key in ("ceasefire", "cease-fire", "truce", "armistice") and head not in _VIOLATION_VERBS:
         return "agreement"
-    if key in ("agreement", "deal", "accord") and mods & {"ceasefire", "cease-fire", "peace", "truce"} and (
-            head not in _VIOLATION_VERBS):
+    if (
+        key in ("agreement", "deal", "accord")
+        and mods & {"ceasefire", "cease-fire", "peace", "truce"}
+        and (head not in _VIOLATION_VERBS)
+    ):
         return "agreement"
     return None
 
@@ -444,8 +627,13 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
 def _sit_in(token: Token) -> bool:
     """'sit-in' is split by the tokenizer into 'sit', '-', 'in'."""
     doc = token.doc
-    return token.lower_ == "sit" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and (
-        doc[token.i + 2].lower_ == "in") and token.pos_ != "VERB"
+    return (
+        token.lower_ == "sit"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and (doc[token.i + 2].lower_ == "in")
+        and token.pos_ != "VERB"
+    )
 
 
 def _seized(token: Token) -> bool:
@@ -484,12 +672,14 @@ def _riot_gear(token: Token) -> bool:
 
 _MOB_NOUNS = frozenset("mob vigilante lyncher".split())
 _MOB_VERBS = frozenset(
-    "kill beat lynch attack burn torch vandalise vandalize chop stone loot hack set assault injure wound club "
-    "stab destroy damage murder hang rape parade strip".split()
+    "kill beat lynch attack burn torch vandalise vandalize chop stone loot hack set assault injure wound "
+    "club stab destroy damage murder hang rape parade strip".split()
 )
 _HARM_VERBS = frozenset("kill shoot wound injure beat hit attack assault club stab hurt whip maim".split())
 _DISPERSE_VERBS = frozenset("disperse scatter chase clear tear-gas teargas suppress".split())
-_INTERVENTION_OBJECTS = frozenset("gas teargas tear-gas cannon baton truncheon spray bullet pellet grenade".split())
+_INTERVENTION_OBJECTS = frozenset(
+    "gas teargas tear-gas cannon baton truncheon spray bullet pellet grenade".split()
+)
 _LIVE_FIRE = frozenset("ammunition round live".split())
 
 
@@ -497,11 +687,11 @@ def _protesterish(token: Token) -> bool:
     """A word for demonstrators or a demonstration ('peaceful protesters', 'a student demonstration',
     'crowds of protesters')."""
     lemma = lemma_of(token)
-    if token.ent_type_ in ("DATE", "TIME") or token.pos_ == "PROPN" and lemma == "march":
+    if token.ent_type_ in ("DATE", "TIME") or (token.pos_ == "PROPN" and lemma == "march"):
         return False
     if _sit_in(token):
         return True
-    if lemma in PROTESTER_NOUNS or lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march"):
+    if lemma in PROTESTER_NOUNS or (lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march")):
         return True
     if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
         return True
@@ -520,13 +710,24 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
         if c.dep_ == "agent":
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
     doer = subj if subj is not None and not any(c.dep_ == "auxpass" for c in token.children) else agent
-    if doer is not None and lemma in _MOB_VERBS and (
-        lemma_of(doer) in _MOB_NOUNS or lemma_of(doer) in ("resident", "villager", "crowd", "people", "youth")
-        and any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in doer.children)
+    if (
+        doer is not None
+        and lemma in _MOB_VERBS
+        and (
+            lemma_of(doer) in _MOB_NOUNS
+            or (
+                lemma_of(doer) in ("resident", "villager", "crowd", "people", "youth")
+                and any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in doer.children)
+            )
+        )
     ):
         return "mob"
-    if doer is not None and doer.i != (subj.i if subj is not None else -1) and lemma in _MOB_VERBS | RIOT_VERBS and (
-            lemma_of(doer) in PROTESTER_NOUNS):
+    if (
+        doer is not None
+        and doer.i != (subj.i if subj is not None else -1)
+        and lemma in _MOB_VERBS | RIOT_VERBS
+        and (lemma_of(doer) in PROTESTER_NOUNS)
+    ):
         return "riot"  # "officers were attacked with petrol bombs by rioters"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     for conj in token.children:  # "attacked and injured a peaceful demonstration"
@@ -538,24 +739,33 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
     on_protesters = any(_protesterish(o) for o in objects)
     if on_protesters and lemma in _HARM_VERBS and not (doer is not None and _protesterish(doer)):
         return "protest_force"
-    if on_protesters and (lemma in _DISPERSE_VERBS or lemma == "break" and any(
-            c.lower_ == "up" for c in token.children) or lemma == "break-up"):
+    if on_protesters and (
+        lemma in _DISPERSE_VERBS
+        or (lemma == "break" and any(c.lower_ == "up" for c in token.children))
+        or lemma == "break-up"
+    ):
         return "protest"
     if lemma in ("use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"):
         things = {lemma_of(c) for o in token.children if o.dep_ == "dobj" for c in o.subtree}
         crowd_near = on_protesters or any(
-            _protesterish(t) or lemma_of(t) in _DISPERSE_VERBS for t in token.subtree if t.i != token.i)
+            _protesterish(t) or lemma_of(t) in _DISPERSE_VERBS for t in token.subtree if t.i != token.i
+        )
         if crowd_near and things & _LIVE_FIRE and "rubber" not in things:
             return "protest_force"
         if crowd_near and (lemma == "open" and "fire" in things):
             return "protest_force"
-        if crowd_near and things & _INTERVENTION_OBJECTS or things & {"teargas", "tear-gas", "cannon"} or (
-                {"tear", "gas"} <= things):
+        if (
+            (crowd_near and things & _INTERVENTION_OBJECTS)
+            or things & {"teargas", "tear-gas", "cannon"}
+            or ({"tear", "gas"} <= things)
+        ):
             return "protest"
     if subj is None or subj.i == token.i:
         return None
     noun = lemma_of(subj)
-    if noun in PROTESTER_NOUNS or (noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")):
+    if noun in PROTESTER_NOUNS or (
+        noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
+    ):
         if lemma in ("die",):
             return "protest_force"
         if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
@@ -580,7 +790,9 @@ def _subject_of(token: Token) -> Token | None:
     for _ in range(3):
         if subj is not None:
             break
-        if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
+        if t.head.i == t.i or not (
+            t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG")
+        ):
             break
         t = t.head
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -589,7 +801,9 @@ def _subject_of(token: Token) -> Token | None:
             break
         of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is None or (lemma_of(subj) not in CROWD_NOUNS | {"group", "crowd", "score"} and subj.pos_ != "NUM"):
+        if pobj is None or (
+            lemma_of(subj) not in CROWD_NOUNS | {"group", "crowd", "score"} and subj.pos_ != "NUM"
+        ):
             break
         subj = pobj
     return subj
@@ -613,11 +827,38 @@ def _explosive_context(token: Token) -> bool:
         return True
     if lemma == "mine" and token.pos_ == "PRON":
         return False
-    if mods & {"roadside", "car", "improvised", "parcel", "magnetic", "sticky", "pipe", "time", "motorcycle",
-               "land", "anti-personnel", "anti-tank", "homemade", "explosive", "truck"}:
+    if mods & {
+        "roadside",
+        "car",
+        "improvised",
+        "parcel",
+        "magnetic",
+        "sticky",
+        "pipe",
+        "time",
+        "motorcycle",
+        "land",
+        "anti-personnel",
+        "anti-tank",
+        "homemade",
+        "explosive",
+        "truck",
+    }:
         return True
     head = lemma_of(token.head)
-    if head in ("explode", "detonate", "blast", "go", "plant", "step", "hit", "strike", "trigger", "kill", "wound"):
+    if head in (
+        "explode",
+        "detonate",
+        "blast",
+        "go",
+        "plant",
+        "step",
+        "hit",
+        "strike",
+        "trigger",
+        "kill",
+        "wound",
+    ):
         return True
     if token.head.head is not None and lemma_of(token.head.head) in ("explode", "detonate", "plant", "kill"):
         return True
@@ -644,50 +885,79 @@ def protest_cues(sent: Span) -> set[str]:
             cues.add("peaceful")
         if _riot_gear(t):
             continue
-        if lemma in PROTEST_WORDS | PROTESTER_NOUNS and lemma not in ("strike", "march", "crowd") or (
-                lemma == "march" and t.pos_ != "PROPN"):
+        if (lemma in PROTEST_WORDS | PROTESTER_NOUNS and lemma not in ("strike", "march", "crowd")) or (
+            lemma == "march" and t.pos_ != "PROPN"
+        ):
             cues.add("protest")
-        if lemma in ("riot", "rioter", "looter", "looting", "molotov", "firebomb", "vandalism", "arson"):
-            cues.add("riot")
-        elif lemma in ("violent", "violence", "violently") and not _state_violence(t):
-            cues.add("riot")
-        elif lemma == "clash":
+        if (
+            lemma in ("riot", "rioter", "looter", "looting", "molotov", "firebomb", "vandalism", "arson")
+            or (lemma in ("violent", "violence", "violently") and not _state_violence(t))
+            or lemma == "clash"
+        ):
             cues.add("riot")
         elif lemma in ("throw", "throwing", "hurl", "pelt") and any(
-                lemma_of(x) in ("stone", "rock", "brick", "bottle", "molotov", "petrol", "firebomb")
-                for x in (*t.children, t.doc[t.i - 2] if t.i >= 2 else t)):
+            lemma_of(x) in ("stone", "rock", "brick", "bottle", "molotov", "petrol", "firebomb")
+            for x in (*t.children, t.doc[t.i - 2] if t.i >= 2 else t)
+        ):
             cues.add("riot")  # "stone-throwing students"
         elif t.pos_ == "VERB" and lemma in RIOT_VERBS:
             subj = _subject_of(t)
             passive = any(c.dep_ == "auxpass" for c in t.children)
-            if subj is not None and not passive and (
-                lemma_of(subj) in PROTESTER_NOUNS or lemma_of(subj) in PROTEST_WORDS
-                or lemma_of(subj) in CROWD_NOUNS and lemma in ("block", "shut", "throw", "hurl", "pelt", "torch")
+            if (
+                subj is not None
+                and not passive
+                and (
+                    lemma_of(subj) in PROTESTER_NOUNS
+                    or lemma_of(subj) in PROTEST_WORDS
+                    or (
+                        lemma_of(subj) in CROWD_NOUNS
+                        and lemma in ("block", "shut", "throw", "hurl", "pelt", "torch")
+                    )
+                )
             ):
                 if lemma not in ("block", "shut") or _blocks_road(t):
                     cues.add("riot")
-            elif passive and lemma in ("throw", "hurl", "pelt", "fire") and any(
-                lemma_of(x) in ("police", "officer", "policeman", "security") for x in t.subtree
+            elif (
+                passive
+                and lemma in ("throw", "hurl", "pelt", "fire")
+                and any(lemma_of(x) in ("police", "officer", "policeman", "security") for x in t.subtree)
             ):
                 cues.add("riot")  # "projectiles were thrown at police"
         if lemma in _FORCE_VERBS and t.pos_ in ("VERB", "NOUN"):
             cues.add("harm")
-        if lemma in ("ammunition", "round", "gunfire", "live") or (lemma == "fire" and any(
-                c.lower_ == "opened" or lemma_of(c) == "open" for c in [t.head, *t.children])):
+        if lemma in ("ammunition", "round", "gunfire", "live") or (
+            lemma == "fire"
+            and any(c.lower_ == "opened" or lemma_of(c) == "open" for c in [t.head, *t.children])
+        ):
             cues.add("force")
-        if lemma in ("excessive", "brutally", "brutal", "brutality", "suppress", "crush", "massacre", "lethal",
-                     "fatal", "deadly", "bloody"):
+        if lemma in (
+            "excessive",
+            "brutally",
+            "brutal",
+            "brutality",
+            "suppress",
+            "crush",
+            "massacre",
+            "lethal",
+            "fatal",
+            "deadly",
+            "bloody",
+        ):
             cues.add("force")
         if lemma in ("injury", "death", "casualty", "dead"):
             cues.add("harm")
-        if lemma in ("tear", "teargas", "cannon", "baton", "rubber", "pepper", "stun") or (
-            lemma in _INTERVENTION_VERBS and t.pos_ == "VERB") or lemma in ("dispersal", "arrest", "detention"):
-            if not (lemma in ("break", "block", "clear", "stop", "prevent") and not _crowd_object(t)):
-                cues.add("intervention")
+        if (
+            lemma in ("tear", "teargas", "cannon", "baton", "rubber", "pepper", "stun")
+            or (lemma in _INTERVENTION_VERBS and t.pos_ == "VERB")
+            or lemma in ("dispersal", "arrest", "detention")
+        ) and not (lemma in ("break", "block", "clear", "stop", "prevent") and not _crowd_object(t)):
+            cues.add("intervention")
     return cues
 
 
-_REPRESSION = frozenset("suppress disperse crush break crackdown dispersal repression suppression attack".split())
+_REPRESSION = frozenset(
+    "suppress disperse crush break crackdown dispersal repression suppression attack".split()
+)
 
 
 def _state_violence(token: Token) -> bool:
@@ -700,8 +970,11 @@ def _state_violence(token: Token) -> bool:
 
 def _crowd_object(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "prep", "prt")]
-    return any(lemma_of(c) in PROTEST_WORDS | PROTESTER_NOUNS | CROWD_NOUNS | {"sit-in", "gathering"}
-               for o in objects for c in o.subtree)
+    return any(
+        lemma_of(c) in PROTEST_WORDS | PROTESTER_NOUNS | CROWD_NOUNS | {"sit-in", "gathering"}
+        for o in objects
+        for c in o.subtree
+    )
 
 
 _TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop read chant shout".split())
@@ -718,8 +991,11 @@ def _protest_topic(token: Token) -> bool:
         if t.lower_ in ("against", "over") and t.dep_ == "prep":
             h = t.head
             subj = _subject_of(h) if h.pos_ in ("VERB", "AUX") else None
-            return lemma_of(h) in PROTEST_WORDS | PROTESTER_NOUNS or lemma_of(h) in _TOPIC_VERBS or (
-                subj is not None and lemma_of(subj) in PROTEST_WORDS | PROTESTER_NOUNS)
+            return (
+                lemma_of(h) in PROTEST_WORDS | PROTESTER_NOUNS
+                or lemma_of(h) in _TOPIC_VERBS
+                or (subj is not None and lemma_of(subj) in PROTEST_WORDS | PROTESTER_NOUNS)
+            )
         if lemma_of(t) in _TOPIC_VERBS and t.pos_ in ("VERB", "NOUN"):
             return True
     return False
@@ -732,8 +1008,9 @@ def protest_typing(kind: str, cues: set[str]) -> Typing | None:
     dispersal or arrests are an intervention; otherwise a peaceful protest."""
     if kind not in _PROTEST_FAMILY:
         return None
-    force = "force" in cues or ("harm" in cues and ("intervention" in cues or "peaceful" in cues
-                                                    or kind == "protest_force"))
+    force = "force" in cues or (
+        "harm" in cues and ("intervention" in cues or "peaceful" in cues or kind == "protest_force")
+    )
     if "riot" in cues and not (force and "peaceful" in cues):
         return Typing("riot", "Violent demonstration", ["riot"])
     if kind == "riot":
@@ -799,9 +1076,13 @@ def classify(
     # a generic strike made specific by its weapon ("a missile hit", "a drone wounded two policemen")
     generic = {"attack", "kill", "wound", "destroy", "clash"}
     weapon_kind = weapon_event_kind(weapon_kinds)
-    if weapon_kind and (kinds & generic or not kinds) and not (kinds & {"protest", "riot", "mob"}):
-        if not (weapon_kind == "grenade" and "weapons_seizure" in kinds):
-            kinds.add(weapon_kind)
+    if (
+        weapon_kind
+        and (kinds & generic or not kinds)
+        and not (kinds & {"protest", "riot", "mob"})
+        and not (weapon_kind == "grenade" and "weapons_seizure" in kinds)
+    ):
+        kinds.add(weapon_kind)
     if agent_kind == "military" and kinds & {"shelling"} and weapon_kinds & {"aircraft", "bomb"}:
         kinds.add("air_strike")
     if kinds & {"grenade", "explosive"} and "drone" in weapon_kinds:
@@ -813,15 +1094,40 @@ def classify(
         bool(context & (PROTEST_WORDS - {"strike", "march", "crowd"}))
         and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
     )
-    if protest_context and not kinds & {"suicide", "explosive", "air_strike", "shelling", "missile", "chemical"}:
+    if protest_context and not kinds & {
+        "suicide",
+        "explosive",
+        "air_strike",
+        "shelling",
+        "missile",
+        "chemical",
+    }:
         state_force = agent_kind in ("police", "military") or bool(context & {"police", "security", "riot"})
-        if (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE) and state_force and (
-            victim_kind in (None, "protesters", "civilians")
-        ) and (context & {"kill", "shoot", "wound", "injure", "beat", "live", "brutally", "protest_force"}):
+        if (
+            (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE)
+            and state_force
+            and (victim_kind in (None, "protesters", "civilians"))
+            and (context & {"kill", "shoot", "wound", "injure", "beat", "live", "brutally", "protest_force"})
+        ):
             kinds = {"protest_force"}
-        elif context & RIOT_WORDS and ("riot" in kinds or not context & PROTEST_INTERVENTION
-                                       or context & {"throw", "hurl", "pelt", "torch", "vandalise", "vandalize",
-                                                     "molotov", "stone", "rock", "loot", "smash"}):
+        elif context & RIOT_WORDS and (
+            "riot" in kinds
+            or not context & PROTEST_INTERVENTION
+            or context
+            & {
+                "throw",
+                "hurl",
+                "pelt",
+                "torch",
+                "vandalise",
+                "vandalize",
+                "molotov",
+                "stone",
+                "rock",
+                "loot",
+                "smash",
+            }
+        ):
             kinds = {"riot"}
         elif context & PROTEST_INTERVENTION or "arrest" in kinds:
             return Typing("protest", "Protest with intervention", ["protest"])
@@ -845,12 +1151,16 @@ def classify(
     categories[:0] = cats
 
     if kind in ("attack", "kill", "wound"):
-        military_victim = victim_kind in ("military", "police", "armed_group") or bool(victims & _MILITARY_TARGETS)
+        military_victim = victim_kind in ("military", "police", "armed_group") or bool(
+            victims & _MILITARY_TARGETS
+        )
         civilian_victim = victim_kind == "civilians" or bool(victims & _CIVILIAN_TARGETS)
         if military_victim and not civilian_victim:
             sub, categories = "Armed clash", ["armed_clash"]
         elif kind in ("kill", "wound") and agent_kind is None and aggregate:
-            categories = ["casualty_report", "attack_on_civilians"] if civilian_victim else ["casualty_report"]
+            categories = (
+                ["casualty_report", "attack_on_civilians"] if civilian_victim else ["casualty_report"]
+            )
             sub = "Attack" if civilian_victim or not military_victim else "Armed clash"
         elif agent_kind == "military" and not civilian_victim and "clash" in kinds:
             sub, categories = "Armed clash", ["armed_clash"]
@@ -865,8 +1175,14 @@ def classify(
         if agent_kind in ("armed_group",) and not agent_is_state:
             sub = "Non-state actor overtakes territory"
     elif kind == "withdrawal":
-        if kinds & {"clash", "assault", "shelling", "attack"} or context & {"fire", "assault", "fighting",
-                                                                              "attack", "shelling", "pressure"}:
+        if kinds & {"clash", "assault", "shelling", "attack"} or context & {
+            "fire",
+            "assault",
+            "fighting",
+            "attack",
+            "shelling",
+            "pressure",
+        }:
             sub = "Armed clash"
     elif kind == "interception" and weapon_kinds & {"drone"}:
         pass
@@ -877,8 +1193,13 @@ def classify(
             continue
         extra = KINDS[k][1]
         if k in ("kill", "wound", "attack") and kind not in ("kill", "wound", "attack"):
-            if victim_kind == "civilians" and kind in ("shelling", "missile", "air_strike", "drone_strike",
-                                                       "explosive"):
+            if victim_kind == "civilians" and kind in (
+                "shelling",
+                "missile",
+                "air_strike",
+                "drone_strike",
+                "explosive",
+            ):
                 categories.append("attack_on_civilians")
             continue
         if k in ("disruption", "drone_strike", "air_strike", "missile", "shelling", "advance"):
