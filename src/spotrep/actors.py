@@ -131,8 +131,16 @@ def actor_from_token(head: Token) -> ActorMention | None:
         for t in tokens:
             if t.lower_ in LEADERS:
                 code = LEADERS[t.lower_]
-                return ActorMention(Actor(name=head.text if head.ent_type_ == "PERSON" else t.text,
-                                          country=code, kind="government"), head.i, "leader", institution=True)
+                return ActorMention(
+                    Actor(
+                        name=head.text if head.ent_type_ == "PERSON" else t.text,
+                        country=code,
+                        kind="government",
+                    ),
+                    head.i,
+                    "leader",
+                    institution=True,
+                )
     country = nationality_of([t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else []))
     # a weapon as the agent ("a Russian drone wounded two policemen")
     if lemma in WEAPON_WORDS or low in WEAPON_WORDS:
@@ -157,7 +165,9 @@ def actor_from_token(head: Token) -> ActorMention | None:
             # "the Russians", "Ukrainians" used as a side
             return ActorMention(make_actor("military", DEMONYMS[low]), head.i, "nationality")
         return None
-    institution = kind == "government" or "ministry" in text_low or "staff" in text_low or "command" in text_low
+    institution = (
+        kind == "government" or "ministry" in text_low or "staff" in text_low or "command" in text_low
+    )
     if lemma in ("defence", "defense") and "ministry" not in text_low:
         kind = "military"  # "air defence", "aerial defense systems"
     if kind == "military" and ("ministry" in text_low):

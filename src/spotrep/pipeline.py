@@ -619,14 +619,23 @@ class DocumentExtractor:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2
         # retyping that depends on the actor and the place
-        if kind == "capture" and actor1 is not None and actor1.kind in ("military", "government", "police") and \
-                cand.typing.sub_event_type == "Non-state actor overtakes territory":
+        if (
+            kind == "capture"
+            and actor1 is not None
+            and actor1.kind in ("military", "government", "police")
+            and cand.typing.sub_event_type == "Non-state actor overtakes territory"
+        ):
             # a state's forces taking ground in their own country regain it; foreign forces overtake it
             place_country = loc_country or ctx.focus_country
             if actor1.country is None or place_country is None or actor1.country == place_country:
                 cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
-        if kind in ("kill", "wound", "attack") and cand.location is not None and cand.location.geo_precision == 3 \
-                and agent is None and cand.span is not None:
+        if (
+            kind in ("kill", "wound", "attack")
+            and cand.location is not None
+            and cand.location.geo_precision == 3
+            and agent is None
+            and cand.span is not None
+        ):
             cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))
             cand.typing = Typing(kind, cand.typing.sub_event_type, cats)
         # numbers
@@ -640,7 +649,12 @@ class DocumentExtractor:
             if span is None or not ({t.i for t in span} & cand.domain):
                 continue
             if q.unit.split()[-1].lower().rstrip("s") in _PEOPLE_UNITS and kind not in (
-                "arrest", "abduction", "deployment", "protest", "riot", "group_change"
+                "arrest",
+                "abduction",
+                "deployment",
+                "protest",
+                "riot",
+                "group_change",
             ):
                 continue
             if getattr(cand, "_place_order", None) and not _nearest_place(q.start + sent.start_char, cand):
@@ -654,8 +668,12 @@ class DocumentExtractor:
             cand.weapons.append("drone")
         # claim
         if att is not None:
-            status = claim_status(att, kind=kind, actor1_country=actor1.country if actor1 else None,
-                                  source_country=source_country)
+            status = claim_status(
+                att,
+                kind=kind,
+                actor1_country=actor1.country if actor1 else None,
+                source_country=source_country,
+            )
             cand.claim = Claim(source=att.source_text, source_country=source_country, status=status)
             cand.explicit_source = True
         else:
@@ -726,8 +744,13 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if id(a) in dropped or a.kind not in ("kill", "wound"):
             continue
         for b in cands:
-            if b is not a and id(b) not in dropped and b.kind in ("kill", "wound") and b.trigger.dep_ == "conj" \
-                    and b.trigger.head.i == a.trigger.i:
+            if (
+                b is not a
+                and id(b) not in dropped
+                and b.kind in ("kill", "wound")
+                and b.trigger.dep_ == "conj"
+                and b.trigger.head.i == a.trigger.i
+            ):
                 _fold_into(a, b)
                 dropped.add(id(b))
     for a in cands:
@@ -742,7 +765,8 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 continue  # "the road was closed after two explosive devices were found"
             a_tokens = [a.trigger] + [t.token for t in a.triggers]
             sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and any(
-                x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens)
+                x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens
+            )
             if not sibling and not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
                 continue
             kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
@@ -829,14 +853,18 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
         if nominal:
             head_np = _np_head(t)
             h = head_np.head
-            if head_np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos") and h.i != head_np.i and (
-                h.lemma_.lower() in _SUPPORT_VERBS or h.lemma_.lower() in _CONSEQUENCE_VERBS
+            if (
+                head_np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos")
+                and h.i != head_np.i
+                and (h.lemma_.lower() in _SUPPORT_VERBS or h.lemma_.lower() in _CONSEQUENCE_VERBS)
             ):
                 t, nominal = h, False
                 continue
             if head_np.dep_ == "pobj" and h.dep_ in ("prep", "pcomp", "agent"):
                 prep = h
-                if prep.dep_ == "pcomp" or (prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")):
+                if prep.dep_ == "pcomp" or (
+                    prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")
+                ):
                     prep = prep.head
                 if prep.lower_ in _ABSORBING_PREPS or prep.lower_ in ("due", "because", "to", "by"):
                     verb = prep.head
@@ -844,11 +872,17 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
                         return verb.i, True
             return t.i, absorbed
         # verbs
-        if t.dep_ in ("advcl", "conj", "xcomp", "acl") and t.tag_ == "VBG" and t.lemma_.lower() in _CONSEQUENCE_VERBS:
+        if (
+            t.dep_ in ("advcl", "conj", "xcomp", "acl")
+            and t.tag_ == "VBG"
+            and t.lemma_.lower() in _CONSEQUENCE_VERBS
+        ):
             t = t.head
             continue
-        if t.dep_ == "relcl" and t.lemma_.lower() in _CONSEQUENCE_VERBS and any(
-            c.lower_ in ("which", "that") for c in t.children
+        if (
+            t.dep_ == "relcl"
+            and t.lemma_.lower() in _CONSEQUENCE_VERBS
+            and any(c.lower_ in ("which", "that") for c in t.children)
         ):
             t = t.head.head if t.head.dep_ in ("nsubj", "dobj", "pobj") else t.head
             continue
@@ -880,21 +914,33 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
         coord = tok.head if tok.dep_ == "conj" else None
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.dep_ == "conj":
             coord = tok.head.head  # "advancing and pounding settlements" parsed as an adjective
-        if coord is not None and coord.i in groups and not any(c.dep_.startswith("nsubj") for c in tok.children):
+        if (
+            coord is not None
+            and coord.i in groups
+            and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        ):
             head_kinds = {t.kind for t in groups[coord.i]}
             kinds = {t.kind for t in group}
-            if head_kinds & kinds or (head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS or (
-                    (head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1):
+            if (
+                head_kinds & kinds
+                or (head_kinds | kinds) <= _BATTLE_KINDS
+                and head_kinds & _GROUND_KINDS
+                or ((head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1)
+            ):
                 target = coord.i
         merged.setdefault(target, []).extend(group)
     # a group made only of modifiers (a noun in a prepositional phrase of a non-event verb) is no event,
     # unless it names a strike ("residents suffered breathing problems after a sarin attack")
-    return {a: g for a, g in merged.items()
-            if any(not t.absorbed or t.strong and t.nominal and t.kind in _REMOTE_KINDS for t in g)}
+    return {
+        a: g
+        for a, g in merged.items()
+        if any(not t.absorbed or t.strong and t.nominal and t.kind in _REMOTE_KINDS for t in g)
+    }
 
 
-_REMOTE_KINDS = frozenset({"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile",
-                           "shelling"})
+_REMOTE_KINDS = frozenset(
+    {"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling"}
+)
 
 
 _CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -958,8 +1004,10 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
             for c in t.children:
                 if c.dep_ == "poss" and agent is None:
                     agent = c
-                elif c.dep_ in ("amod", "compound") and agent is None and (
-                    c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG")
+                elif (
+                    c.dep_ in ("amod", "compound")
+                    and agent is None
+                    and (c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG"))
                 ):
                     # "Turkish airstrikes": the strike itself names its side
                     strike = actor_from_token(t)
@@ -1025,7 +1073,7 @@ def _resolve_pronoun(doc: Doc, token: Token, sent: Span) -> Actor | None:
     if token.lower_ not in ("it", "they", "its", "their", "we", "our"):
         return None
     start = sent.start - 60 if sent.start > 60 else 0
-    for t in reversed(list(doc[start:token.i])):
+    for t in reversed(list(doc[start : token.i])):
         if t.dep_ in ("nsubj", "nsubjpass") and t.i != token.i:
             m = actor_from_token(t)
             if m is not None:
@@ -1041,7 +1089,9 @@ def _government_word(doc: Doc, mention: ActorMention | None) -> bool:
     if mention is None:
         return False
     head = doc[mention.head]
-    return any(t.lower_ in ("government", "pro-government", "state", "regime", "security") for t in head.subtree)
+    return any(
+        t.lower_ in ("government", "pro-government", "state", "regime", "security") for t in head.subtree
+    )
 
 
 def _home_country(ctx: DocContext, cand: Candidate) -> str | None:
@@ -1086,7 +1136,12 @@ def _most_specific(mentions: list) -> list:
                 continue
             if m.kind == "country" and other.kind != "country" and o.country == loc.country:
                 contained = True
-            elif m.kind == "region" and other.kind == "settlement" and o.admin1_code and o.admin1_code == loc.admin1_code:
+            elif (
+                m.kind == "region"
+                and other.kind == "settlement"
+                and o.admin1_code
+                and o.admin1_code == loc.admin1_code
+            ):
                 contained = True
         if not contained:
             out.append(m)
@@ -1099,7 +1154,7 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         return [mentions] if mentions else []
     groups = [[mentions[0]]]
     for prev, cur in zip(mentions, mentions[1:], strict=False):
-        between = text[prev.end:cur.start].lower()
+        between = text[prev.end : cur.start].lower()
         if re.search(r"\b(and|as well as|while|plus)\b|;", between) and len(between) < 120:
             groups.append([cur])
         else:
@@ -1130,7 +1185,7 @@ def _weapon_near_place(doc: Doc, weapon: str, cand: Candidate) -> bool:
     pos = None
     for i in sorted(cand.domain):
         t = doc[i]
-        if (t.text == weapon or lemma_of(t) == weapon.lower() or t.text.startswith(weapon)):
+        if t.text == weapon or lemma_of(t) == weapon.lower() or t.text.startswith(weapon):
             pos = t.idx
             break
     return True if pos is None else _nearest_place(pos, cand)
@@ -1188,14 +1243,25 @@ def _contains(region: Location | None, place: Location | None) -> bool:
     if region.geo_precision != 3 or place is region:
         return False
     if region.admin1_code:
-        return place.admin1_code == region.admin1_code and (place.geo_precision or 3) < 3 or (
-            place.admin1_code == region.admin1_code and place.name != region.name and place.geo_precision != 3
+        return (
+            place.admin1_code == region.admin1_code
+            and (place.geo_precision or 3) < 3
+            or (
+                place.admin1_code == region.admin1_code
+                and place.name != region.name
+                and place.geo_precision != 3
+            )
         )
     return bool(region.country) and place.country == region.country and bool(place.admin1_code)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
-    return a.family == b.family and _dates_overlap(a, b) and _actors_compatible(a, b) and a.background == b.background
+    return (
+        a.family == b.family
+        and _dates_overlap(a, b)
+        and _actors_compatible(a, b)
+        and a.background == b.background
+    )
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
@@ -1215,7 +1281,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     result: list[Candidate] = []
     for c in out:
         if c.location is not None and c.location.geo_precision == 3:
-            precise = [o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)]
+            precise = [
+                o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)
+            ]
             if precise:
                 _absorb(precise[0], c, keep_place=True)
                 continue
@@ -1250,47 +1318,70 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
     if target.kind == "withdrawal" and other.typing.sub_event_type == "Armed clash":
         sub = "Armed clash"
     target.typing = Typing(target.kind, sub, cats)
-    if other.span is not None and (target.span is None or target.undated and not other.undated or (
-        other.span.resolved and target.span.resolved and
-        (other.span.end - other.span.start) < (target.span.end - target.span.start)
-    )):
+    if other.span is not None and (
+        target.span is None
+        or target.undated
+        and not other.undated
+        or (
+            other.span.resolved
+            and target.span.resolved
+            and (other.span.end - other.span.start) < (target.span.end - target.span.start)
+        )
+    ):
         target.span, target.undated = other.span, other.undated
-    if other.explicit_source and (not target.explicit_source or (
-        target.claim.source_country is None and other.claim.source_country is not None
-    )):
+    if other.explicit_source and (
+        not target.explicit_source
+        or (target.claim.source_country is None and other.claim.source_country is not None)
+    ):
         target.claim, target.explicit_source = other.claim, True
 
 
 _PROTEST_WINDOW = 2
-_WEAPON_KINDS = frozenset({"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile",
-                           "shelling"})
+_WEAPON_KINDS = frozenset(
+    {"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling"}
+)
 
 
 _UNOPPOSED = re.compile(
     r"\b(unopposed|without (?:a |any )?(?:fight|resistance|battle|clashes|a shot)|no resistance|"
-    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over)\b", re.I)
+    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over)\b",
+    re.I,
+)
 
 
 def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
     """Ground taken after the other side withdrew, or without resistance, is a non-violent transfer of
     territory (ACLED): a capture with a withdrawal told in the same or the next sentence."""
     for c in cands:
-        if c.kind not in ("capture", "recapture") or c.typing.sub_event_type == "Non-violent transfer of territory":
+        if (
+            c.kind not in ("capture", "recapture")
+            or c.typing.sub_event_type == "Non-violent transfer of territory"
+        ):
             continue
         if c._kinds and set(c._kinds) & {"clash", "assault", "attack", "kill", "shelling"}:  # type: ignore[attr-defined]
             continue
         quiet = False
         for o in cands:
-            if o.kind == "withdrawal" and 0 <= o.sent_index - c.sent_index <= 1 and (
-                    o.actor1 is None or c.actor1 is None or o.actor1.country != c.actor1.country
-                    or o.actor1.name != c.actor1.name):
+            if (
+                o.kind == "withdrawal"
+                and 0 <= o.sent_index - c.sent_index <= 1
+                and (
+                    o.actor1 is None
+                    or c.actor1 is None
+                    or o.actor1.country != c.actor1.country
+                    or o.actor1.name != c.actor1.name
+                )
+            ):
                 quiet = True
         lo, hi = c.sent_index, min(len(ctx.sentences) - 1, c.sent_index + 1)
-        text = ctx.text[ctx.sentences[lo].start_char:ctx.sentences[hi].end_char]
+        text = ctx.text[ctx.sentences[lo].start_char : ctx.sentences[hi].end_char]
         if _UNOPPOSED.search(text) or re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I):
             quiet = True
-        if re.search(r"\b(fighting|clash(?:es|ed)?|battles?|killing|killed|assault)\b",
-                     ctx.sentences[c.sent_index].text, re.I):
+        if re.search(
+            r"\b(fighting|clash(?:es|ed)?|battles?|killing|killed|assault)\b",
+            ctx.sentences[c.sent_index].text,
+            re.I,
+        ):
             quiet = False
         if quiet:
             c.typing = Typing(c.kind, "Non-violent transfer of territory", c.typing.categories)
@@ -1301,7 +1392,12 @@ def _resolve_weapons(ctx: DocContext, cands: list[Candidate]) -> None:
     were hit by synchronised attacks. The attacks were carried out with grenades.") are one event: the
     attack takes the weapon's type. Chemical weapons used in an attack make it a chemical weapon attack."""
     for c in cands:
-        if c.kind not in GENERIC_KINDS and c.kind not in ("shelling", "missile", "air_strike", "drone_strike"):
+        if c.kind not in GENERIC_KINDS and c.kind not in (
+            "shelling",
+            "missile",
+            "air_strike",
+            "drone_strike",
+        ):
             continue
         for o in cands:
             if o is c or o.kind not in _WEAPON_KINDS or o.background != c.background:
@@ -1311,10 +1407,16 @@ def _resolve_weapons(ctx: DocContext, cands: list[Candidate]) -> None:
             gap = o.sent_index - c.sent_index
             if not (0 <= gap <= 2) or (gap == 0 and o.kind != "chemical"):
                 continue
-            if c.location is not None and o.location is not None and _place_key(c.location) != _place_key(
-                    o.location) and not (_contains(c.location, o.location) or _contains(o.location, c.location)):
+            if (
+                c.location is not None
+                and o.location is not None
+                and _place_key(c.location) != _place_key(o.location)
+                and not (_contains(c.location, o.location) or _contains(o.location, c.location))
+            ):
                 continue
-            between = ctx.text[ctx.sentences[c.sent_index].start_char:ctx.sentences[o.sent_index].end_char].lower()
+            between = ctx.text[
+                ctx.sentences[c.sent_index].start_char : ctx.sentences[o.sent_index].end_char
+            ].lower()
             if re.search(r"\b(separate|another|other|earlier|previous|last (?:week|month|year))\b", between):
                 continue
             cats = [*o.typing.categories, *(k for k in c.typing.categories if k not in o.typing.categories)]
@@ -1343,8 +1445,12 @@ def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
         if kind == "clash":
             # "others clashed with police" in a report on demonstrations: a riot, not a battle
             sides = {a.kind for a in (c.actor1, c.actor2) if a is not None}
-            if "protest" not in cues or sides & {"military", "armed_group"} or not (
-                c._context & {"police", "policeman", "officer", "enforcement"}  # type: ignore[attr-defined]
+            if (
+                "protest" not in cues
+                or sides & {"military", "armed_group"}
+                or not (
+                    c._context & {"police", "policeman", "officer", "enforcement"}  # type: ignore[attr-defined]
+                )
             ):
                 continue
             kind = "riot"
@@ -1359,7 +1465,9 @@ def _order(cands: list[Candidate]) -> list[Candidate]:
     if not cands:
         return []
     lead = min(cands, key=lambda c: (c.sent_index, c.depth, c.trigger.i))
-    rest = sorted((c for c in cands if c is not lead), key=lambda c: (min(s for s, _ in c.evidence), c.trigger.i))
+    rest = sorted(
+        (c for c in cands if c is not lead), key=lambda c: (min(s for s, _ in c.evidence), c.trigger.i)
+    )
     return [lead, *rest]
 
 
@@ -1373,7 +1481,9 @@ def _event(ctx: DocContext, c: Candidate) -> Event:
     if loc is None:
         # no place in the text: a state's political act is located in its country; otherwise the document's
         # focus country, at country precision
-        country = (c.actor1.country if c.actor1 and c.kind in ("political", "agreement") else None) or ctx.focus_country
+        country = (
+            c.actor1.country if c.actor1 and c.kind in ("political", "agreement") else None
+        ) or ctx.focus_country
         loc = places_stage.country_location(country) if country else None
     loc = loc or Location()
     span = c.span
@@ -1384,9 +1494,15 @@ def _event(ctx: DocContext, c: Candidate) -> Event:
         start = end = best = None
         precision = span.precision if span is not None else None
     text = ctx.text
-    evidence = [Evidence(text=text[s:e].strip(), start=s + _lstrip(text[s:e]), end=e - _rstrip(text[s:e]),
-                         document_id=document.id)
-                for s, e in sorted(c.evidence)]
+    evidence = [
+        Evidence(
+            text=text[s:e].strip(),
+            start=s + _lstrip(text[s:e]),
+            end=e - _rstrip(text[s:e]),
+            document_id=document.id,
+        )
+        for s, e in sorted(c.evidence)
+    ]
     event = Event(
         document_id=document.id,
         event_date=best,
