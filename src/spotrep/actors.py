@@ -101,6 +101,11 @@ def nationality_of(tokens: list[Token]) -> str | None:
     return None
 
 
+_STRIKE_NOUNS = frozenset(
+    "strike airstrike attack raid shelling bombardment barrage bombing fire salvo volley assault offensive".split()
+)
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -126,11 +131,22 @@ def actor_from_token(head: Token) -> ActorMention | None:
         for t in tokens:
             if t.lower_ in LEADERS:
                 code = LEADERS[t.lower_]
-                return ActorMention(Actor(name=head.text if head.ent_type_ == "PERSON" else t.text,
-                                          country=code, kind="government"), head.i, "leader", institution=True)
+                return ActorMention(
+                    Actor(
+                        name=head.text if head.ent_type_ == "PERSON" else t.text,
+                        country=code,
+                        kind="government",
+                    ),
+                    head.i,
+                    "leader",
+                    institution=True,
+                )
     country = nationality_of([t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else []))
     # a weapon as the agent ("a Russian drone wounded two policemen")
     if lemma in WEAPON_WORDS or low in WEAPON_WORDS:
+        return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
+    # a strike as the agent names its side ("a Russian missile strike killed four", "Turkish airstrikes hit")
+    if lemma in _STRIKE_NOUNS and country:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
     kind = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(low)
     if kind is None and lemma in ("system", "unit", "crew", "battery", "operator", "service"):
@@ -149,7 +165,9 @@ def actor_from_token(head: Token) -> ActorMention | None:
             # "the Russians", "Ukrainians" used as a side
             return ActorMention(make_actor("military", DEMONYMS[low]), head.i, "nationality")
         return None
-    institution = kind == "government" or "ministry" in text_low or "staff" in text_low or "command" in text_low
+    institution = (
+        kind == "government" or "ministry" in text_low or "staff" in text_low or "command" in text_low
+    )
     if lemma in ("defence", "defense") and "ministry" not in text_low:
         kind = "military"  # "air defence", "aerial defense systems"
     if kind == "military" and ("ministry" in text_low):

@@ -80,6 +80,23 @@ def find_attributions(sent: Span) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
             subj = _subject(token)
+            if subj is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and (
+                    token.i + 1 >= sent.end or token.doc[token.i + 1].is_punct) and token.i > sent.start + 2:
+                # "..., the Institute for the Study of War assessed." parsed as a participle of its speaker
+                speaker = token.head
+                while (
+                    speaker.dep_ in ("pobj", "prep", "appos")
+                    and speaker.head.i != speaker.i
+                    and speaker.head.pos_ in ("NOUN", "PROPN", "ADP")
+                    and speaker.head.i > sent.start + 1
+                    and speaker.dep_ != "appos"
+                ):
+                    speaker = speaker.head
+                np = _np_span(speaker)
+                first = min(t.i for t in np)
+                covers = {t.i for t in sent if t.i < first}
+                out.append(_make(token, speaker, np, lemma, covers))
+                continue
             if subj is None:
                 continue
             np = _np_span(subj)
@@ -104,7 +121,9 @@ def _make(verb: Token, head: Token, np: list[Token], lemma: str, covers: set[int
     mention = actor_from_token(head)
     country = nationality_of(np) or (mention.actor.country if mention else None)
     analyst = bool({t.lower_ for t in np} & _ANALYST_WORDS)
-    return Attribution(verb, head, text, country, lemma, covers, {t.i for t in head.subtree}, mention, analyst)
+    return Attribution(
+        verb, head, text, country, lemma, covers, {t.i for t in head.subtree}, mention, analyst
+    )
 
 
 def attribution_for(trigger_index: int, attributions: list[Attribution]) -> Attribution | None:
@@ -116,8 +135,9 @@ def attribution_for(trigger_index: int, attributions: list[Attribution]) -> Attr
     return best
 
 
-def claim_status(att: Attribution | None, *, kind: str, actor1_country: str | None,
-                 source_country: str | None) -> str:
+def claim_status(
+    att: Attribution | None, *, kind: str, actor1_country: str | None, source_country: str | None
+) -> str:
     """How firm a claim is, from the speech verb, the speaker and whose success it reports."""
     if att is None:
         return "reported"

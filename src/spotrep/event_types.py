@@ -14,12 +14,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon.triggers import (
+    CROWD_NOUNS,
     FORMS,
+    GATHERING_VERBS,
+    HANDED_OVER,
     NOUN_TRIGGERS,
     PROTEST_FORCE,
     PROTEST_INTERVENTION,
     PROTEST_WORDS,
+    PROTESTER_NOUNS,
+    RELEASED_PEOPLE,
+    RIOT_GEAR_HEADS,
+    RIOT_VERBS,
     RIOT_WORDS,
+    ROAD_NOUNS,
+    SEIZED_WEAPONS,
+    SEIZURE_VERBS,
+    SPEECH_VERBS,
     VERB_OBJECTS,
     VERB_TRIGGERS,
 )
@@ -69,12 +80,65 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 # kinds that only add detail (casualties, consequences) when another kind is in the same group
 MODIFIER_KINDS = frozenset({"kill", "wound", "disruption", "destroy"})
 
+# kinds that tell only that people were hurt or attacked: the cause told with them names the event
+GENERIC_KINDS = frozenset({"kill", "wound", "attack"})
+# kinds that name how violence was done ("killed in an airstrike", "wounded when a grenade exploded")
+CAUSE_KINDS = frozenset(
+    {
+        "suicide",
+        "chemical",
+        "grenade",
+        "explosive",
+        "air_strike",
+        "drone_strike",
+        "missile",
+        "shelling",
+        "clash",
+        "assault",
+        "sexual",
+        "mob",
+        "protest",
+        "protest_force",
+        "riot",
+    }
+)
+
 # when several kinds meet in one clause group, the first in this order names the event
 PRIORITY: tuple[str, ...] = (
-    "suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling",
-    "protest_force", "riot", "protest", "mob", "sexual", "abduction", "interception", "weapons_seizure",
-    "recapture", "capture", "withdrawal", "assault", "advance", "clash", "looting", "sabotage", "attack",
-    "arrest", "base", "deployment", "agreement", "group_change", "political", "kill", "wound", "disruption",
+    "suicide",
+    "chemical",
+    "weapons_seizure",
+    "grenade",
+    "explosive",
+    "air_strike",
+    "drone_strike",
+    "missile",
+    "shelling",
+    "protest_force",
+    "riot",
+    "protest",
+    "mob",
+    "sexual",
+    "abduction",
+    "interception",
+    "recapture",
+    "capture",
+    "withdrawal",
+    "assault",
+    "advance",
+    "clash",
+    "looting",
+    "sabotage",
+    "attack",
+    "arrest",
+    "base",
+    "deployment",
+    "agreement",
+    "group_change",
+    "political",
+    "kill",
+    "wound",
+    "disruption",
 )
 _RANK = {k: i for i, k in enumerate(PRIORITY)}
 
@@ -90,22 +154,102 @@ WEAPON_KIND_TO_EVENT = {
     "chemical": "chemical",
 }
 
-_SUICIDE_HEADS = frozenset("bomber bombing attack vest belt bomb attacker car truck".split())
-_CHEMICAL = frozenset("chlorine sarin mustard nerve toxic poisonous poison chemical phosphorus".split())
-_EXPLOSIVE_NOUNS = frozenset("ied landmine mine bomb explosive device booby-trap vbied".split())
-_EXPLOSIVE_PHRASES = ("roadside bomb", "car bomb", "improvised explosive", "explosive device", "land mine",
-                      "landmine", "booby trap", "booby-trap", "ied", "vbied", "parcel bomb", "magnetic bomb",
-                      "sticky bomb", "motorcycle bomb", "bicycle bomb", "time bomb", "pipe bomb")
+_SUICIDE_HEADS_MORE = frozenset(
+    "device svbied vbied pbied explosive vehicle bombings attacks bombers operation truck motorbike".split()
+)
+_SUICIDE_HEADS = frozenset(
+    ["bomber", "bombing", "attack", "vest", "belt", "bomb", "attacker", "car", "truck"]
+)
+_CHEMICAL = frozenset(
+    ["chlorine", "sarin", "mustard", "nerve", "toxic", "poisonous", "poison", "chemical", "phosphorus"]
+)
+_EXPLOSIVE_NOUNS = frozenset(
+    ["ied", "landmine", "mine", "bomb", "explosive", "device", "booby-trap", "vbied"]
+)
+_EXPLOSIVE_PHRASES = (
+    "roadside bomb",
+    "car bomb",
+    "improvised explosive",
+    "explosive device",
+    "land mine",
+    "landmine",
+    "booby trap",
+    "booby-trap",
+    "ied",
+    "vbied",
+    "parcel bomb",
+    "magnetic bomb",
+    "sticky bomb",
+    "motorcycle bomb",
+    "bicycle bomb",
+    "time bomb",
+    "pipe bomb",
+)
 _MILITARY_TARGETS = frozenset(
-    "base position positions post checkpoint convoy patrol troop soldier force army outpost garrison barracks "
-    "camp unit militant rebel fighter insurgent police policeman officer station airfield depot "
-    "headquarters vehicle tank".split()
+    [
+        "base",
+        "position",
+        "positions",
+        "post",
+        "checkpoint",
+        "convoy",
+        "patrol",
+        "troop",
+        "soldier",
+        "force",
+        "army",
+        "outpost",
+        "garrison",
+        "barracks",
+        "camp",
+        "unit",
+        "militant",
+        "rebel",
+        "fighter",
+        "insurgent",
+        "police",
+        "policeman",
+        "officer",
+        "station",
+        "airfield",
+        "depot",
+        "headquarters",
+        "vehicle",
+        "tank",
+    ]
 )
 _CIVILIAN_TARGETS = frozenset(
-    "civilian village villager resident home house market school hospital church mosque bus car family "
-    "people woman child man worshipper farmer shop neighbourhood neighborhood building apartment".split()
+    [
+        "civilian",
+        "village",
+        "villager",
+        "resident",
+        "home",
+        "house",
+        "market",
+        "school",
+        "hospital",
+        "church",
+        "mosque",
+        "bus",
+        "car",
+        "family",
+        "people",
+        "woman",
+        "child",
+        "man",
+        "worshipper",
+        "farmer",
+        "shop",
+        "neighbourhood",
+        "neighborhood",
+        "building",
+        "apartment",
+    ]
 )
-_INTERCEPTOR_WORDS = frozenset("defence defense air-defence air-defense anti-aircraft interceptor".split())
+_INTERCEPTOR_WORDS = frozenset(
+    ["defence", "defense", "air-defence", "air-defense", "anti-aircraft", "interceptor"]
+)
 
 
 @dataclass
@@ -157,11 +301,29 @@ def _object_kind(lemma: str, token: Token) -> str | None:
     table = VERB_OBJECTS.get(lemma)
     if not table:
         return None
-    for arg in _arguments(token):
+    args = [
+        a
+        for a in _arguments(token)
+        if not (a.dep_ == "prep" and a.lower_ in _INSTRUMENT_PREPS)
+        and not (a.dep_ == "pobj" and a.head.lower_ in _INSTRUMENT_PREPS)
+    ]
+    for arg in list(args):  # "hundreds of soldiers were moved": the noun after "of"
+        if arg.dep_ in ("dobj", "nsubjpass") and (arg.pos_ == "NUM" or lemma_of(arg) in _QUANTITY_NOUNS):
+            of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                args.extend(g for g in of.children if g.dep_ == "pobj")
+    for arg in args:
         key = lemma_of(arg)
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
     return None
+
+
+_INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos"})
+_QUANTITY_NOUNS = frozenset(
+    "hundred thousand dozen score tens hundreds thousands dozens number batch".split()
+)
 
 
 def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
@@ -179,28 +341,50 @@ def _special_kind(token: Token) -> str | None:
     low = token.lower_
     lemma = lemma_of(token)
     head = token.head
-    if low == "suicide" and lemma_of(head) in _SUICIDE_HEADS:
+    if low == "suicide" and (
+        lemma_of(head) in _SUICIDE_HEADS
+        or head.lower_ in _SUICIDE_HEADS_MORE
+        or lemma_of(head) in _SUICIDE_HEADS_MORE
+    ):
         return "suicide"
+    if lemma in ("blow", "detonate", "explode") and any(
+        lemma_of(c) == "kill" and any(g.lower_ in ("himself", "herself", "themselves") for g in c.children)
+        for c in token.children
+    ):
+        return "suicide"  # "detonated explosives, killing themselves"
     if lemma in ("blow", "detonate") and any(
         c.lower_ in ("himself", "herself", "themselves") for c in token.children
     ):
         return "suicide"
-    if lemma in ("detonate", "explode") and any(
-        lemma_of(c) in ("vest", "belt") for c in token.subtree
-    ):
+    if lemma in ("detonate", "explode") and any(lemma_of(c) in ("vest", "belt") for c in token.subtree):
         return "suicide"
     if lemma == "grenade" or low in ("grenades", "grenade"):
         return "grenade"
     if lemma in _CHEMICAL and lemma not in ("poison",):
-        if lemma == "chemical" and lemma_of(head) not in ("attack", "weapon", "agent", "strike", "munition",
-                                                          "shell", "bomb", "substance", "gas"):
+        if lemma == "chemical" and lemma_of(head) not in (
+            "attack",
+            "weapon",
+            "agent",
+            "strike",
+            "munition",
+            "shell",
+            "bomb",
+            "substance",
+            "gas",
+        ):
             return None
-        if lemma in ("toxic", "poisonous", "nerve", "mustard") and lemma_of(head) not in ("gas", "agent", "substance",
-                                                                                          "chemical", "smoke"):
+        if lemma in ("toxic", "poisonous", "nerve", "mustard") and lemma_of(head) not in (
+            "gas",
+            "agent",
+            "substance",
+            "chemical",
+            "smoke",
+        ):
             return None
         return "chemical"
-    if lemma == "gas" and any(c.lower_ in ("poison", "toxic", "mustard", "nerve", "chlorine", "sarin")
-                              for c in token.children):
+    if lemma == "gas" and any(
+        c.lower_ in ("poison", "toxic", "mustard", "nerve", "chlorine", "sarin") for c in token.children
+    ):
         return "chemical"
     return None
 
@@ -209,17 +393,40 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
     triggers: list[Trigger] = []
     text_low = sent.text.lower()
+    protest_words = any((lemma_of(t) in PROTEST_WORDS and not _riot_gear(t)) or _sit_in(t) for t in sent)
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
         special = _special_kind(token)
+        if special in ("grenade", "explosive") and _seized(token):
+            continue  # "grenades and ammunition were discovered": the finding is the event
         if special:
             triggers.append(Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,)))
             continue
+        if _sit_in(token):
+            triggers.append(Trigger(token, "protest", True, True, (token.i,)))
+            continue
         lemma = lemma_of(token)
-        is_verb = token.pos_ in ("VERB",) or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB") or (
-            token.lower_ in FORMS and token.pos_ != "PROPN"
+        is_verb = (
+            token.pos_ in ("VERB",)
+            or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB")
+            or (
+                token.lower_ in FORMS
+                and token.pos_ != "PROPN"
+                and not (token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
+            )
         )
+        if is_verb:
+            crowd = _crowd_kind(token, lemma, protest_words)
+            if crowd:
+                triggers.append(Trigger(token, crowd, True, False, (token.i,)))
+                continue
+        if is_verb:
+            verb_kind = _verb_construction(token, lemma)
+            if verb_kind:
+                if verb_kind != "-":
+                    triggers.append(Trigger(token, verb_kind, True, False, (token.i,)))
+                continue
         if is_verb and lemma in VERB_TRIGGERS:
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
@@ -228,11 +435,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
             elif not weak:
                 triggers.append(Trigger(token, kind, True, False, (token.i,)))
-            elif kind not in ("?",):
+            elif kind:
                 triggers.append(Trigger(token, kind, False, False, (token.i,)))
             continue
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "NN"):
             key = lemma
+            if _in_name(token):
+                continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
             compound = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
             mods = {lemma_of(c) for c in compound}
@@ -261,7 +470,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if mods & {"ground", "infantry", "armoured", "armored", "mechanized", "mechanised"}:
                     triggers.append(Trigger(token, "assault", True, True, (token.i,)))
                     continue
+            noun_kind = _noun_construction(token, key, mods)
+            if noun_kind:
+                triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
+                continue
             if key in _EXPLOSIVE_NOUNS or any(p in text_low for p in ()):
+                if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
+                    continue  # petrol bombs are rioters' weapons; found bombs are no explosion
                 if _explosive_context(token):
                     triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
                     continue
@@ -272,8 +487,330 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     kind, weak = "protest", False
                 if key == "march" and token.pos_ == "PROPN":
                     continue  # the month
+                if key == "riot" and _riot_gear(token):
+                    continue  # "riot police"
+                if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
+                    c.dep_ == "prep"
+                    and c.lower_ in ("on", "against")
+                    and any(_protesterish(g) for g in c.children if g.dep_ == "pobj")
+                    for c in token.children
+                ):
+                    kind, weak = "protest_force", False  # "attacks against peaceful protesters"
+                if (key == "killing" and lemma_of(token.head) == "mob") or any(
+                    lemma_of(c) == "mob" for c in token.children
+                ):
+                    kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     return triggers
+
+
+_PERSON_OBJECTS = frozenset(
+    "member suspect militant fighter people person man woman migrant smuggler terrorist insurgent rebel "
+    "jihadist bandit gunman recruit".split()
+)
+_VIOLATION_VERBS = frozenset(
+    "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
+)
+_TALK_VERBS = frozenset(
+    "hold start begin join resume launch open conduct enter attend host continue restart convene".split()
+)
+
+
+def _objects(token: Token) -> list[Token]:
+    """Objects of a verb (direct, passive subject, the noun a participle modifies), and their conjuncts."""
+    out = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        out.extend(c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            out.extend(c for c in conj.children if c.dep_ == "dobj")
+    return out
+
+
+def _names_weapons(obj: Token) -> bool:
+    """Does a noun phrase name weapons ('an arms cache', 'a large amount of ammunition', 'a hideout used to
+    store arms', 'two explosive devices')?"""
+    for t in obj.subtree:
+        if lemma_of(t) in SEIZED_WEAPONS and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if lemma_of(t) == "device" and not any(
+                lemma_of(c) in ("explosive", "incendiary") for c in t.children
+            ):
+                continue
+            if lemma_of(t) == "mine" and t.pos_ == "PRON":
+                continue
+            return True
+        if lemma_of(t) == "arm" and t.tag_ == "NNS":
+            return True
+    return False
+
+
+def _verb_construction(token: Token, lemma: str) -> str | None:
+    """Verbs whose kind depends on their construction. '-' means: no trigger."""
+    if lemma == "agree":
+        # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
+        if any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with"))
+            for c in token.children
+        ):
+            return "agreement"
+        return "-"
+    if (
+        lemma == "release" and any(lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token))
+    ) or (
+        lemma == "release"
+        and any(
+            c.dep_ == "prep" and any(lemma_of(g) == "exchange" for g in c.children) for c in token.children
+        )
+    ):
+        return "agreement"
+    if (
+        lemma == "hand"
+        and any(c.lower_ == "over" for c in token.children)
+        and any(lemma_of(o) in HANDED_OVER or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(token))
+    ):
+        return "withdrawal"
+    if lemma == "intercept" and any(lemma_of(o) in _PERSON_OBJECTS for o in _objects(token)):
+        return "arrest"  # "intercepted 15 suspected members of a terrorist group"
+    if lemma in SEIZURE_VERBS and any(_names_weapons(o) for o in _objects(token)):
+        if lemma in ("destroy", "neutralise", "neutralize") and not any(
+            lemma_of(t)
+            in ("cache", "depot", "stash", "device", "ied", "mine", "explosive", "landmine", "bomb")
+            for o in _objects(token)
+            for t in o.subtree
+        ):
+            return None  # "destroyed 17 drones": an interception; "destroyed a tank": no seizure
+        if lemma == "capture" and not any(
+            lemma_of(t) in ("weapon", "arm", "ammunition", "cache", "arsenal", "explosive", "rifle")
+            for o in _objects(token)
+            for t in o.subtree
+        ):
+            return None
+        return "weapons_seizure"
+    if lemma in ("assault", "attack", "abuse") and any(c.lower_ == "sexually" for c in token.children):
+        return "sexual"
+    return None
+
+
+def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
+    """Nouns whose kind depends on their modifiers or their verb."""
+    head = lemma_of(token.head)
+    if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {
+        "sexual",
+        "gender-based",
+    }:
+        return "sexual"
+    if key in ("talk", "negotiation") and token.tag_ in ("NNS", "NNPS") and (
+        mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS
+    ):
+        return "agreement"
+    if key in ("swap", "exchange") and (
+        mods & {"prisoner", "body", "detainee", "captive", "hostage", "pow"}
+        or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(lemma_of(g) in RELEASED_PEOPLE for g in c.children)
+            for c in token.children
+        )
+    ):
+        return "agreement"
+    if key in ("ceasefire", "cease-fire", "truce", "armistice") and head not in _VIOLATION_VERBS:
+        return "agreement"
+    if (
+        key in ("agreement", "deal", "accord")
+        and mods & {"ceasefire", "cease-fire", "peace", "truce"}
+        and (head not in _VIOLATION_VERBS)
+    ):
+        return "agreement"
+    return None
+
+
+def _sit_in(token: Token) -> bool:
+    """'sit-in' is split by the tokenizer into 'sit', '-', 'in'."""
+    doc = token.doc
+    return (
+        token.lower_ == "sit"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and (doc[token.i + 2].lower_ == "in")
+        and token.pos_ != "VERB"
+    )
+
+
+def _seized(token: Token) -> bool:
+    """Is a weapon word the object of finding, seizing or clearing ('a cache of grenades was found',
+    'sappers cleared 300 landmines', 'police defused a bomb')?"""
+    t = token
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "compound", "appos", "acl", "amod"):
+            return False
+        t = t.head
+        if t.pos_ == "VERB":
+            lemma = lemma_of(t)
+            if lemma in SEIZURE_VERBS | {"clear", "defuse", "dismantle", "deactivate", "disarm"}:
+                return lemma not in ("destroy", "capture") or token.dep_ != "nsubj"
+            return False
+    return False
+
+
+def _in_name(token: Token) -> bool:
+    """A capitalised word inside the name of an organisation, a person or a work is no event."""
+    if token.ent_type_ not in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"):
+        return False
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
+def _riot_gear(token: Token) -> bool:
+    """'riot police', 'anti-riot units': the word names the police, not a riot."""
+    if lemma_of(token) not in ("riot", "anti-riot"):
+        return False
+    if token.dep_ in ("compound", "amod", "nmod") and lemma_of(token.head) in RIOT_GEAR_HEADS:
+        return True
+    return token.i + 1 < len(token.doc) and lemma_of(token.doc[token.i + 1]) in RIOT_GEAR_HEADS
+
+
+_MOB_NOUNS = frozenset("mob vigilante lyncher".split())
+_MOB_VERBS = frozenset(
+    "kill beat lynch attack burn torch vandalise vandalize chop stone loot hack set assault injure wound "
+    "club stab destroy damage murder hang rape parade strip".split()
+)
+_HARM_VERBS = frozenset("kill shoot wound injure beat hit attack assault club stab hurt whip maim".split())
+_DISPERSE_VERBS = frozenset("disperse scatter chase clear tear-gas teargas suppress".split())
+_INTERVENTION_OBJECTS = frozenset(
+    "gas teargas tear-gas cannon baton truncheon spray bullet pellet grenade".split()
+)
+_LIVE_FIRE = frozenset("ammunition round live".split())
+
+
+def _protesterish(token: Token) -> bool:
+    """A word for demonstrators or a demonstration ('peaceful protesters', 'a student demonstration',
+    'crowds of protesters')."""
+    lemma = lemma_of(token)
+    if token.ent_type_ in ("DATE", "TIME") or (token.pos_ == "PROPN" and lemma == "march"):
+        return False
+    if _sit_in(token):
+        return True
+    if lemma in PROTESTER_NOUNS or (lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march")):
+        return True
+    if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(lemma_of(g) in PROTESTER_NOUNS for g in of.children if g.dep_ == "pobj")
+
+
+def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
+    """Events told by who does what to whom in a demonstration or a mob: protesters acting (protest or riot),
+    force used on demonstrators (intervention or excessive force), a mob attacking someone (mob violence)."""
+    if lemma in SPEECH_VERBS:
+        return None
+    subj = _subject_of(token)
+    agent = None
+    for c in token.children:
+        if c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+    doer = subj if subj is not None and not any(c.dep_ == "auxpass" for c in token.children) else agent
+    if (
+        doer is not None
+        and lemma in _MOB_VERBS
+        and (
+            lemma_of(doer) in _MOB_NOUNS
+            or (
+                lemma_of(doer) in ("resident", "villager", "crowd", "people", "youth")
+                and any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in doer.children)
+            )
+        )
+    ):
+        return "mob"
+    if (
+        doer is not None
+        and doer.i != (subj.i if subj is not None else -1)
+        and lemma in _MOB_VERBS | RIOT_VERBS
+        and (lemma_of(doer) in PROTESTER_NOUNS)
+    ):
+        return "riot"  # "officers were attacked with petrol bombs by rioters"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for conj in token.children:  # "attacked and injured a peaceful demonstration"
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            objects.extend(c for c in conj.children if c.dep_ == "dobj")
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "towards", "toward"):
+            objects.extend(g for g in c.children if g.dep_ == "pobj")
+    on_protesters = any(_protesterish(o) for o in objects)
+    if on_protesters and lemma in _HARM_VERBS and not (doer is not None and _protesterish(doer)):
+        return "protest_force"
+    if on_protesters and (
+        lemma in _DISPERSE_VERBS
+        or (lemma == "break" and any(c.lower_ == "up" for c in token.children))
+        or lemma == "break-up"
+    ):
+        return "protest"
+    if lemma in ("use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"):
+        things = {lemma_of(c) for o in token.children if o.dep_ == "dobj" for c in o.subtree}
+        crowd_near = on_protesters or any(
+            _protesterish(t) or lemma_of(t) in _DISPERSE_VERBS for t in token.subtree if t.i != token.i
+        )
+        if crowd_near and things & _LIVE_FIRE and "rubber" not in things:
+            return "protest_force"
+        if crowd_near and (lemma == "open" and "fire" in things):
+            return "protest_force"
+        if (
+            (crowd_near and things & _INTERVENTION_OBJECTS)
+            or things & {"teargas", "tear-gas", "cannon"}
+            or ({"tear", "gas"} <= things)
+        ):
+            return "protest"
+    if subj is None or subj.i == token.i:
+        return None
+    noun = lemma_of(subj)
+    if noun in PROTESTER_NOUNS or (
+        noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
+    ):
+        if lemma in ("die",):
+            return "protest_force"
+        if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
+            return None
+        if any(c.dep_ == "auxpass" for c in token.children):
+            return None
+        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
+            return "riot"
+        return "protest" if noun != "rioter" else "riot"
+    if noun in CROWD_NOUNS and protest_words and lemma in GATHERING_VERBS:
+        if lemma in ("block", "shut") and _blocks_road(token):
+            return "riot"
+        return "protest"
+    return None
+
+
+def _subject_of(token: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination and participle clauses ("protesters defied a
+    ban, blocking major roads"), past 'dozens of' and 'thousands of'."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    t = token
+    for _ in range(3):
+        if subj is not None:
+            break
+        if t.head.i == t.i or not (
+            t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG")
+        ):
+            break
+        t = t.head
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    for _ in range(2):  # "dozens of protesters", "thousands of students"
+        if subj is None:
+            break
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or (
+            lemma_of(subj) not in CROWD_NOUNS | {"group", "crowd", "score"} and subj.pos_ != "NUM"
+        ):
+            break
+        subj = pobj
+    return subj
+
+
+def _blocks_road(token: Token) -> bool:
+    return any(lemma_of(c) in ROAD_NOUNS for c in token.subtree if c.dep_ in ("dobj", "conj", "pobj"))
 
 
 def _labour_strike(token: Token) -> bool:
@@ -290,15 +827,199 @@ def _explosive_context(token: Token) -> bool:
         return True
     if lemma == "mine" and token.pos_ == "PRON":
         return False
-    if mods & {"roadside", "car", "improvised", "parcel", "magnetic", "sticky", "pipe", "time", "motorcycle",
-               "land", "anti-personnel", "anti-tank", "homemade", "explosive", "truck"}:
+    if mods & {
+        "roadside",
+        "car",
+        "improvised",
+        "parcel",
+        "magnetic",
+        "sticky",
+        "pipe",
+        "time",
+        "motorcycle",
+        "land",
+        "anti-personnel",
+        "anti-tank",
+        "homemade",
+        "explosive",
+        "truck",
+    }:
         return True
     head = lemma_of(token.head)
-    if head in ("explode", "detonate", "blast", "go", "plant", "step", "hit", "strike", "trigger", "kill", "wound"):
+    if head in (
+        "explode",
+        "detonate",
+        "blast",
+        "go",
+        "plant",
+        "step",
+        "hit",
+        "strike",
+        "trigger",
+        "kill",
+        "wound",
+    ):
         return True
     if token.head.head is not None and lemma_of(token.head.head) in ("explode", "detonate", "plant", "kill"):
         return True
     return lemma == "bomb" and any(lemma_of(c) in ("explode", "detonate") for c in token.head.children)
+
+
+_PROTEST_FAMILY = frozenset({"protest", "protest_force", "riot"})
+_FORCE_VERBS = frozenset("kill wound injure shoot beat die hurt maim".split())
+_INTERVENTION_NOUNS = frozenset("teargas tear-gas cannon baton truncheon bullet pellet spray grenade".split())
+_INTERVENTION_VERBS = frozenset("disperse arrest detain chase scatter clear break block stop prevent".split())
+
+
+def protest_cues(sent: Span) -> set[str]:
+    """What a sentence tells about a demonstration: "riot" (the demonstrators were violent: stones, fires,
+    looting, clashes, road blockades), "force" (demonstrators killed, wounded, shot or beaten; live fire),
+    "intervention" (tear gas, water cannon, dispersal, arrests), "peaceful" (said to be peaceful)."""
+    cues: set[str] = set()
+    for t in sent:
+        lemma = lemma_of(t)
+        low = t.lower_
+        if _protest_topic(t):
+            continue  # "a protest against police brutality", "to denounce violence"
+        if low in ("peaceful", "peacefully", "peacefull"):
+            cues.add("peaceful")
+        if _riot_gear(t):
+            continue
+        if (lemma in PROTEST_WORDS | PROTESTER_NOUNS and lemma not in ("strike", "march", "crowd")) or (
+            lemma == "march" and t.pos_ != "PROPN"
+        ):
+            cues.add("protest")
+        if (
+            lemma in ("riot", "rioter", "looter", "looting", "molotov", "firebomb", "vandalism", "arson")
+            or (lemma in ("violent", "violence", "violently") and not _state_violence(t))
+            or lemma == "clash"
+        ):
+            cues.add("riot")
+        elif lemma in ("throw", "throwing", "hurl", "pelt") and any(
+            lemma_of(x) in ("stone", "rock", "brick", "bottle", "molotov", "petrol", "firebomb")
+            for x in (*t.children, t.doc[t.i - 2] if t.i >= 2 else t)
+        ):
+            cues.add("riot")  # "stone-throwing students"
+        elif t.pos_ == "VERB" and lemma in RIOT_VERBS:
+            subj = _subject_of(t)
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            if (
+                subj is not None
+                and not passive
+                and (
+                    lemma_of(subj) in PROTESTER_NOUNS
+                    or lemma_of(subj) in PROTEST_WORDS
+                    or (
+                        lemma_of(subj) in CROWD_NOUNS
+                        and lemma in ("block", "shut", "throw", "hurl", "pelt", "torch")
+                    )
+                )
+            ):
+                if lemma not in ("block", "shut") or _blocks_road(t):
+                    cues.add("riot")
+            elif (
+                passive
+                and lemma in ("throw", "hurl", "pelt", "fire")
+                and any(lemma_of(x) in ("police", "officer", "policeman", "security") for x in t.subtree)
+            ):
+                cues.add("riot")  # "projectiles were thrown at police"
+        if lemma in _FORCE_VERBS and t.pos_ in ("VERB", "NOUN"):
+            cues.add("harm")
+        if lemma in ("ammunition", "round", "gunfire", "live") or (
+            lemma == "fire"
+            and any(c.lower_ == "opened" or lemma_of(c) == "open" for c in [t.head, *t.children])
+        ):
+            cues.add("force")
+        if lemma in (
+            "excessive",
+            "brutally",
+            "brutal",
+            "brutality",
+            "suppress",
+            "crush",
+            "massacre",
+            "lethal",
+            "fatal",
+            "deadly",
+            "bloody",
+        ):
+            cues.add("force")
+        if lemma in ("injury", "death", "casualty", "dead"):
+            cues.add("harm")
+        if (
+            lemma in ("tear", "teargas", "cannon", "baton", "rubber", "pepper", "stun")
+            or (lemma in _INTERVENTION_VERBS and t.pos_ == "VERB")
+            or lemma in ("dispersal", "arrest", "detention")
+        ) and not (lemma in ("break", "block", "clear", "stop", "prevent") and not _crowd_object(t)):
+            cues.add("intervention")
+    return cues
+
+
+_REPRESSION = frozenset(
+    "suppress disperse crush break crackdown dispersal repression suppression attack".split()
+)
+
+
+def _state_violence(token: Token) -> bool:
+    """'violence against protesters', 'violently suppressed', 'a violent crackdown': violence done to
+    demonstrators."""
+    if token.lower_ in ("violently", "violent") and lemma_of(token.head) in _REPRESSION:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in token.children)
+
+
+def _crowd_object(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "prep", "prt")]
+    return any(
+        lemma_of(c) in PROTEST_WORDS | PROTESTER_NOUNS | CROWD_NOUNS | {"sit-in", "gathering"}
+        for o in objects
+        for c in o.subtree
+    )
+
+
+_TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop read chant shout".split())
+
+
+def _protest_topic(token: Token) -> bool:
+    """Is the word part of what a protest is about ('against police brutality', 'an end to excessive force',
+    'to denounce violence')?"""
+    t = token
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in ("against", "over") and t.dep_ == "prep":
+            h = t.head
+            subj = _subject_of(h) if h.pos_ in ("VERB", "AUX") else None
+            return (
+                lemma_of(h) in PROTEST_WORDS | PROTESTER_NOUNS
+                or lemma_of(h) in _TOPIC_VERBS
+                or (subj is not None and lemma_of(subj) in PROTEST_WORDS | PROTESTER_NOUNS)
+            )
+        if lemma_of(t) in _TOPIC_VERBS and t.pos_ in ("VERB", "NOUN"):
+            return True
+    return False
+
+
+def protest_typing(kind: str, cues: set[str]) -> Typing | None:
+    """The sub-event type of a demonstration given what the text tells around it (ACLED): demonstrators'
+    violence makes a violent demonstration (unless they are said to be peaceful and were shot at);
+    killing, wounding or beating peaceful demonstrators, or live fire at them, is excessive force; tear gas,
+    dispersal or arrests are an intervention; otherwise a peaceful protest."""
+    if kind not in _PROTEST_FAMILY:
+        return None
+    force = "force" in cues or (
+        "harm" in cues and ("intervention" in cues or "peaceful" in cues or kind == "protest_force")
+    )
+    if "riot" in cues and not (force and "peaceful" in cues):
+        return Typing("riot", "Violent demonstration", ["riot"])
+    if kind == "riot":
+        return Typing("riot", "Violent demonstration", ["riot"])
+    if force or kind == "protest_force":
+        return Typing("protest_force", "Excessive force against protesters", ["protest"])
+    if "intervention" in cues:
+        return Typing("protest", "Protest with intervention", ["protest"])
+    return Typing("protest", "Peaceful protest", ["protest"])
 
 
 def weapon_event_kind(weapon_kinds: Iterable[str]) -> str | None:
@@ -355,25 +1076,58 @@ def classify(
     # a generic strike made specific by its weapon ("a missile hit", "a drone wounded two policemen")
     generic = {"attack", "kill", "wound", "destroy", "clash"}
     weapon_kind = weapon_event_kind(weapon_kinds)
-    if weapon_kind and (kinds & generic or not kinds) and not (kinds & {"protest", "riot", "mob"}):
-        if not (weapon_kind == "grenade" and "weapons_seizure" in kinds):
-            kinds.add(weapon_kind)
+    if (
+        weapon_kind
+        and (kinds & generic or not kinds)
+        and not (kinds & {"protest", "riot", "mob"})
+        and not (weapon_kind == "grenade" and "weapons_seizure" in kinds)
+    ):
+        kinds.add(weapon_kind)
     if agent_kind == "military" and kinds & {"shelling"} and weapon_kinds & {"aircraft", "bomb"}:
         kinds.add("air_strike")
+    if kinds & {"grenade", "explosive"} and "drone" in weapon_kinds:
+        kinds -= {"grenade", "explosive"}  # a drone dropping a grenade or a bomb is a drone strike
+        kinds.add("drone_strike")
 
     # protests: what happened to (or by) the protesters decides the sub-event type
     protest_context = bool(kinds & {"protest", "riot"}) or (
-        bool(context & PROTEST_WORDS) and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
+        bool(context & (PROTEST_WORDS - {"strike", "march", "crowd"}))
+        and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
     )
-    if protest_context and not kinds & {"suicide", "explosive", "air_strike", "shelling", "missile", "chemical"}:
+    if protest_context and not kinds & {
+        "suicide",
+        "explosive",
+        "air_strike",
+        "shelling",
+        "missile",
+        "chemical",
+    }:
         state_force = agent_kind in ("police", "military") or bool(context & {"police", "security", "riot"})
-        if (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE) and state_force and (
-            victim_kind in (None, "protesters", "civilians")
-        ) and (context & {"kill", "shoot", "wound", "injure", "beat", "live", "brutally", "protest_force"}):
+        if (
+            (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE)
+            and state_force
+            and (victim_kind in (None, "protesters", "civilians"))
+            and (context & {"kill", "shoot", "wound", "injure", "beat", "live", "brutally", "protest_force"})
+        ):
             kinds = {"protest_force"}
-        elif context & RIOT_WORDS and ("riot" in kinds or not context & PROTEST_INTERVENTION
-                                       or context & {"throw", "hurl", "pelt", "torch", "vandalise", "vandalize",
-                                                     "molotov", "stone", "rock", "loot", "smash"}):
+        elif context & RIOT_WORDS and (
+            "riot" in kinds
+            or not context & PROTEST_INTERVENTION
+            or context
+            & {
+                "throw",
+                "hurl",
+                "pelt",
+                "torch",
+                "vandalise",
+                "vandalize",
+                "molotov",
+                "stone",
+                "rock",
+                "loot",
+                "smash",
+            }
+        ):
             kinds = {"riot"}
         elif context & PROTEST_INTERVENTION or "arrest" in kinds:
             return Typing("protest", "Protest with intervention", ["protest"])
@@ -397,12 +1151,16 @@ def classify(
     categories[:0] = cats
 
     if kind in ("attack", "kill", "wound"):
-        military_victim = victim_kind in ("military", "police", "armed_group") or bool(victims & _MILITARY_TARGETS)
+        military_victim = victim_kind in ("military", "police", "armed_group") or bool(
+            victims & _MILITARY_TARGETS
+        )
         civilian_victim = victim_kind == "civilians" or bool(victims & _CIVILIAN_TARGETS)
         if military_victim and not civilian_victim:
             sub, categories = "Armed clash", ["armed_clash"]
         elif kind in ("kill", "wound") and agent_kind is None and aggregate:
-            categories = ["casualty_report", "attack_on_civilians"] if civilian_victim else ["casualty_report"]
+            categories = (
+                ["casualty_report", "attack_on_civilians"] if civilian_victim else ["casualty_report"]
+            )
             sub = "Attack" if civilian_victim or not military_victim else "Armed clash"
         elif agent_kind == "military" and not civilian_victim and "clash" in kinds:
             sub, categories = "Armed clash", ["armed_clash"]
@@ -417,8 +1175,14 @@ def classify(
         if agent_kind in ("armed_group",) and not agent_is_state:
             sub = "Non-state actor overtakes territory"
     elif kind == "withdrawal":
-        if kinds & {"clash", "assault", "shelling", "attack"} or context & {"fire", "assault", "fighting",
-                                                                              "attack", "shelling", "pressure"}:
+        if kinds & {"clash", "assault", "shelling", "attack"} or context & {
+            "fire",
+            "assault",
+            "fighting",
+            "attack",
+            "shelling",
+            "pressure",
+        }:
             sub = "Armed clash"
     elif kind == "interception" and weapon_kinds & {"drone"}:
         pass
@@ -429,8 +1193,13 @@ def classify(
             continue
         extra = KINDS[k][1]
         if k in ("kill", "wound", "attack") and kind not in ("kill", "wound", "attack"):
-            if victim_kind == "civilians" and kind in ("shelling", "missile", "air_strike", "drone_strike",
-                                                       "explosive"):
+            if victim_kind == "civilians" and kind in (
+                "shelling",
+                "missile",
+                "air_strike",
+                "drone_strike",
+                "explosive",
+            ):
                 categories.append("attack_on_civilians")
             continue
         if k in ("disruption", "drone_strike", "air_strike", "missile", "shelling", "advance"):

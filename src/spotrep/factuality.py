@@ -32,6 +32,10 @@ def _negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+        # "No drones were shot down", "no one was killed"
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("nobody", "none") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+            return True
     return False
 
 
@@ -62,9 +66,9 @@ def why_not_asserted(trigger: Token) -> str | None:
         if _modal(token):
             return "modal or future"
         lemma = token.lemma_.lower()
-        if token is not trigger and lemma in INTENTION_VERBS and token.pos_ in ("VERB", "AUX"):
+        if token.i != trigger.i and lemma in INTENTION_VERBS and token.pos_ in ("VERB", "AUX"):
             return f"intention ({token.text})"
-        if token is not trigger and lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
+        if token.i != trigger.i and lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
             return f"irrealis ({token.text})"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
             return "conditional"
@@ -80,10 +84,10 @@ def why_not_asserted(trigger: Token) -> str | None:
             "prevent", "stop", "deter", "keep", "bar", "ban", "refrain"
         ):
             return "prevented"
-        if lemma in SPEECH_VERBS and token is not trigger:
+        if lemma in SPEECH_VERBS and token.i != trigger.i:
             # the quote's own hedges were checked on the way up; the speaker's stance is the claim stage's job
             return None
-        if token.head is token or steps > 12:
+        if token.head.i == token.i or steps > 12:
             return None
         token = token.head
         steps += 1

@@ -33,7 +33,18 @@ from .attribution import (
 from .documents import Document, make_document
 from .entities import get_nlp
 from .lexicon.triggers import FORMS
-from .event_types import KINDS, Trigger, Typing, classify, find_triggers, lemma_of
+from .event_types import (
+    CAUSE_KINDS,
+    GENERIC_KINDS,
+    KINDS,
+    Trigger,
+    Typing,
+    classify,
+    find_triggers,
+    lemma_of,
+    protest_cues,
+    protest_typing,
+)
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
@@ -68,6 +79,7 @@ _PEOPLE_UNITS = frozenset(
 _AREA_WORDS = re.compile(r"\b(border (?:areas?|regions?|districts?)|front ?line|frontline)\b", re.I)
 _FAMILY = {"assault": "battle", "clash": "battle", "kill": "attack", "wound": "attack", "attack": "attack"}
 _GROUND_KINDS = frozenset({"advance", "assault", "clash"})
+_CIVILIAN_HARM = frozenset({"attack", "kill", "wound", "abduction", "sexual"})
 _BATTLE_KINDS = _GROUND_KINDS | {"shelling"}
 _OWN_PLACE_ONLY = frozenset({"political", "agreement", "group_change"})
 _MOVE_KINDS = frozenset({"deployment", "withdrawal", "advance", "base"})
@@ -314,6 +326,9 @@ class DocumentExtractor:
                 continue
             candidates.extend(self._sentence_candidates(ctx, i, sent))
         merged = _merge(candidates)
+        _resolve_protests(ctx, merged)
+        _resolve_weapons(ctx, merged)
+        _resolve_transfers(ctx, merged)
         ordered = _order(merged)
         events = [_event(ctx, c) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -344,6 +359,7 @@ class DocumentExtractor:
             cand = self._candidate(ctx, index, sent, anchor, group, domains[anchor], attributions)
             if cand is not None:
                 out.append(cand)
+        out = _fold_causes(ctx.doc, out)
         self._places(ctx, index, sent, out, domains, source_tokens)
         self._dates(ctx, index, out, domains)
         expanded: list[Candidate] = []
@@ -370,6 +386,8 @@ class DocumentExtractor:
                 weapon_kinds.add(WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile")
                 continue
             w = WEAPON_WORDS.get(lemma_of(tok))
+            if w and lemma_of(tok) == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
+                continue  # a suicide bomber is no aircraft
             if w and not (tok.lower_ == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
@@ -377,18 +395,23 @@ class DocumentExtractor:
         if not strong and not weapon_kinds:
             return None
         kinds = [t.kind for t in strong] or [t.kind for t in group if not t.absorbed]
+        if set(kinds) <= GENERIC_KINDS:
+            # "killed in a grenade attack", "died in clashes": the absorbed event names what happened
+            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in CAUSE_KINDS]
+        elif set(kinds) <= GENERIC_KINDS | {"arrest"}:
+            # "arrests were made during a demonstration": police action in a protest
+            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in _CROWD_KINDS]
         agent, victim = _agent_and_victim(doc, group)
         agent_mention = actor_from_token(agent) if agent is not None else None
         victim_mention = actor_from_token(victim) if victim is not None else None
-        context_lemmas = {lemma_of(doc[i]) for i in domain} | {doc[i].lower_ for i in domain}
+        # words of the clause (not the months: "March 21" is no march)
+        context_lemmas = {lemma_of(doc[i]) for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")} | {
+            doc[i].lower_ for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")}
         if any(t.kind == "withdrawal" for t in strong):
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
             context_lemmas |= {lemma_of(t) for t in sent}
         place_country = None
-        typing = classify(
-            kinds,
-            weapon_kinds=weapon_kinds,
-            context_lemmas=context_lemmas,
+        classify_args = dict(
             agent_kind=agent_mention.actor.kind if agent_mention and not agent_mention.weapon else (
                 "military" if agent_mention else None),
             victim_kind=victim_mention.actor.kind if victim_mention else None,
@@ -398,6 +421,7 @@ class DocumentExtractor:
             place_country=place_country,
             aggregate=False,
         )
+        typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context_lemmas, **classify_args)
         if typing is None:
             return None
         head = min(group, key=lambda t: (_depth(t.token), t.i)).token
@@ -409,6 +433,7 @@ class DocumentExtractor:
         cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
         cand._kinds = kinds  # type: ignore[attr-defined]
         cand._context = context_lemmas  # type: ignore[attr-defined]
+        cand._classify_args = classify_args  # type: ignore[attr-defined]
         cand._attribution = attribution_for(head.i, attributions)  # type: ignore[attr-defined]
         return cand
 
@@ -560,7 +585,8 @@ class DocumentExtractor:
             words = att.source_words
             if words & {"enemy"}:
                 source_country = None
-            elif words & CIVIL_SOURCE_WORDS and not words & {"military"} and loc_country:
+            elif words & CIVIL_SOURCE_WORDS and (not words & {"military"} or words & {"administration"}) and \
+                    loc_country:
                 source_country = loc_country
             elif words & MILITARY_SOURCE_WORDS and actor1 is not None and actor1.country and kind in (
                 "interception", "capture", "recapture", "advance", "withdrawal", "deployment", "assault", "clash",
@@ -593,11 +619,23 @@ class DocumentExtractor:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2
         # retyping that depends on the actor and the place
-        if kind == "capture" and actor1 is not None and loc_country and actor1.country == loc_country and \
-                actor1.kind in ("military", "government", "police"):
-            cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
-        if kind in ("kill", "wound", "attack") and cand.location is not None and cand.location.geo_precision == 3 \
-                and agent is None and cand.span is not None:
+        if (
+            kind == "capture"
+            and actor1 is not None
+            and actor1.kind in ("military", "government", "police")
+            and cand.typing.sub_event_type == "Non-state actor overtakes territory"
+        ):
+            # a state's forces taking ground in their own country regain it; foreign forces overtake it
+            place_country = loc_country or ctx.focus_country
+            if actor1.country is None or place_country is None or actor1.country == place_country:
+                cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
+        if (
+            kind in ("kill", "wound", "attack")
+            and cand.location is not None
+            and cand.location.geo_precision == 3
+            and agent is None
+            and cand.span is not None
+        ):
             cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))
             cand.typing = Typing(kind, cand.typing.sub_event_type, cats)
         # numbers
@@ -611,7 +649,12 @@ class DocumentExtractor:
             if span is None or not ({t.i for t in span} & cand.domain):
                 continue
             if q.unit.split()[-1].lower().rstrip("s") in _PEOPLE_UNITS and kind not in (
-                "arrest", "abduction", "deployment", "protest", "riot", "group_change"
+                "arrest",
+                "abduction",
+                "deployment",
+                "protest",
+                "riot",
+                "group_change",
             ):
                 continue
             if getattr(cand, "_place_order", None) and not _nearest_place(q.start + sent.start_char, cand):
@@ -625,8 +668,12 @@ class DocumentExtractor:
             cand.weapons.append("drone")
         # claim
         if att is not None:
-            status = claim_status(att, kind=kind, actor1_country=actor1.country if actor1 else None,
-                                  source_country=source_country)
+            status = claim_status(
+                att,
+                kind=kind,
+                actor1_country=actor1.country if actor1 else None,
+                source_country=source_country,
+            )
             cand.claim = Claim(source=att.source_text, source_country=source_country, status=status)
             cand.explicit_source = True
         else:
@@ -643,6 +690,114 @@ class DocumentExtractor:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+
+
+_LINK_BLOCKERS = frozenset({"conj", "ccomp", "parataxis"})
+_CROWD_KINDS = frozenset({"protest", "protest_force", "riot"})
+
+
+def _linked(lower: Token, upper: Token) -> bool:
+    """Does ``lower`` hang on ``upper`` through a subordinate clause or a phrase (not a coordination or a
+    reported clause)? "killed when a grenade exploded", "died in an attack that targeted bars"."""
+    t = lower
+    for _ in range(8):
+        if t.i == upper.i:
+            return True
+        if t.head.i == t.i or t.dep_ in _LINK_BLOCKERS and (t.pos_ in ("VERB", "AUX") or t.dep_ != "conj"):
+            return False
+        t = t.head
+    return t.i == upper.i
+
+
+def _fold_into(a: Candidate, b: Candidate) -> None:
+    """Candidate ``b`` tells more of ``a`` (same clause family): ``a`` takes its words, triggers and weapons,
+    and is typed again with them."""
+    kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
+    weapon_kinds = set(a._weapon_kinds) | set(b._weapon_kinds)  # type: ignore[attr-defined]
+    context = set(a._context) | set(b._context)  # type: ignore[attr-defined]
+    args = dict(a._classify_args)  # type: ignore[attr-defined]
+    b_args = b._classify_args  # type: ignore[attr-defined]
+    if args["victim_kind"] is None and b_args["victim_kind"] is not None:
+        args["victim_kind"] = b_args["victim_kind"]
+    args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
+    typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context, **args)
+    if typing is not None:
+        a.typing = typing
+    a._kinds, a._weapon_kinds, a._context = kinds, weapon_kinds, context  # type: ignore[attr-defined]
+    a._classify_args = args  # type: ignore[attr-defined]
+    a.domain = a.domain | b.domain
+    a.triggers = a.triggers + b.triggers
+    for w in b.weapons:
+        if w not in a.weapons:
+            a.weapons.append(w)
+
+
+def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A killing or wounding told with its cause in a linked clause ("six people were killed when a grenade
+    exploded", "soldiers were killed when militants attacked their outposts") is one event, typed by the
+    cause; the casualties stay with it."""
+    if len(cands) < 2:
+        return cands
+    dropped: set[int] = set()
+    # "two civilians were killed and four others wounded": one event told by coordinated verbs
+    for a in cands:
+        if id(a) in dropped or a.kind not in ("kill", "wound"):
+            continue
+        for b in cands:
+            if (
+                b is not a
+                and id(b) not in dropped
+                and b.kind in ("kill", "wound")
+                and b.trigger.dep_ == "conj"
+                and b.trigger.head.i == a.trigger.i
+            ):
+                _fold_into(a, b)
+                dropped.add(id(b))
+    for a in cands:
+        if id(a) in dropped or a.kind not in GENERIC_KINDS | {"arrest", "disruption"}:
+            continue
+        for b in cands:
+            if b is a or id(b) in dropped or b.kind not in CAUSE_KINDS | GENERIC_KINDS | {"weapons_seizure"}:
+                continue
+            if a.kind == "arrest" and b.kind not in _CROWD_KINDS:
+                continue  # arrests fold only into a demonstration ("police arrested 180 as supporters staged sit-ins")
+            if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
+                continue  # "the road was closed after two explosive devices were found"
+            a_tokens = [a.trigger] + [t.token for t in a.triggers]
+            sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and any(
+                x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens
+            )
+            if not sibling and not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
+                continue
+            kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
+            weapon_kinds = set(a._weapon_kinds) | set(b._weapon_kinds)  # type: ignore[attr-defined]
+            context = set(a._context) | set(b._context)  # type: ignore[attr-defined]
+            args = dict(a._classify_args)  # type: ignore[attr-defined]
+            b_args = b._classify_args  # type: ignore[attr-defined]
+            if args["agent_kind"] is None and b_args["agent_kind"] is not None:
+                for k in ("agent_kind", "agent_is_state", "agent_country"):
+                    args[k] = b_args[k]
+                a._agent = b._agent  # type: ignore[attr-defined]
+            if args["victim_kind"] is None and b_args["victim_kind"] is not None or not args["victim_lemmas"]:
+                args["victim_kind"] = args["victim_kind"] or b_args["victim_kind"]
+                args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
+            elif b_args["victim_lemmas"]:
+                args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
+            typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context, **args)
+            if typing is None:
+                continue
+            a.typing = typing
+            a._kinds, a._weapon_kinds, a._context = kinds, weapon_kinds, context  # type: ignore[attr-defined]
+            a._classify_args = args  # type: ignore[attr-defined]
+            if getattr(a, "_victim", None) is None:
+                a._victim = b._victim  # type: ignore[attr-defined]
+            a.domain = a.domain | b.domain
+            a.triggers = a.triggers + b.triggers
+            for w in b.weapons:
+                if w not in a.weapons:
+                    a.weapons.append(w)
+            dropped.add(id(b))
+    return [c for c in cands if id(c) not in dropped]
 
 
 def _sentence_at(starts: list[int], offset: int) -> int:
@@ -664,7 +819,7 @@ def _shift_date(m, offset: int):
 
 def _depth(token: Token) -> int:
     d = 0
-    while token.head is not token and d < 50:
+    while token.head.i != token.i and d < 50:
         token = token.head
         d += 1
     return d
@@ -675,9 +830,9 @@ def _np_head(token: Token) -> Token:
     conjunct of a coordination)."""
     t = token
     for _ in range(6):
-        if t.dep_ in ("compound", "amod", "nmod") and t.head is not t and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head
-        elif t.dep_ == "conj" and t.head is not t and t.head.pos_ in ("NOUN", "PROPN"):
+        elif t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head
         else:
             break
@@ -698,14 +853,18 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
         if nominal:
             head_np = _np_head(t)
             h = head_np.head
-            if head_np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos") and h is not head_np and (
-                h.lemma_.lower() in _SUPPORT_VERBS or h.lemma_.lower() in _CONSEQUENCE_VERBS
+            if (
+                head_np.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos")
+                and h.i != head_np.i
+                and (h.lemma_.lower() in _SUPPORT_VERBS or h.lemma_.lower() in _CONSEQUENCE_VERBS)
             ):
                 t, nominal = h, False
                 continue
             if head_np.dep_ == "pobj" and h.dep_ in ("prep", "pcomp", "agent"):
                 prep = h
-                if prep.dep_ == "pcomp" or (prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")):
+                if prep.dep_ == "pcomp" or (
+                    prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")
+                ):
                     prep = prep.head
                 if prep.lower_ in _ABSORBING_PREPS or prep.lower_ in ("due", "because", "to", "by"):
                     verb = prep.head
@@ -713,11 +872,17 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
                         return verb.i, True
             return t.i, absorbed
         # verbs
-        if t.dep_ in ("advcl", "conj", "xcomp", "acl") and t.tag_ == "VBG" and t.lemma_.lower() in _CONSEQUENCE_VERBS:
+        if (
+            t.dep_ in ("advcl", "conj", "xcomp", "acl")
+            and t.tag_ == "VBG"
+            and t.lemma_.lower() in _CONSEQUENCE_VERBS
+        ):
             t = t.head
             continue
-        if t.dep_ == "relcl" and t.lemma_.lower() in _CONSEQUENCE_VERBS and any(
-            c.lower_ in ("which", "that") for c in t.children
+        if (
+            t.dep_ == "relcl"
+            and t.lemma_.lower() in _CONSEQUENCE_VERBS
+            and any(c.lower_ in ("which", "that") for c in t.children)
         ):
             t = t.head.head if t.head.dep_ in ("nsubj", "dobj", "pobj") else t.head
             continue
@@ -749,14 +914,33 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
         coord = tok.head if tok.dep_ == "conj" else None
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.dep_ == "conj":
             coord = tok.head.head  # "advancing and pounding settlements" parsed as an adjective
-        if coord is not None and coord.i in groups and not any(c.dep_.startswith("nsubj") for c in tok.children):
+        if (
+            coord is not None
+            and coord.i in groups
+            and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        ):
             head_kinds = {t.kind for t in groups[coord.i]}
             kinds = {t.kind for t in group}
-            if head_kinds & kinds or (head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS:
+            if (
+                head_kinds & kinds
+                or (head_kinds | kinds) <= _BATTLE_KINDS
+                and head_kinds & _GROUND_KINDS
+                or ((head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1)
+            ):
                 target = coord.i
         merged.setdefault(target, []).extend(group)
-    # a group made only of modifiers (a noun in a prepositional phrase of a non-event verb) is no event
-    return {a: g for a, g in merged.items() if any(not t.absorbed for t in g)}
+    # a group made only of modifiers (a noun in a prepositional phrase of a non-event verb) is no event,
+    # unless it names a strike ("residents suffered breathing problems after a sarin attack")
+    return {
+        a: g
+        for a, g in merged.items()
+        if any(not t.absorbed or t.strong and t.nominal and t.kind in _REMOTE_KINDS for t in g)
+    }
+
+
+_REMOTE_KINDS = frozenset(
+    {"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling"}
+)
 
 
 _CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -820,10 +1004,14 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
             for c in t.children:
                 if c.dep_ == "poss" and agent is None:
                     agent = c
-                elif c.dep_ in ("amod", "compound") and agent is None and (
-                    c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG")
+                elif (
+                    c.dep_ in ("amod", "compound")
+                    and agent is None
+                    and (c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG"))
                 ):
-                    agent = c
+                    # "Turkish airstrikes": the strike itself names its side
+                    strike = actor_from_token(t)
+                    agent = t if strike is not None and strike.actor.country else c
                 elif c.dep_ == "prep" and c.lower_ in ("by",) and agent is None:
                     agent = next((g for g in c.children if g.dep_ == "pobj"), None)
                 elif c.dep_ == "prep" and c.lower_ in ("on", "against") and victim is None:
@@ -835,7 +1023,30 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
             break
     if agent is not None and agent.lower_ in ("there", "which", "that", "who"):
         agent = None
-    return agent, victim
+    return _partitive_head(agent), _partitive_head(victim)
+
+
+_PARTITIVES = frozenset(
+    "score dozen hundred thousand tens hundreds thousands dozens number group member some many several all most "
+    "one two three four five six seven eight nine ten eleven twelve part unit contingent batch handful "
+    "couple few rest remnant".split()
+)
+
+
+def _partitive_head(token: Token | None) -> Token | None:
+    """'scores of Afghan soldiers', 'dozens of protesters', 'members of the security forces': the noun after
+    'of' names who acts or suffers."""
+    if token is None:
+        return None
+    for _ in range(2):
+        if token.lemma_.lower() not in _PARTITIVES and token.pos_ != "NUM":
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
 
 
 def _inherited_subject(t: Token) -> Token | None:
@@ -844,7 +1055,7 @@ def _inherited_subject(t: Token) -> Token | None:
     reported clause (ccomp)."""
     for _ in range(4):
         ok = t.dep_ in ("xcomp", "conj", "amod", "acl") or (t.dep_ == "advcl" and t.tag_ == "VBG")
-        if not ok or t.head is t:
+        if not ok or t.head.i == t.i:
             return None
         t = t.head
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -862,7 +1073,7 @@ def _resolve_pronoun(doc: Doc, token: Token, sent: Span) -> Actor | None:
     if token.lower_ not in ("it", "they", "its", "their", "we", "our"):
         return None
     start = sent.start - 60 if sent.start > 60 else 0
-    for t in reversed(list(doc[start:token.i])):
+    for t in reversed(list(doc[start : token.i])):
         if t.dep_ in ("nsubj", "nsubjpass") and t.i != token.i:
             m = actor_from_token(t)
             if m is not None:
@@ -878,7 +1089,9 @@ def _government_word(doc: Doc, mention: ActorMention | None) -> bool:
     if mention is None:
         return False
     head = doc[mention.head]
-    return any(t.lower_ in ("government", "pro-government", "state", "regime", "security") for t in head.subtree)
+    return any(
+        t.lower_ in ("government", "pro-government", "state", "regime", "security") for t in head.subtree
+    )
 
 
 def _home_country(ctx: DocContext, cand: Candidate) -> str | None:
@@ -891,7 +1104,7 @@ def _relative_antecedent(token: Token) -> set[int] | None:
     the tokens of the noun phrase it describes (following appositions)."""
     t = token
     for _ in range(3):
-        if t.dep_ in ("relcl", "acl", "appos") and t.head is not t:
+        if t.dep_ in ("relcl", "acl", "appos") and t.head.i != t.i:
             head = t.head
             toks = {x.i for x in head.subtree if x.i not in {y.i for y in t.subtree}}
             # "one of only a handful settlements Kyiv retook": walk to the noun the apposition renames
@@ -901,7 +1114,7 @@ def _relative_antecedent(token: Token) -> set[int] | None:
                     if x.dep_ == "dobj":
                         toks |= {y.i for y in x.subtree}
             return toks
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return None
@@ -923,7 +1136,12 @@ def _most_specific(mentions: list) -> list:
                 continue
             if m.kind == "country" and other.kind != "country" and o.country == loc.country:
                 contained = True
-            elif m.kind == "region" and other.kind == "settlement" and o.admin1_code and o.admin1_code == loc.admin1_code:
+            elif (
+                m.kind == "region"
+                and other.kind == "settlement"
+                and o.admin1_code
+                and o.admin1_code == loc.admin1_code
+            ):
                 contained = True
         if not contained:
             out.append(m)
@@ -936,7 +1154,7 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         return [mentions] if mentions else []
     groups = [[mentions[0]]]
     for prev, cur in zip(mentions, mentions[1:], strict=False):
-        between = text[prev.end:cur.start].lower()
+        between = text[prev.end : cur.start].lower()
         if re.search(r"\b(and|as well as|while|plus)\b|;", between) and len(between) < 120:
             groups.append([cur])
         else:
@@ -967,7 +1185,7 @@ def _weapon_near_place(doc: Doc, weapon: str, cand: Candidate) -> bool:
     pos = None
     for i in sorted(cand.domain):
         t = doc[i]
-        if (t.text == weapon or lemma_of(t) == weapon.lower() or t.text.startswith(weapon)):
+        if t.text == weapon or lemma_of(t) == weapon.lower() or t.text.startswith(weapon):
             pos = t.idx
             break
     return True if pos is None else _nearest_place(pos, cand)
@@ -980,7 +1198,14 @@ def _best_date(mentions: list):
 def _domain_text(doc: Doc, domain: set[int]) -> str:
     if not domain:
         return ""
-    return "".join(doc[i].text_with_ws for i in sorted(domain))
+    out: list[str] = []
+    prev = None
+    for i in sorted(domain):
+        if prev is not None and i != prev + 1 and out and not doc[prev].is_punct:
+            out[-1] = out[-1].rstrip() + "; "  # a gap (an embedded clause left out) ends the phrase
+        out.append(doc[i].text_with_ws)
+        prev = i
+    return "".join(out)
 
 
 # ------------------------------------------------------------------------------------------ merging
@@ -1018,14 +1243,25 @@ def _contains(region: Location | None, place: Location | None) -> bool:
     if region.geo_precision != 3 or place is region:
         return False
     if region.admin1_code:
-        return place.admin1_code == region.admin1_code and (place.geo_precision or 3) < 3 or (
-            place.admin1_code == region.admin1_code and place.name != region.name and place.geo_precision != 3
+        return (
+            place.admin1_code == region.admin1_code
+            and (place.geo_precision or 3) < 3
+            or (
+                place.admin1_code == region.admin1_code
+                and place.name != region.name
+                and place.geo_precision != 3
+            )
         )
     return bool(region.country) and place.country == region.country and bool(place.admin1_code)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
-    return a.family == b.family and _dates_overlap(a, b) and _actors_compatible(a, b) and a.background == b.background
+    return (
+        a.family == b.family
+        and _dates_overlap(a, b)
+        and _actors_compatible(a, b)
+        and a.background == b.background
+    )
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
@@ -1045,7 +1281,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     result: list[Candidate] = []
     for c in out:
         if c.location is not None and c.location.geo_precision == 3:
-            precise = [o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)]
+            precise = [
+                o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)
+            ]
             if precise:
                 _absorb(precise[0], c, keep_place=True)
                 continue
@@ -1080,15 +1318,146 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
     if target.kind == "withdrawal" and other.typing.sub_event_type == "Armed clash":
         sub = "Armed clash"
     target.typing = Typing(target.kind, sub, cats)
-    if other.span is not None and (target.span is None or target.undated and not other.undated or (
-        other.span.resolved and target.span.resolved and
-        (other.span.end - other.span.start) < (target.span.end - target.span.start)
-    )):
+    if other.span is not None and (
+        target.span is None
+        or target.undated
+        and not other.undated
+        or (
+            other.span.resolved
+            and target.span.resolved
+            and (other.span.end - other.span.start) < (target.span.end - target.span.start)
+        )
+    ):
         target.span, target.undated = other.span, other.undated
-    if other.explicit_source and (not target.explicit_source or (
-        target.claim.source_country is None and other.claim.source_country is not None
-    )):
+    if other.explicit_source and (
+        not target.explicit_source
+        or (target.claim.source_country is None and other.claim.source_country is not None)
+    ):
         target.claim, target.explicit_source = other.claim, True
+
+
+_PROTEST_WINDOW = 2
+_WEAPON_KINDS = frozenset(
+    {"suicide", "chemical", "grenade", "explosive", "air_strike", "drone_strike", "missile", "shelling"}
+)
+
+
+_UNOPPOSED = re.compile(
+    r"\b(unopposed|without (?:a |any )?(?:fight|resistance|battle|clashes|a shot)|no resistance|"
+    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over)\b",
+    re.I,
+)
+
+
+def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
+    """Ground taken after the other side withdrew, or without resistance, is a non-violent transfer of
+    territory (ACLED): a capture with a withdrawal told in the same or the next sentence."""
+    for c in cands:
+        if (
+            c.kind not in ("capture", "recapture")
+            or c.typing.sub_event_type == "Non-violent transfer of territory"
+        ):
+            continue
+        if c._kinds and set(c._kinds) & {"clash", "assault", "attack", "kill", "shelling"}:  # type: ignore[attr-defined]
+            continue
+        quiet = False
+        for o in cands:
+            if (
+                o.kind == "withdrawal"
+                and 0 <= o.sent_index - c.sent_index <= 1
+                and (
+                    o.actor1 is None
+                    or c.actor1 is None
+                    or o.actor1.country != c.actor1.country
+                    or o.actor1.name != c.actor1.name
+                )
+            ):
+                quiet = True
+        lo, hi = c.sent_index, min(len(ctx.sentences) - 1, c.sent_index + 1)
+        text = ctx.text[ctx.sentences[lo].start_char : ctx.sentences[hi].end_char]
+        if _UNOPPOSED.search(text) or re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I):
+            quiet = True
+        if re.search(
+            r"\b(fighting|clash(?:es|ed)?|battles?|killing|killed|assault)\b",
+            ctx.sentences[c.sent_index].text,
+            re.I,
+        ):
+            quiet = False
+        if quiet:
+            c.typing = Typing(c.kind, "Non-violent transfer of territory", c.typing.categories)
+
+
+def _resolve_weapons(ctx: DocContext, cands: list[Candidate]) -> None:
+    """An attack told without its weapon and a following sentence that names how it was done ("Security posts
+    were hit by synchronised attacks. The attacks were carried out with grenades.") are one event: the
+    attack takes the weapon's type. Chemical weapons used in an attack make it a chemical weapon attack."""
+    for c in cands:
+        if c.kind not in GENERIC_KINDS and c.kind not in (
+            "shelling",
+            "missile",
+            "air_strike",
+            "drone_strike",
+        ):
+            continue
+        for o in cands:
+            if o is c or o.kind not in _WEAPON_KINDS or o.background != c.background:
+                continue
+            if c.kind not in GENERIC_KINDS and o.kind != "chemical":
+                continue
+            gap = o.sent_index - c.sent_index
+            if not (0 <= gap <= 2) or (gap == 0 and o.kind != "chemical"):
+                continue
+            if (
+                c.location is not None
+                and o.location is not None
+                and _place_key(c.location) != _place_key(o.location)
+                and not (_contains(c.location, o.location) or _contains(o.location, c.location))
+            ):
+                continue
+            between = ctx.text[
+                ctx.sentences[c.sent_index].start_char : ctx.sentences[o.sent_index].end_char
+            ].lower()
+            if re.search(r"\b(separate|another|other|earlier|previous|last (?:week|month|year))\b", between):
+                continue
+            cats = [*o.typing.categories, *(k for k in c.typing.categories if k not in o.typing.categories)]
+            c.typing = Typing(o.kind, o.typing.sub_event_type, cats)
+            for w in o.weapons:
+                if w not in c.weapons:
+                    c.weapons.append(w)
+            break
+
+
+def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
+    """A demonstration's sub-event type depends on what the neighbouring sentences tell (stones thrown, tear
+    gas, people shot): the cues of the event's sentence and the two before and after it decide."""
+    cache: dict[int, set[str]] = {}
+    for c in cands:
+        if c.kind not in ("protest", "protest_force", "riot", "clash"):
+            continue
+        cues: set[str] = set()
+        lo = max(0, c.sent_index - _PROTEST_WINDOW)
+        hi = min(len(ctx.sentences), c.sent_index + _PROTEST_WINDOW + 1)
+        for i in range(lo, hi):
+            if i not in cache:
+                cache[i] = protest_cues(ctx.sentences[i])
+            cues |= cache[i]
+        kind = c.kind
+        if kind == "clash":
+            # "others clashed with police" in a report on demonstrations: a riot, not a battle
+            sides = {a.kind for a in (c.actor1, c.actor2) if a is not None}
+            if (
+                "protest" not in cues
+                or sides & {"military", "armed_group"}
+                or not (
+                    c._context & {"police", "policeman", "officer", "enforcement"}  # type: ignore[attr-defined]
+                )
+            ):
+                continue
+            kind = "riot"
+        typing = protest_typing(kind, cues)
+        if typing is not None:
+            extra = [k for k in c.typing.categories if k not in typing.categories and k != "protest"]
+            c.typing = Typing(typing.kind, typing.sub_event_type, typing.categories + extra)
 
 
 def _order(cands: list[Candidate]) -> list[Candidate]:
@@ -1096,7 +1465,9 @@ def _order(cands: list[Candidate]) -> list[Candidate]:
     if not cands:
         return []
     lead = min(cands, key=lambda c: (c.sent_index, c.depth, c.trigger.i))
-    rest = sorted((c for c in cands if c is not lead), key=lambda c: (min(s for s, _ in c.evidence), c.trigger.i))
+    rest = sorted(
+        (c for c in cands if c is not lead), key=lambda c: (min(s for s, _ in c.evidence), c.trigger.i)
+    )
     return [lead, *rest]
 
 
@@ -1110,7 +1481,9 @@ def _event(ctx: DocContext, c: Candidate) -> Event:
     if loc is None:
         # no place in the text: a state's political act is located in its country; otherwise the document's
         # focus country, at country precision
-        country = (c.actor1.country if c.actor1 and c.kind in ("political", "agreement") else None) or ctx.focus_country
+        country = (
+            c.actor1.country if c.actor1 and c.kind in ("political", "agreement") else None
+        ) or ctx.focus_country
         loc = places_stage.country_location(country) if country else None
     loc = loc or Location()
     span = c.span
@@ -1121,9 +1494,15 @@ def _event(ctx: DocContext, c: Candidate) -> Event:
         start = end = best = None
         precision = span.precision if span is not None else None
     text = ctx.text
-    evidence = [Evidence(text=text[s:e].strip(), start=s + _lstrip(text[s:e]), end=e - _rstrip(text[s:e]),
-                         document_id=document.id)
-                for s, e in sorted(c.evidence)]
+    evidence = [
+        Evidence(
+            text=text[s:e].strip(),
+            start=s + _lstrip(text[s:e]),
+            end=e - _rstrip(text[s:e]),
+            document_id=document.id,
+        )
+        for s, e in sorted(c.evidence)
+    ]
     event = Event(
         document_id=document.id,
         event_date=best,

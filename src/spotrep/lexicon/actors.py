@@ -125,7 +125,7 @@ ACTOR_NOUNS: dict[str, str] = {
     "force": "military", "troop": "military", "army": "military", "military": "military",
     "soldier": "military", "serviceman": "military", "servicemen": "military", "unit": "military",
     "battalion": "military", "brigade": "military", "regiment": "military", "division": "military",
-    "paratrooper": "military", "marine": "military", "navy": "military", "airforce": "military",
+    "paratrooper": "military", "trooper": "military", "ranger": "military", "combatant": "armed_group", "marine": "military", "navy": "military", "airforce": "military",
     "defence": "military", "defense": "military", "artillery": "military", "gunner": "military",
     "sniper": "military", "commando": "military", "occupier": "military", "invader": "military",
     "conscript": "military", "reservist": "military", "pilot": "military", "warplane": "military",
