@@ -185,10 +185,12 @@ def extract_documents(
         yield from _run_batch(nlp, pending, timings)
 
 
-def _chunks(text: str) -> list[str]:
+def _sections(text: str) -> list[tuple[int, str]]:
+    """A long text cut into sections of at most about CHUNK_CHARS characters, at paragraph breaks (else at a
+    sentence end), each with its offset in the text."""
     if len(text) <= CHUNK_CHARS:
-        return [text]
-    pieces: list[str] = []
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
     start = 0
     while start < len(text):
         end = min(len(text), start + CHUNK_CHARS)
@@ -200,30 +202,22 @@ def _chunks(text: str) -> list[str]:
             else:
                 cut += 1
             end = cut
-        pieces.append(text[start:end])
+        pieces.append((start, text[start:end]))
         start = end
     return pieces
 
 
 def _run_batch(nlp, documents: list[Document], timings: Counter | None) -> Iterator[tuple[Document, list[Event]]]:
-    from spacy.tokens import Doc
-
-    texts: list[str] = []
-    owners: list[int] = []
-    for n, d in enumerate(documents):
-        for piece in _chunks(d.text):
-            texts.append(piece)
-            owners.append(n)
+    short = [d for d in documents if len(d.text) <= CHUNK_CHARS]
     t0 = time.perf_counter()
-    analysed = list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    analysed = iter(list(nlp.pipe([d.text for d in short], batch_size=max(1, len(short)))))
     if timings is not None:
         timings["spacy"] += time.perf_counter() - t0
-    by_doc: dict[int, list] = {}
-    for owner, sdoc in zip(owners, analysed, strict=True):
-        by_doc.setdefault(owner, []).append(sdoc)
-    for n, document in enumerate(documents):
-        parts = by_doc.get(n, [])
-        sdoc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    for document in documents:
+        if len(document.text) > CHUNK_CHARS:
+            yield document, _extract_long(nlp, document, timings)
+            continue
+        sdoc = next(analysed)
         t1 = time.perf_counter()
         stages: Counter = Counter()
         events = DocumentExtractor(document, sdoc, stages).run()
@@ -233,15 +227,68 @@ def _run_batch(nlp, documents: list[Document], timings: Counter | None) -> Itera
         yield document, events
 
 
+def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Event]:
+    """A long document (a dump, a transcript, a book) is read section by section, each like a document of its
+    own, so time and memory stay linear; the same event told in several sections is then merged."""
+    sections = _sections(document.text)
+    events: list[Event] = []
+    t0 = time.perf_counter()
+    spacy_seconds = 0.0
+    for (offset, _piece), sdoc in zip(sections, nlp.pipe((p for _, p in sections), batch_size=2), strict=True):
+        t1 = time.perf_counter()
+        spacy_seconds += t1 - t0
+        stages: Counter = Counter()
+        events.extend(DocumentExtractor(document, sdoc, stages, offset=offset).run())
+        t0 = time.perf_counter()
+        if timings is not None:
+            timings["after_spacy"] += t0 - t1
+            timings.update(stages)
+    if timings is not None:
+        timings["spacy"] += spacy_seconds
+    return _merge_sections(events)
+
+
+def _merge_sections(events: list[Event]) -> list[Event]:
+    """Events of one long document told again in a later section (same type, place, dates and actor) become one,
+    with the evidence of every telling. Keyed, so linear in the number of events."""
+    out: dict[tuple, Event] = {}
+    seen: dict[tuple, set[tuple[int, int]]] = {}
+    for e in events:
+        key = (
+            e.sub_event_type,
+            tuple(e.categories[:1]),
+            e.location.gazetteer_id or e.location.name,
+            e.date_start,
+            e.date_end,
+            e.actor1.country if e.actor1 else None,
+        )
+        kept = out.get(key)
+        if kept is None:
+            out[key] = e
+            seen[key] = {(x.start, x.end) for x in e.evidence}
+            continue
+        for x in e.evidence:
+            if (x.start, x.end) not in seen[key]:
+                seen[key].add((x.start, x.end))
+                kept.evidence.append(x)
+        for name in ("fatalities", "injuries", "actor2"):
+            if getattr(kept, name) is None:
+                setattr(kept, name, getattr(e, name))
+    return list(out.values())
+
+
 # ------------------------------------------------------------------------------------------ the extractor
 
 
 class DocumentExtractor:
     """Extraction for one analysed document."""
 
-    def __init__(self, document: Document, doc: Doc, stage_seconds: Counter | None = None) -> None:
+    def __init__(
+        self, document: Document, doc: Doc, stage_seconds: Counter | None = None, *, offset: int = 0
+    ) -> None:
         self.document = document
         self.doc = doc
+        self.offset = offset  # where the analysed text starts in the document (sections of long documents)
         self.stage_seconds = stage_seconds if stage_seconds is not None else Counter()
 
     # -- context ---------------------------------------------------------------------------------------
@@ -330,7 +377,7 @@ class DocumentExtractor:
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
         ordered = _order(merged)
-        events = [_event(ctx, c) for c in ordered]
+        events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
         return events
 
@@ -1474,7 +1521,7 @@ def _order(cands: list[Candidate]) -> list[Candidate]:
 # ----------------------------------------------------------------------------------------- the record
 
 
-def _event(ctx: DocContext, c: Candidate) -> Event:
+def _event(ctx: DocContext, c: Candidate, offset: int = 0) -> Event:
     document = ctx.document
     published = document.published
     loc = c.location
@@ -1497,8 +1544,8 @@ def _event(ctx: DocContext, c: Candidate) -> Event:
     evidence = [
         Evidence(
             text=text[s:e].strip(),
-            start=s + _lstrip(text[s:e]),
-            end=e - _rstrip(text[s:e]),
+            start=offset + s + _lstrip(text[s:e]),
+            end=offset + e - _rstrip(text[s:e]),
             document_id=document.id,
         )
         for s, e in sorted(c.evidence)
