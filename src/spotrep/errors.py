@@ -85,3 +85,17 @@ class NotFoundError(SpotrepError):
 class StoreError(SpotrepError):
     code = "store_error"
     exit_code = 5
+
+
+class ShardError(SpotrepError):
+    """A batch output directory (its manifest or a shard) is unreadable or does not match its checksums."""
+
+    code = "bad_shard"
+    exit_code = 2
+
+
+class ClusterError(SpotrepError):
+    """The Dask scheduler cannot be reached, or the dask extra is not installed."""
+
+    code = "cluster_unavailable"
+    exit_code = 3

@@ -7,7 +7,7 @@ import importlib
 from .app import cli
 
 # Command modules; each attaches its commands to ``cli`` when imported.
-COMMAND_MODULES = ("extract", "evaluate", "ingest", "events", "export", "stats", "places", "bench")
+COMMAND_MODULES = ("extract", "evaluate", "ingest", "events", "export", "stats", "places", "bench", "batch")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
