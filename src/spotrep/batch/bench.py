@@ -9,6 +9,7 @@ loaded its model, and from a cold start), the time a worker takes to start (mode
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections import Counter
@@ -55,16 +56,20 @@ def _run(corpus: Path, out: Path, processes: int, partition_size: int) -> dict[s
         batch = Batch.prepare([corpus], out, partition_size=partition_size)
         report = pool.run(batch)
     peaks: dict[str, int] = {r["worker"]: r["peak_rss_bytes"] or 0 for r in ready}
+    cpu: Counter = Counter()
     stages: Counter = Counter()
     busy = 0.0
     for result in report.results:
         peaks[result.worker] = max(peaks.get(result.worker, 0), result.peak_rss_bytes or 0)
+        cpu[result.worker] += result.cpu_seconds
         stages.update(result.stage_seconds)
         busy += result.seconds
     return {
         "startup_seconds": startup,
         "seconds": report.seconds,
         "busy_seconds": busy,
+        "cpu_seconds": sum(cpu.values()),
+        "max_worker_cpu_seconds": max(cpu.values()) if cpu else 0.0,
         "documents": report.documents,
         "events": report.events,
         "shards": report.processed,
@@ -75,6 +80,33 @@ def _run(corpus: Path, out: Path, processes: int, partition_size: int) -> dict[s
     }
 
 
+def _spacy_ratio_cpu(n_docs: int) -> float:
+    """CPU time of extraction over CPU time of the spaCy pipeline alone, on the same documents, in this
+    process (CPU time is not inflated by other processes competing for the cores, as wall time is)."""
+    from ..entities import get_nlp
+    from ..pipeline import extract_documents
+    from ..synthetic import generate_documents
+
+    docs = list(generate_documents(n_docs))
+    nlp = get_nlp()
+    list(extract_documents(docs[:5]))
+    c0 = time.process_time()
+    for _ in nlp.pipe([d.text for d in docs], batch_size=16):
+        pass
+    spacy_cpu = time.process_time() - c0
+    c0 = time.process_time()
+    for _ in extract_documents(docs, batch_size=16):
+        pass
+    return (time.process_time() - c0) / spacy_cpu
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
 @section("scale")
 def bench_scale(n_docs: int = 200, **_: Any) -> dict[str, Any]:
     """Batch extraction in 1 and 2 spawned worker processes over the same generated corpus."""
@@ -82,6 +114,7 @@ def bench_scale(n_docs: int = 200, **_: Any) -> dict[str, Any]:
 
     partitions = 16
     size = max(1, -(-n_docs // partitions))
+    load_before = _load()
     with tempfile.TemporaryDirectory(prefix="spotrep-bench-") as tmp:
         root = Path(tmp)
         corpus = root / "corpus.jsonl"
@@ -89,6 +122,7 @@ def bench_scale(n_docs: int = 200, **_: Any) -> dict[str, Any]:
         words = _words(texts)
         one = _run(corpus, root / "out1", 1, size)
         two = _run(corpus, root / "out2", 2, size)
+    ratio_cpu = _spacy_ratio_cpu(n_docs)
     stages = one["stages"]
     spacy_seconds = stages.get("spacy", 0.0)
     stage_seconds = {k: round(v, 3) for k, v in sorted(stages.items()) if k not in ("after_spacy",)}
@@ -101,6 +135,8 @@ def bench_scale(n_docs: int = 200, **_: Any) -> dict[str, Any]:
         "events_2_processes": two["events"],
         "words_per_second_per_core": round(words / one["seconds"]),
         "articles_per_second_per_core": round(n_docs / one["seconds"], 2),
+        "words_per_cpu_second": round(words / one["cpu_seconds"]),
+        "articles_per_cpu_second": round(n_docs / one["cpu_seconds"], 2),
         "words_per_second_2_processes": round(words / two["seconds"]),
         "articles_per_second_2_processes": round(n_docs / two["seconds"], 2),
         "seconds_1_process": round(one["seconds"], 3),
@@ -109,10 +145,14 @@ def bench_scale(n_docs: int = 200, **_: Any) -> dict[str, Any]:
         "speed_up_2_processes_cold": round(
             (one["startup_seconds"] + one["seconds"]) / (two["startup_seconds"] + two["seconds"]), 3
         ),
+        # the speed-up if each worker has a core of its own: the work of one process over the busiest worker's
+        "speed_up_2_processes_cpu_bound": round(one["cpu_seconds"] / two["max_worker_cpu_seconds"], 3),
         "worker_startup_seconds": round(two["startup_seconds"], 2),
         "peak_rss_mb_per_worker": {"1 process": one["peak_rss_mb"], "2 processes": two["peak_rss_mb"]},
         "rss_mb_after_model_load": one["model_rss_mb"],
         "ratio_shard_time_to_spacy": round(one["busy_seconds"] / spacy_seconds, 3) if spacy_seconds else None,
+        "ratio_end_to_end_to_spacy_cpu": round(ratio_cpu, 3),
         "stage_seconds": stage_seconds,
         "failed_shards": one["failed"] + two["failed"],
+        "load_average_before_after": [load_before, _load()],
     }

@@ -229,12 +229,15 @@ def run_inline(
 # --- the local process pool -------------------------------------------------------------------------------
 
 _barrier: Any = None
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _init_worker(extractor: str | None, parent_pid: int, barrier: Any) -> None:
     """Initializer of a pool process: exit with the parent, load the model once."""
     global _barrier
     _barrier = barrier
+    for var in _ONE_THREAD:  # one process per core: BLAS threads would only compete with the other workers
+        os.environ.setdefault(var, "1")
     watch = threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="spotrep-watch")
     watch.start()
     worker_mod.warm_up(extractor)

@@ -57,6 +57,7 @@ class ShardResult:
     error_messages: list[str] = field(default_factory=list)
     files: dict[str, ShardFile] = field(default_factory=dict)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     worker: str = ""
     peak_rss_bytes: int | None = None
@@ -142,7 +143,7 @@ def process_partition(
     ``extractor`` names another extraction function (``package.module:function``, as
     ``$SPOTREP_EXTRACTOR`` does); the pipeline's ``extract_documents`` by default.
     """
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = ShardResult(shard_id=partition.id, worker=worker_name())
     extract = resolve_extractor(extractor)
     timings: Counter | None = Counter() if _accepts_timings(extract) else None
@@ -178,6 +179,7 @@ def process_partition(
     result.documents = len(results)
     result.events = sum(len(ev) for _, ev in results)
     result.seconds = time.perf_counter() - t0
+    result.cpu_seconds = time.process_time() - c0
     if timings is not None:
         result.stage_seconds = {k: round(v, 4) for k, v in timings.items()}
     result.peak_rss_bytes = peak_rss_bytes()
