@@ -26,6 +26,10 @@ MODEL_PACKAGES = {
 }
 DEFAULT_MODEL = "md"
 
+UNUSED_COMPONENTS = ("senter",)
+"""Components of the model packages that nothing uses. Every other one is used: the tagger and attribute
+ruler (POS), the lemmatizer (trigger lemmas), the parser (dependencies and sentence boundaries), NER."""
+
 _lock = threading.Lock()
 
 
@@ -67,7 +71,8 @@ def _load(name: str) -> Language:
 
     path = _model_path(name)
     log.info("loading spaCy pipeline %s from %s", name, path)
-    nlp = spacy.load(path)
+    # ``senter`` ships disabled (the parser sets sentence boundaries): excluded, it is neither loaded nor kept
+    nlp = spacy.load(path, exclude=UNUSED_COMPONENTS)
     nlp.max_length = 2_000_000
     from .rulers import add_rulers
 

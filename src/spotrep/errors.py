@@ -96,3 +96,17 @@ class DataNotInstalledError(ModelNotInstalledError):
 
     code = "data_not_installed"
     http_status = 503
+
+
+class ShardError(SpotrepError):
+    """A batch output directory (its manifest or a shard) is unreadable or does not match its checksums."""
+
+    code = "bad_shard"
+    exit_code = 2
+
+
+class ClusterError(SpotrepError):
+    """The Dask scheduler cannot be reached, or the dask extra is not installed."""
+
+    code = "cluster_unavailable"
+    exit_code = 3

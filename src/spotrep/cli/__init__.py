@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "bench",
     "serve",
     "control",
+    "batch",
 )
 
 for _name in COMMAND_MODULES:

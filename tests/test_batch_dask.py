@@ -1,0 +1,106 @@
+"""Batch extraction on a Dask distributed cluster (a LocalCluster of 2 worker processes): exactly the events
+of a single-process run, the model loaded once per worker, failures recorded per partition."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+from distributed import Client, LocalCluster
+
+from spotrep.batch import Batch, Manifest, read_shard
+from spotrep.synthetic import generate_documents
+
+from .conftest import requires_model
+
+FAKE = "tests.store_fakes:keyword_extract"
+
+
+def _corpus(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for doc in generate_documents(n, seed=11, sentences=(2, 4)):
+            fh.write(
+                json.dumps({"id": doc.id, "text": doc.text, "published": doc.published.isoformat()}) + "\n"
+            )
+    return path
+
+
+def _records(out: Path) -> list[tuple[str, list[dict]]]:
+    manifest = Manifest.read(out)
+    assert manifest is not None and all(e.status == "done" for e in manifest.shards)
+    return [
+        (doc.id, [e.to_json_dict() for e in events])
+        for entry in manifest.shards
+        for doc, events in read_shard(out, entry.files)
+    ]
+
+
+def _model_loads() -> int:
+    from spotrep.entities import _load
+
+    return _load.cache_info().misses
+
+
+def _warmed_up() -> bool:
+    from spotrep.batch import worker
+
+    return worker._ready_at is not None
+
+
+@requires_model
+@pytest.mark.slow
+@pytest.mark.model
+def test_two_dask_workers_find_exactly_the_events_of_a_single_process_run(tmp_path):
+    corpus = _corpus(tmp_path / "corpus.jsonl", 20)
+    single = tmp_path / "single"
+    Batch.prepare([corpus], single, partition_size=5).run(processes=1)
+    expected = _records(single)
+    assert len(expected) == 20 and sum(len(ev) for _, ev in expected) > 0
+
+    out = tmp_path / "dask"
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        done: list[int] = []
+        report = Batch.prepare([corpus], out, partition_size=5).run(scheduler=client, progress=done.append)
+        assert report.processed == 4 and report.failed == 0 and len(done) == 4
+        assert len({r.worker for r in report.results}) >= 1
+        assert set(client.run(_warmed_up).values()) == {True}  # the plugin ran on each worker
+        assert list(client.run(_model_loads).values()) == [1, 1]  # and each loaded the model once
+    assert _records(out) == expected
+
+
+def test_a_partition_that_fails_on_the_cluster_is_recorded_and_retried_by_the_next_run(tmp_path):
+    first = _corpus(tmp_path / "a.jsonl", 4)
+    second = _corpus(tmp_path / "b.jsonl", 3)
+    out = tmp_path / "out"
+    batch = Batch.prepare([first, second], out, partition_size=2)
+    saved = first.read_bytes()
+    first.unlink()
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        report = batch.run(scheduler=client, extractor=FAKE)
+        assert (report.processed, report.failed) == (2, 2)
+        assert [e.status for e in Manifest.read(out).shards] == ["failed", "failed", "done", "done"]
+        first.write_bytes(saved)
+        again = Batch.prepare([first, second], out, partition_size=2)
+        assert len(again.pending) == 2
+        assert again.run(scheduler=client, extractor=FAKE).complete
+    fresh = tmp_path / "fresh"
+    Batch.prepare([first, second], fresh, partition_size=2).run(processes=1, extractor=FAKE)
+    assert _records(out) == _records(fresh)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    from spotrep.batch.cluster import connect
+    from spotrep.errors import ClusterError
+
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
+        connect("tcp://127.0.0.1:9", timeout="1s")
