@@ -58,6 +58,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .numbers import parse_number
 
@@ -310,6 +311,10 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = []
 
 
 def _rule(pattern: str, flags: int = re.I) -> Callable[[Handler], Handler]:
+    # every time expression starts a word: anchoring there spares trying the optional prefixes everywhere
+    if not pattern.startswith(("\\b", "(?<")):
+        pattern = r"\b" + pattern
+
     def register(fn: Handler) -> Handler:
         _RULES.append((re.compile(pattern, flags), fn))
         return fn
@@ -997,8 +1002,27 @@ def _future(m: re.Match[str], pub: date | None) -> _Hit | None:
 _RE_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
+_FUNCTION_WORDS = frozenset(
+    "the and for from with into over during between until till through thru that this than then their its his "
+    "her our was were are has have had been one two three four five six seven eight nine ten".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern[str]:
+    """A cheap first test: a text can hold a time expression only if it has a digit or one of the words the
+    rules are made of (month, weekday, season and period words...). Many sentences of a report have none."""
+    words: set[str] = set()
+    for pattern, _ in _RULES:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", pattern.pattern))
+    words -= _FUNCTION_WORDS
+    return re.compile(r"\d|\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.I)
+
+
 def _candidates(text: str, published: date | None) -> list[tuple[int, int, _Hit]]:
     out: list[tuple[int, int, _Hit]] = []
+    if not _gate().search(text):
+        return out
     for pattern, handler in _RULES:
         for m in pattern.finditer(text):
             if m.end() == m.start():

@@ -66,13 +66,18 @@ __all__ = [
 
 
 class _Lazy:
-    """A regular expression compiled on first use (the big casualty patterns take a while to compile)."""
+    """A regular expression compiled on first use (the big casualty patterns take a while to compile).
 
-    __slots__ = ("_compiled", "_flags", "_pattern")
+    ``needs`` lists words (lower case; prefixes match) of which the text must contain one for the pattern to
+    match at all: a cheap test that spares the costly search on most sentences, which mention no casualties.
+    """
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    __slots__ = ("_compiled", "_flags", "_needs", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, *, needs: tuple[str, ...] = ()) -> None:
         self._pattern = pattern
         self._flags = flags
+        self._needs = needs
         self._compiled: re.Pattern[str] | None = None
 
     @property
@@ -85,14 +90,22 @@ class _Lazy:
     def groupindex(self) -> Mapping[str, int]:
         return self.rx.groupindex
 
+    def _possible(self, text: str) -> bool:
+        if not self._needs:
+            return True
+        low = text.lower()
+        return any(word in low for word in self._needs)
+
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        if not self._possible(text):
+            return iter(())
         return self.rx.finditer(text, pos)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.rx.search(text, pos)
+        return self.rx.search(text, pos) if self._possible(text) else None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.rx.match(text, pos)
+        return self.rx.match(text, pos) if self._possible(text) else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -896,32 +909,39 @@ _RE_TOLL = _Lazy(
     rf"\b(?P<what>death|casualty|injury|civilian\s+death)?\s*toll\b[^.;]{{0,120}}?\b(?:to|at|of|reached|hit|"
     rf"topped|passed|exceeded|is|was)\s+(?P<np>{_COUNT})",
     re.I,
+    needs=("toll",),
 )
 _RE_NUMBER_OF = _Lazy(
     rf"\bnumber\s+of\s+(?P<what>dead|deaths|fatalities|killed|victims|injured|wounded|injuries)\b"
     rf"[^.;]{{0,40}}?"
     rf"\b(?:to|at|reached|is|was|stands\s+at)\s+(?P<np>{_COUNT})",
     re.I,
+    needs=("number",),
 )
 _RE_BODIES = _Lazy(
     rf"\bbod(?:y|ies)\s+of\s+(?P<np>{_COUNT_NP_LIST})|(?P<np2>{_COUNT}){_NP_MOD1}{{0,2}}\s+bodies\b",
     re.I,
+    needs=("bodies", "body"),
 )
 _RE_KOW_ACTIVE = _Lazy(
     rf"\b(?:killed|killing|kills|kill)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring|wounds|injures)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
     re.I,
+    needs=("kill",),
 )
 _RE_KOW_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured|hurt)\b",
     re.I,
+    needs=("killed", "dead"),
 )
 _RE_KOW_NOUN = _Lazy(
-    rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|Russian|Ukrainian|\w+ian))?\s+casualties\b", re.I
+    rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|Russian|Ukrainian|\w+ian))?\s+casualties\b",
+    re.I,
+    needs=("casualties",),
 )
 _RE_SUICIDE = _Lazy(r"\b(?:killing|killed|kills)\s+(?P<np>himself|herself)\b"
                          r"|\bblew\s+(?P<np2>himself|herself)\s+up\b"
-                         r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I)  # fmt: skip
+                         r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I, needs=('himself', 'herself'))  # fmt: skip
 _RE_FATAL_ACTIVE = _Lazy(
     rf"\b(?:fatally|mortally)\s+(?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})"
@@ -929,20 +949,38 @@ _RE_FATAL_ACTIVE = _Lazy(
     rf"took\s+the\s+lives\s+of|killed|killing|kills|kill|slew|slaying|murdered|murdering|executed|executing|"
     rf"massacred|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
     re.I,
+    needs=(
+        "fatally",
+        "mortally",
+        "shot",
+        "shooting",
+        "gunned",
+        "lives",
+        "kill",
+        "slew",
+        "slay",
+        "murder",
+        "execut",
+        "massacr",
+        "dead",
+    ),
 )
 _RE_INJURE_ACTIVE = _Lazy(
     rf"\b(?:wounded|wounding|wounds|wound|injured|injuring|injures|injure|hurt|hurting|maimed|maiming)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
     re.I,
+    needs=("wound", "injur", "hurt", "maim"),
 )
 _RE_FATAL_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
     rf"mortally\s+wounded|found\s+dead|confirmed\s+dead|killed\s+in\s+action)\b{_AFTER_VERB_OBJECT}",
     re.I,
+    needs=("killed", "dead", "slain", "murdered", "executed", "beheaded", "massacred", "fatally", "mortally"),
 )
 _RE_INJURE_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_INJURE_V})\b{_AFTER_VERB_OBJECT}",
     re.I,
+    needs=("wounded", "injured", "hurt", "maimed", "hospitali"),
 )
 _RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
@@ -950,21 +988,25 @@ _RE_DIED = _Lazy(
     rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
     rf"were\s+left\s+dead|passed\s+away)\b",
     re.I,
+    needs=("die", "perished", "succumbed", "lost", "dead", "passed away"),
 )
 _RE_SUSTAINED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s+(?:(?:have|has|had|also|reportedly)\s+)*(?:sustained|suffered|received)\s+"
     rf"(?:\w+\s+){{0,2}}(?:injuries|wounds|burns|trauma)\b",
     re.I,
+    needs=("injuries", "wounds", "burns", "trauma"),
 )
 _RE_NOUN_DEATHS = _Lazy(
     rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|confirmed|reported|more|further|new))?\s+"
     rf"(?:deaths|fatalities|dead\b(?!\s+(?:or|and)\s+(?:wounded|injured)))",
     re.I,
+    needs=("deaths", "fatalities", "dead"),
 )
 _RE_NOUN_INJURIES = _Lazy(
     rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|more|further|new|serious|minor|other))?\s+"
     rf"(?:injuries|injured|wounded)\b(?!\s+(?:{_NUM}))",
     re.I,
+    needs=("injuries", "injured", "wounded"),
 )
 
 # heads that make a counted noun phrase a thing, a time or a measure, not people

@@ -9,12 +9,13 @@ groups (one candidate event each), gives each its arguments, merges candidates t
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,7 @@ _FAMILY = {"assault": "battle", "clash": "battle", "kill": "attack", "wound": "a
 _GROUND_KINDS = frozenset({"advance", "assault", "clash"})
 _CIVILIAN_HARM = frozenset({"attack", "kill", "wound", "abduction", "sexual"})
 _BATTLE_KINDS = _GROUND_KINDS | {"shelling"}
+_PLACE_UNITS = frozenset("village town city settlement area region district position front locality".split())
 _OWN_PLACE_ONLY = frozenset({"political", "agreement", "group_change"})
 _MOVE_KINDS = frozenset({"deployment", "withdrawal", "advance", "base"})
 _ABSORBING_PREPS = frozenset("in during amid over due because after following despite as".split())
@@ -137,6 +139,30 @@ class DocContext:
     weapon_spans: dict[int, str]
     stage_seconds: Counter = field(default_factory=Counter)
     text: str = ""
+    quantities_by_sentence: dict[int, list] = field(default_factory=dict)
+
+    def dates_in(self, index: int) -> list[dates_stage.DateMention]:
+        """The time expressions of a sentence (found once, on first need), with document offsets."""
+        if index not in self.dates_by_sentence:
+            t = time.perf_counter()
+            sent = self.sentences[index]
+            found = dates_stage.find_dates(sent.text, self.document.published)
+            self.dates_by_sentence[index] = [_shift_date(d, sent.start_char) for d in found]
+            self.stage_seconds["dates"] += time.perf_counter() - t
+        return self.dates_by_sentence[index]
+
+    def quantities_in(self, index: int) -> list[tuple[numbers_stage.QuantityMention, set[int]]]:
+        """The counted things of a sentence (found once), with document offsets and their tokens."""
+        if index not in self.quantities_by_sentence:
+            sent = self.sentences[index]
+            out = []
+            for q in numbers_stage.find_quantities(sent.text):
+                span = self.doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
+                if span is not None:
+                    shifted = replace(q, start=q.start + sent.start_char, end=q.end + sent.start_char)
+                    out.append((shifted, {t.i for t in span}))
+            self.quantities_by_sentence[index] = out
+        return self.quantities_by_sentence[index]
 
     def opponent(self, country: str | None) -> str | None:
         if country and len(self.belligerents) == 2 and country in self.belligerents:
@@ -300,7 +326,7 @@ class DocumentExtractor:
         breaks = [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
         paragraph_of = []
         for s in sentences:
-            paragraph_of.append(sum(1 for b in breaks if b <= s.start_char))
+            paragraph_of.append(bisect.bisect_right(breaks, s.start_char))
         headings = self._headings(sentences, paragraph_of)
         t = time.perf_counter()
         mentions = places_stage.find_places(doc)
@@ -309,13 +335,7 @@ class DocumentExtractor:
         starts = [s.start_char for s in sentences]
         for m in mentions:
             by_sentence.setdefault(_sentence_at(starts, m.start), []).append(m)
-        t = time.perf_counter()
-        dates_by: dict[int, list] = {}
-        for i, s in enumerate(sentences):
-            found = dates_stage.find_dates(s.text, self.document.published)
-            if found:
-                dates_by[i] = [_shift_date(d, s.start_char) for d in found]
-        self.stage_seconds["dates"] += time.perf_counter() - t
+        dates_by: dict[int, list] = {}  # filled on demand, for the sentences that report events
         countries = Counter()
         for token in doc:
             low = token.lower_
@@ -568,7 +588,7 @@ class DocumentExtractor:
                 cand.undated = True
 
     def _dates_from_text(self, ctx: DocContext, index: int, cands: list[Candidate]) -> None:
-        mentions = ctx.dates_by_sentence.get(index, [])
+        mentions = ctx.dates_in(index)
         if not mentions:
             return
         doc = ctx.doc
@@ -691,11 +711,11 @@ class DocumentExtractor:
         cas = numbers_stage.find_casualties(dom_text)
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
         quantities = []
-        for q in numbers_stage.find_quantities(sent.text):
-            span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
-            if span is None or not ({t.i for t in span} & cand.domain):
+        for q, q_tokens in ctx.quantities_in(cand.sent_index):
+            if not q_tokens & cand.domain:
                 continue
-            if q.unit.split()[-1].lower().rstrip("s") in _PEOPLE_UNITS and kind not in (
+            head = q.unit.split()[-1].lower().rstrip("s")
+            if head in _PEOPLE_UNITS and kind not in (
                 "arrest",
                 "abduction",
                 "deployment",
@@ -704,7 +724,9 @@ class DocumentExtractor:
                 "group_change",
             ):
                 continue
-            if getattr(cand, "_place_order", None) and not _nearest_place(q.start + sent.start_char, cand):
+            if head in _PLACE_UNITS and q.qualifier != "exact":
+                continue  # "several villages", "dozens of settlements": where, not how many
+            if getattr(cand, "_place_order", None) and not _nearest_place(q.start, cand):
                 continue
             quantities.append(Quantity(count=q.count, unit=q.unit, qualifier=q.qualifier))
         cand.quantities = quantities
@@ -859,8 +881,6 @@ def _sentence_at(starts: list[int], offset: int) -> int:
 
 
 def _shift_date(m, offset: int):
-    from dataclasses import replace
-
     return replace(m, start=m.start + offset, end=m.end + offset)
 
 

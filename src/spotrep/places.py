@@ -1326,6 +1326,7 @@ class _Resolver:
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents]
+        self._distances: dict[tuple[object, object], float] = {}  # km between gazetteer entries, computed once
 
     def _sent(self, tok_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, tok_i) - 1
@@ -1540,10 +1541,13 @@ class _Resolver:
                 else:
                     continue
             else:
-                q = g.point(w.entry)
-                if q is None:
-                    continue
-                d = haversine_km(p[0], p[1], q[0], q[1])
+                pair = (c.entry, w.entry)
+                d = self._distances.get(pair)
+                if d is None:
+                    q = g.point(w.entry)
+                    if q is None:
+                        continue
+                    d = self._distances[pair] = haversine_km(p[0], p[1], q[0], q[1])
             if best is None or d < best[0]:
                 best = (d, other.text)
         if best is not None:
