@@ -45,12 +45,16 @@ def test_example_article_output_matches_its_golden_file():
 
 
 def test_seed_output_matches_its_pinned_digest(shared_dir):
-    docs = [json.loads(line) for line in (shared_dir / "eval" / "seed" / "docs.jsonl").read_text().splitlines()
-            if line.strip()]
+    docs = [
+        json.loads(line)
+        for line in (shared_dir / "eval" / "seed" / "docs.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     events = []
     for d in docs:
-        events += spotrep.extract(d["text"], published=d.get("published"), source=d.get("source"),
-                                  document_id=d["id"])
+        events += spotrep.extract(
+            d["text"], published=d.get("published"), source=d.get("source"), document_id=d["id"]
+        )
     got = _lines(events)
     digest = hashlib.sha256("\n".join(got).encode("utf-8")).hexdigest()
     path = GOLDEN / "seed.sha256"

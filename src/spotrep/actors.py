@@ -19,16 +19,37 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SHORT_NAMES = {
-    "RU": "Russia", "UA": "Ukraine", "US": "United States", "GB": "United Kingdom", "SY": "Syria",
-    "IR": "Iran", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova", "VE": "Venezuela",
-    "BO": "Bolivia", "TZ": "Tanzania", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
-    "PS": "Palestine", "TR": "Turkey", "LA": "Laos", "VN": "Vietnam", "TW": "Taiwan", "CZ": "Czech Republic",
+    "RU": "Russia",
+    "UA": "Ukraine",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "SY": "Syria",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "MD": "Moldova",
+    "VE": "Venezuela",
+    "BO": "Bolivia",
+    "TZ": "Tanzania",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "PS": "Palestine",
+    "TR": "Turkey",
+    "LA": "Laos",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+    "CZ": "Czech Republic",
 }
 
-_PLURAL_KINDS = {"military": "Military Forces of {}", "police": "Police Forces of {}",
-                 "government": "Government of {}", "civilians": "Civilians ({})",
-                 "protesters": "Protesters ({})", "armed_group": "Unidentified Armed Group ({})",
-                 "other": "{}"}
+_PLURAL_KINDS = {
+    "military": "Military Forces of {}",
+    "police": "Police Forces of {}",
+    "government": "Government of {}",
+    "civilians": "Civilians ({})",
+    "protesters": "Protesters ({})",
+    "armed_group": "Unidentified Armed Group ({})",
+    "other": "{}",
+}
 
 
 @lru_cache(maxsize=512)
@@ -49,9 +70,15 @@ def acled_name(kind: str, country: str | None) -> str:
     """An ACLED-style actor name for a kind and country."""
     name = country_name(country)
     if not name:
-        return {"military": "Unidentified Military Forces", "police": "Police Forces",
-                "government": "Government", "civilians": "Civilians", "protesters": "Protesters",
-                "armed_group": "Unidentified Armed Group", "other": "Unidentified Actor"}[kind]
+        return {
+            "military": "Unidentified Military Forces",
+            "police": "Police Forces",
+            "government": "Government",
+            "civilians": "Civilians",
+            "protesters": "Protesters",
+            "armed_group": "Unidentified Armed Group",
+            "other": "Unidentified Actor",
+        }[kind]
     return _PLURAL_KINDS[kind].format(name)
 
 
@@ -74,9 +101,9 @@ def _np_tokens(head: Token) -> list[Token]:
     """The modifiers that qualify a noun phrase's head (not its relative clauses)."""
     out = [head]
     for child in head.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod", "det", "nummod", "quantmod"):
-            out.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "det", "nummod", "quantmod") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "in", "from")
+        ):
             out.extend(child.subtree)
     return sorted(out, key=lambda t: t.i)
 
@@ -85,7 +112,7 @@ def nationality_of(tokens: list[Token]) -> str | None:
     """The country named by a nationality word, a country or a capital among the tokens."""
     for t in tokens:
         low = t.lower_
-        if low in DEMONYMS and DEMONYMS[low]:
+        if DEMONYMS.get(low):
             return DEMONYMS[low]
         if t.ent_type_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
             if low in COUNTRY_ACTORS:
@@ -94,7 +121,7 @@ def nationality_of(tokens: list[Token]) -> str | None:
                 pair = f"{low} {t.doc[t.i + 1].lower_}"
                 if pair in COUNTRY_ACTORS:
                     return COUNTRY_ACTORS[pair]
-                if pair in DEMONYMS and DEMONYMS[pair]:
+                if DEMONYMS.get(pair):
                     return DEMONYMS[pair]
         if low.endswith("'s") and low[:-2] in COUNTRY_ACTORS:
             return COUNTRY_ACTORS[low[:-2]]

@@ -20,12 +20,41 @@ if TYPE_CHECKING:
 _CLAIM_VERBS = frozenset({"claim", "allege", "boast", "assert"})
 _DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 _CONFIRM_VERBS = frozenset({"confirm", "acknowledge", "admit", "concede", "verify"})
-_ASSESS_VERBS = frozenset({"assess", "estimate", "believe", "suggest", "indicate", "think", "judge", "conclude"})
-_ANALYST_WORDS = frozenset({"analyst", "analysts", "expert", "experts", "isw", "observer", "observers",
-                            "monitor", "think-tank", "institute", "researcher", "researchers"})
+_ASSESS_VERBS = frozenset(
+    {"assess", "estimate", "believe", "suggest", "indicate", "think", "judge", "conclude"}
+)
+_ANALYST_WORDS = frozenset(
+    {
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "isw",
+        "observer",
+        "observers",
+        "monitor",
+        "think-tank",
+        "institute",
+        "researcher",
+        "researchers",
+    }
+)
 # kinds a side reports about its own success: when that side says so, it is a claim
-SUCCESS_KINDS = frozenset({"capture", "recapture", "interception", "advance", "weapons_seizure", "assault",
-                           "air_strike", "drone_strike", "missile", "shelling", "clash"})
+SUCCESS_KINDS = frozenset(
+    {
+        "capture",
+        "recapture",
+        "interception",
+        "advance",
+        "weapons_seizure",
+        "assault",
+        "air_strike",
+        "drone_strike",
+        "missile",
+        "shelling",
+        "clash",
+    }
+)
 # civilian-side institutions speak for the territory where the event happened
 CIVIL_SOURCE_WORDS = frozenset(
     "interior police governor mayor administration authorities authority emergency prosecutor rescue health "
@@ -80,8 +109,13 @@ def find_attributions(sent: Span) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
             subj = _subject(token)
-            if subj is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and (
-                    token.i + 1 >= sent.end or token.doc[token.i + 1].is_punct) and token.i > sent.start + 2:
+            if (
+                subj is None
+                and token.dep_ == "acl"
+                and token.head.pos_ in ("NOUN", "PROPN")
+                and (token.i + 1 >= sent.end or token.doc[token.i + 1].is_punct)
+                and token.i > sent.start + 2
+            ):
                 # "..., the Institute for the Study of War assessed." parsed as a participle of its speaker
                 speaker = token.head
                 while (
@@ -117,7 +151,9 @@ def find_attributions(sent: Span) -> list[Attribution]:
 
 
 def _make(verb: Token, head: Token, np: list[Token], lemma: str, covers: set[int]) -> Attribution:
-    text = " ".join(t.text for t in np if not (t.dep_ == "det" and t.i == np[0].i)).replace(" 's", "'s")
+    kept = [t for t in np if not (t.dep_ == "det" and t.i == np[0].i)]
+    # the phrase as written (its own spacing), without a leading article
+    text = "".join(t.text_with_ws for t in kept).strip() if kept else ""
     mention = actor_from_token(head)
     country = nationality_of(np) or (mention.actor.country if mention else None)
     analyst = bool({t.lower_ for t in np} & _ANALYST_WORDS)

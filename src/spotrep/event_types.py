@@ -294,6 +294,8 @@ def _arguments(token: Token) -> list[Token]:
         out.extend(c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         out.append(token.head)  # "pounding settlements" parsed as an adjective
+    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.lower_ in FORMS:
+        out.append(token.head)  # headline verbs parsed as nouns: "Ukraine downs drones"
     return out
 
 
@@ -601,8 +603,10 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
         "gender-based",
     }:
         return "sexual"
-    if key in ("talk", "negotiation") and token.tag_ in ("NNS", "NNPS") and (
-        mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS
+    if (
+        key in ("talk", "negotiation")
+        and token.tag_ in ("NNS", "NNPS")
+        and (mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS)
     ):
         return "agreement"
     if key in ("swap", "exchange") and (

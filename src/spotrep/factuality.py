@@ -33,8 +33,10 @@ def _negated(token: Token) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         # "No drones were shot down", "no one was killed"
-        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("nobody", "none") or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none")
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        ):
             return True
     return False
 
@@ -80,8 +82,11 @@ def why_not_asserted(trigger: Token) -> str | None:
                 return f"purpose ({token.text})"
         elif token.dep_ in ("advcl", "acl", "relcl") and _has_to(token):
             return f"purpose ({token.text})"
-        if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in (
-            "prevent", "stop", "deter", "keep", "bar", "ban", "refrain"
+        if (
+            token.dep_ == "pcomp"
+            and token.head.lower_ == "from"
+            and token.head.head.lemma_.lower()
+            in ("prevent", "stop", "deter", "keep", "bar", "ban", "refrain")
         ):
             return "prevented"
         if lemma in SPEECH_VERBS and token.i != trigger.i:

@@ -44,6 +44,15 @@ _PHRASES = {
 }
 
 
+def _plural(unit: str, count: int) -> str:
+    """ "missile" -> "missiles" when there are several (proper names such as "ATACMS" stay as they are)."""
+    if count == 1 or unit.endswith("s") or unit[-1:].isupper():
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "es" if unit.endswith(("sh", "ch", "x")) else unit + "s"
+
+
 def _day(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else "an unknown date"
 
@@ -59,7 +68,9 @@ def write_notes(event: Event, kind: str) -> str:
     a1 = event.actor1.name if event.actor1 else "unidentified actors"
     a2 = event.actor2.name if event.actor2 else ("civilians" if kind in ("attack", "kill", "wound") else "")
     what = (
-        ", ".join(f"{q.count:,} {q.unit}" for q in event.quantities) or ", ".join(event.weapons) or "forces"
+        ", ".join(f"{q.count:,} {_plural(q.unit, q.count)}" for q in event.quantities)
+        or ", ".join(event.weapons)
+        or "forces"
     )
     if kind == "interception" and not event.quantities:
         what = ", ".join(event.weapons) or "projectiles"
@@ -87,5 +98,6 @@ def write_notes(event: Event, kind: str) -> str:
             "assessed": "as assessed by",
             "confirmed": "as confirmed by",
         }.get(claim.status, "according to")
-        source = f", {verb} {claim.source}"
+        who = f"the {claim.source}" if claim.source[:1].islower() else claim.source
+        source = f", {verb} {who}"
     return f"{_when(event)}, {a1} {phrase} {where}{tail}{source}."

@@ -941,7 +941,8 @@ _RE_KOW_NOUN = _Lazy(
 )
 _RE_SUICIDE = _Lazy(r"\b(?:killing|killed|kills)\s+(?P<np>himself|herself)\b"
                          r"|\bblew\s+(?P<np2>himself|herself)\s+up\b"
-                         r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I, needs=('himself', 'herself'))  # fmt: skip
+                         r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I,
+                         needs=("himself", "herself"))  # fmt: skip
 _RE_FATAL_ACTIVE = _Lazy(
     rf"\b(?:fatally|mortally)\s+(?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})"

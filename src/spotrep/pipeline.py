@@ -10,6 +10,7 @@ groups (one candidate event each), gives each its arguments, merges candidates t
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 import time
@@ -33,7 +34,6 @@ from .attribution import (
 )
 from .documents import Document, make_document
 from .entities import get_nlp
-from .lexicon.triggers import FORMS
 from .event_types import (
     CAUSE_KINDS,
     GENERIC_KINDS,
@@ -48,6 +48,7 @@ from .event_types import (
 )
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
+from .lexicon.triggers import FORMS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
 from .notes import write_notes
@@ -115,6 +116,9 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     members: int = 1
     undated: bool = False
+    place_inherited: bool = (
+        False  # the place comes from elsewhere in the sentence, not the event's own clause
+    )
 
     @property
     def kind(self) -> str:
@@ -157,7 +161,9 @@ class DocContext:
             sent = self.sentences[index]
             out = []
             for q in numbers_stage.find_quantities(sent.text):
-                span = self.doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
+                span = self.doc.char_span(
+                    sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand"
+                )
                 if span is not None:
                     shifted = replace(q, start=q.start + sent.start_char, end=q.end + sent.start_char)
                     out.append((shifted, {t.i for t in span}))
@@ -233,7 +239,9 @@ def _sections(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def _run_batch(nlp, documents: list[Document], timings: Counter | None) -> Iterator[tuple[Document, list[Event]]]:
+def _run_batch(
+    nlp, documents: list[Document], timings: Counter | None
+) -> Iterator[tuple[Document, list[Event]]]:
     short = [d for d in documents if len(d.text) <= CHUNK_CHARS]
     t0 = time.perf_counter()
     analysed = iter(list(nlp.pipe([d.text for d in short], batch_size=max(1, len(short)))))
@@ -260,7 +268,9 @@ def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Even
     events: list[Event] = []
     t0 = time.perf_counter()
     spacy_seconds = 0.0
-    for (offset, _piece), sdoc in zip(sections, nlp.pipe((p for _, p in sections), batch_size=2), strict=True):
+    for (offset, _piece), sdoc in zip(
+        sections, nlp.pipe((p for _, p in sections), batch_size=2), strict=True
+    ):
         t1 = time.perf_counter()
         spacy_seconds += t1 - t0
         stages: Counter = Counter()
@@ -320,7 +330,10 @@ class DocumentExtractor:
     # -- context ---------------------------------------------------------------------------------------
 
     def _context(self) -> DocContext:
-        doc, text = self.doc, self.doc.text  # Doc.text is rebuilt from the tokens on each access: read it once
+        doc, text = (
+            self.doc,
+            self.doc.text,
+        )  # Doc.text is rebuilt from the tokens on each access: read it once
         sentences = [s for s in doc.sents if s.text.strip()]
         # paragraphs: blocks separated by blank lines (or single newlines)
         breaks = [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
@@ -342,15 +355,16 @@ class DocumentExtractor:
             code = DEMONYMS.get(low) if token.ent_type_ in ("NORP", "GPE") or low in DEMONYMS else None
             if code:
                 countries[code] += 1
-            elif token.ent_type_ == "GPE" and token.pos_ == "PROPN":
-                if low in COUNTRY_ACTORS:
-                    countries[COUNTRY_ACTORS[low]] += 1
+            elif token.ent_type_ == "GPE" and token.pos_ == "PROPN" and low in COUNTRY_ACTORS:
+                countries[COUNTRY_ACTORS[low]] += 1
         belligerents = tuple(c for c, n in countries.most_common(2) if n >= 2)
         place_countries = Counter(
             m.location.country for m in mentions if m.location and m.location.country and not m.metonymy
         )
-        focus = place_countries.most_common(1)[0][0] if place_countries else (
-            countries.most_common(1)[0][0] if countries else None
+        focus = (
+            place_countries.most_common(1)[0][0]
+            if place_countries
+            else (countries.most_common(1)[0][0] if countries else None)
         )
         weapon_spans: dict[int, str] = {}
         if SPAN_KEY in doc.spans:
@@ -358,8 +372,20 @@ class DocumentExtractor:
                 if span.label_ == "WEAPON":
                     for t in span:
                         weapon_spans.setdefault(t.i, span.id_ or span.text)
-        return DocContext(self.document, doc, sentences, paragraph_of, headings, by_sentence, dates_by,
-                          belligerents, focus, weapon_spans, self.stage_seconds, text)
+        return DocContext(
+            self.document,
+            doc,
+            sentences,
+            paragraph_of,
+            headings,
+            by_sentence,
+            dates_by,
+            belligerents,
+            focus,
+            weapon_spans,
+            self.stage_seconds,
+            text,
+        )
 
     @staticmethod
     def _headings(sentences: list[Span], paragraph_of: list[int]) -> set[int]:
@@ -396,6 +422,7 @@ class DocumentExtractor:
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
+        _protest_actors(merged)
         ordered = _order(merged)
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -437,7 +464,13 @@ class DocumentExtractor:
         return expanded
 
     def _candidate(
-        self, ctx: DocContext, index: int, sent: Span, anchor: int, group: list[Trigger], domain: set[int],
+        self,
+        ctx: DocContext,
+        index: int,
+        sent: Span,
+        anchor: int,
+        group: list[Trigger],
+        domain: set[int],
         attributions: list[Attribution],
     ) -> Candidate | None:
         doc = ctx.doc
@@ -455,7 +488,11 @@ class DocumentExtractor:
             w = WEAPON_WORDS.get(lemma_of(tok))
             if w and lemma_of(tok) == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
                 continue  # a suicide bomber is no aircraft
-            if w and not (tok.lower_ == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if (
+                w
+                and not (tok.lower_ == "mine" and tok.pos_ == "PRON")
+                and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+            ):
                 if w[0] not in weapons:
                     weapons.append(w[0])
                 weapon_kinds.add(w[1])
@@ -469,21 +506,36 @@ class DocumentExtractor:
             # "arrests were made during a demonstration": police action in a protest
             kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in _CROWD_KINDS]
         agent, victim = _agent_and_victim(doc, group)
-        agent_mention = actor_from_token(agent) if agent is not None else None
-        victim_mention = actor_from_token(victim) if victim is not None else None
+        agent_mention = _actor_of(doc, agent, sent) if agent is not None else None
+        victim_mention = _actor_of(doc, victim, sent) if victim is not None else None
+        if (
+            agent_mention is not None
+            and agent_mention.weapon
+            and lemma_of(agent) != "bomber"
+            and agent.head.i in {t.i for t in group}
+            and agent.i in domain  # not a trigger of its own ("a suicide car bomb exploded")
+        ):
+            # "Russian missiles kill four ... as Ukraine downs drones": the weapon that acts names the strike
+            own = _weapon_kind(doc, agent, ctx)
+            if own:
+                weapon_kinds = {own}
         # words of the clause (not the months: "March 21" is no march)
         context_lemmas = {lemma_of(doc[i]) for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")} | {
-            doc[i].lower_ for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")}
+            doc[i].lower_ for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")
+        }
         if any(t.kind == "withdrawal" for t in strong):
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
             context_lemmas |= {lemma_of(t) for t in sent}
         place_country = None
         classify_args = dict(
-            agent_kind=agent_mention.actor.kind if agent_mention and not agent_mention.weapon else (
-                "military" if agent_mention else None),
+            agent_kind=agent_mention.actor.kind
+            if agent_mention and not agent_mention.weapon
+            else ("military" if agent_mention else None),
             victim_kind=victim_mention.actor.kind if victim_mention else None,
             victim_lemmas={lemma_of(victim)} if victim is not None else set(),
-            agent_is_state=bool(agent_mention and agent_mention.actor.kind in ("military", "government", "police")),
+            agent_is_state=bool(
+                agent_mention and agent_mention.actor.kind in ("military", "government", "police")
+            ),
             agent_country=agent_mention.actor.country if agent_mention else None,
             place_country=place_country,
             aggregate=False,
@@ -511,17 +563,23 @@ class DocumentExtractor:
         doc = ctx.doc
         usable = []
         for m in mentions:
-            if m.metonymy or m.location is None and m.kind != "area":
+            if m.metonymy or (m.location is None and m.kind != "area"):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             toks = {t.i for t in span}
             root = span.root
-            if root.lower_ in COUNTRY_ACTORS and (root.dep_ in ("nsubj", "poss") or root.head.dep_ == "agent"):
+            if root.lower_ in COUNTRY_ACTORS and (
+                root.dep_ in ("nsubj", "poss") or root.head.dep_ == "agent"
+            ):
                 continue  # "Russia advanced", "Ukraine's forces": an actor, not a place
-            if any(lemma_of(a) in _TRIP_NOUNS for t in span for a in t.ancestors if a.i in range(sent.start, sent.end)
-                   and a.i < t.i and a.i >= t.i - 8):
+            if any(
+                lemma_of(a) in _TRIP_NOUNS
+                for t in span
+                for a in t.ancestors
+                if a.i in range(sent.start, sent.end) and a.i < t.i and a.i >= t.i - 8
+            ):
                 continue
             usable.append((m, toks))
         claimed: set[int] = set()
@@ -541,16 +599,20 @@ class DocumentExtractor:
                 near = [(m, toks) for m, toks in usable if any(i in toks for i in antecedent)]
                 if near:
                     cand._places = near  # type: ignore[attr-defined]
+                    cand.place_inherited = True
                     continue
             if free:
                 cand._places = free  # type: ignore[attr-defined]
+                cand.place_inherited = True
                 continue
-            siblings = [c for c in cands[:n][::-1] + cands[n + 1:] if c._places]  # type: ignore[attr-defined]
+            siblings = [c for c in cands[:n][::-1] + cands[n + 1 :] if c._places]  # type: ignore[attr-defined]
             if siblings:
                 cand._places = siblings[0]._places  # type: ignore[attr-defined]
+                cand.place_inherited = True
                 continue
             if in_source:
                 cand._places = in_source  # type: ignore[attr-defined]
+                cand.place_inherited = True
 
     def _split_by_place(self, ctx: DocContext, index: int, sent: Span, cand: Candidate) -> list[Candidate]:
         mentions = [m for m, _ in getattr(cand, "_places", [])]
@@ -613,7 +675,7 @@ class DocumentExtractor:
                 chosen = _best_date(free)
                 cand.span = chosen.span
                 continue
-            sib = [c for c in cands[:n][::-1] + cands[n + 1:] if c.span is not None and not c.background]
+            sib = [c for c in cands[:n][::-1] + cands[n + 1 :] if c.span is not None and not c.background]
             if sib:
                 cand.span = sib[0].span
 
@@ -632,17 +694,20 @@ class DocumentExtractor:
         if att is not None:
             source_country = att.source_country
         # actor1 ("30,000 Russian forces have been deployed": the moved forces act)
-        if agent is None and victim is not None and kind in _MOVE_KINDS and victim.actor.kind in (
-            "military", "armed_group", "police"
+        if (
+            agent is None
+            and victim is not None
+            and kind in _MOVE_KINDS
+            and victim.actor.kind in ("military", "armed_group", "police")
         ):
             agent, victim = victim, None
         actor1 = agent.actor if agent else None
-        if agent is not None and agent.via == "pronoun":
-            actor1 = None
-        if actor1 is None and agent is not None and agent.head is not None:
-            actor1 = _resolve_pronoun(doc, doc[agent.head], sent)
-        if actor1 is not None and (actor1.kind in ("government",) or agent and agent.institution) and kind in KINDS \
-                and kind not in ("political", "agreement", "arrest", "group_change"):
+        if (
+            actor1 is not None
+            and (actor1.kind in ("government",) or (agent and agent.institution))
+            and kind in KINDS
+            and kind not in ("political", "agreement", "arrest", "group_change")
+        ):
             actor1 = as_military(actor1)
         first_person = _first_person(doc, cand.domain)
         if actor1 is None and kind in ("withdrawal", "deployment") and (first_person or att is not None):
@@ -652,12 +717,32 @@ class DocumentExtractor:
             words = att.source_words
             if words & {"enemy"}:
                 source_country = None
-            elif words & CIVIL_SOURCE_WORDS and (not words & {"military"} or words & {"administration"}) and \
-                    loc_country:
+            elif (
+                words & CIVIL_SOURCE_WORDS
+                and (not words & {"military"} or words & {"administration"})
+                and loc_country
+            ):
                 source_country = loc_country
-            elif words & MILITARY_SOURCE_WORDS and actor1 is not None and actor1.country and kind in (
-                "interception", "capture", "recapture", "advance", "withdrawal", "deployment", "assault", "clash",
-                "air_strike", "drone_strike", "missile", "shelling", "weapons_seizure",
+            elif (
+                words & MILITARY_SOURCE_WORDS
+                and actor1 is not None
+                and actor1.country
+                and kind
+                in (
+                    "interception",
+                    "capture",
+                    "recapture",
+                    "advance",
+                    "withdrawal",
+                    "deployment",
+                    "assault",
+                    "clash",
+                    "air_strike",
+                    "drone_strike",
+                    "missile",
+                    "shelling",
+                    "weapons_seizure",
+                )
             ):
                 source_country = actor1.country
             else:
@@ -666,22 +751,32 @@ class DocumentExtractor:
             actor1 = make_actor("military", source_country)
         if actor1 is not None and actor1.country is None:
             fill = None
-            if actor1.kind in ("military", "government") and source_country and kind in (
-                "deployment", "withdrawal", "interception", "political", "capture", "recapture"):
+            if (
+                actor1.kind in ("military", "government")
+                and source_country
+                and kind in ("deployment", "withdrawal", "interception", "political", "capture", "recapture")
+            ):
                 fill = source_country
-            elif actor1.kind in ("police", "civilians", "protesters") and loc_country:
-                fill = loc_country
-            elif actor1.kind in ("military", "government") and _government_word(doc, agent) and loc_country:
+            elif (actor1.kind in ("police", "civilians", "protesters") and loc_country) or (
+                actor1.kind in ("military", "government") and _government_word(doc, agent) and loc_country
+            ):
                 fill = loc_country
             actor1 = with_country(actor1, fill)
         # actor2
         actor2 = victim.actor if victim else None
-        if actor2 is not None and actor2.country is None and actor2.kind in ("civilians", "police", "protesters"):
+        if (
+            actor2 is not None
+            and actor2.country is None
+            and actor2.kind in ("civilians", "police", "protesters")
+        ):
             actor2 = with_country(actor2, loc_country)
-        if kind in ("clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception"):
-            if actor2 is None or actor2.kind in ("civilians",):
-                opp = ctx.opponent(actor1.country if actor1 else None)
-                actor2 = make_actor("military", opp) if opp else actor2
+        # the other side of a battle, a territorial change or an interception (whose drones were downed) is
+        # the enemy of actor1 when the text names no one else with a country
+        if kind in ("clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception") and (
+            actor2 is None or actor2.kind == "civilians" or actor2.country is None
+        ):
+            opp = ctx.opponent(actor1.country if actor1 else None)
+            actor2 = make_actor("military", opp) if opp else actor2
         if actor1 is not None and actor2 is not None and actor1 == actor2:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2
@@ -772,7 +867,7 @@ def _linked(lower: Token, upper: Token) -> bool:
     for _ in range(8):
         if t.i == upper.i:
             return True
-        if t.head.i == t.i or t.dep_ in _LINK_BLOCKERS and (t.pos_ in ("VERB", "AUX") or t.dep_ != "conj"):
+        if t.head.i == t.i or (t.dep_ in _LINK_BLOCKERS and (t.pos_ in ("VERB", "AUX") or t.dep_ != "conj")):
             return False
         t = t.head
     return t.i == upper.i
@@ -847,7 +942,9 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 for k in ("agent_kind", "agent_is_state", "agent_country"):
                     args[k] = b_args[k]
                 a._agent = b._agent  # type: ignore[attr-defined]
-            if args["victim_kind"] is None and b_args["victim_kind"] is not None or not args["victim_lemmas"]:
+            if (args["victim_kind"] is None and b_args["victim_kind"] is not None) or not args[
+                "victim_lemmas"
+            ]:
                 args["victim_kind"] = args["victim_kind"] or b_args["victim_kind"]
                 args["victim_lemmas"] = set(args["victim_lemmas"]) | set(b_args["victim_lemmas"])
             elif b_args["victim_lemmas"]:
@@ -897,9 +994,9 @@ def _np_head(token: Token) -> Token:
     conjunct of a coordination)."""
     t = token
     for _ in range(6):
-        if t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head
-        elif t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN")
+        ) or (t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN")):
             t = t.head
         else:
             break
@@ -990,8 +1087,7 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
             kinds = {t.kind for t in group}
             if (
                 head_kinds & kinds
-                or (head_kinds | kinds) <= _BATTLE_KINDS
-                and head_kinds & _GROUND_KINDS
+                or ((head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS)
                 or ((head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1)
             ):
                 target = coord.i
@@ -1001,7 +1097,7 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
     return {
         a: g
         for a, g in merged.items()
-        if any(not t.absorbed or t.strong and t.nominal and t.kind in _REMOTE_KINDS for t in g)
+        if any(not t.absorbed or (t.strong and t.nominal and t.kind in _REMOTE_KINDS) for t in g)
     }
 
 
@@ -1135,6 +1231,30 @@ def _is_victim(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN", "PRON")
 
 
+def _actor_of(doc: Doc, token: Token, sent: Span) -> ActorMention | None:
+    """The actor a noun phrase names, with pronouns resolved: "it had shot down" (the air force that says so),
+    "its troops", "their forces" (the country of the actor named before)."""
+    if token.lower_ in ("it", "they"):
+        actor = _resolve_pronoun(doc, token, sent)
+        return ActorMention(actor, token.i, "pronoun") if actor is not None else None
+    mention = actor_from_token(token)
+    if mention is not None and mention.actor.country is None:
+        poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        owner = _resolve_pronoun(doc, poss, sent) if poss is not None else None
+        if owner is not None and owner.country:
+            mention.actor = with_country(mention.actor, owner.country)
+    return mention
+
+
+def _weapon_kind(doc: Doc, token: Token, ctx: DocContext) -> str | None:
+    """The kind of weapon a token names (a named system or a generic weapon word)."""
+    name = ctx.weapon_spans.get(token.i)
+    if name is not None:
+        return WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile"
+    w = WEAPON_WORDS.get(lemma_of(token))
+    return w[1] if w else None
+
+
 def _resolve_pronoun(doc: Doc, token: Token, sent: Span) -> Actor | None:
     """'it'/'they'/'its forces': the nearest actor named before it in the sentence (or the one before)."""
     if token.lower_ not in ("it", "they", "its", "their", "we", "our"):
@@ -1201,9 +1321,7 @@ def _most_specific(mentions: list) -> list:
                 if other.start < m.start:
                     contained = True  # the same place twice: keep the first
                 continue
-            if m.kind == "country" and other.kind != "country" and o.country == loc.country:
-                contained = True
-            elif (
+            if (m.kind == "country" and other.kind != "country" and o.country == loc.country) or (
                 m.kind == "region"
                 and other.kind == "settlement"
                 and o.admin1_code
@@ -1220,7 +1338,7 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
     if len(mentions) <= 1:
         return [mentions] if mentions else []
     groups = [[mentions[0]]]
-    for prev, cur in zip(mentions, mentions[1:], strict=False):
+    for prev, cur in itertools.pairwise(mentions):
         between = text[prev.end : cur.start].lower()
         if re.search(r"\b(and|as well as|while|plus)\b|;", between) and len(between) < 120:
             groups.append([cur])
@@ -1284,14 +1402,17 @@ def _place_key(loc: Location | None) -> tuple:
     return (loc.gazetteer_id or loc.name, loc.country)
 
 
-def _interval(c: Candidate) -> tuple[date | None, date | None]:
+def _interval(c: Candidate, widen: bool = False) -> tuple[date | None, date | None]:
     if c.span is None or not c.span.resolved:
         return (None, None)
+    if c.undated and widen:
+        # a headline without a date of its own may announce an event of the past days
+        return (c.span.start - timedelta(days=6), c.span.end)
     return (c.span.start, c.span.end)
 
 
-def _dates_overlap(a: Candidate, b: Candidate) -> bool:
-    (s1, e1), (s2, e2) = _interval(a), _interval(b)
+def _dates_overlap(a: Candidate, b: Candidate, widen: bool = False) -> bool:
+    (s1, e1), (s2, e2) = _interval(a, widen), _interval(b, widen)
     if s1 is None or s2 is None:
         return s1 is None and s2 is None and a.background == b.background
     return s1 <= e2 and s2 <= e1
@@ -1310,22 +1431,16 @@ def _contains(region: Location | None, place: Location | None) -> bool:
     if region.geo_precision != 3 or place is region:
         return False
     if region.admin1_code:
-        return (
-            place.admin1_code == region.admin1_code
-            and (place.geo_precision or 3) < 3
-            or (
-                place.admin1_code == region.admin1_code
-                and place.name != region.name
-                and place.geo_precision != 3
-            )
+        return (place.admin1_code == region.admin1_code and (place.geo_precision or 3) < 3) or (
+            place.admin1_code == region.admin1_code and place.name != region.name and place.geo_precision != 3
         )
     return bool(region.country) and place.country == region.country and bool(place.admin1_code)
 
 
-def _same_event(a: Candidate, b: Candidate) -> bool:
+def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         a.family == b.family
-        and _dates_overlap(a, b)
+        and _dates_overlap(a, b, widen)
         and _actors_compatible(a, b)
         and a.background == b.background
     )
@@ -1334,19 +1449,39 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 def _merge(cands: list[Candidate]) -> list[Candidate]:
     """One event per kind, place and day: merge repeats, and fold vaguer mentions into precise ones."""
     out: list[Candidate] = []
+    first = min((c.sent_index for c in cands), default=0)
     for c in cands:
         target = None
         for o in out:
-            if _same_event(o, c) and _place_key(o.location) == _place_key(c.location):
+            # the lead sentence may announce, undated, an event the body dates
+            widen = o.sent_index == first or c.sent_index == first
+            if _same_event(o, c, widen) and _place_key(o.location) == _place_key(c.location):
                 target = o
                 break
         if target is None:
             out.append(c)
         else:
             _absorb(target, c)
-    # a region-level (or country-level) report folds into a settlement-level event of the same kind
+    # a region-level (or country-level) report folds into a settlement-level event of the same kind; so does
+    # an event of the headline or lead sentence whose place is vague or borrowed ("Ukraine downs drones over
+    # the south"): it announces an event the body tells with its place
+    lead = min((c.sent_index for c in out), default=0)
+    headline = {id(c) for c in out if c.sent_index == lead and (c.place_inherited or c.location is None)}
     result: list[Candidate] = []
     for c in out:
+        if id(c) in headline:
+            body = [
+                o
+                for o in out
+                if id(o) not in headline and o.sent_index > lead and _same_event(o, c, widen=True)
+            ]
+            if body:
+                lead_typing = c.typing
+                _absorb(body[0], c, keep_place=True)
+                # the lead sentence says what happened; the body adds where
+                cats = list(dict.fromkeys(lead_typing.categories + body[0].typing.categories))
+                body[0].typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
+                continue
         if c.location is not None and c.location.geo_precision == 3:
             precise = [
                 o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)
@@ -1387,8 +1522,7 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
     target.typing = Typing(target.kind, sub, cats)
     if other.span is not None and (
         target.span is None
-        or target.undated
-        and not other.undated
+        or (target.undated and not other.undated)
         or (
             other.span.resolved
             and target.span.resolved
@@ -1505,6 +1639,8 @@ def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
         lo = max(0, c.sent_index - _PROTEST_WINDOW)
         hi = min(len(ctx.sentences), c.sent_index + _PROTEST_WINDOW + 1)
         for i in range(lo, hi):
+            if ctx.paragraph_of[i] != c.paragraph:
+                continue  # the neighbouring paragraphs of an article tell other events
             if i not in cache:
                 cache[i] = protest_cues(ctx.sentences[i])
             cues |= cache[i]
@@ -1525,6 +1661,32 @@ def _resolve_protests(ctx: DocContext, cands: list[Candidate]) -> None:
         if typing is not None:
             extra = [k for k in c.typing.categories if k not in typing.categories and k != "protest"]
             c.typing = Typing(typing.kind, typing.sub_event_type, typing.categories + extra)
+
+
+def _protest_actors(cands: list[Candidate]) -> None:
+    """Demonstrators are the actors of a protest or riot (people in the street are protesters, not just
+    civilians), and the police its counterpart; in excessive force against protesters the force acts on them."""
+    for c in cands:
+        sub = c.typing.sub_event_type
+        if sub not in (
+            "Peaceful protest",
+            "Protest with intervention",
+            "Violent demonstration",
+            "Excessive force against protesters",
+        ):
+            continue
+        country = c.location.country if c.location else None
+        crowd = [a for a in (c.actor1, c.actor2) if a is not None and a.kind in ("civilians", "protesters")]
+        force = [a for a in (c.actor1, c.actor2) if a is not None and a.kind in ("police", "military")]
+        protesters = make_actor("protesters", crowd[0].country if crowd else country)
+        police = force[0] if force else None
+        if sub == "Excessive force against protesters":
+            c.actor1, c.actor2 = police or make_actor("police", country), protesters
+        else:
+            intervening = police or (
+                make_actor("police", country) if sub == "Protest with intervention" else None
+            )
+            c.actor1, c.actor2 = protesters, intervening
 
 
 def _order(cands: list[Candidate]) -> list[Candidate]:

@@ -1326,7 +1326,9 @@ class _Resolver:
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents]
-        self._distances: dict[tuple[object, object], float] = {}  # km between gazetteer entries, computed once
+        self._distances: dict[
+            tuple[object, object], float
+        ] = {}  # km between gazetteer entries, computed once
 
     def _sent(self, tok_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, tok_i) - 1
@@ -1344,7 +1346,9 @@ class _Resolver:
         for _round in range(2):
             # proximity looks at the places named near a mention (a window of mentions, each place once), so a
             # long document costs linear, not quadratic, time
-            winners = [(j, m, m.winner) for j, m in enumerate(named) if m.winner is not None and not m.metonymy]
+            winners = [
+                (j, m, m.winner) for j, m in enumerate(named) if m.winner is not None and not m.metonymy
+            ]
             order = [j for j, _, _ in winners]
             for j, m in enumerate(named):
                 if len(m.cands) < 2 and _round:
