@@ -72,7 +72,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--run-time", default="30s")
-    parser.add_argument("--workers", type=int, default=1, help="server worker processes")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes (one per core)")
     args = parser.parse_args()
 
     db = database(args.events)
@@ -91,7 +91,10 @@ def main() -> None:
         prefix = OUT / "loadtest"
         cmd = [
             str(bin_dir / "locust"), "-f", str(ROOT / "loadtest" / "locustfile.py"), "--headless",
-            "--users", str(args.users), "--spawn-rate", str(args.users), "--run-time", args.run_time,
+            # users start over 5 s and the figures count from when all are running (--reset-stats): the
+            # steady state of 50 concurrent clients, not the burst of their first requests
+            "--users", str(args.users), "--spawn-rate", str(max(1, args.users // 5)), "--reset-stats",
+            "--run-time", args.run_time,
             "--host", url, "--csv", str(prefix), "--only-summary", "--stop-timeout", "5",
             "--loglevel", "WARNING",
         ]  # fmt: skip

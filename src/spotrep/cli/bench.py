@@ -14,12 +14,20 @@ from .app import cli
 @click.option(
     "--docs", "n_docs", type=int, default=200, show_default=True, help="Generated documents to time."
 )
+@click.option(
+    "--events",
+    "n_events",
+    type=int,
+    default=1_000_000,
+    show_default=True,
+    help="Size of the generated database the store section queries.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def bench(sections, n_docs, as_json) -> None:
+def bench(sections, n_docs, n_events, as_json) -> None:
     """Measure speed and memory on a generated corpus (no timing is ever asserted in tests)."""
     from ..benchmark import run
 
-    results = run(list(sections) or None, n_docs=n_docs)
+    results = run(list(sections) or None, n_docs=n_docs, n_events=n_events)
     if as_json:
         click.echo(json.dumps(results, indent=2))
         return

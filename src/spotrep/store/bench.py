@@ -25,8 +25,6 @@ import random
 import statistics
 import tempfile
 import time
-import zlib
-from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,7 +32,7 @@ from typing import Any
 from sqlalchemy.schema import CreateIndex
 
 from ..documents import Document, make_document
-from ..model import Actor, Claim, Event, Evidence, Location
+from ..model import Location
 from . import schema as s
 from .core import Store
 from .dedup import admin1_key, place_key
@@ -307,40 +305,6 @@ def sample_corpus(n: int = 40, *, seed: int = 3) -> list[Document]:
     return docs
 
 
-def _spacy_proxy(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-    """spaCy's parse of each document standing in for extraction (one event per place entity)."""
-    from ..entities import get_nlp
-
-    docs = list(docs)
-    nlp = get_nlp()
-    for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        events = []
-        for ent in parsed.ents:
-            if ent.label_ != "GPE":
-                continue
-            h = zlib.crc32(ent.text.encode()) % 1000
-            events.append(
-                Event(
-                    document_id=doc.id,
-                    event_date=doc.published,
-                    date_start=doc.published,
-                    date_end=doc.published,
-                    time_precision=1,
-                    event_type="Explosions/Remote violence",
-                    sub_event_type="Shelling/artillery/missile attack",
-                    categories=["shelling"],
-                    actor1=Actor(name="Russian forces", country="RU", kind="military"),
-                    location=Location(
-                        name=ent.text, country="UA", latitude=46 + h / 250, longitude=30 + h / 125
-                    ),
-                    geo_precision=1,
-                    claim=Claim(source="officials", source_country="UA"),
-                    evidence=[Evidence(text=ent.sent.text, start=ent.sent.start_char, end=ent.sent.end_char)],
-                )
-            )
-        yield doc, events
-
-
 def measure_ingest(
     docs: list[Document] | None = None, *, extractor: Extractor | None = None, path: str | None = None
 ) -> dict[str, Any]:
@@ -350,14 +314,10 @@ def measure_ingest(
     docs = docs if docs is not None else sample_corpus()
     name = "custom"
     if extractor is None:
-        try:
-            from ..pipeline import extract_documents
+        from ..pipeline import extract_documents
 
-            extractor, name = extract_documents, "spotrep.pipeline"
-        except ImportError:
-            extractor, name = _spacy_proxy, "spaCy parse (stand-in: the pipeline is not installed)"
-        # warm up (model loading is not part of the ingest of a batch)
-        list(extractor(docs[:1]))
+        extractor, name = extract_documents, "spotrep.pipeline"
+        list(extractor(docs[:1]))  # warm up: loading the model is not part of ingesting a batch
     with tempfile.TemporaryDirectory() as tmp, Store.open(path or Path(tmp) / "ingest.db") as store:
         report = store.ingest(docs, extractor=extractor)
         events = store.count()

@@ -149,6 +149,8 @@ events = Table(
 )
 Index("ix_events_day", events.c.day)
 Index("ix_events_region_type_day", events.c.admin1_key, events.c.event_type, events.c.day)
+# a region's events in date order, without a sort (paging through a region, newest first); added by migration 4
+IX_EVENTS_REGION_DAY = Index("ix_events_region_day", events.c.admin1_key, events.c.day, events.c.pk)
 Index("ix_events_type_day", events.c.event_type, events.c.day)
 Index("ix_events_subtype_day", events.c.sub_event_type, events.c.day)
 Index("ix_events_country_day", events.c.country, events.c.day)
@@ -303,12 +305,17 @@ def _m3_control_layers(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _m4_region_day_index(conn: Connection) -> None:
+    IX_EVENTS_REGION_DAY.create(conn, checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "core tables: documents, places, events, event_categories, reports, evidence", _m1_core_tables),
     (2, "SQLite R*tree over events (day interval, latitude, longitude)", _m2_rtree),
     (3, "control layers: imported maps of territorial control and their areas", _m3_control_layers),
+    (4, "index of events by region and date (region pages without a sort)", _m4_region_day_index),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -13,6 +12,7 @@ from ...exports import export_items, geojson_feature
 from ..context import locate, paragraph_of
 from ..deps import Filter, SettingsDep, StoreDep, cached, require_reader
 from ..errors import ApiError
+from ..jsonfast import dumps_json
 from ..schemas import ErrorOut, EventDetailOut, EventPage, EvidenceInContext, GeoJSONCollection, SourceOut
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_reader)])
@@ -68,9 +68,7 @@ def list_events(
                 "limit": limit,
                 "offset": offset,
             }
-            return Response(
-                json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/geo+json"
-            )
+            return Response(dumps_json(body), media_type="application/geo+json")
         next_offset = offset + len(rows) if offset + len(rows) < total and rows else None
         page = EventPage(
             total=total,
