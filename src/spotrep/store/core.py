@@ -52,7 +52,7 @@ from .models import (
     PlaceRecord,
     StoreStats,
 )
-from .rows import event_from_row, evidence_of, select_events
+from .rows import event_from_row, evidence_of, select_events, stored_list
 from .writer import Statements, Writer
 
 log = logging.getLogger(__name__)
@@ -475,7 +475,7 @@ class Store:
             EventRow(
                 number=row[0],
                 event=event_from_row(row, evidence.get(row[0], [])),
-                sources=json.loads(row[_SOURCES]),
+                sources=stored_list(row[_SOURCES]),
                 fatalities_low=row[_LOW],
                 fatalities_high=row[_HIGH],
                 updated_at=row[_UPDATED],

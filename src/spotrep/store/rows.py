@@ -26,7 +26,7 @@ def _trusted(cls: type[Any], values: dict[str, Any]) -> Any:
     return m
 
 
-def _list(text: str) -> list[Any]:
+def stored_list(text: str) -> list[Any]:
     """A stored JSON list (fast paths for the common empty list and single plain string)."""
     if text == "[]":
         return []
@@ -117,15 +117,15 @@ def event_from_row(row: Any, evidence: list[Evidence]) -> Event:
             "time_precision": time_precision,
             "event_type": event_type,
             "sub_event_type": sub_event_type,
-            "categories": _list(categories),
+            "categories": stored_list(categories),
             "actor1": a1,
             "actor2": a2,
             "location": location,
             "geo_precision": geo_precision,
             "fatalities": fatalities,
             "injuries": injuries,
-            "quantities": [_trusted(Quantity, q) for q in _list(quantities)],
-            "weapons": _list(weapons),
+            "quantities": [_trusted(Quantity, q) for q in stored_list(quantities)],
+            "weapons": stored_list(weapons),
             "claim": claim,
             "evidence": evidence,
             "notes": notes,
