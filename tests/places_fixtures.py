@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-
 
 @pytest.fixture(scope="session")
 def gazetteer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

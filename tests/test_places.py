@@ -9,7 +9,8 @@ import pytest
 
 from spotrep.gazetteer.data import haversine_km
 
-from .places_fixtures import SHARED, gazetteer, gazetteer_dir, nlp, places  # noqa: F401
+from .conftest import SHARED
+from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 
 
 def by_text(mentions, text: str):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from spotrep.documents import make_document, read_jsonl
 from spotrep.readers import read_paths
 from spotrep.store import Store
 
+from .conftest import SHARED
+
 pipeline = pytest.importorskip("spotrep.pipeline", reason="the extraction pipeline is not on this branch yet")
 
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "seed"
+SEED = SHARED / "eval" / "seed"
 
 pytestmark = pytest.mark.model
 
