@@ -201,9 +201,12 @@ def document_from_record(record: Any, *, line: int, name: str = "input") -> Docu
     return doc
 
 
-def read_jsonl(lines: Iterable[str | bytes], *, name: str = "input") -> Iterator[Document | BatchError]:
-    """Read batch documents from JSON lines. Malformed lines yield a BatchError with the line number."""
-    for number, raw in enumerate(lines, start=1):
+def read_jsonl(
+    lines: Iterable[str | bytes], *, name: str = "input", first_line: int = 1
+) -> Iterator[Document | BatchError]:
+    """Read batch documents from JSON lines. Malformed lines yield a BatchError with the line number
+    (``first_line`` is the number of the first line given: a slice of a file keeps the file's numbering)."""
+    for number, raw in enumerate(lines, start=first_line):
         try:
             line = decode(raw, name=f"{name}:{number}") if isinstance(raw, bytes) else raw
         except InputError as exc:

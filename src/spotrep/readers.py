@@ -132,18 +132,22 @@ def read_path(
     yield from read_bytes(data, name=name, fmt=fmt, defaults=defaults)
 
 
-def _read_dir(root: Path, *, fmt: str, defaults: Defaults) -> Iterator[Document | BatchError]:
+def walk(root: Path) -> Iterator[Path]:
+    """The files below a directory, recursively, in a stable (sorted) order, hidden files and folders skipped."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
-            path = Path(dirpath) / filename
-            kind = SUFFIXES.get(path.suffix.lower())
-            if kind is None:
-                log.debug("skipping %s: not a known document type", path)
-                continue
-            yield from read_path(path, fmt=fmt if fmt != "auto" else kind, defaults=defaults)
+            if not filename.startswith("."):
+                yield Path(dirpath) / filename
+
+
+def _read_dir(root: Path, *, fmt: str, defaults: Defaults) -> Iterator[Document | BatchError]:
+    for path in walk(root):
+        kind = SUFFIXES.get(path.suffix.lower())
+        if kind is None:
+            log.debug("skipping %s: not a known document type", path)
+            continue
+        yield from read_path(path, fmt=fmt if fmt != "auto" else kind, defaults=defaults)
 
 
 def read_bytes(

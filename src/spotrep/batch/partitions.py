@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..documents import BatchError, Document, decode, document_from_record, parse_date
+from ..documents import BatchError, Document, document_from_record, parse_date, read_jsonl
 from ..errors import InputError, MalformedRecordError
-from ..readers import SUFFIXES, Defaults, read_path
+from ..readers import SUFFIXES, Defaults, read_path, walk
 
 log = logging.getLogger(__name__)
 
@@ -129,17 +129,12 @@ def plan_partitions(
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
-            path = Path(dirpath) / filename
-            suffix = path.suffix.lower()
-            if suffix in SUFFIXES or suffix in PARQUET_SUFFIXES:
-                yield path
-            else:
-                log.debug("skipping %s: not a known document type", path)
+    for path in walk(root):
+        suffix = path.suffix.lower()
+        if suffix in SUFFIXES or suffix in PARQUET_SUFFIXES:
+            yield path
+        else:
+            log.debug("skipping %s: not a known document type", path)
 
 
 def _stat_key(path: str | Path) -> str:
@@ -235,8 +230,6 @@ def _apply_defaults(doc: Document, defaults: Defaults) -> Document:
 
 
 def _read_jsonl_slice(partition: Partition, defaults: Defaults) -> Iterator[Document | BatchError]:
-    import json
-
     name = partition.source
     with open(name, "rb") as fh:
         fh.seek(partition.start)
@@ -244,25 +237,8 @@ def _read_jsonl_slice(partition: Partition, defaults: Defaults) -> Iterator[Docu
     lines = data.split(b"\n")  # as the planner counted them (a lone CR is not a line break in JSON lines)
     if lines and not lines[-1]:
         lines.pop()
-    for number, raw in enumerate(lines, start=partition.first_line):
-        try:
-            line = decode(raw, name=f"{name}:{number}")
-        except InputError as exc:
-            exc.fields.setdefault("line", number)
-            yield BatchError(number, exc)
-            continue
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            message = f"{name}:{number}: invalid JSON ({exc.msg})"
-            yield BatchError(number, MalformedRecordError(message, line=number))
-            continue
-        try:
-            yield _apply_defaults(document_from_record(record, line=number, name=name), defaults)
-        except InputError as exc:
-            yield BatchError(number, exc)
+    for item in read_jsonl(lines, name=name, first_line=partition.first_line):
+        yield item if isinstance(item, BatchError) else _apply_defaults(item, defaults)
 
 
 def _read_parquet_slice(partition: Partition, defaults: Defaults) -> Iterator[Document | BatchError]:

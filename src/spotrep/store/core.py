@@ -14,7 +14,6 @@ new event.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import time
