@@ -139,7 +139,12 @@ def write_table(events: Iterable[Event], out: TextIO, *, width: int | None = Non
     for col in ("#", "date", "type", "where", "actor1 → actor2", "numbers", "claim"):
         table.add_column(col, overflow="fold")
     for i, e in enumerate(events, start=1):
-        actors = " → ".join(f"{a.name} ({a.country or '?'})" for a in (e.actor1, e.actor2) if a is not None)
+        named = [f"{a.name} ({a.country or '?'})" if a is not None else "?" for a in (e.actor1, e.actor2)]
+        actors = (
+            ""
+            if e.actor1 is None and e.actor2 is None
+            else (named[0] if e.actor2 is None else " → ".join(named))
+        )
         numbers = []
         if e.fatalities is not None:
             numbers.append(f"killed {e.fatalities}")
