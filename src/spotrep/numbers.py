@@ -1143,8 +1143,20 @@ def _condense(text: str) -> tuple[str, list[int]]:
     return "".join(chars), mapping
 
 
+# words of which a text must contain one to report casualties at all (the patterns' own words, and the negations')
+_CASUALTY_CUES = (
+    "kill", "dead", "death", "die", "slain", "slay", "slew", "murder", "execut", "behead", "massacr", "fatal",
+    "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
+    "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
+    "body", "toll", "himself", "herself",
+)  # fmt: skip
+
+
 def find_casualties(text: str) -> Casualties:
     """People killed and wounded according to ``text`` (meant for one sentence); see the module docstring."""
+    low = text.lower()
+    if not any(cue in low for cue in _CASUALTY_CUES):
+        return Casualties(None, None, ())
     work, mapping = _condense(text)
 
     taken: list[tuple[int, int]] = []

@@ -553,14 +553,15 @@ class _Mention:
 
 
 # --- public API -----------------------------------------------------------------------------------
-def find_places(doc: Doc, *, focus_country: str | None = None) -> list[PlaceMention]:
-    """All place mentions of the document in text order, jointly disambiguated."""
+def find_places(doc: Doc, *, focus_country: str | None = None, candidates: bool = True) -> list[PlaceMention]:
+    """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
+    out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all)."""
     g = get_gazetteer()
     finder = _Finder(doc, g)
     mentions = finder.find()
     _Resolver(doc, g, mentions, focus_country).resolve()
     starts = [s.start for s in doc.sents]
-    return [_to_public(m, g, starts) for m in mentions]
+    return [_to_public(m, g, starts, candidates) for m in mentions]
 
 
 def resolve_name(
@@ -1687,7 +1688,9 @@ def _class_word(cls: int) -> str:
     return {CLASS_CITY: "city", CLASS_TOWN: "town", CLASS_VILLAGE: "village"}.get(cls, "place")
 
 
-def _to_public(m: _Mention, g: Gazetteer, sent_starts: list[int]) -> PlaceMention:
+def _to_public(
+    m: _Mention, g: Gazetteer, sent_starts: list[int], with_candidates: bool = True
+) -> PlaceMention:
     sent = bisect.bisect_right(sent_starts, m.tok_start) - 1
     cands = sorted(m.cands, key=lambda c: -c.score)
     public_cands = [
@@ -1698,7 +1701,7 @@ def _to_public(m: _Mention, g: Gazetteer, sent_starts: list[int]) -> PlaceMentio
             score=round(c.score, 3),
             why=[*c.why, *c.bonus_why, *c.ctx_why],
         )
-        for c in cands[:6]
+        for c in (cands[:6] if with_candidates else ())
     ]
     location: Location | None = None
     reason = ""
