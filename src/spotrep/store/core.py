@@ -14,6 +14,7 @@ new event.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import time
@@ -469,6 +470,10 @@ class Store:
 
     def _rows(self, conn: Connection, rows: Sequence[Any]) -> list[EventRow]:
         """EventRows from rows of the events table (SQLAlchemy rows or plain driver tuples, by position)."""
+        with _no_gc():  # thousands of small objects at once: no collection passes over a large heap meanwhile
+            return self._build_rows(conn, rows)
+
+    def _build_rows(self, conn: Connection, rows: Sequence[Any]) -> list[EventRow]:
         evidence = self._evidence(conn, [row[0] for row in rows])
         return [
             EventRow(
@@ -757,3 +762,15 @@ def _driver_rows(conn: Connection, sql: str, args: tuple[Any, ...]) -> list[tupl
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (the objects built are acyclic; reference counting frees them)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
