@@ -595,3 +595,61 @@ def test_find_dates_on_any_text_gives_ordered_consistent_mentions(
         assert span.precision in (1, 2, 3)
         if published is not None and m.kind not in ("explicit", "range", "month", "year", "season", "decade"):
             assert span.end is None or span.end <= published
+
+
+# --- the rules' needs: a rule is tried only on texts that have what it needs (a speed-up that changes nothing)
+
+NEEDS_TEXTS = [
+    *(row[0] for row in RESOLVE_TABLE),
+    *NOT_DATES,
+    *(row[0] for row in SENTENCES),
+    *(row[0] for row in BACKGROUND),
+    *RELATIVE,
+    "Between 10 May and 12 June 2024, the brigade lost two positions; on the 3rd it retreated.",
+    "Mid-May 2023, the first week of June and the last week of April 2024 saw heavy fighting.",
+    "In the early 2000s, then in winter 2022/23 and the 2023 summer offensive, the town changed hands.",
+    "Three days later, the next morning, that night and the day before: all anaphoric.",
+    "The attack in recent weeks, two hours ago, in the past 48 hrs, and 15/05/2024, 05/15/2024, 15.05.2024.",
+    "The AUGUST 2023 report and the SEPT. 5 one; FRIDAY's attack; mid-last month; late last night.",
+    "ſince 2014, and ſince May 2024: a letter that case-insensitive matching takes for an ASCII one.",
+]
+
+
+@pytest.mark.parametrize("text", NEEDS_TEXTS)
+def test_every_rule_that_finds_something_has_its_needs_met(text: str) -> None:
+    from spotrep.dates import _RULES, _features
+
+    features = _features(text)
+    for pattern, handler, needs in _RULES:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and handler(m, WED) is not None and features is not None:
+                missing = [sorted(group) for group in needs if features.isdisjoint(group)]
+                assert not missing, (handler.__name__, m.group(0), missing)
+
+
+NEEDS_WORDS = [
+    *WORDS, "May", "MAY", "mid-May", "Sept.", "2023/24", "the 1990s", "winter", "recent", "days", "hours",
+    "next", "tomorrow", "coming", "later", "earlier", "that", "night", "Friday", "friday", "ſince", "Kyiv’s",
+    "week of", "first", "past", "over", "24", "hrs", "on the", "3rd", "of", "weekend",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(words=st.lists(st.sampled_from(NEEDS_WORDS), max_size=14), published=published_st)
+def test_rules_needs_never_change_what_is_found(words: list[str], published: date | None) -> None:
+    from unittest import mock
+
+    from spotrep import dates
+
+    text = " ".join(words)
+    gated = dates._candidates(text, published)
+    with mock.patch.object(dates, "_features", lambda _text: None):
+        every_rule = dates._candidates(text, published)
+    assert gated == every_rule
+
+
+def test_a_text_with_letters_beyond_ascii_in_a_word_is_tried_by_every_rule() -> None:
+    from spotrep.dates import _features
+
+    assert _features("ſince 2014") is None  # "ſ" matches "s" case-insensitively
+    assert _features("Kyiv’s forces – since 2014") is not None  # punctuation beyond ASCII is no letter

@@ -58,7 +58,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from .numbers import parse_number
 
@@ -307,16 +306,27 @@ def _month_ok(token: str) -> bool:
 # Rules: each is a compiled pattern and a handler that returns a _Hit (or None to reject the match)
 
 Handler = Callable[[re.Match[str], date | None], _Hit | None]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
+Needs = tuple[frozenset[str], ...]
+_RULES: list[tuple[re.Pattern[str], Handler, Needs]] = []
+
+# What a rule needs to find anything: each group of ``needs`` must share an element with the features of the text
+# (its words in lower case, and the marks below). A text is read for its features once, and a rule whose needs
+# are not met is not tried: a set test instead of a scan of the text by the rule's pattern. The words of a group
+# are whole words in every match of the rule (the pattern puts a space, a hyphen or a word boundary around them).
+DIGIT = "<digit>"  # a digit anywhere
+YEAR = "<year>"  # four digits that can be a year (_YEAR)
+MONTH = "<Month>"  # a capitalised month name: the handlers reject lower-case ones ("may", "march")
 
 
-def _rule(pattern: str, flags: int = re.I) -> Callable[[Handler], Handler]:
+def _rule(
+    pattern: str, flags: int = re.I, *, needs: tuple[set[str] | frozenset[str], ...]
+) -> Callable[[Handler], Handler]:
     # every time expression starts a word: anchoring there spares trying the optional prefixes everywhere
     if not pattern.startswith(("\\b", "(?<")):
         pattern = r"\b" + pattern
 
     def register(fn: Handler) -> Handler:
-        _RULES.append((re.compile(pattern, flags), fn))
+        _RULES.append((re.compile(pattern, flags), fn, tuple(frozenset(group) for group in needs)))
         return fn
 
     return register
@@ -334,14 +344,19 @@ def _ymd_or_infer(y: str | None, m: int, d: int, pub: date | None, kind: str = "
     return _explicit(day, day, kind, 1) if day else None
 
 
-@_rule(rf"(?<![\d./-])(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d]|[./-]\d)")
+@_rule(
+    rf"(?<![\d./-])(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d]|[./-]\d)",
+    needs=({YEAR},),
+)
 def _iso(m: re.Match[str], pub: date | None) -> _Hit | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return _explicit(d, d, "explicit", 1) if d else None
 
 
-@_rule(rf"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?![\d])")
-@_rule(rf"(?<![\d./-])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})(?![\d])")
+@_rule(
+    rf"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?![\d])", needs=({YEAR},)
+)
+@_rule(rf"(?<![\d./-])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})(?![\d])", needs=({YEAR},))
 def _numeric(m: re.Match[str], pub: date | None) -> _Hit | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     d = _safe_date(y, b, a) if b <= 12 else _safe_date(y, a, b)
@@ -352,7 +367,8 @@ def _numeric(m: re.Match[str], pub: date | None) -> _Hit | None:
 @_rule(
     rf"(?:(?P<pre>between|from)\s+)?(?:the\s+)?{_day('d1')}{_DASH}"
     rf"(?:the\s+)?{_day('d2', guard=False)}\s+(?:of\s+)?"
-    rf"{_month('m')}(?:,?\s+{_year('y')})?"
+    rf"{_month('m')}(?:,?\s+{_year('y')})?",
+    needs=({DIGIT}, {MONTH}),
 )
 def _range_dm(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
@@ -364,7 +380,8 @@ def _range_dm(m: re.Match[str], pub: date | None) -> _Hit | None:
 @_rule(
     rf"(?:(?P<pre>between|from)\s+)?{_month('m')}\s+{_day('d1')}{_DASH}{_day('d2', guard=False)}"
     rf"(?!\s+(?:{_MONTH_ALT})\b)"
-    rf"(?:,?\s+{_year('y')})?"
+    rf"(?:,?\s+{_year('y')})?",
+    needs=({DIGIT}, {MONTH}),
 )
 def _range_md(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
@@ -381,7 +398,7 @@ _DATE_B = (
 
 
 # "from May 10 to May 12", "between 10 May and 12 June 2024"
-@_rule(rf"(?:from|between)\s+{_DATE_A}{_DASH}{_DATE_B}")
+@_rule(rf"(?:from|between)\s+{_DATE_A}{_DASH}{_DATE_B}", needs=({"from", "between"}, {DIGIT}, {MONTH}))
 def _range_full(m: re.Match[str], pub: date | None) -> _Hit | None:
     ma, mb = m["ma"] or m["mb"], m["mc"] or m["md"]
     if not (_month_ok(ma) and _month_ok(mb)):
@@ -416,7 +433,10 @@ def _range(y: str | None, m1: int, d1: int, m2: int, d2: int, pub: date | None) 
 
 
 # "15 May 2024", "Thursday 15th January, 2015", "the 15th of May", "15 May"
-@_rule(rf"{_WD_PREFIX}(?:the\s+)?{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')})?")
+@_rule(
+    rf"{_WD_PREFIX}(?:the\s+)?{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')})?",
+    needs=({DIGIT}, {MONTH}),
+)
 def _dmy(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
@@ -426,7 +446,8 @@ def _dmy(m: re.Match[str], pub: date | None) -> _Hit | None:
 # "May 15, 2024", "Jan. 23, 2018", "Monday, Nov. 16, 2016", "Monday, April 9", "May 15th"
 @_rule(
     rf"{_WD_PREFIX}{_month('m')}\s+(?:the\s+)?{_day('d')}(?!\s*(?::|[.]\d|%|\s*(?:a\.?m|p\.?m)\b))"
-    rf"(?:,?\s+{_year('y')})?"
+    rf"(?:,?\s+{_year('y')})?",
+    needs=({DIGIT}, {MONTH}),
 )
 def _mdy(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
@@ -435,7 +456,10 @@ def _mdy(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 
 # "on the 15th"
-@_rule(rf"\bon\s+the\s+(?P<d>{_DAYNUM})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH_ALT})\b)")
+@_rule(
+    rf"\bon\s+the\s+(?P<d>{_DAYNUM})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH_ALT})\b)",
+    needs=({"on"}, {DIGIT}),
+)
 def _day_only(m: re.Match[str], pub: date | None) -> _Hit | None:
     if pub is None:
         return _unresolved("explicit", 1)
@@ -461,7 +485,8 @@ _ORDINAL_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "
 # "the first week of May", "the last week of April 2024"
 @_rule(
     rf"(?:the\s+)?(?P<which>first|second|third|fourth|last|final)\s+week\s+of\s+{_month('m')}"
-    rf"(?:,?\s+(?:of\s+)?{_year('y')})?"
+    rf"(?:,?\s+(?:of\s+)?{_year('y')})?",
+    needs=({"week"}, {MONTH}),
 )
 def _week_of_month(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
@@ -485,7 +510,7 @@ def _week_of_month(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 
 # "May 2024", "early May 2024", "mid-May 2024"
-@_rule(rf"(?:(?P<part>{_PART})[\s-]+)?{_month('m')},?\s+(?:of\s+)?{_year('y')}")
+@_rule(rf"(?:(?P<part>{_PART})[\s-]+)?{_month('m')},?\s+(?:of\s+)?{_year('y')}", needs=({YEAR}, {MONTH}))
 def _month_year(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]):
         return None
@@ -499,7 +524,8 @@ _MONTH_PRE = r"in|since|by|until|till|during|from|through|throughout|before|afte
 # "in May", "last May", "in mid-May", "early May", "since March"
 @_rule(
     rf"(?:(?P<pre>{_MONTH_PRE})\s+)?(?P<x>(?:(?P<rel>last|this|past|next|previous)\s+)?"
-    rf"(?:(?P<part>{_PART})[\s-]+)?{_month('m')})(?![\w-]|\s*\d|\s+(?:of\s+)?{_YEAR})"
+    rf"(?:(?P<part>{_PART})[\s-]+)?{_month('m')})(?![\w-]|\s*\d|\s+(?:of\s+)?{_YEAR})",
+    needs=({MONTH},),
 )
 def _month_only(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not _month_ok(m["m"]) or not (m["pre"] or m["rel"] or m["part"]):
@@ -525,6 +551,7 @@ def _month_only(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 
 _SEASON = r"spring|summer|autumn|fall|winter"
+_SEASON_WORDS = frozenset(_SEASON.split("|"))
 _SEASON_BEFORE_OK = r"the|its|their|his|her|our|a|this|that|last|past|previous|early|late|mid|in|during"
 _SEASON_AFTER_OK = (
     r"offensive|counteroffensive|counter-offensive|campaign|operations?|assault|push|fighting|battles?|"
@@ -540,7 +567,8 @@ _SEASON_AFTER_OK = (
     rf"(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>{_SEASON})\b(?:(?:\s+of)?\s+{_year('y')}"
     rf"(?:\s*[-/–]\s*(?P<y2>\d{{2}}|\d{{4}}))?)?"
     rf"(?P<tail>(?:\s+(?!(?:last|this)\b)[A-Za-z-]+){{0,3}}?\s+(?P<ly>last|this)\s+year\b)?)"
-    rf"(?!\s+of\s+(?!(?:1[89]|20)\d\d))"
+    rf"(?!\s+of\s+(?!(?:1[89]|20)\d\d))",
+    needs=(_SEASON_WORDS,),
 )
 def _season(m: re.Match[str], pub: date | None) -> _Hit | None:
     season = m["season"].lower()
@@ -590,7 +618,7 @@ def _season(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 
 # "the 2023 summer counteroffensive", "last year's summer offensive"
-@_rule(rf"(?:{_year('y')}|(?P<ly>last|this)\s+year['’]s)\s+(?P<season>{_SEASON})\b")
+@_rule(rf"(?:{_year('y')}|(?P<ly>last|this)\s+year['’]s)\s+(?P<season>{_SEASON})\b", needs=(_SEASON_WORDS,))
 def _year_season(m: re.Match[str], pub: date | None) -> _Hit | None:
     season = m["season"].lower()
     if m["y"]:
@@ -620,7 +648,8 @@ _PLURAL_AFTER = re.compile(
 @_rule(
     rf"(?:(?P<pre>{_YEAR_PRE})[\s-]+)?(?P<x>(?:(?<=mid-)|(?<=Mid-)|(?<![\d.,/-]))(?P<y>{_YEAR})(?!\d|[,.]\d)"
     rf"(?:\s*[-–/]\s*(?P<y2>{_YEAR}|\d{{2}})(?![\d-]))?)"
-    rf"(?!\s*[-–/.]\d|['’]?s\b)"
+    rf"(?!\s*[-–/.]\d|['’]?s\b)",
+    needs=({YEAR},),
 )
 def _year_rule(m: re.Match[str], pub: date | None) -> _Hit | None:
     y = int(m["y"])
@@ -642,7 +671,7 @@ def _year_rule(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 
 # "the 1990s", "in the early 2000s"
-@_rule(r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b")
+@_rule(r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b", needs=({YEAR},))
 def _decade(m: re.Match[str], pub: date | None) -> _Hit | None:
     y = int(m["dec"])
     start, end = date(y, 1, 1), date(y + 9, 12, 31)
@@ -812,7 +841,11 @@ _FIXED_ALT = "|".join(
 )
 
 
-@_rule(rf"\b(?:{_FIXED_ALT})\b(?!['’]s\s+(?:{_SEASON})\b)(?!\s+(?:{_WD_FULL}))")
+# the last word of each phrase (words are written apart by spaces or hyphens)
+_FIXED_LAST_WORDS = frozenset(re.split(r"[\s-]+", k)[-1] for k in _FIXED)
+
+
+@_rule(rf"\b(?:{_FIXED_ALT})\b(?!['’]s\s+(?:{_SEASON})\b)(?!\s+(?:{_WD_FULL}))", needs=(_FIXED_LAST_WORDS,))
 def _fixed(m: re.Match[str], pub: date | None) -> _Hit | None:
     key = re.sub(r"[\s-]+", " ", m.group(0).lower()).replace("mid last", "mid-last")
     compute, precision, past = _FIXED[key]
@@ -832,6 +865,7 @@ _WD_PRE = (
     rf"(?:(?P<pre>{_WD_PRE})\s+)?(?P<wd>{_WD_FULL})\b{_NEWSPAPERS}(?!['’]s\s+(?:Times|Telegraph))"
     rf"(?:\s+(?P<tod>morning|afternoon|evening|night|overnight))?"
     rf"(?:,?\s+(?P<wk>(?:of\s+)?(?:last|this|next)\s+week))?",
+    needs=(frozenset(_WD_FULL.split("|")),),
 )
 def _weekday(m: re.Match[str], pub: date | None) -> _Hit | None:
     if not m["wd"][:1].isupper():
@@ -864,7 +898,12 @@ def _weekday(m: re.Match[str], pub: date | None) -> _Hit | None:
 @_rule(
     rf"(?:(?P<pre>over|in|during|within|for|throughout)\s+)?(?:(?P<the>the)\s+)?"
     rf"(?P<which>last|past|previous|preceding)"
-    rf"\s+(?:(?P<n>{_N})\s+)?(?P<unit>hours?|hrs?|days?|nights?|weeks?|months?|years?)\b"
+    rf"\s+(?:(?P<n>{_N})\s+)?(?P<unit>hours?|hrs?|days?|nights?|weeks?|months?|years?)\b",
+    needs=(
+        {"last", "past", "previous", "preceding"},
+        {"hour", "hours", "hr", "hrs", "day", "days", "night", "nights", "week", "weeks"}
+        | {"month", "months", "year", "years"},
+    ),
 )
 def _duration(m: re.Match[str], pub: date | None) -> _Hit | None:
     unit = m["unit"].lower().rstrip("s")
@@ -912,7 +951,8 @@ def _duration(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 @_rule(
     r"\b(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<unit>days|weeks|months)\b"
-    r"|\brecent\s+(?P<unit2>days|weeks)\b"
+    r"|\brecent\s+(?P<unit2>days|weeks)\b",
+    needs=({"recent"},),
 )
 def _recent(m: re.Match[str], pub: date | None) -> _Hit | None:
     unit = (m["unit"] or m["unit2"]).lower()
@@ -926,7 +966,10 @@ def _recent(m: re.Match[str], pub: date | None) -> _Hit | None:
 # ---- "two days ago", "three weeks ago", "a month ago", "days ago"
 
 
-@_rule(rf"\b(?:(?P<n>{_N})\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+ago\b")
+@_rule(
+    rf"\b(?:(?P<n>{_N})\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+ago\b",
+    needs=({"ago"},),
+)
 def _ago(m: re.Match[str], pub: date | None) -> _Hit | None:
     unit = m["unit"].lower().rstrip("s")
     n = _n_value(m["n"])
@@ -974,7 +1017,11 @@ def _ago(m: re.Match[str], pub: date | None) -> _Hit | None:
     r"|\bthe\s+(?:previous|following|next|preceding|same)\s+"
     r"(?P<unit2>day|night|morning|evening|week|month|year|weekend)\b"
     r"|\bthe\s+day\s+(?:before|after)\b(?!\s+(?:yesterday|tomorrow))"
-    r"|\bthat\s+(?P<unit3>day|night|morning|evening|afternoon|week)\b"
+    r"|\bthat\s+(?P<unit3>day|night|morning|evening|afternoon|week)\b",
+    needs=(
+        {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+        | {"night", "morning", "evening", "afternoon", "weekend"},
+    ),
 )
 def _anaphoric(m: re.Match[str], pub: date | None) -> _Hit | None:
     unit = (m["unit"] or m["unit2"] or m["unit3"] or "day").lower().rstrip("s")
@@ -990,7 +1037,8 @@ def _anaphoric(m: re.Match[str], pub: date | None) -> _Hit | None:
 
 @_rule(
     r"\b(?:the\s+day\s+after\s+)?tomorrow\b|\bnext\s+(?P<unit>week|weekend|month|year)\b"
-    r"|\blater\s+this\s+(?:week|month|year)\b|\bin\s+the\s+coming\s+(?:days|weeks|months|years)\b"
+    r"|\blater\s+this\s+(?:week|month|year)\b|\bin\s+the\s+coming\s+(?:days|weeks|months|years)\b",
+    needs=({"tomorrow", "next", "later", "coming"},),
 )
 def _future(m: re.Match[str], pub: date | None) -> _Hit | None:
     return _unresolved("future", 2 if (m["unit"] or "").lower().startswith("week") else 3)
@@ -1002,28 +1050,34 @@ def _future(m: re.Match[str], pub: date | None) -> _Hit | None:
 _RE_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
-_FUNCTION_WORDS = frozenset(
-    "the and for from with into over during between until till through thru that this than then their its his "
-    "her our was were are has have had been one two three four five six seven eight nine ten".split()
-)
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(_YEAR)
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
-@lru_cache(maxsize=1)
-def _gate() -> re.Pattern[str]:
-    """A cheap first test: a text can hold a time expression only if it has a digit or one of the words the
-    rules are made of (month, weekday, season and period words...). Many sentences of a report have none."""
-    words: set[str] = set()
-    for pattern, _ in _RULES:
-        words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", pattern.pattern))
-    words -= _FUNCTION_WORDS
-    return re.compile(r"\d|\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.I)
+def _features(text: str) -> set[str] | None:
+    """The words of a text in lower case and its marks (DIGIT, YEAR, MONTH), for the rules' ``needs``; None when
+    a word has a letter outside ASCII (case-insensitive matching may take "ſ" for "s": every rule is tried)."""
+    if not text.isascii() and _NON_ASCII_WORD.search(text):
+        return None
+    words = _WORD.findall(text)
+    features = {w.lower() for w in words}
+    if _DIGIT.search(text):
+        features.add(DIGIT)
+        if _YEAR_DIGITS.search(text):
+            features.add(YEAR)
+    if any(w[0].isupper() and w.lower() in _MONTHS for w in words):
+        features.add(MONTH)
+    return features
 
 
 def _candidates(text: str, published: date | None) -> list[tuple[int, int, _Hit]]:
     out: list[tuple[int, int, _Hit]] = []
-    if not _gate().search(text):
-        return out
-    for pattern, handler in _RULES:
+    features = _features(text)
+    for pattern, handler, needs in _RULES:
+        if features is not None and any(features.isdisjoint(group) for group in needs):
+            continue  # the rule cannot match this text
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
