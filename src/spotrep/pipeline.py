@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import dates as dates_stage
@@ -144,6 +145,32 @@ class DocContext:
     stage_seconds: Counter = field(default_factory=Counter)
     text: str = ""
     quantities_by_sentence: dict[int, list] = field(default_factory=dict)
+
+    # per-token values read once per document (a spaCy Token is a new object on each access and its string
+    # attributes are decoded on each read); indexed by token.i
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def _lemmas(self) -> list[str | None]:
+        return [None] * len(self.doc)
+
+    def lemma(self, i: int) -> str:
+        """``lemma_of`` the token ``i``, computed once."""
+        lemma = self._lemmas[i]
+        if lemma is None:
+            lemma = self._lemmas[i] = lemma_of(self.tokens[i])
+        return lemma
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def dated(self) -> list[bool]:
+        """Tokens inside a DATE or TIME entity."""
+        return [t.ent_type_ in ("DATE", "TIME") for t in self.tokens]
 
     def dates_in(self, index: int) -> list[dates_stage.DateMention]:
         """The time expressions of a sentence (found once, on first need), with document offsets."""
@@ -453,6 +480,8 @@ class DocumentExtractor:
             cand = self._candidate(ctx, index, sent, anchor, group, domains[anchor], attributions)
             if cand is not None:
                 out.append(cand)
+        if not out:
+            return []  # no candidate event: the sentence's places and dates are not needed
         out = _fold_causes(ctx.doc, out)
         self._places(ctx, index, sent, out, domains, source_tokens)
         self._dates(ctx, index, out, domains)
@@ -477,22 +506,21 @@ class DocumentExtractor:
         strong = [t for t in group if t.strong and not t.absorbed]
         weapon_kinds = set()
         weapons: list[str] = []
+        lemma, lowers, dated = ctx.lemma, ctx.lowers, ctx.dated
         for i in sorted(domain):
-            tok = doc[i]
             if i in ctx.weapon_spans:
                 name = ctx.weapon_spans[i]
                 if name not in weapons:
                     weapons.append(name)
                 weapon_kinds.add(WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile")
                 continue
-            w = WEAPON_WORDS.get(lemma_of(tok))
-            if w and lemma_of(tok) == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
+            w = WEAPON_WORDS.get(lemma(i))
+            if not w:
+                continue
+            tok = ctx.tokens[i]
+            if lemma(i) == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
                 continue  # a suicide bomber is no aircraft
-            if (
-                w
-                and not (tok.lower_ == "mine" and tok.pos_ == "PRON")
-                and tok.pos_ in ("NOUN", "PROPN", "ADJ")
-            ):
+            if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
                 weapon_kinds.add(w[1])
@@ -520,12 +548,12 @@ class DocumentExtractor:
             if own:
                 weapon_kinds = {own}
         # words of the clause (not the months: "March 21" is no march)
-        context_lemmas = {lemma_of(doc[i]) for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")} | {
-            doc[i].lower_ for i in domain if doc[i].ent_type_ not in ("DATE", "TIME")
+        context_lemmas = {lemma(i) for i in domain if not dated[i]} | {
+            lowers[i] for i in domain if not dated[i]
         }
         if any(t.kind == "withdrawal" for t in strong):
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
-            context_lemmas |= {lemma_of(t) for t in sent}
+            context_lemmas |= {lemma(i) for i in range(sent.start, sent.end)}
         place_country = None
         classify_args = dict(
             agent_kind=agent_mention.actor.kind
@@ -801,7 +829,7 @@ class DocumentExtractor:
             cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))
             cand.typing = Typing(kind, cand.typing.sub_event_type, cats)
         # numbers
-        dom_text = _domain_text(doc, cand.domain)
+        dom_text = _domain_text(ctx, cand.domain)
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
@@ -1380,15 +1408,16 @@ def _best_date(mentions: list):
     return min(mentions, key=lambda m: (0 if m.span.resolved else 1, m.span.precision, m.start))
 
 
-def _domain_text(doc: Doc, domain: set[int]) -> str:
+def _domain_text(ctx: DocContext, domain: set[int]) -> str:
     if not domain:
         return ""
+    toks = ctx.tokens
     out: list[str] = []
     prev = None
     for i in sorted(domain):
-        if prev is not None and i != prev + 1 and out and not doc[prev].is_punct:
+        if prev is not None and i != prev + 1 and out and not toks[prev].is_punct:
             out[-1] = out[-1].rstrip() + "; "  # a gap (an embedded clause left out) ends the phrase
-        out.append(doc[i].text_with_ws)
+        out.append(toks[i].text_with_ws)
         prev = i
     return "".join(out)
 
