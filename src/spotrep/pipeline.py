@@ -172,12 +172,17 @@ class DocContext:
         """Tokens inside a DATE or TIME entity."""
         return [t.ent_type_ in ("DATE", "TIME") for t in self.tokens]
 
+    def sentence_text(self, index: int) -> str:
+        """The text of a sentence (a slice of the document's text: Span.text rebuilds it from the tokens)."""
+        sent = self.sentences[index]
+        return self.text[sent.start_char : sent.end_char]
+
     def dates_in(self, index: int) -> list[dates_stage.DateMention]:
         """The time expressions of a sentence (found once, on first need), with document offsets."""
         if index not in self.dates_by_sentence:
             t = time.perf_counter()
             sent = self.sentences[index]
-            found = dates_stage.find_dates(sent.text, self.document.published)
+            found = dates_stage.find_dates(self.sentence_text(index), self.document.published)
             self.dates_by_sentence[index] = [_shift_date(d, sent.start_char) for d in found]
             self.stage_seconds["dates"] += time.perf_counter() - t
         return self.dates_by_sentence[index]
@@ -187,7 +192,7 @@ class DocContext:
         if index not in self.quantities_by_sentence:
             sent = self.sentences[index]
             out = []
-            for q in numbers_stage.find_quantities(sent.text):
+            for q in numbers_stage.find_quantities(self.sentence_text(index)):
                 span = self.doc.char_span(
                     sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand"
                 )
@@ -361,7 +366,7 @@ class DocumentExtractor:
             self.doc,
             self.doc.text,
         )  # Doc.text is rebuilt from the tokens on each access: read it once
-        sentences = [s for s in doc.sents if s.text.strip()]
+        sentences = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
         # paragraphs: blocks separated by blank lines (or single newlines)
         breaks = [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
         paragraph_of = []
