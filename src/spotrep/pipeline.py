@@ -198,7 +198,7 @@ class DocContext:
                 )
                 if span is not None:
                     shifted = replace(q, start=q.start + sent.start_char, end=q.end + sent.start_char)
-                    out.append((shifted, {t.i for t in span}))
+                    out.append((shifted, set(range(span.start, span.end))))
             self.quantities_by_sentence[index] = out
         return self.quantities_by_sentence[index]
 
@@ -601,7 +601,7 @@ class DocumentExtractor:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            toks = {t.i for t in span}
+            toks = set(range(span.start, span.end))
             root = span.root
             if root.lower_ in COUNTRY_ACTORS and (
                 root.dep_ in ("nsubj", "poss") or root.head.dep_ == "agent"
@@ -690,7 +690,7 @@ class DocumentExtractor:
         located = []
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            located.append((m, {t.i for t in span} if span is not None else set()))
+            located.append((m, set(range(span.start, span.end)) if span is not None else set()))
         claimed: set[int] = set()
         for cand in cands:
             own = [m for m, toks in located if toks & cand.domain]
