@@ -608,7 +608,7 @@ class DocumentExtractor:
             ):
                 continue  # "Russia advanced", "Ukraine's forces": an actor, not a place
             if any(
-                lemma_of(a) in _TRIP_NOUNS
+                ctx.lemma(a.i) in _TRIP_NOUNS
                 for t in span
                 for a in t.ancestors
                 if a.i in range(sent.start, sent.end) and a.i < t.i and a.i >= t.i - 8
