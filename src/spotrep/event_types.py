@@ -760,6 +760,15 @@ def _protesterish(token: Token) -> bool:
     return of is not None and any(lemma_of(g) in PROTESTER_NOUNS for g in of.children if g.dep_ == "pobj")
 
 
+_CROWD_ACTION_VERBS = (
+    _MOB_VERBS
+    | RIOT_VERBS
+    | _HARM_VERBS
+    | _DISPERSE_VERBS
+    | {"break", "break-up", "use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"}
+)
+
+
 def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> str | None:
     """Events told by who does what to whom in a demonstration or a mob: protesters acting (protest or riot),
     force used on demonstrators (intervention or excessive force), a mob attacking someone (mob violence).
@@ -767,6 +776,35 @@ def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> 
     if lemma in SPEECH_VERBS:
         return None
     subj = _subject_of(token)
+    if lemma in _CROWD_ACTION_VERBS:  # only these verbs can make a kind from their doer or their objects
+        kind = _crowd_action_kind(token, lemma, subj)
+        if kind:
+            return kind
+    if subj is None or subj.i == token.i:
+        return None
+    noun = lemma_of(subj)
+    if noun in PROTESTER_NOUNS or (
+        noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
+    ):
+        if lemma in ("die",):
+            return "protest_force"
+        if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
+            return None
+        if any(c.dep_ == "auxpass" for c in token.children):
+            return None
+        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
+            return "riot"
+        return "protest" if noun != "rioter" else "riot"
+    if noun in CROWD_NOUNS and lemma in GATHERING_VERBS and protest_words():
+        if lemma in ("block", "shut") and _blocks_road(token):
+            return "riot"
+        return "protest"
+    return None
+
+
+def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | None:
+    """_crowd_kind for the verbs of mob violence, rioting, harm, dispersal and the use of force: a kind told by
+    the verb's doer or its objects."""
     # the children with their relations, read once: every access of token.children builds new tokens
     children = [(c, c.dep_) for c in token.children]
     agent = None
@@ -825,25 +863,6 @@ def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> 
             or ({"tear", "gas"} <= things)
         ):
             return "protest"
-    if subj is None or subj.i == token.i:
-        return None
-    noun = lemma_of(subj)
-    if noun in PROTESTER_NOUNS or (
-        noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
-    ):
-        if lemma in ("die",):
-            return "protest_force"
-        if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
-            return None
-        if passive:
-            return None
-        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
-            return "riot"
-        return "protest" if noun != "rioter" else "riot"
-    if noun in CROWD_NOUNS and lemma in GATHERING_VERBS and protest_words():
-        if lemma in ("block", "shut") and _blocks_road(token):
-            return "riot"
-        return "protest"
     return None
 
 
