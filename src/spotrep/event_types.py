@@ -269,19 +269,25 @@ class Trigger:
         return self.token.i
 
 
-# token.lower string id -> the FORMS entry for that word ("" when it has none); see wordcache
-_FORM_OF_LOWER: dict[int, str] = {}
+# token.lower string id -> (the lower-cased word, its FORMS entry or None); see wordcache
+_LOWER_WORDS: dict[int, tuple[str, str | None]] = {}
+
+
+def _lower_word(token: Token) -> tuple[str, str | None]:
+    """The token's lower-cased form and its FORMS entry (None when it has none), cached on the string id."""
+    key = token.lower
+    word = _LOWER_WORDS.get(key)
+    if word is None:
+        if len(_LOWER_WORDS) >= MAX_ENTRIES:
+            _LOWER_WORDS.clear()
+        low = token.lower_
+        word = _LOWER_WORDS[key] = (low, FORMS.get(low))
+    return word
 
 
 def lemma_of(token: Token) -> str:
     """The word's lemma for the lexicons: the FORMS entry of its lower-cased form, else its spaCy lemma."""
-    low = token.lower
-    form = _FORM_OF_LOWER.get(low)
-    if form is None:
-        if len(_FORM_OF_LOWER) >= MAX_ENTRIES:
-            _FORM_OF_LOWER.clear()
-        form = _FORM_OF_LOWER[low] = FORMS.get(token.lower_) or ""
-    return form or lemma_lower(token)
+    return _lower_word(token)[1] or lemma_lower(token)
 
 
 def _arguments(token: Token) -> list[Token]:
@@ -436,8 +442,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
-        low = token.lower_
-        lemma = lemma_of(token)
+        low, form = _lower_word(token)
+        lemma = form or lemma_lower(token)  # lemma_of(token)
         # cheap test first: only these words can make a special kind (see _special_kind)
         if lemma in _SPECIAL_LEMMAS or low in _SPECIAL_WORDS:
             special = _special_kind(token)
@@ -456,7 +462,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             pos == "VERB"
             or token.tag_ in _VERB_TAGS
             or (
-                low in FORMS
+                form is not None  # low in FORMS
                 and pos != "PROPN"
                 and not (pos == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
             )
