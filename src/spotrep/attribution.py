@@ -142,7 +142,7 @@ def find_attributions(sent: Span) -> list[Attribution]:
             if token.dep_ in ("ROOT", "parataxis") and token.i > start + 2:
                 # "..., the defense ministry said." covers the whole sentence before it
                 covers |= set(range(start, min(min(subj_tokens), end)))
-            out.append(_make(token, subj, np, lemma, covers))
+            out.append(_make(token, subj, np, lemma, covers, subj_tokens))
         elif token.lower_ == "according" and token.i + 1 < end and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -154,7 +154,16 @@ def find_attributions(sent: Span) -> list[Attribution]:
     return out
 
 
-def _make(verb: Token, head: Token, np: list[Token], lemma: str, covers: set[int]) -> Attribution:
+def _make(
+    verb: Token,
+    head: Token,
+    np: list[Token],
+    lemma: str,
+    covers: set[int],
+    head_tokens: set[int] | None = None,
+) -> Attribution:
+    """The attribution of a speech act; ``head_tokens`` are the indices of the head's subtree when the caller
+    has them already."""
     kept = [t for t in np if not (t.dep_ == "det" and t.i == np[0].i)]
     # the phrase as written (its own spacing), without a leading article
     text = "".join(t.text_with_ws for t in kept).strip() if kept else ""
@@ -162,7 +171,15 @@ def _make(verb: Token, head: Token, np: list[Token], lemma: str, covers: set[int
     country = nationality_of(np) or (mention.actor.country if mention else None)
     analyst = bool({t.lower_ for t in np} & _ANALYST_WORDS)
     return Attribution(
-        verb, head, text, country, lemma, covers, {t.i for t in head.subtree}, mention, analyst
+        verb,
+        head,
+        text,
+        country,
+        lemma,
+        covers,
+        set(head_tokens) if head_tokens is not None else {t.i for t in head.subtree},
+        mention,
+        analyst,
     )
 
 
