@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorMention, actor_from_token, nationality_of
 from .lexicon.triggers import SPEECH_VERBS
+from .wordcache import lemma_lower
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -105,16 +106,18 @@ def _subject(verb: Token) -> Token | None:
 def find_attributions(sent: Span) -> list[Attribution]:
     """The speech acts of a sentence with the token indices each one covers."""
     out: list[Attribution] = []
+    doc = sent.doc
+    start, end = sent.start, sent.end
     for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
+        lemma = lemma_lower(token)
+        if lemma in SPEECH_VERBS and token.pos_ == "VERB":
             subj = _subject(token)
             if (
                 subj is None
                 and token.dep_ == "acl"
                 and token.head.pos_ in ("NOUN", "PROPN")
-                and (token.i + 1 >= sent.end or token.doc[token.i + 1].is_punct)
-                and token.i > sent.start + 2
+                and (token.i + 1 >= end or doc[token.i + 1].is_punct)
+                and token.i > start + 2
             ):
                 # "..., the Institute for the Study of War assessed." parsed as a participle of its speaker
                 speaker = token.head
@@ -122,35 +125,45 @@ def find_attributions(sent: Span) -> list[Attribution]:
                     speaker.dep_ in ("pobj", "prep", "appos")
                     and speaker.head.i != speaker.i
                     and speaker.head.pos_ in ("NOUN", "PROPN", "ADP")
-                    and speaker.head.i > sent.start + 1
+                    and speaker.head.i > start + 1
                     and speaker.dep_ != "appos"
                 ):
                     speaker = speaker.head
                 np = _np_span(speaker)
                 first = min(t.i for t in np)
-                covers = {t.i for t in sent if t.i < first}
+                covers = set(range(start, min(first, end)))  # the sentence before the speaker
                 out.append(_make(token, speaker, np, lemma, covers))
                 continue
             if subj is None:
                 continue
             np = _np_span(subj)
-            covers = {t.i for t in token.subtree} - {t.i for t in subj.subtree}
-            if token.dep_ in ("ROOT", "parataxis") and token.i > sent.start + 2:
+            subj_tokens = {t.i for t in subj.subtree}
+            covers = {t.i for t in token.subtree} - subj_tokens
+            if token.dep_ in ("ROOT", "parataxis") and token.i > start + 2:
                 # "..., the defense ministry said." covers the whole sentence before it
-                covers |= {t.i for t in sent if t.i < min(t2.i for t2 in subj.subtree)}
-            out.append(_make(token, subj, np, lemma, covers))
-        elif token.lower_ == "according" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
-            to = token.doc[token.i + 1]
+                covers |= set(range(start, min(min(subj_tokens), end)))
+            out.append(_make(token, subj, np, lemma, covers, subj_tokens))
+        elif token.lower_ == "according" and token.i + 1 < end and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
             np = _np_span(pobj)
-            covers = {t.i for t in sent} - {t.i for t in pobj.subtree}
+            covers = set(range(start, end)) - {t.i for t in pobj.subtree}
             out.append(_make(token, pobj, np, "report", covers))
     return out
 
 
-def _make(verb: Token, head: Token, np: list[Token], lemma: str, covers: set[int]) -> Attribution:
+def _make(
+    verb: Token,
+    head: Token,
+    np: list[Token],
+    lemma: str,
+    covers: set[int],
+    head_tokens: set[int] | None = None,
+) -> Attribution:
+    """The attribution of a speech act; ``head_tokens`` are the indices of the head's subtree when the caller
+    has them already."""
     kept = [t for t in np if not (t.dep_ == "det" and t.i == np[0].i)]
     # the phrase as written (its own spacing), without a leading article
     text = "".join(t.text_with_ws for t in kept).strip() if kept else ""
@@ -158,7 +171,15 @@ def _make(verb: Token, head: Token, np: list[Token], lemma: str, covers: set[int
     country = nationality_of(np) or (mention.actor.country if mention else None)
     analyst = bool({t.lower_ for t in np} & _ANALYST_WORDS)
     return Attribution(
-        verb, head, text, country, lemma, covers, {t.i for t in head.subtree}, mention, analyst
+        verb,
+        head,
+        text,
+        country,
+        lemma,
+        covers,
+        set(head_tokens) if head_tokens is not None else {t.i for t in head.subtree},
+        mention,
+        analyst,
     )
 
 

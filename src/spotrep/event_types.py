@@ -9,7 +9,7 @@ categories.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ from .lexicon.triggers import (
     VERB_TRIGGERS,
 )
 from .taxonomy import SUB_EVENT_TYPES
+from .wordcache import MAX_ENTRIES, lemma_lower
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -268,9 +269,25 @@ class Trigger:
         return self.token.i
 
 
+# token.lower string id -> (the lower-cased word, its FORMS entry or None); see wordcache
+_LOWER_WORDS: dict[int, tuple[str, str | None]] = {}
+
+
+def _lower_word(token: Token) -> tuple[str, str | None]:
+    """The token's lower-cased form and its FORMS entry (None when it has none), cached on the string id."""
+    key = token.lower
+    word = _LOWER_WORDS.get(key)
+    if word is None:
+        if len(_LOWER_WORDS) >= MAX_ENTRIES:
+            _LOWER_WORDS.clear()
+        low = token.lower_
+        word = _LOWER_WORDS[key] = (low, FORMS.get(low))
+    return word
+
+
 def lemma_of(token: Token) -> str:
-    low = token.lower_
-    return FORMS.get(low) or token.lemma_.lower()
+    """The word's lemma for the lexicons: the FORMS entry of its lower-cased form, else its spaCy lemma."""
+    return _lower_word(token)[1] or lemma_lower(token)
 
 
 def _arguments(token: Token) -> list[Token]:
@@ -391,31 +408,63 @@ def _special_kind(token: Token) -> str | None:
     return None
 
 
+# the words that can make a special kind (_special_kind): other words skip it
+_SPECIAL_LEMMAS = frozenset({"blow", "detonate", "explode", "grenade", "gas"}) | _CHEMICAL
+_SPECIAL_WORDS = frozenset({"suicide", "grenade", "grenades"})
+_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
+# nouns made specific by their modifiers: "air strike", "drone attack", "artillery fire", "car bomb"
+_STRIKE_NOUNS = frozenset(
+    {"strike", "attack", "raid", "bombardment", "fire", "bombing", "assault", "barrage"}
+)
+# the nouns _noun_construction knows
+_CONSTRUCTION_NOUNS = frozenset(
+    "assault violence abuse attack harassment exploitation talk negotiation swap exchange ceasefire cease-fire "
+    "truce armistice agreement deal accord".split()
+)
+# the nouns whose modifiers matter, and all the nouns that can be a trigger: other nouns are skipped
+_MODIFIED_NOUNS = _STRIKE_NOUNS | _CONSTRUCTION_NOUNS | _EXPLOSIVE_NOUNS
+_NOUN_KEYS = _MODIFIED_NOUNS | frozenset(NOUN_TRIGGERS)
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
     triggers: list[Trigger] = []
-    text_low = sent.text.lower()
-    protest_words = any((lemma_of(t) in PROTEST_WORDS and not _riot_gear(t)) or _sit_in(t) for t in sent)
+    protest_words_seen: list[bool] = []
+
+    def protest_words() -> bool:
+        """Does the sentence name a protest? Computed on first use: only a few verbs ask."""
+        if not protest_words_seen:
+            protest_words_seen.append(
+                any((lemma_of(t) in PROTEST_WORDS and not _riot_gear(t)) or _sit_in(t) for t in sent)
+            )
+        return protest_words_seen[0]
+
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
-        special = _special_kind(token)
-        if special in ("grenade", "explosive") and _seized(token):
-            continue  # "grenades and ammunition were discovered": the finding is the event
-        if special:
-            triggers.append(Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,)))
-            continue
-        if _sit_in(token):
+        low, form = _lower_word(token)
+        lemma = form or lemma_lower(token)  # lemma_of(token)
+        # cheap test first: only these words can make a special kind (see _special_kind)
+        if lemma in _SPECIAL_LEMMAS or low in _SPECIAL_WORDS:
+            special = _special_kind(token)
+            if special in ("grenade", "explosive") and _seized(token):
+                continue  # "grenades and ammunition were discovered": the finding is the event
+            if special:
+                triggers.append(
+                    Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,))
+                )
+                continue
+        if low == "sit" and _sit_in(token):
             triggers.append(Trigger(token, "protest", True, True, (token.i,)))
             continue
-        lemma = lemma_of(token)
+        pos = token.pos_
         is_verb = (
-            token.pos_ in ("VERB",)
-            or token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB")
+            pos == "VERB"
+            or token.tag_ in _VERB_TAGS
             or (
-                token.lower_ in FORMS
-                and token.pos_ != "PROPN"
-                and not (token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
+                form is not None  # low in FORMS
+                and pos != "PROPN"
+                and not (pos == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
             )
         )
         if is_verb:
@@ -423,7 +472,6 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if crowd:
                 triggers.append(Trigger(token, crowd, True, False, (token.i,)))
                 continue
-        if is_verb:
             verb_kind = _verb_construction(token, lemma)
             if verb_kind:
                 if verb_kind != "-":
@@ -440,14 +488,19 @@ def find_triggers(sent: Span) -> list[Trigger]:
             elif kind:
                 triggers.append(Trigger(token, kind, False, False, (token.i,)))
             continue
-        if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "NN"):
+        if pos in ("NOUN", "PROPN") or (pos == "VERB" and token.tag_ == "NN"):
             key = lemma
+            if key not in _NOUN_KEYS:
+                continue  # no noun trigger or construction has this word
             if _in_name(token):
                 continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
-            compound = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
-            mods = {lemma_of(c) for c in compound}
-            if key in ("strike", "attack", "raid", "bombardment", "fire", "bombing", "assault", "barrage"):
+            mods = (
+                {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+                if key in _MODIFIED_NOUNS
+                else set()
+            )
+            if key in _STRIKE_NOUNS:
                 if mods & {"air", "aerial", "airstrike"}:
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
                     continue
@@ -476,7 +529,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if noun_kind:
                 triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
                 continue
-            if key in _EXPLOSIVE_NOUNS or any(p in text_low for p in ()):
+            if key in _EXPLOSIVE_NOUNS:
                 if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
                     continue  # petrol bombs are rioters' weapons; found bombs are no explosion
                 if _explosive_context(token):
@@ -548,8 +601,16 @@ def _names_weapons(obj: Token) -> bool:
     return False
 
 
+# the verbs _verb_construction knows
+_CONSTRUCTION_VERBS = frozenset(
+    {"agree", "release", "hand", "intercept", "assault", "attack", "abuse"}
+) | frozenset(SEIZURE_VERBS)
+
+
 def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
+    if lemma not in _CONSTRUCTION_VERBS:
+        return None
     if lemma == "agree":
         # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
         if any(
@@ -597,6 +658,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
 
 def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     """Nouns whose kind depends on their modifiers or their verb."""
+    if key not in _CONSTRUCTION_NOUNS:
+        return None
     head = lemma_of(token.head)
     if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {
         "sexual",
@@ -703,17 +766,59 @@ def _protesterish(token: Token) -> bool:
     return of is not None and any(lemma_of(g) in PROTESTER_NOUNS for g in of.children if g.dep_ == "pobj")
 
 
-def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
+_CROWD_ACTION_VERBS = (
+    _MOB_VERBS
+    | RIOT_VERBS
+    | _HARM_VERBS
+    | _DISPERSE_VERBS
+    | {"break", "break-up", "use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"}
+)
+
+
+def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> str | None:
     """Events told by who does what to whom in a demonstration or a mob: protesters acting (protest or riot),
-    force used on demonstrators (intervention or excessive force), a mob attacking someone (mob violence)."""
+    force used on demonstrators (intervention or excessive force), a mob attacking someone (mob violence).
+    ``protest_words`` tells whether the sentence names a protest (asked only when needed)."""
     if lemma in SPEECH_VERBS:
         return None
     subj = _subject_of(token)
+    if lemma in _CROWD_ACTION_VERBS:  # only these verbs can make a kind from their doer or their objects
+        kind = _crowd_action_kind(token, lemma, subj)
+        if kind:
+            return kind
+    if subj is None or subj.i == token.i:
+        return None
+    noun = lemma_of(subj)
+    if noun in PROTESTER_NOUNS or (
+        noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
+    ):
+        if lemma in ("die",):
+            return "protest_force"
+        if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
+            return None
+        if any(c.dep_ == "auxpass" for c in token.children):
+            return None
+        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
+            return "riot"
+        return "protest" if noun != "rioter" else "riot"
+    if noun in CROWD_NOUNS and lemma in GATHERING_VERBS and protest_words():
+        if lemma in ("block", "shut") and _blocks_road(token):
+            return "riot"
+        return "protest"
+    return None
+
+
+def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | None:
+    """_crowd_kind for the verbs of mob violence, rioting, harm, dispersal and the use of force: a kind told by
+    the verb's doer or its objects."""
+    # the children with their relations, read once: every access of token.children builds new tokens
+    children = [(c, c.dep_) for c in token.children]
     agent = None
-    for c in token.children:
-        if c.dep_ == "agent":
+    for c, dep in children:
+        if dep == "agent":
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-    doer = subj if subj is not None and not any(c.dep_ == "auxpass" for c in token.children) else agent
+    passive = any(dep == "auxpass" for _, dep in children)
+    doer = subj if subj is not None and not passive else agent
     if (
         doer is not None
         and lemma in _MOB_VERBS
@@ -733,24 +838,24 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
         and (lemma_of(doer) in PROTESTER_NOUNS)
     ):
         return "riot"  # "officers were attacked with petrol bombs by rioters"
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    for conj in token.children:  # "attacked and injured a peaceful demonstration"
-        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+    objects = [c for c, dep in children if dep in ("dobj", "nsubjpass")]
+    for conj, dep in children:  # "attacked and injured a peaceful demonstration"
+        if dep == "conj" and conj.pos_ == "VERB":
             objects.extend(c for c in conj.children if c.dep_ == "dobj")
-    for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "towards", "toward"):
+    for c, dep in children:
+        if dep == "prep" and c.lower_ in ("at", "on", "against", "into", "towards", "toward"):
             objects.extend(g for g in c.children if g.dep_ == "pobj")
     on_protesters = any(_protesterish(o) for o in objects)
     if on_protesters and lemma in _HARM_VERBS and not (doer is not None and _protesterish(doer)):
         return "protest_force"
     if on_protesters and (
         lemma in _DISPERSE_VERBS
-        or (lemma == "break" and any(c.lower_ == "up" for c in token.children))
+        or (lemma == "break" and any(c.lower_ == "up" for c, _ in children))
         or lemma == "break-up"
     ):
         return "protest"
     if lemma in ("use", "fire", "deploy", "spray", "lob", "shoot", "employ", "open"):
-        things = {lemma_of(c) for o in token.children if o.dep_ == "dobj" for c in o.subtree}
+        things = {lemma_of(c) for o, dep in children if dep == "dobj" for c in o.subtree}
         crowd_near = on_protesters or any(
             _protesterish(t) or lemma_of(t) in _DISPERSE_VERBS for t in token.subtree if t.i != token.i
         )
@@ -764,25 +869,6 @@ def _crowd_kind(token: Token, lemma: str, protest_words: bool) -> str | None:
             or ({"tear", "gas"} <= things)
         ):
             return "protest"
-    if subj is None or subj.i == token.i:
-        return None
-    noun = lemma_of(subj)
-    if noun in PROTESTER_NOUNS or (
-        noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
-    ):
-        if lemma in ("die",):
-            return "protest_force"
-        if lemma in ("be", "have", "suffer", "receive", "face", "need", "get", "remain", "seem"):
-            return None
-        if any(c.dep_ == "auxpass" for c in token.children):
-            return None
-        if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
-            return "riot"
-        return "protest" if noun != "rioter" else "riot"
-    if noun in CROWD_NOUNS and protest_words and lemma in GATHERING_VERBS:
-        if lemma in ("block", "shut") and _blocks_road(token):
-            return "riot"
-        return "protest"
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon.triggers import HEDGE_ADVERBS, INTENTION_VERBS, MODALS, SPEECH_VERBS
+from .wordcache import lemma_lower
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,12 +29,13 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
 
 
-def _negated(token: Token) -> bool:
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+def _negated(token: Token, children: list[Token] | None = None) -> bool:
+    for child in token.children if children is None else children:
+        dep = child.dep_
+        if dep == "neg" or (dep == "det" and child.lower_ == "no"):
             return True
         # "No drones were shot down", "no one was killed"
-        if child.dep_ in ("nsubj", "nsubjpass") and (
+        if dep in ("nsubj", "nsubjpass") and (
             child.lower_ in ("nobody", "none")
             or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
         ):
@@ -41,60 +43,84 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _modal(token: Token) -> bool:
-    for child in token.children:
-        if child.dep_ == "aux" and (child.lower_ in MODALS or child.lower_ in _FUTURE):
+def _modal(token: Token, children: list[Token] | None = None) -> bool:
+    for child in token.children if children is None else children:
+        dep = child.dep_
+        if dep == "aux" and (child.lower_ in MODALS or child.lower_ in _FUTURE):
             return True
-        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+        if dep == "advmod" and child.lower_ in HEDGE_ADVERBS:
             return True
     return False
 
 
-def _has_to(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+def _has_to(token: Token, children: list[Token] | None = None) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in (token.children if children is None else children)
+    )
+
+
+def _in_question(token: Token) -> bool:
+    """Does the token's sentence end with a question mark? The same as ``token.sent.text.rstrip().endswith("?")``
+    without building the sentence and its text: the last token of the sentence that is not whitespace decides."""
+    doc = token.doc
+    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks:
+        return token.sent.text.rstrip().endswith("?")  # custom sentence boundaries: ask spaCy
+    length = len(doc)
+    i = token.i + 1
+    while i < length and not doc[i].is_sent_start:
+        i += 1
+    i -= 1  # the sentence's last token
+    while True:
+        text = doc[i].text.rstrip()
+        if text:
+            return text.endswith("?")
+        if i == 0 or doc[i].is_sent_start:
+            return False
+        i -= 1
 
 
 def why_not_asserted(trigger: Token) -> str | None:
     """The reason a trigger does not report an event, or None when it does."""
-    sent = trigger.sent
-    if sent.text.rstrip().endswith("?"):
+    if _in_question(trigger):
         return "question"
     token = trigger
     steps = 0
     while True:
-        if _negated(token):
+        children = list(token.children)  # read once: token.children builds new tokens on every access
+        if _negated(token, children):
             # "denied that it shelled" is a denial (the claim stage records it), not a negation
             return "negated"
-        if _modal(token):
+        if _modal(token, children):
             return "modal or future"
-        lemma = token.lemma_.lower()
+        lemma = lemma_lower(token)
         if token.i != trigger.i and lemma in INTENTION_VERBS and token.pos_ in ("VERB", "AUX"):
             return f"intention ({token.text})"
         if token.i != trigger.i and lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
             return f"irrealis ({token.text})"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "conditional"
-        if token.dep_ == "xcomp" and _has_to(token):
-            head_lemma = token.head.lemma_.lower()
+        dep = token.dep_
+        if dep == "xcomp" and _has_to(token, children):
+            head_lemma = lemma_lower(token.head)
             if head_lemma in INTENTION_VERBS:
                 return f"intention ({token.head.text})"
             if head_lemma not in _FACTIVE_XCOMP:
                 return f"purpose ({token.text})"
-        elif token.dep_ in ("advcl", "acl", "relcl") and _has_to(token):
+        elif dep in ("advcl", "acl", "relcl") and _has_to(token, children):
             return f"purpose ({token.text})"
         if (
-            token.dep_ == "pcomp"
+            dep == "pcomp"
             and token.head.lower_ == "from"
-            and token.head.head.lemma_.lower()
-            in ("prevent", "stop", "deter", "keep", "bar", "ban", "refrain")
+            and lemma_lower(token.head.head) in ("prevent", "stop", "deter", "keep", "bar", "ban", "refrain")
         ):
             return "prevented"
         if lemma in SPEECH_VERBS and token.i != trigger.i:
             # the quote's own hedges were checked on the way up; the speaker's stance is the claim stage's job
             return None
-        if token.head.i == token.i or steps > 12:
+        head = token.head
+        if head.i == token.i or steps > 12:
             return None
-        token = token.head
+        token = head
         steps += 1
 
 
