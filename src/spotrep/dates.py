@@ -58,6 +58,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .numbers import parse_number
 
@@ -1067,17 +1068,40 @@ def _features(text: str) -> set[str] | None:
         features.add(DIGIT)
         if _YEAR_DIGITS.search(text):
             features.add(YEAR)
-    if any(w[0].isupper() and w.lower() in _MONTHS for w in words):
+    if not features.isdisjoint(_MONTHS) and any(w[0].isupper() and w.lower() in _MONTHS for w in words):
         features.add(MONTH)
     return features
 
 
+@lru_cache(maxsize=1)
+def _needs_index() -> tuple[dict[str, list[tuple[int, int]]], list[int], tuple[int, ...]]:
+    """The rules' needs turned round: for each feature, the (rule, group) pairs it satisfies; the number of
+    groups of each rule; the rules that need nothing."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for r, (_, _, needs) in enumerate(_RULES):
+        for g, group in enumerate(needs):
+            for feature in group:
+                index.setdefault(feature, []).append((r, g))
+    sizes = [len(needs) for _, _, needs in _RULES]
+    return index, sizes, tuple(r for r, n in enumerate(sizes) if n == 0)
+
+
+def _possible_rules(features: set[str] | None) -> list[int]:
+    """The rules (by position, in order) whose needs the features meet: every rule when features is None."""
+    if features is None:
+        return list(range(len(_RULES)))
+    index, sizes, free = _needs_index()
+    met: dict[int, set[int]] = {}
+    for feature in features:
+        for r, g in index.get(feature, ()):
+            met.setdefault(r, set()).add(g)
+    return sorted([r for r, groups in met.items() if len(groups) == sizes[r]] + list(free))
+
+
 def _candidates(text: str, published: date | None) -> list[tuple[int, int, _Hit]]:
     out: list[tuple[int, int, _Hit]] = []
-    features = _features(text)
-    for pattern, handler, needs in _RULES:
-        if features is not None and any(features.isdisjoint(group) for group in needs):
-            continue  # the rule cannot match this text
+    for r in _possible_rules(_features(text)):  # the rules that cannot match the text are not tried
+        pattern, handler, _ = _RULES[r]
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
