@@ -49,6 +49,8 @@ from .gazetteer.translit import name_key
 from .model import Location
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -1344,6 +1346,9 @@ class _Resolver:
             m.winner = m.top()
         if self.focus is None:
             self.focus = self._focus_country(named)
+        data = g.data
+        kinds, countries, codes = data.kind, data.country, data.codes
+        focus = self.focus
         for _round in range(2):
             # proximity looks at the places named near a mention (a window of mentions, each place once), so a
             # long document costs linear, not quadratic, time
@@ -1352,20 +1357,26 @@ class _Resolver:
             ]
             order = [j for j, _, _ in winners]
             for j, m in enumerate(named):
-                if len(m.cands) < 2 and _round:
+                n_cands = len(m.cands)
+                if n_cands < 2 and _round:
                     continue
-                lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
-                hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
-                nearby: dict[object, tuple[_Mention, _Cand]] = {}
-                for _, other, w in winners[lo:hi]:
-                    nearby.setdefault((w.entry, other.text), (other, w))
+                others: list[tuple[bool, str | None, int, float, float, str]] = []
+                if n_cands > 1:
+                    lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
+                    hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
+                    nearby: dict[object, tuple[_Mention, _Cand]] = {}
+                    for _, other, w in winners[lo:hi]:
+                        nearby.setdefault((w.entry, other.text), (other, w))
+                    others = self._proximity_targets(m, nearby.values())
                 for c in m.cands:
                     c.ctx, c.ctx_why = 0.0, []
-                    if self.focus and g.country(c.entry) == self.focus and g.kind(c.entry) != KIND_COUNTRY:
+                    entry = c.entry
+                    kind = kinds[entry]
+                    if focus and codes[countries[entry]] == focus and kind != KIND_COUNTRY:
                         c.ctx += W_FOCUS
-                        c.ctx_why.append(f"focus country {self.focus}")
-                    if len(m.cands) > 1 and g.kind(c.entry) != KIND_COUNTRY:
-                        self._proximity(m, c, list(nearby.values()))
+                        c.ctx_why.append(f"focus country {focus}")
+                    if others and kind != KIND_COUNTRY:
+                        self._proximity(c, others)
                 m.winner = m.top()
         for m in self.mentions:
             if m.anaphor is not None:
@@ -1531,35 +1542,57 @@ class _Resolver:
             return None
         return best
 
-    def _proximity(self, m: _Mention, c: _Cand, winners: list[tuple[_Mention, _Cand]]) -> None:
-        g = self.g
-        p = g.point(c.entry)
-        if p is None:
-            return
-        best = None
+    def _proximity_targets(
+        self, m: _Mention, winners: Iterable[tuple[_Mention, _Cand]]
+    ) -> list[tuple[bool, str | None, int, float, float, str]]:
+        """The other places m's candidates are measured against, with what the measure needs read once:
+        (is a region, its ISO region code, entry, latitude, longitude, text), in the order of ``winners``.
+        Places that can never count for m (m itself, the same name, countries, vague areas, regions without
+        an ISO code, entries without coordinates) are left out."""
+        data = self.g.data
+        kinds, admin1, codes, lats, lons = data.kind, data.admin1, data.codes, data.lat, data.lon
+        targets: list[tuple[bool, str | None, int, float, float, str]] = []
         for other, w in winners:
-            if other is m or other.text == m.text or g.kind(w.entry) == KIND_COUNTRY or other.vague:
+            entry = w.entry
+            kind = kinds[entry]
+            if other is m or other.text == m.text or kind == KIND_COUNTRY or other.vague:
                 continue
-            if g.kind(w.entry) == KIND_REGION:
-                if g.admin1_code(w.entry) and g.admin1_code(w.entry) == g.admin1_code(c.entry):
-                    d = 50.0
-                else:
+            if kind == KIND_REGION:
+                code = codes[admin1[entry]]
+                if code:
+                    targets.append((True, code, entry, 0.0, 0.0, other.text))
+            elif not math.isnan(lats[entry]):
+                targets.append((False, None, entry, lats[entry], lons[entry], other.text))
+        return targets
+
+    def _proximity(self, c: _Cand, targets: list[tuple[bool, str | None, int, float, float, str]]) -> None:
+        data = self.g.data
+        entry = c.entry
+        lat = data.lat[entry]
+        if math.isnan(lat):
+            return
+        lon = data.lon[entry]
+        code = data.codes[data.admin1[entry]]
+        distances = self._distances
+        best_d: float | None = None
+        best_text = ""
+        for is_region, other_code, other_entry, other_lat, other_lon, text in targets:
+            if is_region:
+                if other_code != code:
                     continue
+                d = 50.0
             else:
-                pair = (c.entry, w.entry)
-                d = self._distances.get(pair)
+                pair = (entry, other_entry)
+                d = distances.get(pair)
                 if d is None:
-                    q = g.point(w.entry)
-                    if q is None:
-                        continue
-                    d = self._distances[pair] = haversine_km(p[0], p[1], q[0], q[1])
-            if best is None or d < best[0]:
-                best = (d, other.text)
-        if best is not None:
-            bonus = W_PROXIMITY * math.exp(-best[0] / PROXIMITY_KM)
+                    d = distances[pair] = haversine_km(lat, lon, other_lat, other_lon)
+            if best_d is None or d < best_d:
+                best_d, best_text = d, text
+        if best_d is not None:
+            bonus = W_PROXIMITY * math.exp(-best_d / PROXIMITY_KM)
             if bonus > 0.05:
                 c.ctx += bonus
-                c.ctx_why.append(f"{best[0]:.0f} km from {best[1]}")
+                c.ctx_why.append(f"{best_d:.0f} km from {best_text}")
 
     def _resolve_vague(self, m: _Mention) -> None:
         """'border areas', 'the front line', 'in the east': the widest honest level, the country."""
