@@ -565,8 +565,8 @@ def find_places(
     g = get_gazetteer()
     finder = _Finder(doc, g, text)
     mentions = finder.find()
-    _Resolver(doc, g, mentions, focus_country).resolve()
     starts = [s.start for s in doc.sents]
+    _Resolver(doc, g, mentions, focus_country, starts).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
 
 
@@ -1342,12 +1342,19 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 # --- resolution -----------------------------------------------------------------------------------
 class _Resolver:
-    def __init__(self, doc: Doc, g: Gazetteer, mentions: list[_Mention], focus: str | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        g: Gazetteer,
+        mentions: list[_Mention],
+        focus: str | None,
+        sent_starts: list[int] | None = None,
+    ) -> None:
         self.doc = doc
         self.g = g
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
         self._distances: dict[
             tuple[object, object], float
         ] = {}  # km between gazetteer entries, computed once
