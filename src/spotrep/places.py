@@ -17,6 +17,7 @@ import bisect
 import functools
 import math
 import time
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -693,6 +694,50 @@ def _loc_with_precision(g: Gazetteer, entry: int, precision: int | None) -> Loca
     return g.location(entry, precision=max(own, precision or own))
 
 
+# --- answers kept across documents --------------------------------------------------------------
+MEMO_LIMIT = 200_000  # entries per table before it is emptied
+
+
+class _GazetteerMemo:
+    """Answers that depend only on the gazetteer, which is read-only once loaded, kept across documents
+    because place names recur: name lookups (by name key), base candidate scores and distances between
+    entries. A table is emptied when it grows past MEMO_LIMIT entries, so memory stays bounded."""
+
+    def __init__(self) -> None:
+        self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self.base: dict[tuple[int, int], _Cand] = {}
+        self.distances: dict[tuple[int, int], float] = {}
+
+    def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
+        """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
+        memo = (key, loose)
+        pairs = self.lookups.get(memo)
+        if pairs is None:
+            if len(self.lookups) >= MEMO_LIMIT:
+                self.lookups.clear()
+            pairs = self.lookups[memo] = g.lookup(text, loose=loose)
+        return pairs
+
+    def candidate(self, g: Gazetteer, entry: int, quality: int) -> _Cand:
+        """A fresh _base_candidate(g, entry, quality) (callers add bonuses to it), copied from the one kept."""
+        kept = self.base.get((entry, quality))
+        if kept is None:
+            if len(self.base) >= MEMO_LIMIT:
+                self.base.clear()
+            kept = self.base[(entry, quality)] = _base_candidate(g, entry, quality)
+        return _Cand(entry, quality, kept.base, list(kept.why))
+
+
+_MEMOS: weakref.WeakKeyDictionary[Gazetteer, _GazetteerMemo] = weakref.WeakKeyDictionary()
+
+
+def _memo_of(g: Gazetteer) -> _GazetteerMemo:
+    memo = _MEMOS.get(g)
+    if memo is None:
+        memo = _MEMOS[g] = _GazetteerMemo()
+    return memo
+
+
 # --- finding mentions -----------------------------------------------------------------------------
 # name keys of the spans tried as names: a pure function of the text, and the same names recur across documents
 _name_key = functools.lru_cache(maxsize=1 << 16)(name_key)
@@ -786,8 +831,7 @@ class _Finder:
         for n, ent in enumerate(self.ents):
             for k in range(ent.start, ent.end):
                 self.ent_of[k] = n
-        # gazetteer answers for the names of this document (the same names recur)
-        self._lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self.memo = _memo_of(g)
 
     # helpers
     def _end_char(self, j: int) -> int:
@@ -798,13 +842,7 @@ class _Finder:
         return self.text[self.idx[i] : self._end_char(j - 1)]
 
     def _lookup(self, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
-        """g.lookup(text), remembered for the document by the text's name key (which is all the answer
-        depends on); callers must not modify the list."""
-        memo = (key, loose)
-        pairs = self._lookups.get(memo)
-        if pairs is None:
-            pairs = self._lookups[memo] = self.g.lookup(text, loose=loose)
-        return pairs
+        return self.memo.lookup(self.g, text, key, loose)
 
     def _add(
         self, i: int, j: int, kind: str, pairs: list[tuple[int, int]] | None = None, **kw: Any
@@ -818,7 +856,8 @@ class _Finder:
                 s -= 1
         m = _Mention(s, j, self.idx[s], self._end_char(j - 1), self._span_text(s, j), kind, **kw)
         if pairs:
-            m.cands = _dedupe([_base_candidate(self.g, e, q) for e, q in pairs])
+            candidate = self.memo.candidate
+            m.cands = _dedupe([candidate(self.g, e, q) for e, q in pairs])
         used, owner = self.used, self.owner
         for k in range(s, j):
             used[k] = True
@@ -1074,12 +1113,7 @@ class _Finder:
             if label not in ("GPE", "LOC", "FAC") and not region_follows:
                 return ""
         qualities = {q for _, q in pairs}
-        strong = any(
-            g.kind(p) in (KIND_COUNTRY, KIND_REGION) or (g.population(p) or 0) >= 100_000
-            for p, q in pairs
-            if q <= Q_ATTESTED
-        )
-        war = any(g.country(p) in WAR_COUNTRIES for p, _ in pairs)
+        strong, war = _strength(g, pairs)
         if label in ("GPE", "LOC") and exact_ent:
             return f"spaCy {label}"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
@@ -1321,6 +1355,17 @@ def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return ranked[:limit]
 
 
+def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """Whether a name is strong (it names a country, a region or a city of 100,000, as its own or an attested
+    name) and whether any of its entries lies in a country at war."""
+    data = g.data
+    kinds, population, countries, codes = data.kind, data.population, data.country, data.codes
+    attested = [e for e, q in pairs if q <= Q_ATTESTED]
+    strong = any(kinds[e] in (KIND_COUNTRY, KIND_REGION) or population[e] >= 100_000 for e in attested)
+    war = any(codes[countries[e]] in WAR_COUNTRIES for e, _ in pairs)
+    return strong, war
+
+
 def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
     kinds = Counter(g.kind(e) for e, q in pairs if q <= Q_ATTESTED) or Counter(g.kind(e) for e, _ in pairs)
     if kinds.get(KIND_COUNTRY):
@@ -1355,9 +1400,10 @@ class _Resolver:
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
-        self._distances: dict[
-            tuple[object, object], float
-        ] = {}  # km between gazetteer entries, computed once
+        # km between gazetteer entries, kept across documents (emptied when it grows past MEMO_LIMIT)
+        self._distances = _memo_of(g).distances
+        if len(self._distances) >= MEMO_LIMIT:
+            self._distances.clear()
 
     def _sent(self, tok_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, tok_i) - 1
