@@ -51,8 +51,6 @@ from .gazetteer.translit import name_key
 from .model import Location
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -706,7 +704,7 @@ class _GazetteerMemo:
     def __init__(self) -> None:
         self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self.base: dict[tuple[int, int], _Cand] = {}
-        self.distances: dict[tuple[int, int], float] = {}
+        self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
 
     def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
         """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
@@ -1386,6 +1384,10 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 
 # --- resolution -----------------------------------------------------------------------------------
+# a place proximity is measured against: (is a region, ISO region code, entry, latitude, longitude, text)
+_Target = tuple[bool, str | None, int, float, float, str]
+
+
 class _Resolver:
     def __init__(
         self,
@@ -1402,7 +1404,7 @@ class _Resolver:
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
         # km between gazetteer entries, kept across documents (emptied when it grows past MEMO_LIMIT)
         self._distances = _memo_of(g).distances
-        if len(self._distances) >= MEMO_LIMIT:
+        if len(self._distances) >= MEMO_LIMIT // 10:
             self._distances.clear()
 
     def _sent(self, tok_i: int) -> int:
@@ -1428,18 +1430,23 @@ class _Resolver:
                 (j, m, m.winner) for j, m in enumerate(named) if m.winner is not None and not m.metonymy
             ]
             order = [j for j, _, _ in winners]
+            # the places of a window of winners, read once per window: every mention of a document of up to
+            # 2 * PROXIMITY_WINDOW + 1 places has the same window
+            windows: dict[tuple[int, int], list[_Target]] = {}
             for j, m in enumerate(named):
                 n_cands = len(m.cands)
                 if n_cands < 2 and _round:
                     continue
-                others: list[tuple[bool, str | None, int, float, float, str]] = []
+                others: list[_Target] = []
                 if n_cands > 1:
                     lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
                     hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
-                    nearby: dict[object, tuple[_Mention, _Cand]] = {}
-                    for _, other, w in winners[lo:hi]:
-                        nearby.setdefault((w.entry, other.text), (other, w))
-                    others = self._proximity_targets(m, nearby.values())
+                    window = windows.get((lo, hi))
+                    if window is None:
+                        window = windows[(lo, hi)] = self._proximity_targets(winners[lo:hi])
+                    # m itself and the places of the same name do not count
+                    text = m.text
+                    others = [t for t in window if t[5] != text]
                 for c in m.cands:
                     c.ctx, c.ctx_why = 0.0, []
                     entry = c.entry
@@ -1614,20 +1621,21 @@ class _Resolver:
             return None
         return best
 
-    def _proximity_targets(
-        self, m: _Mention, winners: Iterable[tuple[_Mention, _Cand]]
-    ) -> list[tuple[bool, str | None, int, float, float, str]]:
-        """The other places m's candidates are measured against, with what the measure needs read once:
-        (is a region, its ISO region code, entry, latitude, longitude, text), in the order of ``winners``.
-        Places that can never count for m (m itself, the same name, countries, vague areas, regions without
-        an ISO code, entries without coordinates) are left out."""
+    def _proximity_targets(self, winners: list[tuple[int, _Mention, _Cand]]) -> list[_Target]:
+        """The places a window of winners offers for proximity, each (entry, text) once (its first mention),
+        with what the measure needs read once: (is a region, its ISO region code, entry, latitude, longitude,
+        text). Places that never count (countries, vague areas, regions without an ISO code, entries without
+        coordinates) are left out."""
+        nearby: dict[tuple[int, str], tuple[_Mention, _Cand]] = {}
+        for _, other, w in winners:
+            nearby.setdefault((w.entry, other.text), (other, w))
         data = self.g.data
         kinds, admin1, codes, lats, lons = data.kind, data.admin1, data.codes, data.lat, data.lon
-        targets: list[tuple[bool, str | None, int, float, float, str]] = []
-        for other, w in winners:
+        targets: list[_Target] = []
+        for other, w in nearby.values():
             entry = w.entry
             kind = kinds[entry]
-            if other is m or other.text == m.text or kind == KIND_COUNTRY or other.vague:
+            if kind == KIND_COUNTRY or other.vague:
                 continue
             if kind == KIND_REGION:
                 code = codes[admin1[entry]]
@@ -1637,7 +1645,7 @@ class _Resolver:
                 targets.append((False, None, entry, lats[entry], lons[entry], other.text))
         return targets
 
-    def _proximity(self, c: _Cand, targets: list[tuple[bool, str | None, int, float, float, str]]) -> None:
+    def _proximity(self, c: _Cand, targets: list[_Target]) -> None:
         data = self.g.data
         entry = c.entry
         lat = data.lat[entry]
@@ -1645,7 +1653,9 @@ class _Resolver:
             return
         lon = data.lon[entry]
         code = data.codes[data.admin1[entry]]
-        distances = self._distances
+        distances = self._distances.get(entry)
+        if distances is None:
+            distances = self._distances[entry] = {}
         best_d: float | None = None
         best_text = ""
         for is_region, other_code, other_entry, other_lat, other_lon, text in targets:
@@ -1654,10 +1664,9 @@ class _Resolver:
                     continue
                 d = 50.0
             else:
-                pair = (entry, other_entry)
-                d = distances.get(pair)
+                d = distances.get(other_entry)
                 if d is None:
-                    d = distances[pair] = haversine_km(lat, lon, other_lat, other_lon)
+                    d = distances[other_entry] = haversine_km(lat, lon, other_lat, other_lon)
             if best_d is None or d < best_d:
                 best_d, best_text = d, text
         if best_d is not None:
