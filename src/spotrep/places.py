@@ -689,7 +689,7 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
 
 def _loc_with_precision(g: Gazetteer, entry: int, precision: int | None) -> Location:
     own = g.precision(entry)
-    return g.location(entry, precision=max(own, precision or own))
+    return _memo_of(g).location(g, entry, max(own, precision or own))
 
 
 # --- answers kept across documents --------------------------------------------------------------
@@ -698,13 +698,15 @@ MEMO_LIMIT = 200_000  # entries per table before it is emptied
 
 class _GazetteerMemo:
     """Answers that depend only on the gazetteer, which is read-only once loaded, kept across documents
-    because place names recur: name lookups (by name key), base candidate scores and distances between
-    entries. A table is emptied when it grows past MEMO_LIMIT entries, so memory stays bounded."""
+    because place names recur: name lookups (by name key), base candidate scores, distances between entries
+    and Location records. A table is emptied when it grows past MEMO_LIMIT entries (distances: rows), so
+    memory stays bounded."""
 
     def __init__(self) -> None:
         self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self.base: dict[tuple[int, int], _Cand] = {}
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
+        self.locations: dict[tuple[int, int], Location] = {}
 
     def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
         """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
@@ -724,6 +726,16 @@ class _GazetteerMemo:
                 self.base.clear()
             kept = self.base[(entry, quality)] = _base_candidate(g, entry, quality)
         return _Cand(entry, quality, kept.base, list(kept.why))
+
+    def location(self, g: Gazetteer, entry: int, precision: int) -> Location:
+        """A fresh g.location(entry, precision=precision): a copy of the one kept (its fields are plain values,
+        so a shallow copy is independent), which skips the validation of a new Location."""
+        kept = self.locations.get((entry, precision))
+        if kept is None:
+            if len(self.locations) >= MEMO_LIMIT:
+                self.locations.clear()
+            kept = self.locations[(entry, precision)] = g.location(entry, precision=precision)
+        return kept.model_copy()
 
 
 _MEMOS: weakref.WeakKeyDictionary[Gazetteer, _GazetteerMemo] = weakref.WeakKeyDictionary()
