@@ -704,6 +704,7 @@ class _GazetteerMemo:
 
     def __init__(self) -> None:
         self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self.bases: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self.base: dict[tuple[int, int], _Cand] = {}
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
         self.locations: dict[tuple[int, int], Location] = {}
@@ -716,6 +717,17 @@ class _GazetteerMemo:
             if len(self.lookups) >= MEMO_LIMIT:
                 self.lookups.clear()
             pairs = self.lookups[memo] = g.lookup(text, loose=loose)
+        return pairs
+
+    def by_base(self, g: Gazetteer, base: str, district: bool) -> list[tuple[int, int]]:
+        """g.districts_by_base(base) or g.regions_by_base(base) ("X district", "X region"), which depend only on
+        the base's name key; callers must not modify the list."""
+        memo = (_name_key(base), district)
+        pairs = self.bases.get(memo)
+        if pairs is None:
+            if len(self.bases) >= MEMO_LIMIT:
+                self.bases.clear()
+            pairs = self.bases[memo] = g.districts_by_base(base) if district else g.regions_by_base(base)
         return pairs
 
     def candidate(self, g: Gazetteer, entry: int, quality: int) -> _Cand:
@@ -830,7 +842,7 @@ class _Finder:
         self.lower = [t.lower_ for t in toks]
         self.texts = [t.text for t in toks]
         self.idx = [t.idx for t in toks]
-        self.cap = [_is_cap(t) for t in self.texts]
+        self.cap = [t[:1].isupper() and _is_cap(t) for t in self.texts]  # (most tokens fail the first test)
         # a capitalised token outside the entities that are never places (dates, numbers...)
         self.name_tok = [c and t.ent_type_ not in EXCLUDED_ENTS for t, c in zip(toks, self.cap, strict=True)]
         self.used = [False] * self.n
@@ -909,6 +921,7 @@ class _Finder:
 
     def _region_patterns(self) -> None:
         g = self.g
+        by_base = self.memo.by_base
         lower, cap, n = self.lower, self.cap, self.n
         for k, low in enumerate(lower):
             if low in REGION_NOUNS or low in DISTRICT_NOUNS or low == "regional":
@@ -919,9 +932,9 @@ class _Finder:
                 for i in range(run[0], run[1]):
                     base = self._span_text(i, run[1])
                     if low in DISTRICT_NOUNS:
-                        pairs = g.districts_by_base(base)
+                        pairs = by_base(g, base, True)
                     else:
-                        pairs = g.regions_by_base(base)
+                        pairs = by_base(g, base, False)
                         if not pairs and low in ("republic", "territory"):
                             continue
                     if pairs and self._free(i, k + 1):
@@ -941,7 +954,7 @@ class _Finder:
                     run_end += 1
                 for j in range(run_end, k + 2, -1):
                     name = self._span_text(k + 2, j)
-                    pairs = g.regions_by_base(name) or [
+                    pairs = by_base(g, name, False) or [
                         p
                         for p in self._lookup(name, _name_key(name), loose=False)
                         if g.kind(p[0]) == KIND_REGION
@@ -963,9 +976,7 @@ class _Finder:
             found = None
             for start in range(a, b):
                 base = self._span_text(start, b)
-                pairs = (
-                    self.g.districts_by_base(base) if noun in DISTRICT_NOUNS else self.g.regions_by_base(base)
-                )
+                pairs = self.memo.by_base(self.g, base, noun in DISTRICT_NOUNS)
                 if pairs and self._free(start, b):
                     found = (start, pairs)
                     break
@@ -1377,10 +1388,11 @@ def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:
 
 
 def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
-    kinds = Counter(g.kind(e) for e, q in pairs if q <= Q_ATTESTED) or Counter(g.kind(e) for e, _ in pairs)
-    if kinds.get(KIND_COUNTRY):
+    kind = g.data.kind
+    kinds = {kind[e] for e, q in pairs if q <= Q_ATTESTED} or {kind[e] for e, _ in pairs}
+    if KIND_COUNTRY in kinds:
         return "country"
-    if kinds.get(KIND_REGION) and not kinds.get(KIND_SETTLEMENT):
+    if KIND_REGION in kinds and KIND_SETTLEMENT not in kinds:
         return "region"
     return "settlement"
 
