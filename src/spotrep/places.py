@@ -699,14 +699,14 @@ MEMO_LIMIT = 200_000  # entries per table before it is emptied
 class _GazetteerMemo:
     """Answers that depend only on the gazetteer, which is read-only once loaded, kept across documents
     because place names recur: name lookups (by name key), base candidate scores, distances between entries
-    and Location records. A table is emptied when it grows past MEMO_LIMIT entries (distances: rows), so
-    memory stays bounded."""
+    and Location records. A table is emptied when it holds MEMO_LIMIT answers, so memory stays bounded."""
 
     def __init__(self) -> None:
         self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self.bases: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self.base: dict[tuple[int, int], _Cand] = {}
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
+        self.n_distances = 0  # distances held
         self.locations: dict[tuple[int, int], Location] = {}
 
     def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
@@ -1426,10 +1426,12 @@ class _Resolver:
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
-        # km between gazetteer entries, kept across documents (emptied when it grows past MEMO_LIMIT)
-        self._distances = _memo_of(g).distances
-        if len(self._distances) >= MEMO_LIMIT // 10:
-            self._distances.clear()
+        # km between gazetteer entries, kept across documents (emptied when it holds MEMO_LIMIT distances)
+        self._memo = _memo_of(g)
+        if self._memo.n_distances >= MEMO_LIMIT:
+            self._memo.distances.clear()
+            self._memo.n_distances = 0
+        self._distances = self._memo.distances
 
     def _sent(self, tok_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, tok_i) - 1
@@ -1682,6 +1684,7 @@ class _Resolver:
             distances = self._distances[entry] = {}
         best_d: float | None = None
         best_text = ""
+        computed = 0
         for is_region, other_code, other_entry, other_lat, other_lon, text in targets:
             if is_region:
                 if other_code != code:
@@ -1691,8 +1694,10 @@ class _Resolver:
                 d = distances.get(other_entry)
                 if d is None:
                     d = distances[other_entry] = haversine_km(lat, lon, other_lat, other_lon)
+                    computed += 1
             if best_d is None or d < best_d:
                 best_d, best_text = d, text
+        self._memo.n_distances += computed
         if best_d is not None:
             bonus = W_PROXIMITY * math.exp(-best_d / PROXIMITY_KM)
             if bonus > 0.05:
