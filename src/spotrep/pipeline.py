@@ -374,7 +374,7 @@ class DocumentExtractor:
             paragraph_of.append(bisect.bisect_right(breaks, s.start_char))
         headings = self._headings(sentences, paragraph_of)
         t = time.perf_counter()
-        mentions = places_stage.find_places(doc, candidates=False)
+        mentions = places_stage.find_places(doc, candidates=False, text=text)
         self.stage_seconds["places"] += time.perf_counter() - t
         by_sentence: dict[int, list] = {}
         starts = [s.start_char for s in sentences]

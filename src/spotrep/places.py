@@ -14,8 +14,10 @@ document's focus country and proximity to the other places of the document; ever
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import time
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -553,14 +555,17 @@ class _Mention:
 
 
 # --- public API -----------------------------------------------------------------------------------
-def find_places(doc: Doc, *, focus_country: str | None = None, candidates: bool = True) -> list[PlaceMention]:
+def find_places(
+    doc: Doc, *, focus_country: str | None = None, candidates: bool = True, text: str | None = None
+) -> list[PlaceMention]:
     """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
-    out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all)."""
+    out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all).
+    ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access)."""
     g = get_gazetteer()
-    finder = _Finder(doc, g)
+    finder = _Finder(doc, g, text)
     mentions = finder.find()
-    _Resolver(doc, g, mentions, focus_country).resolve()
     starts = [s.start for s in doc.sents]
+    _Resolver(doc, g, mentions, focus_country, starts).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
 
 
@@ -684,48 +689,202 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
 
 def _loc_with_precision(g: Gazetteer, entry: int, precision: int | None) -> Location:
     own = g.precision(entry)
-    return g.location(entry, precision=max(own, precision or own))
+    return _memo_of(g).location(g, entry, max(own, precision or own))
+
+
+# --- answers kept across documents --------------------------------------------------------------
+MEMO_LIMIT = 200_000  # entries per table before it is emptied
+
+
+class _GazetteerMemo:
+    """Answers that depend only on the gazetteer, which is read-only once loaded, kept across documents
+    because place names recur: name lookups (by name key), base candidate scores, distances between entries
+    and Location records. A table is emptied when it holds MEMO_LIMIT answers, so memory stays bounded."""
+
+    def __init__(self) -> None:
+        self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self.bases: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self.base: dict[tuple[int, int], _Cand] = {}
+        self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
+        self.n_distances = 0  # distances held
+        self.locations: dict[tuple[int, int], Location] = {}
+
+    def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
+        """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
+        memo = (key, loose)
+        pairs = self.lookups.get(memo)
+        if pairs is None:
+            if len(self.lookups) >= MEMO_LIMIT:
+                self.lookups.clear()
+            pairs = self.lookups[memo] = g.lookup(text, loose=loose)
+        return pairs
+
+    def by_base(self, g: Gazetteer, base: str, district: bool) -> list[tuple[int, int]]:
+        """g.districts_by_base(base) or g.regions_by_base(base) ("X district", "X region"), which depend only on
+        the base's name key; callers must not modify the list."""
+        memo = (_name_key(base), district)
+        pairs = self.bases.get(memo)
+        if pairs is None:
+            if len(self.bases) >= MEMO_LIMIT:
+                self.bases.clear()
+            pairs = self.bases[memo] = g.districts_by_base(base) if district else g.regions_by_base(base)
+        return pairs
+
+    def candidate(self, g: Gazetteer, entry: int, quality: int) -> _Cand:
+        """A fresh _base_candidate(g, entry, quality) (callers add bonuses to it), copied from the one kept."""
+        kept = self.base.get((entry, quality))
+        if kept is None:
+            if len(self.base) >= MEMO_LIMIT:
+                self.base.clear()
+            kept = self.base[(entry, quality)] = _base_candidate(g, entry, quality)
+        return _Cand(entry, quality, kept.base, list(kept.why))
+
+    def location(self, g: Gazetteer, entry: int, precision: int) -> Location:
+        """A fresh g.location(entry, precision=precision): a copy of the one kept (its fields are plain values,
+        so a shallow copy is independent), which skips the validation of a new Location."""
+        kept = self.locations.get((entry, precision))
+        if kept is None:
+            if len(self.locations) >= MEMO_LIMIT:
+                self.locations.clear()
+            kept = self.locations[(entry, precision)] = g.location(entry, precision=precision)
+        return kept.model_copy()
+
+
+_MEMOS: weakref.WeakKeyDictionary[Gazetteer, _GazetteerMemo] = weakref.WeakKeyDictionary()
+
+
+def _memo_of(g: Gazetteer) -> _GazetteerMemo:
+    memo = _MEMOS.get(g)
+    if memo is None:
+        memo = _MEMOS[g] = _GazetteerMemo()
+    return memo
 
 
 # --- finding mentions -----------------------------------------------------------------------------
-def _is_cap(tok: Token) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t)
+# name keys of the spans tried as names: a pure function of the text, and the same names recur across documents
+_name_key = functools.lru_cache(maxsize=1 << 16)(name_key)
+
+
+def _is_cap(text: str) -> bool:
+    """Whether a token's text is capitalised (and has a letter)."""
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+# words allowed between a locative preposition (or "of") and the name: "in the village of X"
+_PRE_NAME_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "of",
+        "village",
+        "town",
+        "city",
+        "settlement",
+        "hamlet",
+        "outskirts",
+        "vicinity",
+        "centre",
+        "center",
+        "occupied",
+        "annexed",
+        "frontline",
+        "front-line",
+        "port",
+        "key",
+        "embattled",
+        "besieged",
+        "strategic",
+        "eastern",
+        "southern",
+        "northern",
+        "western",
+    }
+)
+_VAGUE_DEMONYM_NOUNS = frozenset(
+    {"side", "border", "borders", "frontier", "areas", "regions", "area", "region"}
+)
+_COMPASS_POINTS = frozenset(
+    {"east", "west", "south", "north", "northeast", "southeast", "northwest", "southwest"}
+)
+_FRONTLINE_HEADS = frozenset({"areas", "regions", "villages", "towns", "settlements", "zone"})
+_NOT_ANAPHOR_NEXT = frozenset(
+    {
+        "of",
+        "'s",
+        "’s",
+        "council",
+        "administration",
+        "governor",
+        "mayor",
+        "authorities",
+        "head",
+        "hall",
+        "police",
+        "officials",
+        "'",
+        "’",
+    }
+)
 
 
 class _Finder:
-    def __init__(self, doc: Doc, g: Gazetteer) -> None:
+    def __init__(self, doc: Doc, g: Gazetteer, text: str | None = None) -> None:
         self.doc = doc
         self.g = g
-        self.text = doc.text  # (Doc.text rebuilds the string on every access)
-        self.used = [False] * len(doc)
+        # Doc.text rebuilds the string on every access, so it is read once (or passed in by the caller)
+        self.text = doc.text if text is None else text
+        # spaCy creates a new Token on every doc[i] and decodes strings on every attribute read, so the
+        # attributes every pass looks at are read once into plain lists; the rarer ones (dep_, head, tag_,
+        # pos_, whitespace_...) are read from the cached Token objects when needed
+        toks: list[Token] = list(doc)
+        self.toks = toks
+        self.n = len(toks)
+        self.lower = [t.lower_ for t in toks]
+        self.texts = [t.text for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.cap = [t[:1].isupper() and _is_cap(t) for t in self.texts]  # (most tokens fail the first test)
+        # a capitalised token outside the entities that are never places (dates, numbers...)
+        self.name_tok = [c and t.ent_type_ not in EXCLUDED_ENTS for t, c in zip(toks, self.cap, strict=True)]
+        self.used = [False] * self.n
+        self.owner: list[_Mention | None] = [None] * self.n  # the first mention that covers each token
         self.mentions: list[_Mention] = []
         self.ents = list(doc.ents)
-        self.ent_of: list[int] = [-1] * len(doc)
+        self.ent_of: list[int] = [-1] * self.n
         for n, ent in enumerate(self.ents):
             for k in range(ent.start, ent.end):
                 self.ent_of[k] = n
+        self.memo = _memo_of(g)
 
     # helpers
+    def _end_char(self, j: int) -> int:
+        """The character offset just after token j."""
+        return self.idx[j] + len(self.texts[j])
+
     def _span_text(self, i: int, j: int) -> str:
-        doc = self.doc
-        return self.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]
+        return self.text[self.idx[i] : self._end_char(j - 1)]
+
+    def _lookup(self, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
+        return self.memo.lookup(self.g, text, key, loose)
 
     def _add(
         self, i: int, j: int, kind: str, pairs: list[tuple[int, int]] | None = None, **kw: Any
     ) -> _Mention:
-        doc = self.doc
+        lower = self.lower
         # include a preceding "annexed"/"occupied" (and "the") in the surface text
         s = i
-        if s > 0 and doc[s - 1].lower_ in MODIFIER_PREFIXES:
+        if s > 0 and lower[s - 1] in MODIFIER_PREFIXES:
             s -= 1
-            if s > 0 and doc[s - 1].lower_ == "the":
+            if s > 0 and lower[s - 1] == "the":
                 s -= 1
-        m = _Mention(s, j, doc[s].idx, doc[j - 1].idx + len(doc[j - 1]), self._span_text(s, j), kind, **kw)
+        m = _Mention(s, j, self.idx[s], self._end_char(j - 1), self._span_text(s, j), kind, **kw)
         if pairs:
-            m.cands = _dedupe([_base_candidate(self.g, e, q) for e, q in pairs])
+            candidate = self.memo.candidate
+            m.cands = _dedupe([candidate(self.g, e, q) for e, q in pairs])
+        used, owner = self.used, self.owner
         for k in range(s, j):
-            self.used[k] = True
+            used[k] = True
+            if owner[k] is None:
+                owner[k] = m
         self.mentions.append(m)
         return m
 
@@ -743,26 +902,28 @@ class _Finder:
 
     def _base_run_before(self, k: int) -> tuple[int, int] | None:
         """The run of capitalised tokens (hyphens allowed) ending just before token k."""
-        doc = self.doc
+        toks, texts, cap, name_tok = self.toks, self.texts, self.cap, self.name_tok
         j = k
         i = j
         while i > 0 and j - i < MAX_NAME_TOKENS:
-            t = doc[i - 1]
-            name_token = _is_cap(t) and t.ent_type_ not in EXCLUDED_ENTS
-            joiner = t.text in "-'’" and i - 1 > 0 and not doc[i - 2].whitespace_ and not t.whitespace_
-            if name_token or joiner:
+            if name_tok[i - 1] or (  # a name token, or a joiner: "Ivano-Frankivsk", "Kam'ianske"
+                texts[i - 1] in "-'’"
+                and i - 1 > 0
+                and not toks[i - 2].whitespace_
+                and not toks[i - 1].whitespace_
+            ):
                 i -= 1
             else:
                 break
-        while i < j and not _is_cap(doc[i]):
+        while i < j and not cap[i]:
             i += 1
         return (i, j) if i < j else None
 
     def _region_patterns(self) -> None:
-        doc = self.doc
         g = self.g
-        for k, tok in enumerate(doc):
-            low = tok.lower_
+        by_base = self.memo.by_base
+        lower, cap, n = self.lower, self.cap, self.n
+        for k, low in enumerate(lower):
             if low in REGION_NOUNS or low in DISTRICT_NOUNS or low == "regional":
                 run = self._base_run_before(k)
                 if run is None:
@@ -771,9 +932,9 @@ class _Finder:
                 for i in range(run[0], run[1]):
                     base = self._span_text(i, run[1])
                     if low in DISTRICT_NOUNS:
-                        pairs = g.districts_by_base(base)
+                        pairs = by_base(g, base, True)
                     else:
-                        pairs = g.regions_by_base(base)
+                        pairs = by_base(g, base, False)
                         if not pairs and low in ("republic", "territory"):
                             continue
                     if pairs and self._free(i, k + 1):
@@ -784,29 +945,30 @@ class _Finder:
                         if low.endswith("s") and low != "regional":
                             self._coordinated_bases(i, low)
                         break
-            elif low in ("region", "oblast", "province", "republic") or low == "of":
-                pass
         # "the region of Tatarstan", "the Republic of Bashkortostan", "the province of X"
-        for k, tok in enumerate(doc[:-2]):
-            if tok.lower_ in ("region", "oblast", "province", "republic") and doc[k + 1].lower_ == "of":
+        for k in range(n - 2):
+            low = lower[k]
+            if low in ("region", "oblast", "province", "republic") and lower[k + 1] == "of":
                 run_end = k + 2
-                while run_end < len(doc) and _is_cap(doc[run_end]) and run_end - k - 2 < MAX_NAME_TOKENS:
+                while run_end < n and cap[run_end] and run_end - k - 2 < MAX_NAME_TOKENS:
                     run_end += 1
                 for j in range(run_end, k + 2, -1):
                     name = self._span_text(k + 2, j)
-                    pairs = g.regions_by_base(name) or [
-                        p for p in g.lookup(name, loose=False) if g.kind(p[0]) == KIND_REGION
+                    pairs = by_base(g, name, False) or [
+                        p
+                        for p in self._lookup(name, _name_key(name), loose=False)
+                        if g.kind(p[0]) == KIND_REGION
                     ]
                     if pairs and self._free(k, j):
-                        start = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
-                        self._add(start, j, "region", pairs, accepted_by=f"'{tok.lower_} of X' pattern")
+                        start = k - 1 if k > 0 and lower[k - 1] == "the" else k
+                        self._add(start, j, "region", pairs, accepted_by=f"'{low} of X' pattern")
                         break
 
     def _coordinated_bases(self, i: int, noun: str) -> None:
         """'Kharkiv and Sumy regions': the bases coordinated before the one just found."""
-        doc = self.doc
+        lower = self.lower
         k = i
-        while k >= 2 and doc[k - 1].lower_ in ("and", ",", "or", "&"):
+        while k >= 2 and lower[k - 1] in ("and", ",", "or", "&"):
             run = self._base_run_before(k - 1)
             if run is None:
                 break
@@ -814,9 +976,7 @@ class _Finder:
             found = None
             for start in range(a, b):
                 base = self._span_text(start, b)
-                pairs = (
-                    self.g.districts_by_base(base) if noun in DISTRICT_NOUNS else self.g.regions_by_base(base)
-                )
+                pairs = self.memo.by_base(self.g, base, noun in DISTRICT_NOUNS)
                 if pairs and self._free(start, b):
                     found = (start, pairs)
                     break
@@ -826,81 +986,70 @@ class _Finder:
             k = found[0]
 
     def _demonym_patterns(self) -> None:
-        doc = self.doc
         g = self.g
-        for k, tok in enumerate(doc):
-            code = DEMONYMS.get(tok.lower_)
-            if code is None or not _is_cap(tok) or self.used[k]:
+        lower, texts, cap, used, n = self.lower, self.texts, self.cap, self.used, self.n
+        for k, low in enumerate(lower):
+            code = DEMONYMS.get(low)
+            if code is None or not cap[k] or used[k]:
                 continue
             # the place noun: directly after, or after "border"/"-controlled"...
             j = k + 1
-            while (
-                j < len(doc)
-                and j - k <= 3
-                and doc[j].lower_ in ("border", "-", "controlled", "held", "occupied")
-            ):
+            while j < n and j - k <= 3 and lower[j] in ("border", "-", "controlled", "held", "occupied"):
                 j += 1
-            if j >= len(doc) or doc[j].lower_ not in PLACE_NOUNS:
+            if j >= n or lower[j] not in PLACE_NOUNS:
                 continue
-            noun = doc[j].lower_
-            border = any(doc[x].lower_ == "border" for x in range(k + 1, j + 1))
+            noun = lower[j]
+            border = any(lower[x] == "border" for x in range(k + 1, j + 1))
             if "-" in code:  # a region adjective: "Crimean peninsula"
                 i = g.data.region_entry.get(code)
                 if i is None:
                     continue
-                s = k - 1 if k > 0 and doc[k - 1].lower_ == "the" and doc[k].lower_ else k
-                s = k
-                self._add(s, j + 1, "region", [(i, Q_NAME)], accepted_by=f"'{tok.text} {noun}' pattern")
+                self._add(k, j + 1, "region", [(i, Q_NAME)], accepted_by=f"'{texts[k]} {noun}' pattern")
                 continue
             c = g.data.country_entry.get(code)
             if c is None:
                 continue
-            vague = border or noun in (
-                "side",
-                "border",
-                "borders",
-                "frontier",
-                "areas",
-                "regions",
-                "area",
-                "region",
-            )
+            vague = border or noun in _VAGUE_DEMONYM_NOUNS
             m = self._add(
                 k,
                 j + 1,
                 "area" if vague else "country",
                 [(c, Q_NAME)],
-                accepted_by=f"'{tok.text} {noun}' pattern",
+                accepted_by=f"'{texts[k]} {noun}' pattern",
             )
             m.demonym_country = code
             m.vague = vague
 
     def _names(self) -> None:
-        doc = self.doc
         g = self.g
-        n = len(doc)
+        toks, lower, texts, cap, name_tok, used = (
+            self.toks,
+            self.lower,
+            self.texts,
+            self.cap,
+            self.name_tok,
+            self.used,
+        )
+        n = self.n
         i = 0
         while i < n:
-            tok = doc[i]
-            if self.used[i] or not _is_cap(tok) or tok.ent_type_ in EXCLUDED_ENTS or tok.lower_ in NOT_PLACES:
+            if used[i] or not name_tok[i] or lower[i] in NOT_PLACES:
                 i += 1
                 continue
             # the run of name tokens starting here
             j = i + 1
-            while j < n and j - i < MAX_NAME_TOKENS and not self.used[j]:
-                t = doc[j]
-                prev = doc[j - 1]
-                if _is_cap(t) and t.ent_type_ not in EXCLUDED_ENTS:
+            while j < n and j - i < MAX_NAME_TOKENS and not used[j]:
+                if name_tok[j]:
                     j += 1
-                elif not prev.whitespace_ and (
-                    t.text in "-'’"
-                    or (t.is_lower and t.is_alpha and len(t) <= 3)
-                    or (t.lower_ in ("'s", "’s") and j + 1 < n and _is_cap(doc[j + 1]))
+                elif not toks[j - 1].whitespace_ and (
+                    texts[j] in "-'’"
+                    or (toks[j].is_lower and toks[j].is_alpha and len(texts[j]) <= 3)
+                    or (lower[j] in ("'s", "’s") and j + 1 < n and cap[j + 1])
                 ):
                     j += 1  # Rostov-on-Don, Kam'ianske, Luhansk People's Republic
                 else:
                     break
-            while j > i + 1 and not _is_cap(doc[j - 1]):
+            while j > i + 1 and not cap[j - 1]:
                 j -= 1
             match = self._longest_match(i, j)
             if match is None:
@@ -916,18 +1065,18 @@ class _Finder:
             else:
                 i += 1
         # coordinated names: "near Robotyne and Verbove" (the second is often mis-tagged by the NER)
-        changed = True
+        conjuncts = [k for k in range(n) if name_tok[k] and toks[k].dep_ == "conj"]
+        changed = bool(conjuncts)
         while changed:
             changed = False
-            for k, tok in enumerate(doc):
-                if self.used[k] or not _is_cap(tok) or tok.dep_ != "conj" or tok.ent_type_ in EXCLUDED_ENTS:
+            for k in conjuncts:
+                if used[k]:
                     continue
-                head = tok.head.i
-                owner = self._mention_at(head)
+                owner = self.owner[toks[k].head.i]
                 if owner is None or owner.kind not in ("settlement", "region"):
                     continue
                 a = k
-                while a > 0 and not self.used[a - 1] and _is_cap(doc[a - 1]) and doc[a - 1].head.i == k:
+                while a > 0 and not used[a - 1] and cap[a - 1] and toks[a - 1].head.i == k:
                     a -= 1
                 match = self._longest_match(a, k + 1)
                 if match is None or match[0] != k + 1:
@@ -943,59 +1092,49 @@ class _Finder:
                 self._decorate(m)
                 changed = True
 
-    def _mention_at(self, k: int) -> _Mention | None:
-        for m in self.mentions:
-            if m.tok_start <= k < m.tok_end:
-                return m
-        return None
-
     def _longest_match(self, i: int, j: int) -> tuple[int, list[tuple[int, int]]] | None:
         g = self.g
-        doc = self.doc
-        ends = [e for e in range(j, i, -1) if _is_cap(doc[e - 1])]  # never end on "-" or "'s"
+        cap = self.cap
+        ends = [e for e in range(j, i, -1) if cap[e - 1]]  # never end on "-" or "'s"
+        tried: list[tuple[int, str, str]] = []
         for e in ends:
             text = self._span_text(i, e)
-            if name_key(text) in NOT_PLACE_NAMES:
+            key = _name_key(text)
+            if key in NOT_PLACE_NAMES:
                 return None
-            pairs = g.lookup(text, loose=False)
+            pairs = self._lookup(text, key, loose=False)
             if pairs:
                 return e, _trim(g, pairs)
-        for e in ends:
-            text = self._span_text(i, e)
-            if len(name_key(text)) < 5:
+            tried.append((e, text, key))
+        for e, text, key in tried:
+            if len(key) < 5:
                 continue
-            pairs = g.lookup(text)
+            pairs = self._lookup(text, key)
             if pairs:
                 return e, _trim(g, pairs)
         return None
 
     def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
         """Why the span is a place mention ('' when it is not)."""
-        doc = self.doc
         g = self.g
-        first = doc[i]
+        lower, texts, n = self.lower, self.texts, self.n
         span_ent = self._entity(i, e)
         label = span_ent.label_ if span_ent is not None else ""
         ent_start = span_ent.start if span_ent is not None else -1
-        if span_ent is not None and doc[ent_start].lower_ == "the":
+        if span_ent is not None and lower[ent_start] == "the":
             ent_start += 1
         exact_ent = span_ent is not None and ent_start == i and span_ent.end == e
-        if e == i + 1 and (first.is_stop or first.lower_ in NOT_PLACES):
+        if e == i + 1 and (self.toks[i].is_stop or lower[i] in NOT_PLACES):
             return ""
-        if e < len(doc) - 1 and doc[e].text == "-" and doc[e + 1].lower_ in ("based", "born", "made"):
+        if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
             return ""
         if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
-            region_follows = e < len(doc) and doc[e].lower_ in ("region", "regional", "oblast")
+            region_follows = e < n and lower[e] in ("region", "regional", "oblast")
             if label not in ("GPE", "LOC", "FAC") and not region_follows:
                 return ""
         qualities = {q for _, q in pairs}
-        strong = any(
-            g.kind(p) in (KIND_COUNTRY, KIND_REGION) or (g.population(p) or 0) >= 100_000
-            for p, q in pairs
-            if q <= Q_ATTESTED
-        )
-        war = any(g.country(p) in WAR_COUNTRIES for p, _ in pairs)
+        strong, war = _strength(g, pairs)
         if label in ("GPE", "LOC") and exact_ent:
             return f"spaCy {label}"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
@@ -1018,85 +1157,58 @@ class _Finder:
         return self.ents[n] if n >= 0 else None
 
     def _place_syntax(self, i: int, e: int) -> str:
-        doc = self.doc
-        head_tok = doc[e - 1]
+        lower, texts, n = self.lower, self.texts, self.n
         # a locative preposition right before (or before "the", "village of")
         k = i - 1
-        while k >= 0 and doc[k].lower_ in (
-            "the",
-            "a",
-            "of",
-            "village",
-            "town",
-            "city",
-            "settlement",
-            "hamlet",
-            "outskirts",
-            "vicinity",
-            "centre",
-            "center",
-            "occupied",
-            "annexed",
-            "frontline",
-            "front-line",
-            "port",
-            "key",
-            "embattled",
-            "besieged",
-            "strategic",
-            "eastern",
-            "southern",
-            "northern",
-            "western",
-        ):
-            if doc[k].lower_ in SETTLEMENT_NOUNS or doc[k].lower_ == "of":
-                return f"after '{doc[k].text}'" if doc[k].lower_ != "of" else "after 'of'"
+        while k >= 0 and lower[k] in _PRE_NAME_WORDS:
+            if lower[k] in SETTLEMENT_NOUNS or lower[k] == "of":
+                return f"after '{texts[k]}'" if lower[k] != "of" else "after 'of'"
             k -= 1
-        if k >= 0 and doc[k].lower_ in LOCATIVE_PREPS:
-            return f"after the preposition '{doc[k].text}'"
+        if k >= 0 and lower[k] in LOCATIVE_PREPS:
+            return f"after the preposition '{texts[k]}'"
         # followed by a settlement or area noun: "Stanislav village", "Lyman direction"
-        if e < len(doc) and (doc[e].lower_ in SETTLEMENT_NOUNS or doc[e].lower_ in AREA_NOUNS):
-            return f"before '{doc[e].text}'"
+        if e < n and (lower[e] in SETTLEMENT_NOUNS or lower[e] in AREA_NOUNS):
+            return f"before '{texts[e]}'"
         # followed by its region: "Volchansk in Sverdlovsk region", "Krasnohorivka, Donetsk Oblast"
         if (
-            e + 1 < len(doc)
-            and doc[e].lower_ in ("in", ",", "(")
+            e + 1 < n
+            and lower[e] in ("in", ",", "(")
             and any(
-                self.used[x] and self._mention_at(x) is not None and self._mention_at(x).kind == "region"
-                for x in range(e + 1, min(e + 4, len(doc)))
+                (owner := self.owner[x]) is not None and owner.kind == "region"
+                for x in range(e + 1, min(e + 4, n))
             )
         ):
             return "followed by its region"
         # object of a verb of attack or capture, or passive subject of one
+        head_tok = self.toks[e - 1]
         if head_tok.dep_ in ("dobj", "nsubjpass", "pobj") and head_tok.head.lemma_.lower() in ATTACK_VERBS:
             return f"object of '{head_tok.head.text}'"
-        if i > 0 and doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_.lower() in ATTACK_VERBS:
-            return f"after '{doc[i - 1].text}'"
+        if i > 0:
+            before = self.toks[i - 1]
+            if before.pos_ == "VERB" and before.lemma_.lower() in ATTACK_VERBS:
+                return f"after '{texts[i - 1]}'"
         if head_tok.dep_ == "pobj" and head_tok.head.lower_ in LOCATIVE_PREPS:
             return f"object of the preposition '{head_tok.head.text}'"
         # apposition: "Ocheretyne, a village in Donetsk region"
         if (
-            e + 2 < len(doc)
-            and doc[e].text == ","
-            and doc[e + 1].lower_ in ("a", "the")
-            and (
-                doc[e + 2].lower_ in SETTLEMENT_NOUNS
-                or doc[e + 3 if e + 3 < len(doc) else e + 2].lower_ in SETTLEMENT_NOUNS
-            )
+            e + 2 < n
+            and texts[e] == ","
+            and lower[e + 1] in ("a", "the")
+            and (lower[e + 2] in SETTLEMENT_NOUNS or lower[e + 3 if e + 3 < n else e + 2] in SETTLEMENT_NOUNS)
         ):
             return "apposition with a settlement noun"
         return ""
 
     def _decorate(self, m: _Mention) -> None:
         """Precision and class hints from the words around a settlement mention."""
-        doc = self.doc
+        lower, texts = self.lower, self.texts
         i, e = m.tok_start, m.tok_end
-        while i < e and (doc[i].lower_ == "the" or doc[i].lower_ in MODIFIER_PREFIXES):
+        while i < e and (lower[i] == "the" or lower[i] in MODIFIER_PREFIXES):
             i += 1
         k = i - 1
         words = []
         while k >= 0 and i - k <= 4:
-            words.append(doc[k].lower_)
+            words.append(lower[k])
             k -= 1
         if words:
             # "the village of X", "the city of X"
@@ -1109,168 +1221,132 @@ class _Finder:
             ):
                 m.precision = 2
                 m.precision_why = f"'{' '.join(reversed(words[:2]))} X'"
-        if e < len(doc):
-            nxt = doc[e].lower_
+        if e < self.n:
+            nxt = lower[e]
             if nxt in SETTLEMENT_NOUNS:
                 m.class_hint = SETTLEMENT_NOUNS[nxt]
             if nxt in AREA_NOUNS and m.kind == "settlement":
                 m.precision = 2
-                m.precision_why = f"'X {doc[e].text}'"
+                m.precision_why = f"'X {texts[e]}'"
                 # "Lukyantsi and Vovchansk areas": the coordinated first name too
                 if nxt.endswith("s"):
                     for other in self.mentions:
                         if (
                             other.tok_end <= m.tok_start
                             and m.tok_start - other.tok_end <= 2
-                            and all(
-                                doc[x].lower_ in ("and", ",", "or") for x in range(other.tok_end, m.tok_start)
-                            )
+                            and all(lower[x] in ("and", ",", "or") for x in range(other.tok_end, m.tok_start))
                         ):
                             other.precision = 2
-                            other.precision_why = f"'X and Y {doc[e].text}'"
+                            other.precision_why = f"'X and Y {texts[e]}'"
         # compass adjective + country: "eastern Ukraine"
-        if m.kind == "country" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ in COMPASS_ADJ:
+        if m.kind == "country" and m.tok_start > 0 and lower[m.tok_start - 1] in COMPASS_ADJ:
             m.kind = "area"
             m.vague = True
         # metonymy: a capital or a country standing for its government
         self._metonymy(m)
 
     def _metonymy(self, m: _Mention) -> None:
-        doc = self.doc
         g = self.g
+        toks, lower, n = self.toks, self.lower, self.n
         top = max(m.cands, key=lambda c: c.base) if m.cands else None
         if top is None:
             return
         is_capital = top.entry in g.capital_entries or g.kind(top.entry) == KIND_COUNTRY
         if not is_capital or m.kind == "area":
             return
-        tok = doc[m.tok_end - 1]
-        nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
-        after = doc[m.tok_end + 1] if m.tok_end + 1 < len(doc) else None
-        if tok.dep_ in ("compound", "amod") and tok.head.lower_ in ("authorities", "officials", "residents"):
+        tok = toks[m.tok_end - 1]
+        nxt = m.tok_end if m.tok_end < n else None
+        after = m.tok_end + 1 if m.tok_end + 1 < n else None
+        dep = tok.dep_
+        head = tok.head
+        if dep in ("compound", "amod") and head.lower_ in ("authorities", "officials", "residents"):
             return  # "Kyiv authorities" keeps the place reading
-        subject = tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
-        possessor = tok.dep_ == "poss" and tok.head.lower_ in ACTOR_NOUNS
-        possessive = nxt is not None and nxt.lower_ in ("'s", "’s") and after is not None
-        possessive = possessive and after.lower_ in ACTOR_NOUNS
-        agent = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.tag_ == "VBN"
+        subject = dep == "nsubj" and head.pos_ in ("VERB", "AUX")
+        possessor = dep == "poss" and head.lower_ in ACTOR_NOUNS
+        possessive = (
+            nxt is not None
+            and after is not None
+            and lower[nxt] in ("'s", "’s")
+            and lower[after] in ACTOR_NOUNS
+        )
+        agent = dep == "pobj" and head.lower_ == "by" and head.head.tag_ == "VBN"
         # the parser sometimes misses the subject ("settlements Kyiv retook")
         verb_follows = nxt is not None and (
-            nxt.lower_ in GOVERNMENT_VERBS
-            or (nxt.tag_ in ("VBD", "VBZ", "MD") and tok.dep_ not in ("pobj", "dobj", "conj"))
+            lower[nxt] in GOVERNMENT_VERBS
+            or (toks[nxt].tag_ in ("VBD", "VBZ", "MD") and dep not in ("pobj", "dobj", "conj"))
         )
         m.metonymy = subject or possessor or possessive or agent or verb_follows
 
     def _vague_patterns(self) -> None:
-        doc = self.doc
-        n = len(doc)
-        for k, tok in enumerate(doc):
-            if self.used[k]:
+        lower, used, n = self.lower, self.used, self.n
+        for k, low in enumerate(lower):
+            if used[k]:
                 continue
-            low = tok.lower_
             # "border areas", "border regions"
-            if (
-                low == "border"
-                and k + 1 < n
-                and doc[k + 1].lower_ in VAGUE_BORDER_HEADS
-                and self._free(k, k + 2)
-            ):
+            if low == "border" and k + 1 < n and lower[k + 1] in VAGUE_BORDER_HEADS and self._free(k, k + 2):
                 m = self._add(k, k + 2, "area", accepted_by="'border areas' pattern")
                 m.vague = True
             # "the front line", "frontline areas"
             elif low in ("frontline", "front-line") or (
-                low == "front" and k + 1 < n and doc[k + 1].lower_ in ("line", "lines")
+                low == "front" and k + 1 < n and lower[k + 1] in ("line", "lines")
             ):
                 j = k + 2 if low == "front" else k + 1
-                if j < n and doc[j].lower_ in (
-                    "areas",
-                    "regions",
-                    "villages",
-                    "towns",
-                    "settlements",
-                    "zone",
-                ):
+                if j < n and lower[j] in _FRONTLINE_HEADS:
                     j += 1
                 # "frontline city" names no area of its own (anaphora handles "the frontline town")
-                if j == k + 1 and k + 1 < n and doc[k + 1].lower_ in ("city", "town", "village"):
+                if j == k + 1 and k + 1 < n and lower[k + 1] in ("city", "town", "village"):
                     continue
                 if self._free(k, j):
-                    s = k - 1 if k > 0 and doc[k - 1].lower_ == "the" else k
+                    s = k - 1 if k > 0 and lower[k - 1] == "the" else k
                     m = self._add(s, j, "area", accepted_by="'front line' pattern")
                     m.vague = True
             # "in the east", "'fighting in east'"
-            elif low in (
-                "east",
-                "west",
-                "south",
-                "north",
-                "northeast",
-                "southeast",
-                "northwest",
-                "southwest",
-            ) and (
+            elif low in _COMPASS_POINTS and (
                 k > 0
-                and (doc[k - 1].lower_ in ("in", "the"))
-                and (k + 1 >= n or doc[k + 1].lower_ != "of")
-                and tok.is_lower
+                and (lower[k - 1] in ("in", "the"))
+                and (k + 1 >= n or lower[k + 1] != "of")
+                and self.toks[k].is_lower
             ):
-                s = k - 1 if doc[k - 1].lower_ == "the" else k
+                s = k - 1 if lower[k - 1] == "the" else k
                 m = self._add(s, k + 1, "area", accepted_by="compass area")
                 m.vague = True
                 m.anaphor_dir = COMPASS_ADJ.get(low + "ern")
 
     def _apposition_name(self, k: int) -> bool:
         """Whether a place name follows within a short noun phrase from token k (no verb in between)."""
-        doc = self.doc
-        for x in range(k, min(k + 9, len(doc))):
-            t = doc[x]
-            if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ("'", "’", "-")):
+        toks, texts = self.toks, self.texts
+        for x in range(k, min(k + 9, self.n)):
+            t = toks[x]
+            if t.pos_ in ("VERB", "AUX") or (t.is_punct and texts[x] not in ("'", "’", "-")):
                 return False
-            if self.used[x] or (_is_cap(t) and self.g.lookup(t.text, loose=False)):
+            if self.used[x] or (self.cap[x] and self._lookup(texts[x], _name_key(texts[x]), loose=False)):
                 return True
         return False
 
     def _anaphora(self) -> None:
-        doc = self.doc
-        n = len(doc)
-        for k, tok in enumerate(doc):
-            if self.used[k] or tok.lower_ not in ANAPHOR_NOUNS:
+        lower, texts, cap, used, n = self.lower, self.texts, self.cap, self.used, self.n
+        for k, noun in enumerate(lower):
+            if used[k] or noun not in ANAPHOR_NOUNS:
                 continue
-            if tok.tag_ in ("NNS", "NNPS"):
+            if self.toks[k].tag_ in ("NNS", "NNPS"):
                 continue
             # determiner and modifiers before the noun
             a = k - 1
             mods = []
-            while a >= 0 and doc[a].lower_ in ANAPHOR_MODIFIERS:
-                mods.append(doc[a].lower_)
+            while a >= 0 and lower[a] in ANAPHOR_MODIFIERS:
+                mods.append(lower[a])
                 a -= 1
-            if a < 0 or doc[a].lower_ not in ("the", "this", "that"):
+            if a < 0 or lower[a] not in ("the", "this", "that"):
                 continue
-            if any(self.used[x] for x in range(a, k + 1)):
+            if any(used[x] for x in range(a, k + 1)):
                 continue
-            nxt = doc[k + 1].lower_ if k + 1 < n else ""
-            if nxt in (
-                "of",
-                "'s",
-                "’s",
-                "council",
-                "administration",
-                "governor",
-                "mayor",
-                "authorities",
-                "head",
-                "hall",
-                "police",
-                "officials",
-                "'",
-                "’",
-            ):
+            nxt = lower[k + 1] if k + 1 < n else ""
+            if nxt in _NOT_ANAPHOR_NEXT:
                 continue
-            if k + 1 < n and _is_cap(doc[k + 1]):  # "the city Kharkiv": a name follows
+            if k + 1 < n and cap[k + 1]:  # "the city Kharkiv": a name follows
                 continue
-            if k + 1 < n and doc[k + 1].text in (",", "—", "–", "(") and self._apposition_name(k + 2):
+            if k + 1 < n and texts[k + 1] in (",", "—", "–", "(") and self._apposition_name(k + 2):
                 continue  # "the regional hub, the country's second-largest city of Kharkiv"
-            noun = tok.lower_
             kind = ANAPHOR_NOUNS[noun]
             if noun == "hub" and "regional" not in mods:
                 continue
@@ -1300,11 +1376,23 @@ def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return ranked[:limit]
 
 
+def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """Whether a name is strong (it names a country, a region or a city of 100,000, as its own or an attested
+    name) and whether any of its entries lies in a country at war."""
+    data = g.data
+    kinds, population, countries, codes = data.kind, data.population, data.country, data.codes
+    attested = [e for e, q in pairs if q <= Q_ATTESTED]
+    strong = any(kinds[e] in (KIND_COUNTRY, KIND_REGION) or population[e] >= 100_000 for e in attested)
+    war = any(codes[countries[e]] in WAR_COUNTRIES for e, _ in pairs)
+    return strong, war
+
+
 def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
-    kinds = Counter(g.kind(e) for e, q in pairs if q <= Q_ATTESTED) or Counter(g.kind(e) for e, _ in pairs)
-    if kinds.get(KIND_COUNTRY):
+    kind = g.data.kind
+    kinds = {kind[e] for e, q in pairs if q <= Q_ATTESTED} or {kind[e] for e, _ in pairs}
+    if KIND_COUNTRY in kinds:
         return "country"
-    if kinds.get(KIND_REGION) and not kinds.get(KIND_SETTLEMENT):
+    if KIND_REGION in kinds and KIND_SETTLEMENT not in kinds:
         return "region"
     return "settlement"
 
@@ -1320,16 +1408,30 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 
 # --- resolution -----------------------------------------------------------------------------------
+# a place proximity is measured against: (is a region, ISO region code, entry, latitude, longitude, text)
+_Target = tuple[bool, str | None, int, float, float, str]
+
+
 class _Resolver:
-    def __init__(self, doc: Doc, g: Gazetteer, mentions: list[_Mention], focus: str | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        g: Gazetteer,
+        mentions: list[_Mention],
+        focus: str | None,
+        sent_starts: list[int] | None = None,
+    ) -> None:
         self.doc = doc
         self.g = g
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
-        self.sent_starts = [s.start for s in doc.sents]
-        self._distances: dict[
-            tuple[object, object], float
-        ] = {}  # km between gazetteer entries, computed once
+        self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
+        # km between gazetteer entries, kept across documents (emptied when it holds MEMO_LIMIT distances)
+        self._memo = _memo_of(g)
+        if self._memo.n_distances >= MEMO_LIMIT:
+            self._memo.distances.clear()
+            self._memo.n_distances = 0
+        self._distances = self._memo.distances
 
     def _sent(self, tok_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, tok_i) - 1
@@ -1344,6 +1446,9 @@ class _Resolver:
             m.winner = m.top()
         if self.focus is None:
             self.focus = self._focus_country(named)
+        data = g.data
+        kinds, countries, codes = data.kind, data.country, data.codes
+        focus = self.focus
         for _round in range(2):
             # proximity looks at the places named near a mention (a window of mentions, each place once), so a
             # long document costs linear, not quadratic, time
@@ -1351,21 +1456,32 @@ class _Resolver:
                 (j, m, m.winner) for j, m in enumerate(named) if m.winner is not None and not m.metonymy
             ]
             order = [j for j, _, _ in winners]
+            # the places of a window of winners, read once per window: every mention of a document of up to
+            # 2 * PROXIMITY_WINDOW + 1 places has the same window
+            windows: dict[tuple[int, int], list[_Target]] = {}
             for j, m in enumerate(named):
-                if len(m.cands) < 2 and _round:
+                n_cands = len(m.cands)
+                if n_cands < 2 and _round:
                     continue
-                lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
-                hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
-                nearby: dict[object, tuple[_Mention, _Cand]] = {}
-                for _, other, w in winners[lo:hi]:
-                    nearby.setdefault((w.entry, other.text), (other, w))
+                others: list[_Target] = []
+                if n_cands > 1:
+                    lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
+                    hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
+                    window = windows.get((lo, hi))
+                    if window is None:
+                        window = windows[(lo, hi)] = self._proximity_targets(winners[lo:hi])
+                    # m itself and the places of the same name do not count
+                    text = m.text
+                    others = [t for t in window if t[5] != text]
                 for c in m.cands:
                     c.ctx, c.ctx_why = 0.0, []
-                    if self.focus and g.country(c.entry) == self.focus and g.kind(c.entry) != KIND_COUNTRY:
+                    entry = c.entry
+                    kind = kinds[entry]
+                    if focus and codes[countries[entry]] == focus and kind != KIND_COUNTRY:
                         c.ctx += W_FOCUS
-                        c.ctx_why.append(f"focus country {self.focus}")
-                    if len(m.cands) > 1 and g.kind(c.entry) != KIND_COUNTRY:
-                        self._proximity(m, c, list(nearby.values()))
+                        c.ctx_why.append(f"focus country {focus}")
+                    if others and kind != KIND_COUNTRY:
+                        self._proximity(c, others)
                 m.winner = m.top()
         for m in self.mentions:
             if m.anaphor is not None:
@@ -1531,35 +1647,62 @@ class _Resolver:
             return None
         return best
 
-    def _proximity(self, m: _Mention, c: _Cand, winners: list[tuple[_Mention, _Cand]]) -> None:
-        g = self.g
-        p = g.point(c.entry)
-        if p is None:
-            return
-        best = None
-        for other, w in winners:
-            if other is m or other.text == m.text or g.kind(w.entry) == KIND_COUNTRY or other.vague:
+    def _proximity_targets(self, winners: list[tuple[int, _Mention, _Cand]]) -> list[_Target]:
+        """The places a window of winners offers for proximity, each (entry, text) once (its first mention),
+        with what the measure needs read once: (is a region, its ISO region code, entry, latitude, longitude,
+        text). Places that never count (countries, vague areas, regions without an ISO code, entries without
+        coordinates) are left out."""
+        nearby: dict[tuple[int, str], tuple[_Mention, _Cand]] = {}
+        for _, other, w in winners:
+            nearby.setdefault((w.entry, other.text), (other, w))
+        data = self.g.data
+        kinds, admin1, codes, lats, lons = data.kind, data.admin1, data.codes, data.lat, data.lon
+        targets: list[_Target] = []
+        for other, w in nearby.values():
+            entry = w.entry
+            kind = kinds[entry]
+            if kind == KIND_COUNTRY or other.vague:
                 continue
-            if g.kind(w.entry) == KIND_REGION:
-                if g.admin1_code(w.entry) and g.admin1_code(w.entry) == g.admin1_code(c.entry):
-                    d = 50.0
-                else:
+            if kind == KIND_REGION:
+                code = codes[admin1[entry]]
+                if code:
+                    targets.append((True, code, entry, 0.0, 0.0, other.text))
+            elif not math.isnan(lats[entry]):
+                targets.append((False, None, entry, lats[entry], lons[entry], other.text))
+        return targets
+
+    def _proximity(self, c: _Cand, targets: list[_Target]) -> None:
+        data = self.g.data
+        entry = c.entry
+        lat = data.lat[entry]
+        if math.isnan(lat):
+            return
+        lon = data.lon[entry]
+        code = data.codes[data.admin1[entry]]
+        distances = self._distances.get(entry)
+        if distances is None:
+            distances = self._distances[entry] = {}
+        best_d: float | None = None
+        best_text = ""
+        computed = 0
+        for is_region, other_code, other_entry, other_lat, other_lon, text in targets:
+            if is_region:
+                if other_code != code:
                     continue
+                d = 50.0
             else:
-                pair = (c.entry, w.entry)
-                d = self._distances.get(pair)
+                d = distances.get(other_entry)
                 if d is None:
-                    q = g.point(w.entry)
-                    if q is None:
-                        continue
-                    d = self._distances[pair] = haversine_km(p[0], p[1], q[0], q[1])
-            if best is None or d < best[0]:
-                best = (d, other.text)
-        if best is not None:
-            bonus = W_PROXIMITY * math.exp(-best[0] / PROXIMITY_KM)
+                    d = distances[other_entry] = haversine_km(lat, lon, other_lat, other_lon)
+                    computed += 1
+            if best_d is None or d < best_d:
+                best_d, best_text = d, text
+        self._memo.n_distances += computed
+        if best_d is not None:
+            bonus = W_PROXIMITY * math.exp(-best_d / PROXIMITY_KM)
             if bonus > 0.05:
                 c.ctx += bonus
-                c.ctx_why.append(f"{best[0]:.0f} km from {best[1]}")
+                c.ctx_why.append(f"{best_d:.0f} km from {best_text}")
 
     def _resolve_vague(self, m: _Mention) -> None:
         """'border areas', 'the front line', 'in the east': the widest honest level, the country."""
