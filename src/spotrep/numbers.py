@@ -214,6 +214,28 @@ def _parse_words(tokens: list[str]) -> int | None:
     return total + current
 
 
+# patterns used in loops, compiled once
+_RE_GROUP_SEPARATORS = re.compile(rf"[,{_SPACES}]")
+_RE_WORD_SEPARATORS = re.compile(r"[\s\-\u2013]+")
+_RE_SPACES = re.compile(r"\s+")
+_RE_TRAILING_OF = re.compile(r"\s+of$")
+_RE_ACRONYM_PLURAL = re.compile(r"[A-Z0-9\-]{2,}s")
+_RE_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]+")
+_RE_ACRONYM_PLURAL2 = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z0-9]s")
+_RE_DIGIT = re.compile(r"\d")
+_RE_DIGIT_GROUPS = re.compile(r"\d[\d,]*")
+_RE_LETTER = re.compile(r"[A-Za-z]")
+_RE_FOUR_DIGITS = re.compile(r"\d{4}")
+_RE_ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b", re.I)
+_RE_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent)", re.I)
+_RE_HYPHEN_WORD_AFTER = re.compile(r"[\-\u2010\u2011]\s*[A-Za-z]")
+_RE_HYPHEN_CAPITAL = re.compile(r"[\-\u2010\u2011][A-Z]")
+_RE_YEAR_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|by|of|during|until|from|before|after|through)\s*$", re.I
+)
+_RE_OR_MORE_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|so)\b", re.I)
+
+
 def parse_number(text: str) -> int | None:
     """The integer a number expression stands for, or None if it is not a (whole) number.
 
@@ -226,7 +248,7 @@ def parse_number(text: str) -> int | None:
     if not t:
         return None
     if _RE_DIGITS.fullmatch(t):
-        return int(re.sub(rf"[,{_SPACES}]", "", t))
+        return int(_RE_GROUP_SEPARATORS.sub("", t))
     m = _RE_DIGITS_SCALE.fullmatch(t)
     if m:
         try:
@@ -234,7 +256,7 @@ def parse_number(text: str) -> int | None:
         except InvalidOperation:  # pragma: no cover - the regex only lets digits through
             return None
         return int(value) if value == value.to_integral_value() else None
-    tokens = [tok for tok in re.split(r"[\s\-\u2013]+", t.lower()) if tok]
+    tokens = [tok for tok in _RE_WORD_SEPARATORS.split(t.lower()) if tok]
     # digits followed by scale words: "30 thousand", "2 hundred thousand"
     if tokens and _RE_DIGITS.fullmatch(tokens[0]) and len(tokens) > 1:
         rest = _parse_words(["a", *tokens[1:]])
@@ -264,8 +286,8 @@ def vague_count(text: str) -> tuple[int, str] | None:
 
     See the module docstring for the table; "a couple (of)" is (2, "approximately"), the rest "at_least".
     """
-    t = re.sub(r"\s+", " ", text.strip().lower())
-    t = re.sub(r"\s+of$", "", t) if not t.endswith("couple of") else t
+    t = _RE_SPACES.sub(" ", text.strip().lower())
+    t = _RE_TRAILING_OF.sub("", t) if not t.endswith("couple of") else t
     if t in ("a couple", "a couple of", "couple of", "a pair of", "a pair"):
         return (2, "approximately")
     value = _VAGUE_PLURALS.get(t)
@@ -318,7 +340,7 @@ _QUAL_KEYS = {re.sub(r"\s+", " ", k): v for k, v in _QUALIFIERS.items()}
 
 
 def _qualifier_of(words: str) -> str:
-    return _QUAL_KEYS.get(re.sub(r"\s+", " ", words.strip().lower()), "exact")
+    return _QUAL_KEYS.get(_RE_SPACES.sub(" ", words.strip().lower()), "exact")
 
 
 @dataclass(frozen=True)
@@ -332,7 +354,7 @@ class _Num:
 
 def _value(num_text: str) -> tuple[int, str] | None:
     """Value and qualifier of a number token found by _RE_NUM."""
-    t = re.sub(r"\s+", " ", num_text.strip())
+    t = _RE_SPACES.sub(" ", num_text.strip())
     vague = vague_count(t)
     if vague is not None:
         return vague
@@ -590,7 +612,7 @@ def singularize(word: str) -> str:
         return _match_case(_SINGULAR_EXCEPTIONS[low], word)
     if word.isupper() or len(word) <= 3:
         return word
-    if re.fullmatch(r"[A-Z0-9\-]{2,}s", word):  # IEDs, UAVs, APCs
+    if _RE_ACRONYM_PLURAL.fullmatch(word):  # IEDs, UAVs, APCs
         return word[:-1]
     if low.endswith("ies") and len(low) > 4:
         return word[:-3] + "y"
@@ -612,7 +634,7 @@ def _match_case(base: str, original: str) -> str:
 
 
 def _is_acronym(tok: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9\-]+", tok))
+    return bool(_RE_ACRONYM.fullmatch(tok))
 
 
 def _is_plural_noun(tok: str) -> bool:
@@ -621,7 +643,7 @@ def _is_plural_noun(tok: str) -> bool:
         return True
     if low in _NOT_PLURAL or low in _STOP:
         return False
-    if re.fullmatch(r"[A-Z][A-Z0-9\-]*[A-Z0-9]s", tok):  # IEDs, UAVs, F-16s
+    if _RE_ACRONYM_PLURAL2.fullmatch(tok):  # IEDs, UAVs, F-16s
         return True
     if tok.isupper():
         return False
@@ -639,7 +661,7 @@ def _is_adjective(tok: str) -> bool:
     if tok[:1].isupper():
         # proper names are kept unless they are nationality adjectives ("Russian", "Chechen")
         return bool(_PROPER_ADJ_SUFFIX.search(tok)) and not _is_acronym(tok)
-    if re.match(r"\d", tok):
+    if _RE_DIGIT.match(tok):
         return True  # "155-mm", "30-strong"
     return bool(_ADJ_SUFFIX.search(low))
 
@@ -660,7 +682,7 @@ def _noun_phrase_after(text: str, pos: int, count: int, vague: bool = False) -> 
         "the", "these", "those", "its", "their", "our", "his", "her",
     ):  # fmt: skip
         i = 2
-        if i < len(tokens) and re.fullmatch(r"\d[\d,]*", tokens[i][0]):
+        if i < len(tokens) and _RE_DIGIT_GROUPS.fullmatch(tokens[i][0]):
             i += 1
     elif vague and tokens and tokens[0][0].lower() == "of":
         i = 1  # "dozens of drones"
@@ -673,7 +695,7 @@ def _noun_phrase_after(text: str, pos: int, count: int, vague: bool = False) -> 
         tok, _s, e = tokens[i]
         low = tok.lower()
         i += 1
-        if not re.match(r"[A-Za-z]", tok):
+        if not _RE_LETTER.match(tok):
             # a model designation like "F-16" or a digit word ends the phrase unless it is a name
             break
         if low in _STOP:
@@ -714,7 +736,7 @@ def _noun_phrase_after(text: str, pos: int, count: int, vague: bool = False) -> 
 
 
 def _year_like(num: _Num) -> bool:
-    return re.fullmatch(r"\d{4}", num.text) is not None and 1800 <= num.value <= 2100
+    return _RE_FOUR_DIGITS.fullmatch(num.text) is not None and 1800 <= num.value <= 2100
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -739,13 +761,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue  # "route 15", "aged 20", "$500", "F-16"
         if _RE_MONTH_BEFORE.search(before):
             continue
-        if re.match(r"\s?(?:st|nd|rd|th)\b", after, re.I) or re.match(r"\s*(?:%|per\s*cent)", after, re.I):
+        if _RE_ORDINAL_AFTER.match(after) or _RE_PERCENT_AFTER.match(after):
             continue
-        if re.match(r"[\-\u2010\u2011]\s*[A-Za-z]", after) and not re.match(
-            r"[\-\u2010\u2011](?:plus)\b", after
-        ):
+        if _RE_HYPHEN_WORD_AFTER.match(after) and not re.match(r"[\-\u2010\u2011](?:plus)\b", after):
             continue  # "seven-year-old", "155-mm", "30-strong"
-        if re.match(r"[\-\u2010\u2011][A-Z]", text[num.end - 2 : num.end]):
+        if _RE_HYPHEN_CAPITAL.match(text[num.end - 2 : num.end]):
             continue
         count, qualifier = num.value, num.qualifier
         start, end_num = num.start, num.end
@@ -763,11 +783,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     out.append(QuantityMention(start, end, text[start:end], count, unit, "at_least"))
                     skip_until = end
                     continue
-        if (
-            _year_like(num)
-            and "," not in num.text
-            and re.search(r"\b(?:in|since|by|of|during|until|from|before|after|through)\s*$", before, re.I)
-        ):
+        if _year_like(num) and "," not in num.text and _RE_YEAR_PREPOSITION_BEFORE.search(before):
             continue  # "in 2022 Russian forces ..." is a year; "1900 troops" is a count
         partitive = _RE_PARTITIVE_NUMBER.match(text, num.end)
         if partitive is not None and parse_number(partitive.group("num")) is not None:
@@ -794,7 +810,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             if q != "exact" or qualifier == "exact":
                 qualifier = q if qualifier == "exact" else qualifier
             start = num.start - (len(before) - qual_m.start("qual"))
-        if re.match(r"\s*(?:or|and)\s+(?:more|so)\b", text[end:], re.I):
+        if _RE_OR_MORE_AFTER.match(text, end):
             qualifier = "at_least" if "more" in text[end : end + 12].lower() else "approximately"
         out.append(QuantityMention(start, end, text[start:end], count, unit, qualifier))
         skip_until = end
