@@ -79,9 +79,12 @@ def _in_question(token: Token) -> bool:
         i -= 1
 
 
-def why_not_asserted(trigger: Token) -> str | None:
-    """The reason a trigger does not report an event, or None when it does."""
-    if _in_question(trigger):
+def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | None:
+    """The reason a trigger does not report an event, or None when it does.
+
+    ``question``: whether the trigger's sentence is a question, when the caller knows it already (it is worked
+    out from the tokens otherwise)."""
+    if _in_question(trigger) if question is None else question:
         return "question"
     token = trigger
     steps = 0

@@ -372,7 +372,7 @@ class DocumentExtractor:
         paragraph_of = []
         for s in sentences:
             paragraph_of.append(bisect.bisect_right(breaks, s.start_char))
-        headings = self._headings(sentences, paragraph_of)
+        headings = self._headings(sentences, paragraph_of, text)
         t = time.perf_counter()
         mentions = places_stage.find_places(doc, candidates=False, text=text)
         self.stage_seconds["places"] += time.perf_counter() - t
@@ -420,7 +420,7 @@ class DocumentExtractor:
         )
 
     @staticmethod
-    def _headings(sentences: list[Span], paragraph_of: list[int]) -> set[int]:
+    def _headings(sentences: list[Span], paragraph_of: list[int], text: str) -> set[int]:
         """Section headings and bylines (short paragraphs without a final full stop) report no events."""
         out: set[int] = set()
         by_par: dict[int, list[int]] = {}
@@ -433,7 +433,7 @@ class DocumentExtractor:
             if p == first or len(idx) != 1:
                 continue
             s = sentences[idx[0]]
-            stripped = s.text.strip().strip("'\"‘’“”«» ")
+            stripped = text[s.start_char : s.end_char].strip().strip("'\"‘’“”«» ")
             if len(s) <= 14 and not re.search(r"[.!?]$", stripped):
                 out.add(idx[0])
         return out
@@ -467,8 +467,9 @@ class DocumentExtractor:
         if not triggers:
             return []
         kept = []
+        question = ctx.sentence_text(index).rstrip().endswith("?")
         for trig in triggers:
-            reason = why_not_asserted(trig.token)
+            reason = why_not_asserted(trig.token, question=question)
             if reason:
                 log.debug("not an event: %r (%s)", trig.token.text, reason)
                 continue
@@ -742,7 +743,7 @@ class DocumentExtractor:
             and kind not in ("political", "agreement", "arrest", "group_change")
         ):
             actor1 = as_military(actor1)
-        first_person = _first_person(doc, cand.domain)
+        first_person = _first_person(ctx, cand.domain)
         if actor1 is None and kind in ("withdrawal", "deployment") and (first_person or att is not None):
             actor1 = None  # filled from the source below
         # source country from context when the source does not name its country
@@ -1016,8 +1017,9 @@ def _shift_date(m, offset: int):
 
 def _depth(token: Token) -> int:
     d = 0
-    while token.head.i != token.i and d < 50:
-        token = token.head
+    head = token.head
+    while head.i != token.i and d < 50:
+        token, head = head, head.head
         d += 1
     return d
 
@@ -1301,8 +1303,9 @@ def _resolve_pronoun(doc: Doc, token: Token, sent: Span) -> Actor | None:
     return None
 
 
-def _first_person(doc: Doc, domain: set[int]) -> bool:
-    return any(doc[i].lower_ in ("our", "we", "us") for i in domain)
+def _first_person(ctx: DocContext, domain: set[int]) -> bool:
+    lowers = ctx.lowers
+    return any(lowers[i] in ("our", "we", "us") for i in domain)
 
 
 def _government_word(doc: Doc, mention: ActorMention | None) -> bool:
