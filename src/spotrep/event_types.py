@@ -1075,9 +1075,10 @@ def _protest_topic(token: Token) -> bool:
     'to denounce violence')?"""
     t = token
     for _ in range(6):
-        if t.head.i == t.i:
+        head = t.head
+        if head.i == t.i:
             return False
-        t = t.head
+        t = head
         if t.lower_ in ("against", "over") and t.dep_ == "prep":
             h = t.head
             subj = _subject_of(h) if h.pos_ in ("VERB", "AUX") else None

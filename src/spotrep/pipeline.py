@@ -1295,8 +1295,9 @@ def _resolve_pronoun(doc: Doc, token: Token, sent: Span) -> Actor | None:
     if token.lower_ not in ("it", "they", "its", "their", "we", "our"):
         return None
     start = sent.start - 60 if sent.start > 60 else 0
-    for t in reversed(list(doc[start : token.i])):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.i != token.i:
+    for k in range(token.i - 1, start - 1, -1):  # nearest first
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass"):
             m = actor_from_token(t)
             if m is not None:
                 return m.actor
