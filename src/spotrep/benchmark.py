@@ -39,6 +39,10 @@ def machine() -> dict[str, Any]:
     }
 
 
+ROUNDS = 2
+"""Runs of spaCy alone and of the whole pipeline in the extraction section (the fastest of each is reported)."""
+
+
 @section("extraction")
 def bench_extraction(n_docs: int = 200, **_: Any) -> dict[str, Any]:
     """End-to-end extraction vs the spaCy pipeline alone, on the same generated documents, one process."""
@@ -50,15 +54,23 @@ def bench_extraction(n_docs: int = 200, **_: Any) -> dict[str, Any]:
     nlp = get_nlp()
     list(extract_documents(docs[:5]))  # warm up: model, gazetteer, lexicons
     texts = [d.text for d in docs]
-    t0 = time.perf_counter()
-    analysed = list(nlp.pipe(texts, batch_size=16))
-    spacy_seconds = time.perf_counter() - t0
-    words = sum(sum(1 for t in d if not t.is_space and not t.is_punct) for d in analysed)
-    del analysed
-    timings: Counter = Counter()
-    t0 = time.perf_counter()
-    events = sum(len(ev) for _, ev in extract_documents(docs, batch_size=16, timings=timings))
-    total = time.perf_counter() - t0
+    words = 0
+    spacy_runs: list[float] = []
+    runs: list[tuple[float, Counter, int]] = []
+    # spaCy alone and end to end, alternately, ROUNDS times each; the fastest run of each counts (as timeit
+    # does): a single pair of runs on a busy machine can tilt the ratio either way
+    for _ in range(ROUNDS):
+        t0 = time.perf_counter()
+        analysed = list(nlp.pipe(texts, batch_size=16))
+        spacy_runs.append(time.perf_counter() - t0)
+        words = sum(sum(1 for t in d if not t.is_space and not t.is_punct) for d in analysed)
+        del analysed
+        timings: Counter = Counter()
+        t0 = time.perf_counter()
+        events = sum(len(ev) for _, ev in extract_documents(docs, batch_size=16, timings=timings))
+        runs.append((time.perf_counter() - t0, timings, events))
+    spacy_seconds = min(spacy_runs)
+    total, timings, events = min(runs, key=lambda r: r[0])
     stages = {k: round(v, 3) for k, v in sorted(timings.items()) if k not in ("spacy", "after_spacy")}
     return {
         "model": model_name(),
