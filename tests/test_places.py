@@ -284,3 +284,30 @@ def test_every_place_of_the_seed_report_is_within_25_km_or_in_its_region(places)
             assert any(m.location.admin1_code == loc["admin1_code"] for m in mentions), loc
     codes = {m.location.admin1_code for m in mentions}
     assert {"UA-63", "UA-23", "RU-TA", "UA-43"} <= codes
+
+
+def test_answers_kept_across_documents_change_no_result(places, monkeypatch) -> None:  # noqa: F811
+    """The gazetteer answers kept across documents (lookups, scores, distances, locations) are a speed-up only:
+    with tables emptied at every other answer, every mention, candidate and reason is the same."""
+    from spotrep import places as places_module
+
+    texts = [
+        "Russian forces shelled Kupiansk and Vovchansk in the Kharkiv region overnight, officials said.",
+        "Ukraine said it had pulled back near Robotyne in Zaporizhzhia oblast; Rabotino was under fire.",
+        "Drones struck Kazan in Tatarstan and a refinery near Novorossiysk, 1,000 km inside Russian territory.",
+    ]
+
+    def snapshot() -> list:
+        return [
+            [
+                (m.text, m.start, m.location, m.reason, [(c.location, c.score, c.why) for c in m.candidates])
+                for m in ms
+            ]
+            for ms in (places(t) for t in texts + texts)
+        ]
+
+    places_module._MEMOS.clear()
+    kept = snapshot()
+    monkeypatch.setattr(places_module, "MEMO_LIMIT", 2)
+    places_module._MEMOS.clear()
+    assert snapshot() == kept
