@@ -152,16 +152,9 @@ class DocContext:
     def tokens(self) -> list[Token]:
         return list(self.doc)
 
-    @cached_property
-    def _lemmas(self) -> list[str | None]:
-        return [None] * len(self.doc)
-
     def lemma(self, i: int) -> str:
-        """``lemma_of`` the token ``i``, computed once."""
-        lemma = self._lemmas[i]
-        if lemma is None:
-            lemma = self._lemmas[i] = lemma_of(self.tokens[i])
-        return lemma
+        """``lemma_of`` the token ``i`` (lemma_of keeps its own word cache)."""
+        return lemma_of(self.tokens[i])
 
     @cached_property
     def lowers(self) -> list[str]:
