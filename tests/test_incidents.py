@@ -128,6 +128,12 @@ def test_an_incident_is_one_event(text, published, place, day, fatalities, injur
             id="casualties_at_another_named_place_are_another_event",
         ),
         pytest.param(
+            "Russian forces shelled Toretsk on Monday. Over the past day, three civilians were killed in the "
+            "Donetsk region, the governor said.",
+            2,
+            id="a_tally_for_the_whole_region_is_a_casualty_report_of_its_own",
+        ),
+        pytest.param(
             "Russian forces shelled Kupiansk on Monday.\n\nPolice detained two men in Odesa. A woman was wounded.",
             3,
             id="casualties_inside_another_paragraphs_story_do_not_go_back",

@@ -2110,10 +2110,10 @@ def _anaphoric(ctx: DocContext, c: Candidate) -> bool:
 def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candidate | None:
     """The event told before that a later clause tells more of, or None.
 
-    A clause that names its own place tells more of the event at that place (or at a place within it) told in
-    its paragraph or the one before. A clause without a place of its own continues the last sentence that
-    told an event: in its paragraph, or opening the next one. Either way the event is violent, of the same
-    days, by a compatible actor; a repeat ("the strike") is of the same family of violence."""
+    A clause that names its own place tells more of the event at that place told in its paragraph or the one
+    before. A clause without a place of its own continues the last sentence that told an event: in its
+    paragraph, or opening the next one. Either way the event is violent, of the same days, by a compatible
+    actor; a repeat ("the strike") is of the same family of violence."""
     consequence = c.kind in _CONSEQUENCE_KINDS
     damage = c.kind in _DAMAGE_KINDS
     repeat = not consequence and not damage and c.kind in _STORY_KINDS and _anaphoric(ctx, c)
@@ -2130,11 +2130,12 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         return None
     reach = 0 if damage else 1  # paragraphs back
     if _clause_place(c):
+        # the same place: a tally for a whole region ("three civilians were killed in the region over the past
+        # day") is a casualty report of its own, not the figures of one event in it
         pool = [
             o
             for o in before
-            if 0 <= c.paragraph - o.paragraph <= reach
-            and (_place_key(o.location) == _place_key(c.location) or _contains(c.location, o.location))
+            if 0 <= c.paragraph - o.paragraph <= reach and _place_key(o.location) == _place_key(c.location)
         ]
     else:
         last_sentence = max(o.sent_index for o in before)
