@@ -37,6 +37,24 @@ def claims_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="according_to_opening_the_paragraph",
         ),
         pytest.param(
+            "Governor Serhiy Lysak wrote on Telegram. Russian forces shelled Nikopol overnight. A drone hit a power "
+            "line in Marhanets.",
+            [("Nikopol", "Governor Serhiy Lysak", "UA"), ("Marhanets", "Governor Serhiy Lysak", "UA")],
+            id="a_bare_speech_act_opening_the_paragraph",
+        ),
+        pytest.param(
+            "The regional governor said on Tuesday: Russian forces shelled Nikopol overnight. A drone hit a power "
+            "line in Marhanets.",
+            [("Nikopol", "regional governor", "UA"), ("Marhanets", "regional governor", "UA")],
+            id="a_speech_act_closed_by_a_colon_covers_its_paragraph",
+        ),
+        pytest.param(
+            "Governor Serhiy Lysak said Russian forces shelled Nikopol overnight.\n\nA drone hit a power line in "
+            "Marhanets.",
+            [("Nikopol", "Governor Serhiy Lysak", "UA"), ("Marhanets", PUBLISHER, None)],
+            id="a_speaker_does_not_carry_into_the_next_paragraph",
+        ),
+        pytest.param(
             '"Our units repelled three attacks near Vovchansk. The enemy lost two tanks," military spokesman '
             "Vitaliy Sarantsev told Reuters.",
             [("Vovchansk", "military spokesman Vitaliy Sarantsev", "UA")],

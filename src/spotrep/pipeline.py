@@ -1455,8 +1455,9 @@ def _find_speakers(ctx: DocContext) -> None:
 
 def _paragraph_speaker(ctx: DocContext, index: int) -> Attribution | None:
     """The speaker of a sentence that names none: the one that opens its paragraph ("According to the
-    governor, ...") or the one that closes it ("..., the governor said." / "The governor said." after the
-    quote). A speaker in another paragraph never is."""
+    governor, ...", "Governor X wrote on Telegram.", "The governor said: ...") or the one that closes it
+    ("..., the governor said." / "The governor said." after the quote). A speaker in another paragraph never
+    is."""
     par = ctx.paragraph_of[index]
     first = last = index
     while first > 0 and ctx.paragraph_of[first - 1] == par:
@@ -1464,19 +1465,16 @@ def _paragraph_speaker(ctx: DocContext, index: int) -> Attribution | None:
     while last + 1 < len(ctx.sentences) and ctx.paragraph_of[last + 1] == par:
         last += 1
     if first < index:
-        opening = ctx.sentences[first]
-        lead = next((t for t in opening if not (t.is_space or t.is_punct)), None)
+        lead = _first_word(ctx.sentences[first])
         for a in ctx.attributions[first]:
-            if (
-                a.verb is not None
-                and lead is not None
-                and a.verb.i == lead.i
-                and a.verb.lower_ == "according"
-            ):
-                return a
+            if a.verb is None or lead is None:
+                continue
+            if a.verb.i == lead.i and a.verb.lower_ == "according":
+                return a  # "According to the governor, ..."
+            if lead.i in a.source_tokens and (_bare_speech(a.verb) or _colon_after(ctx, a.verb)):
+                return a  # "Governor X wrote on Telegram." / "The governor said on Tuesday: ..."
     if last > index:
-        closing = ctx.sentences[last]
-        lead = next((t for t in closing if not (t.is_space or t.is_punct)), None)
+        lead = _first_word(ctx.sentences[last])
         for a in reversed(ctx.attributions[last]):
             verb = a.verb
             if (
@@ -1488,11 +1486,26 @@ def _paragraph_speaker(ctx: DocContext, index: int) -> Attribution | None:
                 continue
             if lead.i in a.covers and lead.i not in a.source_tokens:
                 return a  # "..., the governor said."
-            if lead.i in a.source_tokens and not any(
-                c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children
-            ):
+            if lead.i in a.source_tokens and _bare_speech(verb):
                 return a  # "The governor said." / "Syniehubov said on Telegram."
     return None
+
+
+def _colon_after(ctx: DocContext, verb: Token) -> bool:
+    """Does a colon close the speech act ("The governor said on Tuesday: ...")? What follows is its statement,
+    to the end of the paragraph."""
+    lowers = ctx.lowers
+    return any(lowers[i] == ":" for i in range(verb.i + 1, min(verb.i + 6, len(lowers))))
+
+
+def _first_word(sent: Span) -> Token | None:
+    return next((t for t in sent if not (t.is_space or t.is_punct)), None)
+
+
+def _bare_speech(verb: Token) -> bool:
+    """A speech act that says nothing in its own sentence ("The governor said.", "The General Staff
+    reports:"): what it says is the rest of its paragraph."""
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in verb.children)
 
 
 _HABITUAL_ADVERBS = frozenset(
