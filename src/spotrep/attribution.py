@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention, actor_from_token, nationality_of
@@ -181,6 +181,87 @@ def _make(
         mention,
         analyst,
     )
+
+
+SPEAKER_MEMORY = 24
+"""How many speech acts back a speaker is looked for (a report names its speakers again within a few
+paragraphs; the bound keeps a long document linear)."""
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_BODY_PRONOUNS = frozenset({"it", "they"})
+_PERSON_TITLES = frozenset(
+    "governor mayor spokesman spokeswoman spokesperson commander minister president head chief official "
+    "officer general secretary adviser advisor ombudsman prosecutor lawmaker deputy".split()
+)
+_STATE_WORDS = frozenset(
+    "ministry military army staff command government kremlin forces defence defense navy air "
+    "headquarters".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    """The words that name a speaker ("Russia's defence ministry" -> russia, defence, ministry)."""
+    return {
+        w
+        for w in (x.strip(".,'’\"").lower().removesuffix("'s").removesuffix("’s") for x in text.split())
+        if w and w not in ("the", "a", "an", "of", "in", "for", "and")
+    }
+
+
+def _is_person(att: Attribution) -> bool:
+    head = att.source_head
+    if head is not None and head.ent_type_ == "PERSON":
+        return True
+    return bool(att.source_words & _PERSON_TITLES)
+
+
+def resolve_speaker(att: Attribution, earlier: list[tuple[int, Attribution]], paragraph: int) -> Attribution:
+    """The speaker of a speech act, with what the text said about it before.
+
+    ``earlier`` are the speech acts told before it, each with its paragraph. A pronoun ("he said", "it
+    said") names the last speaker of its kind (a person for he/she, a body for it/they). A speaker without a
+    country takes the country of an earlier speaker it names again ("Syniehubov said" after "regional
+    governor Oleh Syniehubov said"; "the ministry" after "Russia's defence ministry"); an unqualified state
+    body ("the defence ministry said") speaks for the state whose voice the story last quoted, in its
+    paragraph or the one before ("Russia said ... 'Units liberated X,' the defence ministry said").
+    """
+    head = att.source_head
+    if head is None or not earlier:
+        return att
+    earlier = earlier[-SPEAKER_MEMORY:]
+    low = head.lower_
+    if low in _PERSON_PRONOUNS | _BODY_PRONOUNS:
+        person = low in _PERSON_PRONOUNS
+        for _par, other in reversed(earlier):
+            if other.source_head is None or other.source_head.lower_ in _PERSON_PRONOUNS | _BODY_PRONOUNS:
+                continue
+            if _is_person(other) == person:
+                return replace(
+                    att,
+                    source_text=other.source_text,
+                    source_country=att.source_country or other.source_country,
+                    mention=other.mention,
+                    analyst=other.analyst,
+                )
+        return att
+    if att.source_country is not None:
+        return att
+    named = _content_words(att.source_text)
+    for _par, other in reversed(earlier):
+        if other.source_country and named and named <= _content_words(other.source_text):
+            return replace(att, source_country=other.source_country)
+    words = att.source_words
+    if (
+        words & _STATE_WORDS
+        and not words & CIVIL_SOURCE_WORDS
+        and not words & {"regional", "local", "city", "oblast"}
+    ):
+        for par, other in reversed(earlier):
+            if paragraph - par > 1:
+                break
+            if other.source_country and not other.analyst:
+                return replace(att, source_country=other.source_country)
+    return att
 
 
 def attribution_for(trigger_index: int, attributions: list[Attribution]) -> Attribution | None:

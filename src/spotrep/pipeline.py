@@ -5,6 +5,9 @@ Stages (one module each): ``documents`` (intake), ``entities`` (spaCy and the ru
 ``attribution``, ``notes``. This module only wires them: it groups the triggers of a sentence into clause
 groups (one candidate event each), gives each its arguments, merges candidates that report the same event
 (one event per kind, place and day, as ACLED codes them) and orders the result (the lead's event first).
+Across sentences it follows the story (docs/stories.md): a sentence without a place or a date of its own takes
+its paragraph's; casualties, damage and repeats told later join the incident told before; a headline's event
+joins the body's; background yields no event; each event keeps the claim of its own speaker.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from .attribution import (
     attribution_for,
     claim_status,
     find_attributions,
+    resolve_speaker,
 )
 from .documents import Document, make_document
 from .entities import get_nlp
@@ -54,6 +58,7 @@ from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
 from .notes import write_notes
 from .rulers import SPAN_KEY
+from .wire import mask_datelines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -80,7 +85,17 @@ _PEOPLE_UNITS = frozenset(
     "protester demonstrator".split()
 )
 _AREA_WORDS = re.compile(r"\b(border (?:areas?|regions?|districts?)|front ?line|frontline)\b", re.I)
-_FAMILY = {"assault": "battle", "clash": "battle", "kill": "attack", "wound": "attack", "attack": "attack"}
+_FAMILY = {
+    "assault": "battle",
+    "clash": "battle",
+    "kill": "attack",
+    "wound": "attack",
+    "attack": "attack",
+    # one ACLED sub-event type each: an air strike and a drone strike on one place and day are one event
+    "air_strike": "air",
+    "drone_strike": "air",
+    "missile": "shelling",
+}
 _GROUND_KINDS = frozenset({"advance", "assault", "clash"})
 _CIVILIAN_HARM = frozenset({"attack", "kill", "wound", "abduction", "sexual"})
 _BATTLE_KINDS = _GROUND_KINDS | {"shelling"}
@@ -117,6 +132,7 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     members: int = 1
     undated: bool = False
+    title: bool = False  # told in the headline
     place_inherited: bool = (
         False  # the place comes from elsewhere in the sentence, not the event's own clause
     )
@@ -137,6 +153,7 @@ class DocContext:
     sentences: list[Span]
     paragraph_of: list[int]
     headings: set[int]
+    titles: set[int]  # the sentences of the headline
     places_by_sentence: dict[int, list[places_stage.PlaceMention]]
     dates_by_sentence: dict[int, list[dates_stage.DateMention]]
     belligerents: tuple[str, ...]
@@ -145,6 +162,15 @@ class DocContext:
     stage_seconds: Counter = field(default_factory=Counter)
     text: str = ""
     quantities_by_sentence: dict[int, list] = field(default_factory=dict)
+    # where the text's places lie (never from the nationality words: an actor's nationality is no location)
+    place_country: str | None = None
+    place_region: str | None = None  # the one first-level region (ISO 3166-2) every named place lies in
+    place_countries: frozenset[str] = frozenset()  # every country the text's places lie in
+    # paragraph -> the place its story is told at so far (the last event placed by its own sentence)
+    story_places: dict[int, Location] = field(default_factory=dict)
+    # paragraph -> its story's dates (and whether they are background)
+    story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
+    attributions: list[list[Attribution]] = field(default_factory=list)  # per sentence, speakers resolved
 
     # per-token values read once per document (a spaCy Token is a new object on each access and its string
     # attributes are decoded on each read); indexed by token.i
@@ -269,7 +295,7 @@ def _run_batch(
 ) -> Iterator[tuple[Document, list[Event]]]:
     short = [d for d in documents if len(d.text) <= CHUNK_CHARS]
     t0 = time.perf_counter()
-    analysed = iter(list(nlp.pipe([d.text for d in short], batch_size=max(1, len(short)))))
+    analysed = iter(list(nlp.pipe([mask_datelines(d.text) for d in short], batch_size=max(1, len(short)))))
     if timings is not None:
         timings["spacy"] += time.perf_counter() - t0
     for document in documents:
@@ -294,7 +320,7 @@ def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Even
     t0 = time.perf_counter()
     spacy_seconds = 0.0
     for (offset, _piece), sdoc in zip(
-        sections, nlp.pipe((p for _, p in sections), batch_size=2), strict=True
+        sections, nlp.pipe((mask_datelines(p) for _, p in sections), batch_size=2), strict=True
     ):
         t1 = time.perf_counter()
         spacy_seconds += t1 - t0
@@ -366,6 +392,7 @@ class DocumentExtractor:
         for s in sentences:
             paragraph_of.append(bisect.bisect_right(breaks, s.start_char))
         headings = self._headings(sentences, paragraph_of, text)
+        titles = self._titles(sentences, paragraph_of, text)
         t = time.perf_counter()
         mentions = places_stage.find_places(doc, candidates=False, text=text)
         self.stage_seconds["places"] += time.perf_counter() - t
@@ -383,14 +410,10 @@ class DocumentExtractor:
             elif token.ent_type_ == "GPE" and token.pos_ == "PROPN" and low in COUNTRY_ACTORS:
                 countries[COUNTRY_ACTORS[low]] += 1
         belligerents = tuple(c for c, n in countries.most_common(2) if n >= 2)
-        place_countries = Counter(
-            m.location.country for m in mentions if m.location and m.location.country and not m.metonymy
-        )
-        focus = (
-            place_countries.most_common(1)[0][0]
-            if place_countries
-            else (countries.most_common(1)[0][0] if countries else None)
-        )
+        place_country, place_region, place_countries = _text_place_area(mentions)
+        # the country an unqualified official speaks for: where the text's places lie, else the nationality the
+        # text names most (a speaker's home, never an event's location)
+        focus = place_country or (countries.most_common(1)[0][0] if countries else None)
         weapon_spans: dict[int, str] = {}
         if SPAN_KEY in doc.spans:
             for span in doc.spans[SPAN_KEY]:
@@ -403,6 +426,7 @@ class DocumentExtractor:
             sentences,
             paragraph_of,
             headings,
+            titles,
             by_sentence,
             dates_by,
             belligerents,
@@ -410,6 +434,9 @@ class DocumentExtractor:
             weapon_spans,
             self.stage_seconds,
             text,
+            place_country=place_country,
+            place_region=place_region,
+            place_countries=place_countries,
         )
 
     @staticmethod
@@ -431,6 +458,21 @@ class DocumentExtractor:
                 out.add(idx[0])
         return out
 
+    @staticmethod
+    def _titles(sentences: list[Span], paragraph_of: list[int], text: str) -> set[int]:
+        """The headline: a first paragraph of one line without a final full stop, with more text after it."""
+        if not sentences:
+            return set()
+        first = paragraph_of[0]
+        idx = [i for i, p in enumerate(paragraph_of) if p == first]
+        if len(idx) == len(sentences):
+            return set()
+        start, end = sentences[idx[0]].start_char, sentences[idx[-1]].end_char
+        line = text[start:end].strip()
+        if "\n" in line or re.search(r"[.!?][\"'’”»]?$", line):
+            return set()
+        return set(idx)
+
     # -- main ------------------------------------------------------------------------------------------
 
     def run(self) -> list[Event]:
@@ -438,12 +480,27 @@ class DocumentExtractor:
             return []
         ctx = self._context()
         t = time.perf_counter()
+        _find_speakers(ctx)
         candidates: list[Candidate] = []
         for i, sent in enumerate(ctx.sentences):
             if i in ctx.headings:
                 continue
-            candidates.extend(self._sentence_candidates(ctx, i, sent))
-        merged = _merge(candidates)
+            found = self._sentence_candidates(ctx, i, sent)
+            candidates.extend(found)
+            placed = [c for c in found if c.location is not None and not getattr(c, "_story", False)]
+            if placed:
+                lead = min(placed, key=lambda c: (c.depth, c.place_start or 0))
+                ctx.story_places[ctx.paragraph_of[i]] = lead.location  # type: ignore[assignment]
+            # the story's days: an aside about the past ("[a battle in 1918]") dates no later sentence, unless the
+            # paragraph opens with it (a report on past days)
+            opening = i == 0 or ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]
+            dated = [
+                c for c in found if c.span is not None and not c.undated and (opening or not c.background)
+            ]
+            if dated:
+                story = min(dated, key=lambda c: (c.background, c.depth))
+                ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
+        merged = _merge(ctx, _fold_story(ctx, candidates))
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
@@ -469,7 +526,7 @@ class DocumentExtractor:
             kept.append(trig)
         if not kept:
             return []
-        attributions = find_attributions(sent)
+        attributions = ctx.attributions[index]
         source_tokens = set().union(*(a.source_tokens for a in attributions)) if attributions else set()
         kept = [t for t in kept if t.i not in source_tokens]
         groups = _group(kept)
@@ -481,13 +538,15 @@ class DocumentExtractor:
                 out.append(cand)
         if not out:
             return []  # no candidate event: the sentence's places and dates are not needed
-        out = _fold_causes(ctx.doc, out)
+        out = _fold_fighting_into_takeovers(_fold_causes(ctx.doc, out))
         self._places(ctx, index, sent, out, domains, source_tokens)
         self._dates(ctx, index, out, domains)
         expanded: list[Candidate] = []
         for cand in out:
             expanded.extend(self._split_by_place(ctx, index, sent, cand))
         for cand in expanded:
+            if not getattr(cand, "_area", False) and cand.kind not in _OWN_PLACE_ONLY:
+                self._story_location(ctx, index, cand)
             self._finish(ctx, sent, cand, attributions)
         return expanded
 
@@ -524,6 +583,11 @@ class DocumentExtractor:
                     weapons.append(w[0])
                 weapon_kinds.add(w[1])
         if not strong and not weapon_kinds:
+            return None
+        heads = {anchor} | {t.i for t in strong}
+        habitual = _habitual(ctx, index, domain, heads) or _evaluative(strong)
+        if habitual:
+            log.debug("not an event: %r (%s)", doc[anchor].text, habitual)
             return None
         kinds = [t.kind for t in strong] or [t.kind for t in group if not t.absorbed]
         if set(kinds) <= GENERIC_KINDS:
@@ -572,15 +636,18 @@ class DocumentExtractor:
             return None
         head = min(group, key=lambda t: (_depth(t.token), t.i)).token
         cand = Candidate(typing, index, ctx.paragraph_of[index], head, group, domain, _depth(head))
+        cand.title = index in ctx.titles
+        cand._unnamed = _unnamed_place(ctx, cand)  # type: ignore[attr-defined]
         cand.weapons = weapons
         cand.evidence = [(sent.start_char, sent.end_char)]
         cand._agent = agent_mention  # type: ignore[attr-defined]
         cand._victim = victim_mention  # type: ignore[attr-defined]
+        cand._victim_country = _np_nationality(victim)  # type: ignore[attr-defined]
         cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
         cand._kinds = kinds  # type: ignore[attr-defined]
         cand._context = context_lemmas  # type: ignore[attr-defined]
         cand._classify_args = classify_args  # type: ignore[attr-defined]
-        cand._attribution = attribution_for(head.i, attributions)  # type: ignore[attr-defined]
+        cand._attribution = attribution_for(head.i, attributions) or _paragraph_speaker(ctx, index)  # type: ignore[attr-defined]
         return cand
 
     # -- places ----------------------------------------------------------------------------------------
@@ -608,6 +675,8 @@ class DocumentExtractor:
                 if a.i in range(sent.start, sent.end) and a.i < t.i and a.i >= t.i - 8
             ):
                 continue
+            if _part_of_story_place(doc, span.start):
+                continue  # "in the city's Kyivskyi district": a part of the place the story is at
             usable.append((m, toks))
         claimed: set[int] = set()
         for cand in cands:
@@ -639,6 +708,7 @@ class DocumentExtractor:
                 continue
             if in_source:
                 cand._places = in_source  # type: ignore[attr-defined]
+                cand._speaker_place = True  # type: ignore[attr-defined]
                 cand.place_inherited = True
 
     def _split_by_place(self, ctx: DocContext, index: int, sent: Span, cand: Candidate) -> list[Candidate]:
@@ -665,12 +735,34 @@ class DocumentExtractor:
                 c._place_order = [x.place_start for x in out]  # type: ignore[attr-defined]
         return out
 
+    @staticmethod
+    def _story_location(ctx: DocContext, index: int, cand: Candidate) -> None:
+        """A sentence that names no place continues the story of its paragraph ("Russian forces shelled X. Two
+        civilians were killed."): it happened where the paragraph's story is. So does one that names only its
+        speaker's region ("..., Odesa regional governor said") when the story is at a place in that region."""
+        speaker_place = getattr(cand, "_speaker_place", False)
+        if cand.location is not None and not speaker_place:
+            return
+        story = _story_place(ctx, index)
+        if story is None:
+            return
+        if speaker_place and cand.location is not None:
+            own = cand.location
+            if not (own.admin1_code and own.admin1_code == story.admin1_code and own.geo_precision == 3):
+                return
+        cand.location, cand.place_inherited = story, True
+        cand._story = True  # type: ignore[attr-defined]
+
     # -- dates -----------------------------------------------------------------------------------------
 
     def _dates(self, ctx: DocContext, index: int, cands: list[Candidate], domains) -> None:
         self._dates_from_text(ctx, index, cands)
         published = ctx.document.published
+        story = ctx.story_spans.get(ctx.paragraph_of[index])
         for cand in cands:
+            if cand.span is None and story is not None:
+                # a sentence without a date of its own continues its paragraph's story
+                cand.span, cand.background = story
             if cand.span is None and published is not None:
                 # an undated report in a dated document: the day of publication or the day before
                 cand.span = dates_stage.TimeSpan(published - timedelta(days=1), published, 2)
@@ -683,6 +775,8 @@ class DocumentExtractor:
         doc = ctx.doc
         located = []
         for m in mentions:
+            if m.kind == "anaphoric" and not m.span.resolved and ctx.document.published is not None:
+                continue  # "a week after launching the incursion": no day of its own; the report's days stand
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             located.append((m, set(range(span.start, span.end)) if span is not None else set()))
         claimed: set[int] = set()
@@ -774,6 +868,8 @@ class DocumentExtractor:
                 source_country = actor1.country
             else:
                 source_country = _home_country(ctx, cand)
+        if att is not None and att.source_country is None and source_country:
+            att.source_country = source_country  # what later speech acts naming this speaker again resolve to
         if actor1 is None and kind in ("withdrawal",) and source_country:
             actor1 = make_actor("military", source_country)
         if actor1 is not None and actor1.country is None:
@@ -815,9 +911,21 @@ class DocumentExtractor:
             and cand.typing.sub_event_type == "Non-state actor overtakes territory"
         ):
             # a state's forces taking ground in their own country regain it; foreign forces overtake it
-            place_country = loc_country or ctx.focus_country
+            place_country = loc_country or ctx.place_country
             if actor1.country is None or place_country is None or actor1.country == place_country:
                 cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
+        if (
+            kind == "recapture"
+            and actor1 is not None
+            and actor1.kind in ("military", "government")
+            and actor1.country
+            and loc_country
+            and loc_country == ctx.opponent(actor1.country)
+        ):
+            # "Russian forces liberated X" in Ukraine: a state's forces taking its enemy's ground do not regain
+            # it, they overtake it (ACLED codes them so)
+            cats = ["territory_captured", *(k for k in cand.typing.categories if k != "territory_captured")]
+            cand.typing = Typing("capture", "Non-state actor overtakes territory", cats)
         if (
             kind in ("kill", "wound", "attack")
             and cand.location is not None
@@ -990,6 +1098,30 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 if w not in a.weapons:
                     a.weapons.append(w)
             dropped.add(id(b))
+    return [c for c in cands if id(c) not in dropped]
+
+
+_TAKEOVER_KINDS = frozenset({"capture", "recapture"})
+
+
+def _fold_fighting_into_takeovers(cands: list[Candidate]) -> list[Candidate]:
+    """Fighting told as the way a place was taken ("regained control over X after fighting Russian forces in
+    the area", "took the village after heavy clashes") is the takeover itself, not a battle of its own: ACLED
+    codes the taking, and the fighting makes it a violent one."""
+    takeovers = [c for c in cands if c.kind in _TAKEOVER_KINDS]
+    if not takeovers:
+        return cands
+    dropped: set[int] = set()
+    for b in cands:
+        if b.kind not in _GROUND_KINDS:
+            continue
+        for a in takeovers:
+            if _linked(b.trigger, a.trigger) and b.trigger.i > a.trigger.i:
+                a._kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
+                a.domain = a.domain | b.domain
+                a.triggers = a.triggers + b.triggers
+                dropped.add(id(b))
+                break
     return [c for c in cands if id(c) not in dropped]
 
 
@@ -1311,6 +1443,271 @@ def _government_word(doc: Doc, mention: ActorMention | None) -> bool:
     )
 
 
+def _find_speakers(ctx: DocContext) -> None:
+    """The speech acts of every sentence, in text order, each speaker resolved against the ones before it
+    ("he said", "the ministry said", a name said again)."""
+    earlier: list[tuple[int, Attribution]] = []
+    for i, sent in enumerate(ctx.sentences):
+        found = [resolve_speaker(a, earlier, ctx.paragraph_of[i]) for a in find_attributions(sent)]
+        ctx.attributions.append(found)
+        earlier.extend((ctx.paragraph_of[i], a) for a in found)
+
+
+def _paragraph_speaker(ctx: DocContext, index: int) -> Attribution | None:
+    """The speaker of a sentence that names none: the one that opens its paragraph ("According to the
+    governor, ...", "Governor X wrote on Telegram.", "The governor said: ...") or the one that closes it
+    ("..., the governor said." / "The governor said." after the quote). A speaker in another paragraph never
+    is."""
+    par = ctx.paragraph_of[index]
+    first = last = index
+    while first > 0 and ctx.paragraph_of[first - 1] == par:
+        first -= 1
+    while last + 1 < len(ctx.sentences) and ctx.paragraph_of[last + 1] == par:
+        last += 1
+    if first < index:
+        lead = _first_word(ctx.sentences[first])
+        for a in ctx.attributions[first]:
+            if a.verb is None or lead is None:
+                continue
+            if a.verb.i == lead.i and a.verb.lower_ == "according":
+                return a  # "According to the governor, ..."
+            if lead.i in a.source_tokens and (_bare_speech(a.verb) or _colon_after(ctx, a.verb)):
+                return a  # "Governor X wrote on Telegram." / "The governor said on Tuesday: ..."
+    if last > index:
+        lead = _first_word(ctx.sentences[last])
+        for a in reversed(ctx.attributions[last]):
+            verb = a.verb
+            if (
+                verb is None
+                or lead is None
+                or verb.lower_ == "according"
+                or verb.dep_ not in ("ROOT", "parataxis")
+            ):
+                continue
+            if lead.i in a.covers and lead.i not in a.source_tokens:
+                return a  # "..., the governor said."
+            if lead.i in a.source_tokens and _bare_speech(verb):
+                return a  # "The governor said." / "Syniehubov said on Telegram."
+    return None
+
+
+def _colon_after(ctx: DocContext, verb: Token) -> bool:
+    """Does a colon close the speech act ("The governor said on Tuesday: ...")? What follows is its statement,
+    to the end of the paragraph."""
+    lowers = ctx.lowers
+    return any(lowers[i] == ":" for i in range(verb.i + 1, min(verb.i + 6, len(lowers))))
+
+
+def _first_word(sent: Span) -> Token | None:
+    return next((t for t in sent if not (t.is_space or t.is_punct)), None)
+
+
+def _bare_speech(verb: Token) -> bool:
+    """A speech act that says nothing in its own sentence ("The governor said.", "The General Staff
+    reports:"): what it says is the rest of its paragraph."""
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in verb.children)
+
+
+_HABITUAL_ADVERBS = frozenset(
+    "repeatedly regularly routinely frequently often constantly continually continuously daily nightly "
+    "periodically systematically habitually usually".split()
+)
+_LONG_SPAN = re.compile(r"^(?:[a-z]+-)?(?:weeks?|months?|years?|decades?)-long$")
+_LAPSE_UNITS = frozenset("hour day week month year decade".split())
+_LONG_UNITS = frozenset("week month year decade".split())
+_RECENT_SINCE = frozenset("day morning midnight night dawn evening today yesterday hour hours".split())
+
+
+def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) -> str | None:
+    """Why a clause tells background rather than an event, or None: a habit ("is regularly targeted", "has
+    been hit repeatedly"), a state that lasts since long ago ("have been pressing an offensive since May 10",
+    "since the start of the invasion"), what a since-clause dates the story from ("since it pulled out of the
+    deal"), an event lasting months ("a months-long advance") or the starting point of a lapse of time ("a week
+    after launching the incursion"). Background of this kind has no day of its own, so it must not become an
+    event of the publication day. A since-phrase of the last days ("since Monday", "since the beginning of the
+    day") keeps the news. ``heads`` are the clause's own triggers and its anchor: what modifies only a phrase
+    inside the clause ("captured X after a months-long battle") does not make the clause background."""
+    tokens, lowers = ctx.tokens, ctx.lowers
+    for i in heads:
+        t = tokens[i]
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "amod" and (
+                _LONG_SPAN.match(low)
+                or (
+                    low == "long"
+                    and any(g.lemma_.lower() in _LONG_UNITS for g in c.children if g.dep_ == "npadvmod")
+                )
+            ):
+                return "an event lasting months or years (background)"
+        if t.dep_ == "pcomp" and t.head.lower_ in ("after", "before") and t.head.i > 0:
+            lapse = tokens[t.head.i - 1]
+            if lapse.dep_ == "npadvmod" and lapse.lemma_.lower() in _LAPSE_UNITS:
+                return "the starting point of a lapse of time (background)"
+    # a nominal trigger's verb governs it ("have been pressing an offensive since May 1")
+    scope = set(domain)
+    for h in heads:
+        tok = tokens[h]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.i != h:
+            scope |= {c.i for c in tok.head.children} | {tok.head.i}
+    for i in sorted(scope):
+        low = lowers[i]
+        t = tokens[i]
+        if low in _HABITUAL_ADVERBS and t.dep_ == "advmod" and t.head.i in scope and _present(t.head):
+            return f"habitual ({t.text})"
+        if low != "since":
+            continue
+        if t.dep_ == "mark":
+            return "since-clause (background)"
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if (
+            t.dep_ != "prep"
+            or verb is None
+            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        ):
+            continue
+        phrase = [x for x in t.subtree if x.i != t.i]
+        if not phrase or any(x.lemma_.lower() in _RECENT_SINCE for x in phrase):
+            continue
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        dated = [m for m in ctx.dates_in(index) if m.start < end and start < m.end]
+        if dated and all(_recent_start(m, ctx.document.published) for m in dated):
+            continue
+        return "a state lasting since long ago"
+    return None
+
+
+def _recent_start(mention: dates_stage.DateMention, published: date | None) -> bool:
+    """Does a time expression start in the week before publication ("since Monday")?"""
+    start = mention.span.start
+    if start is None or published is None:
+        return not mention.past_background
+    return (published - start).days <= 7
+
+
+_STORY_PLACE_NOUNS = frozenset("city town village settlement capital region oblast province district".split())
+
+
+def _part_of_story_place(doc: Doc, start: int) -> bool:
+    """A place named as a part of the place told before ("the city's Kyivskyi district", "the region's
+    Shostka district"): the event is at that earlier place, whatever else the part's name may mean."""
+    if start < 3:
+        return False
+    return (
+        doc[start - 1].lower_ in ("'s", "’s")
+        and doc[start - 2].lower_ in _STORY_PLACE_NOUNS
+        and doc[start - 3].lower_ in ("the", "this", "that")
+    )
+
+
+def _evaluative(strong: list[Trigger]) -> str | None:
+    """ "It was the deadliest attack on the city this year", "This is the largest strike since the war began":
+    a judgement of an event told before, not another event."""
+    if not strong or not all(t.nominal for t in strong):
+        return None
+    for trig in strong:
+        tok = trig.token
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+            return None
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("it", "this", "that"):
+            return None
+    return "a judgement of an event told before"
+
+
+def _present(verb: Token) -> bool:
+    """Is a verb in the present or the present perfect ("is targeted", "has been hit", "shell")? A past
+    tense ("repeatedly shelled X on Monday") tells what happened on those days."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _text_place_area(
+    mentions: list[places_stage.PlaceMention],
+) -> tuple[str | None, str | None, frozenset[str]]:
+    """The country the text's places lie in (the most named one), the first-level region every named
+    settlement and region lies in when there is exactly one such region and one country, and every country."""
+    named = [m for m in mentions if m.location is not None and m.location.country and not m.metonymy]
+    # settlements and regions say where the story is; a country's name also stands for its side ("Ukraine's top
+    # commander") and counts only when the text names nothing smaller
+    located = [m.location for m in named if m.kind != "country"] or [m.location for m in named]
+    if not located:
+        return None, None, frozenset()
+    countries = Counter(loc.country for loc in located)
+    regions = {loc.admin1_code for loc in located if loc.admin1_code}
+    region = next(iter(regions)) if len(regions) == 1 and len(countries) == 1 else None
+    return countries.most_common(1)[0][0], region, frozenset(c for c in countries if c)
+
+
+def _story_place(ctx: DocContext, index: int) -> Location | None:
+    """The place the story of a sentence's paragraph is told at: the place of the last event an earlier
+    sentence of the paragraph placed, else the last place an earlier sentence of it names."""
+    par = ctx.paragraph_of[index]
+    known = ctx.story_places.get(par)
+    if known is not None:
+        return known
+    for j in range(index - 1, -1, -1):
+        if ctx.paragraph_of[j] != par:
+            break
+        named = [
+            m
+            for m in ctx.places_by_sentence.get(j, [])
+            if m.location is not None and not m.metonymy and m.kind in ("settlement", "region")
+        ]
+        if named:
+            return _most_specific(named)[0].location
+    return None
+
+
+_OWN_GROUND_KINDS = frozenset(
+    {"interception", "arrest", "protest", "protest_force", "riot", "political", "agreement", "group_change"}
+)
+
+
+def _target_country(ctx: DocContext, c: Candidate) -> str | None:
+    """The country of the side an event is done to (strikes and battles happen on the target's side, so the
+    attacker's nationality is never the place); an interception, an arrest or a protest happens on the
+    acting side's own ground."""
+    if c.kind in _OWN_GROUND_KINDS:
+        return c.actor1.country if c.actor1 else None
+    if c.actor2 is not None and c.actor2.country:
+        return c.actor2.country
+    return getattr(c, "_victim_country", None) or ctx.opponent(c.actor1.country if c.actor1 else None)
+
+
+def _np_nationality(token: Token | None) -> str | None:
+    """The country a noun phrase's modifier names ("Ukrainian positions", "a Russian oil depot", "Ukraine's
+    ports")."""
+    if token is None:
+        return None
+    for c in token.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod"):
+            low = c.lower_
+            code = DEMONYMS.get(low) or (COUNTRY_ACTORS.get(low) if c.pos_ == "PROPN" else None)
+            if code:
+                return code
+    return None
+
+
+def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
+    """Where an event goes when its text names no place of its own and its paragraph's story has none either:
+    a state's political act in its country; else the region, or the country, the text's places lie in (the
+    target's side when the places lie in several); else the target side's country; else nowhere (no
+    coordinates: a wrong country is worse than none)."""
+    if c.actor1 is not None and c.actor1.country and c.kind in ("political", "agreement"):
+        return places_stage.country_location(c.actor1.country)
+    if ctx.place_region:
+        region = places_stage.region_location(ctx.place_region)
+        if region is not None:
+            return region
+    target = _target_country(ctx, c)
+    if ctx.place_country:
+        country = target if target in ctx.place_countries else ctx.place_country
+        return places_stage.country_location(country)
+    return places_stage.country_location(target) if target else None
+
+
 def _home_country(ctx: DocContext, cand: Candidate) -> str | None:
     """The country an unqualified official speaks for: the country of the document's focus."""
     return ctx.focus_country
@@ -1363,18 +1760,46 @@ def _most_specific(mentions: list) -> list:
     return out
 
 
+_JOINS = re.compile(r"\b(and|as well as|while|plus)\b|;")
+
+
 def _coordinated_groups(text: str, mentions: list) -> list[list]:
-    """Places joined by 'and' / 'as well as' are separate events; others refine the first one."""
+    """Places joined by 'and' / 'as well as' are separate events, and so are the members of a list of places
+    of one kind ("over the Belgorod, Kursk and Bryansk regions"); other places refine the first one
+    ("Kupiansk, Kharkiv": the settlement and its region)."""
     if len(mentions) <= 1:
         return [mentions] if mentions else []
+    gaps = [text[a.end : b.start].lower() for a, b in itertools.pairwise(mentions)]
+    joined = [bool(_JOINS.search(g)) and len(g) < 120 for g in gaps]
+    for n, gap in enumerate(gaps):
+        if gap.strip() != "," or joined[n]:
+            continue
+        # "A, B and C": a comma of a run of places of one kind that ends in "and" lists them
+        k = n
+        while k < len(gaps) and gaps[k].strip() == ",":
+            k += 1
+        run = mentions[n : k + 2]
+        if (
+            k < len(gaps)
+            and joined[k]
+            and len(gaps[k]) < 12
+            and len({m.kind for m in run}) == 1
+            and not any(_names_region_of(b, a) for a, b in itertools.pairwise(run))
+        ):
+            joined[n] = True
     groups = [[mentions[0]]]
-    for prev, cur in itertools.pairwise(mentions):
-        between = text[prev.end : cur.start].lower()
-        if re.search(r"\b(and|as well as|while|plus)\b|;", between) and len(between) < 120:
+    for n, cur in enumerate(mentions[1:]):
+        if joined[n]:
             groups.append([cur])
         else:
             groups[-1].append(cur)
     return groups
+
+
+def _names_region_of(qualifier, place) -> bool:
+    """Does a place name after a comma name the region of the place before it ("Kupiansk, Kharkiv")?"""
+    admin1 = place.location.admin1 if place.location is not None else None
+    return bool(admin1) and admin1.lower().startswith(qualifier.text.lower()[:5])
 
 
 def _copy(cand: Candidate) -> Candidate:
@@ -1477,7 +1902,7 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     )
 
 
-def _merge(cands: list[Candidate]) -> list[Candidate]:
+def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """One event per kind, place and day: merge repeats, and fold vaguer mentions into precise ones."""
     out: list[Candidate] = []
     first = min((c.sent_index for c in cands), default=0)
@@ -1495,9 +1920,22 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             _absorb(target, c)
     # a region-level (or country-level) report folds into a settlement-level event of the same kind; so does
     # an event of the headline or lead sentence whose place is vague or borrowed ("Ukraine downs drones over
-    # the south"): it announces an event the body tells with its place
+    # the south"): it announces an event the body tells with its place; and so does a headline's event the body
+    # tells at the same place in other words ("glide bombs kill three in Kharkiv" / "struck Kharkiv")
     lead = min((c.sent_index for c in out), default=0)
     headline = {id(c) for c in out if c.sent_index == lead and (c.place_inherited or c.location is None)}
+    absorbed: dict[int, Candidate] = {}
+
+    def final(o: Candidate) -> Candidate:
+        while id(o) in absorbed:
+            o = absorbed[id(o)]
+        return o
+
+    def fold(target: Candidate, c: Candidate) -> None:
+        target = final(target)
+        _absorb(target, c, keep_place=True)
+        absorbed[id(c)] = target
+
     result: list[Candidate] = []
     for c in out:
         if id(c) in headline:
@@ -1508,23 +1946,317 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             ]
             if body:
                 lead_typing = c.typing
-                _absorb(body[0], c, keep_place=True)
+                target = final(body[0])
+                fold(target, c)
                 # the lead sentence says what happened; the body adds where
-                cats = list(dict.fromkeys(lead_typing.categories + body[0].typing.categories))
-                body[0].typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
+                cats = list(dict.fromkeys(lead_typing.categories + target.typing.categories))
+                target.typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
                 continue
         if c.location is not None and c.location.geo_precision == 3:
             precise = [
                 o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)
             ]
             if precise:
-                _absorb(precise[0], c, keep_place=True)
+                fold(precise[0], c)
+                continue
+        if c.location is not None and c.location.geo_precision == 2 and getattr(c, "_unnamed", False):
+            named = [o for o in out if id(o) not in absorbed and _names_the_place(c, o)]
+            if named:
+                fold(named[0], c)
+                continue
+        if c.title and c.kind in _STORY_KINDS:
+            target, alone = _headline_target(c, [o for o in out if not o.title and id(o) not in absorbed])
+            if target is not None:
+                target = final(target)
+                if alone:
+                    typing = target.typing
+                    fold(target, c)
+                    target.typing = typing  # the body tells what happened in more words than the headline
+                else:
+                    target.evidence.extend(ev for ev in c.evidence if ev not in target.evidence)
+                    absorbed[id(c)] = target
                 continue
         result.append(c)
     return result
 
 
+_UNNAMED_PLACE_NOUNS = frozenset("village town settlement locality hamlet city".split())
+NAMED_NEAR_KM = 30.0
+"""How far from the place a report says an unnamed village is near ("a village near X") the village it then
+names can lie."""
+
+
+def _unnamed_place(ctx: DocContext, c: Candidate) -> bool:
+    """Does the clause tell of a place it does not name ("captured a village near X", "capture of village
+    near X" in a headline, "a settlement close to X")? Not "the village of X", "the village", "Y village"."""
+    for i in c.domain:
+        tok = ctx.tokens[i]
+        if ctx.lemma(i) not in _UNNAMED_PLACE_NOUNS or tok.pos_ != "NOUN" or ctx.lowers[i].endswith("s"):
+            continue
+        children = list(tok.children)
+        if any(ch.dep_ in ("compound", "appos", "poss") for ch in children):
+            continue
+        if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in children):
+            continue
+        dets = [ch.lower_ for ch in children if ch.dep_ in ("det", "nummod")]
+        if not dets or dets[0] in ("a", "an", "another", "one"):
+            return True
+    return False
+
+
+def _names_the_place(near: Candidate, named: Candidate) -> bool:
+    """Is ``named`` the same event told at the settlement ``near`` only placed near another one ("captured a
+    village near Pokrovsk" / "liberated the settlement of Novohrodivka")?"""
+    a, b = near.location, named.location
+    if named is near or b is None or b.geo_precision != 1 or a is None:
+        return False
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    from .gazetteer.data import haversine_km
+
+    return (
+        named.family == near.family
+        and named.background == near.background
+        and _actors_compatible(near, named)
+        and _dates_overlap(near, named, widen=True)
+        and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NAMED_NEAR_KM  # type: ignore[arg-type]
+    )
+
+
+def _headline_target(title: Candidate, body: list[Candidate]) -> tuple[Candidate | None, bool]:
+    """The body event a headline's violent event announces, and whether it announces that one event alone:
+    the first one of its family the body tells at its place (or within it), else the one told at its very
+    place, else the only place within it the body tells violence at. A headline about a region where the body
+    tells several events sums them up: it is no event of its own (the first of them keeps its words, not its
+    figures)."""
+    told = sorted((o for o in body if _headline_tells(title, o)), key=lambda o: o.sent_index)
+    if not told:
+        return None, False
+    same_family = [o for o in told if o.family == title.family]
+    if same_family and len({_place_key(o.location) for o in same_family}) == 1:
+        return same_family[0], True
+    same_place = [o for o in told if _place_key(o.location) == _place_key(title.location)]
+    if same_place:
+        return same_place[0], True
+    if len({_place_key(o.location) for o in told}) == 1:
+        return told[0], True
+    return told[0], False
+
+
+def _headline_tells(title: Candidate, body: Candidate) -> bool:
+    """Does a body event tell the violent event a headline announces (same place or one within the other,
+    same days, compatible actors), whatever words each uses for it?"""
+    return (
+        body.kind in _STORY_KINDS
+        and body.background == title.background
+        and _actors_compatible(title, body)
+        and _dates_overlap(title, body, widen=True)
+        and _places_agree(title, body)
+    )
+
+
+# the violent events a later sentence can tell more of (its casualties, its damage, a repeat)
+_STORY_KINDS = frozenset(
+    {
+        "clash",
+        "assault",
+        "shelling",
+        "missile",
+        "air_strike",
+        "drone_strike",
+        "explosive",
+        "suicide",
+        "grenade",
+        "chemical",
+        "attack",
+        "kill",
+        "wound",
+        "protest_force",
+        "riot",
+        "mob",
+        "abduction",
+        "sexual",
+        "interception",
+    }
+)
+_CONSEQUENCE_KINDS = frozenset({"kill", "wound"})
+_DAMAGE_KINDS = frozenset({"looting", "disruption"})
+_STRIKE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "explosive", "grenade"})
+_MORE_WORDS = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
+_ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})
+_ANAPHOR_QUANTIFIERS = frozenset("one two three some several both all each none many most part".split())
+
+
+def _clause_place(c: Candidate) -> bool:
+    """Was the candidate placed by its own clause (not by another clause of its sentence, its speaker's title
+    or its paragraph's story)?"""
+    return c.location is not None and not c.place_inherited
+
+
+def _places_agree(a: Candidate, b: Candidate) -> bool:
+    return _place_key(a.location) == _place_key(b.location) or (
+        _contains(a.location, b.location) or _contains(b.location, a.location)
+    )
+
+
+def _anaphoric(ctx: DocContext, c: Candidate) -> bool:
+    """Does the clause refer back to an event or weapon told before ("the strike", "one of the missiles",
+    "it was struck")? Definite actors ("the Russian forces") do not count: notes name every actor so."""
+    tokens, lowers = ctx.tokens, ctx.lowers
+    trigger_tokens = {t.i for t in c.triggers}
+    for i in c.domain:
+        t = tokens[i]
+        if lowers[i] in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
+        if i not in trigger_tokens and i not in ctx.weapon_spans and ctx.lemma(i) not in WEAPON_WORDS:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(ch.dep_ == "det" and ch.lower_ in _ANAPHOR_DETS for ch in t.children):
+            return True
+        head = t.head
+        if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _ANAPHOR_QUANTIFIERS:
+            return True
+    return False
+
+
+def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candidate | None:
+    """The event told before that a later clause tells more of, or None.
+
+    A clause that names its own place tells more of the event at that place told in its paragraph or the one
+    before. A clause without a place of its own continues the last sentence that told an event: in its
+    paragraph, or opening the next one. Either way the event is violent, of the same days, by a compatible
+    actor; a repeat ("the strike") is of the same family of violence."""
+    consequence = c.kind in _CONSEQUENCE_KINDS
+    damage = c.kind in _DAMAGE_KINDS
+    repeat = not consequence and not damage and c.kind in _STORY_KINDS and _anaphoric(ctx, c)
+    if not (consequence or damage or repeat):
+        return None
+    before = []
+    for o in reversed(told):  # text order: only the paragraph and the one before matter
+        if o.paragraph < c.paragraph - 1:
+            break
+        if (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i):
+            before.append(o)
+    before.reverse()
+    if not before:
+        return None
+    reach = 0 if damage else 1  # paragraphs back
+    if _clause_place(c):
+        # the same place: a tally for a whole region ("three civilians were killed in the region over the past
+        # day") is a casualty report of its own, not the figures of one event in it
+        pool = [
+            o
+            for o in before
+            if 0 <= c.paragraph - o.paragraph <= reach and _place_key(o.location) == _place_key(c.location)
+        ]
+    else:
+        last_sentence = max(o.sent_index for o in before)
+        pool = [o for o in before if o.sent_index == last_sentence]
+        gap = c.paragraph - pool[0].paragraph
+        if gap > reach:
+            return None
+        if gap == 1 and any(
+            ctx.paragraph_of[i] == c.paragraph for i in range(last_sentence + 1, c.sent_index)
+        ):
+            return None  # the clause does not open its paragraph: it belongs to that paragraph's own story
+    fits = [
+        o
+        for o in pool
+        if o.kind in _STORY_KINDS
+        and o.background == c.background
+        and _actors_compatible(o, c)
+        and _dates_overlap(o, c, widen=c.undated or o.undated)
+        and (not repeat or o.family == c.family or {o.kind, c.kind} <= _STRIKE_KINDS | GENERIC_KINDS)
+    ]
+    if not fits:
+        return None
+    same_place = [
+        o for o in fits if c.location is not None and _place_key(o.location) == _place_key(c.location)
+    ]
+    # the nearest telling, and within one sentence its main clause
+    return max(same_place or fits, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))
+
+
+def _add_count(mine: int | None, theirs: int | None, more: bool) -> int | None:
+    if theirs is None:
+        return mine
+    if mine is None:
+        return theirs
+    return mine + theirs if more else max(mine, theirs)
+
+
+def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """One event per incident: what a later clause tells of the event just told (its dead and wounded, "Two
+    civilians were killed and eight wounded, the governor said."; its damage, "A residential building was set
+    on fire."; or the event again, "One of the missiles hit a school") is that event, at its place and day, not
+    another event. Casualties told with "also", "another", "more" add to the event's; otherwise they repeat
+    them (the larger figure stands)."""
+    out: list[Candidate] = []
+    into: dict[int, Candidate] = {}
+    for n, c in enumerate(cands):
+        story = _story_event(ctx, c, cands[:n])
+        while story is not None and id(story) in into:
+            story = into[id(story)]
+        if story is None:
+            out.append(c)
+            continue
+        into[id(c)] = story
+        more = bool(_MORE_WORDS.search(ctx.sentence_text(c.sent_index)))
+        story.fatalities = _add_count(story.fatalities, c.fatalities, more)
+        story.injuries = _add_count(story.injuries, c.injuries, more)
+        story.members += c.members
+        for ev in c.evidence:
+            if ev not in story.evidence:
+                story.evidence.append(ev)
+        for w in c.weapons:
+            if w not in story.weapons:
+                story.weapons.append(w)
+        if story.actor2 is None and c.actor2 is not None:
+            story.actor2 = c.actor2
+        _take_claim(story, c)
+    return out
+
+
+def _claim_origin(c: Candidate) -> tuple[int, bool, int]:
+    """Where the telling whose speaker an event's claim names is: its paragraph, whether it was the headline
+    (which only announces what the body tells), and its sentence."""
+    return getattr(c, "_claim_from", (c.paragraph, c.title, c.sent_index))
+
+
+def _takes_claim(target: Candidate, other: Candidate) -> bool:
+    """Does an event take the claim of another telling of it? The claim is the speaker's whose statement
+    tells the event: the first telling's (the body's before its headline's); a telling in the reporter's voice
+    takes the speaker of a telling before it, or of the same story (its paragraph or the next); a speaker quoted
+    in a later, unrelated paragraph never replaces it."""
+    if not other.explicit_source:
+        return False
+    t_par, t_title, t_sent = _claim_origin(target)
+    o_par, o_title, o_sent = _claim_origin(other)
+    if not target.explicit_source:
+        return t_title or o_title or o_par - t_par <= 1
+    if t_title != o_title:
+        return t_title
+    if (o_par, o_sent) < (t_par, t_sent):
+        return True
+    return target.claim.source_country is None and other.claim.source_country is not None and o_par == t_par
+
+
+def _take_claim(target: Candidate, other: Candidate) -> None:
+    if _takes_claim(target, other):
+        target.claim, target.explicit_source = other.claim, True
+        target._claim_from = _claim_origin(other)  # type: ignore[attr-defined]
+    elif _claim_origin(target)[1] and not _claim_origin(other)[1] and not target.explicit_source:
+        # the body tells what the headline announced, in the reporter's voice: from now on the event's claim is
+        # that telling's, and a speaker quoted in a later paragraph does not replace it
+        target._claim_from = _claim_origin(other)  # type: ignore[attr-defined]
+
+
 def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> None:
+    target._unnamed = getattr(target, "_unnamed", False) or getattr(other, "_unnamed", False)  # type: ignore[attr-defined]
+    target._claim_from = _claim_origin(target)  # type: ignore[attr-defined]
+    _take_claim(target, other)
+    target.title = target.title and other.title  # an event the body tells is no longer the headline's alone
     target.members += other.members
     for ev in other.evidence:
         if ev not in target.evidence:
@@ -1561,11 +2293,6 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         )
     ):
         target.span, target.undated = other.span, other.undated
-    if other.explicit_source and (
-        not target.explicit_source
-        or (target.claim.source_country is None and other.claim.source_country is not None)
-    ):
-        target.claim, target.explicit_source = other.claim, True
 
 
 _PROTEST_WINDOW = 2
@@ -1737,14 +2464,7 @@ def _order(cands: list[Candidate]) -> list[Candidate]:
 def _event(ctx: DocContext, c: Candidate, offset: int = 0) -> Event:
     document = ctx.document
     published = document.published
-    loc = c.location
-    if loc is None:
-        # no place in the text: a state's political act is located in its country; otherwise the document's
-        # focus country, at country precision
-        country = (
-            c.actor1.country if c.actor1 and c.kind in ("political", "agreement") else None
-        ) or ctx.focus_country
-        loc = places_stage.country_location(country) if country else None
+    loc = c.location if c.location is not None else _fallback_location(ctx, c)
     loc = loc or Location()
     span = c.span
     if span is not None and span.resolved:

@@ -127,6 +127,52 @@ def place_sentences(evidence: Iterable[Evidence], name: str | None) -> list[str]
     return found or texts
 
 
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|outside|around|towards?|vicinity of|close to|closer to|outskirts of|approach(?:es)? to"
+    r"|direction of|edge of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of"
+    r"|(?:km|kilometres|kilometers|miles) (?:from|of)|beyond)"
+    r"|\b(?:a|an|another|one|two|three|several|some) (?:\w+ )?(?:village|villages|settlement|settlements"
+    r"|positions?|hamlet|locality|localities|town|heights?) (?:\w+ )?(?:near|outside|around|close to|west of"
+    r"|east of|north of|south of))\s*(?:the\s+(?:\w+\s+){0,3}?(?:city|town|village|hub|stronghold|settlement)"
+    r"\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_NEAR_AFTER = re.compile(
+    r"^\s*(?:area|areas|district|raion|direction|directions|sector|axis|front|outskirts|region|oblast"
+    r"|community|hromada)\b",
+    re.IGNORECASE,
+)
+
+
+def names_the_settlement(texts: Iterable[str], name: str | None, precision: int | None) -> bool:
+    """Whether a capture's evidence tells of the settlement itself, not of a place near it ("captured a village
+    near X", "positions on the outskirts of X", "advanced in the X direction"): a place near X taken says
+    nothing about who holds X. Decided from the words around the name; without the name in the evidence, from
+    the precision (2 is near the settlement)."""
+    if not name:
+        return precision == 1
+    from ..gazetteer.translit import name_key
+
+    target = _loose(name)
+    n = len(name_key(name).split())
+    if not target or n == 0:
+        return precision == 1
+    seen = False
+    for text in texts:
+        words = list(_WORD.finditer(text))
+        for i in range(len(words) - n + 1):
+            if _loose(" ".join(w.group() for w in words[i : i + n])) != target:
+                continue
+            seen = True
+            start, end = words[i].start(), words[i + n - 1].end()
+            if not _NEAR_BEFORE.search(text[max(0, start - 80) : start]) and not _NEAR_AFTER.match(
+                text[end : end + 20]
+            ):
+                return True
+    return not seen and precision == 1
+
+
 def is_partial_withdrawal(texts: Iterable[str], precision: int | None) -> bool:
     """Whether a withdrawal is a partial pull-back (contested) rather than the loss of the place."""
     joined = " ".join(texts)
@@ -303,9 +349,13 @@ def entry_from_event(
         if a1 is None:
             log.debug("event %s: a capture with no country for actor1, no ledger entry", event.event_id)
             return None
-        effect: Effect = "captured"
-        controller, loser = a1, (a2 if a2 and a2 != a1 else opponents.get(a1))
-        why = f"taken by {a1}"
+        effect: Effect
+        if names_the_settlement(texts, event.location.name, precision):
+            effect = "captured"
+            controller, loser = a1, (a2 if a2 and a2 != a1 else opponents.get(a1))
+            why = f"taken by {a1}"
+        else:
+            effect, controller, why = "nearby", None, f"a place near it taken by {a1}"
     elif "withdrawal" in categories:
         if a1 is None:
             log.debug("event %s: a withdrawal with no country for actor1, no ledger entry", event.event_id)

@@ -1,0 +1,109 @@
+"""The claim of the right speaker: an event is attributed to the speaker whose statement contains it (its
+sentence; "X said." closing its paragraph or quote; "According to X" opening its paragraph), a pronoun or an
+unqualified body names the speaker told before, and a speaker quoted in a later, unrelated paragraph never
+replaces it. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import spotrep
+
+from .conftest import requires_model
+
+pytestmark = requires_model
+
+PUBLISHER = "Test Wire"
+
+
+def claims_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    events = spotrep.extract(text, published="2024-05-15", source=PUBLISHER)
+    return [(e.location.name, e.claim.source, e.claim.source_country) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russian drones hit a school in Sumy overnight. Two teachers were wounded, the regional "
+            "administration said.",
+            [("Sumy", "regional administration", "UA")],
+            id="said_closing_the_paragraph",
+        ),
+        pytest.param(
+            "According to the governor, Russian forces shelled Nikopol twice overnight. A drone also hit a power "
+            "line in Marhanets.",
+            [("Nikopol", "governor", "UA"), ("Marhanets", "governor", "UA")],
+            id="according_to_opening_the_paragraph",
+        ),
+        pytest.param(
+            "Governor Serhiy Lysak wrote on Telegram. Russian forces shelled Nikopol overnight. A drone hit a power "
+            "line in Marhanets.",
+            [("Nikopol", "Governor Serhiy Lysak", "UA"), ("Marhanets", "Governor Serhiy Lysak", "UA")],
+            id="a_bare_speech_act_opening_the_paragraph",
+        ),
+        pytest.param(
+            "The regional governor said on Tuesday: Russian forces shelled Nikopol overnight. A drone hit a power "
+            "line in Marhanets.",
+            [("Nikopol", "regional governor", "UA"), ("Marhanets", "regional governor", "UA")],
+            id="a_speech_act_closed_by_a_colon_covers_its_paragraph",
+        ),
+        pytest.param(
+            "Governor Serhiy Lysak said Russian forces shelled Nikopol overnight.\n\nA drone hit a power line in "
+            "Marhanets.",
+            [("Nikopol", "Governor Serhiy Lysak", "UA"), ("Marhanets", PUBLISHER, None)],
+            id="a_speaker_does_not_carry_into_the_next_paragraph",
+        ),
+        pytest.param(
+            '"Our units repelled three attacks near Vovchansk. The enemy lost two tanks," military spokesman '
+            "Vitaliy Sarantsev told Reuters.",
+            [("Vovchansk", "military spokesman Vitaliy Sarantsev", "UA")],
+            id="speaker_closing_a_quote_block",
+        ),
+        pytest.param(
+            "Russian missiles hit Kharkiv on Monday, killing two people, Governor Oleh Syniehubov said.\n\n"
+            "Hundreds of people rallied in Kyiv on Sunday to demand the return of prisoners of war.\n\n"
+            "Russia's defence ministry said its forces had struck military targets in Kharkiv with missiles on "
+            "Monday.",
+            [("Kharkiv", "Governor Oleh Syniehubov", "UA"), ("Kyiv", PUBLISHER, None)],
+            id="a_later_paragraph_quoting_the_other_side_does_not_replace_the_speaker",
+        ),
+        pytest.param(
+            "Russian missiles struck Kharkiv on Monday, killing two people.\n\n"
+            "The city's mayor called for more air defence systems.\n\n"
+            "In Moscow, the defence ministry said its forces had struck Kharkiv with Iskander missiles on Monday.",
+            [("Kharkiv", PUBLISHER, None)],
+            id="the_reporters_own_statement_stands_against_a_later_paragraph",
+        ),
+        pytest.param(
+            "Governor Ivan Fedorov said Russian forces had shelled Huliaipole overnight.\n\n"
+            '"A drone hit a car in Orikhiv, wounding the driver," he said.',
+            [("Huliaipole", "Governor Ivan Fedorov", "UA"), ("Orikhiv", "Governor Ivan Fedorov", "UA")],
+            id="a_pronoun_speaker_is_the_person_quoted_before",
+        ),
+        pytest.param(
+            "Moscow said its forces had advanced near Vovchansk.\n\n"
+            "The defence ministry said air defence units had destroyed 12 drones over the Belgorod region.",
+            [("Vovchansk", "Moscow", "RU"), ("Belgorod Oblast", "defence ministry", "RU")],
+            id="an_unqualified_ministry_speaks_for_the_state_quoted_before",
+        ),
+        pytest.param(
+            "Russian strike kills three in Kharkiv, governor says\n\n"
+            "A Russian missile hit Kharkiv on Monday, killing three people, regional governor Oleh Syniehubov said.",
+            [("Kharkiv", "regional governor Oleh Syniehubov", "UA")],
+            id="the_body_names_the_speaker_its_headline_summarises",
+        ),
+    ],
+)
+def test_each_event_takes_its_own_speakers_claim(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_an_interior_ministry_is_not_the_defence_ministry_named_before():
+    text = (
+        "Russia's defence ministry said its forces had taken the village of Ocheretyne in Donetsk region.\n\n"
+        "The interior ministry said three civilians had been killed in Kharkiv region over the past day."
+    )
+    events = spotrep.extract(text, published="2024-05-15", source=PUBLISHER)
+    killed = next(e for e in events if e.fatalities == 3)
+    assert killed.claim.source_country == "UA"

@@ -1,0 +1,125 @@
+"""Where an event goes when its sentence names no place it can be put at.
+
+The order (docs/places.md, "Events without a place of their own"): the place of the story the sentence
+continues (its paragraph's event, else the last place the paragraph names); else the region, or the country,
+the text's places lie in; else the country of the side the event is done to; else no coordinates at all. An
+actor's nationality is never a location: "Russian forces shelled X" with X unknown is not an event in Russia.
+
+Every text here was written for these tests (the place names "Qwertivka" and "Zyxopil" exist nowhere).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import spotrep
+
+from .conftest import requires_model
+
+pytestmark = requires_model
+
+PUBLISHED = "2024-05-15"
+
+
+def events_of(text: str, published: str = PUBLISHED):
+    return spotrep.extract(text, published=published)
+
+
+def where(event) -> tuple[str | None, str | None, int | None]:
+    loc = event.location
+    return loc.name, loc.country, event.geo_precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russian forces shelled Qwertivka.",
+            (None, None, None),
+            id="unknown_place_no_other_clue_gets_no_coordinates_not_the_attackers_country",
+        ),
+        pytest.param(
+            "On 9 March 2022, Russian forces shelled Qwertivka. Casualties unknown.",
+            (None, None, None),
+            id="acled_style_note_with_an_unknown_place",
+        ),
+        pytest.param(
+            "Russian forces shelled Ukrainian positions near Qwertivka.",
+            ("Ukraine", "UA", 3),
+            id="the_target_sides_country_when_the_text_names_no_place",
+        ),
+        pytest.param(
+            "Ukrainian drones hit a Russian oil depot in Zyxopil overnight.",
+            ("Russia", "RU", 3),
+            id="a_strike_on_the_other_side_goes_to_the_targets_country",
+        ),
+        pytest.param(
+            "Ukraine's air defence shot down 20 Russian drones overnight.",
+            ("Ukraine", "UA", 3),
+            id="an_interception_happens_over_the_interceptors_ground",
+        ),
+        pytest.param(
+            "Russian troops attacked positions near Qwertivka, the General Staff said.\n\n"
+            "Earlier on Tuesday, Russian forces shelled Kupiansk and Vovchansk.",
+            ("Kharkiv Oblast", "UA", 3),
+            id="the_one_region_every_place_of_the_text_lies_in",
+        ),
+        pytest.param(
+            "Russian troops attacked positions near Qwertivka, the General Staff said.\n\n"
+            "Russian forces shelled Kupiansk in Kharkiv region and Huliaipole in Zaporizhzhia region.",
+            ("Ukraine", "UA", 3),
+            id="the_country_the_places_lie_in_when_they_span_regions",
+        ),
+    ],
+)
+def test_an_event_without_a_place_of_its_own(text, expected):
+    first = events_of(text)[0]
+    assert where(first) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "count"),
+    [
+        pytest.param(
+            "On 5 March 2022, Russian forces shelled Kupiansk. A Russian drone also hit a warehouse.",
+            "Kupiansk",
+            2,
+            id="a_second_sentence_without_a_place_continues_the_story",
+        ),
+        pytest.param(
+            "Police detained two men in Odesa on Monday. Later, Russian drones hit a warehouse.",
+            "Odesa",
+            2,
+            id="the_story_place_comes_from_an_earlier_sentence_of_the_paragraph",
+        ),
+        pytest.param(
+            "Russian missiles struck Kharkiv on Monday. One of the missiles hit a school in the city's Kyivskyi "
+            "district, the mayor said.",
+            "Kharkiv",
+            1,
+            id="a_part_of_the_city_told_before_is_that_city",
+        ),
+        pytest.param(
+            "A Russian missile hit the port of Odesa on Monday.\n\n"
+            "The strike damaged a grain silo, Odesa regional governor Oleh Kiper said.",
+            "Odesa",
+            1,
+            id="the_speakers_region_does_not_replace_the_story_place_in_it",
+        ),
+    ],
+)
+def test_a_sentence_continuing_the_story_takes_its_place(text, place, count):
+    events = events_of(text)
+    assert len(events) == count
+    assert {e.location.name for e in events} == {place}
+
+
+def test_each_event_keeps_the_place_its_own_sentence_names():
+    text = "Russian forces shelled Kupiansk on Monday. Russian drones hit a warehouse in Izium."
+    assert [e.location.name for e in events_of(text)] == ["Kupiansk", "Izium"]
+
+
+def test_a_story_place_does_not_cross_into_another_paragraph():
+    text = "Russian forces shelled Kupiansk on Monday.\n\nIn Russia, drones hit a warehouse in Zyxopil."
+    events = events_of(text)
+    assert [e.location.country for e in events] == ["UA", "RU"]

@@ -1,0 +1,208 @@
+"""One event per incident: what later clauses tell of the event just told (its dead and wounded, its damage,
+the event again) is that event, at its place and day. And background is no event of the publication day.
+
+Every text here was written for these tests, in the manner of ACLED-style notes and of wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import spotrep
+
+from .conftest import requires_model
+
+pytestmark = requires_model
+
+
+def events_of(text: str, published: str = "2024-05-15"):
+    return spotrep.extract(text, published=published, source="Test Wire")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place", "day", "fatalities", "injuries"),
+    [
+        pytest.param(
+            "On 12 March 2022, Russian forces shelled Kupiansk, Kharkiv. Two civilians were killed and five "
+            "were wounded.",
+            "2022-03-12",
+            "Kupiansk",
+            "2022-03-12",
+            2,
+            5,
+            id="note_casualties_in_the_next_sentence",
+        ),
+        pytest.param(
+            "On 14 March 2022, Russian forces shelled Ukrainian positions near Izium, Kharkiv. During the day, "
+            "one Ukrainian soldier was wounded at an unspecified location.",
+            "2022-03-14",
+            "Izium",
+            "2022-03-14",
+            None,
+            1,
+            id="note_wounded_at_an_unspecified_location_belongs_to_the_event_told",
+        ),
+        pytest.param(
+            "On 14 March 2022, Russian forces shelled Balakliia, Kharkiv. A residential building was set on fire. "
+            "There were no casualties.",
+            "2022-03-14",
+            "Balakliia",
+            "2022-03-14",
+            None,
+            None,
+            id="note_damage_in_the_next_sentence",
+        ),
+        pytest.param(
+            "Russian forces shelled Kupiansk on Monday, killing two people. Two other residents were wounded.",
+            "2024-05-15",
+            "Kupiansk",
+            "2024-05-13",
+            2,
+            2,
+            id="wounded_told_after_the_killing_clause",
+        ),
+        pytest.param(
+            "Russian missiles struck Dnipro on Tuesday.\n\nTwo civilians were killed and eight wounded, the "
+            "governor said.",
+            "2024-05-15",
+            "Dnipro",
+            "2024-05-14",
+            2,
+            8,
+            id="casualty_summary_opening_the_next_paragraph",
+        ),
+        pytest.param(
+            "Russian missiles struck Dnipro on Tuesday, killing three people. Another two people were also "
+            "killed.",
+            "2024-05-15",
+            "Dnipro",
+            "2024-05-14",
+            5,
+            None,
+            id="also_another_adds_to_the_figures",
+        ),
+        pytest.param(
+            "A Russian missile hit Dnipro on Tuesday, killing two people and wounding eight. Two people were "
+            "killed and eight others wounded, the mayor said.",
+            "2024-05-15",
+            "Dnipro",
+            "2024-05-14",
+            2,
+            8,
+            id="the_same_figures_told_again_are_not_added",
+        ),
+        pytest.param(
+            "Russian forces struck Kharkiv with glide bombs on Wednesday. One of the bombs hit a printing house, "
+            "the mayor said.",
+            "2024-05-15",
+            "Kharkiv",
+            "2024-05-15",
+            None,
+            None,
+            id="one_of_the_bombs_is_the_strike_again",
+        ),
+        pytest.param(
+            "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
+            "2024-05-15",
+            "Dymer",
+            "2024-05-15",
+            None,
+            None,
+            id="fighting_told_as_the_way_a_place_was_taken",
+        ),
+    ],
+)
+def test_an_incident_is_one_event(text, published, place, day, fatalities, injuries):
+    events = events_of(text, published)
+    assert [(e.location.name, str(e.event_date)) for e in events] == [(place, day)]
+    (event,) = events
+    assert (event.fatalities, event.injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        pytest.param(
+            "Russian forces shelled Kupiansk on Monday. Two people were killed in Izium.",
+            2,
+            id="casualties_at_another_named_place_are_another_event",
+        ),
+        pytest.param(
+            "Russian forces shelled Toretsk on Monday. Over the past day, three civilians were killed in the "
+            "Donetsk region, the governor said.",
+            2,
+            id="a_tally_for_the_whole_region_is_a_casualty_report_of_its_own",
+        ),
+        pytest.param(
+            "Russian forces shelled Kupiansk on Monday.\n\nPolice detained two men in Odesa. A woman was wounded.",
+            3,
+            id="casualties_inside_another_paragraphs_story_do_not_go_back",
+        ),
+        pytest.param(
+            "Russian forces shelled Kupiansk on Monday.\n\nIn Odesa, police detained two men.\n\nTwo civilians "
+            "were killed in Kherson.",
+            3,
+            id="casualties_two_paragraphs_on_are_their_own_event",
+        ),
+    ],
+)
+def test_separate_incidents_stay_separate(text, count):
+    assert len(events_of(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Kharkiv has been hit repeatedly since the start of the invasion.", id="present_perfect_habit"
+        ),
+        pytest.param("Sumy region is regularly targeted by Russian drones.", id="present_habit"),
+        pytest.param(
+            "Russian forces have been pressing an offensive in the Kharkiv region since May 1.",
+            id="a_state_lasting_since_weeks_ago",
+        ),
+        pytest.param(
+            "Russia has shelled Nikopol almost daily since the summer of 2022.", id="since_a_past_season"
+        ),
+        pytest.param(
+            "The city has come under Russian fire since Moscow launched its invasion.",
+            id="since_clause_itself",
+        ),
+        pytest.param(
+            "It was the deadliest attack on the city this year.", id="a_judgement_of_an_event_told_before"
+        ),
+        pytest.param(
+            "Russia's months-long offensive in Donetsk region continued.", id="an_event_lasting_months"
+        ),
+    ],
+)
+def test_background_yields_no_event(text):
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param(
+            "Russian forces repeatedly shelled Kupiansk on Monday.", "2024-05-13", id="past_tense_habit_word"
+        ),
+        pytest.param(
+            "Russian forces have been pressing an offensive in the Kharkiv region since Monday.",
+            "2024-05-13",
+            id="since_a_day_of_this_week",
+        ),
+        pytest.param(
+            "Russian forces captured Avdiivka in February after a months-long battle.",
+            "2024-02-01",
+            id="a_long_battle_before_the_event_is_only_its_circumstance",
+        ),
+        pytest.param(
+            "Russia launched a new offensive in the Kharkiv region on May 10.",
+            "2024-05-10",
+            id="background_with_a_day_of_its_own_keeps_that_day",
+        ),
+    ],
+)
+def test_news_told_with_background_words_is_still_an_event(text, day):
+    events = events_of(text)
+    assert [str(e.event_date) for e in events] == [day]
