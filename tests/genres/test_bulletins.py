@@ -134,7 +134,6 @@ RUSSIAN_MOD = [
         "2024-06-22",
         want(INTERCEPT, "Rostov region", "RU-ROS", "2024-06-22", tol=1, a1="RU"),
         max_events=1,
-        xfail="2 events for at most 1: extra Looting at Rostov Oblast (region)",
     ),
     quiet(
         "mod_strikes_in_many_areas_without_a_place",

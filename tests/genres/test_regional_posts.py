@@ -37,7 +37,6 @@ UKRAINIAN = [
         "2024-06-11",
         want(AIR, "Marhanets", "UA-12", "2024-06-11", tol=1, inj=1),
         max_events=1,
-        xfail="Marhanets: injuries None not 1; 2 events for at most 1: extra casualties as a separate Attack",
     ),
     case(
         "dnipro_ova_missile_on_a_district_centre",
@@ -111,10 +110,6 @@ UKRAINIAN = [
         "2024-11-07",
         want(AIR, "Zaporizhzhia", "UA-23", "2024-11-07", fat=1, inj=6, a1="RU"),
         max_events=1,
-        xfail=(
-            "Zaporizhzhia: fatalities None not 1, injuries None not 6; 2 events for at most 1: extra "
-            "casualties as a separate Attack"
-        ),
     ),
     # ---------------------------------------------------------------- Kharkiv
     case(
@@ -136,7 +131,6 @@ UKRAINIAN = [
         "2024-10-30",
         want(AIR, "Kharkiv", "UA-63", "2024-10-30", tol=1, inj=3),
         max_events=1,
-        xfail="Kharkiv: injuries None not 3; 2 events for at most 1: extra casualties as a separate Attack",
     ),
     case(
         "kharkiv_ova_daily_list_of_shelled_villages",
@@ -146,7 +140,6 @@ UKRAINIAN = [
         want(SHELL, "Lyptsi", "UA-63", "2024-06-01", tol=1),
         want(SHELL, "Vovchansk", "UA-63", "2024-06-01", tol=1),
         want(SHELL, "Kivsharivka", "UA-63", "2024-06-01", tol=1, fat=1),
-        xfail="Vovchansk placed at Kivsharivka, 90 km",
     ),
     case(
         "kharkiv_ova_evacuation_of_a_town",
@@ -199,7 +192,6 @@ UKRAINIAN = [
         "2023-07-18",
         want(SHELL, "Kutsurub", "UA-48", "2023-07-18", tol=1, inj=1),
         max_events=1,
-        xfail="Kutsurub: injuries None not 1; 2 events for at most 1: extra casualties as a separate Attack",
     ),
     case(
         "odesa_ova_drone_attack_on_a_danube_port",
@@ -348,7 +340,6 @@ RUSSIAN = [
         "2024-11-14",
         want(SHELL, "Rylsk", "RU-KRS", "2024-11-14", inj=1),
         max_events=1,
-        xfail="Rylsk: injuries None not 1; 2 events for at most 1: extra casualties as a separate Attack",
     ),
     case(
         "kursk_governor_drone_drop_on_a_tractor",
