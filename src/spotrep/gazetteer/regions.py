@@ -111,6 +111,38 @@ UA_REGIONS: tuple[RegionInfo, ...] = (
     RegionInfo("UA-77", "Chernivtsi Oblast", ("Chernivtsi", "Chernovtsy", "Chernivetska"), ("Bukovina",)),
 )
 
+# The administrative centre of each Ukrainian region, by its official name (Kyiv Oblast is governed from the
+# capital, Crimea from Simferopol). ACLED codes a mention of a whole region to its centre.
+UA_CENTRES: dict[str, str] = {
+    "UA-05": "Vinnytsia",
+    "UA-07": "Lutsk",
+    "UA-09": "Luhansk",
+    "UA-12": "Dnipro",
+    "UA-14": "Donetsk",
+    "UA-18": "Zhytomyr",
+    "UA-21": "Uzhhorod",
+    "UA-23": "Zaporizhzhia",
+    "UA-26": "Ivano-Frankivsk",
+    "UA-30": "Kyiv",
+    "UA-32": "Kyiv",
+    "UA-35": "Kropyvnytskyi",
+    "UA-40": "Sevastopol",
+    "UA-43": "Simferopol",
+    "UA-46": "Lviv",
+    "UA-48": "Mykolaiv",
+    "UA-51": "Odesa",
+    "UA-53": "Poltava",
+    "UA-56": "Rivne",
+    "UA-59": "Sumy",
+    "UA-61": "Ternopil",
+    "UA-63": "Kharkiv",
+    "UA-65": "Kherson",
+    "UA-68": "Khmelnytskyi",
+    "UA-71": "Cherkasy",
+    "UA-74": "Chernihiv",
+    "UA-77": "Chernivtsi",
+}
+
 # Russia: the 83 federal subjects ISO 3166-2 lists (the annexed Ukrainian regions keep their UA codes).
 RU_REGIONS: tuple[RegionInfo, ...] = (
     RegionInfo(
