@@ -37,6 +37,7 @@ from .gazetteer.data import (
     Q_VARIANT,
     QUALITY_NAMES,
     RANK_NAMES,
+    RANK_REGION,
     SRC_ISO,
     Gazetteer,
     haversine_km,
@@ -309,6 +310,30 @@ ACTOR_NOUNS = frozenset(
         "spokesman",
         "spokeswoman",
         "side",
+    }
+)
+# armed groups and their positions: a place name before them is their affiliation ("Donetsk rebels")
+AFFILIATION_NOUNS = frozenset(
+    {
+        "rebels",
+        "rebel",
+        "separatists",
+        "separatist",
+        "militants",
+        "militia",
+        "militias",
+        "militiamen",
+        "insurgents",
+        "fighters",
+        "forces",
+        "troops",
+        "positions",
+        "units",
+        "soldiers",
+        "servicemen",
+        "battalion",
+        "brigade",
+        "army",
     }
 )
 GOVERNMENT_VERBS = frozenset(
@@ -1102,15 +1127,16 @@ class _Finder:
                 for x, q in pairs
             )
             return _trim(g, pairs) if pairs and weak else None
-        # a big place elsewhere under that name makes "X, Y" a list ("Kharkiv, Dnipro"), not X in region Y
-        strong_elsewhere = [
-            e2
-            for e2, q in pairs
-            if q <= Q_ATTESTED
+        if len(inside) < len(pairs):
+            return inside  # the hard constraint keeps only these; a common name has too many for the cut
+        # a regional capital, a region or a country elsewhere under that name makes "X, Y" a list ("Kharkiv,
+        # Dnipro"), not X in region Y; a mere town elsewhere does not ("Kamianske, Zaporizhia")
+        if any(
+            q <= Q_ATTESTED
             and not _region_ok(data.codes[data.admin1[e2]], codes)
-            and (data.kind[e2] != KIND_SETTLEMENT or data.population[e2] >= 100_000)
-        ]
-        if strong_elsewhere and not any(data.population[x] >= 100_000 for x, _ in inside):
+            and (data.kind[e2] != KIND_SETTLEMENT or data.rank[e2] == RANK_REGION or e2 in g.capital_entries)
+            for e2, q in pairs
+        ):
             return None
         return _trim(g, pairs)
 
@@ -1465,6 +1491,20 @@ class _Finder:
             m.vague = True
         # metonymy: a capital or a country standing for its government
         self._metonymy(m)
+        self._affiliation(m)
+
+    def _affiliation(self, m: _Mention) -> None:
+        """'Donetsk rebels', 'LPR positions', 'Luhansk separatists': a place name modifying an armed group (or
+        its positions) says whose they are, not where the event is; it is flagged like metonymy."""
+        if m.kind not in ("settlement", "region") or m.tok_end >= self.n:
+            return
+        tok = self.toks[m.tok_end - 1]
+        if (
+            tok.dep_ in ("compound", "amod", "nmod")
+            and tok.head.i == m.tok_end
+            and self.lower[m.tok_end] in AFFILIATION_NOUNS
+        ):
+            m.metonymy = True
 
     def _metonymy(self, m: _Mention) -> None:
         g = self.g
@@ -1869,13 +1909,35 @@ class _Resolver:
         village is never put in another oblast than the one named). False when none lies there."""
         g = self.g
         keep = [c for c in m.cands if _region_ok(g.admin1_code(c.entry), codes)]
+        fetched = not keep
+        if fetched:
+            keep = self._named_in(m, codes)
         if not keep:
             return False
         for c in keep:
             c.bonus += W_EXPLICIT
             c.bonus_why.append(f"explicit region context: {text}")
         m.cands = keep
+        if fetched:
+            self._class_hint(m)
         return True
+
+    def _named_in(self, m: _Mention, codes: frozenset[str]) -> list[_Cand]:
+        """Candidates of the mention's name inside the regions, read again from the whole lookup: a common
+        name (Mykolaivka, Novoselivka) has more entries than a mention keeps."""
+        g = self.g
+        key = _name_key(m.text)
+        pairs = self._memo.lookup(g, m.text, key, loose=len(key) >= 5)
+        base = _numbered_base(key) if not pairs and _NUMBERED_TEXT.match(m.text) else ""
+        if base:
+            pairs = self._memo.lookup(g, base, base, loose=len(base) >= 5)
+        data = g.data
+        inside = [
+            self._memo.candidate(g, e, q)
+            for e, q in pairs
+            if data.kind[e] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[e]], codes)
+        ]
+        return _dedupe(inside)
 
     def _region_focus_fallback(self, m: _Mention, doc_codes: dict[str, str]) -> None:
         """A report about a Russian region ("Kursk region") that names a village by its Russian spelling
@@ -1923,8 +1985,14 @@ class _Resolver:
             dist = g.distance_km(c.entry, d.entry)
             return dist is not None and dist < 150
 
-        pairs = [(c, d) for c in m.cands for d in n.cands if c.entry != d.entry and consistent(c, d)]
         region = n.kind == "region" and contains and bool(n.cands) and g.kind(n.cands[0].entry) == KIND_REGION
+        pairs = [(c, d) for c in m.cands for d in n.cands if c.entry != d.entry and consistent(c, d)]
+        if not pairs and region and m.kind == "settlement" and _is_iso_region(g, n.cands[0].entry):
+            more = self._named_in(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}))
+            pairs = [(c, n.cands[0]) for c in more]
+            if pairs:
+                m.cands = more
+                self._class_hint(m)
         if not pairs:
             if region and _is_iso_region(g, n.cands[0].entry) and m.kind == "settlement":
                 self._unknown_in_region(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}), n.text)

@@ -206,6 +206,7 @@ _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ts|tz", "c"),  # ц
         (r"w", "v"),
         (r"[jy]", "i"),
+        (r"(?<=[aeou])i(?=[aeou])", ""),  # a glide between vowels: Tabayevka ~ Tabaevka, Nikolayev ~ Nikolaev
         (r"(?<=[^aeiou\s])i(?=[aeou])", ""),  # -ia/-ya, -iu/-yu, -ie/-ye after a consonant
         (r"oie\b|oe\b", "e"),  # Russian neuter -oye/-oe ~ Ukrainian -e
         (r"aia\b", "a"),  # Russian feminine -aya ~ Ukrainian -a
