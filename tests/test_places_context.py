@@ -263,6 +263,7 @@ def test_a_hromada_centre_wins_over_plain_villages_of_its_name(gazetteer) -> Non
     from collections import defaultdict
 
     from spotrep.gazetteer.data import RANK_HROMADA, SRC_KATOTTG
+    from spotrep.gazetteer.regions import FRONT_REGIONS
     from spotrep.places import resolve_name
 
     data = gazetteer.data
@@ -273,8 +274,8 @@ def test_a_hromada_centre_wins_over_plain_villages_of_its_name(gazetteer) -> Non
     checked = 0
     for (name, code), entries in sorted(groups.items()):
         centres = [e for e in entries if data.rank[e] == RANK_HROMADA]
-        if len(entries) < 2 or len(centres) != 1:
-            continue
+        if len(entries) < 2 or len(centres) != 1 or code in FRONT_REGIONS:
+            continue  # (in a front-line region, the distance to the front is a clue too)
         same = [e for e, q in gazetteer.lookup(name, loose=False) if gazetteer.admin1_code(e) == code]
         if sorted(same) != sorted(entries):
             continue  # a GeoNames place of that name too: its population decides
@@ -284,6 +285,29 @@ def test_a_hromada_centre_wins_over_plain_villages_of_its_name(gazetteer) -> Non
         if checked == 20:
             break
     assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "code"),
+    [
+        ("Russian forces fired mortars near Stepove, Zaporizhzhia region.", "Stepove", "UA-23"),
+        ("Russian forces shelled Novomykhailivka, Zaporizhzhia region.", "Novomykhailivka", "UA-23"),
+    ],
+)
+def test_among_namesakes_of_a_front_line_oblast_the_one_near_the_front(
+    places,  # noqa: F811
+    sentence,
+    text,
+    code,
+) -> None:
+    """Villages known only to KATOTTG tie on every other clue; the one near a front line is the likelier."""
+    from spotrep.gazetteer.regions import front_km
+
+    m = by_text(places(sentence), text)
+    assert m.location.admin1_code == code
+    near = front_km(m.location.latitude, m.location.longitude)
+    assert all(near <= front_km(c.location.latitude, c.location.longitude) for c in m.candidates)
+    assert near < 25
 
 
 # --- "near X" --------------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from .gazetteer.regions import (
     REGION_NOUNS,
     WAR_COUNTRIES,
     WAR_REGIONS,
+    front_km,
 )
 from .gazetteer.translit import name_key
 from .model import Location
@@ -537,6 +538,8 @@ W_QUALITY = {Q_NAME: 0.0, Q_ATTESTED: -0.3, Q_VARIANT: -0.9, Q_LOOSE: -1.6}
 W_POPULATION = 0.35
 W_WAR_COUNTRY = 0.4
 W_WAR_REGION = 0.8
+W_FRONT = 0.3  # a village near a front line, over a namesake far from it (decays over FRONT_KM)
+FRONT_KM = 25.0
 W_RANK = (0.0, 0.15, 0.3, 0.45)  # a hromada, raion or regional centre over a plain village of the same name
 W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
 W_COUNTRY_KIND = 3.0
@@ -731,6 +734,12 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
         if region in FRONT_REGIONS:
             score += W_WAR_REGION
             why.append(f"war geography: front-line region {region}")
+            point = g.point(entry)
+            if point is not None and kind == KIND_SETTLEMENT:
+                km = front_km(*point)
+                if km < 3 * FRONT_KM:
+                    score += W_FRONT * math.exp(-km / FRONT_KM)
+                    why.append(f"{km:.0f} km from a front line")
         elif region in WAR_REGIONS:
             score += W_WAR_REGION / 2
             why.append(f"war geography: {region}")
@@ -1167,11 +1176,26 @@ class _Finder:
             end = k
             if lower[end - 1] in SETTLEMENT_NOUNS:  # "Yasnohorodka village, Kyiv"
                 end -= 1
+            region_text = self._span_text(k + 1, r_end)
+            unit = self.owner[end - 1]
+            if unit is not None and unit.tok_end == end and unit.kind == "region" and unit.precision == 2:
+                # "Romny district, Sumy": a district or community and its region
+                if any(_region_ok(data.codes[data.admin1[c.entry]], codes) for c in unit.cands):
+                    if r_mention is None:
+                        r_mention = self._add(
+                            k + 1,
+                            r_end,
+                            "region",
+                            r_pairs,
+                            accepted_by=f"'X, {region_text}' pattern: the region of X",
+                        )
+                        r_mention.qualifier = True
+                    unit.within, unit.within_text = codes, region_text
+                continue
             found = self._settlement_before(end, codes)
             if found is None:
                 continue
             a, pairs = found
-            region_text = self._span_text(k + 1, r_end)
             if r_mention is None:
                 r_mention = self._add(
                     k + 1,
@@ -1908,7 +1932,9 @@ class _Resolver:
         """Keep only the candidates inside the regions the text names for the place (a hard constraint: a
         village is never put in another oblast than the one named). False when none lies there."""
         g = self.g
-        keep = [c for c in m.cands if _region_ok(g.admin1_code(c.entry), codes)]
+        keep = [c for c in m.cands if g.admin1_code(c.entry) in codes] or [
+            c for c in m.cands if _region_ok(g.admin1_code(c.entry), codes)
+        ]  # "Lukianivka, Kyiv" is the oblast's village; the city's neighbourhood only when there is none
         fetched = not keep
         if fetched:
             keep = self._named_in(m, codes)
