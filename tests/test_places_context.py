@@ -253,6 +253,16 @@ def test_a_report_about_a_russian_region_keeps_russian_spellings_in_it(places) -
     assert by_text(mentions, "Podol").location.country == "RU"
 
 
+def test_the_russian_region_of_the_passage_in_a_report_about_several_regions(places) -> None:  # noqa: F811
+    text = (
+        "Russia said its forces had captured a village near Pokrovsk in Donetsk region. "
+        "In Russia's Kursk region, the ministry said its forces had retaken Melovoi and Podol."
+    )
+    mentions = places(text)
+    for name in ("Melovoi", "Podol"):
+        assert by_text(mentions, name).location.admin1_code == "RU-KRS"
+
+
 def test_other_places_of_a_short_note_pull_a_village_across_sentences(places) -> None:  # noqa: F811
     text = "Russian forces attacked Kupiansk on Monday. Later, shelling hit Petropavlivka."
     assert by_text(places(text), "Petropavlivka").location.admin1_code == "UA-63"

@@ -1926,7 +1926,16 @@ class _Resolver:
                 elif code in doc_codes:
                     c.bonus += W_DOCUMENT_REGION
                     c.bonus_why.append(f"region named in the document: {doc_codes[code]}")
-            self._region_focus_fallback(m, doc_codes)
+            # the region the passage is about: named in the sentence, else in one of the two sentences before
+            local = dict(here)
+            if not local:
+                before = [
+                    r for r in named_regions if r.tok_start < m.tok_start and s - self._sent(r.tok_start) <= 2
+                ]
+                if before:
+                    r = before[-1]
+                    local = {g.admin1_code(r.cands[0].entry) or "": r.text}
+            self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
 
     def _constrain(self, m: _Mention, codes: frozenset[str], text: str) -> bool:
         """Keep only the candidates inside the regions the text names for the place (a hard constraint: a
@@ -1966,9 +1975,10 @@ class _Resolver:
         return _dedupe(inside)
 
     def _region_focus_fallback(self, m: _Mention, doc_codes: dict[str, str]) -> None:
-        """A report about a Russian region ("Kursk region") that names a village by its Russian spelling
+        """A passage about a Russian region ("Kursk region") that names a village by its Russian spelling
         ("Melovoi", "Podol") the gazetteer knows only as a namesake's variant in Ukraine: the village is in
-        the region the report is about, which is given instead of the namesake (precision 3)."""
+        the region the passage is about (``doc_codes``: the regions of the sentence, of the two before, or the
+        document's only one), which is given instead of the namesake (precision 3)."""
         if not doc_codes or m.metonymy:
             return
         g = self.g
@@ -1980,8 +1990,6 @@ class _Resolver:
             return
         if any(c.quality == Q_NAME or (g.population(c.entry) or 0) >= 100_000 for c in m.cands):
             return  # the place's own name, or a city: the report names a place of the other country
-        if len(doc_codes) != 1:
-            return
         code, text = next(iter(doc_codes.items()))
         entry = g.data.region_entry.get(code)
         if entry is None:
