@@ -377,5 +377,5 @@ def test_spellings_reporting_uses(places, sentence, text, name, code, precision)
 )
 def test_a_place_naming_an_armed_group_is_not_the_event_place(places, sentence, text) -> None:  # noqa: F811
     mentions = places(sentence)
-    assert all(m.metonymy for m in mentions if m.text == text)
+    assert all(m.metonymy and m.affiliation for m in mentions if m.text == text)
     assert any(not m.metonymy and m.kind == "settlement" for m in mentions)

@@ -101,6 +101,8 @@ class PlaceMention:
     # a region named only to say where the settlement before it lies ("Orikhiv, Zaporizhia"): not a place of
     # its own for the event
     qualifier: bool = False
+    # a place name that says whose an armed group is ("Donetsk rebels", "LPR positions"); metonymy is set too
+    affiliation: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
@@ -116,6 +118,7 @@ class PlaceMention:
             "metonymy": self.metonymy,
             "near": self.near,
             "qualifier": self.qualifier,
+            "affiliation": self.affiliation,
             "candidates": [
                 {
                     "location": c.location.model_dump(),
@@ -600,6 +603,7 @@ class _Mention:
     within_text: str = ""  # the words that name them
     qualifier: bool = False  # a region named only as the region of the settlement before it
     near: bool = False  # "near X", "outside X", "X area": a place close to X, not X itself
+    affiliation: bool = False  # "Donetsk rebels": whose the armed group is
 
     def top(self) -> _Cand | None:
         return max(self.cands, key=lambda c: c.score) if self.cands else None
@@ -1528,7 +1532,7 @@ class _Finder:
             and tok.head.i == m.tok_end
             and self.lower[m.tok_end] in AFFILIATION_NOUNS
         ):
-            m.metonymy = True
+            m.metonymy = m.affiliation = True
 
     def _metonymy(self, m: _Mention) -> None:
         g = self.g
@@ -2329,4 +2333,5 @@ def _to_public(
         metonymy=m.metonymy,
         near=m.near,
         qualifier=m.qualifier,
+        affiliation=m.affiliation,
     )
