@@ -379,3 +379,13 @@ def test_a_place_naming_an_armed_group_is_not_the_event_place(places, sentence, 
     mentions = places(sentence)
     assert all(m.metonymy and m.affiliation for m in mentions if m.text == text)
     assert any(not m.metonymy and m.kind == "settlement" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("name", "settlement", "code"), [("Zolote-4", "Zolote", "UA-09"), ("Zolote 3", "Zolote", "UA-09")]
+)
+def test_resolve_name_reads_a_numbered_part_as_its_settlement(gazetteer, name, settlement, code) -> None:  # noqa: F811
+    from spotrep.places import resolve_name
+
+    loc = resolve_name(name)
+    assert (loc.name, loc.admin1_code, loc.geo_precision) == (settlement, code, 2)

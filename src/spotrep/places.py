@@ -644,6 +644,9 @@ def resolve_name(
         region_forced = bool(pairs)
     if not pairs:
         pairs = g.lookup(text)
+    numbered = _numbered_base(name_key(text)) if not pairs and _NUMBERED_TEXT.match(text) else ""
+    if numbered:  # "Zolote-4": a numbered part of the settlement, precision 2
+        pairs = [p for p in g.lookup(numbered) if g.country(p[0]) in WAR_COUNTRIES]
     cands = [_base_candidate(g, e, q) for e, q in pairs[: MAX_CANDIDATES * 4]]
     if country:
         cands = [c for c in cands if g.country(c.entry) == country.upper()]
@@ -656,7 +659,7 @@ def resolve_name(
     if not cands:
         return None
     best = max(cands, key=lambda c: c.score)
-    return g.location(best.entry)
+    return g.location(best.entry, precision=max(2, g.precision(best.entry)) if numbered else None)
 
 
 def region_location(code: str) -> Location | None:
