@@ -389,3 +389,22 @@ def test_resolve_name_reads_a_numbered_part_as_its_settlement(gazetteer, name, s
 
     loc = resolve_name(name)
     assert (loc.name, loc.admin1_code, loc.geo_precision) == (settlement, code, 2)
+
+
+def test_places_active_at_the_time_pick_the_namesake_near_them(places, gazetteer) -> None:  # noqa: F811
+    """find_places(active=...): the caller's knowledge of where fighting is at the document's date (e.g. the
+    control ledger) picks among namesakes that nothing in the text tells apart."""
+    sentence = "Russian forces shelled Mykolaivka, Donetsk."
+    plain = by_text(places(sentence), "Mykolaivka")
+    target = plain.candidates[1].location  # the runner-up, far from the winner
+    assert (
+        haversine_km(target.latitude, target.longitude, plain.location.latitude, plain.location.longitude)
+        > 30
+    )
+    near_target = (target.latitude, target.longitude)  # the ledger knows that namesake as contested
+    chosen = by_text(places(sentence, active=[near_target]), "Mykolaivka").location
+    assert (chosen.latitude, chosen.longitude) == (target.latitude, target.longitude)
+    assert chosen.admin1_code == "UA-14"
+    far = (44.0, 20.0)  # a point far from every candidate changes nothing
+    unchanged = by_text(places(sentence, active=[far]), "Mykolaivka").location
+    assert unchanged.gazetteer_id == plain.location.gazetteer_id

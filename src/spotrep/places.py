@@ -20,6 +20,7 @@ import re
 import time
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -543,6 +544,8 @@ W_WAR_COUNTRY = 0.4
 W_WAR_REGION = 0.8
 W_FRONT = 0.3  # a village near a front line, over a namesake far from it (decays over FRONT_KM)
 FRONT_KM = 25.0
+W_ACTIVE = 1.0  # near a place the caller knows to be fighting at the document's date (find_places(active=))
+ACTIVE_KM = 15.0
 W_RANK = (0.0, 0.15, 0.3, 0.45)  # a hromada, raion or regional centre over a plain village of the same name
 W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
 W_COUNTRY_KIND = 3.0
@@ -611,17 +614,50 @@ class _Mention:
 
 # --- public API -----------------------------------------------------------------------------------
 def find_places(
-    doc: Doc, *, focus_country: str | None = None, candidates: bool = True, text: str | None = None
+    doc: Doc,
+    *,
+    focus_country: str | None = None,
+    candidates: bool = True,
+    text: str | None = None,
+    active: Sequence[tuple[float, float]] = (),
 ) -> list[PlaceMention]:
     """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
     out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all).
-    ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access)."""
+    ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access).
+
+    ``active`` are (latitude, longitude) points known to be fighting places at the document's date — e.g. the
+    settlements the control ledger records as contested or changing hands in the weeks around publication:
+    among namesakes, a candidate near one of them is preferred (the front line on the event date)."""
     g = get_gazetteer()
     finder = _Finder(doc, g, text)
     mentions = finder.find()
     starts = [s.start for s in doc.sents]
-    _Resolver(doc, g, mentions, focus_country, starts).resolve()
+    _Resolver(doc, g, mentions, focus_country, starts, _PointIndex(active) if active else None).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
+
+
+class _PointIndex:
+    """Points bucketed in cells of a quarter degree, for the distance to the nearest one within ~50 km."""
+
+    CELL = 4  # cells per degree
+
+    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for lat, lon in points:
+            key = (math.floor(lat * self.CELL), math.floor(lon * self.CELL))
+            self.cells.setdefault(key, []).append((lat, lon))
+
+    def nearest_km(self, lat: float, lon: float) -> float | None:
+        """Distance to the nearest point in the surrounding cells (about 50 km around), None when none."""
+        a, b = math.floor(lat * self.CELL), math.floor(lon * self.CELL)
+        best: float | None = None
+        for i in range(a - 2, a + 3):
+            for j in range(b - 2, b + 3):
+                for plat, plon in self.cells.get((i, j), ()):
+                    d = haversine_km(lat, lon, plat, plon)
+                    if best is None or d < best:
+                        best = d
+        return best
 
 
 def resolve_name(
@@ -1738,9 +1774,11 @@ class _Resolver:
         mentions: list[_Mention],
         focus: str | None,
         sent_starts: list[int] | None = None,
+        active: _PointIndex | None = None,
     ) -> None:
         self.doc = doc
         self.g = g
+        self.active = active
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
@@ -1761,6 +1799,9 @@ class _Resolver:
             self._class_hint(m)
         self._explicit_context(named)
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
+        if self.active is not None:
+            for m in named:
+                self._active_bonus(m)
         for m in named:
             m.winner = m.top()
         if self.focus is None:
@@ -1813,6 +1854,20 @@ class _Resolver:
                     m.fixed_location = g.location(w.entry, precision=3)
                     m.fixed_reason = "vague area: resolved to the whole country"
         _ = g
+
+    def _active_bonus(self, m: _Mention) -> None:
+        """Among namesakes, the candidate near a place known to be fighting at the document's date."""
+        if len(m.cands) < 2 or self.active is None:
+            return
+        data = self.g.data
+        for c in m.cands:
+            lat = data.lat[c.entry]
+            if data.kind[c.entry] != KIND_SETTLEMENT or math.isnan(lat):
+                continue
+            km = self.active.nearest_km(lat, data.lon[c.entry])
+            if km is not None and km < 3 * ACTIVE_KM:
+                c.bonus += W_ACTIVE * math.exp(-km / ACTIVE_KM)
+                c.bonus_why.append(f"{km:.0f} km from a place active at the time")
 
     def _class_hint(self, m: _Mention) -> None:
         if not m.class_hint:
