@@ -16,9 +16,11 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 import time
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,9 @@ from .gazetteer.data import (
     Q_NAME,
     Q_VARIANT,
     QUALITY_NAMES,
+    RANK_NAMES,
+    RANK_REGION,
+    SRC_ISO,
     Gazetteer,
     haversine_km,
 )
@@ -46,6 +51,7 @@ from .gazetteer.regions import (
     REGION_NOUNS,
     WAR_COUNTRIES,
     WAR_REGIONS,
+    front_km,
 )
 from .gazetteer.translit import name_key
 from .model import Location
@@ -90,6 +96,14 @@ class PlaceMention:
     sentence_index: int = 0
     anaphoric: bool = False
     metonymy: bool = False  # a capital or country standing for its government ("Kyiv said")
+    # "near X", "outside X", "X area": the event is close to X, not in it (precision 2); a capture "near X"
+    # is not a capture of X
+    near: bool = False
+    # a region named only to say where the settlement before it lies ("Orikhiv, Zaporizhia"): not a place of
+    # its own for the event
+    qualifier: bool = False
+    # a place name that says whose an armed group is ("Donetsk rebels", "LPR positions"); metonymy is set too
+    affiliation: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
@@ -103,6 +117,9 @@ class PlaceMention:
             "sentence_index": self.sentence_index,
             "anaphoric": self.anaphoric,
             "metonymy": self.metonymy,
+            "near": self.near,
+            "qualifier": self.qualifier,
+            "affiliation": self.affiliation,
             "candidates": [
                 {
                     "location": c.location.model_dump(),
@@ -300,6 +317,30 @@ ACTOR_NOUNS = frozenset(
         "side",
     }
 )
+# armed groups and their positions: a place name before them is their affiliation ("Donetsk rebels")
+AFFILIATION_NOUNS = frozenset(
+    {
+        "rebels",
+        "rebel",
+        "separatists",
+        "separatist",
+        "militants",
+        "militia",
+        "militias",
+        "militiamen",
+        "insurgents",
+        "fighters",
+        "forces",
+        "troops",
+        "positions",
+        "units",
+        "soldiers",
+        "servicemen",
+        "battalion",
+        "brigade",
+        "army",
+    }
+)
 GOVERNMENT_VERBS = frozenset(
     {
         "said",
@@ -394,6 +435,12 @@ ANAPHOR_MODIFIERS = frozenset(
         "coastal",
         "frontier",
     }
+)
+# nouns of the units of Ukraine's 2020 reform ("Mezhyritska community", "Velykopysarivska hromada") and of the
+# former village councils, which ACLED codes to their administrative centre
+COMMUNITY_NOUNS = frozenset({"community", "communities", "hromada", "hromadas", "council", "councils"})
+COMMUNITY_MODIFIERS = frozenset(
+    {"territorial", "village", "settlement", "city", "rural", "urban", "amalgamated", "united", "town"}
 )
 VAGUE_BORDER_HEADS = frozenset({"areas", "regions", "region", "districts", "villages", "settlements", "area"})
 EXCLUDED_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"})
@@ -495,12 +542,18 @@ W_QUALITY = {Q_NAME: 0.0, Q_ATTESTED: -0.3, Q_VARIANT: -0.9, Q_LOOSE: -1.6}
 W_POPULATION = 0.35
 W_WAR_COUNTRY = 0.4
 W_WAR_REGION = 0.8
+W_FRONT = 0.3  # a village near a front line, over a namesake far from it (decays over FRONT_KM)
+FRONT_KM = 25.0
+W_ACTIVE = 1.0  # near a place the caller knows to be fighting at the document's date (find_places(active=))
+ACTIVE_KM = 15.0
+W_RANK = (0.0, 0.15, 0.3, 0.45)  # a hromada, raion or regional centre over a plain village of the same name
 W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
 W_COUNTRY_KIND = 3.0
 W_REGION_KIND = 0.9
 W_FOCUS = 0.8
 W_EXPLICIT = 3.0
 W_SENTENCE_REGION = 0.8
+W_DOCUMENT_REGION = 0.5
 W_PROXIMITY = 1.2
 PROXIMITY_KM = 150.0
 PROXIMITY_WINDOW = 40  # mentions on each side that count as "the other places in the document"
@@ -549,6 +602,11 @@ class _Mention:
     fixed_location: Location | None = None
     fixed_reason: str = ""
     winner: _Cand | None = None
+    within: frozenset[str] = frozenset()  # ISO regions the text puts the place in ("Orikhiv, Zaporizhia")
+    within_text: str = ""  # the words that name them
+    qualifier: bool = False  # a region named only as the region of the settlement before it
+    near: bool = False  # "near X", "outside X", "X area": a place close to X, not X itself
+    affiliation: bool = False  # "Donetsk rebels": whose the armed group is
 
     def top(self) -> _Cand | None:
         return max(self.cands, key=lambda c: c.score) if self.cands else None
@@ -556,17 +614,50 @@ class _Mention:
 
 # --- public API -----------------------------------------------------------------------------------
 def find_places(
-    doc: Doc, *, focus_country: str | None = None, candidates: bool = True, text: str | None = None
+    doc: Doc,
+    *,
+    focus_country: str | None = None,
+    candidates: bool = True,
+    text: str | None = None,
+    active: Sequence[tuple[float, float]] = (),
 ) -> list[PlaceMention]:
     """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
     out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all).
-    ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access)."""
+    ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access).
+
+    ``active`` are (latitude, longitude) points known to be fighting places at the document's date — e.g. the
+    settlements the control ledger records as contested or changing hands in the weeks around publication:
+    among namesakes, a candidate near one of them is preferred (the front line on the event date)."""
     g = get_gazetteer()
     finder = _Finder(doc, g, text)
     mentions = finder.find()
     starts = [s.start for s in doc.sents]
-    _Resolver(doc, g, mentions, focus_country, starts).resolve()
+    _Resolver(doc, g, mentions, focus_country, starts, _PointIndex(active) if active else None).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
+
+
+class _PointIndex:
+    """Points bucketed in cells of a quarter degree, for the distance to the nearest one within ~50 km."""
+
+    CELL = 4  # cells per degree
+
+    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for lat, lon in points:
+            key = (math.floor(lat * self.CELL), math.floor(lon * self.CELL))
+            self.cells.setdefault(key, []).append((lat, lon))
+
+    def nearest_km(self, lat: float, lon: float) -> float | None:
+        """Distance to the nearest point in the surrounding cells (about 50 km around), None when none."""
+        a, b = math.floor(lat * self.CELL), math.floor(lon * self.CELL)
+        best: float | None = None
+        for i in range(a - 2, a + 3):
+            for j in range(b - 2, b + 3):
+                for plat, plon in self.cells.get((i, j), ()):
+                    d = haversine_km(lat, lon, plat, plon)
+                    if best is None or d < best:
+                        best = d
+        return best
 
 
 def resolve_name(
@@ -589,6 +680,9 @@ def resolve_name(
         region_forced = bool(pairs)
     if not pairs:
         pairs = g.lookup(text)
+    numbered = _numbered_base(name_key(text)) if not pairs and _NUMBERED_TEXT.match(text) else ""
+    if numbered:  # "Zolote-4": a numbered part of the settlement, precision 2
+        pairs = [p for p in g.lookup(numbered) if g.country(p[0]) in WAR_COUNTRIES]
     cands = [_base_candidate(g, e, q) for e, q in pairs[: MAX_CANDIDATES * 4]]
     if country:
         cands = [c for c in cands if g.country(c.entry) == country.upper()]
@@ -601,7 +695,7 @@ def resolve_name(
     if not cands:
         return None
     best = max(cands, key=lambda c: c.score)
-    return g.location(best.entry)
+    return g.location(best.entry, precision=max(2, g.precision(best.entry)) if numbered else None)
 
 
 def region_location(code: str) -> Location | None:
@@ -672,6 +766,10 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
         why.append(f"population {pop:,}" if pop else "population unknown")
         if g.precision(entry) > 1:
             score += W_APPROXIMATE
+        rank = g.rank(entry)
+        if rank:
+            score += W_RANK[rank]
+            why.append(RANK_NAMES[rank])
     country = g.country(entry)
     if country in WAR_COUNTRIES:
         score += W_WAR_COUNTRY
@@ -679,6 +777,12 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
         if region in FRONT_REGIONS:
             score += W_WAR_REGION
             why.append(f"war geography: front-line region {region}")
+            point = g.point(entry)
+            if point is not None and kind == KIND_SETTLEMENT:
+                km = front_km(*point)
+                if km < 3 * FRONT_KM:
+                    score += W_FRONT * math.exp(-km / FRONT_KM)
+                    why.append(f"{km:.0f} km from a front line")
         elif region in WAR_REGIONS:
             score += W_WAR_REGION / 2
             why.append(f"war geography: {region}")
@@ -703,7 +807,7 @@ class _GazetteerMemo:
 
     def __init__(self) -> None:
         self.lookups: dict[tuple[str, bool], list[tuple[int, int]]] = {}
-        self.bases: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self.bases: dict[tuple[str, bool | str], list[tuple[int, int]]] = {}
         self.base: dict[tuple[int, int], _Cand] = {}
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
         self.n_distances = 0  # distances held
@@ -728,6 +832,19 @@ class _GazetteerMemo:
             if len(self.bases) >= MEMO_LIMIT:
                 self.bases.clear()
             pairs = self.bases[memo] = g.districts_by_base(base) if district else g.regions_by_base(base)
+        return pairs
+
+    def admin_units(self, g: Gazetteer, base: str, community: bool) -> list[tuple[int, int]]:
+        """The raions and hromadas "X district" or "X community" can name (g.admin_units), hromadas first for a
+        community and raions first for a district; callers must not modify the list."""
+        memo = (_name_key(base), "community" if community else "district")
+        pairs = self.bases.get(memo)
+        if pairs is None:
+            if len(self.bases) >= MEMO_LIMIT:
+                self.bases.clear()
+            units = g.admin_units(base)
+            units.sort(key=lambda e: g.is_hromada(e) != community)
+            pairs = self.bases[memo] = [(e, Q_NAME) for e in units]
         return pairs
 
     def candidate(self, g: Gazetteer, entry: int, quality: int) -> _Cand:
@@ -893,6 +1010,7 @@ class _Finder:
 
     def find(self) -> list[_Mention]:
         self._region_patterns()
+        self._settlement_region_patterns()
         self._demonym_patterns()
         self._names()
         self._vague_patterns()
@@ -924,15 +1042,24 @@ class _Finder:
         by_base = self.memo.by_base
         lower, cap, n = self.lower, self.cap, self.n
         for k, low in enumerate(lower):
-            if low in REGION_NOUNS or low in DISTRICT_NOUNS or low == "regional":
-                run = self._base_run_before(k)
+            community = low in COMMUNITY_NOUNS
+            if low in REGION_NOUNS or low in DISTRICT_NOUNS or community or low == "regional":
+                # "Mezhyritska territorial community", "Lozivska village council"
+                base_end = k
+                while base_end > 0 and lower[base_end - 1] in COMMUNITY_MODIFIERS and community:
+                    base_end -= 1
+                if low in ("council", "councils") and base_end == k:
+                    continue  # "the city council" is an institution; "X village council" a community
+                run = self._base_run_before(base_end)
                 if run is None:
                     continue
-                # longest base that is a region (or district) name
+                # longest base that is a region (or district, or community) name
                 for i in range(run[0], run[1]):
                     base = self._span_text(i, run[1])
-                    if low in DISTRICT_NOUNS:
-                        pairs = by_base(g, base, True)
+                    if community:
+                        pairs = self.memo.admin_units(g, base, True)
+                    elif low in DISTRICT_NOUNS:
+                        pairs = by_base(g, base, True) or self.memo.admin_units(g, base, False)
                     else:
                         pairs = by_base(g, base, False)
                         if not pairs and low in ("republic", "territory"):
@@ -940,7 +1067,7 @@ class _Finder:
                     if pairs and self._free(i, k + 1):
                         end = k if low == "regional" else k + 1
                         m = self._add(i, end, "region", pairs, accepted_by=f"'{base} {low}' pattern")
-                        if low in DISTRICT_NOUNS:
+                        if low in DISTRICT_NOUNS or community:
                             m.precision = 2
                         if low.endswith("s") and low != "regional":
                             self._coordinated_bases(i, low)
@@ -976,14 +1103,180 @@ class _Finder:
             found = None
             for start in range(a, b):
                 base = self._span_text(start, b)
-                pairs = self.memo.by_base(self.g, base, noun in DISTRICT_NOUNS)
+                if noun in COMMUNITY_NOUNS:
+                    pairs = self.memo.admin_units(self.g, base, True)
+                else:
+                    pairs = self.memo.by_base(self.g, base, noun in DISTRICT_NOUNS)
                 if pairs and self._free(start, b):
                     found = (start, pairs)
                     break
             if found is None:
                 break
-            self._add(found[0], b, "region", found[1], accepted_by=f"'X and Y {noun}' pattern")
+            m = self._add(found[0], b, "region", found[1], accepted_by=f"'X and Y {noun}' pattern")
+            if noun in DISTRICT_NOUNS or noun in COMMUNITY_NOUNS:
+                m.precision = 2
             k = found[0]
+
+    def _region_after(self, k: int) -> tuple[int, list[tuple[int, int]], _Mention | None] | None:
+        """The ISO region named from token k on ("Zaporizhia", "Kirovograd", "Kursk region"): its end, its
+        (entry, quality) pairs and the region mention already found there, if any."""
+        g, n = self.g, self.n
+        owner = self.owner[k]
+        if owner is not None:
+            if owner.kind != "region" or owner.tok_start != k:
+                return None
+            pairs = [(c.entry, c.quality) for c in owner.cands if _is_iso_region(g, c.entry)]
+            return (owner.tok_end, pairs, owner) if pairs else None
+        j = k
+        while (
+            j < n
+            and j - k < MAX_NAME_TOKENS
+            and not self.used[j]
+            and (self.name_tok[j] or (self.texts[j] == "-" and j + 1 < n and self.cap[j + 1]))
+        ):
+            j += 1
+        for e in range(j, k, -1):
+            if not self.cap[e - 1]:
+                continue
+            pairs = [p for p in self.memo.by_base(g, self._span_text(k, e), False) if _is_iso_region(g, p[0])]
+            if pairs:
+                return e, pairs, None
+        return None
+
+    def _list_continues(self, e: int) -> bool:
+        """Whether a list of places goes on after token e ("Kharkiv, Dnipro and Odesa"): then the name before
+        it is one more item, not the region of the one before."""
+        lower, cap, n = self.lower, self.cap, self.n
+        if e >= n:
+            return False
+        if lower[e] in ("and", "or", "&") and e + 1 < n and cap[e + 1]:
+            return True
+        return lower[e] == "," and e + 1 < n and bool(self.name_tok[e + 1]) and lower[e + 1] not in NOT_PLACES
+
+    def _in_region_pairs(self, i: int, e: int, codes: frozenset[str]) -> list[tuple[int, int]] | None:
+        """The gazetteer pairs of the name of tokens i..e when one of them is a settlement of the given
+        regions, else None."""
+        g = self.g
+        text = self._span_text(i, e)
+        key = _name_key(text)
+        if key in NOT_PLACE_NAMES or (e == i + 1 and self.lower[i] in NOT_PLACES):
+            return None
+        pairs = self._lookup(text, key, loose=len(key) >= 5)
+        if not pairs:
+            base = _numbered_base(key) if _NUMBERED_TEXT.match(text) else ""
+            pairs = self._numbered_pairs(base) if base else []
+        data = g.data
+        inside = [
+            p
+            for p in pairs
+            if data.kind[p[0]] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[p[0]]], codes)
+        ]
+        if not inside:
+            # a place the gazetteer knows only as a namesake's spelling variant elsewhere ("Horinka, Kyiv",
+            # "Melovoi, Kursk"): still in the region the text names (the resolver falls back to the region)
+            weak = all(
+                q != Q_NAME and data.kind[x] == KIND_SETTLEMENT and data.population[x] < 100_000
+                for x, q in pairs
+            )
+            return _trim(g, pairs) if pairs and weak else None
+        if len(inside) < len(pairs):
+            return inside  # the hard constraint keeps only these; a common name has too many for the cut
+        # a regional capital, a region or a country elsewhere under that name makes "X, Y" a list ("Kharkiv,
+        # Dnipro"), not X in region Y; a mere town elsewhere does not ("Kamianske, Zaporizhia")
+        if any(
+            q <= Q_ATTESTED
+            and not _region_ok(data.codes[data.admin1[e2]], codes)
+            and (data.kind[e2] != KIND_SETTLEMENT or data.rank[e2] == RANK_REGION or e2 in g.capital_entries)
+            for e2, q in pairs
+        ):
+            return None
+        return _trim(g, pairs)
+
+    def _settlement_region_patterns(self) -> None:
+        """'Pavlohrad, Dnipropetrovsk', 'Orikhiv, Zaporizhia', 'Melovoi, Kursk region', 'Yasnohorodka village,
+        Kyiv', 'Avdiivka and Marinka, Donetsk': the most common way reports name a place. The region is named
+        only to say where the settlement lies, so the settlement is resolved inside it (a hard constraint) and
+        the region mention is marked as its qualifier. spaCy often tags the whole as one ORG entity, which the
+        name finder would reject, so the pattern is read here, before it."""
+        g = self.g
+        texts, lower, n = self.texts, self.lower, self.n
+        for k in range(1, n - 1):
+            if texts[k] not in (",", "(") or not self.cap[k + 1]:
+                continue
+            region = self._region_after(k + 1)
+            if region is None:
+                continue
+            r_end, r_pairs, r_mention = region
+            if texts[k] == "(" and (r_end >= n or texts[r_end] != ")"):
+                continue
+            if r_mention is None and (
+                self._list_continues(r_end)
+                or (r_end < n and (self.cap[r_end] or self.toks[r_end].pos_ in ("VERB", "AUX")))
+            ):
+                continue  # a list goes on, or "..., Moscow claimed": the name is a speaker, not a region
+            data = g.data
+            codes = frozenset(data.codes[data.admin1[e]] for e, _ in r_pairs) - {None}
+            end = k
+            if lower[end - 1] in SETTLEMENT_NOUNS:  # "Yasnohorodka village, Kyiv"
+                end -= 1
+            region_text = self._span_text(k + 1, r_end)
+            unit = self.owner[end - 1]
+            if unit is not None and unit.tok_end == end and unit.kind == "region" and unit.precision == 2:
+                # "Romny district, Sumy": a district or community and its region
+                if any(_region_ok(data.codes[data.admin1[c.entry]], codes) for c in unit.cands):
+                    if r_mention is None:
+                        r_mention = self._add(
+                            k + 1,
+                            r_end,
+                            "region",
+                            r_pairs,
+                            accepted_by=f"'X, {region_text}' pattern: the region of X",
+                        )
+                        r_mention.qualifier = True
+                    unit.within, unit.within_text = codes, region_text
+                continue
+            found = self._settlement_before(end, codes)
+            if found is None:
+                continue
+            a, pairs = found
+            if r_mention is None:
+                r_mention = self._add(
+                    k + 1,
+                    r_end,
+                    "region",
+                    r_pairs,
+                    accepted_by=f"'X, {region_text}' pattern: the region of X",
+                )
+                r_mention.qualifier = True
+            m = self._add(a, end, "settlement", pairs, accepted_by=f"'X, {region_text}' pattern")
+            m.within, m.within_text = codes, region_text
+            self._decorate(m)
+            # "Avdiivka and Marinka, Donetsk": the settlements listed before share the region
+            b = a
+            while b >= 2 and lower[b - 1] in ("and", ",", "or", "&"):
+                found = self._settlement_before(b - 1, codes)
+                if found is None:
+                    break
+                start, pairs = found
+                other = self._add(
+                    start, b - 1, "settlement", pairs, accepted_by=f"'X and Y, {region_text}' pattern"
+                )
+                other.within, other.within_text = codes, region_text
+                self._decorate(other)
+                b = start
+
+    def _settlement_before(self, end: int, codes: frozenset[str]) -> tuple[int, list[tuple[int, int]]] | None:
+        """The longest name ending just before token end that is a settlement of the regions (start, pairs)."""
+        run = self._base_run_before(end)
+        if run is None:
+            return None
+        for start in range(run[0], run[1]):
+            if not self._free(start, end):
+                continue
+            pairs = self._in_region_pairs(start, end, codes)
+            if pairs:
+                return start, pairs
+        return None
 
     def _demonym_patterns(self) -> None:
         g = self.g
@@ -1112,7 +1405,19 @@ class _Finder:
             pairs = self._lookup(text, key)
             if pairs:
                 return e, _trim(g, pairs)
+        for e, text, key in tried:  # "Zolote-5": a numbered part of Zolote
+            base = _numbered_base(key) if _NUMBERED_TEXT.match(text) else ""
+            pairs = self._numbered_pairs(base) if base else []
+            if pairs:
+                return e, _trim(g, pairs)
         return None
+
+    def _numbered_pairs(self, base: str) -> list[tuple[int, int]]:
+        """The settlements of Ukraine and Russia a numbered part ("Zolote-5", "Pervomaiske 2") belongs to:
+        numbering the parts of a mining settlement is a convention of the former Soviet Union."""
+        data = self.g.data
+        pairs = self._lookup(base, base, loose=len(base) >= 5)
+        return [p for p in pairs if data.codes[data.country[p[0]]] in WAR_COUNTRIES]
 
     def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
         """Why the span is a place mention ('' when it is not)."""
@@ -1221,6 +1526,7 @@ class _Finder:
             ):
                 m.precision = 2
                 m.precision_why = f"'{' '.join(reversed(words[:2]))} X'"
+                m.near = True
         if e < self.n:
             nxt = lower[e]
             if nxt in SETTLEMENT_NOUNS:
@@ -1228,6 +1534,7 @@ class _Finder:
             if nxt in AREA_NOUNS and m.kind == "settlement":
                 m.precision = 2
                 m.precision_why = f"'X {texts[e]}'"
+                m.near = True
                 # "Lukyantsi and Vovchansk areas": the coordinated first name too
                 if nxt.endswith("s"):
                     for other in self.mentions:
@@ -1238,12 +1545,33 @@ class _Finder:
                         ):
                             other.precision = 2
                             other.precision_why = f"'X and Y {texts[e]}'"
+                            other.near = True
+        # "Zolote-5", "Pervomaiske-2": a numbered part of a settlement the gazetteer knows only as a whole
+        key = _name_key(m.text)
+        base = _numbered_base(key) if _NUMBERED_TEXT.match(m.text) else ""
+        if base and not self.g.has_key(key) and not m.precision:
+            m.precision = 2
+            m.precision_why = f"'{m.text}' is a numbered part of the settlement"
         # compass adjective + country: "eastern Ukraine"
         if m.kind == "country" and m.tok_start > 0 and lower[m.tok_start - 1] in COMPASS_ADJ:
             m.kind = "area"
             m.vague = True
         # metonymy: a capital or a country standing for its government
         self._metonymy(m)
+        self._affiliation(m)
+
+    def _affiliation(self, m: _Mention) -> None:
+        """'Donetsk rebels', 'LPR positions', 'Luhansk separatists': a place name modifying an armed group (or
+        its positions) says whose they are, not where the event is; it is flagged like metonymy."""
+        if m.kind not in ("settlement", "region") or m.tok_end >= self.n:
+            return
+        tok = self.toks[m.tok_end - 1]
+        if (
+            tok.dep_ in ("compound", "amod", "nmod")
+            and tok.head.i == m.tok_end
+            and self.lower[m.tok_end] in AFFILIATION_NOUNS
+        ):
+            m.metonymy = m.affiliation = True
 
     def _metonymy(self, m: _Mention) -> None:
         g = self.g
@@ -1367,6 +1695,32 @@ class _Finder:
                     m.anaphor_dir = COMPASS_ADJ[mod]
 
 
+# regions that contain another region's territory: Kyiv city (UA-30) lies in Kyiv Oblast, Sevastopol (UA-40)
+# in Crimea, so "Podil, Kyiv" and "Balaklava, Crimea" are in the region they name
+_REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
+_NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
+_NUMBERED_TEXT = re.compile(r"^[^\W\d]{3,}(?:[ -][^\W\d]+)*[ -]\d{1,2}$")
+
+
+def _region_ok(code: str | None, codes: frozenset[str]) -> bool:
+    """Whether a place of ISO region ``code`` lies in one of the regions ``codes``."""
+    if code is None:
+        return False
+    return code in codes or any(code in _REGION_CONTAINS.get(c, ()) for c in codes)
+
+
+def _is_iso_region(g: Gazetteer, entry: int) -> bool:
+    """An ISO 3166-2 region entry (an oblast, Crimea, a federal subject), not a raion, hromada or area."""
+    data = g.data
+    return data.kind[entry] == KIND_REGION and data.source[entry] == SRC_ISO
+
+
+def _numbered_base(key: str) -> str:
+    """The name a numbered part of a settlement belongs to: "zolote 5" (Zolote-5) -> "zolote", else ""."""
+    match = _NUMBERED.match(key)
+    return match.group(1) if match else ""
+
+
 def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """At most MAX_CANDIDATES * 4 pairs, keeping countries and regions (listed last in the index) first."""
     limit = MAX_CANDIDATES * 4
@@ -1420,9 +1774,11 @@ class _Resolver:
         mentions: list[_Mention],
         focus: str | None,
         sent_starts: list[int] | None = None,
+        active: _PointIndex | None = None,
     ) -> None:
         self.doc = doc
         self.g = g
+        self.active = active
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
@@ -1442,6 +1798,10 @@ class _Resolver:
         for m in named:
             self._class_hint(m)
         self._explicit_context(named)
+        named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
+        if self.active is not None:
+            for m in named:
+                self._active_bonus(m)
         for m in named:
             m.winner = m.top()
         if self.focus is None:
@@ -1494,6 +1854,20 @@ class _Resolver:
                     m.fixed_location = g.location(w.entry, precision=3)
                     m.fixed_reason = "vague area: resolved to the whole country"
         _ = g
+
+    def _active_bonus(self, m: _Mention) -> None:
+        """Among namesakes, the candidate near a place known to be fighting at the document's date."""
+        if len(m.cands) < 2 or self.active is None:
+            return
+        data = self.g.data
+        for c in m.cands:
+            lat = data.lat[c.entry]
+            if data.kind[c.entry] != KIND_SETTLEMENT or math.isnan(lat):
+                continue
+            km = self.active.nearest_km(lat, data.lon[c.entry])
+            if km is not None and km < 3 * ACTIVE_KM:
+                c.bonus += W_ACTIVE * math.exp(-km / ACTIVE_KM)
+                c.bonus_why.append(f"{km:.0f} km from a place active at the time")
 
     def _class_hint(self, m: _Mention) -> None:
         if not m.class_hint:
@@ -1563,6 +1937,10 @@ class _Resolver:
         for a, m in enumerate(named):
             if m.kind == "country":
                 continue
+            if m.within:
+                if not self._constrain(m, m.within, m.within_text):
+                    self._unknown_in_region(m, m.within, m.within_text)
+                continue
             for n in named[a + 1 : a + 3]:
                 gap = range(m.tok_end, n.tok_start)
                 if len(gap) > 6 or self._sent(m.tok_start) != self._sent(n.tok_start):
@@ -1575,34 +1953,127 @@ class _Resolver:
                             c.bonus += W_EXPLICIT / 2
                             c.bonus_why.append(f"explicit country context: {n.text}")
                     continue
-                self._pair_bonus(m, n)
+                contains = not any(doc[x].lower_ in ("near", "outside") for x in gap)
+                self._pair_bonus(m, n, contains)
                 break
-        # a region named anywhere in the same sentence
+        # a region named anywhere in the same sentence, or elsewhere in the document
+        named_regions = [
+            r
+            for r in named
+            if r.kind == "region" and r.cands and not r.metonymy and _is_iso_region(g, r.cands[0].entry)
+        ]
+        doc_codes: dict[str, str] = {}
+        for r in named_regions:
+            doc_codes.setdefault(g.admin1_code(r.cands[0].entry) or "", r.text)
         for m in named:
-            if m.kind != "settlement":
+            if m.within:
+                doc_codes.update(dict.fromkeys(m.within, m.within_text))
+        doc_codes.pop("", None)
+        for m in named:
+            if m.kind != "settlement" or m.within:
                 continue
             s = self._sent(m.tok_start)
-            regions = [
-                r
-                for r in named
-                if r is not m and r.kind == "region" and self._sent(r.tok_start) == s and r.cands
-            ]
-            for r in regions:
-                codes = {g.admin1_code(r.cands[0].entry)}
-                for c in m.cands:
-                    if g.admin1_code(c.entry) in codes and not any("explicit" in w for w in c.bonus_why):
-                        c.bonus += W_SENTENCE_REGION
-                        c.bonus_why.append(f"region named in the sentence: {r.text}")
+            here = {
+                g.admin1_code(r.cands[0].entry): r.text
+                for r in named_regions
+                if r is not m and self._sent(r.tok_start) == s
+            }
+            for c in m.cands:
+                if any("explicit" in w for w in c.bonus_why):
+                    continue
+                code = g.admin1_code(c.entry)
+                if code in here:
+                    c.bonus += W_SENTENCE_REGION
+                    c.bonus_why.append(f"region named in the sentence: {here[code]}")
+                elif code in doc_codes:
+                    c.bonus += W_DOCUMENT_REGION
+                    c.bonus_why.append(f"region named in the document: {doc_codes[code]}")
+            # the region the passage is about: named in the sentence, else in one of the two sentences before
+            local = dict(here)
+            if not local:
+                before = [
+                    r for r in named_regions if r.tok_start < m.tok_start and s - self._sent(r.tok_start) <= 2
+                ]
+                if before:
+                    r = before[-1]
+                    local = {g.admin1_code(r.cands[0].entry) or "": r.text}
+            self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
 
-    def _pair_bonus(self, m: _Mention, n: _Mention) -> None:
+    def _constrain(self, m: _Mention, codes: frozenset[str], text: str) -> bool:
+        """Keep only the candidates inside the regions the text names for the place (a hard constraint: a
+        village is never put in another oblast than the one named). False when none lies there."""
+        g = self.g
+        keep = [c for c in m.cands if g.admin1_code(c.entry) in codes] or [
+            c for c in m.cands if _region_ok(g.admin1_code(c.entry), codes)
+        ]  # "Lukianivka, Kyiv" is the oblast's village; the city's neighbourhood only when there is none
+        fetched = not keep
+        if fetched:
+            keep = self._named_in(m, codes)
+        if not keep:
+            return False
+        for c in keep:
+            c.bonus += W_EXPLICIT
+            c.bonus_why.append(f"explicit region context: {text}")
+        m.cands = keep
+        if fetched:
+            self._class_hint(m)
+        return True
+
+    def _named_in(self, m: _Mention, codes: frozenset[str]) -> list[_Cand]:
+        """Candidates of the mention's name inside the regions, read again from the whole lookup: a common
+        name (Mykolaivka, Novoselivka) has more entries than a mention keeps."""
+        g = self.g
+        key = _name_key(m.text)
+        pairs = self._memo.lookup(g, m.text, key, loose=len(key) >= 5)
+        base = _numbered_base(key) if not pairs and _NUMBERED_TEXT.match(m.text) else ""
+        if base:
+            pairs = self._memo.lookup(g, base, base, loose=len(base) >= 5)
+        data = g.data
+        inside = [
+            self._memo.candidate(g, e, q)
+            for e, q in pairs
+            if data.kind[e] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[e]], codes)
+        ]
+        return _dedupe(inside)
+
+    def _region_focus_fallback(self, m: _Mention, doc_codes: dict[str, str]) -> None:
+        """A passage about a Russian region ("Kursk region") that names a village by its Russian spelling
+        ("Melovoi", "Podol") the gazetteer knows only as a namesake's variant in Ukraine: the village is in
+        the region the passage is about (``doc_codes``: the regions of the sentence, of the two before, or the
+        document's only one), which is given instead of the namesake (precision 3)."""
+        if not doc_codes or m.metonymy:
+            return
+        g = self.g
+        countries = {code[:2] for code in doc_codes}
+        if len(countries) != 1:
+            return
+        country = next(iter(countries))
+        if any(g.country(c.entry) == country for c in m.cands):
+            return
+        if any(c.quality == Q_NAME or (g.population(c.entry) or 0) >= 100_000 for c in m.cands):
+            return  # the place's own name, or a city: the report names a place of the other country
+        code, text = next(iter(doc_codes.items()))
+        entry = g.data.region_entry.get(code)
+        if entry is None:
+            return
+        m.fixed_location = _loc_with_precision(g, entry, 3)
+        m.kind = "region"
+        m.fixed_reason = (
+            f"no '{m.text}' in {g.location(entry).name} in the gazetteer, and the report is about {text}: "
+            "the region (its administrative centre), precision 3"
+        )
+
+    def _pair_bonus(self, m: _Mention, n: _Mention, contains: bool = True) -> None:
+        """'X in Y region', 'X, Y Oblast', 'X (Y region)', 'X district, Y oblast': a region that contains X
+        is a hard constraint; a neighbouring settlement ('X near Y') a bonus."""
         g = self.g
 
         def consistent(c: _Cand, d: _Cand) -> bool:
             if g.kind(d.entry) == KIND_REGION:
                 a2 = g.admin2(d.entry)
-                if a2 and g.admin1_code(d.entry):  # a raion
+                if a2 and g.admin1_code(d.entry) and g.kind(c.entry) == KIND_SETTLEMENT:  # a raion or hromada
                     return g.admin2(c.entry) == a2
-                return g.admin1_code(c.entry) is not None and g.admin1_code(c.entry) == g.admin1_code(d.entry)
+                return _region_ok(g.admin1_code(c.entry), frozenset({g.admin1_code(d.entry) or ""}))
             if g.kind(d.entry) == KIND_COUNTRY or g.country(c.entry) != g.country(d.entry):
                 return False
             if g.admin1_code(c.entry) != g.admin1_code(d.entry):
@@ -1610,11 +2081,24 @@ class _Resolver:
             dist = g.distance_km(c.entry, d.entry)
             return dist is not None and dist < 150
 
+        region = n.kind == "region" and contains and bool(n.cands) and g.kind(n.cands[0].entry) == KIND_REGION
         pairs = [(c, d) for c in m.cands for d in n.cands if c.entry != d.entry and consistent(c, d)]
+        if not pairs and region and m.kind == "settlement" and _is_iso_region(g, n.cands[0].entry):
+            more = self._named_in(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}))
+            pairs = [(c, n.cands[0]) for c in more]
+            if pairs:
+                m.cands = more
+                self._class_hint(m)
         if not pairs:
+            if region and _is_iso_region(g, n.cands[0].entry) and m.kind == "settlement":
+                self._unknown_in_region(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}), n.text)
             return
         best_c = {c.entry for c, _ in pairs}
         best_d = {d.entry for _, d in pairs}
+        if region:
+            m.cands = [c for c in m.cands if c.entry in best_c]  # the region the text names, and no other
+            m.within = frozenset(g.admin1_code(d) or "" for d in best_d) - {""}
+            m.within_text = n.text
         for c in m.cands:
             if c.entry in best_c:
                 c.bonus += W_EXPLICIT
@@ -1623,6 +2107,24 @@ class _Resolver:
             if d.entry in best_d:
                 d.bonus += W_EXPLICIT / 2
                 d.bonus_why.append(f"contains {m.text}")
+
+    def _unknown_in_region(self, m: _Mention, codes: frozenset[str], text: str) -> None:
+        """'Melovoi, Kursk region' where the gazetteer knows no such place in that region (only namesakes
+        elsewhere): the place is in the region the text names, so the region is given (precision 3)."""
+        g = self.g
+        if any(
+            (g.population(c.entry) or 0) >= 100_000 or g.kind(c.entry) != KIND_SETTLEMENT for c in m.cands
+        ):
+            return  # "Kharkiv, Belgorod region": two places, not a village of the region
+        entry = next((g.data.region_entry[c] for c in sorted(codes) if c in g.data.region_entry), None)
+        if entry is None:
+            return
+        m.fixed_location = _loc_with_precision(g, entry, 3)
+        m.kind = "region"
+        m.fixed_reason = (
+            f"no '{m.text}' in {text} in the gazetteer: the region the text names (its administrative "
+            "centre), precision 3"
+        )
 
     def _focus_country(self, named: list[_Mention]) -> str | None:
         g = self.g
@@ -1864,7 +2366,13 @@ def _to_public(
             runner = cands[1].entry
             where = g.admin1_code(runner) or g.country(runner)
             reason += f" — beat {g.name(runner)} ({where}) {cands[1].score:.2f} < {w.score:.2f}"
-        if m.precision_why and location.geo_precision == 2:
+        centre = g.centre_of(w.entry)
+        if centre is not None and g.kind(w.entry) == KIND_REGION:
+            # ACLED's convention: a district, community or region named alone is coded to its centre
+            reason += f"; at the administrative centre of {location.name}: {g.name(centre)}"
+            if location.geo_precision == 2:
+                reason += " (precision 2)"
+        elif m.precision_why and location.geo_precision == 2:
             reason += f"; precision 2: {m.precision_why}"
         elif g.approx_reason(w.entry):
             reason += f"; precision {g.precision(w.entry)}: {g.approx_reason(w.entry)}"
@@ -1881,4 +2389,7 @@ def _to_public(
         sentence_index=max(sent, 0),
         anaphoric=m.anaphor is not None,
         metonymy=m.metonymy,
+        near=m.near,
+        qualifier=m.qualifier,
+        affiliation=m.affiliation,
     )

@@ -42,7 +42,13 @@ def places_command(text: str | None, path: str | None, fmt: str, focus: str | No
         loc = m.location
         flags = "".join(
             f" [{f}]"
-            for f, on in (("anaphoric", m.anaphoric), ("metonymy: the government", m.metonymy))
+            for f, on in (
+                ("anaphoric", m.anaphoric),
+                ("metonymy: the government", m.metonymy and not m.affiliation),
+                ("affiliation: whose the armed group is, not where", m.affiliation),
+                ("near: close to it, not in it", m.near),
+                ("qualifier: the region of the place before", m.qualifier),
+            )
             if on
         )
         if loc is None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .data import (
+    APPROX_ADMIN_CENTRE,
     APPROX_CAPITAL,
     APPROX_EXACT,
     APPROX_HROMADA_CENTRE,
@@ -46,8 +47,12 @@ from .data import (
     Q_ATTESTED,
     Q_NAME,
     Q_VARIANT,
+    RANK_HROMADA,
+    RANK_RAION,
+    RANK_REGION,
     SRC_AREA,
     SRC_GEONAMES,
+    SRC_HROMADA,
     SRC_ISO,
     SRC_KATOTTG,
     SRC_RAION,
@@ -55,8 +60,8 @@ from .data import (
     add_to_index,
     haversine_km,
 )
-from .regions import AREAS, COUNTRY_ALIASES, EXTRA_ALIASES, RU_REGIONS, UA_REGIONS
-from .translit import has_cyrillic, loose_key, name_key, ukrainian_to_latin
+from .regions import AREAS, COUNTRY_ALIASES, EXTRA_ALIASES, RU_REGIONS, UA_CENTRES, UA_REGIONS
+from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants
 
 log = logging.getLogger(__name__)
@@ -149,6 +154,7 @@ class _Builder:
         d.lat.append(lat)
         d.lon.append(lon)
         d.population.append(population)
+        d.rank.append(0)
         return i
 
     def key(self, i: int, name: str, quality: int, *, loose: bool = False) -> None:
@@ -443,7 +449,7 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
         a1 = data.codes[data.admin1[i]]
         if a1:
             settlements_by_admin1[a1].append(p)
-    _add_regions(b, settlements_by_admin1)
+    _add_regions(b)
     _add_areas(b, settlements_by_admin1, settlements_by_country)
     _add_countries(b, settlements_by_country)
 
@@ -687,54 +693,144 @@ def _add_ukraine(
         for i in entries:
             b.key(i, alias, Q_ATTESTED, loose=True)
 
-    # raions: "Kupiansk district", "Pokrovskyi raion"
-    raion_entries: dict[str, int] = {}
-    settlements_of_raion: dict[str, list[KRow]] = defaultdict(list)
-    for r in settlements:
+    # raions ("Kupiansk district", "Pokrovskyi raion") and hromadas ("Mezhyritska community"), each at its
+    # administrative centre: ACLED codes a mention of a district or community to its centre, precision 2
+    population = [data.population[entry_of_settlement[n]] for n in range(len(settlements))]
+    settlements_of_raion: dict[str, list[int]] = defaultdict(list)
+    for n, r in enumerate(settlements):
         if r.raion:
-            settlements_of_raion[r.raion].append(r)
+            settlements_of_raion[r.raion].append(n)
     members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for n, r in enumerate(settlements):
         i = entry_of_settlement[n]
         if r.raion and data.approx[i] in (APPROX_EXACT, APPROX_IMPORTED):
             members[r.raion].append((data.lat[i], data.lon[i], i))
+
+    def centre_names(n: int) -> set[str]:
+        official, variants = ukrainian_name_variants(settlements[n].name)
+        return {official, *variants}
+
     for r in krows:
         if r.category != "P":
             continue
-        iso = oblast_iso[r.oblast]
-        adjective = ukrainian_to_latin(r.name)
-        snap = median_snap(members.get(r.id, []))
-        i = b.add(
-            f"{adjective} raion",
-            kind=KIND_REGION,
-            precision=2,
-            approx=APPROX_MEDIAN,
-            source=SRC_RAION,
-            source_id=int(r.id[2:]),
-            country="UA",
-            admin1=iso,
-            admin2=f"{adjective} raion",
-            lat=snap[0] if snap else NAN,
-            lon=snap[1] if snap else NAN,
-        )
-        raion_entries[r.id] = i
-        bases = {adjective, *ukrainian_name_variants(r.name)[1]}
-        stem = r.name
-        for suffix in ("ський", "цький", "зький"):
-            if stem.endswith(suffix):
-                stem = stem[: -len(suffix)]
-                break
-        # the raion's namesake settlement ("Куп’янський" -> "Куп’янськ")
-        centre = [s for s in settlements_of_raion[r.id] if name_key(s.name).startswith(name_key(stem))]
-        centre.sort(key=lambda s: ("KMTXC".index(s.category), len(s.name)))
-        if centre:
-            off, var = ukrainian_name_variants(centre[0].name)
-            bases |= {off, *var}
+        n = _raion_centre(r, settlements_of_raion[r.id], settlements, population)
+        centre = entry_of_settlement[n] if n is not None else None
+        i = _add_admin_unit(b, r, oblast_iso[r.oblast], raion_name, centre, members.get(r.id, []))
+        off, var = ukrainian_name_variants(r.name)
+        bases = {off, *var}
+        if n is not None and centre is not None:
+            data.rank[centre] = max(data.rank[centre], RANK_RAION)
+            bases |= centre_names(n)
         for base in bases:
             add_to_index(data.district_base, name_key(base), i * 4 + Q_NAME)
+        for stem in {admin_stem(x) for x in (off, *var)}:
+            add_to_index(data.admin_stem, stem, i * 4 + Q_NAME)
+    for r in krows:
+        if r.category != "H":
+            continue
+        n = first_in_hromada.get(r.id)
+        centre = entry_of_settlement[n] if n is not None else None
+        i = _add_admin_unit(b, r, oblast_iso[r.oblast], raion_name, centre, [])
+        off, var = ukrainian_name_variants(r.name)
+        keys = {admin_stem(x) for x in (off, *var)}
+        if n is not None and centre is not None:
+            data.rank[centre] = max(data.rank[centre], RANK_HROMADA)
+            keys |= {name_key(x) for x in centre_names(n)}  # "Mezhyrich hromada": the centre's own name
+        for key in keys:
+            add_to_index(data.admin_stem, key, i * 4 + Q_NAME)
 
 
-def _add_regions(b: _Builder, settlements_by_admin1: dict[str, list[tuple[float, float, int]]]) -> None:
+def _raion_centre(
+    raion: KRow, members: list[int], settlements: list[KRow], population: list[int]
+) -> int | None:
+    """The settlement (index) that is a raion's administrative centre. A raion is named after its centre, but
+    the adjective changes the stem ("Лозівський" is Лозова's), so the city of the raion whose name shares the
+    longest beginning with the adjective's stem (at least three letters) is taken; else the settlement whose
+    name starts with the stem ("Кальміуський" -> "Кальміуське"), else the most populous city."""
+    stem = raion.name
+    for suffix in ("ський", "цький", "зький"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    key = name_key(stem)
+    cities = [n for n in members if settlements[n].category in "KM"]
+
+    def shared(n: int) -> int:
+        other = name_key(settlements[n].name)
+        k = 0
+        while k < min(len(key), len(other)) and key[k] == other[k]:
+            k += 1
+        return k
+
+    best = max(cities, key=lambda n: (shared(n), population[n]), default=None)
+    if best is not None and shared(best) >= 3:
+        return best
+    named = [n for n in members if name_key(settlements[n].name).startswith(key)]
+    named.sort(key=lambda n: ("KMTXC".index(settlements[n].category), len(settlements[n].name)))
+    if named:
+        return named[0]
+    return max(cities, key=lambda n: population[n]) if cities else None
+
+
+def _add_admin_unit(
+    b: _Builder,
+    r: KRow,
+    iso: str,
+    raion_name: dict[str, str],
+    centre: int | None,
+    members: list[tuple[float, float, int]],
+) -> int:
+    """A raion or hromada entry at its centre's coordinates (precision 2), else at its members' median."""
+    data = b.data
+    adjective = ukrainian_to_latin(r.name)
+    if r.category == "P":
+        name, admin2, source = f"{adjective} raion", f"{adjective} raion", SRC_RAION
+    else:
+        raion = raion_name.get(r.raion or "")
+        name, source = f"{adjective} hromada", SRC_HROMADA
+        admin2 = f"{ukrainian_to_latin(raion)} raion" if raion else None
+    if centre is not None and not math.isnan(data.lat[centre]):
+        (lat, lon), approx = (data.lat[centre], data.lon[centre]), APPROX_ADMIN_CENTRE
+    else:
+        snap = median_snap(members)
+        (lat, lon), approx = (snap if snap else (NAN, NAN)), APPROX_MEDIAN
+    i = b.add(
+        name,
+        kind=KIND_REGION,
+        precision=2,
+        approx=approx,
+        source=source,
+        source_id=int(r.id[2:]),
+        country="UA",
+        admin1=iso,
+        admin2=admin2,
+        lat=lat,
+        lon=lon,
+    )
+    if centre is not None:
+        data.centre[i] = centre
+    return i
+
+
+def _region_centre(data: GazetteerData, code: str, name: str) -> int | None:
+    """The settlement entry of a region's administrative centre: of the settlements of the country that bear
+    the name, one that has it as its own name first, then the most populous (the capital governs Kyiv Oblast
+    from outside it; "Rostov-na-Donu" is an attested name of Rostov-on-Don)."""
+    found = [
+        (v & 3 == Q_NAME, data.population[v >> 2], v >> 2)
+        for v in _values_of(data.index.get(name_key(name)))
+        if data.kind[v >> 2] == KIND_SETTLEMENT and data.codes[data.country[v >> 2]] == code[:2]
+    ]
+    return max(found)[2] if found else None
+
+
+def _values_of(v: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    if v is None:
+        return ()
+    return (v,) if isinstance(v, int) else v
+
+
+def _add_regions(b: _Builder) -> None:
     import pycountry
 
     data = b.data
@@ -742,21 +838,26 @@ def _add_regions(b: _Builder, settlements_by_admin1: dict[str, list[tuple[float,
     for region in (*UA_REGIONS, *RU_REGIONS):
         if region.code not in official:
             raise BuildError(f"{region.code} is not an ISO 3166-2 code")
-        snap = median_snap(settlements_by_admin1.get(region.code, []))
+        centre_name = UA_CENTRES.get(region.code) or region.centre
+        centre = _region_centre(data, region.code, centre_name) if centre_name else None
+        if centre is None:
+            raise BuildError(f"administrative centre {centre_name!r} of {region.code} not in the gazetteer")
+        data.rank[centre] = RANK_REGION
         country = region.code[:2]
         i = b.add(
             region.name,
             kind=KIND_REGION,
             precision=3,
-            approx=APPROX_MEDIAN,
+            approx=APPROX_ADMIN_CENTRE,
             source=SRC_ISO,
             source_id=b.code(region.code),
             country=country,
             admin1=region.code,
-            lat=snap[0] if snap else NAN,
-            lon=snap[1] if snap else NAN,
+            lat=data.lat[centre],
+            lon=data.lon[centre],
         )
         data.region_entry[region.code] = i
+        data.centre[i] = centre
         for name in region.standalone:
             b.key(i, name, Q_NAME)
         b.key(i, region.name, Q_NAME)

@@ -13,7 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from ..model import Location
-from .translit import loose_key, name_key
+from .translit import admin_stem, loose_key, name_key
 
 KIND_SETTLEMENT, KIND_REGION, KIND_COUNTRY = 0, 1, 2
 KIND_NAMES = ("settlement", "region", "country")
@@ -24,7 +24,12 @@ CLASS_NAMES = ("place", "city", "town", "village")
 Q_NAME, Q_ATTESTED, Q_VARIANT, Q_LOOSE = 0, 1, 2, 3
 QUALITY_NAMES = ("name", "attested alternate name", "generated spelling variant", "loose spelling match")
 
-SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION = 0, 1, 2, 3, 4
+SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION, SRC_HROMADA = 0, 1, 2, 3, 4, 5
+
+# Administrative rank of a settlement: the highest unit it is the administrative centre of. Reporting names
+# centres more often than the villages that share their name, so the resolver prefers them.
+RANK_NONE, RANK_HROMADA, RANK_RAION, RANK_REGION = 0, 1, 2, 3
+RANK_NAMES = ("", "hromada centre", "raion centre", "regional centre")
 
 # Why an entry's coordinates are what they are (index stored per entry).
 APPROX_REASONS = (
@@ -36,9 +41,10 @@ APPROX_REASONS = (
     "coordinates from an imported GeoNames dump",
     "representative point: the settlement nearest the median of the area's settlements",
     "representative point: the capital",
+    "administrative centre: ACLED codes a mention of the whole unit to its centre",
 )
 APPROX_EXACT, APPROX_HROMADA_CENTRE, APPROX_HROMADA_CENTROID, APPROX_RAION, APPROX_OBLAST = 0, 1, 2, 3, 4
-APPROX_IMPORTED, APPROX_MEDIAN, APPROX_CAPITAL = 5, 6, 7
+APPROX_IMPORTED, APPROX_MEDIAN, APPROX_CAPITAL, APPROX_ADMIN_CENTRE = 5, 6, 7, 8
 
 IndexValue = int | tuple[int, ...]
 
@@ -61,6 +67,7 @@ class GazetteerData:
     lat: array = field(default_factory=lambda: array("d"))
     lon: array = field(default_factory=lambda: array("d"))
     population: array = field(default_factory=lambda: array("q"))
+    rank: bytearray = field(default_factory=bytearray)  # RANK_* of a settlement
     codes: list[str | None] = field(default_factory=lambda: [None])  # country and ISO 3166-2 codes
     strings: list[str | None] = field(default_factory=lambda: [None])  # admin2 names
     index: dict[str, IndexValue] = field(default_factory=dict)
@@ -69,6 +76,12 @@ class GazetteerData:
     district_base: dict[str, IndexValue] = field(
         default_factory=dict
     )  # "kupiansk" -> raion (for "X district")
+    admin_stem: dict[str, IndexValue] = field(
+        default_factory=dict
+    )  # "lozivsk" -> raions and hromadas whose adjective has that stem ("Lozivskyi district", "Lozivska hromada")
+    centre: dict[int, int] = field(
+        default_factory=dict
+    )  # raion, hromada or region entry -> its centre's entry
     region_entry: dict[str, int] = field(default_factory=dict)  # ISO 3166-2 -> entry
     country_entry: dict[str, int] = field(default_factory=dict)  # alpha-2 -> entry
     admin1_names: dict[str, str] = field(default_factory=dict)  # ISO 3166-2 -> English name
@@ -147,6 +160,16 @@ class Gazetteer:
         key = name_key(base)
         return [(v >> 2, v & 3) for v in _values(self.data.district_base.get(key))]
 
+    def admin_units(self, base: str) -> list[int]:
+        """Raions and hromadas a name can denote before "district"/"community": by the stem of their adjective
+        ("Lozivskyi", "Lozivska") or the name of their centre ("Mezhyrich hromada")."""
+        key = name_key(base)
+        stem = admin_stem(base)
+        found = [v >> 2 for v in _values(self.data.admin_stem.get(stem))]
+        if key != stem:
+            found += [v >> 2 for v in _values(self.data.admin_stem.get(key)) if v >> 2 not in found]
+        return found
+
     # --- entry attributes ---------------------------------------------------------------------------------
     def name(self, i: int) -> str:
         return self.data.names[i]
@@ -173,6 +196,17 @@ class Gazetteer:
         p = self.data.population[i]
         return p if p > 0 else None
 
+    def rank(self, i: int) -> int:
+        """RANK_* : the highest administrative unit the settlement is the centre of."""
+        return self.data.rank[i]
+
+    def centre_of(self, i: int) -> int | None:
+        """The settlement entry of a raion's, hromada's or region's administrative centre."""
+        return self.data.centre.get(i)
+
+    def is_hromada(self, i: int) -> bool:
+        return self.data.source[i] == SRC_HROMADA
+
     def precision(self, i: int) -> int:
         return self.data.precision[i]
 
@@ -190,7 +224,7 @@ class Gazetteer:
         sid = self.data.source_id[i]
         if src == SRC_GEONAMES:
             return f"geonames:{sid}"
-        if src in (SRC_KATOTTG, SRC_RAION):
+        if src in (SRC_KATOTTG, SRC_RAION, SRC_HROMADA):
             return f"katottg:UA{sid:017d}"
         if src == SRC_ISO:
             code = self.data.codes[sid]

@@ -206,6 +206,7 @@ _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ts|tz", "c"),  # ц
         (r"w", "v"),
         (r"[jy]", "i"),
+        (r"(?<=[aeou])i(?=[aeou])", ""),  # a glide between vowels: Tabayevka ~ Tabaevka, Nikolayev ~ Nikolaev
         (r"(?<=[^aeiou\s])i(?=[aeou])", ""),  # -ia/-ya, -iu/-yu, -ie/-ye after a consonant
         (r"oie\b|oe\b", "e"),  # Russian neuter -oye/-oe ~ Ukrainian -e
         (r"aia\b", "a"),  # Russian feminine -aya ~ Ukrainian -a
@@ -226,3 +227,20 @@ def loose_key(text: str) -> str:
     for pattern, repl in _LOOSE_RULES:
         key = pattern.sub(repl, key)
     return key
+
+
+# the adjectival endings of administrative unit names in their English spellings: Ukrainian -skyi/-ska/-ske
+# (Lozivskyi raion, Mezhyritska hromada), Russian -sky/-skaya/-skoye, and the bare -sk of a town name
+_ADMIN_ENDING = re.compile(r"(?<=[sz])k(?:yi|yy|iy|ii|ij|y|i|a|e|oye|oe|aya|aia|ogo|oho)?$")
+
+
+def admin_stem(text: str) -> str:
+    """The stem shared by an administrative adjective and the town it is named after, in one spelling.
+
+    ``Lozivskyi`` (raion), ``Lozivska`` (hromada) and ``Lozivsky`` share ``lozivs``; ``Pokrovsk`` and
+    ``Pokrovskyi`` share ``pokrovs``. Names without such an ending are their name key.
+    """
+    key = name_key(text)
+    if not key.isascii():
+        return key
+    return _ADMIN_ENDING.sub("", key)

@@ -19,10 +19,28 @@ _CONSONANTS = "бвгґджзклмнпрстфхцчшщ"
 MAX_VARIANTS = 24
 
 
+# ordinal words that tell apart villages of one name ("Новоселівка Друга", "Зорі Перші"): their Russian forms
+# and the number reporting also writes ("Novoselivka-2", "Novoselovka Vtoraya")
+_ORDINALS: dict[str, tuple[str, int]] = {
+    "перша": ("первая", 1),
+    "перше": ("первое", 1),
+    "перший": ("первый", 1),
+    "друга": ("вторая", 2),
+    "друге": ("второе", 2),
+    "другий": ("второй", 2),
+    "третя": ("третья", 3),
+    "третє": ("третье", 3),
+    "третій": ("третий", 3),
+}
+
+
 def _russian_word_forms(word: str, *, last: bool, multi: bool) -> list[str]:
     """Likely Russian spellings (Cyrillic) of one word of a Ukrainian name."""
     w = _APOS.sub("ь", word)
     low = w.lower()
+    if low in _ORDINALS:
+        russian = _ORDINALS[low][0]
+        return [russian.capitalize() if w[:1].isupper() else russian]
     forms: list[str] = []
     # endings first (the most regular correspondences)
     endings = (
@@ -93,13 +111,26 @@ def _latin_tweaks(latin: str) -> list[str]:
     return out
 
 
+def numbered_forms(name: str) -> list[str]:
+    """An ordinal word as a number: "Новоселівка Друга" -> "Novoselivka 2" (the key of "Novoselivka-2")."""
+    words = name.split()
+    numbers = [_ORDINALS.get(w.lower()) for w in words]
+    if not any(numbers):
+        return []
+    rest = " ".join(w for w, number in zip(words, numbers, strict=True) if number is None)
+    digit = next(n[1] for n in numbers if n)
+    if not rest:
+        return []
+    return [f"{ukrainian_to_latin(rest)} {digit}", f"{ukrainian_to_latin_y(rest)} {digit}"]
+
+
 def ukrainian_name_variants(name: str) -> tuple[str, list[str]]:
     """(official transliteration, other variants) of a Ukrainian name given in Cyrillic.
 
     The official form comes first and is not repeated among the variants; at most MAX_VARIANTS variants.
     """
     official = ukrainian_to_latin(name)
-    forms: list[str] = []
+    forms: list[str] = numbered_forms(name)
     forms += _latin_tweaks(official)
     forms += _latin_tweaks(ukrainian_to_latin_y(name))
     for f in russian_style_forms(name):

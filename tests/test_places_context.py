@@ -1,0 +1,410 @@
+"""Places in their context: 'Settlement, Oblast', districts and communities at their administrative centre,
+regions at their capital, same-name villages told apart by the document, and the spellings reporting uses.
+
+Every sentence here is written for the test, in the styles of the genre (ACLED-style notes, wire copy,
+General Staff bulletins, regional administrations' posts).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from spotrep.gazetteer.data import haversine_km
+
+from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
+
+
+def by_text(mentions, text: str):
+    found = [m for m in mentions if m.text == text]
+    assert found, (text, [m.text for m in mentions])
+    return found[0]
+
+
+def centre_point(gazetteer, name: str, code: str) -> tuple[float, float]:  # noqa: F811
+    """The point of the most populous settlement of that name in the region."""
+    entries = [
+        e for e, q in gazetteer.lookup(name, loose=False) if q == 0 and gazetteer.admin1_code(e) == code
+    ]
+    assert entries, (name, code)
+    best = max(entries, key=lambda e: gazetteer.population(e) or 0)
+    return gazetteer.point(best)
+
+
+# --- 'Settlement, Oblast' ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "settlement", "region", "code"),
+    [
+        ("Russian forces shelled Pavlohrad, Dnipropetrovsk.", "Pavlohrad", "Dnipropetrovsk", "UA-12"),
+        ("Russian artillery hit Orikhiv, Zaporizhia, overnight.", "Orikhiv", "Zaporizhia", "UA-23"),
+        ("On 3 May, clashes were reported in Dmytrivka, Kyiv.", "Dmytrivka", "Kyiv", "UA-32"),
+        ("A Russian column was ambushed in Kamianske, Zaporozhye.", "Kamianske", "Zaporozhye", "UA-23"),
+        ("Shelling damaged a school in Bilozerka, Kherson.", "Bilozerka", "Kherson", "UA-65"),
+        ("Drones hit a farm near Novoukrainka, Kirovohrad.", "Novoukrainka", "Kirovohrad", "UA-35"),
+        ("Drones hit a farm near Novoukrainka, Kirovograd.", "Novoukrainka", "Kirovograd", "UA-35"),
+        ("An explosion was heard in Bashtanka, Nikolaev.", "Bashtanka", "Nikolaev", "UA-48"),
+        ("LPR forces shelled Rubizhne, Lugansk, on Friday.", "Rubizhne", "Lugansk", "UA-09"),
+        ("A missile struck Chuhuiv, Kharkov.", "Chuhuiv", "Kharkov", "UA-63"),
+        (
+            "Residents gathered in Kolomyia, Ivano-Frankivsk, to protest.",
+            "Kolomyia",
+            "Ivano-Frankivsk",
+            "UA-26",
+        ),
+        ("Ukrainian drones hit Tyotkino, Kursk region.", "Tyotkino", "Kursk region", "RU-KRS"),
+        ("Shells landed in Kozinka, Belgorod region.", "Kozinka", "Belgorod region", "RU-BEL"),
+    ],
+)
+def test_settlement_comma_oblast_puts_the_settlement_in_that_oblast(
+    places,  # noqa: F811
+    sentence,
+    settlement,
+    region,
+    code,
+) -> None:
+    mentions = places(sentence)
+    place = by_text(mentions, settlement)
+    assert place.kind == "settlement"
+    assert place.location.admin1_code == code
+    qualifier = by_text(mentions, region)
+    assert qualifier.kind == "region" and qualifier.location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "code"),
+    [
+        ("Russian forces shelled Avdiivka and Marinka, Donetsk.", ("Avdiivka", "Marinka"), "UA-14"),
+        (
+            "Explosions were heard in Kupiansk, Balakliia and Izium, Kharkiv.",
+            ("Kupiansk", "Balakliia"),
+            "UA-63",
+        ),
+    ],
+)
+def test_settlements_listed_before_an_oblast_share_it(places, sentence, names, code) -> None:  # noqa: F811
+    mentions = places(sentence)
+    for name in names:
+        assert by_text(mentions, name).location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "settlement", "code"),
+    [
+        ("A checkpoint in Motyzhyn village, Kyiv, came under fire.", "Motyzhyn", "UA-32"),
+        ("Shelling hit Velykyi Burluk (Kharkiv region) in the morning.", "Velykyi Burluk", "UA-63"),
+        ("Drones struck Mykolaivka in Sumy region overnight.", "Mykolaivka", "UA-59"),
+        ("Drones struck Mykolaivka, Sumy oblast, overnight.", "Mykolaivka", "UA-59"),
+        ("Two people were wounded in Novoselivka, Chernihiv region.", "Novoselivka", "UA-74"),
+    ],
+)
+def test_a_named_oblast_is_a_hard_constraint_even_for_common_names(
+    places,  # noqa: F811
+    sentence,
+    settlement,
+    code,
+) -> None:
+    """Dozens of Mykolaivkas and Novoselivkas: the one in the oblast the text names, never another."""
+    place = by_text(places(sentence), settlement)
+    assert place.location.admin1_code == code
+    assert all(c.location.admin1_code == code for c in place.candidates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Russian missiles hit Kharkiv, Dnipro and Odesa on Monday.", ("Kharkiv", "Dnipro", "Odesa")),
+        ("Air raid alerts sounded in Kyiv, Kharkiv.", ("Kyiv", "Kharkiv")),
+    ],
+)
+def test_a_list_of_cities_is_not_settlement_and_oblast(places, sentence, names) -> None:  # noqa: F811
+    mentions = places(sentence)
+    for name in names:
+        m = by_text(mentions, name)
+        assert m.kind == "settlement" and not m.qualifier
+
+
+def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F811
+    mentions = places("Russian units stormed Robotyne, Moscow claimed on Tuesday.")
+    assert by_text(mentions, "Robotyne").location.admin1_code == "UA-23"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("Artillery hit Melovoi, Kursk region, the governor said.", "Melovoi", "RU-KRS"),
+        ("Russian forces fired on Horinka, Kyiv.", "Horinka", "UA-32"),
+    ],
+)
+def test_a_place_the_gazetteer_lacks_in_the_named_region_gets_the_region(
+    places,  # noqa: F811
+    sentence,
+    name,
+    code,
+) -> None:
+    """Only a namesake's spelling variant elsewhere: the region the text names, never the namesake."""
+    m = by_text(places(sentence), name)
+    assert m.location.admin1_code == code
+    assert m.location.geo_precision == 3
+
+
+# --- districts and communities at their administrative centre ------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text", "centre", "code"),
+    [
+        (
+            "Russian troops shelled the Pavlohrad district overnight.",
+            "Pavlohrad district",
+            "Pavlohrad",
+            "UA-12",
+        ),
+        (
+            "Drones attacked the Lozivskyi district of Kharkiv region.",
+            "Lozivskyi district",
+            "Lozova",
+            "UA-63",
+        ),
+        ("Shelling hit the Mezhyritska community on Sunday.", "Mezhyritska community", "Mezhyrich", "UA-12"),
+        ("Guided bombs fell on Synelnykove raion.", "Synelnykove raion", "Synelnykove", "UA-12"),
+        (
+            "The enemy shelled the Velykopysarivska territorial community 14 times.",
+            "Velykopysarivska territorial community",
+            "Velyka Pysarivka",
+            "UA-59",
+        ),
+        ("Artillery struck the Nikopol hromada again.", "Nikopol hromada", "Nikopol", "UA-12"),
+        (
+            "A drone hit a car in the Bilopilska village council.",
+            "Bilopilska village council",
+            "Bilopillia",
+            "UA-59",
+        ),
+        ("Fighting continued in the Pokrovsk district.", "Pokrovsk district", "Pokrovsk", "UA-14"),
+    ],
+)
+def test_districts_and_communities_sit_at_their_administrative_centre(
+    places,  # noqa: F811
+    gazetteer,  # noqa: F811
+    sentence,
+    text,
+    centre,
+    code,
+) -> None:
+    m = by_text(places(sentence), text)
+    assert m.location.admin1_code == code
+    assert m.location.geo_precision == 2
+    lat, lon = centre_point(gazetteer, centre, code)
+    assert haversine_km(m.location.latitude, m.location.longitude, lat, lon) < 1
+    assert f"administrative centre of {m.location.name}: {centre}" in m.reason
+
+
+def test_a_district_in_a_named_oblast(places) -> None:  # noqa: F811
+    m = by_text(
+        places("Shelling was recorded in the Nikopol district, Dnipropetrovsk region."), "Nikopol district"
+    )
+    assert m.location.admin1_code == "UA-12" and m.location.geo_precision == 2
+
+
+# --- regions at their capital -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text", "code", "capital"),
+    [
+        ("Air defence shot down three missiles in Volyn region.", "Volyn region", "UA-07", "Lutsk"),
+        ("Shelling continued in the Sumy region.", "Sumy region", "UA-59", "Sumy"),
+        ("Ukrainian forces struck targets in Kursk region.", "Kursk region", "RU-KRS", "Kursk"),
+        ("The Kyiv region was under air alert.", "Kyiv region", "UA-32", "Kyiv"),
+        ("A drone was downed over the Kirovohrad region.", "Kirovohrad region", "UA-35", "Kropyvnytskyi"),
+        ("Missiles were shot down over annexed Crimea.", "annexed Crimea", "UA-43", "Simferopol"),
+    ],
+)
+def test_a_region_named_alone_sits_at_its_administrative_centre(
+    places,  # noqa: F811
+    gazetteer,  # noqa: F811
+    sentence,
+    text,
+    code,
+    capital,
+) -> None:
+    """ACLED's codebook: a region-only mention is coded to the region's capital, at geo_precision 3."""
+    m = by_text(places(sentence), text)
+    assert m.location.admin1_code == code and m.location.geo_precision == 3
+    country = code[:2]
+    entries = [
+        e for e, q in gazetteer.lookup(capital, loose=False) if q == 0 and gazetteer.country(e) == country
+    ]
+    lat, lon = gazetteer.point(max(entries, key=lambda e: gazetteer.population(e) or 0))
+    assert haversine_km(m.location.latitude, m.location.longitude, lat, lon) < 1
+
+
+# --- same-name villages told apart by the document ------------------------------------------------------
+def test_a_region_named_in_another_sentence_of_the_report(places) -> None:  # noqa: F811
+    text = (
+        "Russian forces kept up attacks in the Kharkiv region on Thursday, the governor said. "
+        "Two civilians were wounded when shells hit Kozacha Lopan."
+    )
+    assert by_text(places(text), "Kozacha Lopan").location.admin1_code == "UA-63"
+
+
+def test_a_report_about_a_russian_region_keeps_russian_spellings_in_it(places) -> None:  # noqa: F811
+    text = (
+        "Ukrainian troops pushed deeper into Russia's Kursk region on Tuesday. "
+        "Heavy fighting was reported near Sudzha. Russian forces said they had retaken Podol."
+    )
+    mentions = places(text)
+    assert by_text(mentions, "Sudzha").location.admin1_code == "RU-KRS"
+    assert by_text(mentions, "Podol").location.country == "RU"
+
+
+def test_the_russian_region_of_the_passage_in_a_report_about_several_regions(places) -> None:  # noqa: F811
+    text = (
+        "Russia said its forces had captured a village near Pokrovsk in Donetsk region. "
+        "In Russia's Kursk region, the ministry said its forces had retaken Melovoi and Podol."
+    )
+    mentions = places(text)
+    for name in ("Melovoi", "Podol"):
+        assert by_text(mentions, name).location.admin1_code == "RU-KRS"
+
+
+def test_other_places_of_a_short_note_pull_a_village_across_sentences(places) -> None:  # noqa: F811
+    text = "Russian forces attacked Kupiansk on Monday. Later, shelling hit Petropavlivka."
+    assert by_text(places(text), "Petropavlivka").location.admin1_code == "UA-63"
+
+
+def test_a_hromada_centre_wins_over_plain_villages_of_its_name(gazetteer) -> None:  # noqa: F811
+    """Among villages of one name in one oblast, with no other clue, the one that is a hromada centre."""
+    from collections import defaultdict
+
+    from spotrep.gazetteer.data import RANK_HROMADA, SRC_KATOTTG
+    from spotrep.gazetteer.regions import FRONT_REGIONS
+    from spotrep.places import resolve_name
+
+    data = gazetteer.data
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for e in range(len(data.names)):
+        if data.kind[e] == 0 and data.codes[data.country[e]] == "UA" and data.source[e] == SRC_KATOTTG:
+            groups[(data.names[e], data.codes[data.admin1[e]] or "")].append(e)
+    checked = 0
+    for (name, code), entries in sorted(groups.items()):
+        centres = [e for e in entries if data.rank[e] == RANK_HROMADA]
+        if len(entries) < 2 or len(centres) != 1 or code in FRONT_REGIONS:
+            continue  # (in a front-line region, the distance to the front is a clue too)
+        same = [e for e, q in gazetteer.lookup(name, loose=False) if gazetteer.admin1_code(e) == code]
+        if sorted(same) != sorted(entries):
+            continue  # a GeoNames place of that name too: its population decides
+        loc = resolve_name(name, admin1_code=code)
+        assert loc.gazetteer_id == gazetteer.gazetteer_id(centres[0]), (name, code)
+        checked += 1
+        if checked == 20:
+            break
+    assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "code"),
+    [
+        ("Russian forces fired mortars near Stepove, Zaporizhzhia region.", "Stepove", "UA-23"),
+        ("Russian forces shelled Novomykhailivka, Zaporizhzhia region.", "Novomykhailivka", "UA-23"),
+    ],
+)
+def test_among_namesakes_of_a_front_line_oblast_the_one_near_the_front(
+    places,  # noqa: F811
+    sentence,
+    text,
+    code,
+) -> None:
+    """Villages known only to KATOTTG tie on every other clue; the one near a front line is the likelier."""
+    from spotrep.gazetteer.regions import front_km
+
+    m = by_text(places(sentence), text)
+    assert m.location.admin1_code == code
+    near = front_km(m.location.latitude, m.location.longitude)
+    assert all(near <= front_km(c.location.latitude, c.location.longitude) for c in m.candidates)
+    assert near < 25
+
+
+# --- "near X" --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Moscow claims capture of village near Pokrovsk", "Pokrovsk"),
+        ("Russian troops advanced outside Vuhledar, the General Staff said.", "Vuhledar"),
+        ("Fighting raged in the Kreminna area.", "Kreminna"),
+    ],
+)
+def test_near_x_is_flagged_and_at_precision_2(places, sentence, text) -> None:  # noqa: F811
+    m = by_text(places(sentence), text)
+    assert m.near and m.location.geo_precision == 2
+
+
+def test_a_place_itself_is_not_near(places) -> None:  # noqa: F811
+    assert not by_text(places("Russian forces captured Ocheretyne."), "Ocheretyne").near
+
+
+# --- spellings ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text", "name", "code", "precision"),
+    [
+        ("Mortars were fired near Zolote-5, Luhansk.", "Zolote-5", "Zolote", "UA-09", 2),
+        ("Shelling hit Novoselivka-2, Donetsk.", "Novoselivka-2", "Novoselivka Druha", "UA-14", 1),
+        (
+            "Shelling hit Novoselovka Vtoraya, Donetsk.",
+            "Novoselovka Vtoraya",
+            "Novoselivka Druha",
+            "UA-14",
+            1,
+        ),
+        ("Shelling hit Novoselivka Persha, Donetsk.", "Novoselivka Persha", "Novoselivka Persha", "UA-14", 1),
+        ("Enemy drones attacked Genichesk overnight.", "Genichesk", "Henichesk", "UA-65", 1),
+        ("The LPR said it shelled Lisichansk.", "Lisichansk", "Lysychansk", "UA-09", 1),
+        ("Fighting continued around Severodonetsk.", "Severodonetsk", "Siverskodonetsk", "UA-09", 2),
+        ("Fighting raged for Artemovsk.", "Artemovsk", "Bakhmut", "UA-14", 1),
+        ("Russian troops stormed Tabaevka, Kharkiv region.", "Tabaevka", "Tabaivka", "UA-63", 1),
+        ("Russian troops stormed Kam'yanske, Zaporizhzhia region.", "Kam'yanske", "Kamianske", "UA-23", 1),
+    ],
+)
+def test_spellings_reporting_uses(places, sentence, text, name, code, precision) -> None:  # noqa: F811
+    m = by_text(places(sentence), text)
+    assert m.location.name == name and m.location.admin1_code == code
+    assert m.location.geo_precision >= precision
+
+
+# --- affiliation ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Donetsk rebels shot down two drones over Horlivka.", "Donetsk"),
+        ("Ukrainian troops fired mortars at LPR positions near Zolote.", "LPR"),
+        ("Luhansk separatists shelled Popasna.", "Luhansk"),
+    ],
+)
+def test_a_place_naming_an_armed_group_is_not_the_event_place(places, sentence, text) -> None:  # noqa: F811
+    mentions = places(sentence)
+    assert all(m.metonymy and m.affiliation for m in mentions if m.text == text)
+    assert any(not m.metonymy and m.kind == "settlement" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("name", "settlement", "code"), [("Zolote-4", "Zolote", "UA-09"), ("Zolote 3", "Zolote", "UA-09")]
+)
+def test_resolve_name_reads_a_numbered_part_as_its_settlement(gazetteer, name, settlement, code) -> None:  # noqa: F811
+    from spotrep.places import resolve_name
+
+    loc = resolve_name(name)
+    assert (loc.name, loc.admin1_code, loc.geo_precision) == (settlement, code, 2)
+
+
+def test_places_active_at_the_time_pick_the_namesake_near_them(places, gazetteer) -> None:  # noqa: F811
+    """find_places(active=...): the caller's knowledge of where fighting is at the document's date (e.g. the
+    control ledger) picks among namesakes that nothing in the text tells apart."""
+    sentence = "Russian forces shelled Mykolaivka, Donetsk."
+    plain = by_text(places(sentence), "Mykolaivka")
+    target = plain.candidates[1].location  # the runner-up, far from the winner
+    assert (
+        haversine_km(target.latitude, target.longitude, plain.location.latitude, plain.location.longitude)
+        > 30
+    )
+    near_target = (target.latitude, target.longitude)  # the ledger knows that namesake as contested
+    chosen = by_text(places(sentence, active=[near_target]), "Mykolaivka").location
+    assert (chosen.latitude, chosen.longitude) == (target.latitude, target.longitude)
+    assert chosen.admin1_code == "UA-14"
+    far = (44.0, 20.0)  # a point far from every candidate changes nothing
+    unchanged = by_text(places(sentence, active=[far]), "Mykolaivka").location
+    assert unchanged.gazetteer_id == plain.location.gazetteer_id
