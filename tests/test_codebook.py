@@ -241,6 +241,21 @@ TABLE = [
         "Attack",
     ),
     row(
+        "Russian forces fired small arms and artillery at cars of evacuees near Kupiansk, wounding a woman.",
+        "small_arms_with_artillery_at_cars_is_an_attack",
+        "Attack",
+    ),
+    row(
+        "Rebels fired mortars, anti-tank missiles and small arms at army positions near the town.",
+        "small_arms_with_missiles_at_positions_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Insurgents attacked a police checkpoint with rifles and mortars, killing two officers.",
+        "attack_with_rifles_and_mortars_is_a_clash",
+        CLASH,
+    ),
+    row(
         "Russian forces attempted an offensive in the direction of Marinka, which was unsuccessful.",
         "unsuccessful_offensive_is_a_clash",
         CLASH,
@@ -286,6 +301,11 @@ TABLE = [
         "arson_attack_on_an_office",
         "Looting/property destruction",
     ),
+    row(
+        "Business owners said attacks on shops and other property had cost them millions.",
+        "attacks_on_property_alone_are_property_destruction",
+        "Looting/property destruction",
+    ),
     # ---------------------------------------------------------------- demonstrations
     row(
         "Members of a nationalist party held a torchlight march in Lviv to mark the anniversary.",
@@ -317,6 +337,11 @@ TABLE = [
         "On 2 April 2023, Ukrainian forces regained control over Dovhenke, Kharkiv. No information on whether "
         "fighting took place.",
         "regained_control_without_known_fighting",
+        "Non-violent transfer of territory",
+    ),
+    row(
+        "Rebel fighters entered Kidal on Sunday and met no resistance.",
+        "fighters_entering_a_town_without_resistance",
         "Non-violent transfer of territory",
     ),
     row(

@@ -368,6 +368,31 @@ def used_weapon_kind(token: Token, lemma: str) -> str | None:
     return None
 
 
+# -- entering a place -----------------------------------------------------------------------------------------
+
+_ENTERING_FORCES = frozenset(
+    "troop force soldier fighter militant rebel army unit tank insurgent militia jihadist paratrooper "
+    "marine column".split()
+)
+
+
+def forces_entered(token: Token) -> bool:
+    """ "the fighters entered Afrin", "Russian troops entered the town": armed forces entering a place take it
+    (a capture; with no resistance, a non-violent transfer)."""
+    subj = _subject(token)
+    if subj is None or _lemma(subj) not in _ENTERING_FORCES:
+        return False
+    for o in token.children:
+        if o.dep_ == "dobj" and (
+            (
+                o.pos_ == "PROPN" and o.ent_type_ not in ("NORP", "DATE", "TIME")
+            )  # toponyms are often mis-tagged
+            or _lemma(o) in _PLACES
+        ):
+            return True
+    return False
+
+
 # -- displacement ------------------------------------------------------------------------------------------
 
 DISPLACEMENT_VERBS = frozenset("evacuate flee leave deport displace relocate resettle".split())

@@ -200,6 +200,10 @@ _EXPLOSIVE_PHRASES = (
     "time bomb",
     "pipe bomb",
 )
+# what an attack on property alone destroys (ACLED: property destruction, not an attack on people)
+_PROPERTY_TARGETS = frozenset(
+    "property establishment premises office shop store business warehouse monument statue memorial".split()
+)
 _MILITARY_TARGETS = frozenset(
     [
         "base",
@@ -616,6 +620,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     weak = False  # "held a torch march", "a peace march"
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
+                if key == "artillery" and _fired_weapon(token):
+                    continue  # "fired small arms and artillery at ...": the firing is the event
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
                     c.dep_ == "prep"
                     and c.lower_ in ("on", "against")
@@ -648,6 +654,15 @@ def _sentence_weapon_kinds(token: Token) -> set[str]:
         if kind is not None:
             kinds.add(kind)
     return kinds
+
+
+def _fired_weapon(token: Token) -> bool:
+    """Is the noun what a firing verb fired or used ("fired small arms and heavy artillery", "used
+    artillery")?"""
+    t = token
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("dobj", "npadvmod") and lemma_of(t.head) in ("fire", "use", "shoot")
 
 
 def _codebook_noun_kind(token: Token, key: str, monitored: set[int]) -> str | None:
@@ -728,7 +743,7 @@ def _names_weapons(obj: Token) -> bool:
 _FIRE_VERBS = frozenset({"fire", "shoot", "open"})
 _ANSWER_VERBS = frozenset({"return", "respond"})
 _CONSTRUCTION_VERBS = (
-    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb"})
+    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb", "enter"})
     | frozenset(SEIZURE_VERBS)
     | _FIRE_VERBS
     | _ANSWER_VERBS
@@ -748,6 +763,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return codebook.displacement_kind(token, lemma)
     if lemma == "bomb":
         return codebook.bombing_kind(token)
+    if lemma == "enter":
+        return "capture" if codebook.forces_entered(token) else None
     if lemma == "agree":
         # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
         if any(
@@ -1377,6 +1394,13 @@ def classify(
     generic = {"attack", "kill", "wound", "destroy", "clash", "explosion"}
     weapon_kind = weapon_event_kind(weapon_kinds)
     if (
+        weapon_kind in ("shelling", "missile")
+        and "small_arms" in weapon_kinds
+        and kinds & {"attack", "clash"}
+    ):
+        # ACLED: fire that involves small arms, alone or with heavier weapons, is not remote violence
+        weapon_kind = None
+    if (
         weapon_kind
         and (kinds & generic or not kinds)
         and not (kinds & {"protest", "riot", "mob"})
@@ -1460,7 +1484,9 @@ def classify(
     sub, cats = KINDS[kind]
     categories[:0] = cats
 
-    if kind in ("attack", "kill", "wound"):
+    if kind == "attack" and victims and victims <= _PROPERTY_TARGETS and not kinds & {"kill", "wound"}:
+        sub, categories = "Looting/property destruction", ["looting"]
+    elif kind in ("attack", "kill", "wound"):
         military_victim = victim_kind in ("military", "police", "armed_group") or bool(
             victims & _MILITARY_TARGETS
         )
