@@ -92,6 +92,16 @@ TABLE = [
         "unknown_assailants_bombing_is_an_ied",
         IED,
     ),
+    row(
+        "The Yaw Defence Force bombed and destroyed two power pylons near the township on Friday.",
+        "named_group_bombing_power_lines_is_an_ied",
+        IED,
+    ),
+    row(
+        "A local resistance group attacked a military supply train with mines near the village.",
+        "attack_with_mines_is_an_ied",
+        IED,
+    ),
     # ---------------------------------------------------------------- unexploded ordnance and mines
     row(
         "A 54-year-old man stepped on a mine while picking mushrooms near Izium.",
@@ -331,6 +341,11 @@ TABLE = [
         "Residents of Enerhodar threw Molotov cocktails at a Russian armoured vehicle.",
         "civilians_throwing_molotovs_outside_a_protest_is_mob_violence",
         "Mob violence",
+    ),
+    row(
+        "A gathering of soldiers at a market in Baidoa was attacked with a grenade.",
+        "a_gathering_of_soldiers_is_no_demonstration",
+        "Grenade",
     ),
     # ---------------------------------------------------------------- territory
     row(

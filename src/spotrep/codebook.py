@@ -345,6 +345,28 @@ def downed_aircraft_kind(token: Token) -> str | None:
     return "shootdown"
 
 
+# -- weapons an attack was made with ------------------------------------------------------------------------
+
+_ATTACK_VERBS = frozenset("attack strike target hit ambush".split())
+
+
+def instrument_kind(token: Token, lemma: str) -> str | None:
+    """The weapon kind of "attacked X with a bomb", "attacked a train ... with mines": the instrument names
+    the attack, however deep the parser hung "with" inside the object."""
+    if lemma not in _ATTACK_VERBS:
+        return None
+    spans = weapon_spans(token.doc)
+    for t in token.subtree:
+        if t.dep_ != "pobj" or t.head.lower_ not in ("with", "using"):
+            continue
+        kind = spans.get(t.i)
+        if kind is None and _lemma(t) in WEAPON_WORDS:
+            kind = WEAPON_WORDS[_lemma(t)][1]
+        if kind in ("explosive", "grenade", "drone", "missile", "rocket", "artillery", "aircraft", "bomb"):
+            return kind
+    return None
+
+
 # -- weapons used --------------------------------------------------------------------------------------------
 
 _USED_VERBS = frozenset("destroy hit strike attack target shell bomb pound".split())
@@ -559,7 +581,7 @@ _GROUND_BOMBERS = frozenset(
 )
 _BOMBED_SITES = frozenset(
     "tower office bank house post station bridge pipeline railway rail track car vehicle shop building "
-    "mast booth gate checkpoint".split()
+    "mast booth gate checkpoint line pylon cable transformer substation".split()
 )
 
 
@@ -573,10 +595,11 @@ def bombing_kind(token: Token) -> str:
         words = {_lemma(b)} | {_lemma(c) for c in b.children if c.dep_ in ("compound", "amod")}
         if b.pos_ == "NOUN" and words & _GROUND_BOMBERS:
             return "explosive"
-        if b.pos_ == "NOUN" and words & _AIR_BOMBERS:
-            return "air_strike"
-    if not bombers:
-        sites = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
-        if any(_lemma(s) in _BOMBED_SITES for s in sites):
-            return "explosive"
+        if (b.pos_ == "NOUN" and words & _AIR_BOMBERS) or b.ent_type_ in ("GPE", "NORP"):
+            return "air_strike"  # an air force, an army, a state
+    # a named group or no bomber at all: a tower, a power line or a bank office is bombed from the ground
+    sites = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    sites += [c for v in token.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
+    if any(_lemma(s) in _BOMBED_SITES for s in sites):
+        return "explosive"
     return "bombing"

@@ -528,7 +528,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if is_verb and lemma in VERB_TRIGGERS:
             if lemma == "occupy" and token.dep_ in ("amod", "acl"):
                 continue  # "the occupied districts", "areas occupied by Russia": a state, not a capture
-            used = codebook.used_weapon_kind(token, lemma)
+            used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
             if used and used in WEAPON_KIND_TO_EVENT:
                 triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
                 continue
@@ -916,10 +916,12 @@ def _protesterish(token: Token) -> bool:
         return True
     if lemma in PROTESTER_NOUNS or (lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march")):
         return True
-    if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
-        return True
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return of is not None and any(lemma_of(g) in PROTESTER_NOUNS for g in of.children if g.dep_ == "pobj")
+    members = [lemma_of(g) for g in of.children if g.dep_ == "pobj"] if of is not None else []
+    if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
+        # "a gathering of soldiers", "a column of troops" are no demonstration
+        return not any(m in _MILITARY_TARGETS for m in members)
+    return any(m in PROTESTER_NOUNS for m in members)
 
 
 _CROWD_ACTION_VERBS = (
