@@ -292,6 +292,16 @@ TABLE = [
         "Looting/property destruction",
     ),
     row(
+        "Unknown men set a village council building on fire overnight.",
+        "set_a_building_on_fire",
+        "Looting/property destruction",
+    ),
+    row(
+        "Jihadists seized an abandoned missile-launching site near the air base.",
+        "a_site_named_after_weapons_is_territory",
+        "Non-violent transfer of territory",
+    ),
+    row(
         "Vandals smashed the windows of a Hungarian cultural centre in Uzhhorod.",
         "smashed_windows",
         "Looting/property destruction",
@@ -336,6 +346,11 @@ TABLE = [
         "Residents protested in Kakhovka against the occupation. Russian soldiers beat people up at the rally.",
         "beating_protesters_is_an_intervention",
         "Protest with intervention",
+    ),
+    row(
+        "Hundreds of students defied a ban to march through the capital, blocking the main highway.",
+        "purpose_clause_shares_its_subject_road_blocked",
+        "Violent demonstration",
     ),
     row(
         "Residents of Enerhodar threw Molotov cocktails at a Russian armoured vehicle.",
@@ -385,6 +400,10 @@ NO_EVENT = [
         "Schools reopened in the occupied districts of the Zaporizhzhia region.", id="occupied_as_a_state"
     ),
     pytest.param("The OSCE noted that ceasefire violations decreased in March.", id="ceasefire_violations"),
+    pytest.param(
+        "The cease-fire agreement is set to take effect at midnight on Friday.",
+        id="set_is_no_arson_of_a_cease_fire",
+    ),
 ]
 
 

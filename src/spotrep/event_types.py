@@ -32,6 +32,7 @@ from .lexicon.triggers import (
     SEIZED_WEAPONS,
     SEIZURE_VERBS,
     SPEECH_VERBS,
+    TERRITORY_NOUNS,
     VERB_OBJECTS,
     VERB_TRIGGERS,
 )
@@ -712,6 +713,11 @@ def _objects(token: Token) -> list[Token]:
     return out
 
 
+# a place seized is territory even when its name speaks of weapons ("seized a rocket-launching site")
+_TERRITORY_HEADS = TERRITORY_NOUNS - {"depot"}
+_TAKING_VERBS = frozenset({"seize", "capture"})
+
+
 def _seized_objects(token: Token) -> list[Token]:
     """_objects, and the subject of a clause the parser hung on the verb ("discovered a large amount of
     ammunition believed to belong to ...")."""
@@ -743,7 +749,7 @@ def _names_weapons(obj: Token) -> bool:
 _FIRE_VERBS = frozenset({"fire", "shoot", "open"})
 _ANSWER_VERBS = frozenset({"return", "respond"})
 _CONSTRUCTION_VERBS = (
-    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb", "enter"})
+    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb", "enter", "set"})
     | frozenset(SEIZURE_VERBS)
     | _FIRE_VERBS
     | _ANSWER_VERBS
@@ -765,6 +771,17 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return codebook.bombing_kind(token)
     if lemma == "enter":
         return "capture" if codebook.forces_entered(token) else None
+    if lemma == "set":
+        # "set fire to a car", "set a house on fire": arson (ACLED: property destruction); not "the cease-fire
+        # agreement is set to take effect"
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        if any(c.dep_ == "dobj" and lemma_of(c) == "fire" for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(lemma_of(g) == "fire" for g in c.children)
+            for h in heads
+            for c in h.children
+        ):
+            return "looting"
+        return None
     if lemma == "agree":
         # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
         if any(
@@ -790,7 +807,10 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return "withdrawal"
     if lemma == "intercept" and any(lemma_of(o) in _PERSON_OBJECTS for o in _objects(token)):
         return "arrest"  # "intercepted 15 suspected members of a terrorist group"
-    if lemma in SEIZURE_VERBS and any(_names_weapons(o) for o in _seized_objects(token)):
+    if lemma in SEIZURE_VERBS and any(
+        _names_weapons(o) and not (lemma in _TAKING_VERBS and lemma_of(o) in _TERRITORY_HEADS)
+        for o in _seized_objects(token)
+    ):
         if lemma in ("destroy", "neutralise", "neutralize") and not any(
             lemma_of(t)
             in ("cache", "depot", "stash", "device", "ied", "mine", "explosive", "landmine", "bomb")
@@ -1087,7 +1107,10 @@ def _subject_of(token: Token) -> Token | None:
         if subj is not None:
             break
         if t.head.i == t.i or not (
-            t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG")
+            t.dep_ in ("conj", "xcomp")
+            or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG")
+            # "defied a ban to take to the streets": a purpose clause shares its subject
+            or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
         ):
             break
         t = t.head

@@ -475,7 +475,6 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "headquarters": "base",
         "camp": "base",
         "position": "base",
-        "fire": "looting",
         "off": "explosive",  # "set off a bomb"
     },
     "build": {"base": "base", "outpost": "base", "fortification": "base", "checkpoint": "base"},
