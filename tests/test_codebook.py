@@ -88,6 +88,27 @@ TABLE = [
         {"drone_strike"},
     ),
     row(
+        "Russian drones destroyed a residential building in Odesa overnight, the governor said.",
+        "drones_destroying_a_building_is_a_drone_strike",
+        AIR,
+        {"drone_strike"},
+    ),
+    row(
+        "Shelling damaged three houses and a school in Nikopol on Sunday.",
+        "shelling_damaging_houses_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "Russian aircraft struck Kharkiv with KAB bombs overnight.",
+        "bombs_named_by_an_aerial_system_are_an_air_strike",
+        AIR,
+    ),
+    row(
+        "Russian troops destroyed a church in the occupied village, residents said.",
+        "troops_destroying_a_church_is_property_destruction",
+        "Looting/property destruction",
+    ),
+    row(
         "Unidentified assailants bombed a telecom mast near the town, local media said.",
         "unknown_assailants_bombing_is_an_ied",
         IED,

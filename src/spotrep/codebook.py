@@ -55,6 +55,26 @@ def weapon_spans(doc: Doc) -> dict[int, str]:
     return out
 
 
+def noun_weapon_kind(token: Token, spans: dict[int, str]) -> str | None:
+    """The weapon kind a noun names: its own named system, that of its compound ("KAB bombs", "Shahed
+    drones"), else its weapon word; a bomb with an aerial modifier ("guided bombs") is an aerial bomb."""
+    kind = spans.get(token.i)
+    if kind is not None:
+        return kind
+    for c in token.children:
+        if c.dep_ in ("compound", "nmod") and spans.get(c.i) is not None:
+            return spans[c.i]
+    lemma = _lemma(token)
+    if lemma not in WEAPON_WORDS:
+        return None
+    if lemma == "bomb" and any(_lemma(c) in _AERIAL for c in token.children):
+        return "bomb"
+    return WEAPON_WORDS[lemma][1]
+
+
+_AERIAL = frozenset("glide gliding guided aerial air aviation cluster barrel".split())
+
+
 # -- weapons fired -------------------------------------------------------------------------------------------
 
 # weapon kinds -> the class that types fire between forces
@@ -359,11 +379,58 @@ def instrument_kind(token: Token, lemma: str) -> str | None:
     for t in token.subtree:
         if t.dep_ != "pobj" or t.head.lower_ not in ("with", "using"):
             continue
-        kind = spans.get(t.i)
-        if kind is None and _lemma(t) in WEAPON_WORDS:
-            kind = WEAPON_WORDS[_lemma(t)][1]
+        kind = noun_weapon_kind(t, spans)
         if kind in ("explosive", "grenade", "drone", "missile", "rocket", "artillery", "aircraft", "bomb"):
             return kind
+    return None
+
+
+# -- damage done by a strike -----------------------------------------------------------------------------------
+
+# nouns of remote fire that can be the subject of "destroyed", "damaged": the event kind they name
+_REMOTE_FIRE_NOUNS = {
+    "shelling": "shelling",
+    "bombardment": "shelling",
+    "barrage": "shelling",
+    "airstrike": "air_strike",
+    "explosion": "explosion",
+    "blast": "explosion",
+    "strike": "attack",
+    "attack": "attack",
+    "shell": "shelling",
+}
+DAMAGE_VERBS = frozenset("destroy damage demolish raze burn wreck flatten".split())
+_REMOTE_WEAPON_EVENTS = {
+    "drone": "drone_strike",
+    "missile": "missile",
+    "rocket": "shelling",
+    "artillery": "shelling",
+    "heavy_weapon": "shelling",
+    "aircraft": "air_strike",
+    "bomb": "air_strike",
+    "explosive": "explosive",
+}
+
+
+def remote_doer_kind(token: Token) -> str | None:
+    """ "Russian drones destroyed a residential building", "shelling damaged three houses", "a building was
+    destroyed by a missile": the damage is what the strike did, so the strike is the event (not property
+    destruction, which ACLED keeps for damage done by people on the spot)."""
+    spans = weapon_spans(token.doc)
+    for o in token.children:
+        if o.dep_ in ("dobj", "nsubjpass"):
+            kind = noun_weapon_kind(o, spans)
+            if kind in ("drone", "missile", "rocket", "aircraft"):
+                return None  # a drone destroyed by a missile: an interception
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for d in doers:
+        for t in (d, *(c for c in d.children if c.dep_ == "conj")):
+            kind = noun_weapon_kind(t, spans)
+            if kind in _REMOTE_WEAPON_EVENTS:
+                return _REMOTE_WEAPON_EVENTS[kind]
+        if _lemma(d) in _REMOTE_FIRE_NOUNS:
+            return _REMOTE_FIRE_NOUNS[_lemma(d)]
     return None
 
 
@@ -382,9 +449,7 @@ def used_weapon_kind(token: Token, lemma: str) -> str | None:
         if obj.dep_ != "dobj":
             continue
         for t in obj.subtree:
-            kind = spans.get(t.i)
-            if kind is None and _lemma(t) in WEAPON_WORDS:
-                kind = WEAPON_WORDS[_lemma(t)][1]
+            kind = noun_weapon_kind(t, spans)
             if kind is not None:
                 return kind
     return None

@@ -598,7 +598,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, codebook_kind, strong, True, (token.i,)))
                 continue
             if key in _EXPLOSIVE_NOUNS:
-                if codebook.weapon_spans(token.doc).get(token.i) in ("bomb", "aircraft"):
+                if _aerial_bomb(token, mods):
                     # glide bombs, guided aerial bombs, KABs: dropped from aircraft, never an IED
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
                     continue
@@ -655,6 +655,22 @@ def _sentence_weapon_kinds(token: Token) -> set[str]:
         if kind is not None:
             kinds.add(kind)
     return kinds
+
+
+_AERIAL_BOMB_MODS = frozenset(
+    "glide gliding guided aerial air aviation cluster barrel kab fab umpk incendiary thermobaric".split()
+)
+
+
+def _aerial_bomb(token: Token, mods: set[str]) -> bool:
+    """A bomb dropped from aircraft: a named aerial bomb ("KAB", "FAB-500 bombs", "glide bombs") or a bomb
+    with an aerial modifier."""
+    spans = codebook.weapon_spans(token.doc)
+    if spans.get(token.i) in ("bomb", "aircraft"):
+        return True
+    if any(spans.get(c.i) in ("bomb", "aircraft") for c in token.children if c.dep_ in ("compound", "nmod")):
+        return True
+    return lemma_of(token) == "bomb" and bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS)
 
 
 def _fired_weapon(token: Token) -> bool:
@@ -753,6 +769,7 @@ _CONSTRUCTION_VERBS = (
     | frozenset(SEIZURE_VERBS)
     | _FIRE_VERBS
     | _ANSWER_VERBS
+    | codebook.DAMAGE_VERBS
     | codebook.DISPLACEMENT_VERBS
 )
 
@@ -761,6 +778,12 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma not in _CONSTRUCTION_VERBS:
         return None
+    if lemma in codebook.DAMAGE_VERBS:
+        doer = codebook.remote_doer_kind(token)
+        if doer:
+            return doer  # "drones destroyed a building": a drone strike, not property destruction
+        if lemma not in SEIZURE_VERBS:
+            return None
     if lemma in _FIRE_VERBS:
         return codebook.fire_kind(token, lemma)
     if lemma in _ANSWER_VERBS:
