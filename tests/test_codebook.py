@@ -302,6 +302,16 @@ TABLE = [
         CLASH,
     ),
     row(
+        "The enemy conducted unsuccessful offensive actions in the area of Novopavlivka.",
+        "offensive_actions_in_a_bulletin_are_a_clash",
+        CLASH,
+    ),
+    row(
+        "The enemy used 31 Shahed-type attack drones overnight, 24 of which were destroyed by air defence.",
+        "attack_drones_are_weapons_and_of_which_names_them",
+        "Disrupted weapons use",
+    ),
+    row(
         "Russian forces engaged in an offensive in the direction of Siversk.",
         "engaged_in_an_offensive",
         CLASH,

@@ -350,6 +350,8 @@ def _object_kind(lemma: str, token: Token) -> str | None:
             of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None:
                 args.extend(g for g in of.children if g.dep_ == "pobj")
+                if any(g.lower_ in ("which", "whom") for g in of.children):
+                    args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
     for arg in args:
         key = lemma_of(arg)
         if key in table and table[key] != "?":
@@ -358,6 +360,18 @@ def _object_kind(lemma: str, token: Token) -> str | None:
 
 
 _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+
+
+def _antecedent(token: Token) -> list[Token]:
+    """The noun a "18 of which" refers to: the nearest noun before it in the sentence."""
+    sent_start = token.sent.start
+    for i in range(token.i - 1, max(sent_start, token.i - 8) - 1, -1):
+        t = token.doc[i]
+        if t.pos_ in ("NOUN", "PROPN"):
+            return [t]
+    return []
+
+
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos"})
 _QUANTITY_NOUNS = frozenset(
     "hundred thousand dozen score tens hundreds thousands dozens number batch".split()
@@ -460,7 +474,7 @@ _STRIKE_NOUNS = frozenset(
 # the nouns _noun_construction knows
 _CONSTRUCTION_NOUNS = frozenset(
     "assault violence abuse attack harassment exploitation talk negotiation swap exchange ceasefire cease-fire "
-    "truce armistice agreement deal accord".split()
+    "truce armistice agreement deal accord action".split()
 )
 # the nouns whose modifiers matter, and all the nouns that can be a trigger: other nouns are skipped
 _MODIFIED_NOUNS = _STRIKE_NOUNS | _CONSTRUCTION_NOUNS | _EXPLOSIVE_NOUNS
@@ -621,6 +635,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     weak = False  # "held a torch march", "a peace march"
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
+                if key == "attack" and token.dep_ in ("compound", "amod") and _names_a_weapon(token.head):
+                    continue  # "attack drones", "attack helicopters": a kind of weapon, not an event
                 if key == "artillery" and _fired_weapon(token):
                     continue  # "fired small arms and artillery at ...": the firing is the event
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
@@ -671,6 +687,12 @@ def _aerial_bomb(token: Token, mods: set[str]) -> bool:
     if any(spans.get(c.i) in ("bomb", "aircraft") for c in token.children if c.dep_ in ("compound", "nmod")):
         return True
     return lemma_of(token) == "bomb" and bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS)
+
+
+def _names_a_weapon(token: Token) -> bool:
+    from .lexicon.weapons import WEAPON_WORDS
+
+    return lemma_of(token) in WEAPON_WORDS or token.i in codebook.weapon_spans(token.doc)
 
 
 def _fired_weapon(token: Token) -> bool:
@@ -857,6 +879,11 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     """Nouns whose kind depends on their modifiers or their verb."""
     if key not in _CONSTRUCTION_NOUNS:
         return None
+    if key == "action":
+        # bulletins: "offensive actions", "assault actions" (ground attacks), "combat actions" (fighting)
+        if mods & {"offensive", "assault", "storming", "attack"}:
+            return "assault"
+        return "clash" if mods & {"combat", "fighting"} else None
     head = lemma_of(token.head)
     if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {
         "sexual",
