@@ -206,6 +206,11 @@ TABLE = [
         CLASH,
     ),
     row(
+        "In Luhansk region, the SMM recorded 96 ceasefire violations, including 40 explosions.",
+        "explosions_counted_among_ceasefire_violations",
+        SHELLING,
+    ),
+    row(
         "The Mission recorded 40 explosions and bursts of fire involving small arms/unknown weapons near Pisky.",
         "small_arms_with_unknown_weapons_is_a_clash",
         CLASH,
