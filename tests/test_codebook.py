@@ -389,6 +389,11 @@ TABLE = [
         "Violent demonstration",
     ),
     row(
+        "Russian soldiers dispersed a pro-Ukrainian rally in Nova Kakhovka with stun grenades.",
+        "stun_grenades_disperse_a_rally",
+        "Protest with intervention",
+    ),
+    row(
         "Residents of Enerhodar threw Molotov cocktails at a Russian armoured vehicle.",
         "civilians_throwing_molotovs_outside_a_protest_is_mob_violence",
         "Mob violence",

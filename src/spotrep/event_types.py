@@ -411,7 +411,9 @@ def _special_kind(token: Token) -> str | None:
     if lemma in ("detonate", "explode") and any(lemma_of(c) in ("vest", "belt") for c in token.subtree):
         return "suicide"
     if lemma == "grenade" or low in ("grenades", "grenade"):
-        return None if _launched_grenade(token) else "grenade"
+        if _launched_grenade(token) or any(c.lower_ in _CROWD_CONTROL for c in token.children):
+            return None  # a launcher's grenade is a heavy weapon; a stun grenade disperses a crowd
+        return "grenade"
     if lemma in _CHEMICAL and lemma not in ("poison",):
         if lemma == "chemical" and lemma_of(head) not in (
             "attack",
@@ -439,6 +441,9 @@ def _special_kind(token: Token) -> str | None:
     ):
         return "chemical"
     return None
+
+
+_CROWD_CONTROL = frozenset("stun flash flash-bang smoke tear gas noise light-and-sound".split())
 
 
 def _launched_grenade(token: Token) -> bool:
