@@ -7,7 +7,8 @@ internal event kind the codebook assigns to the construction (or None when the c
   heavier weapons) make an armed clash; only indirect or heavy weapons (artillery, mortars, rocket launchers,
   tanks, grenade launchers, heavy machine guns, anti-tank missiles) make shelling; unspecified weapons fired at
   positions or troops are an armed clash; remote fire at a settlement is shelling; shooting at people or cars
-  is an attack (``fire_kind``);
+  is an attack (``fire_kind``); fire that was answered ("fired back", "responded with fire") was exchanged, an
+  armed clash (``return_fire``);
 - monitoring-mission counts ("observed a total of 7 explosions", "recorded 12 projectiles", "bursts of
   small-arms fire") report shelling, or an armed clash when small arms were used or fire went both ways across
   the contact line (``monitoring_kind``);
@@ -16,7 +17,11 @@ internal event kind the codebook assigns to the construction (or None when the c
 - evacuations, flight and deportation of civilians are displacement, ACLED's "Other" (``displacement_kind``);
 - an offensive that was attempted (and failed) is an armed clash (``attempted``);
 - unexploded ordnance going off is a remote explosive (``unexploded``); "bombed" is an air strike when
-  aircraft or an army bomb, a planted bomb when an armed group or unknown assailants do (``bombing_kind``).
+  aircraft or an army bomb, a planted bomb when an armed group or unknown assailants do (``bombing_kind``);
+- the weapon names the event: "attacked a tower with a bomb" (``instrument_kind``), "used drones to destroy"
+  (``used_weapon_kind``), and damage done by a drone, a missile or shelling is that strike, not property
+  destruction (``remote_doer_kind``);
+- armed forces entering a place take it (``forces_entered``).
 """
 
 from __future__ import annotations
@@ -38,12 +43,19 @@ def _lemma(token: Token) -> str:
     return FORMS.get(token.lower_) or lemma_lower(token)
 
 
+_SPANS_KEY = "spotrep.codebook.weapon_spans"
+
+
 def weapon_spans(doc: Doc) -> dict[int, str]:
     """Token index -> weapon kind of the named weapon systems the rulers found (the earliest span wins, so that
     "heavy machine guns" is not read as "machine guns")."""
     from .rulers import SPAN_KEY
 
+    cached = doc.user_data.get(_SPANS_KEY)
+    if cached is not None:
+        return cached
     out: dict[int, str] = {}
+    doc.user_data[_SPANS_KEY] = out  # read once per document: several constructions ask
     if SPAN_KEY not in doc.spans:
         return out
     for span in doc.spans[SPAN_KEY]:
