@@ -27,6 +27,10 @@ def _trigger(nlp, sentence: str, word: str):
         ("Russian artillery continued to pound Vovchansk overnight.", "pound"),
         ("Militants attacked a checkpoint, killing three soldiers.", "attacked"),
         ("Kyiv said its air defences had shot down 17 drones.", "shot"),
+        # an attempt that was made happened, whatever its outcome (ACLED: a failed offensive is a clash)
+        ("Russian forces attempted an offensive near Marinka, which was unsuccessful.", "offensive"),
+        ("The enemy tried to break through the defence near Krynky.", "break"),
+        ("Russian units have tried to storm the village three times.", "storm"),
     ],
 )
 def test_asserted_events(nlp, sentence, word):
@@ -48,6 +52,9 @@ def test_asserted_events(nlp, sentence, word):
         ("If Russia attacks Kharkiv, the city will be evacuated.", "attacks", "conditional"),
         ("Did Russian forces shell the hospital?", "shell", "question"),
         ("Officials raised fears of a new assault on Sumy.", "assault", "irrealis"),
+        # attempts under way or planned are aims, not events
+        ("Russia is trying to capture the whole of Donetsk region.", "capture", "intention"),
+        ("The militants will attempt to storm the base.", "storm", "intention"),
     ],
 )
 def test_not_asserted(nlp, sentence, word, reason):

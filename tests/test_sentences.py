@@ -728,6 +728,12 @@ TABLE = [
         a1="UA",
     ),
     row(
+        "Around 400 civilians were evacuated from Vovchansk by volunteers on Tuesday.",
+        "civilians_evacuated_is_displacement",
+        "Other",
+        cats={"displacement"},
+    ),
+    row(
         "More than 30,000 Russian troops have been deployed along the northern border.",
         "troops_deployed_with_a_count",
         "Other",
@@ -830,7 +836,7 @@ TABLE = [
     row(
         "Ukrainian troops shot down a Russian Su-25 jet over Donetsk on 3 March 2024.",
         "explicit_date",
-        "Disrupted weapons use",
+        "Shelling/artillery/missile attack",
         date="2024-03-03",
         prec=1,
     ),
@@ -980,8 +986,9 @@ TABLE = [
     ),
     row(
         "Rebels shot down a military helicopter over Kachin State on Wednesday.",
-        "helicopter_shot_down",
-        "Disrupted weapons use",
+        "helicopter_shot_down_by_ground_fire_is_shelling",
+        "Shelling/artillery/missile attack",
+        cats={"aircraft_downed"},
         date="2024-05-15",
     ),
     row("The army and the RSF agreed to a three-day truce in Khartoum.", "agreed_to_a_truce", "Agreement"),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import codebook
 from .lexicon.triggers import (
     CROWD_NOUNS,
     FORMS,
@@ -31,6 +32,7 @@ from .lexicon.triggers import (
     SEIZED_WEAPONS,
     SEIZURE_VERBS,
     SPEECH_VERBS,
+    TERRITORY_NOUNS,
     VERB_OBJECTS,
     VERB_TRIGGERS,
 )
@@ -76,6 +78,12 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "group_change": ("Change to group/activity", ("group_change",)),
     "disruption": ("Other", ("infrastructure_disruption",)),
     "sabotage": ("Looting/property destruction", ("sabotage",)),
+    # ACLED codebook conventions (see spotrep.codebook)
+    "shootdown": ("Shelling/artillery/missile attack", ("shelling", "aircraft_downed")),
+    "air_combat": ("Armed clash", ("armed_clash", "aircraft_downed")),
+    "explosion": ("Remote explosive/landmine/IED", ("mine_ied",)),
+    "bombing": ("Remote explosive/landmine/IED", ("mine_ied",)),
+    "displacement": ("Other", ("displacement",)),
 }
 
 # kinds that only add detail (casualties, consequences) when another kind is in the same group
@@ -90,6 +98,7 @@ CAUSE_KINDS = frozenset(
         "chemical",
         "grenade",
         "explosive",
+        "explosion",
         "air_strike",
         "drone_strike",
         "missile",
@@ -108,13 +117,17 @@ CAUSE_KINDS = frozenset(
 PRIORITY: tuple[str, ...] = (
     "suicide",
     "chemical",
+    "shootdown",
+    "air_combat",
     "weapons_seizure",
     "grenade",
     "explosive",
+    "bombing",
     "air_strike",
     "drone_strike",
     "missile",
     "shelling",
+    "explosion",
     "protest_force",
     "riot",
     "protest",
@@ -132,6 +145,7 @@ PRIORITY: tuple[str, ...] = (
     "sabotage",
     "attack",
     "arrest",
+    "displacement",
     "base",
     "deployment",
     "agreement",
@@ -147,6 +161,7 @@ WEAPON_KIND_TO_EVENT = {
     "missile": "missile",
     "rocket": "shelling",
     "artillery": "shelling",
+    "heavy_weapon": "shelling",
     "drone": "drone_strike",
     "aircraft": "air_strike",
     "bomb": "air_strike",
@@ -185,6 +200,10 @@ _EXPLOSIVE_PHRASES = (
     "bicycle bomb",
     "time bomb",
     "pipe bomb",
+)
+# what an attack on property alone destroys (ACLED: property destruction, not an attack on people)
+_PROPERTY_TARGETS = frozenset(
+    "property establishment premises office shop store business warehouse monument statue memorial".split()
 )
 _MILITARY_TARGETS = frozenset(
     [
@@ -331,6 +350,8 @@ def _object_kind(lemma: str, token: Token) -> str | None:
             of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None:
                 args.extend(g for g in of.children if g.dep_ == "pobj")
+                if any(g.lower_ in ("which", "whom") for g in of.children):
+                    args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
     for arg in args:
         key = lemma_of(arg)
         if key in table and table[key] != "?":
@@ -339,6 +360,18 @@ def _object_kind(lemma: str, token: Token) -> str | None:
 
 
 _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+
+
+def _antecedent(token: Token) -> list[Token]:
+    """The noun a "18 of which" refers to: the nearest noun before it in the sentence."""
+    sent_start = token.sent.start
+    for i in range(token.i - 1, max(sent_start, token.i - 8) - 1, -1):
+        t = token.doc[i]
+        if t.pos_ in ("NOUN", "PROPN"):
+            return [t]
+    return []
+
+
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos"})
 _QUANTITY_NOUNS = frozenset(
     "hundred thousand dozen score tens hundreds thousands dozens number batch".split()
@@ -378,6 +411,8 @@ def _special_kind(token: Token) -> str | None:
     if lemma in ("detonate", "explode") and any(lemma_of(c) in ("vest", "belt") for c in token.subtree):
         return "suicide"
     if lemma == "grenade" or low in ("grenades", "grenade"):
+        if _launched_grenade(token) or any(c.lower_ in _CROWD_CONTROL for c in token.children):
+            return None  # a launcher's grenade is a heavy weapon; a stun grenade disperses a crowd
         return "grenade"
     if lemma in _CHEMICAL and lemma not in ("poison",):
         if lemma == "chemical" and lemma_of(head) not in (
@@ -408,10 +443,35 @@ def _special_kind(token: Token) -> str | None:
     return None
 
 
+_CROWD_CONTROL = frozenset("stun flash flash-bang smoke tear gas noise light-and-sound".split())
+
+
+def _launched_grenade(token: Token) -> bool:
+    """A grenade fired from a launcher ("grenade launchers", "rocket-propelled grenades", "RPG"): ACLED's
+    Grenade sub-event type is for hand grenades; launchers are heavy weapons (shelling)."""
+    if codebook.weapon_spans(token.doc).get(token.i) not in (None, "grenade", "explosive"):
+        return True
+    doc = token.doc
+    return (token.i + 1 < len(doc) and lemma_of(doc[token.i + 1]) in ("launcher", "launch")) or any(
+        c.lower_ in ("rocket-propelled", "propelled") for c in token.children
+    )
+
+
 # the words that can make a special kind (_special_kind): other words skip it
 _SPECIAL_LEMMAS = frozenset({"blow", "detonate", "explode", "grenade", "gas"}) | _CHEMICAL
 _SPECIAL_WORDS = frozenset({"suicide", "grenade", "grenades"})
 _VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
+# nouns that name an explosion without saying what exploded
+_EXPLOSION_NOUNS = frozenset({"explosion", "blast", "detonation"})
+# modifiers that put a strike in the air: "air strike", "airborne missile strike", "aviation strike"
+_AIR_MODIFIERS = frozenset(
+    "air aerial airstrike airborne air-launched aviation aircraft warplane helicopter bomber jet".split()
+)
+# what makes a march a demonstration ("held a torch march", "a peace march")
+_MARCH_VERBS = frozenset("hold stage organise organize lead join".split())
+_MARCH_MODS = frozenset(
+    "torch torchlight protest peace solidarity memorial commemorative anti-war silent funeral".split()
+)
 # nouns made specific by their modifiers: "air strike", "drone attack", "artillery fire", "car bomb"
 _STRIKE_NOUNS = frozenset(
     {"strike", "attack", "raid", "bombardment", "fire", "bombing", "assault", "barrage"}
@@ -419,11 +479,18 @@ _STRIKE_NOUNS = frozenset(
 # the nouns _noun_construction knows
 _CONSTRUCTION_NOUNS = frozenset(
     "assault violence abuse attack harassment exploitation talk negotiation swap exchange ceasefire cease-fire "
-    "truce armistice agreement deal accord".split()
+    "truce armistice agreement deal accord action".split()
 )
 # the nouns whose modifiers matter, and all the nouns that can be a trigger: other nouns are skipped
 _MODIFIED_NOUNS = _STRIKE_NOUNS | _CONSTRUCTION_NOUNS | _EXPLOSIVE_NOUNS
-_NOUN_KEYS = _MODIFIED_NOUNS | frozenset(NOUN_TRIGGERS)
+_NOUN_KEYS = (
+    _MODIFIED_NOUNS
+    | frozenset(NOUN_TRIGGERS)
+    | codebook.MONITOR_NOUNS
+    | codebook.UXO_NOUNS
+    | codebook.DISPLACEMENT_NOUNS
+    | _EXPLOSION_NOUNS
+)
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -439,6 +506,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             )
         return protest_words_seen[0]
 
+    monitored: set[int] = set()  # the observing verbs whose count is already a trigger
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
@@ -478,9 +546,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, verb_kind, True, False, (token.i,)))
                 continue
         if is_verb and lemma in VERB_TRIGGERS:
+            if lemma == "occupy" and token.dep_ in ("amod", "acl"):
+                continue  # "the occupied districts", "areas occupied by Russia": a state, not a capture
+            used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
+            if used and used in WEAPON_KIND_TO_EVENT:
+                triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
+                continue
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
             obj_kind = _object_kind(lemma, token)
+            if obj_kind == "interception" or (not obj_kind and kind == "interception"):
+                obj_kind = codebook.downed_aircraft_kind(token) or obj_kind
             if obj_kind:
                 triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
             elif not weak:
@@ -501,7 +577,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 else set()
             )
             if key in _STRIKE_NOUNS:
-                if mods & {"air", "aerial", "airstrike"}:
+                if mods & _AIR_MODIFIERS:
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
                     continue
                 if mods & {"drone", "uav", "kamikaze", "shahed", "fpv"}:
@@ -513,7 +589,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if mods & {"artillery", "mortar", "rocket", "shell", "tank", "howitzer"}:
                     triggers.append(Trigger(token, "shelling", True, True, (token.i,)))
                     continue
-                if mods & {"gun", "knife", "arson", "machete"}:
+                if "arson" in mods:  # ACLED: arson is property destruction
+                    triggers.append(Trigger(token, "looting", True, True, (token.i,)))
+                    continue
+                if mods & {"gun", "knife", "machete"}:
                     triggers.append(Trigger(token, "attack", True, True, (token.i,)))
                     continue
                 if mods & {"chemical", "gas", "chlorine", "sarin"}:
@@ -526,10 +605,22 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, "assault", True, True, (token.i,)))
                     continue
             noun_kind = _noun_construction(token, key, mods)
+            if noun_kind == "-":
+                continue
             if noun_kind:
                 triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
                 continue
+            codebook_kind = _codebook_noun_kind(token, key, monitored)
+            if codebook_kind:
+                if codebook_kind != "-":
+                    strong = codebook_kind != "explosion" or codebook.explosion_happened(token)
+                    triggers.append(Trigger(token, codebook_kind, strong, True, (token.i,)))
+                continue
             if key in _EXPLOSIVE_NOUNS:
+                if _aerial_bomb(token, mods):
+                    # glide bombs, guided aerial bombs, KABs: dropped from aircraft, never an IED
+                    triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
+                    continue
                 if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
                     continue  # petrol bombs are rioters' weapons; found bombs are no explosion
                 if _explosive_context(token):
@@ -542,8 +633,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     kind, weak = "protest", False
                 if key == "march" and token.pos_ == "PROPN":
                     continue  # the month
+                if key == "march" and (
+                    lemma_of(token.head) in _MARCH_VERBS
+                    or any(lemma_of(c) in _MARCH_MODS for c in token.children)
+                ):
+                    weak = False  # "held a torch march", "a peace march"
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
+                if key == "attack" and token.dep_ in ("compound", "amod") and _names_a_weapon(token.head):
+                    continue  # "attack drones", "attack helicopters": a kind of weapon, not an event
+                if key == "artillery" and _fired_weapon(token):
+                    continue  # "fired small arms and artillery at ...": the firing is the event
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
                     c.dep_ == "prep"
                     and c.lower_ in ("on", "against")
@@ -556,7 +656,78 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 ):
                     kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
+    for trig in triggers:
+        if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
+            trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     return triggers
+
+
+def _sentence_weapon_kinds(token: Token) -> set[str]:
+    """The kinds of the weapons named in the token's sentence (named systems and weapon words)."""
+    from .lexicon.weapons import WEAPON_WORDS
+
+    spans = codebook.weapon_spans(token.doc)
+    kinds: set[str] = set()
+    for t in token.sent:
+        kind = spans.get(t.i)
+        if kind is None and t.pos_ in ("NOUN", "PROPN"):
+            w = WEAPON_WORDS.get(lemma_of(t))
+            kind = w[1] if w else None
+        if kind is not None:
+            kinds.add(kind)
+    return kinds
+
+
+_AERIAL_BOMB_MODS = frozenset(
+    "glide gliding guided aerial air aviation cluster barrel kab fab umpk incendiary thermobaric".split()
+)
+
+
+def _aerial_bomb(token: Token, mods: set[str]) -> bool:
+    """A bomb dropped from aircraft: a named aerial bomb ("KAB", "FAB-500 bombs", "glide bombs") or a bomb
+    with an aerial modifier."""
+    spans = codebook.weapon_spans(token.doc)
+    if spans.get(token.i) in ("bomb", "aircraft"):
+        return True
+    if any(spans.get(c.i) in ("bomb", "aircraft") for c in token.children if c.dep_ in ("compound", "nmod")):
+        return True
+    return lemma_of(token) == "bomb" and bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS)
+
+
+def _names_a_weapon(token: Token) -> bool:
+    from .lexicon.weapons import WEAPON_WORDS
+
+    return lemma_of(token) in WEAPON_WORDS or token.i in codebook.weapon_spans(token.doc)
+
+
+def _fired_weapon(token: Token) -> bool:
+    """Is the noun what a firing verb fired or used ("fired small arms and heavy artillery", "used
+    artillery")?"""
+    t = token
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("dobj", "npadvmod") and lemma_of(t.head) in ("fire", "use", "shoot")
+
+
+def _codebook_noun_kind(token: Token, key: str, monitored: set[int]) -> str | None:
+    """The kind of the nouns whose construction the codebook types (see spotrep.codebook): counts in monitoring
+    reports, unexploded ordnance, explosions, evacuations. '-' means: no trigger (a count already reported by
+    another noun of the same observing verb)."""
+    if key in codebook.MONITOR_NOUNS:
+        verb = codebook.monitor_verb(token)
+        if verb is not None:
+            if verb.i in monitored:
+                return "-"  # "7 explosions/shots/bursts of fire": one count, one event
+            monitored.add(verb.i)
+            return codebook.monitoring_kind(token)
+    if key in codebook.UXO_NOUNS and codebook.unexploded(token):
+        return "explosive"
+    if key in _EXPLOSION_NOUNS:
+        # "explosions rocked the area as militants fired rockets": the weapon the sentence names made them
+        return weapon_event_kind(_sentence_weapon_kinds(token)) or "explosion"
+    if key in codebook.DISPLACEMENT_NOUNS and codebook.displacement_noun(token):
+        return "displacement"
+    return None
 
 
 _PERSON_OBJECTS = frozenset(
@@ -566,6 +737,7 @@ _PERSON_OBJECTS = frozenset(
 _VIOLATION_VERBS = frozenset(
     "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
 )
+_VIOLATION_NOUNS = frozenset("violation breach violator".split())
 _TALK_VERBS = frozenset(
     "hold start begin join resume launch open conduct enter attend host continue restart convene".split()
 )
@@ -581,6 +753,21 @@ def _objects(token: Token) -> list[Token]:
     for conj in token.children:
         if conj.dep_ == "conj" and conj.pos_ == "VERB":
             out.extend(c for c in conj.children if c.dep_ == "dobj")
+    return out
+
+
+# a place seized is territory even when its name speaks of weapons ("seized a rocket-launching site")
+_TERRITORY_HEADS = TERRITORY_NOUNS - {"depot"}
+_TAKING_VERBS = frozenset({"seize", "capture"})
+
+
+def _seized_objects(token: Token) -> list[Token]:
+    """_objects, and the subject of a clause the parser hung on the verb ("discovered a large amount of
+    ammunition believed to belong to ...")."""
+    out = _objects(token)
+    out += [
+        g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+    ]
     return out
 
 
@@ -602,14 +789,48 @@ def _names_weapons(obj: Token) -> bool:
 
 
 # the verbs _verb_construction knows
-_CONSTRUCTION_VERBS = frozenset(
-    {"agree", "release", "hand", "intercept", "assault", "attack", "abuse"}
-) | frozenset(SEIZURE_VERBS)
+_FIRE_VERBS = frozenset({"fire", "shoot", "open"})
+_ANSWER_VERBS = frozenset({"return", "respond"})
+_CONSTRUCTION_VERBS = (
+    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb", "enter", "set"})
+    | frozenset(SEIZURE_VERBS)
+    | _FIRE_VERBS
+    | _ANSWER_VERBS
+    | codebook.DAMAGE_VERBS
+    | codebook.DISPLACEMENT_VERBS
+)
 
 
 def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma not in _CONSTRUCTION_VERBS:
+        return None
+    if lemma in codebook.DAMAGE_VERBS:
+        doer = codebook.remote_doer_kind(token)
+        if doer:
+            return doer  # "drones destroyed a building": a drone strike, not property destruction
+        if lemma not in SEIZURE_VERBS:
+            return None
+    if lemma in _FIRE_VERBS:
+        return codebook.fire_kind(token, lemma)
+    if lemma in _ANSWER_VERBS:
+        return "clash" if codebook.return_fire(token, lemma) else None
+    if lemma in codebook.DISPLACEMENT_VERBS:
+        return codebook.displacement_kind(token, lemma)
+    if lemma == "bomb":
+        return codebook.bombing_kind(token)
+    if lemma == "enter":
+        return "capture" if codebook.forces_entered(token) else None
+    if lemma == "set":
+        # "set fire to a car", "set a house on fire": arson (ACLED: property destruction); not "the cease-fire
+        # agreement is set to take effect"
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        if any(c.dep_ == "dobj" and lemma_of(c) == "fire" for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(lemma_of(g) == "fire" for g in c.children)
+            for h in heads
+            for c in h.children
+        ):
+            return "looting"
         return None
     if lemma == "agree":
         # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
@@ -636,7 +857,10 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return "withdrawal"
     if lemma == "intercept" and any(lemma_of(o) in _PERSON_OBJECTS for o in _objects(token)):
         return "arrest"  # "intercepted 15 suspected members of a terrorist group"
-    if lemma in SEIZURE_VERBS and any(_names_weapons(o) for o in _objects(token)):
+    if lemma in SEIZURE_VERBS and any(
+        _names_weapons(o) and not (lemma in _TAKING_VERBS and lemma_of(o) in _TERRITORY_HEADS)
+        for o in _seized_objects(token)
+    ):
         if lemma in ("destroy", "neutralise", "neutralize") and not any(
             lemma_of(t)
             in ("cache", "depot", "stash", "device", "ied", "mine", "explosive", "landmine", "bomb")
@@ -660,6 +884,11 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     """Nouns whose kind depends on their modifiers or their verb."""
     if key not in _CONSTRUCTION_NOUNS:
         return None
+    if key == "action":
+        # bulletins: "offensive actions", "assault actions" (ground attacks), "combat actions" (fighting)
+        if mods & {"offensive", "assault", "storming", "attack"}:
+            return "assault"
+        return "clash" if mods & {"combat", "fighting"} else None
     head = lemma_of(token.head)
     if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {
         "sexual",
@@ -680,6 +909,8 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
         )
     ):
         return "agreement"
+    if key in ("ceasefire", "cease-fire", "truce", "armistice") and head in _VIOLATION_NOUNS:
+        return "-"  # "ceasefire violations": fire, not an agreement
     if key in ("ceasefire", "cease-fire", "truce", "armistice") and head not in _VIOLATION_VERBS:
         return "agreement"
     if (
@@ -760,10 +991,12 @@ def _protesterish(token: Token) -> bool:
         return True
     if lemma in PROTESTER_NOUNS or (lemma in PROTEST_WORDS and lemma not in ("strike", "crowd", "march")):
         return True
-    if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
-        return True
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return of is not None and any(lemma_of(g) in PROTESTER_NOUNS for g in of.children if g.dep_ == "pobj")
+    members = [lemma_of(g) for g in of.children if g.dep_ == "pobj"] if of is not None else []
+    if lemma in ("crowd", "sit-in", "gathering", "march", "rally"):
+        # "a gathering of soldiers", "a column of troops" are no demonstration
+        return not any(m in _MILITARY_TARGETS for m in members)
+    return any(m in PROTESTER_NOUNS for m in members)
 
 
 _CROWD_ACTION_VERBS = (
@@ -789,6 +1022,10 @@ def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> 
     if subj is None or subj.i == token.i:
         return None
     noun = lemma_of(subj)
+    if lemma in _THROW_VERBS and _throws_missiles(token) and _civilian_crowd(token, noun):
+        # "residents threw molotov cocktails at a tank": a crowd's violence outside a demonstration is mob
+        # violence (ACLED); inside one, a violent demonstration
+        return "riot" if protest_words() else "mob"
     if noun in PROTESTER_NOUNS or (
         noun in PROTEST_WORDS and noun not in ("strike", "crowd", "march", "rally")
     ):
@@ -801,11 +1038,53 @@ def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> 
         if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
             return "riot"
         return "protest" if noun != "rioter" else "riot"
-    if noun in CROWD_NOUNS and lemma in GATHERING_VERBS and protest_words():
+    if noun in CROWD_NOUNS and lemma in GATHERING_VERBS and (protest_words() or _demonstrative(token)):
         if lemma in ("block", "shut") and _blocks_road(token):
             return "riot"
         return "protest"
     return None
+
+
+_THROW_VERBS = frozenset("throw hurl lob".split())
+_CIVILIAN_CROWD = frozenset(
+    "resident local villager people civilian youth man crowd citizen woman teenager inhabitant".split()
+)
+_THROWN = frozenset("molotov cocktail firebomb petrol stone rock brick".split())
+# what a gathering is held for when it is a demonstration (ACLED codes commemorations and rallies of support as
+# peaceful protests): "gathered to commemorate the victims", "gathered in support of the former president"
+_DEMONSTRATIVE_VERBS = frozenset(
+    "mark commemorate honour honor remember mourn support oppose protest demand denounce condemn express "
+    "voice show call urge pay demonstrate celebrate".split()
+)
+_DEMONSTRATIVE_NOUNS = frozenset(
+    "support memory honour honor solidarity protest remembrance defence defense".split()
+)
+
+
+def _civilian_crowd(token: Token, noun: str) -> bool:
+    """Is the doer a crowd of civilians ("local residents", "residents of Enerhodar", "a group of youths")?"""
+    direct = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return noun in _CIVILIAN_CROWD or (direct is not None and lemma_of(direct) in _CIVILIAN_CROWD)
+
+
+def _throws_missiles(token: Token) -> bool:
+    return any(lemma_of(t) in _THROWN for c in token.children if c.dep_ == "dobj" for t in c.subtree)
+
+
+def _demonstrative(token: Token) -> bool:
+    """Does a gathering verb say what the gathering was for, as demonstrations do (see _DEMONSTRATIVE_VERBS)?"""
+    for c in token.children:
+        if c.dep_ in ("xcomp", "advcl") and lemma_of(c) in _DEMONSTRATIVE_VERBS:
+            return True
+    for t in token.subtree:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "in"
+            and lemma_of(t) in _DEMONSTRATIVE_NOUNS
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | None:
@@ -847,6 +1126,8 @@ def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | No
             objects.extend(g for g in c.children if g.dep_ == "pobj")
     on_protesters = any(_protesterish(o) for o in objects)
     if on_protesters and lemma in _HARM_VERBS and not (doer is not None and _protesterish(doer)):
+        if lemma in _BEATING_VERBS and not any(c.lower_ in _SEVERE for c, _ in children):
+            return "protest"  # beaten, not maimed: an intervention (the protest cues say so)
         return "protest_force"
     if on_protesters and (
         lemma in _DISPERSE_VERBS
@@ -881,7 +1162,10 @@ def _subject_of(token: Token) -> Token | None:
         if subj is not None:
             break
         if t.head.i == t.i or not (
-            t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG")
+            t.dep_ in ("conj", "xcomp")
+            or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG")
+            # "defied a ban to take to the streets": a purpose clause shares its subject
+            or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
         ):
             break
         t = t.head
@@ -950,13 +1234,25 @@ def _explosive_context(token: Token) -> bool:
         "wound",
     ):
         return True
-    if token.head.head is not None and lemma_of(token.head.head) in ("explode", "detonate", "plant", "kill"):
+    if token.head.head is not None and lemma_of(token.head.head) in (
+        "explode",
+        "detonate",
+        "plant",
+        "kill",
+        "step",  # "stepped on a mine", "ran over a mine": victim-activated
+        "run",
+        "drive",
+    ):
         return True
     return lemma == "bomb" and any(lemma_of(c) in ("explode", "detonate") for c in token.head.children)
 
 
 _PROTEST_FAMILY = frozenset({"protest", "protest_force", "riot"})
-_FORCE_VERBS = frozenset("kill wound injure shoot beat die hurt maim".split())
+_FORCE_VERBS = frozenset("kill wound injure shoot die hurt maim".split())
+# beating demonstrators disperses or suppresses a protest (ACLED: intervention); only a severe beating is
+# excessive force
+_BEATING_VERBS = frozenset({"beat"})
+_SEVERE = frozenset("brutally severely badly savagely viciously mercilessly".split())
 _INTERVENTION_NOUNS = frozenset("teargas tear-gas cannon baton truncheon bullet pellet spray grenade".split())
 _INTERVENTION_VERBS = frozenset("disperse arrest detain chase scatter clear break block stop prevent".split())
 
@@ -1015,6 +1311,10 @@ def protest_cues(sent: Span) -> set[str]:
                 cues.add("riot")  # "projectiles were thrown at police"
         if lemma in _FORCE_VERBS and t.pos_ in ("VERB", "NOUN"):
             cues.add("harm")
+        if lemma in _BEATING_VERBS and t.pos_ == "VERB" and _crowd_object(t):
+            cues.add("intervention")
+        if low in _SEVERE:
+            cues.add("force")
         if lemma in ("ammunition", "round", "gunfire", "live") or (
             lemma == "fire"
             and any(c.lower_ == "opened" or lemma_of(c) == "open" for c in [t.head, *t.children])
@@ -1164,9 +1464,22 @@ def classify(
     victims = set(victim_lemmas)
     categories: list[str] = []
 
+    # "X bombed Y" without an aircraft or a group named by a word: an army bombs from the air, an armed group
+    # or an unknown bomber plants a bomb (ACLED)
+    if "bombing" in kinds:
+        kinds.discard("bombing")
+        from_air = agent_kind in ("military", "government") or bool(weapon_kinds & {"aircraft", "bomb"})
+        kinds.add("air_strike" if from_air else "explosive")
     # a generic strike made specific by its weapon ("a missile hit", "a drone wounded two policemen")
-    generic = {"attack", "kill", "wound", "destroy", "clash"}
+    generic = {"attack", "kill", "wound", "destroy", "clash", "explosion"}
     weapon_kind = weapon_event_kind(weapon_kinds)
+    if (
+        weapon_kind in ("shelling", "missile")
+        and "small_arms" in weapon_kinds
+        and kinds & {"attack", "clash"}
+    ):
+        # ACLED: fire that involves small arms, alone or with heavier weapons, is not remote violence
+        weapon_kind = None
     if (
         weapon_kind
         and (kinds & generic or not kinds)
@@ -1174,8 +1487,17 @@ def classify(
         and not (weapon_kind == "grenade" and "weapons_seizure" in kinds)
     ):
         kinds.add(weapon_kind)
-    if agent_kind == "military" and kinds & {"shelling"} and weapon_kinds & {"aircraft", "bomb"}:
+    if (
+        kinds & {"shelling", "missile"}
+        and weapon_kinds & {"aircraft", "bomb"}
+        and not kinds & {"interception", "shootdown", "air_combat"}
+    ):
+        kinds.add("air_strike")  # missiles launched and bombs dropped from aircraft: an air strike (ACLED)
+    if "explosive" in kinds and "bomb" in weapon_kinds:
+        kinds.discard("explosive")  # a glide bomb is never an IED
         kinds.add("air_strike")
+    if "explosion" in kinds and kinds & (CAUSE_KINDS - {"explosion", "protest", "protest_force", "riot"}):
+        kinds.discard("explosion")  # the explosion of a shell, a drone, a mine: the weapon names the event
     if kinds & {"grenade", "explosive"} and "drone" in weapon_kinds:
         kinds -= {"grenade", "explosive"}  # a drone dropping a grenade or a bomb is a drone strike
         kinds.add("drone_strike")
@@ -1198,7 +1520,7 @@ def classify(
             (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE)
             and state_force
             and (victim_kind in (None, "protesters", "civilians"))
-            and (context & {"kill", "shoot", "wound", "injure", "beat", "live", "brutally", "protest_force"})
+            and (context & {"kill", "shoot", "wound", "injure", "live", "brutally", "protest_force"})
         ):
             kinds = {"protest_force"}
         elif context & RIOT_WORDS and (
@@ -1209,7 +1531,8 @@ def classify(
                 "throw",
                 "hurl",
                 "pelt",
-                "torch",
+                "torched",
+                "torching",
                 "vandalise",
                 "vandalize",
                 "molotov",
@@ -1241,7 +1564,9 @@ def classify(
     sub, cats = KINDS[kind]
     categories[:0] = cats
 
-    if kind in ("attack", "kill", "wound"):
+    if kind == "attack" and victims and victims <= _PROPERTY_TARGETS and not kinds & {"kill", "wound"}:
+        sub, categories = "Looting/property destruction", ["looting"]
+    elif kind in ("attack", "kill", "wound"):
         military_victim = victim_kind in ("military", "police", "armed_group") or bool(
             victims & _MILITARY_TARGETS
         )

@@ -2,14 +2,17 @@
 
 "Kharkiv was not threatened", "Moscow may be trying to force Ukraine to divert troops", "to hold back Russian
 advances", "if Russia attacks": none of these report an event. Reported speech is not a hedge: the claim
-stage says who asserts it ("the ministry claimed to have taken control" is an asserted, claimed event).
+stage says who asserts it ("the ministry claimed to have taken control" is an asserted, claimed event). An attempt
+that was made is no intention either: "attempted an offensive, which was unsuccessful" and "tried to break
+through the defence" report the fighting (ACLED codes them as armed clashes).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon.triggers import HEDGE_ADVERBS, INTENTION_VERBS, MODALS, SPEECH_VERBS
+from .codebook import ATTEMPTED_ACTIONS, made_attempt
+from .lexicon.triggers import FORMS, HEDGE_ADVERBS, INTENTION_VERBS, MODALS, SPEECH_VERBS
 from .wordcache import lemma_lower
 
 if TYPE_CHECKING:
@@ -79,6 +82,13 @@ def _in_question(token: Token) -> bool:
         i -= 1
 
 
+def _attempt_made(verb: Token, trigger: Token) -> bool:
+    """Is ``verb`` an attempt that was made at a military action (the trigger): "attempted an offensive",
+    "tried to storm the village"? Such an attempt happened, whatever its outcome."""
+    action = FORMS.get(trigger.lower_) or lemma_lower(trigger)
+    return action in ATTEMPTED_ACTIONS and made_attempt(verb)
+
+
 def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | None:
     """The reason a trigger does not report an event, or None when it does.
 
@@ -96,7 +106,12 @@ def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | N
         if _modal(token, children):
             return "modal or future"
         lemma = lemma_lower(token)
-        if token.i != trigger.i and lemma in INTENTION_VERBS and token.pos_ in ("VERB", "AUX"):
+        if (
+            token.i != trigger.i
+            and lemma in INTENTION_VERBS
+            and token.pos_ in ("VERB", "AUX")
+            and not _attempt_made(token, trigger)
+        ):
             return f"intention ({token.text})"
         if token.i != trigger.i and lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
             return f"irrealis ({token.text})"
@@ -106,8 +121,9 @@ def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | N
         if dep == "xcomp" and _has_to(token, children):
             head_lemma = lemma_lower(token.head)
             if head_lemma in INTENTION_VERBS:
-                return f"intention ({token.head.text})"
-            if head_lemma not in _FACTIVE_XCOMP:
+                if not _attempt_made(token.head, trigger):
+                    return f"intention ({token.head.text})"
+            elif head_lemma not in _FACTIVE_XCOMP:
                 return f"purpose ({token.text})"
         elif dep in ("advcl", "acl", "relcl") and _has_to(token, children):
             return f"purpose ({token.text})"

@@ -41,6 +41,10 @@ _PHRASES = {
     "group_change": "changed its organisation or activity in",
     "disruption": "disrupted infrastructure in",
     "sabotage": "carried out sabotage in",
+    "shootdown": "shot down {what} over",
+    "air_combat": "shot down {what} in air combat over",
+    "explosion": "caused an explosion in",
+    "displacement": "displaced civilians from",
 }
 
 
@@ -72,8 +76,8 @@ def write_notes(event: Event, kind: str) -> str:
         or ", ".join(event.weapons)
         or "forces"
     )
-    if kind == "interception" and not event.quantities:
-        what = ", ".join(event.weapons) or "projectiles"
+    if kind in ("interception", "shootdown", "air_combat") and not event.quantities:
+        what = ", ".join(event.weapons) or ("projectiles" if kind == "interception" else "an aircraft")
     phrase = _PHRASES.get(kind, "were involved in an event in").format(
         actor2=a2 or "opposing forces", what=what
     )

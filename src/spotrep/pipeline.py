@@ -37,6 +37,7 @@ from .attribution import (
     find_attributions,
     resolve_speaker,
 )
+from .codebook import return_fire
 from .documents import Document, make_document
 from .entities import get_nlp
 from .event_types import (
@@ -500,7 +501,7 @@ class DocumentExtractor:
             if dated:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
-        merged = _merge(ctx, _fold_story(ctx, candidates))
+        merged = _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates)))
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
@@ -2302,8 +2303,11 @@ _WEAPON_KINDS = frozenset(
 
 
 _UNOPPOSED = re.compile(
-    r"\b(unopposed|without (?:a |any )?(?:fight|resistance|battle|clashes|a shot)|no resistance|"
-    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over)\b",
+    r"\b(unopposed|without (?:a |any )?(?:fight|fighting|resistance|battle|clashes|a shot)|no resistance|"
+    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over|"
+    # ACLED notes: "No information on whether fighting took place" -- no fighting is known, so none is coded
+    r"no (?:information|reports?|details?|data) (?:on|about|of|as to) whether (?:any )?"
+    r"(?:fighting|clashes|battles?|hostilities)|no (?:fighting|clashes) (?:was|were) reported)\b",
     re.I,
 )
 
@@ -2344,6 +2348,40 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
             quiet = False
         if quiet:
             c.typing = Typing(c.kind, "Non-violent transfer of territory", c.typing.categories)
+
+
+_FIRE_KINDS = frozenset({"shelling", "missile", "attack", "clash"})
+
+
+def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
+    """Fire that was answered ("X shelled the town. Y responded with fire.", "Y fired back") was exchanged:
+    ACLED codes one armed clash where the first fire was. The answer told in the same or the next sentence of
+    the paragraph, with no other place of its own, folds into that fire."""
+    out: list[Candidate] = []
+    for c in cands:
+        answer = c.kind == "clash" and any(return_fire(t.token, lemma_of(t.token)) for t in c.triggers)
+        fired = [
+            o
+            for o in out
+            if answer
+            and o.kind in _FIRE_KINDS
+            and o.paragraph == c.paragraph
+            and 0 <= c.sent_index - o.sent_index <= 1
+        ]
+        if fired and (
+            c.location is None
+            or c.location.geo_precision == 3
+            or _place_key(c.location) == _place_key(fired[-1].location)
+        ):
+            first = fired[-1]
+            if first.actor2 is None and c.actor1 is not None and c.actor1 != first.actor1:
+                first.actor2 = c.actor1
+            _absorb(first, c, keep_place=True)
+            cats = ["armed_clash", *(k for k in first.typing.categories if k != "armed_clash")]
+            first.typing = Typing("clash", "Armed clash", cats)
+            continue
+        out.append(c)
+    return out
 
 
 def _resolve_weapons(ctx: DocContext, cands: list[Candidate]) -> None:

@@ -70,6 +70,8 @@ CATEGORIES: tuple[str, ...] = (
     "base_established",
     "looting",
     "group_change",
+    "aircraft_downed",  # a manned aircraft shot down (ground fire: shelling; another aircraft: armed clash)
+    "displacement",  # civilians evacuated, fleeing, deported (ACLED: Other)
 )
 
 

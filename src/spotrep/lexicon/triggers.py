@@ -78,7 +78,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "destroy": "destroy?",
     "defuse": "weapons_seizure",
     "dismantle": "weapons_seizure?",
-    "confiscate": "weapons_seizure",
+    "confiscate": "looting?",
+    "expropriate": "looting",
     "recover": "weapons_seizure?",
     "find": "weapons_seizure?",
     "discover": "weapons_seizure?",
@@ -123,6 +124,10 @@ VERB_TRIGGERS: dict[str, str] = {
     "ransack": "looting",
     "vandalise": "looting",
     "vandalize": "looting",
+    "deface": "looting",
+    "desecrate": "looting",
+    "smash": "looting?",
+    "paint": "?",
     "torch": "looting",
     "pillage": "looting",
     "raze": "looting",
@@ -134,6 +139,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "detain": "arrest",
     "apprehend": "arrest",
     "nab": "arrest",
+    "jail": "arrest",
+    "imprison": "arrest",
     "agree": "agreement?",
     "sign": "agreement?",
     "negotiate": "agreement?",
@@ -394,6 +401,20 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "bomb": "weapons_seizure",
         "ied": "weapons_seizure",
         "drug": "arrest",
+        "aid": "looting",
+        "property": "looting",
+        "grain": "looting",
+        "belonging": "looting",
+        "equipment": "looting",
+        "car": "looting",
+        "vehicle": "looting",
+        "food": "looting",
+        "cargo": "looting",
+        "goods": "looting",
+        "harvest": "looting",
+        "livestock": "looting",
+        "money": "looting",
+        "asset": "looting",
         "port": "capture",
         "airport": "capture",
         "oilfield": "capture",
@@ -454,7 +475,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "headquarters": "base",
         "camp": "base",
         "position": "base",
-        "fire": "looting",
+        "off": "explosive",  # "set off a bomb"
     },
     "build": {"base": "base", "outpost": "base", "fortification": "base", "checkpoint": "base"},
     "open": {"base": "base", "office": "base", "fire": "attack", "headquarters": "base"},
@@ -738,7 +759,34 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "mosque": "looting",
         "church": "looting",
     },
+    "confiscate": {
+        "property": "looting",
+        "aid": "looting",
+        "grain": "looting",
+        "belonging": "looting",
+        "equipment": "looting",
+        "car": "looting",
+        "vehicle": "looting",
+        "food": "looting",
+        "phone": "looting",
+        "cargo": "looting",
+        "goods": "looting",
+        "house": "looting",
+        "land": "looting",
+        "money": "looting",
+        "asset": "looting",
+        "livestock": "looting",
+        "harvest": "looting",
+    },
     "steal": {
+        "belonging": "looting",
+        "laptop": "looting",
+        "phone": "looting",
+        "camera": "looting",
+        "car": "looting",
+        "aid": "looting",
+        "grain": "looting",
+        "food": "looting",
         "property": "looting",
         "money": "looting",
         "cattle": "looting",
@@ -747,6 +795,43 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "goods": "looting",
         "railway": "looting",
         "equipment": "looting",
+    },
+    "engage": {
+        "offensive": "assault",
+        "assault": "assault",
+        "counteroffensive": "assault",
+        "fighting": "clash",
+        "battle": "clash",
+        "clash": "clash",
+        "combat": "clash",
+        "firefight": "clash",
+        "gunfight": "clash",
+        "hostility": "clash",
+        "skirmish": "clash",
+    },
+    # ACLED: vandalism is property destruction
+    "smash": {
+        "window": "looting",
+        "car": "looting",
+        "vehicle": "looting",
+        "office": "looting",
+        "monument": "looting",
+        "memorial": "looting",
+        "statue": "looting",
+        "plaque": "looting",
+        "shop": "looting",
+        "door": "looting",
+        "glass": "looting",
+        "property": "looting",
+        "headstone": "looting",
+        "grave": "looting",
+    },
+    "paint": {
+        "graffiti": "looting",
+        "swastika": "looting",
+        "slogan": "looting",
+        "inscription": "looting",
+        "symbol": "looting",
     },
     "execute": {
         "civilian": "attack",
@@ -759,8 +844,8 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "resident": "attack",
     },
     "beat": {
-        "protester": "protest_force",
-        "demonstrator": "protest_force",
+        "protester": "protest",
+        "demonstrator": "protest",
         "civilian": "attack",
         "man": "attack",
         "woman": "attack",
@@ -878,16 +963,16 @@ PROTEST_WORDS = frozenset(
 # how authorities intervene in a protest (lemmas): dispersal without deadly force
 PROTEST_INTERVENTION = frozenset(
     "disperse tear teargas water cannon baton arrest detain rubber pepper stun break block scuffle "
-    "clear".split()
+    "clear beat".split()
 )
 
 # deadly or severe force against protesters
-PROTEST_FORCE = frozenset("kill shoot wound injure beat live ammunition brutally crackdown".split())
+PROTEST_FORCE = frozenset("kill shoot wound injure live ammunition brutally crackdown".split())
 
 # violence by protesters themselves
 RIOT_WORDS = frozenset(
-    "riot rioter stone rock molotov petrol torch burn vandalise vandalize loot smash throw hurl pelt clash "
-    "ransack storm set brick bottle".split()
+    "riot rioter stone rock molotov petrol torched torching burn vandalise vandalize loot smash throw hurl "
+    "pelt clash ransack storm set brick bottle".split()
 )
 
 # who protests: nouns whose verbs (other than speech) report a demonstration ("protesters poured into the

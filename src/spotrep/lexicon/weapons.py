@@ -1,7 +1,13 @@
 """Weapon systems and weapon kinds: surface forms -> canonical name, and what kind of weapon each is.
 
 Kinds: "missile", "rocket", "artillery", "drone", "aircraft", "bomb", "air_defence", "armour", "small_arms",
-"explosive", "grenade", "chemical", "naval". The canonical name is what goes into ``Event.weapons``.
+"heavy_weapon", "explosive", "grenade", "chemical", "naval". The canonical name is what goes into
+``Event.weapons``.
+
+"bomb" is an aerial bomb (dropped from aircraft: glide bombs, barrel bombs); a bomb planted or thrown is
+"explosive". "heavy_weapon" is a crew-served direct- or indirect-fire weapon that is neither artillery nor
+small arms (grenade launchers, heavy machine guns, recoilless guns): ACLED types fire from them as shelling,
+while "grenade" is left to hand grenades.
 """
 
 from __future__ import annotations
@@ -78,8 +84,22 @@ WEAPON_SYSTEMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "guided aerial bombs",
             "guided bomb",
             "guided bombs",
+            "guided air bomb",
+            "guided air bombs",
+            "guided aviation bomb",
+            "guided aviation bombs",
+            "gliding bomb",
+            "gliding bombs",
+            "aerial bomb",
+            "aerial bombs",
+            "aviation bomb",
+            "aviation bombs",
+            "air bomb",
+            "air bombs",
             "KAB",
             "KABs",
+            "KAB-500",
+            "KAB-1500",
             "UMPK",
             "FAB-500",
             "FAB-1500",
@@ -91,7 +111,11 @@ WEAPON_SYSTEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "cluster munitions": ("bomb", ("cluster munition", "cluster munitions", "cluster bomb", "cluster bombs")),
     "JDAM": ("bomb", ("JDAM", "JDAM-ER", "JDAMs")),
     # aircraft
-    "Su-25": ("aircraft", ("Su-25",)),
+    "Su-25": ("aircraft", ("Su-25", "Su-25s")),
+    "Su-24": ("aircraft", ("Su-24", "Su-24M", "Su-24s")),
+    "Su-27": ("aircraft", ("Su-27", "Su-27s")),
+    "Su-30": ("aircraft", ("Su-30", "Su-30SM", "Su-30s")),
+    "Su-57": ("aircraft", ("Su-57",)),
     "Su-34": ("aircraft", ("Su-34", "Su-34s")),
     "Su-35": ("aircraft", ("Su-35",)),
     "MiG-29": ("aircraft", ("MiG-29", "MiG-31")),
@@ -99,7 +123,13 @@ WEAPON_SYSTEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Tu-95": ("aircraft", ("Tu-95", "Tu-95MS", "Tu-160", "Tu-22M3")),
     "A-50": ("aircraft", ("A-50",)),
     "Ka-52": ("aircraft", ("Ka-52",)),
-    "Mi-8": ("aircraft", ("Mi-8", "Mi-24", "Mi-28")),
+    "Mi-8": ("aircraft", ("Mi-8", "Mi-8s")),
+    "Mi-24": ("aircraft", ("Mi-24", "Mi-24s")),
+    "Mi-28": ("aircraft", ("Mi-28", "Mi-28s")),
+    "Mi-17": ("aircraft", ("Mi-17", "Mi-8MTV")),
+    "Mi-35": ("aircraft", ("Mi-35",)),
+    "Il-76": ("aircraft", ("Il-76",)),
+    "An-26": ("aircraft", ("An-26",)),
     # armour and artillery pieces
     "Leopard": ("armour", ("Leopard", "Leopard 2", "Leopards")),
     "Abrams": ("armour", ("Abrams", "M1 Abrams")),
@@ -109,7 +139,117 @@ WEAPON_SYSTEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Javelin": ("missile", ("Javelin", "Javelins")),
     "NLAW": ("missile", ("NLAW", "NLAWs")),
     "Kornet": ("missile", ("Kornet",)),
-    "RPG": ("grenade", ("RPG", "RPGs", "rocket-propelled grenade", "rocket-propelled grenades")),
+    "RPG": (
+        "heavy_weapon",
+        ("RPG", "RPGs", "rocket-propelled grenade", "rocket-propelled grenades", "RPG-7"),
+    ),
+    "grenade launcher": (
+        "heavy_weapon",
+        (
+            "grenade launcher",
+            "grenade launchers",
+            "grenade-launcher",
+            "grenade-launchers",
+            "automatic grenade launcher",
+            "automatic grenade launchers",
+            "under-barrel grenade launcher",
+            "under-barrel grenade launchers",
+            "underbarrel grenade launcher",
+            "underbarrel grenade launchers",
+            "AGS-17",
+            "AGS-30",
+        ),
+    ),
+    "heavy machine gun": (
+        "heavy_weapon",
+        (
+            "heavy machine gun",
+            "heavy machine guns",
+            "heavy machine-gun",
+            "heavy machine-guns",
+            "heavy machinegun",
+            "heavy machineguns",
+            "large-calibre machine gun",
+            "large-calibre machine guns",
+            "large-caliber machine gun",
+            "large-caliber machine guns",
+            "DShK",
+        ),
+    ),
+    "recoilless gun": ("heavy_weapon", ("recoilless gun", "recoilless guns", "recoilless rifle", "SPG-9")),
+    "anti-tank guided missile": (
+        "missile",
+        (
+            "anti-tank guided missile",
+            "anti-tank guided missiles",
+            "anti-tank missile",
+            "anti-tank missiles",
+            "ATGM",
+            "ATGMs",
+        ),
+    ),
+    "MLRS": (
+        "rocket",
+        ("multiple rocket launcher", "multiple rocket launchers", "multiple launch rocket system"),
+    ),
+    "small arms": (
+        "small_arms",
+        (
+            "small arms",
+            "small-arms",
+            "small arms fire",
+            "automatic weapons",
+            "automatic rifle",
+            "automatic rifles",
+            "assault rifle",
+            "assault rifles",
+            "sniper rifle",
+            "sniper rifles",
+            "machine gun",
+            "machine guns",
+            "machine-gun",
+            "machine-guns",
+            "machinegun",
+            "machineguns",
+            "Kalashnikov",
+            "Kalashnikovs",
+            "AK-47",
+            "AK-74",
+        ),
+    ),
+    "landmine": (
+        "explosive",
+        (
+            "anti-tank mine",
+            "anti-tank mines",
+            "anti-personnel mine",
+            "anti-personnel mines",
+            "anti-vehicle mine",
+            "anti-vehicle mines",
+            "petal mine",
+            "petal mines",
+            "butterfly mine",
+            "butterfly mines",
+            "PFM-1",
+            "TM-62",
+        ),
+    ),
+    # missiles launched from aircraft: the strike is an air strike (ACLED)
+    "air-launched missile": (
+        "aircraft",
+        (
+            "airborne missile",
+            "airborne missiles",
+            "air-launched missile",
+            "air-launched missiles",
+            "air-to-surface missile",
+            "air-to-surface missiles",
+            "aircraft missile",
+            "aircraft missiles",
+            "aviation missile",
+            "aviation missiles",
+        ),
+    ),
 }
 
 # generic weapon kinds: lemma -> (canonical, kind)

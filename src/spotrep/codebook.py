@@ -1,0 +1,682 @@
+"""ACLED codebook conventions that a trigger word alone does not decide: the construction around it does.
+
+``spotrep.event_types`` finds trigger words; the functions here read the words around a trigger and return the
+internal event kind the codebook assigns to the construction (or None when the construction does not apply):
+
+- fire between forces is typed by what was fired, as ACLED codes Ukraine: any small arms (alone or with
+  heavier weapons) make an armed clash; only indirect or heavy weapons (artillery, mortars, rocket launchers,
+  tanks, grenade launchers, heavy machine guns, anti-tank missiles) make shelling; unspecified weapons fired at
+  positions or troops are an armed clash; remote fire at a settlement is shelling; shooting at people or cars
+  is an attack (``fire_kind``); fire that was answered ("fired back", "responded with fire") was exchanged, an
+  armed clash (``return_fire``);
+- monitoring-mission counts ("observed a total of 7 explosions", "recorded 12 projectiles", "bursts of
+  small-arms fire") report shelling, or an armed clash when small arms were used or fire went both ways across
+  the contact line (``monitoring_kind``);
+- a manned aircraft shot down by ground fire is shelling, one downed by another aircraft an armed clash;
+  drones and missiles brought down stay interceptions (``downed_aircraft_kind``);
+- evacuations, flight and deportation of civilians are displacement, ACLED's "Other" (``displacement_kind``);
+- an offensive that was attempted (and failed) is an armed clash (``attempted``);
+- unexploded ordnance going off is a remote explosive (``unexploded``); "bombed" is an air strike when
+  aircraft or an army bomb, a planted bomb when an armed group or unknown assailants do (``bombing_kind``);
+- the weapon names the event: "attacked a tower with a bomb" (``instrument_kind``), "used drones to destroy"
+  (``used_weapon_kind``), and damage done by a drone, a missile or shelling is that strike, not property
+  destruction (``remote_doer_kind``);
+- armed forces entering a place take it (``forces_entered``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .lexicon.triggers import FORMS
+from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
+from .wordcache import lemma_lower
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _lemma(token: Token) -> str:
+    """The lexicon lemma (as ``event_types.lemma_of``): the FORMS entry of the word, else spaCy's lemma."""
+    return FORMS.get(token.lower_) or lemma_lower(token)
+
+
+_SPANS_KEY = "spotrep.codebook.weapon_spans"
+
+
+def weapon_spans(doc: Doc) -> dict[int, str]:
+    """Token index -> weapon kind of the named weapon systems the rulers found (the earliest span wins, so that
+    "heavy machine guns" is not read as "machine guns")."""
+    from .rulers import SPAN_KEY
+
+    cached = doc.user_data.get(_SPANS_KEY)
+    if cached is not None:
+        return cached
+    out: dict[int, str] = {}
+    doc.user_data[_SPANS_KEY] = out  # read once per document: several constructions ask
+    if SPAN_KEY not in doc.spans:
+        return out
+    for span in doc.spans[SPAN_KEY]:
+        if span.label_ != "WEAPON":
+            continue
+        kind = WEAPON_SYSTEMS[span.id_][0] if span.id_ in WEAPON_SYSTEMS else "missile"
+        for i in range(span.start, span.end):
+            out.setdefault(i, kind)
+    return out
+
+
+def noun_weapon_kind(token: Token, spans: dict[int, str]) -> str | None:
+    """The weapon kind a noun names: its own named system, that of its compound ("KAB bombs", "Shahed
+    drones"), else its weapon word; a bomb with an aerial modifier ("guided bombs") is an aerial bomb."""
+    kind = spans.get(token.i)
+    if kind is not None:
+        return kind
+    for c in token.children:
+        if c.dep_ in ("compound", "nmod") and spans.get(c.i) is not None:
+            return spans[c.i]
+    lemma = _lemma(token)
+    if lemma not in WEAPON_WORDS:
+        return None
+    if lemma == "bomb" and any(_lemma(c) in _AERIAL for c in token.children):
+        return "bomb"
+    return WEAPON_WORDS[lemma][1]
+
+
+_AERIAL = frozenset("glide gliding guided aerial air aviation cluster barrel".split())
+
+
+# -- weapons fired -------------------------------------------------------------------------------------------
+
+# weapon kinds -> the class that types fire between forces
+_CLASS_OF_KIND = {
+    "small_arms": "small",
+    "heavy_weapon": "heavy",
+    "artillery": "heavy",
+    "rocket": "heavy",
+    "armour": "heavy",
+    "missile": "missile",
+    "drone": "drone",
+    "aircraft": "air",
+    "bomb": "air",
+}
+_HEAVY_LEMMAS = frozenset("cannon howitzer mortar artillery tank mlrs grad shell gun-howitzer".split())
+_SMALL_LEMMAS = frozenset(
+    "rifle firearm pistol machinegun kalashnikov carbine gunfire small-arms gunman sniper shooter "
+    "rifleman".split()
+)
+_NOT_SMALL_GUN = frozenset("self-propelled artillery anti-aircraft heavy naval field tank howitzer".split())
+_UNSPECIFIED = frozenset("unspecified unknown undetermined unidentified various other different".split())
+_CALIBRE = re.compile(r"^\d{2,3}(?:-?mm|-millimet(?:re|er))$", re.I)
+
+
+def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
+    """What the tokens say was fired: "small" (small arms, machine guns), "heavy" (artillery, mortars, tanks,
+    grenade launchers, heavy machine guns, calibres such as "152mm"), "missile", "drone", "air", or
+    "unspecified" ("unspecified weapons", "weapons")."""
+    classes: set[str] = set()
+    for t in tokens:
+        kind = spans.get(t.i)
+        if kind is not None:
+            if kind in _CLASS_OF_KIND:
+                classes.add(_CLASS_OF_KIND[kind])
+            continue
+        low = t.lower_
+        if _CALIBRE.match(low) or (low in ("mm", "mm.") and t.i > 0 and t.doc[t.i - 1].like_num):
+            classes.add("heavy")
+            continue
+        lemma = _lemma(t)
+        if lemma in ("weapon", "arm", "weaponry"):
+            mods = {_lemma(c) for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+            if "small" in mods or "light" in mods:
+                classes.add("small")
+            elif "heavy" in mods:
+                classes.add("heavy")
+            elif lemma != "arm" or mods & _UNSPECIFIED:
+                classes.add("unspecified")
+        elif lemma in _SMALL_LEMMAS or (
+            lemma == "gun" and not {_lemma(c) for c in t.children} & _NOT_SMALL_GUN
+        ):
+            classes.add("small")
+        elif lemma in _HEAVY_LEMMAS:
+            classes.add("heavy")
+        elif lemma in WEAPON_WORDS and WEAPON_WORDS[lemma][1] in _CLASS_OF_KIND:
+            classes.add(_CLASS_OF_KIND[WEAPON_WORDS[lemma][1]])
+    return classes
+
+
+# -- what fire was aimed at ----------------------------------------------------------------------------------
+
+_MILITARY = frozenset(
+    "position post checkpoint trench fortification stronghold outpost base unit force troop soldier "
+    "serviceman militia militant fighter army military defender formation garrison dugout line "
+    "frontline emplacement".split()
+)
+_PEOPLE = frozenset(
+    "civilian resident people person man woman child kid boy girl family journalist reporter volunteer "
+    "driver motorist pedestrian villager farmer evacuee cyclist priest car bus minibus vehicle "
+    "crowd passenger".split()
+)
+_BUILDINGS = frozenset(
+    "house home building school hospital church shop market apartment infrastructure facility "
+    "kindergarten store plant factory".split()
+)
+_PLACES = frozenset(
+    "village town city settlement district outskirts area neighbourhood neighborhood suburb locality "
+    "territory region community".split()
+)
+# "on Feb 3", "on Monday": dates, not targets
+_CALENDAR = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+    "september october november december monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_PROTESTERS = frozenset("protester protestor demonstrator marcher demonstration protest rally".split())
+_TARGET_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "into", "against"})
+
+
+def _targets(verb: Token, objects: list[Token]) -> list[Token]:
+    """The nouns that fire was aimed at: "at the positions of X", "on the village", "in the direction of X"."""
+    out: list[Token] = []
+    for head in (verb, *objects):
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            low = prep.lower_
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if low in _TARGET_PREPS:
+                    out.append(pobj)
+                elif low == "in" and _lemma(pobj) == "direction":
+                    out.extend(g for c in pobj.children if c.lower_ == "of" for g in c.children)
+    return out
+
+
+def _target_class(targets: list[Token]) -> str | None:
+    """ "military", "people", "building", "place" or "protest": the first that any target names; "other" when
+    the targets name none of them ("a teahouse")."""
+    found: set[str] = set()
+    for t in targets:
+        if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _CALENDAR:
+            continue
+        found.add("other")
+        lemma = _lemma(t)
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if lemma in _PROTESTERS:
+            found.add("protest")
+        elif lemma in _MILITARY:
+            found.add("military")
+        elif lemma in _PEOPLE:
+            found.add("people")
+        elif lemma in _BUILDINGS:
+            found.add("building")
+        elif lemma in _PLACES or (
+            t.pos_ == "PROPN"
+            and t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "")
+            and t.lower_ not in _CALENDAR
+        ):
+            found.add("place")
+        elif of:
+            inner = _target_class(of)
+            if inner:
+                found.add(inner)
+    for cls in ("protest", "military", "people", "building", "place", "other"):
+        if cls in found:
+            return cls
+    return None
+
+
+_FIRED_DEPS = frozenset({"npadvmod", "nmod", "attr", "oprd", "dative", "appos"})
+
+
+def return_fire(token: Token, lemma: str) -> bool:
+    """ "fired back", "returned fire", "responded with fire": the other side answered, so the fire was
+    exchanged (ACLED: an armed clash)."""
+    children = list(token.children)
+    if lemma == "fire":
+        return any(c.lower_ == "back" for c in children)
+    if lemma == "return":
+        return any(c.dep_ == "dobj" and _lemma(c) in ("fire", "gunfire") for c in children)
+    if lemma == "respond":
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(_lemma(g) in ("fire", "gunfire") for g in c.children)
+            for c in children
+        )
+    return False
+
+
+def fire_kind(token: Token, lemma: str) -> str | None:
+    """The kind of "fired ... at ...", "shot at ...", "opened fire on ...", typed by the weapons and the target
+    (see the module docstring); None when the construction does not decide (missiles, drones, tear gas, no
+    weapon and no target: the trigger tables do)."""
+    children = list(token.children)
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in children):
+        return None
+    if return_fire(token, lemma):
+        return "clash"
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if lemma == "open":
+        fire = next((o for o in objects if _lemma(o) == "fire"), None)
+        if fire is None:
+            return None
+        objects = [fire]
+    spans = weapon_spans(token.doc)
+    weapon_tokens: list[Token] = [t for o in objects for t in o.subtree]
+    for c in children:
+        # "fired 122 mm and 82 mm mortars" (parsed adverbially), "fired with machine guns"
+        if (c.dep_ in _FIRED_DEPS and lemma != "open") or (
+            c.dep_ == "prep" and c.lower_ in ("with", "from", "using")
+        ):
+            weapon_tokens.extend(c.subtree)
+        elif (
+            c.dep_ == "nsubj"
+        ):  # "tanks fired at ...", "snipers shot at ...", "a group of gunmen opened fire"
+            weapon_tokens.extend(t for t in c.subtree if t.dep_ in ("nsubj", "pobj", "conj"))
+    for o in objects:  # "opened fire with machine guns"
+        weapon_tokens.extend(t for c in o.children if c.lower_ in ("with", "from") for t in c.subtree)
+    classes = weapon_classes(weapon_tokens, spans)
+    target = _target_class(_targets(token, objects))
+    if target == "protest" or (classes & {"missile", "drone", "air"} and not classes & {"small", "heavy"}):
+        return None  # protests have their own rules; missiles and drones the trigger tables
+    if "small" in classes:
+        # at forces, or at nothing named: an exchange; at anyone else: an attack (classify still makes it a
+        # battle when the victims are armed)
+        return "clash" if target in ("military", None) else "attack"
+    if "heavy" in classes:
+        return "shelling"
+    if target == "military":
+        return "clash"
+    if target in ("place", "building"):
+        return "shelling"
+    if target == "people":
+        return "attack"
+    return "clash" if "unspecified" in classes else None
+
+
+# -- monitoring-mission counts -------------------------------------------------------------------------------
+
+MONITOR_VERBS = frozenset("observe record register hear count log see detect document".split())
+MONITOR_NOUNS = frozenset("explosion projectile shot burst blast detonation".split())
+_CLIMB_DEPS = frozenset(
+    "nmod pobj prep dobj conj compound appos nsubjpass nsubj attr nummod amod acl npadvmod".split()
+)
+
+
+def monitor_verb(noun: Token) -> Token | None:
+    """The observing verb a counted noun depends on ("observed a total of 7 explosions", "explosions were
+    heard"), or None."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ not in _CLIMB_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and _lemma(t) != "include":  # "142 violations, including 71 explosions"
+            return t if _lemma(t) in MONITOR_VERBS else None
+    return None
+
+
+def monitoring_kind(noun: Token) -> str | None:
+    """A monitoring count (see ``monitor_verb``) reports shelling, or an armed clash when small arms were
+    fired or the fire went in both directions of the contact line."""
+    verb = monitor_verb(noun)
+    if verb is None:
+        return None
+    scope = list(verb.subtree)
+    for t in scope:
+        if _lemma(t) in ("direction", "side") and any(c.lower_ == "both" for c in t.children):
+            return "clash"
+    if "small" in weapon_classes(scope, weapon_spans(noun.doc)):
+        return "clash"
+    return "shelling"
+
+
+# -- aircraft shot down --------------------------------------------------------------------------------------
+
+_AIRCRAFT = frozenset(
+    "aircraft jet plane warplane airplane aeroplane helicopter gunship bomber fighter chopper "
+    "fighter-bomber airliner".split()
+)
+_UNMANNED = frozenset("unmanned drone uav remotely-piloted".split())
+_AIR_COMBAT = frozenset("dogfight air-to-air".split())
+
+
+def _is_aircraft(token: Token, spans: dict[int, str]) -> bool:
+    if spans.get(token.i) == "aircraft":
+        return True
+    if _lemma(token) not in _AIRCRAFT:
+        return False
+    return not any(_lemma(c) in _UNMANNED for c in token.children)
+
+
+def downed_aircraft_kind(token: Token) -> str | None:
+    """For an interception verb ("shot down", "downed"): "air_combat" when a manned aircraft was downed by
+    another aircraft, "shootdown" when by ground fire (air defence, troops, missiles), None when what was
+    downed is not a manned aircraft (drones, missiles: an interception)."""
+    spans = weapon_spans(token.doc)
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(token.head)
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(token.head)  # headlines: "Ukraine downs Russian jet"
+    objects += [
+        c for o in list(objects) for c in o.children if c.dep_ in ("conj", "appos", "compound", "nmod")
+    ]
+    if not any(_is_aircraft(o, spans) for o in objects):
+        return None
+    shooters = [c for c in children if c.dep_ == "nsubj"]
+    shooters += [g for c in children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children]
+    shooters += [c for s in list(shooters) for c in s.children if c.dep_ in ("compound", "conj")]
+    if any(_is_aircraft(s, spans) or _lemma(s) == "pilot" for s in shooters):
+        return "air_combat"
+    if any(t.lower_ in _AIR_COMBAT for t in token.sent):
+        return "air_combat"
+    return "shootdown"
+
+
+# -- weapons an attack was made with ------------------------------------------------------------------------
+
+_ATTACK_VERBS = frozenset("attack strike target hit ambush".split())
+
+
+def instrument_kind(token: Token, lemma: str) -> str | None:
+    """The weapon kind of "attacked X with a bomb", "attacked a train ... with mines": the instrument names
+    the attack, however deep the parser hung "with" inside the object."""
+    if lemma not in _ATTACK_VERBS:
+        return None
+    spans = weapon_spans(token.doc)
+    for t in token.subtree:
+        if t.dep_ != "pobj" or t.head.lower_ not in ("with", "using"):
+            continue
+        kind = noun_weapon_kind(t, spans)
+        if kind in ("explosive", "grenade", "drone", "missile", "rocket", "artillery", "aircraft", "bomb"):
+            return kind
+    return None
+
+
+# -- damage done by a strike -----------------------------------------------------------------------------------
+
+# nouns of remote fire that can be the subject of "destroyed", "damaged": the event kind they name
+_REMOTE_FIRE_NOUNS = {
+    "shelling": "shelling",
+    "bombardment": "shelling",
+    "barrage": "shelling",
+    "airstrike": "air_strike",
+    "explosion": "explosion",
+    "blast": "explosion",
+    "strike": "attack",
+    "attack": "attack",
+    "shell": "shelling",
+}
+DAMAGE_VERBS = frozenset("destroy damage demolish raze burn wreck flatten".split())
+_REMOTE_WEAPON_EVENTS = {
+    "drone": "drone_strike",
+    "missile": "missile",
+    "rocket": "shelling",
+    "artillery": "shelling",
+    "heavy_weapon": "shelling",
+    "aircraft": "air_strike",
+    "bomb": "air_strike",
+    "explosive": "explosive",
+}
+
+
+def remote_doer_kind(token: Token) -> str | None:
+    """ "Russian drones destroyed a residential building", "shelling damaged three houses", "a building was
+    destroyed by a missile": the damage is what the strike did, so the strike is the event (not property
+    destruction, which ACLED keeps for damage done by people on the spot)."""
+    spans = weapon_spans(token.doc)
+    for o in token.children:
+        if o.dep_ in ("dobj", "nsubjpass"):
+            kind = noun_weapon_kind(o, spans)
+            if kind in ("drone", "missile", "rocket", "aircraft"):
+                return None  # a drone destroyed by a missile: an interception
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for d in doers:
+        for t in (d, *(c for c in d.children if c.dep_ == "conj")):
+            kind = noun_weapon_kind(t, spans)
+            if kind in _REMOTE_WEAPON_EVENTS:
+                return _REMOTE_WEAPON_EVENTS[kind]
+        if _lemma(d) in _REMOTE_FIRE_NOUNS:
+            return _REMOTE_FIRE_NOUNS[_lemma(d)]
+    return None
+
+
+# -- weapons used --------------------------------------------------------------------------------------------
+
+_USED_VERBS = frozenset("destroy hit strike attack target shell bomb pound".split())
+
+
+def used_weapon_kind(token: Token, lemma: str) -> str | None:
+    """The weapon kind of "used drones to destroy four columns", "used artillery to pound the town": the
+    instrument names the strike."""
+    if lemma not in _USED_VERBS or token.dep_ not in ("xcomp", "advcl") or _lemma(token.head) != "use":
+        return None
+    spans = weapon_spans(token.doc)
+    for obj in token.head.children:
+        if obj.dep_ != "dobj":
+            continue
+        for t in obj.subtree:
+            kind = noun_weapon_kind(t, spans)
+            if kind is not None:
+                return kind
+    return None
+
+
+# -- entering a place -----------------------------------------------------------------------------------------
+
+_ENTERING_FORCES = frozenset(
+    "troop force soldier fighter militant rebel army unit tank insurgent militia jihadist paratrooper "
+    "marine column".split()
+)
+
+
+def forces_entered(token: Token) -> bool:
+    """ "the fighters entered Afrin", "Russian troops entered the town": armed forces entering a place take it
+    (a capture; with no resistance, a non-violent transfer)."""
+    subj = _subject(token)
+    if subj is None or _lemma(subj) not in _ENTERING_FORCES:
+        return False
+    for o in token.children:
+        if o.dep_ == "dobj" and (
+            (
+                o.pos_ == "PROPN" and o.ent_type_ not in ("NORP", "DATE", "TIME")
+            )  # toponyms are often mis-tagged
+            or _lemma(o) in _PLACES
+        ):
+            return True
+    return False
+
+
+# -- displacement ------------------------------------------------------------------------------------------
+
+DISPLACEMENT_VERBS = frozenset("evacuate flee leave deport displace relocate resettle".split())
+DISPLACEMENT_NOUNS = frozenset("evacuation exodus deportation displacement".split())
+_DISPLACED = frozenset(
+    "civilian resident people person local inhabitant child kid family woman citizen refugee patient "
+    "orphan villager evacuee pensioner student minor newborn household".split()
+)
+_COUNTS = frozenset("hundred thousand dozen ten hundreds thousands dozens tens number group".split())
+_LEAVE_PLACES = frozenset("city town village home country region area settlement oblast".split())
+
+
+def _people(token: Token) -> bool:
+    """Does a noun phrase name civilians ("112 people", "thousands of residents", "Egyptians")?"""
+    lemma = _lemma(token)
+    if lemma in _DISPLACED:
+        return True
+    if token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
+        return True
+    if lemma in _COUNTS or token.pos_ == "NUM":
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return any(_people(g) for g in of) or (token.pos_ == "NUM" and not of and token.dep_ != "nummod")
+    return False
+
+
+def _subject(token: Token) -> Token | None:
+    t = token
+    for _ in range(3):
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None or t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return subj
+        t = t.head
+    return None
+
+
+def displacement_kind(token: Token, lemma: str) -> str | None:
+    """ "displacement" for civilians evacuated, fleeing, leaving a place, deported or displaced; None otherwise
+    (troops evacuated or fleeing are a withdrawal: the trigger tables decide)."""
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(token.head)  # "civilians evacuated from Mariupol arrived in Zaporizhzhia"
+    subj = _subject(token)
+    if lemma in ("evacuate", "deport", "displace", "relocate", "resettle"):
+        # "deported to the territory of Russia 2,389 children" (parsed as an apposition)
+        objects += [t for c in children if c.dep_ == "prep" for t in c.subtree if t.dep_ == "appos"]
+        if any(_people(o) for o in objects):
+            return "displacement"
+        if lemma == "displace" and not objects and subj is None:
+            return None
+        if not any(c.dep_ == "dobj" for c in children) and subj is not None and _people(subj):
+            return "displacement"  # "about 16 civilians evacuated from Chernihiv"
+        return None
+    if subj is None or not _people(subj):
+        return None
+    if lemma == "flee":
+        return "displacement"
+    if lemma == "leave":
+        for o in objects:
+            if o.pos_ == "PROPN" or _lemma(o) in _LEAVE_PLACES:
+                return "displacement"
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "to", "from") for c in children):
+            return "displacement"
+    return None
+
+
+def displacement_noun(token: Token) -> bool:
+    """ "the evacuation of 300 civilians", "evacuation from Mariupol", "the deportation of children"."""
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for g in prep.children:
+            if prep.lower_ == "of" and _people(g):
+                return True
+            if prep.lower_ == "from" and g.pos_ == "PROPN":
+                return True
+    return _lemma(token) == "exodus"
+
+
+# -- attempts ----------------------------------------------------------------------------------------------
+
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+# what an attempt can be made at that ACLED codes as the fighting it caused
+ATTEMPTED_ACTIONS = frozenset(
+    "attack storm advance assault offensive counteroffensive counterattack break breach capture seize take "
+    "encircle push cross penetrate infiltrate enter occupy retake recapture regain dislodge breakthrough "
+    "raid".split()
+)
+
+
+def made_attempt(verb: Token) -> bool:
+    """Was the attempt made (past tense, not a plan): "attempted an offensive", "tried to break through",
+    "have tried to storm"?"""
+    if _lemma(verb) not in ATTEMPT_VERBS:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
+
+
+def attempted(token: Token) -> bool:
+    """Is the trigger the object of an attempt that was made ("attempted an offensive", "tried to capture
+    the village")? ACLED codes a failed offensive as the armed clash it was, not as its aim."""
+    t = token
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "dobj", "conj", "prt", "pobj", "prep"):
+            return False
+        t = t.head
+        if _lemma(t) in ATTEMPT_VERBS:
+            return made_attempt(t)
+    return False
+
+
+# -- explosions --------------------------------------------------------------------------------------------
+
+UXO_NOUNS = frozenset(
+    "ordnance uxo shell munition projectile rocket bomb mine grenade missile submunition remnant round".split()
+)
+_UNEXPLODED = frozenset("unexploded unexplode undetonated leftover left-over abandoned".split())
+
+
+def unexploded(token: Token) -> bool:
+    """ "an unexploded shell", "unexploded ordnance", "explosive remnants of war", "UXO": ordnance that goes off
+    long after it was fired is a remote explosive (ACLED), accidents included."""
+    lemma = _lemma(token)
+    if lemma == "uxo":
+        return True
+    if lemma not in UXO_NOUNS:
+        return False
+    if lemma == "remnant":
+        return any(_lemma(c) == "explosive" for c in token.children)
+    return any(c.lower_ in _UNEXPLODED or _lemma(c) in _UNEXPLODED for c in token.children)
+
+
+# verbs whose subject or cause an explosion is when it happened there ("an explosion occurred", "a blast
+# rocked the city", "killed in an explosion")
+_EXPLOSION_VERBS = frozenset(
+    "occur happen take rock hit strike rip tear go kill injure wound damage destroy shake be cause "
+    "die hurt".split()
+)
+
+
+def explosion_happened(token: Token) -> bool:
+    """Does an explosion noun report an explosion there and then ("an explosion occurred at the police
+    station", "there was a blast", "killed in an explosion"), not one heard or counted (see
+    ``monitoring_kind``)?"""
+    head = token.head
+    if token.dep_ in ("nsubj", "attr", "nsubjpass") and _lemma(head) in _EXPLOSION_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("in", "by", "from", "after") and head.head.pos_ == "VERB":
+        return _lemma(head.head) in _EXPLOSION_VERBS
+    return False
+
+
+# -- bombing -----------------------------------------------------------------------------------------------
+
+_AIR_BOMBERS = frozenset(
+    "aircraft jet plane warplane airplane helicopter bomber aviation air fighter force army military troop "
+    "junta regime government coalition".split()
+)
+_GROUND_BOMBERS = frozenset(
+    "militant rebel insurgent guerrilla assailant gunman attacker terrorist saboteur partisan group "
+    "unknown unidentified man person youth".split()
+)
+_BOMBED_SITES = frozenset(
+    "tower office bank house post station bridge pipeline railway rail track car vehicle shop building "
+    "mast booth gate checkpoint line pylon cable transformer substation".split()
+)
+
+
+def bombing_kind(token: Token) -> str:
+    """The kind of "X bombed Y": "air_strike" when aircraft or an army bombed, "explosive" when an armed group
+    or unknown assailants did or, with no bomber named, a building or a tower was bombed; "bombing" (decided
+    later by the actor's kind) otherwise."""
+    bombers = [c for c in token.children if c.dep_ == "nsubj"]
+    bombers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for b in bombers:
+        words = {_lemma(b)} | {_lemma(c) for c in b.children if c.dep_ in ("compound", "amod")}
+        if b.pos_ == "NOUN" and words & _GROUND_BOMBERS:
+            return "explosive"
+        if (b.pos_ == "NOUN" and words & _AIR_BOMBERS) or b.ent_type_ in ("GPE", "NORP"):
+            return "air_strike"  # an air force, an army, a state
+    # a named group or no bomber at all: a tower, a power line or a bank office is bombed from the ground
+    sites = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    sites += [c for v in token.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]
+    if any(_lemma(s) in _BOMBED_SITES for s in sites):
+        return "explosive"
+    return "bombing"

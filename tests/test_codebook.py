@@ -1,0 +1,493 @@
+"""ACLED codebook conventions (spotrep.codebook): how constructions are typed, checked on sentences written for
+this table in the styles of the genres the project reads (ACLED-style notes, monitoring-mission daily reports,
+General Staff and ministry bulletins, regional administrations' posts, wire copy). None is copied from an
+evaluation set. Each row names the convention it checks; the lead event must have the sub-event type given.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import requires_model
+
+pytestmark = requires_model
+
+PUBLISHED = "2023-06-14"
+
+
+def row(text: str, behaviour: str, sub: str, cats: set[str] | None = None) -> pytest.param:
+    return pytest.param(text, sub, cats or set(), id=behaviour)
+
+
+SHELLING = "Shelling/artillery/missile attack"
+CLASH = "Armed clash"
+AIR = "Air/drone strike"
+IED = "Remote explosive/landmine/IED"
+
+TABLE = [
+    # ---------------------------------------------------------------- aircraft shot down
+    row(
+        "Ukrainian air defence units shot down a Russian Su-34 bomber over the Luhansk region on Monday.",
+        "manned_jet_downed_by_air_defence_is_shelling",
+        SHELLING,
+        {"aircraft_downed"},
+    ),
+    row(
+        "A Russian Ka-52 helicopter was shot down by Ukrainian paratroopers near Bakhmut.",
+        "helicopter_downed_by_ground_troops_is_shelling",
+        SHELLING,
+        {"aircraft_downed"},
+    ),
+    row(
+        "A Ukrainian MiG-29 shot down a Russian Su-25 over the Zaporizhzhia region, the air force said.",
+        "aircraft_downed_by_another_aircraft_is_a_clash",
+        CLASH,
+        {"aircraft_downed"},
+    ),
+    row(
+        "Ukrainian air defences downed 23 Shahed drones over the Odesa region overnight.",
+        "drones_brought_down_stay_an_interception",
+        "Disrupted weapons use",
+        {"interception"},
+    ),
+    row(
+        "Air defence intercepted two cruise missiles over Kyiv on Sunday morning.",
+        "missiles_intercepted_stay_an_interception",
+        "Disrupted weapons use",
+    ),
+    # ---------------------------------------------------------------- strikes from aircraft
+    row(
+        "On 3 May 2023, Russian air forces bombed Bilohorivka, Luhansk. Two houses were destroyed.",
+        "air_forces_bombed_a_village",
+        AIR,
+    ),
+    row(
+        "Russian aviation launched a missile strike on Kramatorsk from aircraft over the Azov Sea.",
+        "missile_strike_from_aircraft_is_an_air_strike",
+        AIR,
+    ),
+    row(
+        "Russian forces hit Kupiansk with airborne missiles on Tuesday, the regional governor said.",
+        "airborne_missiles_are_an_air_strike",
+        AIR,
+    ),
+    row(
+        "A guided aerial bomb hit an apartment block in Kostiantynivka, wounding six residents.",
+        "guided_aerial_bomb_is_an_air_strike",
+        AIR,
+    ),
+    row(
+        "Two KABs struck the outskirts of Vovchansk overnight, the regional administration reported.",
+        "kab_is_an_air_strike_not_an_ied",
+        AIR,
+    ),
+    row(
+        "Russian drones hit a residential building in Sumy, damaging 40 apartments.",
+        "drones_hitting_a_building_is_a_drone_strike",
+        AIR,
+        {"drone_strike"},
+    ),
+    row(
+        "Russian drones destroyed a residential building in Odesa overnight, the governor said.",
+        "drones_destroying_a_building_is_a_drone_strike",
+        AIR,
+        {"drone_strike"},
+    ),
+    row(
+        "Shelling damaged three houses and a school in Nikopol on Sunday.",
+        "shelling_damaging_houses_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "Russian aircraft struck Kharkiv with KAB bombs overnight.",
+        "bombs_named_by_an_aerial_system_are_an_air_strike",
+        AIR,
+    ),
+    row(
+        "Russian troops destroyed a church in the occupied village, residents said.",
+        "troops_destroying_a_church_is_property_destruction",
+        "Looting/property destruction",
+    ),
+    row(
+        "Unidentified assailants bombed a telecom mast near the town, local media said.",
+        "unknown_assailants_bombing_is_an_ied",
+        IED,
+    ),
+    row(
+        "The Yaw Defence Force bombed and destroyed two power pylons near the township on Friday.",
+        "named_group_bombing_power_lines_is_an_ied",
+        IED,
+    ),
+    row(
+        "A local resistance group attacked a military supply train with mines near the village.",
+        "attack_with_mines_is_an_ied",
+        IED,
+    ),
+    # ---------------------------------------------------------------- unexploded ordnance and mines
+    row(
+        "A 54-year-old man stepped on a mine while picking mushrooms near Izium.",
+        "stepping_on_a_mine",
+        IED,
+    ),
+    row(
+        "A combine harvester ran over an anti-tank mine in a field near Beryslav, injuring the driver.",
+        "harvester_runs_over_an_anti_tank_mine",
+        IED,
+    ),
+    row(
+        "An unexploded shell detonated in a private yard in Kupiansk, wounding a teenager.",
+        "unexploded_shell_going_off_is_an_ied",
+        IED,
+    ),
+    row(
+        "Two children were injured when unexploded ordnance went off in a field near Balakliia.",
+        "unexploded_ordnance_accident",
+        IED,
+    ),
+    row(
+        "Insurgents set off a bomb as an army convoy passed through the district on Friday.",
+        "setting_off_a_bomb_is_an_ied_not_a_base",
+        IED,
+    ),
+    row(
+        "Police discovered a large cache of ammunition believed to belong to a criminal gang.",
+        "cache_found_with_a_clause_hung_on_the_verb",
+        "Disrupted weapons use",
+    ),
+    # ---------------------------------------------------------------- displacement
+    row(
+        "On 2 April 2023, 58 civilians, including 11 children, were evacuated from Orikhiv, Zaporizhia.",
+        "civilians_evacuated_from_a_town",
+        "Other",
+        {"displacement"},
+    ),
+    row(
+        "About 1,200 people left Avdiivka over the past week, the city administration said.",
+        "people_left_a_town",
+        "Other",
+        {"displacement"},
+    ),
+    row(
+        "Thousands of residents fled the border villages after the attacks intensified.",
+        "residents_fled",
+        "Other",
+        {"displacement"},
+    ),
+    row(
+        "Occupation authorities deported 300 children from Kherson region to Crimea.",
+        "children_deported",
+        "Other",
+        {"displacement"},
+    ),
+    # ---------------------------------------------------------------- monitoring-mission reports
+    row(
+        "The SMM recorded 14 explosions near Zolote, Luhansk region.",
+        "monitors_recording_explosions_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "On 9 February, the Mission observed a total of 6 projectiles involving unknown weapons near Horlivka.",
+        "monitors_observing_projectiles_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "Monitors heard 22 bursts of small-arms fire 2km east of Popasna.",
+        "bursts_of_small_arms_fire_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "The SMM observed 31 shots/bursts of fire involving heavy machine guns near Svitlodarsk.",
+        "heavy_machine_gun_bursts_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "The SMM observed 17 explosions in both directions of the contact line near Avdiivka.",
+        "explosions_in_both_directions_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "In Luhansk region, the SMM recorded 96 ceasefire violations, including 40 explosions.",
+        "explosions_counted_among_ceasefire_violations",
+        SHELLING,
+    ),
+    row(
+        "The Mission recorded 40 explosions and bursts of fire involving small arms/unknown weapons near Pisky.",
+        "small_arms_with_unknown_weapons_is_a_clash",
+        CLASH,
+    ),
+    # ---------------------------------------------------------------- fire between forces
+    row(
+        "On 4 March, rebel forces fired small arms at government positions near Marinka, Donetsk.",
+        "small_arms_at_positions_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Ukrainian forces fired 120mm mortars and grenade launchers at the positions of the militia near Pisky.",
+        "mortars_and_grenade_launchers_are_shelling",
+        SHELLING,
+    ),
+    row(
+        "Separatist forces fired automatic grenade launchers at Ukrainian positions near Shyrokyne.",
+        "grenade_launchers_are_not_grenades",
+        SHELLING,
+    ),
+    row(
+        "Rebel forces fired anti-tank guided missiles and heavy machine guns at positions near Avdiivka.",
+        "atgm_and_heavy_machine_guns_are_shelling",
+        SHELLING,
+    ),
+    row(
+        "Government forces fired grenade launchers and small arms at rebel positions near Zaitseve.",
+        "any_small_arms_make_a_clash",
+        CLASH,
+    ),
+    row(
+        "Russian forces fired unspecified weapons at the positions of Ukrainian forces near Bilohorivka.",
+        "unspecified_weapons_at_positions_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Russian forces fired tanks at Ukrainian positions near Vuhledar. Ukrainian forces fired back.",
+        "fire_answered_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Russian forces shelled Orikhiv on Monday. Ukrainian forces responded with fire.",
+        "shelling_answered_with_fire_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Russian forces fired at Hirnyk, Donetsk. One civilian was killed.",
+        "fire_at_a_town_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "Russian forces fired heavy weapons at Toretsk, killing two civilians.",
+        "heavy_weapons_at_a_town_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "Russian soldiers fired small arms at a civilian car near Vasylivka, wounding the driver.",
+        "shooting_at_a_car_is_an_attack",
+        "Attack",
+    ),
+    row(
+        "Gunmen opened fire on a cafe in the city centre, killing three people.",
+        "gunmen_opening_fire_on_a_cafe_is_an_attack",
+        "Attack",
+    ),
+    row(
+        "Russian forces fired small arms and artillery at cars of evacuees near Kupiansk, wounding a woman.",
+        "small_arms_with_artillery_at_cars_is_an_attack",
+        "Attack",
+    ),
+    row(
+        "Rebels fired mortars, anti-tank missiles and small arms at army positions near the town.",
+        "small_arms_with_missiles_at_positions_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Insurgents attacked a police checkpoint with rifles and mortars, killing two officers.",
+        "attack_with_rifles_and_mortars_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Russian forces attempted an offensive in the direction of Marinka, which was unsuccessful.",
+        "unsuccessful_offensive_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "The enemy tried to break through our defence near Novomykhailivka and was repelled.",
+        "attempt_to_break_through_is_a_clash",
+        CLASH,
+    ),
+    row(
+        "Russian troops tried to capture the village of Krasnohorivka but were driven back.",
+        "attempted_capture_is_a_clash_not_a_capture",
+        CLASH,
+    ),
+    row(
+        "The enemy conducted unsuccessful offensive actions in the area of Novopavlivka.",
+        "offensive_actions_in_a_bulletin_are_a_clash",
+        CLASH,
+    ),
+    row(
+        "The enemy used 31 Shahed-type attack drones overnight, 24 of which were destroyed by air defence.",
+        "attack_drones_are_weapons_and_of_which_names_them",
+        "Disrupted weapons use",
+    ),
+    row(
+        "Russian forces engaged in an offensive in the direction of Siversk.",
+        "engaged_in_an_offensive",
+        CLASH,
+    ),
+    # ---------------------------------------------------------------- arson, vandalism, seizures
+    row(
+        "Unknown persons set fire to the car of a local councillor in Kharkiv.",
+        "set_fire_to_a_car",
+        "Looting/property destruction",
+    ),
+    row(
+        "Unknown men set a village council building on fire overnight.",
+        "set_a_building_on_fire",
+        "Looting/property destruction",
+    ),
+    row(
+        "Jihadists seized an abandoned missile-launching site near the air base.",
+        "a_site_named_after_weapons_is_territory",
+        "Non-violent transfer of territory",
+    ),
+    row(
+        "Vandals smashed the windows of a Hungarian cultural centre in Uzhhorod.",
+        "smashed_windows",
+        "Looting/property destruction",
+    ),
+    row(
+        "Unknown people painted graffiti on a Soviet war memorial in Lviv.",
+        "graffiti_on_a_memorial",
+        "Looting/property destruction",
+    ),
+    row(
+        "Russian soldiers seized humanitarian aid destined for residents of Nova Kakhovka.",
+        "humanitarian_aid_seized",
+        "Looting/property destruction",
+    ),
+    row(
+        "An arson attack destroyed the office of a veterans' association in Odesa.",
+        "arson_attack_on_an_office",
+        "Looting/property destruction",
+    ),
+    row(
+        "Business owners said attacks on shops and other property had cost them millions.",
+        "attacks_on_property_alone_are_property_destruction",
+        "Looting/property destruction",
+    ),
+    # ---------------------------------------------------------------- demonstrations
+    row(
+        "Members of a nationalist party held a torchlight march in Lviv to mark the anniversary.",
+        "torchlight_march",
+        "Peaceful protest",
+    ),
+    row(
+        "Around 300 people gathered in the central square of Cherkasy to commemorate the fallen defenders.",
+        "gathering_to_commemorate",
+        "Peaceful protest",
+    ),
+    row(
+        "Some 200 residents gathered outside the city council in support of the mayor.",
+        "gathering_in_support",
+        "Peaceful protest",
+    ),
+    row(
+        "Residents protested in Kakhovka against the occupation. Russian soldiers beat people up at the rally.",
+        "beating_protesters_is_an_intervention",
+        "Protest with intervention",
+    ),
+    row(
+        "Hundreds of students defied a ban to march through the capital, blocking the main highway.",
+        "purpose_clause_shares_its_subject_road_blocked",
+        "Violent demonstration",
+    ),
+    row(
+        "Russian soldiers dispersed a pro-Ukrainian rally in Nova Kakhovka with stun grenades.",
+        "stun_grenades_disperse_a_rally",
+        "Protest with intervention",
+    ),
+    row(
+        "Residents of Enerhodar threw Molotov cocktails at a Russian armoured vehicle.",
+        "civilians_throwing_molotovs_outside_a_protest_is_mob_violence",
+        "Mob violence",
+    ),
+    row(
+        "A gathering of soldiers at a market in Baidoa was attacked with a grenade.",
+        "a_gathering_of_soldiers_is_no_demonstration",
+        "Grenade",
+    ),
+    # ---------------------------------------------------------------- territory
+    row(
+        "On 2 April 2023, Ukrainian forces regained control over Dovhenke, Kharkiv. No information on whether "
+        "fighting took place.",
+        "regained_control_without_known_fighting",
+        "Non-violent transfer of territory",
+    ),
+    row(
+        "Rebel fighters entered Kidal on Sunday and met no resistance.",
+        "fighters_entering_a_town_without_resistance",
+        "Non-violent transfer of territory",
+    ),
+    row(
+        "Russian forces withdrew completely from the village of Pidlypne.",
+        "complete_withdrawal",
+        "Non-violent transfer of territory",
+    ),
+    # ---------------------------------------------------------------- explosions
+    row(
+        "An explosion occurred at the entrance of a police station in Melitopol on Sunday night.",
+        "explosion_at_a_building_is_an_ied",
+        IED,
+    ),
+    row(
+        "Several explosions rocked Belgorod as rockets were fired from across the border.",
+        "explosions_with_rockets_named_are_shelling",
+        SHELLING,
+    ),
+]
+
+NO_EVENT = [
+    pytest.param(
+        "Russia is trying to capture the whole of the Donbas region.", id="present_attempt_is_an_aim"
+    ),
+    pytest.param(
+        "Schools reopened in the occupied districts of the Zaporizhzhia region.", id="occupied_as_a_state"
+    ),
+    pytest.param("The OSCE noted that ceasefire violations decreased in March.", id="ceasefire_violations"),
+    pytest.param(
+        "The cease-fire agreement is set to take effect at midnight on Friday.",
+        id="set_is_no_arson_of_a_cease_fire",
+    ),
+]
+
+
+def _lead(text: str):
+    from spotrep import extract
+
+    events = extract(text, published=PUBLISHED)
+    assert events, f"no event in {text!r}"
+    return events[0], events
+
+
+@pytest.mark.parametrize("text, sub, cats", TABLE)
+def test_codebook_convention_types_the_lead_event(text: str, sub: str, cats: set[str]) -> None:
+    ev, events = _lead(text)
+    got = f"{ev.sub_event_type} {ev.categories} (all: {[e.sub_event_type for e in events]})"
+    assert ev.sub_event_type == sub, got
+    assert cats <= set(ev.categories), got
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_codebook_non_events_yield_nothing(text: str) -> None:
+    from spotrep import extract
+
+    events = extract(text, published=PUBLISHED)
+    assert events == [], [(e.sub_event_type, e.evidence[0].text) for e in events]
+
+
+def test_one_event_for_a_count_of_several_kinds() -> None:
+    """ "7 explosions/shots/bursts of fire" is one count of one observation: one event, not three."""
+    from spotrep import extract
+
+    events = extract(
+        "The SMM observed a total of 7 explosions/shots/bursts of fire involving unknown weapons near Krymske.",
+        published=PUBLISHED,
+    )
+    assert len(events) == 1, [e.sub_event_type for e in events]
+
+
+def test_answered_fire_folds_into_one_event() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "Russian forces shelled Orikhiv on Monday. Ukrainian forces responded with fire.", published=PUBLISHED
+    )
+    assert [e.sub_event_type for e in events] == [CLASH]
+    assert "shelling" in events[0].categories
