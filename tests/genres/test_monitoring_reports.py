@@ -27,7 +27,6 @@ SMM = [
         "reporting period, it recorded 98 ceasefire violations in the region.",
         "2020-02-11",
         want(SHELL, "Donetsk region", "UA-14", "2020-02-10", tol=1),
-        xfail="Shelling at Donetsk region typed as Agreement",
     ),
     case(
         "smm_region_totals_all_explosions_near_a_town",
@@ -35,7 +34,6 @@ SMM = [
         "areas south of Zolote.",
         "2019-10-22",
         want(SHELL, "Luhansk region", "UA-09", "2019-10-21", tol=1),
-        xfail="Shelling at Luhansk region typed as Agreement",
     ),
     case(
         "smm_between_the_evenings_of_two_days",
@@ -43,7 +41,6 @@ SMM = [
         "region, including 553 explosions.",
         "2022-02-20",
         want(SHELL, "Donetsk region", "UA-14", "2022-02-19", tol=1),
-        xfail="Shelling at Donetsk region typed as Agreement",
     ),
     case(
         "smm_positioned_in_heard_explosions_and_bursts",
@@ -71,7 +68,6 @@ SMM = [
         "2018-08-14",
         want(CLASH, "Stanytsia Luhanska", "UA-09", "2018-08-13", tol=1),
         max_events=1,
-        xfail="no event",
     ),
     case(
         "smm_camera_recorded_projectiles",
@@ -80,7 +76,6 @@ SMM = [
         "2016-05-24",
         want(SHELL, "Shyrokyne", "UA-14", "2016-05-23", tol=1),
         max_events=1,
-        xfail="no event",
     ),
     case(
         "smm_evening_artillery_impacts",
@@ -96,7 +91,6 @@ SMM = [
         "2018-11-20",
         want(SHELL, "Hnutove", "UA-14", "2018-11-19", tol=1),
         max_events=1,
-        xfail="no event",
     ),
     case(
         "smm_crater_assessed_as_mortar_impact",
@@ -122,7 +116,6 @@ SMM = [
         "Popasna and Zolote.",
         "2021-04-02",
         want(SHELL, "Luhansk region", "UA-09", "2021-04-01", tol=1),
-        xfail="Shelling at Luhansk region typed as Agreement",
     ),
     case(
         "smm_civilian_injured_by_shrapnel",
@@ -260,7 +253,6 @@ HRMMU = [
         "2024-12-12",
         want(AIR, "Zaporizhzhia", "UA-23", "2024-12-06", fat=10, inj=17),
         max_events=1,
-        xfail="Air/drone strike at Zaporizhzhia typed as IED",
     ),
     case(
         "hrmmu_airstrike_on_residential_buildings",
