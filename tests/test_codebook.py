@@ -403,6 +403,54 @@ TABLE = [
         "a_gathering_of_soldiers_is_no_demonstration",
         "Grenade",
     ),
+    # ---------------------------------------------------------------- munitions dropped and bombs
+    row(
+        "A Russian drone dropped a grenade on a car near Nikopol, wounding the driver.",
+        "grenade_dropped_from_a_drone_is_a_drone_strike",
+        AIR,
+    ),
+    row(
+        "In the Bilopillia community, a quadcopter dropped two explosive devices on a farm building.",
+        "explosive_device_dropped_by_a_quadcopter_is_no_ied",
+        AIR,
+    ),
+    row(
+        "Explosives were dropped on a minibus in Beryslav on Friday morning, the administration said.",
+        "explosives_dropped_without_a_dropper_named",
+        AIR,
+    ),
+    row(
+        "A mortar bomb exploded near a bus stop in Avdiivka, wounding two women.",
+        "a_mortar_bomb_is_a_heavy_weapons_round",
+        SHELLING,
+    ),
+    row(
+        "A Russian bomb hit the village council building in Borova on Thursday, killing one official.",
+        "a_states_bomb_falls_from_its_aircraft",
+        AIR,
+    ),
+    row(
+        "Russian troops pounded Kupiansk with artillery and glide bombs overnight, wounding three residents.",
+        "the_instrument_of_a_strike_types_it",
+        AIR,
+    ),
+    # ---------------------------------------------------------------- interceptions
+    row(
+        "Air defence forces destroyed 14 unmanned aerial vehicles over the Voronezh region overnight.",
+        "unmanned_aerial_vehicles_destroyed_are_drones_intercepted",
+        "Disrupted weapons use",
+        {"interception"},
+    ),
+    row(
+        "Overnight the enemy attacked the Mykolaiv region with 11 Shahed drones. All 11 were shot down.",
+        "all_of_the_weapons_told_before_were_intercepted",
+        "Disrupted weapons use",
+    ),
+    row(
+        "Air defence units shot down seven rockets over the Kursk region on Sunday evening.",
+        "rockets_shot_down_are_intercepted_not_fired",
+        "Disrupted weapons use",
+    ),
     # ---------------------------------------------------------------- territory
     row(
         "On 2 April 2023, Ukrainian forces regained control over Dovhenke, Kharkiv. No information on whether "
@@ -434,6 +482,14 @@ TABLE = [
 ]
 
 NO_EVENT = [
+    pytest.param(
+        "The total combat losses of the enemy over the past day amounted to 1,140 personnel.",
+        id="combat_losses_are_a_tally_not_a_clash",
+    ),
+    pytest.param(
+        "Soldiers of the 95th air assault brigade received new armoured vehicles.",
+        id="an_air_assault_brigade_is_no_air_strike",
+    ),
     pytest.param(
         "Russia is trying to capture the whole of the Donbas region.", id="present_attempt_is_an_aim"
     ),

@@ -18,6 +18,8 @@ internal event kind the codebook assigns to the construction (or None when the c
 - an offensive that was attempted (and failed) is an armed clash (``attempted``);
 - unexploded ordnance going off is a remote explosive (``unexploded``); "bombed" is an air strike when
   aircraft or an army bomb, a planted bomb when an armed group or unknown assailants do (``bombing_kind``);
+- munitions dropped ("a drone dropped an explosive device", "mines dropped from a UAV") are an air/drone
+  strike (``dropped_kind``);
 - the weapon names the event: "attacked a tower with a bomb" (``instrument_kind``), "used drones to destroy"
   (``used_weapon_kind``), and damage done by a drone, a missile or shelling is that strike, not property
   destruction (``remote_doer_kind``);
@@ -30,6 +32,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .lexicon.actors import DEMONYMS
 from .lexicon.triggers import FORMS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .wordcache import lemma_lower
@@ -79,12 +82,54 @@ def noun_weapon_kind(token: Token, spans: dict[int, str]) -> str | None:
     lemma = _lemma(token)
     if lemma not in WEAPON_WORDS:
         return None
-    if lemma == "bomb" and any(_lemma(c) in _AERIAL for c in token.children):
-        return "bomb"
+    if lemma == "bomb":
+        return bomb_kind(token)
     return WEAPON_WORDS[lemma][1]
 
 
+def bomb_kind(token: Token) -> str:
+    """The weapon kind of a "bomb": a mortar or artillery bomb is a round fired by a heavy weapon
+    ("artillery"); a bomb with an aerial modifier ("guided bombs") or a state's bomb ("a Russian bomb struck a
+    school": states bomb from the air) is an aerial bomb ("bomb"); any other bomb was planted ("explosive")."""
+    mods = {_lemma(c) for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & _SHELL_BOMB:
+        return "artillery"
+    if mods & _AERIAL:
+        return "bomb"
+    if not mods & _PLANTED_BOMB and any(c.dep_ == "amod" and c.lower_ in DEMONYMS for c in token.children):
+        return "bomb"
+    return "explosive"
+
+
+_SHELL_BOMB = frozenset("mortar artillery tank howitzer".split())
+_PLANTED_BOMB = frozenset(
+    "roadside car truck improvised homemade home-made magnetic sticky parcel pipe time motorcycle bicycle "
+    "suicide".split()
+)
+
+
 _AERIAL = frozenset("glide gliding guided aerial air aviation cluster barrel".split())
+
+
+_ANTECEDENT_REACH = 40  # tokens back, into the sentence before
+
+
+def weapon_antecedent(token: Token) -> str | None:
+    """The kind ("drone", "missile", "rocket") of the weapons a count or a pronoun refers back to ("the enemy
+    attacked with 19 Shaheds. All 19 were destroyed", "destroyed all of them"): the nearest weapon named
+    before it, in its sentence or the one before."""
+    doc = token.doc
+    spans = weapon_spans(doc)
+    start = max(token.sent.start - 1, 0)
+    start = doc[start].sent.start if start < token.sent.start else start
+    for i in range(token.i - 1, max(start, token.i - _ANTECEDENT_REACH) - 1, -1):
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "PROPN") and i not in spans:
+            continue
+        kind = noun_weapon_kind(t, spans)
+        if kind in ("drone", "missile", "rocket"):
+            return kind
+    return None
 
 
 # -- weapons fired -------------------------------------------------------------------------------------------
@@ -253,7 +298,7 @@ def fire_kind(token: Token, lemma: str) -> str | None:
     (see the module docstring); None when the construction does not decide (missiles, drones, tear gas, no
     weapon and no target: the trigger tables do)."""
     children = list(token.children)
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in children):
+    if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children):
         return None
     if return_fire(token, lemma):
         return "clash"
@@ -444,6 +489,73 @@ def remote_doer_kind(token: Token) -> str | None:
         if _lemma(d) in _REMOTE_FIRE_NOUNS:
             return _REMOTE_FIRE_NOUNS[_lemma(d)]
     return None
+
+
+# -- munitions dropped --------------------------------------------------------------------------------------
+
+# what is dropped from the air to strike: the event kind, when no drone or aircraft is named as the dropper
+_DROPPED = {
+    "bomb": "air_strike",
+    "explosive": "drone_strike",
+    "device": "drone_strike",
+    "mine": "drone_strike",
+    "landmine": "drone_strike",
+    "munition": "air_strike",
+    "ordnance": "air_strike",
+    "shell": "drone_strike",
+    "grenade": "drone_strike",
+    "ammunition": "drone_strike",
+    "charge": "drone_strike",
+}
+
+
+def dropped_munition(noun: Token) -> bool:
+    """Is a munition noun what a drop construction dropped ("dropped an explosive device", "mines dropped from a
+    drone", "explosives were dropped")? The dropping is then the event (``dropped_kind``)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) == "drop":
+        return True
+    return any(c.dep_ in ("acl", "amod") and _lemma(c) == "drop" for c in noun.children)
+
+
+def dropped_kind(token: Token) -> str | None:
+    """ "a drone dropped an explosive device on a tractor", "mines dropped from a UAV", "explosives were dropped
+    on a car": munitions dropped from the air are an air/drone strike (ACLED), never a planted IED or a hand
+    grenade. The dropper names which (a drone strike, or an air strike from aircraft); None when nothing that
+    explodes was dropped ("dropped leaflets", "dropped charges against")."""
+    spans = weapon_spans(token.doc)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(token.head)  # "mines dropped from a drone"
+    objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+    dropped = None
+    for o in objects:
+        lemma = _lemma(o)
+        if lemma not in _DROPPED and lemma.endswith("s") and lemma[:-1] in _DROPPED:
+            lemma = lemma[:-1]  # "Explosives were dropped" (a capitalised plural keeps its -s)
+        if lemma == "charge" and not any(_lemma(c) == "explosive" for c in o.children):
+            continue  # "dropped the charges against him"
+        kind = spans.get(o.i)
+        if kind in ("bomb", "explosive", "grenade", "artillery", "missile") or lemma in _DROPPED:
+            dropped = _DROPPED.get(lemma, "air_strike" if kind == "bomb" else "drone_strike")
+            break
+    if dropped is None:
+        return None
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [
+        g
+        for c in token.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for d in doers:
+        kind = noun_weapon_kind(d, spans)
+        if kind == "drone":
+            return "drone_strike"
+        if kind == "aircraft" or _lemma(d) in _AIRCRAFT:
+            return "air_strike"
+    return dropped
 
 
 # -- weapons used --------------------------------------------------------------------------------------------

@@ -353,9 +353,35 @@ def _object_kind(lemma: str, token: Token) -> str | None:
                 if any(g.lower_ in ("which", "whom") for g in of.children):
                     args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
     for arg in args:
-        key = lemma_of(arg)
+        key = _weapon_key(arg) or lemma_of(arg)
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
+    return None
+
+
+_DRONE_HEADS = frozenset("vehicle aircraft system craft aerial".split())
+_DRONE_MODS = frozenset("unmanned uncrewed aerial remotely-piloted pilotless".split())
+
+
+def _weapon_key(arg: Token) -> str | None:
+    """The weapon word an object stands for when it is not one itself: "unmanned aerial vehicles" and "UAVs"
+    are drones, a named system is its kind ("Storm Shadow" a missile), and a number or pronoun that counts
+    weapons told just before ("All 19 were destroyed", "destroyed all of them") is those weapons."""
+    kind = codebook.weapon_spans(arg.doc).get(arg.i)
+    if kind in ("drone", "missile", "rocket"):
+        return kind
+    lemma = lemma_of(arg)
+    if lemma in _DRONE_HEADS and any(lemma_of(c) in _DRONE_MODS for c in arg.children):
+        return "drone"
+    if arg.pos_ in ("NUM", "PRON", "DET") or lemma in ("all", "most", "some", "each", "both", "none"):
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "NOUN" for g in c.children)
+            for c in arg.children
+        ):
+            return None  # "15 of the 18 drones": the noun after "of" is read on its own
+        antecedent = codebook.weapon_antecedent(arg)
+        if antecedent is not None:
+            return antecedent
     return None
 
 
@@ -576,6 +602,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if key in _MODIFIED_NOUNS
                 else set()
             )
+            if key in _STRIKE_NOUNS and _names_a_unit(token):
+                continue  # "the 79th air assault brigade", "assault troops": the kind of a unit, not an event
             if key in _STRIKE_NOUNS:
                 if mods & _AIR_MODIFIERS:
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
@@ -617,6 +645,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, codebook_kind, strong, True, (token.i,)))
                 continue
             if key in _EXPLOSIVE_NOUNS:
+                if key == "bomb" and codebook.bomb_kind(token) == "artillery":
+                    # "a mortar bomb", "an artillery bomb": a round fired by a heavy weapon (shelling)
+                    triggers.append(Trigger(token, "shelling", True, True, (token.i,)))
+                    continue
+                if codebook.dropped_munition(token):
+                    continue  # "dropped an explosive device": the dropping is the event (an air/drone strike)
                 if _aerial_bomb(token, mods):
                     # glide bombs, guided aerial bombs, KABs: dropped from aircraft, never an IED
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
@@ -640,8 +674,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     weak = False  # "held a torch march", "a peace march"
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
-                if key == "attack" and token.dep_ in ("compound", "amod") and _names_a_weapon(token.head):
-                    continue  # "attack drones", "attack helicopters": a kind of weapon, not an event
+                if (
+                    key in ("attack", "strike", "assault")
+                    and token.dep_ in ("compound", "amod")
+                    and _names_a_weapon(token.head)
+                ):
+                    continue  # "attack drones", "strike UAVs", "assault rifles": a kind of weapon, not an event
+                if (
+                    key == "combat"
+                    and token.dep_ in ("compound", "amod", "nmod")
+                    and lemma_of(token.head) not in _COMBAT_HEADS
+                ):
+                    continue  # "combat work", "combat losses", "combat vehicles": a kind of thing, not fighting
                 if key == "artillery" and _fired_weapon(token):
                     continue  # "fired small arms and artillery at ...": the firing is the event
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
@@ -684,14 +728,35 @@ _AERIAL_BOMB_MODS = frozenset(
 
 
 def _aerial_bomb(token: Token, mods: set[str]) -> bool:
-    """A bomb dropped from aircraft: a named aerial bomb ("KAB", "FAB-500 bombs", "glide bombs") or a bomb
-    with an aerial modifier."""
+    """A bomb dropped from aircraft: a named aerial bomb ("KAB", "FAB-500 bombs", "glide bombs"), a bomb
+    with an aerial modifier, or a state's bomb ("a Russian bomb struck a school")."""
     spans = codebook.weapon_spans(token.doc)
     if spans.get(token.i) in ("bomb", "aircraft"):
         return True
     if any(spans.get(c.i) in ("bomb", "aircraft") for c in token.children if c.dep_ in ("compound", "nmod")):
         return True
-    return lemma_of(token) == "bomb" and bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS)
+    if lemma_of(token) != "bomb":
+        return False
+    return bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS) or codebook.bomb_kind(token) == "bomb"
+
+
+# the nouns "combat" modifies that still name fighting ("combat operations", "combat engagements")
+_COMBAT_HEADS = frozenset("operation action engagement clash fighting encounter".split())
+_UNIT_NOUNS = frozenset(
+    "brigade battalion regiment division unit troop force company squad detachment corps platoon formation "
+    "battlegroup group team squadron wing".split()
+)
+
+
+def _names_a_unit(token: Token) -> bool:
+    """Is a strike noun part of the name of a kind of unit ("air assault brigade", "assault troops", "the
+    Strike Group")?"""
+    t = token
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+        if lemma_of(t) in _UNIT_NOUNS:
+            return True
+    return False
 
 
 def _names_a_weapon(token: Token) -> bool:
@@ -792,7 +857,21 @@ def _names_weapons(obj: Token) -> bool:
 _FIRE_VERBS = frozenset({"fire", "shoot", "open"})
 _ANSWER_VERBS = frozenset({"return", "respond"})
 _CONSTRUCTION_VERBS = (
-    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb", "enter", "set"})
+    frozenset(
+        {
+            "agree",
+            "release",
+            "hand",
+            "intercept",
+            "assault",
+            "attack",
+            "abuse",
+            "bomb",
+            "enter",
+            "set",
+            "drop",
+        }
+    )
     | frozenset(SEIZURE_VERBS)
     | _FIRE_VERBS
     | _ANSWER_VERBS
@@ -819,6 +898,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return codebook.displacement_kind(token, lemma)
     if lemma == "bomb":
         return codebook.bombing_kind(token)
+    if lemma == "drop":
+        return codebook.dropped_kind(token)
     if lemma == "enter":
         return "capture" if codebook.forces_entered(token) else None
     if lemma == "set":
