@@ -120,6 +120,52 @@ def test_an_incident_is_one_event(text, published, place, day, fatalities, injur
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "sub", "place"),
+    [
+        pytest.param(
+            "Overnight, Russia attacked the Poltava region with 16 Shahed drones. Air defence destroyed all of "
+            "them; debris damaged the roof of a warehouse.",
+            "2024-06-02",
+            "Disrupted weapons use",
+            "Poltava Oblast",
+            id="a_strike_whose_drones_were_all_downed_is_the_interception",
+        ),
+        pytest.param(
+            "On 5 June 2023, Russian forces launched 20 cruise missiles at Kyiv city, Kyiv. Ukrainian air "
+            "defence shot down 19 of them; debris fell on two districts.",
+            "2023-06-05",
+            "Disrupted weapons use",
+            "Kyiv",
+            id="missiles_launched_at_a_city_and_downed_are_the_interception",
+        ),
+        pytest.param(
+            "Russian forces launched rockets at Zaporizhzhia on Monday. Some were intercepted. An industrial "
+            "enterprise was damaged.",
+            "2024-05-15",
+            "Shelling/artillery/missile attack",
+            "Zaporizhzhia",
+            id="a_strike_that_got_through_is_the_strike",
+        ),
+        pytest.param(
+            "On the night of 3 May, the enemy attacked with 12 Shahed strike UAVs launched from the Kursk region "
+            "of Russia. All of them were destroyed over the Sumy region.",
+            "2024-05-03",
+            "Disrupted weapons use",
+            "Sumy Oblast",
+            id="a_launch_site_is_no_event_place",
+        ),
+    ],
+)
+def test_an_incident_is_one_event_of_its_type(text, published, sub, place):
+    events = events_of(text, published)
+    assert [(e.sub_event_type, e.location.name) for e in events][:1] == [(sub, place)], [
+        (e.sub_event_type, e.location.name) for e in events
+    ]
+    if sub == "Disrupted weapons use":
+        assert len(events) == 1, [(e.sub_event_type, e.location.name) for e in events]
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         pytest.param(

@@ -37,7 +37,7 @@ from .attribution import (
     find_attributions,
     resolve_speaker,
 )
-from .codebook import return_fire
+from .codebook import bomb_kind, return_fire
 from .documents import Document, make_document
 from .entities import get_nlp
 from .event_types import (
@@ -54,7 +54,7 @@ from .event_types import (
 )
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
-from .lexicon.triggers import FORMS
+from .lexicon.triggers import FORMS, VERB_TRIGGERS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
 from .notes import write_notes
@@ -78,7 +78,7 @@ _SUPPORT_VERBS = frozenset(
 # a participle clause that tells the consequence of its head event ("..., killing six civilians")
 _CONSEQUENCE_VERBS = frozenset(
     "kill wound injure leave force cause prompt destroy damage spark trigger claim hit set burn displace "
-    "send result".split()
+    "send result knock cut".split()
 )
 _TRIP_NOUNS = frozenset("trip visit travel tour journey flight voyage".split())
 _PEOPLE_UNITS = frozenset(
@@ -104,6 +104,7 @@ _PLACE_UNITS = frozenset("village town city settlement area region district posi
 _OWN_PLACE_ONLY = frozenset({"political", "agreement", "group_change"})
 _MOVE_KINDS = frozenset({"deployment", "withdrawal", "advance", "base"})
 _ABSORBING_PREPS = frozenset("in during amid over due because after following despite as".split())
+_INSTRUMENT_PREPS = frozenset({"with", "using"})
 
 
 @dataclass
@@ -501,7 +502,7 @@ class DocumentExtractor:
             if dated:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
-        merged = _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates)))
+        merged = _fold_intercepted(ctx, _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
@@ -582,7 +583,8 @@ class DocumentExtractor:
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
-                weapon_kinds.add(w[1])
+                # a mortar bomb is a heavy weapon's round, a state's bomb an aerial bomb
+                weapon_kinds.add(bomb_kind(tok) if lemma(i) == "bomb" else w[1])
         if not strong and not weapon_kinds:
             return None
         heads = {anchor} | {t.i for t in strong}
@@ -678,6 +680,8 @@ class DocumentExtractor:
                 continue
             if _part_of_story_place(doc, span.start):
                 continue  # "in the city's Kyivskyi district": a part of the place the story is at
+            if _origin_of_fire(ctx, root):
+                continue  # "drones launched from the Primorsko-Akhtarsk area": where fire came from
             usable.append((m, toks))
         claimed: set[int] = set()
         for cand in cands:
@@ -1164,7 +1168,7 @@ def _np_head(token: Token) -> Token:
     return t
 
 
-def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
+def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, bool]:
     """The clause a trigger belongs to, and whether it only modifies that clause.
 
     Nominal triggers join the verb that introduces them ("launched an assault", "there was fighting"); a
@@ -1195,6 +1199,12 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
                     verb = prep.head
                     if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.lower_ in FORMS:
                         return verb.i, True
+                if strong and prep.lower_ in _INSTRUMENT_PREPS and prep.dep_ == "prep":
+                    # "pounded the town with glide bombs", "hit Kherson with artillery": the instrument is how
+                    # the verb's event was done, one event typed by it (not an event of its own)
+                    verb = prep.head
+                    if verb.pos_ == "VERB" and VERB_TRIGGERS.get(lemma_of(verb), "?") != "?":
+                        return verb.i, False
             return t.i, absorbed
         # verbs
         if (
@@ -1220,12 +1230,12 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
     groups: dict[int, list[Trigger]] = {}
     by_token = {t.i: t for t in triggers}
     for trig in triggers:
-        clause, absorbed = _clause_of(trig.token, trig.nominal)
+        clause, absorbed = _clause_of(trig.token, trig.nominal, trig.strong)
         # the clause's own token may itself be a trigger that joins a larger clause
         seen = {trig.i}
         while clause in by_token and clause not in seen:
             seen.add(clause)
-            nxt, _ = _clause_of(by_token[clause].token, by_token[clause].nominal)
+            nxt, _ = _clause_of(by_token[clause].token, by_token[clause].nominal, by_token[clause].strong)
             if nxt == clause:
                 break
             clause = nxt
@@ -1283,7 +1293,10 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                 continue
             if c.dep_ in _CLAUSE_DEPS and (c.pos_ in ("VERB", "AUX") or c.tag_.startswith("VB")):
                 has_subject = any(x.dep_.startswith("nsubj") or x.dep_ == "expl" for x in c.children)
-                if c.dep_ != "conj" or has_subject:
+                consequence = (
+                    c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _CONSEQUENCE_VERBS
+                )  # "..., knocking out power in Kyiv": where the event struck
+                if (c.dep_ != "conj" and not consequence) or has_subject:
                     continue  # a clause of its own
             stack.append(c)
     return out
@@ -1412,7 +1425,10 @@ def _weapon_kind(doc: Doc, token: Token, ctx: DocContext) -> str | None:
     name = ctx.weapon_spans.get(token.i)
     if name is not None:
         return WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile"
-    w = WEAPON_WORDS.get(lemma_of(token))
+    lemma = lemma_of(token)
+    if lemma == "bomb":
+        return bomb_kind(token)
+    w = WEAPON_WORDS.get(lemma)
     return w[1] if w else None
 
 
@@ -1599,6 +1615,23 @@ def _part_of_story_place(doc: Doc, start: int) -> bool:
         and doc[start - 2].lower_ in _STORY_PLACE_NOUNS
         and doc[start - 3].lower_ in ("the", "this", "that")
     )
+
+
+_LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
+
+
+def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
+    """Is a place where weapons were launched or fired from ("drones launched from the Kursk region", "shelled
+    from the territory of Russia")? ACLED places a strike where it lands, never at its launch site."""
+    t = root
+    for _ in range(3):  # "from the X area", "from the territory of X"
+        if t.dep_ == "pobj" and t.head.lower_ == "from":
+            verb = t.head.head
+            return verb.pos_ == "VERB" and ctx.lemma(verb.i) in _LAUNCH_VERBS
+        if t.dep_ not in ("pobj", "compound", "prep", "nmod", "amod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _evaluative(strong: list[Trigger]) -> str | None:
@@ -2348,6 +2381,117 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
             quiet = False
         if quiet:
             c.typing = Typing(c.kind, "Non-violent transfer of territory", c.typing.categories)
+
+
+_INTERCEPTED_STRIKES = frozenset({"drone_strike", "air_strike", "missile", "shelling", "attack"})
+# weapons air defence brings down, by family: a missile and a rocket are one family
+_AIRBORNE = {"drone": "drone", "missile": "missile", "rocket": "missile"}
+_STRIKE_WEAPON = {"drone_strike": "drone", "missile": "missile"}
+_TIME_NOUNS = frozenset("night day morning evening afternoon dawn weekend".split())
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest centre center".split())
+
+
+def _airborne(kinds: Iterable[str]) -> set[str]:
+    return {_AIRBORNE[k] for k in kinds if k in _AIRBORNE}
+
+
+def _aimed_at_a_place(ctx: DocContext, c: Candidate) -> bool:
+    """Does a strike name no target but a place ("attacked Kyiv with drones", "launched missiles at the
+    south of Ukraine", "a terrorist attack on the city of Belgorod")? A strike that names what it hit ("struck
+    port infrastructure", "hit a school") tells an impact of its own."""
+    for trig in c.triggers:
+        tok = trig.token
+        objects = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")]
+        objects += [
+            g
+            for x in tok.children
+            if x.dep_ == "prep" and x.lower_ in ("on", "at", "against", "into")
+            for g in x.children
+            if g.dep_ == "pobj"
+        ]
+        for o in objects:
+            if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "LOC") or ctx.dated[o.i]:
+                continue  # a place, or a time ("on the night of 15 May")
+            lemma = ctx.lemma(o.i)
+            if lemma in _TIME_NOUNS:
+                continue
+            if lemma in _PLACE_UNITS or lemma in _COMPASS or lemma in ("territory", "oblast", "capital"):
+                continue
+            if lemma in WEAPON_WORDS or o.i in ctx.weapon_spans:
+                continue  # "launched drones": what was fired, not what was hit
+            return False
+    return True
+
+
+_IMPACT = re.compile(
+    r"\b(damag\w*|destroy\w*|hit|struck|kill\w*|wound\w*|injur\w*|dead|casualt\w*|fire broke|caught fire|"
+    r"ablaze|impact\w*)\b",
+    re.I,
+)
+_DEBRIS = re.compile(r"\b(debris|fragments?|wreckage|shrapnel of (?:the )?(?:downed|intercepted))\b", re.I)
+_NO_IMPACT = re.compile(
+    r"\b(?:no|not|without)\b(?:\s+\w+){0,3}\s+(?:casualties|damage|injur\w*|victims)\b", re.I
+)
+
+
+def _impact_told(ctx: DocContext, strike: Candidate, interception: Candidate) -> bool:
+    """Does the story tell that some of the strike got through: damage, a hit or casualties told in another
+    sentence of the paragraph near the strike (not the interception's, and not of debris: debris of what was
+    brought down belongs to the interception)?"""
+    lo = min(strike.sent_index, interception.sent_index)
+    hi = min(len(ctx.sentences) - 1, max(strike.sent_index, interception.sent_index) + 2)
+    for i in range(lo, hi + 1):
+        if i in (strike.sent_index, interception.sent_index) or ctx.paragraph_of[i] != strike.paragraph:
+            continue
+        text = ctx.sentence_text(i)
+        if _IMPACT.search(text) and not _DEBRIS.search(text) and not _NO_IMPACT.search(text):
+            return True
+    return False
+
+
+def _fold_intercepted(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """A strike told only as launched at a place, whose drones or missiles air defence then brought down ("the
+    enemy attacked Kyiv with Shahed drones. Air defence destroyed all of them.", "30 missiles launched at Kyiv,
+    29 of which were shot down"), is the interception: ACLED codes the disrupted weapons use, not a strike that
+    hit nothing. The strike's actor is the interception's other side. A strike that names what it hit or
+    killed someone stays an event of its own."""
+    interceptions = [c for c in cands if c.kind == "interception"]
+    if not interceptions:
+        return cands
+    dropped: set[int] = set()
+    for c in cands:
+        if c.kind not in _INTERCEPTED_STRIKES or c.fatalities or c.injuries:
+            continue
+        weapons = _airborne(c._weapon_kinds) | _airborne([_STRIKE_WEAPON.get(c.kind, "")])  # type: ignore[attr-defined]
+        if not weapons or not _aimed_at_a_place(ctx, c):
+            continue
+        for o in interceptions:
+            if (
+                o.paragraph != c.paragraph
+                or abs(o.sent_index - c.sent_index) > 1
+                or o.background != c.background
+            ):
+                continue
+            downed = _airborne(o._weapon_kinds)  # type: ignore[attr-defined]
+            if downed and not downed & weapons:
+                continue
+            if not (c.location is None or o.location is None or _places_agree(c, o)):
+                continue
+            if _impact_told(ctx, c, o):
+                break  # "A few were intercepted. Civilian infrastructure was damaged.": some got through
+            if o.actor2 is None and c.actor1 is not None and c.actor1 != o.actor1:
+                o.actor2 = c.actor1
+            _absorb(o, c, keep_place=True)
+            if o.location is None:
+                o.location = c.location
+            o.typing = Typing(
+                "interception",
+                "Disrupted weapons use",
+                ["interception", *(k for k in o.typing.categories if k != "interception")],
+            )
+            dropped.add(id(c))
+            break
+    return [c for c in cands if id(c) not in dropped]
 
 
 _FIRE_KINDS = frozenset({"shelling", "missile", "attack", "clash"})
