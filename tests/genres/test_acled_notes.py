@@ -201,7 +201,6 @@ TABLE = [
         "2023-05-21",
         want(INTERCEPT, "Kyiv", "UA-30", "2023-05-18", a1="UA"),
         max_events=1,
-        xfail="2 events for at most 1: extra Shelling at Kyiv",
     ),
     case(
         "interception_over_an_oblast",

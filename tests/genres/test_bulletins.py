@@ -253,7 +253,6 @@ GENERAL_STAFF = [
         "The total combat losses of the enemy from 24 February 2022 to 15 May 2024 amounted to about 488,000 "
         "personnel, including 1,270 over the past day.",
         "2024-05-15",
-        xfail="1 events for at most 0: extra Armed clash at no place",
     ),
     quiet(
         "gs_threat_remains_high",

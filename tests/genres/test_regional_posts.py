@@ -175,7 +175,6 @@ UKRAINIAN = [
         "2024-04-16",
         want(AIR, "Velyka Pysarivka", "UA-59", "2024-04-16", tol=1, inj=1),
         max_events=1,
-        xfail="Air/drone strike at Velyka Pysarivka typed as Attack",
     ),
     case(
         "chernihiv_ova_mortars_on_a_border_community",
@@ -345,10 +344,6 @@ RUSSIAN = [
         "2024-05-12",
         want(AIR, "Tetkino", "RU-KRS", "2024-05-12", tol=1, inj=1, a1="UA"),
         max_events=1,
-        xfail=(
-            "Air/drone strike at Tetkino typed as Attack / IED; 2 events for at most 1: extra casualties as a"
-            " separate Attack, IED at Glushkovo"
-        ),
     ),
     case(
         "bryansk_governor_mortar_shelling",
@@ -391,10 +386,6 @@ RUSSIAN = [
         "2024-08-02",
         want(AIR, "Horlivka", "UA-14", "2024-08-02", tol=1, inj=1),
         max_events=1,
-        xfail=(
-            "Air/drone strike at Horlivka typed as IED; 2 events for at most 1: extra IED at Horlivka, "
-            "casualties as a separate Attack"
-        ),
     ),
     case(
         "occupation_head_kamikaze_drones_on_enerhodar",

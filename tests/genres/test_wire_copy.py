@@ -42,7 +42,6 @@ LEADS = [
         "2024-05-15",
         want(AIR, "Vovchansk", "UA-63", "2024-05-15", fat=2, a1="RU"),
         max_events=1,
-        xfail="'pounded ... with glide bombs': a Shelling and an Air/drone strike at Vovchansk, casualties on the first",
     ),
     case(
         "lead_missile_on_an_apartment_building",
@@ -214,7 +213,6 @@ LEADS = [
         "2015-01-22",
         want(SHELL, "Donetsk", "UA-14", "2015-01-22", fat=8),
         max_events=1,
-        xfail="Shelling at Donetsk typed as IED",
     ),
     case(
         "lead_2014_rebels_seize_a_coastal_town",
@@ -241,7 +239,6 @@ LEADS = [
         "2022-05-08",
         want(AIR, "Bilohorivka", "UA-09", "2022-05-08", tol=1, a1="RU"),
         max_events=1,
-        xfail="Air/drone strike at Bilohorivka typed as IED",
     ),
     case(
         "lead_missiles_on_a_region_overnight",
