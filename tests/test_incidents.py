@@ -102,6 +102,65 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="one_of_the_bombs_is_the_strike_again",
         ),
         pytest.param(
+            "On 3 May 2023, a missile strike on a railway station in Kramatorsk, Donetsk region, killed 9 "
+            "civilians and injured 41.",
+            "2023-05-03",
+            "Kramatorsk",
+            "2023-05-03",
+            9,
+            41,
+            id="killed_and_injured_coordinated_are_one_toll",
+        ),
+        pytest.param(
+            "A Russian airstrike hit a school in Lozova on Monday, local officials said, wounding at least six "
+            "people.",
+            "2024-05-15",
+            "Lozova",
+            "2024-05-13",
+            None,
+            6,
+            id="a_toll_after_an_inserted_attribution_is_the_strikes",
+        ),
+        pytest.param(
+            "Russian shelling hit the besieged city of Mariupol on Tuesday, killing four.",
+            "2022-03-10",
+            "Mariupol",
+            "2022-03-08",
+            4,
+            None,
+            id="a_besieged_city_is_a_state_not_a_battle",
+        ),
+        pytest.param(
+            "Ukrainian troops push deeper into Russia's Kursk region\n\nUkrainian forces fought Russian troops "
+            "near the town of Sudzha on Thursday, Russian officials said.",
+            "2024-08-08",
+            "Sudzha",
+            "2024-08-08",
+            None,
+            None,
+            id="a_headlines_advance_into_a_region_is_the_bodys_battle",
+        ),
+        pytest.param(
+            "Russian missiles struck Zaporizhzhia on Sunday, killing two people.\n\nRussia's defence ministry "
+            "said on Monday it had struck an army command post in Zaporizhzhia with Iskander missiles.",
+            "2024-05-13",
+            "Zaporizhzhia",
+            "2024-05-12",
+            2,
+            None,
+            id="the_other_sides_claim_dated_by_its_statement_is_the_same_strike",
+        ),
+        pytest.param(
+            "Russian shelling killed two people in Nikopol on Monday.\n\nRussian forces withdrew from Kherson "
+            "a year ago and have shelled the river towns almost daily since then.",
+            "2024-05-15",
+            "Nikopol",
+            "2024-05-13",
+            2,
+            None,
+            id="history_recalled_after_the_lead_is_no_event",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",
@@ -194,6 +253,16 @@ def test_an_incident_is_one_event_of_its_type(text, published, sub, place):
 )
 def test_separate_incidents_stay_separate(text, count):
     assert len(events_of(text)) == count
+
+
+def test_a_toll_given_place_by_place_is_one_event_per_place() -> None:
+    """ "killed four residents of the region: 3 in Kupiansk and 1 in Izium": each place has its own dead."""
+    events = events_of(
+        "Over the past day, Russian shelling killed four residents of Kharkiv region: 3 in Kupiansk and 1 in "
+        "Izium.",
+        "2024-05-15",
+    )
+    assert sorted((e.location.name, e.fatalities) for e in events) == [("Izium", 1), ("Kupiansk", 3)]
 
 
 @pytest.mark.parametrize(

@@ -528,7 +528,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
         """Does the sentence name a protest? Computed on first use: only a few verbs ask."""
         if not protest_words_seen:
             protest_words_seen.append(
-                any((lemma_of(t) in PROTEST_WORDS and not _riot_gear(t)) or _sit_in(t) for t in sent)
+                any(
+                    (lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) and not _struck(t)) or _sit_in(t)
+                    for t in sent
+                )
             )
         return protest_words_seen[0]
 
@@ -574,6 +577,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if is_verb and lemma in VERB_TRIGGERS:
             if lemma == "occupy" and token.dep_ in ("amod", "acl"):
                 continue  # "the occupied districts", "areas occupied by Russia": a state, not a capture
+            if token.dep_ == "amod" and token.tag_ == "VBN" and VERB_TRIGGERS[lemma] in _STATE_KINDS:
+                continue  # "the besieged port city", "the encircled town", "liberated villages": a state
             used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
             if used and used in WEAPON_KIND_TO_EVENT:
                 triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
@@ -706,6 +711,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return triggers
 
 
+def _struck(token: Token) -> bool:
+    """ "struck", "strikes" as a verb: a blow, not a labour strike (a protest word only as a noun)."""
+    return token.pos_ == "VERB" and lemma_of(token) == "strike"
+
+
 def _sentence_weapon_kinds(token: Token) -> set[str]:
     """The kinds of the weapons named in the token's sentence (named systems and weapon words)."""
     from .lexicon.weapons import WEAPON_WORDS
@@ -740,6 +750,8 @@ def _aerial_bomb(token: Token, mods: set[str]) -> bool:
     return bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS) or codebook.bomb_kind(token) == "bomb"
 
 
+# kinds whose past participle before a noun describes the state of a place, not an event
+_STATE_KINDS = frozenset({"clash", "capture", "capture?", "recapture", "recapture?"})
 # the nouns "combat" modifies that still name fighting ("combat operations", "combat engagements")
 _COMBAT_HEADS = frozenset("operation action engagement clash fighting encounter".split())
 _UNIT_NOUNS = frozenset(

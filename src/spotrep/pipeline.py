@@ -54,7 +54,7 @@ from .event_types import (
 )
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
-from .lexicon.triggers import FORMS, VERB_TRIGGERS
+from .lexicon.triggers import FORMS, SPEECH_VERBS, VERB_TRIGGERS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
 from .notes import write_notes
@@ -78,7 +78,7 @@ _SUPPORT_VERBS = frozenset(
 # a participle clause that tells the consequence of its head event ("..., killing six civilians")
 _CONSEQUENCE_VERBS = frozenset(
     "kill wound injure leave force cause prompt destroy damage spark trigger claim hit set burn displace "
-    "send result knock cut".split()
+    "send result knock cut devastate wreck ravage".split()
 )
 _TRIP_NOUNS = frozenset("trip visit travel tour journey flight voyage".split())
 _PEOPLE_UNITS = frozenset(
@@ -89,6 +89,7 @@ _AREA_WORDS = re.compile(r"\b(border (?:areas?|regions?|districts?)|front ?line|
 _FAMILY = {
     "assault": "battle",
     "clash": "battle",
+    "advance": "battle",  # an advance told with the fighting it met is one battle (ACLED: an armed clash)
     "kill": "attack",
     "wound": "attack",
     "attack": "attack",
@@ -503,6 +504,7 @@ class DocumentExtractor:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
         merged = _fold_intercepted(ctx, _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
+        merged = _drop_recalled(ctx, merged)
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
@@ -725,10 +727,15 @@ class DocumentExtractor:
             cand.location = None
             return [cand]
         groups = _coordinated_groups(ctx.text, sorted(resolved + areas, key=lambda m: m.start))
+        counts = _place_counts(ctx.text, [g[0] for g in groups]) if len(groups) > 1 else []
+        if sum(n is not None for n in counts) < 2:
+            counts = []
         out = []
         for n, group in enumerate(groups):
             primary = group[0]
             c = cand if n == 0 else _copy(cand)
+            if counts:
+                c._place_count = counts[n]  # type: ignore[attr-defined]
             c.location = primary.location
             c.place_text = primary.text
             c.place_start = primary.start
@@ -800,10 +807,22 @@ class DocumentExtractor:
             if free:
                 chosen = _best_date(free)
                 cand.span = chosen.span
+                # "the ministry said on Monday it had struck ...": the day of the statement; the event may be
+                # the day before (merging widens it by a day)
+                cand._said_on = any(  # type: ignore[attr-defined]
+                    m is chosen and _dates_a_statement(ctx, toks) for m, toks in located
+                )
                 continue
-            sib = [c for c in cands[:n][::-1] + cands[n + 1 :] if c.span is not None and not c.background]
+            others = [c for c in cands[:n][::-1] + cands[n + 1 :] if c.span is not None]
+            sib = [c for c in others if not c.background]
             if sib:
                 cand.span = sib[0].span
+            else:
+                # "besieged Chernihiv ... before withdrawing in early April 2022": an event told as what came
+                # before (or after) a past one is past too
+                earlier = [o for o in others if _time_clause_of(o.trigger, cand.trigger)]
+                if earlier:
+                    cand.span, cand.background = earlier[0].span, True
 
     # -- arguments -------------------------------------------------------------------------------------
 
@@ -945,6 +964,13 @@ class DocumentExtractor:
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
+        count = getattr(cand, "_place_count", False)
+        if count is not False:
+            # a toll given place by place: each place's own count (of the dead, or of the wounded)
+            if cand.fatalities is not None and cand.injuries is None:
+                cand.fatalities = count
+            elif cand.injuries is not None and cand.fatalities is None:
+                cand.injuries = count
         quantities = []
         for q, q_tokens in ctx.quantities_in(cand.sent_index):
             if not q_tokens & cand.domain:
@@ -1068,8 +1094,13 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
                 continue  # "the road was closed after two explosive devices were found"
             a_tokens = [a.trigger] + [t.token for t in a.triggers]
-            sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and any(
-                x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens
+            # the cause is the subject of the clause the casualties are told in ("an airstrike devastated a
+            # hospital, officials said, wounding 17")
+            sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and (
+                b.trigger.head.i in a.domain
+                or any(
+                    x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens
+                )
             )
             if not sibling and not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
                 continue
@@ -1212,7 +1243,7 @@ def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, b
             and t.tag_ == "VBG"
             and t.lemma_.lower() in _CONSEQUENCE_VERBS
         ):
-            t = t.head
+            t = _reported_event(t.head)
             continue
         if (
             t.dep_ == "relcl"
@@ -1223,6 +1254,18 @@ def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, b
             continue
         return t.i, absorbed
     return t.i, absorbed
+
+
+def _reported_event(verb: Token) -> Token:
+    """The event verb a consequence participle belongs to when the parser hung it on the speech verb of an
+    inserted attribution ("A missile hit X on Wednesday, officials said, wounding 17 people"): the clause the
+    speech verb interrupts (or reports)."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return verb
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return verb.head
+    reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    return reported if reported is not None else verb
 
 
 def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
@@ -1260,6 +1303,8 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
                 head_kinds & kinds
                 or ((head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS)
                 or ((head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1)
+                # "a missile strike killed 22 civilians and injured 100": the toll of the event told
+                or (kinds <= {"kill", "wound"} and head_kinds & {"kill", "wound"})
             ):
                 target = coord.i
         merged.setdefault(target, []).extend(group)
@@ -1298,6 +1343,8 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                 )  # "..., knocking out power in Kyiv": where the event struck
                 if (c.dep_ != "conj" and not consequence) or has_subject:
                     continue  # a clause of its own
+                if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS:
+                    continue  # "struck X ... and accused Kyiv of ...": a statement of its own
             stack.append(c)
     return out
 
@@ -1805,6 +1852,8 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         return [mentions] if mentions else []
     gaps = [text[a.end : b.start].lower() for a, b in itertools.pairwise(mentions)]
     joined = [bool(_JOINS.search(g)) and len(g) < 120 for g in gaps]
+    # "killed five: 2 in Pokrovsk, 1 in Kostiantynivka and 1 in Toretsk": a list of places with their counts
+    joined = [j or bool(_COUNTED_GAP.match(g)) for j, g in zip(joined, gaps, strict=True)]
     for n, gap in enumerate(gaps):
         if gap.strip() != "," or joined[n]:
             continue
@@ -1828,6 +1877,19 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         else:
             groups[-1].append(cur)
     return groups
+
+
+_COUNTED_GAP = re.compile(r"^\s*[,;]\s*(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+_COUNT_BEFORE = re.compile(r"(?:^|[\s:,;(])(\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+
+
+def _place_counts(text: str, mentions: list) -> list[int | None]:
+    """The count written before each place of a list ("2 in Pokrovsk, 1 in Kostiantynivka"), else None."""
+    out: list[int | None] = []
+    for m in mentions:
+        hit = _COUNT_BEFORE.search(text[max(0, m.start - 30) : m.start].lower())
+        out.append(numbers_stage.parse_number(hit.group(1)) if hit else None)
+    return out
 
 
 def _names_region_of(qualifier, place) -> bool:
@@ -1892,9 +1954,37 @@ def _place_key(loc: Location | None) -> tuple:
     return (loc.gazetteer_id or loc.name, loc.country)
 
 
+def _time_clause_of(lower: Token, upper: Token) -> bool:
+    """Is ``lower`` told in a clause of time of ``upper`` ("besieged X ... before withdrawing", "after
+    retreating from Y, ...")?"""
+    t, linked = lower, False
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        if t.lower_ in ("before", "after", "until", "following"):
+            linked = True
+        t = t.head
+        if t.i == upper.i:
+            return linked or lower.head.lower_ in ("before", "after", "until", "following")
+    return False
+
+
+def _dates_a_statement(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a time expression attached to a speech verb ("said on Monday")?"""
+    for i in toks:
+        head = ctx.tokens[i].head
+        if head.i not in toks:
+            if head.lower_ in ("on", "at", "in") and head.head.i != head.i:
+                head = head.head
+            return head.pos_ == "VERB" and ctx.lemma(head.i) in SPEECH_VERBS
+    return False
+
+
 def _interval(c: Candidate, widen: bool = False) -> tuple[date | None, date | None]:
     if c.span is None or not c.span.resolved:
         return (None, None)
+    if getattr(c, "_said_on", False):
+        return (c.span.start - timedelta(days=1), c.span.end)
     if c.undated and widen:
         # a headline without a date of its own may announce an event of the past days
         return (c.span.start - timedelta(days=6), c.span.end)
@@ -2020,6 +2110,11 @@ NAMED_NEAR_KM = 30.0
 names can lie."""
 
 
+HEADLINE_NEAR_KM = 50.0
+"""The same for a headline, which names the nearest town its readers know ("capture of village near Pokrovsk"):
+often a district centre or a city further off than a report's own "near"."""
+
+
 def _unnamed_place(ctx: DocContext, c: Candidate) -> bool:
     """Does the clause tell of a place it does not name ("captured a village near X", "capture of village
     near X" in a headline, "a settlement close to X")? Not "the village of X", "the village", "Y village"."""
@@ -2030,6 +2125,8 @@ def _unnamed_place(ctx: DocContext, c: Candidate) -> bool:
         children = list(tok.children)
         if any(ch.dep_ in ("compound", "appos", "poss") for ch in children):
             continue
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            continue  # "Novoselivka Persha, a village in Donetsk region": the village is named
         if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in children):
             continue
         dets = [ch.lower_ for ch in children if ch.dep_ in ("det", "nummod")]
@@ -2042,8 +2139,16 @@ def _names_the_place(near: Candidate, named: Candidate) -> bool:
     """Is ``named`` the same event told at the settlement ``near`` only placed near another one ("captured a
     village near Pokrovsk" / "liberated the settlement of Novohrodivka")?"""
     a, b = near.location, named.location
-    if named is near or b is None or b.geo_precision != 1 or a is None:
+    if (
+        named is near
+        or b is None
+        or a is None
+        or (b.geo_precision or 3) > 2
+        or getattr(named, "_unnamed", False)
+    ):
         return False
+    if _place_key(a) == _place_key(b):
+        return False  # the same "near X" told again: the merge of repeats decides
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     from .gazetteer.data import haversine_km
@@ -2053,7 +2158,8 @@ def _names_the_place(near: Candidate, named: Candidate) -> bool:
         and named.background == near.background
         and _actors_compatible(near, named)
         and _dates_overlap(near, named, widen=True)
-        and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NAMED_NEAR_KM  # type: ignore[arg-type]
+        and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        <= (HEADLINE_NEAR_KM if near.title else NAMED_NEAR_KM)
     )
 
 
@@ -2250,6 +2356,38 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             story.actor2 = c.actor2
         _take_claim(story, c)
     return out
+
+
+RECALLED_DAYS = 30
+"""How old an event told after the lead must be to count as history the report recalls (a fortnight-old
+offensive is still the story's news; last year's withdrawal is its background)."""
+
+
+def _drop_recalled(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """A report of several paragraphs recalls older events after its lead ("Russian forces withdrew from Kherson
+    a year ago", "besieged Chernihiv ... before withdrawing in early April 2022"): history, not news of the
+    report. An event that ended more than ``RECALLED_DAYS`` before publication, told only after the lead
+    paragraph, is no event of the report (in the lead it is the news: "Ukraine said on Tuesday it had retaken X
+    last month")."""
+    if ctx.document.published is None or len(set(ctx.paragraph_of)) < 2:
+        return cands
+    body = [i for i in range(len(ctx.sentences)) if i not in ctx.titles and i not in ctx.headings]
+    if not body:
+        return cands
+    lead = ctx.paragraph_of[body[0]]
+    cutoff = ctx.document.published - timedelta(days=RECALLED_DAYS)
+    return [
+        c
+        for c in cands
+        if not (
+            c.background
+            and c.paragraph > lead
+            and not c.title
+            and c.span is not None
+            and c.span.end is not None
+            and c.span.end < cutoff
+        )
+    ]
 
 
 def _claim_origin(c: Candidate) -> tuple[int, bool, int]:

@@ -219,7 +219,6 @@ HRMMU = [
         "2022-07-05",
         want(SHELL, "Kremenchuk", "UA-53", "2022-06-27", fat=22, inj=100),
         max_events=1,
-        xfail="Kremenchuk: injuries None not 100; 2 events for at most 1: extra casualties as a separate Attack",
     ),
     case(
         "hrmmu_woman_killed_by_a_landmine",

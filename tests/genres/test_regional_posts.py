@@ -253,10 +253,6 @@ UKRAINIAN = [
         want(SHELL, "Pokrovsk", "UA-14", "2024-08-20", tol=1, fat=2),
         want(SHELL, "Kostiantynivka", "UA-14", "2024-08-20", tol=1, fat=1),
         want(SHELL, "Toretsk", "UA-14", "2024-08-20", tol=1, fat=1),
-        xfail=(
-            "Pokrovsk: fatalities 5 not 2; Kostiantynivka placed at Pokrovsk, 48 km; Toretsk placed at "
-            "Pokrovsk, 51 km"
-        ),
     ),
     case(
         "donetsk_ova_missile_on_the_city_centre",
