@@ -483,6 +483,39 @@ TABLE = [
 
 NO_EVENT = [
     pytest.param(
+        "EU foreign ministers agreed on Monday to fund more artillery ammunition for Ukraine.",
+        id="allies_agreeing_on_their_own_business_is_no_conflict_agreement",
+    ),
+    pytest.param(
+        "Monitors continued to support adherence to the local ceasefire around the pumping station.",
+        id="a_ceasefire_in_force_is_no_new_agreement",
+    ),
+    pytest.param(
+        "The SMM saw four self-propelled howitzers near Staromarivka, in violation of the withdrawal lines.",
+        id="withdrawal_lines_are_a_line_not_a_withdrawal",
+    ),
+    pytest.param(
+        "Air raid alert in the Sumy region! Proceed to the nearest shelter.", id="an_air_raid_alert"
+    ),
+    pytest.param(
+        "A group of Shahed drones is heading from the south towards Kremenchuk.",
+        id="weapons_in_flight_are_a_warning_not_a_deployment",
+    ),
+    pytest.param(
+        "The Air Force denies Russian claims that two Ukrainian MiG-29s were shot down over Dnipropetrovsk "
+        "oblast.",
+        id="a_loss_denied_by_the_side_that_suffered_it",
+    ),
+    pytest.param(
+        "Artillery units struck clusters of enemy manpower and military equipment in 112 areas over the past day.",
+        id="strikes_in_many_areas_without_a_place_are_a_tally",
+    ),
+    pytest.param(
+        "During the day, air defence systems shot down three Neptune missiles, four HIMARS rockets and 31 "
+        "unmanned aerial vehicles.",
+        id="interceptions_of_several_weapons_without_a_place_are_a_tally",
+    ),
+    pytest.param(
         "The total combat losses of the enemy over the past day amounted to 1,140 personnel.",
         id="combat_losses_are_a_tally_not_a_clash",
     ),

@@ -321,3 +321,10 @@ def test_background_yields_no_event(text):
 def test_news_told_with_background_words_is_still_an_event(text, day):
     events = events_of(text)
     assert [str(e.event_date) for e in events] == [day]
+
+
+def test_a_countrywide_monthly_casualty_figure_is_a_statistic() -> None:
+    text = (
+        "In April 2024, the mission recorded 500 civilian casualties in Ukraine: 180 killed and 320 injured."
+    )
+    assert events_of(text, "2024-05-03") == []

@@ -609,6 +609,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             )
             if key in _STRIKE_NOUNS and _names_a_unit(token):
                 continue  # "the 79th air assault brigade", "assault troops": the kind of a unit, not an event
+            if _names_a_warning_or_line(token):
+                continue  # "air raid alert", "withdrawal lines", "evacuation routes": no event took place
             if key in _STRIKE_NOUNS:
                 if mods & _AIR_MODIFIERS:
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
@@ -760,6 +762,23 @@ _UNIT_NOUNS = frozenset(
 )
 
 
+# nouns an event word can modify without an event taking place: warnings of one, and lines, zones and plans
+# named after one ("air raid alert", "the withdrawal lines", "an evacuation route")
+_WARNING_HEADS = frozenset(
+    "alert alarm warning siren threat danger shelter drill risk line zone plan deadline route corridor schedule "
+    "order map".split()
+)
+
+
+def _names_a_warning_or_line(token: Token) -> bool:
+    t = token
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+        if lemma_of(t) in _WARNING_HEADS:
+            return True
+    return False
+
+
 def _names_a_unit(token: Token) -> bool:
     """Is a strike noun part of the name of a kind of unit ("air assault brigade", "assault troops", "the
     Strike Group")?"""
@@ -815,6 +834,11 @@ _VIOLATION_VERBS = frozenset(
     "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
 )
 _VIOLATION_NOUNS = frozenset("violation breach violator".split())
+# what is done with an agreement already in force
+_HELD_AGREEMENT = frozenset(
+    "adherence compliance observance respect monitoring monitor observe maintain uphold sustain "
+    "strengthen".split()
+)
 _TALK_VERBS = frozenset(
     "hold start begin join resume launch open conduct enter attend host continue restart convene".split()
 )
@@ -926,13 +950,7 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
             return "looting"
         return None
     if lemma == "agree":
-        # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
-        if any(
-            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with"))
-            for c in token.children
-        ):
-            return "agreement"
-        return "-"
+        return "agreement" if _conflict_agreement(token) else "-"
     if (
         lemma == "release" and any(lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token))
     ) or (
@@ -973,6 +991,38 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     return None
 
 
+# what the sides of a conflict agree to do (ACLED's Agreement): stop fighting, part, exchange, talk
+_AGREED_ACTIONS = frozenset(
+    "withdraw move pull leave retreat release exchange swap free return hand cease stop halt end suspend "
+    "observe respect honour honor extend resume hold start begin open allow evacuate disarm demobilise "
+    "demobilize surrender lay share form recognise recognize negotiate talk establish create sign "
+    "implement reopen restore".split()
+)
+_AGREED_THINGS = frozenset(
+    "ceasefire cease-fire truce deal accord agreement swap exchange release withdrawal pullout talk "
+    "negotiation peace plan corridor pause halt handover settlement roadmap framework armistice "
+    "de-escalation disengagement memorandum protocol terms".split()
+)
+
+
+def _conflict_agreement(token: Token) -> bool:
+    """Does "agree" tell an agreement between sides of a conflict ("agreed to a ceasefire", "agreed to
+    withdraw", "agreed on a prisoner swap")? Not "agree that ...", nor allies agreeing on their own business
+    ("agreed to step up deliveries of air defence systems")."""
+    for c in token.children:
+        if c.dep_ == "xcomp" and lemma_of(c) in _AGREED_ACTIONS:
+            return True
+        objects = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        for o in objects:
+            if lemma_of(o) in _AGREED_THINGS or lemma_of(o) in _AGREED_ACTIONS:
+                return True
+            if any(lemma_of(m) in _AGREED_THINGS for m in o.children if m.dep_ in ("compound", "amod")):
+                return True
+    return False
+
+
 def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     """Nouns whose kind depends on their modifiers or their verb."""
     if key not in _CONSTRUCTION_NOUNS:
@@ -1004,6 +1054,11 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
         return "agreement"
     if key in ("ceasefire", "cease-fire", "truce", "armistice") and head in _VIOLATION_NOUNS:
         return "-"  # "ceasefire violations": fire, not an agreement
+    holder = lemma_of(token.head.head) if token.dep_ == "pobj" else head  # "adherence to ceasefires"
+    if key in ("ceasefire", "cease-fire", "truce", "armistice") and (
+        head in _HELD_AGREEMENT or holder in _HELD_AGREEMENT
+    ):
+        return "-"  # "monitor adherence to localized ceasefires": an agreement in force, not a new one
     if key in ("ceasefire", "cease-fire", "truce", "armistice") and head not in _VIOLATION_VERBS:
         return "agreement"
     if (

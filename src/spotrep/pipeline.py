@@ -73,7 +73,7 @@ CHUNK_CHARS = 100_000
 _SUPPORT_VERBS = frozenset(
     "launch carry conduct stage mount hold continue intensify resume begin report be take occur erupt break "
     "kill wound injure leave hit target cause claim undertake perform execute unleash repel repulse "
-    "rage spread escalate start see witness".split()
+    "rage spread escalate start see witness strike".split()
 )
 # a participle clause that tells the consequence of its head event ("..., killing six civilians")
 _CONSEQUENCE_VERBS = frozenset(
@@ -504,12 +504,12 @@ class DocumentExtractor:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
         merged = _fold_intercepted(ctx, _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
-        merged = _drop_recalled(ctx, merged)
+        merged = _drop_denied(_drop_recalled(ctx, merged))
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
-        ordered = _order(merged)
+        ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
         return events
@@ -639,6 +639,8 @@ class DocumentExtractor:
         typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context_lemmas, **classify_args)
         if typing is None:
             return None
+        if typing.kind == "deployment" and agent_mention is not None and agent_mention.weapon:
+            return None  # "a group of attack UAVs is moving towards Odesa": a warning of weapons in flight
         head = min(group, key=lambda t: (_depth(t.token), t.i)).token
         cand = Candidate(typing, index, ctx.paragraph_of[index], head, group, domain, _depth(head))
         cand.title = index in ctx.titles
@@ -2357,6 +2359,76 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         _take_claim(story, c)
     return out
 
+
+def _drop_denied(cands: list[Candidate]) -> list[Candidate]:
+    """ "The Air Force denies Russian claims that a Su-27 was shot down": an act of violence the side it was
+    done to denies, told only by that denial, did not take place as far as the report goes (ACLED codes none).
+    A side denying its own act ("Kyiv denied that its forces had shelled a market") leaves the event with the
+    status denied (the act happened, whose it was is contested); so does a denied claim of territory or of a
+    deployment, which the control ledger weighs."""
+    return [c for c in cands if not _denied_loss(c)]
+
+
+def _denied_loss(c: Candidate) -> bool:
+    if c.claim.status != "denied" or c.kind not in _VIOLENT_KINDS:
+        return False
+    denier = c.claim.source_country
+    return denier is not None and (c.actor1 is None or c.actor1.country != denier)
+
+
+_DRONE_WORDS = frozenset("vehicle uav shahed aircraft".split())
+# abstract places counted by a bulletin ("in 143 areas"); a count of villages or towns is a real event's
+# targets ("shelled five villages")
+_AREA_UNITS = frozenset("area location direction sector".split())
+SUMMARY_DAYS = 27
+"""A country-wide casualty figure with no one named as its cause, over at least this many days ("In March,
+OHCHR recorded 3,900 civilian casualties in Ukraine"), is a statistic, not an event."""
+
+
+def _tally(c: Candidate) -> bool:
+    """Is a strike or an interception told as a bulletin's sum: the areas it hit ("in 143 areas"), several kinds
+    of targets ("hit 2 command posts, 3 areas of personnel concentration and an ammunition depot"), or several
+    kinds of weapons brought down ("shot down two cruise missiles, five rockets and 27 UAVs")?"""
+    if c.kind not in _STRIKE_KINDS | {"interception"}:
+        return False
+    heads = [numbers_stage.singularize(q.unit.split()[-1].lower()) for q in c.quantities]
+    if any(h in _AREA_UNITS and q.count >= 2 for h, q in zip(heads, c.quantities, strict=True)):
+        return True
+    weapons = {h for h in heads if h in WEAPON_WORDS or h in _DRONE_WORDS}
+    if c.kind == "interception":
+        return len(weapons) >= 2
+    return len(set(heads) - weapons - {"explosion", "strike", "shell", "round", "wave"}) >= 2
+
+
+def _drop_tallies(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Bulletins sum up a day of war: "struck enemy manpower and equipment in 143 areas", "air defence shot down
+    two cruise missiles, five rockets and 27 UAVs", and monitors a month: "recorded 3,900 civilian casualties in
+    Ukraine in March". ACLED codes events where they happened; a tally that names no place at all, or a
+    casualty figure for a whole country over a month, is no event."""
+    out = []
+    for c in cands:
+        loc = c.location if c.location is not None else _fallback_location(ctx, c)
+        if loc is None and _tally(c):
+            log.debug("not an event: a tally without a place (%s)", c.trigger.text)
+            continue
+        span = c.span
+        if (
+            c.kind in GENERIC_KINDS
+            and c.actor1 is None
+            and loc is not None
+            and loc.geo_precision == 3
+            and not loc.admin1_code
+            and span is not None
+            and span.resolved
+            and (span.end - span.start).days >= SUMMARY_DAYS  # type: ignore[operator]
+        ):
+            log.debug("not an event: a country-wide figure over a month (%s)", c.trigger.text)
+            continue
+        out.append(c)
+    return out
+
+
+_VIOLENT_KINDS = _STORY_KINDS | {"shootdown", "air_combat", "explosion", "bombing"}
 
 RECALLED_DAYS = 30
 """How old an event told after the lead must be to count as history the report recalls (a fortnight-old

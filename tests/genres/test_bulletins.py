@@ -141,7 +141,6 @@ RUSSIAN_MOD = [
         "groupings of forces hit the infrastructure of military airfields, workshops assembling unmanned aerial "
         "vehicles, as well as clusters of the enemy's manpower and military equipment in 143 areas.",
         "2024-09-03",
-        xfail="1 events for at most 0: extra Shelling at Russia (region)",
     ),
     quiet(
         "mod_losses_of_the_enemy_in_a_direction",
@@ -154,7 +153,6 @@ RUSSIAN_MOD = [
         "In the course of the day, air defence systems shot down two Storm Shadow cruise missiles, five HIMARS "
         "rockets and 27 fixed-wing unmanned aerial vehicles.",
         "2024-06-11",
-        xfail="1 events for at most 0: extra Disrupted weapons use at no place",
     ),
 ]
 
@@ -275,7 +273,6 @@ GENERAL_STAFF = [
         "Over the past day, units of the Missile Forces and Artillery hit 2 enemy command posts, 3 areas of "
         "personnel concentration and an ammunition depot.",
         "2023-10-02",
-        xfail="1 events for at most 0: extra Shelling at no place",
     ),
 ]
 
@@ -358,14 +355,12 @@ AIR_FORCE = [
         "af_air_alert_warning",
         "Attention! A group of attack UAVs is moving from the Black Sea towards Odesa. Please remain in shelters.",
         "2023-07-24",
-        xfail="2 events for at most 0: extra Other at Cea, Attack at Cea",
     ),
     quiet(
         "af_denial_of_a_downed_aircraft",
         "The Air Force denies Russian claims that a Ukrainian Su-27 was shot down over Zaporizhzhia oblast: "
         "all our aircraft returned to their airfields.",
         "2023-06-12",
-        xfail="1 events for at most 0: extra Disrupted weapons use at Zaporizhzhia Oblast (region)",
     ),
 ]
 

@@ -168,7 +168,6 @@ SMM = [
         "smm_weapons_in_violation_of_withdrawal_lines",
         "The SMM observed 2 tanks (T-64) near Hranitne, in violation of the respective withdrawal lines.",
         "2018-11-20",
-        xfail="1 events for at most 0: extra Non-violent transfer at Hranitne",
     ),
     quiet(
         "smm_freedom_of_movement_restricted",
@@ -186,7 +185,6 @@ SMM = [
         "The SMM continued to facilitate and monitor adherence to localized ceasefires to enable repairs to the "
         "Donetsk Filtration Station and to power lines near Zolote.",
         "2020-03-11",
-        xfail="1 events for at most 0: extra Agreement at Ukraine (region)",
     ),
     quiet(
         "smm_uav_spotted_tanks",
@@ -274,7 +272,6 @@ HRMMU = [
         "In March 2022, OHCHR recorded 3,900 civilian casualties in Ukraine: 1,600 killed and 2,300 injured. "
         "Most were caused by explosive weapons with wide area effects.",
         "2022-04-05",
-        xfail="1 events for at most 0: extra casualties as a separate Attack",
     ),
     quiet(
         "hrmmu_cumulative_figures",

@@ -277,7 +277,6 @@ UKRAINIAN = [
         "air_alert_is_no_event",
         "Air raid alert in Kharkiv oblast! Go to shelters.",
         "2024-05-20",
-        xfail="1 events for at most 0: extra Air/drone strike at Kharkiv Oblast (region)",
     ),
     quiet(
         "warning_of_possible_attacks_is_no_event",

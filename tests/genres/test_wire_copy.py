@@ -295,7 +295,6 @@ LEADS = [
         "BRUSSELS, June 14 (Reuters) - NATO defence ministers agreed on Friday to step up deliveries of air "
         "defence systems to Ukraine.",
         "2024-06-14",
-        xfail="1 events for at most 0: extra Agreement at Brussels",
     ),
     quiet(
         "lead_anniversary_background",
