@@ -434,6 +434,30 @@ TABLE = [
         "the_instrument_of_a_strike_types_it",
         AIR,
     ),
+    row(
+        "On 29 May 2022, Russian forces hit Kremenchuk, Poltava, with Kh-59 missiles launched from Su-34 "
+        "aircraft.",
+        "missiles_launched_from_aircraft_are_an_air_strike",
+        AIR,
+    ),
+    row(
+        "On 14 July 2022, Russian forces hit the centre of Vinnytsia with Kalibr missiles launched from a "
+        "submarine in the Black Sea.",
+        "missiles_launched_from_the_sea_stay_a_missile_strike",
+        SHELLING,
+    ),
+    # ---------------------------------------------------------------- labels of notes
+    row(
+        "Looting: On 5 March 2022, Russian soldiers took cars from residents of Ivankiv, Kyiv.",
+        "a_notes_label_names_the_kind_of_its_event",
+        "Looting/property destruction",
+    ),
+    row(
+        "Displacement:\nOn 8 April 2022, 3,000 people were evacuated from Kramatorsk, Donetsk.",
+        "a_label_on_its_own_line_names_the_next_sentences_kind",
+        "Other",
+        {"displacement"},
+    ),
     # ---------------------------------------------------------------- interceptions
     row(
         "Air defence forces destroyed 14 unmanned aerial vehicles over the Voronezh region overnight.",
@@ -462,6 +486,18 @@ TABLE = [
         "Rebel fighters entered Kidal on Sunday and met no resistance.",
         "fighters_entering_a_town_without_resistance",
         "Non-violent transfer of territory",
+    ),
+    row(
+        "On 3 July 2022, Russian forces took full control of Lysychansk, Luhansk, after Ukrainian forces withdrew "
+        "from the city.",
+        "full_control_after_a_withdrawal_completes_a_fight",
+        "Non-state actor overtakes territory",
+    ),
+    row(
+        "On 1 April 2022, Ukrainian forces regained control of Irpin, Kyiv, following the withdrawal of Russian "
+        "forces.",
+        "a_state_retaking_its_ground_after_the_enemy_withdrew_regains_it",
+        "Government regains territory",
     ),
     row(
         "Russian forces withdrew completely from the village of Pidlypne.",

@@ -161,6 +161,46 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="history_recalled_after_the_lead_is_no_event",
         ),
         pytest.param(
+            "On 3 June 2023, Russian forces attempted to storm positions near Klishchiivka, Donetsk. Ukrainian "
+            "forces repelled the attack.",
+            "2023-06-03",
+            "Klishchiivka",
+            "2023-06-03",
+            None,
+            None,
+            id="the_other_side_repelling_the_attack_is_the_same_battle",
+        ),
+        pytest.param(
+            "On 5 May 2022, Russian and Ukrainian forces clashed in Rubizhne, Luhansk, after Russian tanks "
+            "entered the town.",
+            "2022-05-05",
+            "Rubizhne",
+            "2022-05-05",
+            None,
+            None,
+            id="entering_told_as_what_led_to_a_battle_is_the_battle",
+        ),
+        pytest.param(
+            "Ukrainian troops entered Lyman on Saturday, a spokesman said, as the counteroffensive pushed deep "
+            "into occupied territory.",
+            "2022-10-01",
+            "Lyman",
+            "2022-10-01",
+            None,
+            None,
+            id="an_advance_at_no_named_place_beside_a_taking_is_its_context",
+        ),
+        pytest.param(
+            "On 3 July 2022, Russian forces took full control of Lysychansk, Luhansk, after Ukrainian forces "
+            "withdrew from the city.",
+            "2022-07-03",
+            "Lysychansk",
+            "2022-07-03",
+            None,
+            None,
+            id="the_withdrawal_a_taking_followed_is_the_same_transfer",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",

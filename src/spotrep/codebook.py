@@ -12,6 +12,7 @@ internal event kind the codebook assigns to the construction (or None when the c
 - monitoring-mission counts ("observed a total of 7 explosions", "recorded 12 projectiles", "bursts of
   small-arms fire") report shelling, or an armed clash when small arms were used or fire went both ways across
   the contact line (``monitoring_kind``);
+- a missile launched from an aircraft makes an air strike (``air_launched``);
 - a manned aircraft shot down by ground fire is shelling, one downed by another aircraft an armed clash;
   drones and missiles brought down stay interceptions (``downed_aircraft_kind``);
 - evacuations, flight and deportation of civilians are displacement, ACLED's "Other" (``displacement_kind``);
@@ -38,7 +39,7 @@ from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .wordcache import lemma_lower
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def _lemma(token: Token) -> str:
@@ -420,6 +421,27 @@ def downed_aircraft_kind(token: Token) -> str | None:
     if any(t.lower_ in _AIR_COMBAT for t in token.sent):
         return "air_combat"
     return "shootdown"
+
+
+_LAUNCH = frozenset({"launch", "fire"})
+
+
+def air_launched(sent: Span) -> bool:
+    """Does the sentence say a missile was launched from an aircraft ("a Kh-22 missile launched from a Tu-22M3
+    bomber", "missiles fired from Su-34 jets")? A strike by air-launched missiles is an air strike (ACLED)."""
+    spans = weapon_spans(sent.doc)
+    for t in sent:
+        if _lemma(t) not in _LAUNCH:
+            continue
+        sources = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+        if not any(_is_aircraft(g, spans) or _lemma(g) in _AIRCRAFT for g in sources):
+            continue
+        fired = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if t.dep_ in ("acl", "amod"):
+            fired.append(t.head)
+        if any(noun_weapon_kind(f, spans) in ("missile", "rocket") for f in fired):
+            return True
+    return False
 
 
 # -- weapons an attack was made with ------------------------------------------------------------------------

@@ -37,7 +37,8 @@ from .attribution import (
     find_attributions,
     resolve_speaker,
 )
-from .codebook import bomb_kind, return_fire
+from .codebook import air_launched, bomb_kind, return_fire
+from .codebook import weapon_spans as codebook_weapon_spans
 from .documents import Document, make_document
 from .entities import get_nlp
 from .event_types import (
@@ -80,6 +81,8 @@ _CONSEQUENCE_VERBS = frozenset(
     "kill wound injure leave force cause prompt destroy damage spark trigger claim hit set burn displace "
     "send result knock cut devastate wreck ravage".split()
 )
+# a label of one to three words before a colon, told as a sentence of its own ("Interception:", "Looting:")
+_LABEL = re.compile(r"^\W*[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s*:\s*$")
 _TRIP_NOUNS = frozenset("trip visit travel tour journey flight voyage".split())
 _PEOPLE_UNITS = frozenset(
     "people civilian person resident villager woman man child policeman policemen officer soldier "
@@ -485,10 +488,22 @@ class DocumentExtractor:
         t = time.perf_counter()
         _find_speakers(ctx)
         candidates: list[Candidate] = []
+        label: str | None = None
+        label_at = -1
         for i, sent in enumerate(ctx.sentences):
             if i in ctx.headings:
                 continue
-            found = self._sentence_candidates(ctx, i, sent)
+            if _LABEL.match(ctx.sentence_text(i)):
+                # a label naming what the next sentence tells ("Interception:", "Looting:")
+                label, label_at = next((t.kind for t in find_triggers(sent) if t.strong), None), i
+                continue
+            found = self._sentence_candidates(ctx, i, sent, label)
+            if not found and label is not None and label_at == i - 1:
+                # the sentence tells nothing the pipeline can assert: the label's own word is the event
+                found = self._sentence_candidates(ctx, label_at, ctx.sentences[label_at])
+                for c in found:
+                    c.sent_index, c.evidence = i, [*c.evidence, (sent.start_char, sent.end_char)]
+            label = None
             candidates.extend(found)
             placed = [c for c in found if c.location is not None and not getattr(c, "_story", False)]
             if placed:
@@ -516,8 +531,31 @@ class DocumentExtractor:
 
     # -- per sentence ----------------------------------------------------------------------------------
 
-    def _sentence_candidates(self, ctx: DocContext, index: int, sent: Span) -> list[Candidate]:
-        triggers = [t for t in find_triggers(sent)]
+    def _sentence_candidates(
+        self, ctx: DocContext, index: int, sent: Span, label_kind: str | None = None
+    ) -> list[Candidate]:
+        found = find_triggers(sent)
+        label = _label_end(sent)
+        # "Looting: On 7 April, Russian forces ... 'confiscated' all the aid": the label names the kind of what
+        # the sentence tells; it is no event of its own when the sentence tells one
+        labels = [t for t in found if t.i < label and t.strong]
+        triggers = [t for t in found if t.i >= label]
+        label_kind = labels[0].kind if labels else label_kind
+        if label_kind is None:
+            return self._sentence_candidates_of(ctx, index, sent, triggers)
+        out = self._sentence_candidates_of(ctx, index, sent, triggers) if triggers else []
+        if not out and triggers:
+            # the label vouches for a trigger the sentence leaves ambiguous ("'confiscated' all the aid")
+            out = self._sentence_candidates_of(ctx, index, sent, [replace(t, strong=True) for t in triggers])
+        if not out and labels:
+            return self._sentence_candidates_of(ctx, index, sent, found)
+        if out:
+            _type_by_label(out, label_kind)
+        return out
+
+    def _sentence_candidates_of(
+        self, ctx: DocContext, index: int, sent: Span, triggers: list[Trigger]
+    ) -> list[Candidate]:
         if not triggers:
             return []
         kept = []
@@ -542,7 +580,7 @@ class DocumentExtractor:
                 out.append(cand)
         if not out:
             return []  # no candidate event: the sentence's places and dates are not needed
-        out = _fold_fighting_into_takeovers(_fold_causes(ctx.doc, out))
+        out = _fold_fighting_into_takeovers(ctx, _fold_causes(ctx.doc, out))
         self._places(ctx, index, sent, out, domains, source_tokens)
         self._dates(ctx, index, out, domains)
         expanded: list[Candidate] = []
@@ -615,6 +653,8 @@ class DocumentExtractor:
             own = _weapon_kind(doc, agent, ctx)
             if own:
                 weapon_kinds = {own}
+        if weapon_kinds & {"missile", "rocket"} and "aircraft" not in weapon_kinds and air_launched(sent):
+            weapon_kinds.add("aircraft")  # "with a Kh-22 missile launched from a Tu-22M3 bomber"
         # words of the clause (not the months: "March 21" is no march)
         context_lemmas = {lemma(i) for i in domain if not dated[i]} | {
             lowers[i] for i in domain if not dated[i]
@@ -802,7 +842,14 @@ class DocumentExtractor:
                 for m, toks in located:
                     if m is chosen or toks & cand.domain:
                         claimed |= toks
-        free = [m for m, toks in located if not toks & claimed and not m.past_background]
+        # a past date of another clause does not date this one; a date opening the sentence dates all of it
+        # ("Around 10 March 2022 (week of), Russian forces looted ...")
+        opening = _label_end(ctx.sentences[index]) + 2
+        free = [
+            m
+            for m, toks in located
+            if not toks & claimed and (not m.past_background or (toks and min(toks) <= opening))
+        ]
         for n, cand in enumerate(cands):
             if cand.span is not None:
                 continue
@@ -1142,7 +1189,7 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 _TAKEOVER_KINDS = frozenset({"capture", "recapture"})
 
 
-def _fold_fighting_into_takeovers(cands: list[Candidate]) -> list[Candidate]:
+def _fold_fighting_into_takeovers(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Fighting told as the way a place was taken ("regained control over X after fighting Russian forces in
     the area", "took the village after heavy clashes") is the takeover itself, not a battle of its own: ACLED
     codes the taking, and the fighting makes it a violent one."""
@@ -1150,17 +1197,59 @@ def _fold_fighting_into_takeovers(cands: list[Candidate]) -> list[Candidate]:
     if not takeovers:
         return cands
     dropped: set[int] = set()
+    for w in cands:
+        # "took full control of Avdiivka after Ukrainian forces withdrew from the town": one transfer
+        if w.kind != "withdrawal":
+            continue
+        taker = next((a for a in takeovers if _time_clause_of(w.trigger, a.trigger)), None)
+        if taker is not None:
+            taker._after_withdrawal = True  # type: ignore[attr-defined]
+            dropped.add(id(w))
+    for a in takeovers:
+        # "clashed in Kharkiv after Russian light vehicles entered the city": entering told as what led to a
+        # battle is part of the battle (no control was taken)
+        if ctx.lemma(a.trigger.i) != "enter":
+            continue
+        battle = next(
+            (b for b in cands if b.kind in _GROUND_KINDS and _time_clause_of(a.trigger, b.trigger)), None
+        )
+        if battle is not None:
+            battle.typing = Typing(
+                battle.kind,
+                battle.typing.sub_event_type,
+                list(dict.fromkeys([*battle.typing.categories, "advance"])),
+            )
+            dropped.add(id(a))
     for b in cands:
         if b.kind not in _GROUND_KINDS:
             continue
         for a in takeovers:
-            if _linked(b.trigger, a.trigger) and b.trigger.i > a.trigger.i:
+            if id(a) in dropped:
+                continue
+            # "regained control over X after fighting Russian forces in the area"; "entered Kupiansk, ..., as
+            # Kyiv's counteroffensive pushed deep into Russian-held territory" (an advance at no named place)
+            if b.trigger.i > a.trigger.i and (
+                _linked(b.trigger, a.trigger)
+                or (b.sent_index == a.sent_index and not _names_a_place(ctx, b.sent_index, b.domain))
+            ):
                 a._kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
                 a.domain = a.domain | b.domain
                 a.triggers = a.triggers + b.triggers
                 dropped.add(id(b))
                 break
     return [c for c in cands if id(c) not in dropped]
+
+
+def _names_a_place(ctx: DocContext, index: int, domain: set[int]) -> bool:
+    """Does a clause name a place of its own (a resolved toponym among its tokens)?"""
+    doc = ctx.doc
+    for m in ctx.places_by_sentence.get(index, []):
+        if m.location is None or m.metonymy or m.kind == "country":
+            continue  # "deep into Russian-held territory" names no place of its own
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(i in domain for i in range(span.start, span.end)):
+            return True
+    return False
 
 
 def _sentence_at(starts: list[int], offset: int) -> int:
@@ -1342,13 +1431,21 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                 has_subject = any(x.dep_.startswith("nsubj") or x.dep_ == "expl" for x in c.children)
                 consequence = (
                     c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _CONSEQUENCE_VERBS
-                )  # "..., knocking out power in Kyiv": where the event struck
+                ) or (  # "..., knocking out power in Kyiv": where the event struck
+                    c.dep_ == "acl" and c.tag_ == "VBN" and _is_weapon_noun(t)
+                )  # "with a Kh-22 missile launched from a Tu-22M3 bomber": how the weapon was fired
                 if (c.dep_ != "conj" and not consequence) or has_subject:
                     continue  # a clause of its own
                 if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS:
                     continue  # "struck X ... and accused Kyiv of ...": a statement of its own
             stack.append(c)
     return out
+
+
+def _is_weapon_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (
+        lemma_of(token) in WEAPON_WORDS or token.i in codebook_weapon_spans(token.doc)
+    )
 
 
 def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) -> dict[int, set[int]]:
@@ -1562,6 +1659,35 @@ def _colon_after(ctx: DocContext, verb: Token) -> bool:
     to the end of the paragraph."""
     lowers = ctx.lowers
     return any(lowers[i] == ":" for i in range(verb.i + 1, min(verb.i + 6, len(lowers))))
+
+
+def _type_by_label(cands: list[Candidate], kind: str) -> None:
+    """The sentence's lead event takes the kind its label names (the coder's own type), unless the label only
+    says that people were hurt."""
+    if kind in GENERIC_KINDS or kind in ("destroy", "disruption"):
+        return
+    lead = min(cands, key=lambda c: (c.depth, c.trigger.i))
+    args = lead._classify_args  # type: ignore[attr-defined]
+    typing = classify(
+        [kind],
+        weapon_kinds=lead._weapon_kinds,
+        context_lemmas=lead._context,
+        **args,  # type: ignore[attr-defined]
+    )
+    if typing is not None:
+        lead.typing = typing
+        lead._kinds = [kind, *lead._kinds]  # type: ignore[attr-defined]
+
+
+def _label_end(sent: Span) -> int:
+    """The first token after a label opening the sentence ("Looting: Around 10 March, ...", "Interception: On 2
+    May, ..."): a label names the kind of what the sentence tells, it is no event of its own."""
+    for t in sent[:4]:
+        if t.text == ":":
+            return (
+                t.i + 1 if all(x.is_alpha or x.text in "-/" for x in sent[: t.i - sent.start]) else sent.start
+            )
+    return sent.start
 
 
 def _first_word(sent: Span) -> Token | None:
@@ -1956,10 +2082,14 @@ def _place_key(loc: Location | None) -> tuple:
     return (loc.gazetteer_id or loc.name, loc.country)
 
 
+_TIME_MARKS = frozenset("before after until once when".split())
+
+
 def _time_clause_of(lower: Token, upper: Token) -> bool:
     """Is ``lower`` told in a clause of time of ``upper`` ("besieged X ... before withdrawing", "after
     retreating from Y, ...")?"""
-    t, linked = lower, False
+    t = lower
+    linked = any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in lower.children)
     for _ in range(5):
         if t.head.i == t.i:
             return False
@@ -2201,6 +2331,7 @@ def _headline_tells(title: Candidate, body: Candidate) -> bool:
 _STORY_KINDS = frozenset(
     {
         "clash",
+        "advance",
         "assault",
         "shelling",
         "missile",
@@ -2222,6 +2353,7 @@ _STORY_KINDS = frozenset(
     }
 )
 _CONSEQUENCE_KINDS = frozenset({"kill", "wound"})
+_REPULSE_VERBS = frozenset("repel repulse thwart foil halt stop counter".split())
 _DAMAGE_KINDS = frozenset({"looting", "disruption"})
 _STRIKE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "explosive", "grenade"})
 _MORE_WORDS = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
@@ -2302,12 +2434,14 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
             ctx.paragraph_of[i] == c.paragraph for i in range(last_sentence + 1, c.sent_index)
         ):
             return None  # the clause does not open its paragraph: it belongs to that paragraph's own story
+    # "Ukrainian forces repelled the attack": the other side of the fight told before
+    repulse = repeat and any(ctx.lemma(t.i) in _REPULSE_VERBS for t in c.triggers)
     fits = [
         o
         for o in pool
         if o.kind in _STORY_KINDS
         and o.background == c.background
-        and _actors_compatible(o, c)
+        and (repulse or _actors_compatible(o, c))
         and _dates_overlap(o, c, widen=c.undated or o.undated)
         and (not repeat or o.family == c.family or {o.kind, c.kind} <= _STRIKE_KINDS | GENERIC_KINDS)
     ]
@@ -2356,6 +2490,8 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 story.weapons.append(w)
         if story.actor2 is None and c.actor2 is not None:
             story.actor2 = c.actor2
+        if story.actor2 is None and c.actor1 is not None and not _actors_compatible(story, c):
+            story.actor2 = c.actor1  # the side that repelled it
         _take_claim(story, c)
     return out
 
@@ -2555,9 +2691,14 @@ _UNOPPOSED = re.compile(
 )
 
 
+_FULL_CONTROL = re.compile(r"\b(?:full|complete|total|entire)\s+control\b", re.I)
+
+
 def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
-    """Ground taken after the other side withdrew, or without resistance, is a non-violent transfer of
-    territory (ACLED): a capture with a withdrawal told in the same or the next sentence."""
+    """Ground taken without resistance, or after the other side withdrew, is a non-violent transfer of
+    territory (ACLED): a capture with a withdrawal told in the same or the next sentence. A state retaking its
+    own ground, or a taking that completes a fight ("full control"), after the other side withdrew stays a
+    takeover."""
     for c in cands:
         if (
             c.kind not in ("capture", "recapture")
@@ -2566,7 +2707,7 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
             continue
         if c._kinds and set(c._kinds) & {"clash", "assault", "attack", "kill", "shelling"}:  # type: ignore[attr-defined]
             continue
-        quiet = False
+        withdrew = getattr(c, "_after_withdrawal", False)
         for o in cands:
             if (
                 o.kind == "withdrawal"
@@ -2578,11 +2719,17 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
                     or o.actor1.name != c.actor1.name
                 )
             ):
-                quiet = True
+                withdrew = True
         lo, hi = c.sent_index, min(len(ctx.sentences) - 1, c.sent_index + 1)
         text = ctx.text[ctx.sentences[lo].start_char : ctx.sentences[hi].end_char]
-        if _UNOPPOSED.search(text) or re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I):
-            quiet = True
+        withdrew = withdrew or bool(re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I))
+        # the other side's withdrawal leaves ground to a quiet taker; not when a state retakes its own ground
+        # ("regained control of Kherson following the withdrawal of Russian forces") nor when the taking
+        # completes a fight for the place ("took full control of Avdiivka after Ukrainian forces withdrew")
+        contested = c.typing.sub_event_type == "Government regains territory" or bool(
+            _FULL_CONTROL.search(ctx.sentence_text(c.sent_index))
+        )
+        quiet = bool(_UNOPPOSED.search(text)) or (withdrew and not contested)
         if re.search(
             r"\b(fighting|clash(?:es|ed)?|battles?|killing|killed|assault)\b",
             ctx.sentences[c.sent_index].text,

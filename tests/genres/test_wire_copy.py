@@ -251,11 +251,6 @@ LEADS = [
         "2022-09-10",
         want(REGAIN, "Kupiansk", "UA-63", "2022-09-10", a1="UA"),
         max_events=1,
-        xfail=(
-            "Government regains at Kupiansk typed as Armed clash / Non-state overtakes; 3 events for at "
-            "most 1: extra Non-state overtakes at Kyiv, Armed clash at Kyiv, Armed clash at Russia "
-            "(region)"
-        ),
     ),
     case(
         "lead_russia_accuses_helicopters_of_hitting_a_depot",
