@@ -446,6 +446,21 @@ TABLE = [
         "missiles_launched_from_the_sea_stay_a_missile_strike",
         SHELLING,
     ),
+    row(
+        "The SMM observed a total of 45 bursts of fire involving heavy machineguns near Zolote.",
+        "bursts_of_heavy_machinegun_fire_are_shelling",
+        SHELLING,
+    ),
+    row(
+        "Positioned near Shyrokyne, the SMM heard 30 bursts of heavy-machine-gun fire 2km east.",
+        "hyphenated_heavy_machine_gun_is_heavy",
+        SHELLING,
+    ),
+    row(
+        "In Pisky, the SMM saw a fresh crater in a garden, assessed as caused by a 120mm mortar round.",
+        "a_fresh_crater_a_monitor_saw_is_shelling",
+        SHELLING,
+    ),
     # ---------------------------------------------------------------- labels of notes
     row(
         "Looting: On 5 March 2022, Russian soldiers took cars from residents of Ivankiv, Kyiv.",
@@ -518,6 +533,7 @@ TABLE = [
 ]
 
 NO_EVENT = [
+    pytest.param("The SMM saw old craters near the school in Pisky.", id="old_craters_are_no_event"),
     pytest.param(
         "EU foreign ministers agreed on Monday to fund more artillery ammunition for Ukraine.",
         id="allies_agreeing_on_their_own_business_is_no_conflict_agreement",
@@ -616,3 +632,26 @@ def test_answered_fire_folds_into_one_event() -> None:
     )
     assert [e.sub_event_type for e in events] == [CLASH]
     assert "shelling" in events[0].categories
+
+
+def test_explosions_and_gunfire_counted_apart_are_two_events() -> None:
+    """ "heard 9 explosions and 25 bursts of small-arms fire": the explosions are shelling, the bursts a clash."""
+    from spotrep import extract
+
+    events = extract(
+        "Positioned in Horlivka, the SMM heard 9 undetermined explosions and 25 bursts of small-arms fire 2km "
+        "north.",
+        published=PUBLISHED,
+    )
+    assert sorted(e.sub_event_type for e in events) == [CLASH, SHELLING]
+
+
+def test_warning_shots_at_a_demonstration_are_its_dispersal() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "On 20 March 2022, about 500 people protested in Nova Kakhovka, Kherson. Russian soldiers fired into the "
+        "air to disperse them.",
+        published="2022-03-20",
+    )
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]

@@ -201,6 +201,15 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="the_withdrawal_a_taking_followed_is_the_same_transfer",
         ),
         pytest.param(
+            "The SMM followed up on reports of a man injured by shelling in Zolote on 3 May.",
+            "2021-05-05",
+            "Zolote",
+            "2021-05-03",
+            None,
+            1,
+            id="the_person_a_casualty_participle_describes_is_counted",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",

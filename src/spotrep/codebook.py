@@ -9,6 +9,7 @@ internal event kind the codebook assigns to the construction (or None when the c
   positions or troops are an armed clash; remote fire at a settlement is shelling; shooting at people or cars
   is an attack (``fire_kind``); fire that was answered ("fired back", "responded with fire") was exchanged, an
   armed clash (``return_fire``);
+- fresh craters a monitor saw ("a fresh crater, assessed as caused by an 82mm mortar round") are shelling;
 - monitoring-mission counts ("observed a total of 7 explosions", "recorded 12 projectiles", "bursts of
   small-arms fire") report shelling, or an armed clash when small arms were used or fire went both ways across
   the contact line (``monitoring_kind``);
@@ -157,6 +158,18 @@ _UNSPECIFIED = frozenset("unspecified unknown undetermined unidentified various 
 _CALIBRE = re.compile(r"^\d{2,3}(?:-?mm|-millimet(?:re|er))$", re.I)
 
 
+def _heavy_gun(gun: Token) -> bool:
+    """ "heavy machine gun", "heavy-machine-gun", "heavy machineguns": however the parser hangs "heavy"."""
+    doc = gun.doc
+    for i in range(gun.i - 1, max(gun.i - 5, -1), -1):
+        low = doc[i].lower_
+        if low == "heavy":
+            return True
+        if low not in ("-", "machine"):
+            return False
+    return False
+
+
 def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
     """What the tokens say was fired: "small" (small arms, machine guns), "heavy" (artillery, mortars, tanks,
     grenade launchers, heavy machine guns, calibres such as "152mm"), "missile", "drone", "air", or
@@ -165,6 +178,8 @@ def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
     for t in tokens:
         kind = spans.get(t.i)
         if kind is not None:
+            if kind == "small_arms" and _heavy_gun(t):
+                kind = "heavy_weapon"  # "heavy-machine-gun fire": the ruler saw only "machine-gun"
             if kind in _CLASS_OF_KIND:
                 classes.add(_CLASS_OF_KIND[kind])
             continue
@@ -181,6 +196,8 @@ def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
                 classes.add("heavy")
             elif lemma != "arm" or mods & _UNSPECIFIED:
                 classes.add("unspecified")
+        elif lemma in ("machinegun", "gun") and _heavy_gun(t):
+            classes.add("heavy")  # "heavy machineguns", "heavy-machine-gun fire"
         elif lemma in _SMALL_LEMMAS or (
             lemma == "gun" and not {_lemma(c) for c in t.children} & _NOT_SMALL_GUN
         ):
@@ -294,15 +311,26 @@ def return_fire(token: Token, lemma: str) -> bool:
     return False
 
 
+def warning_shots(token: Token) -> bool:
+    """ "fired into the air", "shot in the air": warning shots hit no one; no attack (at a demonstration, the
+    dispersal told with them is the event)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("into", "in") and any(_lemma(g) == "air" for g in c.children)
+        for c in token.children
+    )
+
+
 def fire_kind(token: Token, lemma: str) -> str | None:
     """The kind of "fired ... at ...", "shot at ...", "opened fire on ...", typed by the weapons and the target
-    (see the module docstring); None when the construction does not decide (missiles, drones, tear gas, no
-    weapon and no target: the trigger tables do)."""
+    (see the module docstring); "-" for warning shots; None when the construction does not decide (missiles,
+    drones, tear gas, no weapon and no target: the trigger tables do)."""
     children = list(token.children)
     if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children):
         return None
     if return_fire(token, lemma):
         return "clash"
+    if warning_shots(token):
+        return "-"
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma == "open":
         fire = next((o for o in objects if _lemma(o) == "fire"), None)
@@ -345,7 +373,8 @@ def fire_kind(token: Token, lemma: str) -> str | None:
 # -- monitoring-mission counts -------------------------------------------------------------------------------
 
 MONITOR_VERBS = frozenset("observe record register hear count log see detect document".split())
-MONITOR_NOUNS = frozenset("explosion projectile shot burst blast detonation".split())
+MONITOR_NOUNS = frozenset("explosion projectile shot burst blast detonation crater".split())
+_FRESH = frozenset("fresh new recent".split())
 _CLIMB_DEPS = frozenset(
     "nmod pobj prep dobj conj compound appos nsubjpass nsubj attr nummod amod acl npadvmod".split()
 )
@@ -364,19 +393,78 @@ def monitor_verb(noun: Token) -> Token | None:
     return None
 
 
+_FIRE_COUNTS = frozenset({"shot", "burst"})
+
+
+def monitored_fire(noun: Token) -> bool:
+    """Is a monitoring count a count of gunfire of its own ("60 bursts of small-arms fire", "40 shots") beside
+    a count of explosions? Not "40 explosions and bursts of fire" or "7 explosions/shots/bursts": one count."""
+    return (
+        _lemma(noun) in _FIRE_COUNTS
+        and any(c.dep_ == "nummod" for c in noun.children)
+        and not any(c.text == "/" for c in noun.doc[max(noun.i - 2, 0) : noun.i + 2])
+    )
+
+
 def monitoring_kind(noun: Token) -> str | None:
     """A monitoring count (see ``monitor_verb``) reports shelling, or an armed clash when small arms were
-    fired or the fire went in both directions of the contact line."""
+    fired or the fire went in both directions of the contact line. When explosions and gunfire are counted
+    apart ("14 explosions and 60 bursts of small-arms fire"), they are two events: the explosions shelling,
+    the bursts an armed clash (shelling when only heavy weapons fired)."""
     verb = monitor_verb(noun)
     if verb is None:
         return None
-    scope = list(verb.subtree)
+    if _lemma(noun) == "crater":
+        # "saw a fresh crater ..., assessed as caused by an 82mm mortar round": the impact of shelling; an old
+        # crater is no event of the report's days
+        fresh = any(_lemma(c) in _FRESH for c in noun.children) or any(
+            _lemma(t) == "cause" for t in noun.subtree
+        )
+        if not fresh:
+            return None
+        kinds = weapon_classes(noun.subtree, weapon_spans(noun.doc))
+        return "air_strike" if "air" in kinds else "drone_strike" if "drone" in kinds else "shelling"
+    if monitored_fire(noun) and _counts_explosions_too(noun, verb):
+        # gunfire: an armed clash, unless only heavy weapons fired ("bursts of heavy-machine-gun fire")
+        own = [
+            t
+            for t in noun.subtree
+            if t.i not in {x.i for c in noun.children if c.dep_ == "conj" for x in c.subtree}
+        ]
+        classes = weapon_classes(own, weapon_spans(noun.doc))
+        return "shelling" if "heavy" in classes and "small" not in classes else "clash"
+    if _counts_fire_too(noun, verb):
+        # its own words only, not the gunfire counted beside it ("12 explosions and 40 shots of small-arms fire")
+        conjs = {t.i for c in noun.children if c.dep_ == "conj" for t in c.subtree}
+        scope = [t for t in noun.subtree if t.i not in conjs]
+    else:
+        scope = list(verb.subtree)
     for t in scope:
         if _lemma(t) in ("direction", "side") and any(c.lower_ == "both" for c in t.children):
             return "clash"
     if "small" in weapon_classes(scope, weapon_spans(noun.doc)):
         return "clash"
     return "shelling"
+
+
+def _counts_explosions_too(noun: Token, verb: Token) -> bool:
+    """Does the observing verb also count explosions apart from this count of gunfire?"""
+    for t in verb.subtree:
+        if t.i != noun.i and _lemma(t) not in _FIRE_COUNTS and _lemma(t) in MONITOR_NOUNS:
+            other = monitor_verb(t)
+            if other is not None and other.i == verb.i:
+                return True
+    return False
+
+
+def _counts_fire_too(noun: Token, verb: Token) -> bool:
+    """Does the observing verb also count gunfire apart from this count of explosions?"""
+    for t in verb.subtree:
+        if t.i != noun.i and monitored_fire(t):
+            other = monitor_verb(t)
+            if other is not None and other.i == verb.i:
+                return True
+    return False
 
 
 # -- aircraft shot down --------------------------------------------------------------------------------------

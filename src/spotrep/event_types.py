@@ -535,7 +535,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             )
         return protest_words_seen[0]
 
-    monitored: set[int] = set()  # the observing verbs whose count is already a trigger
+    monitored: set[tuple[int, bool]] = set()  # (observing verb, count of fire) already a trigger
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
@@ -601,6 +601,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # no noun trigger or construction has this word
             if _in_name(token):
                 continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "of"
+                and lemma_of(token.head.head) in codebook.MONITOR_NOUNS
+            ):
+                continue  # "35 bursts of heavy-machine-gun fire": the counted bursts are the event
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
             mods = (
                 {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -805,16 +811,24 @@ def _fired_weapon(token: Token) -> bool:
     return t.dep_ in ("dobj", "npadvmod") and lemma_of(t.head) in ("fire", "use", "shoot")
 
 
-def _codebook_noun_kind(token: Token, key: str, monitored: set[int]) -> str | None:
+def _slashed(token: Token) -> bool:
+    """Is the noun a later member of a slash-joined list ("explosions/shots/bursts")?"""
+    return token.i > 0 and token.doc[token.i - 1].text == "/"
+
+
+def _codebook_noun_kind(token: Token, key: str, monitored: set[tuple[int, bool]]) -> str | None:
     """The kind of the nouns whose construction the codebook types (see spotrep.codebook): counts in monitoring
     reports, unexploded ordnance, explosions, evacuations. '-' means: no trigger (a count already reported by
     another noun of the same observing verb)."""
     if key in codebook.MONITOR_NOUNS:
         verb = codebook.monitor_verb(token)
         if verb is not None:
-            if verb.i in monitored:
-                return "-"  # "7 explosions/shots/bursts of fire": one count, one event
-            monitored.add(verb.i)
+            # "heard 14 explosions and 60 bursts of small-arms fire": the explosions are shelling, the bursts
+            # a clash, two events; "7 explosions/shots/bursts of fire" is one count, one event
+            count = (verb.i, codebook.monitored_fire(token))
+            if count in monitored or _slashed(token):
+                return "-"
+            monitored.add(count)
             return codebook.monitoring_kind(token)
     if key in codebook.UXO_NOUNS and codebook.unexploded(token):
         return "explosive"

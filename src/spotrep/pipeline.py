@@ -1009,7 +1009,7 @@ class DocumentExtractor:
             cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))
             cand.typing = Typing(kind, cand.typing.sub_event_type, cats)
         # numbers
-        dom_text = _domain_text(ctx, cand.domain)
+        dom_text = _domain_text(ctx, cand.domain | _victims_described(cand))
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
@@ -2059,6 +2059,19 @@ def _best_date(mentions: list):
     return min(mentions, key=lambda m: (0 if m.span.resolved else 1, m.span.precision, m.start))
 
 
+def _victims_described(cand: Candidate) -> set[int]:
+    """The words of the people a casualty participle describes ("reports of a woman injured by shelling", "a
+    man killed by a mine"): who was hurt is the noun the participle hangs on."""
+    out: set[int] = set()
+    for trig in cand.triggers:
+        tok = trig.token
+        if trig.kind in ("kill", "wound") and tok.dep_ in ("acl", "amod") and tok.head.pos_ == "NOUN":
+            head = tok.head
+            out.add(head.i)
+            out.update(c.i for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i)
+    return out
+
+
 def _domain_text(ctx: DocContext, domain: set[int]) -> str:
     if not domain:
         return ""
@@ -2153,7 +2166,8 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         a.family == b.family
         and _dates_overlap(a, b, widen)
-        and _actors_compatible(a, b)
+        # a demonstration is told by its marchers and by the force that dispersed it: one event either way
+        and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)
         and a.background == b.background
     )
 
@@ -2646,6 +2660,14 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         target.sent_index, target.depth, target.trigger = other.sent_index, other.depth, other.trigger
     if target.actor1 is None:
         target.actor1 = other.actor1
+    if (
+        target.kind in _CROWD_KINDS
+        and other.actor1 is not None
+        and other.actor1.kind in ("police", "military")
+        and other.actor1.country
+        and (target.actor2 is None or target.actor2.country is None)
+    ):
+        target.actor2 = other.actor1  # the force that dispersed the demonstration
     if target.actor2 is None:
         target.actor2 = other.actor2
     if target.fatalities is None:

@@ -369,10 +369,6 @@ TABLE = [
         "2022-03-16",
         want(INTERVENED, "Kherson", "UA-65", "2022-03-13"),
         max_events=1,
-        xfail=(
-            "3 events for at most 1: extra Grenade at Ukraine (region), Protest with intervention at Ukraine "
-            "(region)"
-        ),
     ),
     case(
         "peaceful_rally_under_occupation",
