@@ -461,6 +461,42 @@ TABLE = [
         "a_fresh_crater_a_monitor_saw_is_shelling",
         SHELLING,
     ),
+    row(
+        "Russian forces seized the nuclear power plant in Enerhodar on Friday after heavy fighting.",
+        "a_plant_seized_is_territory",
+        "Non-state actor overtakes territory",
+    ),
+    row(
+        "In the Huliaipole direction, the enemy made 3 unsuccessful attempts to break through our defences "
+        "near Staromaiorske.",
+        "attempts_to_break_through_are_fighting",
+        CLASH,
+    ),
+    row(
+        "In the Kupiansk direction, units of the battlegroup inflicted losses on enemy manpower near Synkivka.",
+        "inflicted_losses_near_a_village_are_fighting",
+        CLASH,
+    ),
+    row(
+        "In the Toretsk direction, the enemy attacked 12 times near Niu-York and Shcherbynivka.",
+        "attacks_counted_by_a_bulletin_are_fighting",
+        CLASH,
+    ),
+    row(
+        "Kursk: as a result of the air defence system's work, fragments fell on the roof of a garage.",
+        "debris_after_air_defence_is_an_interception",
+        "Disrupted weapons use",
+    ),
+    row(
+        "Zaporizhzhia region: 2 killed, 6 wounded in Russian shelling over the past day.",
+        "a_headline_tally_is_its_shellings",
+        SHELLING,
+    ),
+    row(
+        "Ukrainian naval drones struck a landing ship near Feodosia in temporarily occupied Crimea.",
+        "temporarily_occupied_is_a_state",
+        AIR,
+    ),
     # ---------------------------------------------------------------- labels of notes
     row(
         "Looting: On 5 March 2022, Russian soldiers took cars from residents of Ivankiv, Kyiv.",
@@ -655,3 +691,24 @@ def test_warning_shots_at_a_demonstration_are_its_dispersal() -> None:
         published="2022-03-20",
     )
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_the_axis_a_bulletin_names_is_not_the_event_place() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "In the Kherson direction, the enemy made 2 unsuccessful attempts to dislodge our units near Krynky.",
+        published=PUBLISHED,
+    )
+    assert [e.location.name for e in events] == ["Krynky"]
+
+
+def test_debris_after_an_interception_is_that_interception() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "Overnight the enemy attacked Dnipro with Shahed drones. Air defence destroyed all of them; debris fell in "
+        "two districts of the city.",
+        published=PUBLISHED,
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

@@ -17,7 +17,8 @@ internal event kind the codebook assigns to the construction (or None when the c
 - a manned aircraft shot down by ground fire is shelling, one downed by another aircraft an armed clash;
   drones and missiles brought down stay interceptions (``downed_aircraft_kind``);
 - evacuations, flight and deportation of civilians are displacement, ACLED's "Other" (``displacement_kind``);
-- an offensive that was attempted (and failed) is an armed clash (``attempted``);
+- an offensive that was attempted (and failed) is an armed clash (``attempted``, ``attempt_noun_kind``);
+- debris of what air defence brought down belongs to the interception (``debris_kind``);
 - unexploded ordnance going off is a remote explosive (``unexploded``); "bombed" is an air strike when
   aircraft or an army bomb, a planted bomb when an armed group or unknown assailants do (``bombing_kind``);
 - munitions dropped ("a drone dropped an explosive device", "mines dropped from a UAV") are an air/drone
@@ -666,6 +667,51 @@ def dropped_kind(token: Token) -> str | None:
         if kind == "aircraft" or _lemma(d) in _AIRCRAFT:
             return "air_strike"
     return dropped
+
+
+# -- debris of what air defence brought down -------------------------------------------------------------------
+
+DEBRIS_NOUNS = frozenset("debris fragment wreckage remains".split())
+DEBRIS_VERBS = frozenset("fall land crash damage hit injure wound kill strike cause start ignite".split())
+
+
+def debris_kind(token: Token, lemma: str) -> str | None:
+    """ "Fragments fell on the roof of a building", "debris of a downed drone damaged a house": what falls after
+    air defence brought a drone or missile down belongs to the interception (ACLED: disrupted weapons use)."""
+    if lemma not in DEBRIS_VERBS:
+        return None
+    doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return "interception" if any(_lemma(d) in DEBRIS_NOUNS for d in doers) else None
+
+
+# -- attacks on no one named ------------------------------------------------------------------------------------
+
+
+def untargeted_attack(token: Token) -> bool:
+    """ "the enemy attacked 34 times near Lysivka": bulletins count the ground attacks on the other side's
+    positions (ACLED: an armed clash, not an attack on civilians)."""
+    times = [c for c in token.children if c.dep_ in ("npadvmod", "dobj") and _lemma(c) == "time"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c not in times]
+    if token.pos_ != "VERB" or objects:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
+        return False
+    return bool(times)
+
+
+# -- attempts told as nouns ---------------------------------------------------------------------------------
+
+
+def attempt_noun_kind(noun: Token) -> str | None:
+    """ "made 4 unsuccessful attempts to dislodge our units", "an attempt to break through near X": attempts
+    that were made at an offensive action are the fighting they caused (ACLED: armed clash)."""
+    if _lemma(noun) not in ("attempt", "try") or noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "xcomp") and _lemma(c) in ATTEMPTED_ACTIONS:
+            return "assault"
+    return None
 
 
 # -- weapons used --------------------------------------------------------------------------------------------

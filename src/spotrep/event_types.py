@@ -516,6 +516,7 @@ _NOUN_KEYS = (
     | codebook.UXO_NOUNS
     | codebook.DISPLACEMENT_NOUNS
     | _EXPLOSION_NOUNS
+    | {"attempt"}
 )
 
 
@@ -575,8 +576,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, verb_kind, True, False, (token.i,)))
                 continue
         if is_verb and lemma in VERB_TRIGGERS:
-            if lemma == "occupy" and token.dep_ in ("amod", "acl"):
-                continue  # "the occupied districts", "areas occupied by Russia": a state, not a capture
+            if lemma == "occupy" and (
+                token.dep_ in ("amod", "acl") or any(c.lower_ in _STATE_ADVERBS for c in token.children)
+            ):
+                continue  # "the occupied districts", "temporarily occupied Crimea": a state, not a capture
             if token.dep_ == "amod" and token.tag_ == "VBN" and VERB_TRIGGERS[lemma] in _STATE_KINDS:
                 continue  # "the besieged port city", "the encircled town", "liberated villages": a state
             used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
@@ -651,6 +654,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if noun_kind:
                 triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
                 continue
+            if key == "attempt":
+                attempt = codebook.attempt_noun_kind(token)
+                if attempt:
+                    triggers.append(Trigger(token, attempt, True, True, (token.i,)))
+                continue
             codebook_kind = _codebook_noun_kind(token, key, monitored)
             if codebook_kind:
                 if codebook_kind != "-":
@@ -714,6 +722,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     for trig in triggers:
+        if trig.token.tag_ == "VBG" and trig.token.dep_ == "pobj":
+            trig.nominal = True  # "wounded in Russian shelling": a gerund after a preposition names a thing
         if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     return triggers
@@ -758,6 +768,7 @@ def _aerial_bomb(token: Token, mods: set[str]) -> bool:
     return bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS) or codebook.bomb_kind(token) == "bomb"
 
 
+_STATE_ADVERBS = frozenset("temporarily currently still partially partly".split())
 # kinds whose past participle before a noun describes the state of a place, not an event
 _STATE_KINDS = frozenset({"clash", "capture", "capture?", "recapture", "recapture?"})
 # the nouns "combat" modifies that still name fighting ("combat operations", "combat engagements")
@@ -927,6 +938,7 @@ _CONSTRUCTION_VERBS = (
     | _ANSWER_VERBS
     | codebook.DAMAGE_VERBS
     | codebook.DISPLACEMENT_VERBS
+    | codebook.DEBRIS_VERBS
 )
 
 
@@ -934,6 +946,10 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma not in _CONSTRUCTION_VERBS:
         return None
+    if lemma in codebook.DEBRIS_VERBS:
+        debris = codebook.debris_kind(token, lemma)
+        if debris:
+            return debris
     if lemma in codebook.DAMAGE_VERBS:
         doer = codebook.remote_doer_kind(token)
         if doer:
@@ -1002,6 +1018,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return "weapons_seizure"
     if lemma in ("assault", "attack", "abuse") and any(c.lower_ == "sexually" for c in token.children):
         return "sexual"
+    if lemma in ("attack", "assault") and codebook.untargeted_attack(token):
+        return "assault"  # "the enemy attacked 34 times near Lysivka": ground attacks on the other side
     return None
 
 

@@ -37,7 +37,7 @@ from .attribution import (
     find_attributions,
     resolve_speaker,
 )
-from .codebook import air_launched, bomb_kind, return_fire
+from .codebook import air_launched, bomb_kind, debris_kind, return_fire
 from .codebook import weapon_spans as codebook_weapon_spans
 from .documents import Document, make_document
 from .entities import get_nlp
@@ -692,6 +692,9 @@ class DocumentExtractor:
         cand._victim_country = _np_nationality(victim)  # type: ignore[attr-defined]
         cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
         cand._kinds = kinds  # type: ignore[attr-defined]
+        cand._debris = typing.kind == "interception" and any(  # type: ignore[attr-defined]
+            debris_kind(t.token, lemma(t.i)) for t in strong
+        )
         cand._context = context_lemmas  # type: ignore[attr-defined]
         cand._classify_args = classify_args  # type: ignore[attr-defined]
         cand._attribution = attribution_for(head.i, attributions) or _paragraph_speaker(ctx, index)  # type: ignore[attr-defined]
@@ -727,6 +730,11 @@ class DocumentExtractor:
             if _origin_of_fire(ctx, root):
                 continue  # "drones launched from the Primorsko-Akhtarsk area": where fire came from
             usable.append((m, toks))
+        axes = [(m, toks) for m, toks in usable if _names_an_axis(ctx, max(toks))]
+        if axes and len(axes) < len(usable):
+            # "In the Kherson direction, ... near Krynky": a front's axis is named after a city; the event is
+            # at the settlement the sentence names
+            usable = [u for u in usable if u not in axes]
         claimed: set[int] = set()
         for cand in cands:
             anchor_dom = cand.domain
@@ -1118,6 +1126,26 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if len(cands) < 2:
         return cands
     dropped: set[int] = set()
+    # "4 killed, 11 wounded in shelling": participles of one list of counts; the casualty one joins the other
+    for a in cands:
+        if (
+            a.kind not in ("kill", "wound")
+            or a.trigger.dep_ not in ("acl", "amod")
+            or a.trigger.head.pos_ != "NUM"
+        ):
+            continue
+        for b in cands:
+            if b is a or id(b) in dropped or b.trigger.dep_ not in ("acl", "amod"):
+                continue
+            heads = {a.trigger.head.i, a.trigger.head.head.i}
+            if (
+                b.trigger.head.i in heads
+                or b.trigger.head.head.i == a.trigger.head.i
+                or (b.trigger.head.pos_ == "NUM" and b.trigger.head.head.i == a.trigger.head.head.i)
+            ):
+                _fold_into(b, a)
+                dropped.add(id(a))
+                break
     # "two civilians were killed and four others wounded": one event told by coordinated verbs
     for a in cands:
         if id(a) in dropped or a.kind not in ("kill", "wound"):
@@ -1795,6 +1823,15 @@ def _part_of_story_place(doc: Doc, start: int) -> bool:
 _LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
 
 
+_AXIS_NOUNS = frozenset("direction axis sector front".split())
+
+
+def _names_an_axis(ctx: DocContext, last: int) -> bool:
+    """Is a place name the name of a front's axis ("the Pokrovsk direction", "the Kherson axis")?"""
+    nxt = last + 1
+    return nxt < len(ctx.tokens) and ctx.lemma(nxt) in _AXIS_NOUNS
+
+
 def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
     """Is a place where weapons were launched or fired from ("drones launched from the Kursk region", "shelled
     from the territory of Russia")? ACLED places a strike where it lands, never at its launch site."""
@@ -2065,7 +2102,11 @@ def _victims_described(cand: Candidate) -> set[int]:
     out: set[int] = set()
     for trig in cand.triggers:
         tok = trig.token
-        if trig.kind in ("kill", "wound") and tok.dep_ in ("acl", "amod") and tok.head.pos_ == "NOUN":
+        if (
+            trig.kind in ("kill", "wound")
+            and tok.dep_ in ("acl", "amod")
+            and tok.head.pos_ in ("NOUN", "NUM")
+        ):
             head = tok.head
             out.add(head.i)
             out.update(c.i for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i)
@@ -2417,6 +2458,16 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
     actor; a repeat ("the strike") is of the same family of violence."""
     consequence = c.kind in _CONSEQUENCE_KINDS
     damage = c.kind in _DAMAGE_KINDS
+    if getattr(c, "_debris", False):
+        # "Air defence destroyed all of them; debris fell in two districts": what the interception brought down
+        downed = [
+            o
+            for o in told
+            if o.kind == "interception"
+            and 0 <= c.paragraph - o.paragraph <= 1
+            and (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i)
+        ]
+        return downed[-1] if downed else None
     repeat = not consequence and not damage and c.kind in _STORY_KINDS and _anaphoric(ctx, c)
     if not (consequence or damage or repeat):
         return None

@@ -113,7 +113,6 @@ RUSSIAN_MOD = [
         "Petropavlivka in Kharkiv region. The enemy lost up to 45 servicemen.",
         "2024-02-04",
         want(CLASH, "Synkivka", "UA-63", "2024-02-04", tol=1),
-        xfail="no event",
     ),
     case(
         "mod_crimea_drones_and_missiles_destroyed",
@@ -232,10 +231,6 @@ GENERAL_STAFF = [
         "2023-09-14",
         want(SHELL, "Yevpatoria", "UA-43", "2023-09-14", tol=1, a1="UA"),
         max_events=1,
-        xfail=(
-            "Shelling at Yevpatoria typed as Armed clash; 2 events for at most 1: extra Armed clash at "
-            "Yevpatoriia, Government regains at Crimea (region)"
-        ),
     ),
     case(
         "gs_kherson_direction_left_bank_clashes",
@@ -244,7 +239,6 @@ GENERAL_STAFF = [
         "2024-03-10",
         want(CLASH, "Krynky", "UA-65", "2024-03-10", tol=1),
         max_events=1,
-        xfail="no event",
     ),
     quiet(
         "gs_enemy_losses_tally",

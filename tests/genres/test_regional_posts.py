@@ -69,10 +69,6 @@ UKRAINIAN = [
         "2023-11-20",
         want(SHELL, "Kherson region", "UA-65", "2023-11-19", tol=1, fat=4, inj=11),
         max_events=1,
-        xfail=(
-            "Kherson region: fatalities None not 4, injuries None not 11; 2 events for at most 1: extra "
-            "Attack at Kherson Oblast (region)"
-        ),
     ),
     case(
         "kherson_ova_drone_drops_on_a_man",

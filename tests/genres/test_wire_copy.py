@@ -137,7 +137,6 @@ LEADS = [
         "fierce battle, a Ukrainian presidential adviser said.",
         "2022-02-24",
         want(OVERTAKE, "Chornobyl", "UA-32", "2022-02-24", a1="RU"),
-        xfail="no event",
     ),
     case(
         "lead_street_fighting_in_the_capital",
