@@ -551,6 +551,18 @@ TABLE = [
         "Government regains territory",
     ),
     row(
+        "Separatists abandoned their stronghold of Lysychansk on Sunday, and government forces raised the "
+        "national flag over the town after weeks of fighting.",
+        "a_flag_raised_over_a_town_its_holders_abandoned_regains_it",
+        "Government regains territory",
+    ),
+    row(
+        "Government troops withdrew from the besieged town of Vuhlehirsk on Tuesday, and Russia-backed "
+        "separatists took control of the town.",
+        "a_town_left_under_siege_was_fought_for",
+        "Non-state actor overtakes territory",
+    ),
+    row(
         "Russian forces withdrew completely from the village of Pidlypne.",
         "complete_withdrawal",
         "Non-violent transfer of territory",

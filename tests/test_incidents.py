@@ -338,6 +338,9 @@ def test_a_toll_given_place_by_place_is_one_event_per_place() -> None:
         pytest.param(
             "Russia's months-long offensive in Donetsk region continued.", id="an_event_lasting_months"
         ),
+        pytest.param(
+            "Soldiers arriving in Kramatorsk described days of relentless shelling.", id="days_of_shelling"
+        ),
     ],
 )
 def test_background_yields_no_event(text):
@@ -377,3 +380,17 @@ def test_a_countrywide_monthly_casualty_figure_is_a_statistic() -> None:
         "In April 2024, the mission recorded 500 civilian casualties in Ukraine: 180 killed and 320 injured."
     )
     assert events_of(text, "2024-05-03") == []
+
+
+def test_a_withdrawal_told_again_and_its_destination_are_the_transfer_told_before() -> None:
+    """ "withdrew from X, and separatists took control of the town. ... 80 percent of the troops had pulled out";
+    "his fighters had withdrawn to Donetsk": one transfer, at the place left, not at the destination."""
+    events = events_of(
+        "Government troops withdrew from the besieged town of Vuhlehirsk on Tuesday, and Russia-backed separatists "
+        "took control of the town despite a truce agreed in Minsk last week.\n\nThe commander said 90 percent of "
+        "the troops had pulled out in an orderly way, and that his men had withdrawn to Artemivsk.",
+        "2015-02-04",
+    )
+    assert [(e.sub_event_type, e.location.name, str(e.event_date)) for e in events] == [
+        ("Non-state actor overtakes territory", "Vuhlehirsk", "2015-02-03")
+    ]

@@ -980,6 +980,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
             return "looting"
         return None
     if lemma == "agree":
+        if token.dep_ in ("acl", "amod") and lemma_of(token.head) in _AGREED_THINGS:
+            return "-"  # "despite a cease-fire agreed in Minsk last week": the agreement named, told before
         return "agreement" if _conflict_agreement(token) else "-"
     if (
         lemma == "release" and any(lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token))

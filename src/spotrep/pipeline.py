@@ -709,6 +709,8 @@ class DocumentExtractor:
         for m in mentions:
             if m.metonymy or (m.location is None and m.kind != "area"):
                 continue
+            if m.affiliation or _AFFILIATED.match(ctx.text, m.end):
+                continue  # "Russia-backed separatists", "Donetsk rebels": a side, not a place
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -738,7 +740,13 @@ class DocumentExtractor:
         claimed: set[int] = set()
         for cand in cands:
             anchor_dom = cand.domain
-            own = [(m, toks) for m, toks in usable if toks & anchor_dom and not toks <= source_tokens]
+            own = [
+                (m, toks)
+                for m, toks in usable
+                if toks & anchor_dom
+                and not toks <= source_tokens
+                and not (cand.kind == "withdrawal" and _destination(ctx, toks))
+            ]
             cand._places = own  # type: ignore[attr-defined]
             for _m, toks in own:
                 claimed |= toks
@@ -754,8 +762,9 @@ class DocumentExtractor:
                     cand._places = near  # type: ignore[attr-defined]
                     cand.place_inherited = True
                     continue
-            if free:
-                cand._places = free  # type: ignore[attr-defined]
+            mine = [u for u in free if not (cand.kind == "withdrawal" and _destination(ctx, u[1]))]
+            if mine:
+                cand._places = mine  # type: ignore[attr-defined]
                 cand.place_inherited = True
                 continue
             siblings = [c for c in cands[:n][::-1] + cands[n + 1 :] if c._places]  # type: ignore[attr-defined]
@@ -856,7 +865,9 @@ class DocumentExtractor:
         free = [
             m
             for m, toks in located
-            if not toks & claimed and (not m.past_background or (toks and min(toks) <= opening))
+            if not toks & claimed
+            and (not m.past_background or (toks and min(toks) <= opening))
+            and not _describes_a_thing(ctx, toks)
         ]
         for n, cand in enumerate(cands):
             if cand.span is not None:
@@ -1229,7 +1240,15 @@ def _fold_fighting_into_takeovers(ctx: DocContext, cands: list[Candidate]) -> li
         # "took full control of Avdiivka after Ukrainian forces withdrew from the town": one transfer
         if w.kind != "withdrawal":
             continue
-        taker = next((a for a in takeovers if _time_clause_of(w.trigger, a.trigger)), None)
+        taker = next(
+            (
+                a
+                for a in takeovers
+                if _time_clause_of(w.trigger, a.trigger)
+                or (_coordinated(w.trigger, a.trigger) and not _same_side(w, a))
+            ),
+            None,
+        )
         if taker is not None:
             taker._after_withdrawal = True  # type: ignore[attr-defined]
             dropped.add(id(w))
@@ -1266,6 +1285,24 @@ def _fold_fighting_into_takeovers(ctx: DocContext, cands: list[Candidate]) -> li
                 dropped.add(id(b))
                 break
     return [c for c in cands if id(c) not in dropped]
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Are two clauses joined by "and" or "as" ("Ukrainian troops withdrew from X, and separatists took control
+    of the town", "troops pull out of X as rebels take town")?"""
+    return (
+        (a.dep_ == "conj" and a.head.i == b.i)
+        or (b.dep_ == "conj" and b.head.i == a.i)
+        or (b.dep_ == "advcl" and b.head.i == a.i and any(c.lower_ == "as" for c in b.children))
+        or (a.dep_ == "advcl" and a.head.i == b.i and any(c.lower_ == "as" for c in a.children))
+    )
+
+
+def _same_side(a: Candidate, b: Candidate) -> bool:
+    """Do two clauses name the same side as their doer (by country)?"""
+    ca = a._agent.actor.country if getattr(a, "_agent", None) else None  # type: ignore[attr-defined]
+    cb = b._agent.actor.country if getattr(b, "_agent", None) else None  # type: ignore[attr-defined]
+    return ca is not None and ca == cb
 
 
 def _names_a_place(ctx: DocContext, index: int, domain: set[int]) -> bool:
@@ -1733,6 +1770,7 @@ _HABITUAL_ADVERBS = frozenset(
     "periodically systematically habitually usually".split()
 )
 _LONG_SPAN = re.compile(r"^(?:[a-z]+-)?(?:weeks?|months?|years?|decades?)-long$")
+_DURATIONS = frozenset("days weeks months years decades".split())
 _LAPSE_UNITS = frozenset("hour day week month year decade".split())
 _LONG_UNITS = frozenset("week month year decade".split())
 _RECENT_SINCE = frozenset("day morning midnight night dawn evening today yesterday hour hours".split())
@@ -1760,6 +1798,13 @@ def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) ->
                 )
             ):
                 return "an event lasting months or years (background)"
+        if (
+            t.pos_ in ("NOUN", "VERB")
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lower_ in _DURATIONS
+        ):
+            return "an event lasting days or more (background)"  # "described days of relentless shelling"
         if t.dep_ == "pcomp" and t.head.lower_ in ("after", "before") and t.head.i > 0:
             lapse = tokens[t.head.i - 1]
             if lapse.dep_ == "npadvmod" and lapse.lemma_.lower() in _LAPSE_UNITS:
@@ -1821,6 +1866,19 @@ def _part_of_story_place(doc: Doc, start: int) -> bool:
 
 
 _LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
+
+
+_AFFILIATED = re.compile(r"-(?:backed|supported|aligned|allied|sponsored|led|funded|trained)\b", re.I)
+
+
+def _destination(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a place where forces withdrew to ("had withdrawn to Donetsk")? A withdrawal gives up the place it
+    left, which the story tells (ACLED codes the transfer there)."""
+    for i in toks:
+        head = ctx.tokens[i].head
+        if head.i not in toks:
+            return head.lower_ in ("to", "towards", "toward") and head.dep_ == "prep"
+    return False
 
 
 _AXIS_NOUNS = frozenset("direction axis sector front".split())
@@ -2155,6 +2213,24 @@ def _time_clause_of(lower: Token, upper: Token) -> bool:
     return False
 
 
+def _describes_a_thing(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a time expression part of a description of a thing ("despite a cease-fire agreed in Minsk last
+    week")? It dates that thing, not the sentence's other clauses."""
+    for i in toks:
+        t = ctx.tokens[i]
+        if t.head.i in toks:
+            continue
+        for _ in range(3):
+            t = t.head
+            if t.pos_ == "VERB":
+                # the participle describes a noun named in passing, inside a prepositional phrase
+                return t.dep_ in ("acl", "relcl") and t.head.dep_ == "pobj"
+            if t.head.i == t.i:
+                break
+        return False
+    return False
+
+
 def _dates_a_statement(ctx: DocContext, toks: set[int]) -> bool:
     """Is a time expression attached to a speech verb ("said on Monday")?"""
     for i in toks:
@@ -2469,6 +2545,18 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         ]
         return downed[-1] if downed else None
     repeat = not consequence and not damage and c.kind in _STORY_KINDS and _anaphoric(ctx, c)
+    if c.kind == "withdrawal" and c.location is None:
+        # "Poroshenko said 80 percent of the troops had pulled out in an orderly way": the withdrawal told
+        # before, told again without a place of its own
+        told_before = [
+            o
+            for o in told
+            if o.kind in ("withdrawal", "capture", "recapture")
+            and 0 <= c.paragraph - o.paragraph <= 1
+            and o.background == c.background
+            and _dates_overlap(o, c, widen=True)
+        ]
+        return told_before[-1] if told_before else None
     if not (consequence or damage or repeat):
         return None
     before = []
@@ -2756,7 +2844,7 @@ _WEAPON_KINDS = frozenset(
 
 _UNOPPOSED = re.compile(
     r"\b(unopposed|without (?:a |any )?(?:fight|fighting|resistance|battle|clashes|a shot)|no resistance|"
-    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over|"
+    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|(?:the|an?) (?:deserted|vacated|abandoned)|handed over|"
     # ACLED notes: "No information on whether fighting took place" -- no fighting is known, so none is coded
     r"no (?:information|reports?|details?|data) (?:on|about|of|as to) whether (?:any )?"
     r"(?:fighting|clashes|battles?|hostilities)|no (?:fighting|clashes) (?:was|were) reported)\b",
@@ -2765,6 +2853,12 @@ _UNOPPOSED = re.compile(
 
 
 _FULL_CONTROL = re.compile(r"\b(?:full|complete|total|entire)\s+control\b", re.I)
+# a place left under siege or fire was fought for ("withdrew from the besieged railway hub")
+_CONTESTED = re.compile(
+    r"\b(?:besieged|encircled|embattled|under siege|surrounded|under (?:heavy )?(?:fire|shelling|pressure)|"
+    r"(?:days|weeks|months) of (?:\w+ )?(?:fighting|shelling|battles?|clashes|assaults))\b",
+    re.I,
+)
 
 
 def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
@@ -2800,7 +2894,7 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
         # ("regained control of Kherson following the withdrawal of Russian forces") nor when the taking
         # completes a fight for the place ("took full control of Avdiivka after Ukrainian forces withdrew")
         contested = c.typing.sub_event_type == "Government regains territory" or bool(
-            _FULL_CONTROL.search(ctx.sentence_text(c.sent_index))
+            _FULL_CONTROL.search(ctx.sentence_text(c.sent_index)) or _CONTESTED.search(text)
         )
         quiet = bool(_UNOPPOSED.search(text)) or (withdrew and not contested)
         if re.search(

@@ -374,10 +374,6 @@ ARTICLES = [
         want(REGAIN, "Sloviansk", "UA-14", "2014-07-05", a1="UA"),
         want(REGAIN, "Kramatorsk", "UA-14", "2014-07-05", a1="UA"),
         max_events=3,
-        xfail=(
-            "Government regains at Kramatorsk typed as Armed clash; 5 events for at most 3: extra Armed clash"
-            " at Sloviansk, Non-violent transfer at Donetsk, Other at Donetsk Oblast (region) (+1)"
-        ),
     ),
     case(
         "article_2015_retreat_from_a_rail_hub",
@@ -394,10 +390,6 @@ ARTICLES = [
         "2015-02-18",
         want(OVERTAKE, "Debaltseve", "UA-14", "2015-02-18"),
         max_events=3,
-        xfail=(
-            "Non-state overtakes at Debaltseve typed as Armed clash; 7 events for at most 3: extra Armed "
-            "clash at Debaltseve, Non-violent transfer at Russia (region), Armed clash at Minsk (+4)"
-        ),
     ),
     case(
         "article_ballistic_missiles_on_a_city_centre_with_moscow_claim",

@@ -301,6 +301,8 @@ for _verb in (
     "round",
     "drop",
     "inflict",
+    "raise",
+    "hoist",
 ):
     VERB_TRIGGERS.setdefault(_verb, "?")
 
@@ -940,6 +942,9 @@ VERB_OBJECTS["exchange"] = {
 VERB_OBJECTS["swap"].update({"body": "agreement", "hostage": "agreement", "captive": "agreement"})
 VERB_OBJECTS["round"] = {"up": "arrest"}
 # bulletins: "inflicted losses on the manpower and equipment of the 14th brigade near X" is fighting there
+# "raised the national flag over the town": a flag raised over a place marks its taking
+VERB_OBJECTS["raise"] = {"flag": "capture"}
+VERB_OBJECTS["hoist"] = {"flag": "capture"}
 VERB_OBJECTS["inflict"] = {"loss": "clash", "losses": "clash", "casualty": "clash", "defeat": "clash"}
 VERB_OBJECTS["drop"] = {
     "bomb": "air_strike",
