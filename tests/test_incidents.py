@@ -210,6 +210,16 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="the_person_a_casualty_participle_describes_is_counted",
         ),
         pytest.param(
+            "At least six people were killed and 20 others wounded in a mortar attack on a market in Avdiivka, "
+            "officials said on Monday.",
+            "2024-05-15",
+            "Avdiivka",
+            "2024-05-13",
+            6,
+            20,
+            id="the_cause_told_with_the_second_casualty_verb_is_the_cause_of_both",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",

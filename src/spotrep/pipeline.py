@@ -1165,10 +1165,15 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if (
                 b is not a
                 and id(b) not in dropped
-                and b.kind in ("kill", "wound")
                 and b.trigger.dep_ == "conj"
                 and b.trigger.head.i == a.trigger.i
+                and any(t.kind in ("kill", "wound") and t.i == b.trigger.i for t in b.triggers)
+                # a clause with a doer of its own ("and that a Russian drone had wounded two policemen") tells
+                # another event
+                and (b.kind in ("kill", "wound") or not any(c.dep_ == "dobj" for c in b.trigger.children))
             ):
+                # "seven were killed, and eleven wounded in mortar shells": the cause told with the second
+                # verb is the cause of both
                 _fold_into(a, b)
                 dropped.add(id(b))
     for a in cands:
