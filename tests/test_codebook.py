@@ -581,6 +581,10 @@ TABLE = [
 ]
 
 NO_EVENT = [
+    pytest.param(
+        "Six military planes entered the air defence identification zone on Monday.",
+        id="aircraft_entering_a_zone_take_no_ground",
+    ),
     pytest.param("The SMM saw old craters near the school in Pisky.", id="old_craters_are_no_event"),
     pytest.param(
         "EU foreign ministers agreed on Monday to fund more artillery ammunition for Ukraine.",

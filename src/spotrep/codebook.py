@@ -743,6 +743,21 @@ _ENTERING_FORCES = frozenset(
 )
 
 
+_CRAFT = frozenset(
+    "ship vessel boat warship submarine plane aircraft jet drone uav helicopter warplane".split()
+)
+
+
+def craft_entered(token: Token) -> bool:
+    """ "Five military planes entered the identification zone", "a warship entered the port": aircraft and ships
+    entering airspace or waters take no ground."""
+    subj = _subject(token)
+    if subj is None:
+        return False
+    spans = weapon_spans(token.doc)
+    return _lemma(subj) in _CRAFT or spans.get(subj.i) in ("aircraft", "drone", "naval")
+
+
 def forces_entered(token: Token) -> bool:
     """ "the fighters entered Afrin", "Russian troops entered the town": armed forces entering a place take it
     (a capture; with no resistance, a non-violent transfer)."""

@@ -967,6 +967,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     if lemma == "drop":
         return codebook.dropped_kind(token)
     if lemma == "enter":
+        if codebook.craft_entered(token):
+            return "-"  # "military planes entered the air defence identification zone": no ground taken
         return "capture" if codebook.forces_entered(token) else None
     if lemma == "set":
         # "set fire to a car", "set a house on fire": arson (ACLED: property destruction); not "the cease-fire
