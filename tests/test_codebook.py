@@ -497,6 +497,16 @@ TABLE = [
         "temporarily_occupied_is_a_state",
         AIR,
     ),
+    row(
+        "Hundreds of residents rallied peacefully in Sumy following the arrest of a local activist.",
+        "an_arrest_a_protest_follows_is_its_grievance_not_its_dispersal",
+        "Peaceful protest",
+    ),
+    row(
+        "Border guards intercepted a retired army officer and 14 foreigners near the border crossing.",
+        "people_intercepted_are_arrested",
+        "Arrests",
+    ),
     # ---------------------------------------------------------------- labels of notes
     row(
         "Looting: On 5 March 2022, Russian soldiers took cars from residents of Ivankiv, Kyiv.",

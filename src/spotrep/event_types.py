@@ -853,7 +853,7 @@ def _codebook_noun_kind(token: Token, key: str, monitored: set[tuple[int, bool]]
 
 _PERSON_OBJECTS = frozenset(
     "member suspect militant fighter people person man woman migrant smuggler terrorist insurgent rebel "
-    "jihadist bandit gunman recruit".split()
+    "jihadist bandit gunman recruit officer foreigner resident national citizen official".split()
 )
 _VIOLATION_VERBS = frozenset(
     "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
@@ -1451,6 +1451,12 @@ def protest_cues(sent: Span) -> set[str]:
         low = t.lower_
         if _protest_topic(t):
             continue  # "a protest against police brutality", "to denounce violence"
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in _GRIEVANCE_PREPS
+            and lemma in ("arrest", "detention", "killing")
+        ):
+            continue  # "a protest following the arrest of local vigilantes": what the protest is about
         if low in ("peaceful", "peacefully", "peacefull"):
             cues.add("peaceful")
         if _riot_gear(t):
@@ -1551,6 +1557,7 @@ def _crowd_object(token: Token) -> bool:
     )
 
 
+_GRIEVANCE_PREPS = frozenset("following after over against".split())
 _TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop read chant shout".split())
 
 
