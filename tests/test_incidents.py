@@ -220,6 +220,35 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="the_cause_told_with_the_second_casualty_verb_is_the_cause_of_both",
         ),
         pytest.param(
+            "Russian drones struck the port of Izmail overnight, injuring a worker, the governor said.\n\n"
+            '"The enemy again attacked the port infrastructure of Izmail," he wrote on Telegram.',
+            "2024-05-15",
+            "Izmail",
+            "2024-05-14",
+            None,
+            1,
+            id="a_strike_told_again_in_a_quote_without_a_weapon_is_the_same_strike",
+        ),
+        pytest.param(
+            "Russian drones struck the Black Sea city of Odesa overnight, injuring three people.",
+            "2024-05-15",
+            "Odesa",
+            "2024-05-14",
+            None,
+            3,
+            id="the_sea_describing_a_city_is_not_the_place",
+        ),
+        pytest.param(
+            "Authorities began evacuating children from the border town of Shebekino on Wednesday.\n\nThe first "
+            "200 children were taken to Belgorod and to Kursk, the governor said.",
+            "2023-05-31",
+            "Shebekino",
+            "2023-05-31",
+            None,
+            None,
+            id="civilians_taken_to_other_towns_are_the_evacuation_of_the_town_they_left",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",
@@ -350,6 +379,10 @@ def test_a_toll_given_place_by_place_is_one_event_per_place() -> None:
         ),
         pytest.param(
             "Soldiers arriving in Kramatorsk described days of relentless shelling.", id="days_of_shelling"
+        ),
+        pytest.param(
+            "Russia has repeatedly targeted Odesa's ports since pulling out of the grain deal.",
+            id="what_a_since_clause_starts_from",
         ),
     ],
 )

@@ -777,7 +777,7 @@ def forces_entered(token: Token) -> bool:
 
 # -- displacement ------------------------------------------------------------------------------------------
 
-DISPLACEMENT_VERBS = frozenset("evacuate flee leave deport displace relocate resettle".split())
+DISPLACEMENT_VERBS = frozenset("evacuate flee leave deport displace relocate resettle take bus".split())
 DISPLACEMENT_NOUNS = frozenset("evacuation exodus deportation displacement".split())
 _DISPLACED = frozenset(
     "civilian resident people person local inhabitant child kid family woman citizen refugee patient "
@@ -818,6 +818,11 @@ def displacement_kind(token: Token, lemma: str) -> str | None:
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         objects.append(token.head)  # "civilians evacuated from Mariupol arrived in Zaporizhzhia"
     subj = _subject(token)
+    if lemma in ("take", "bus"):
+        # "the first 300 children were taken to Belgorod": civilians moved away to a destination
+        moved = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        to = any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in children)
+        return "displacement" if to and any(_people(o) for o in moved) else None
     if lemma in ("evacuate", "deport", "displace", "relocate", "resettle"):
         # "deported to the territory of Russia 2,389 children" (parsed as an apposition)
         objects += [t for c in children if c.dep_ == "prep" for t in c.subtree if t.dep_ == "appos"]

@@ -731,6 +731,8 @@ class DocumentExtractor:
                 continue  # "in the city's Kyivskyi district": a part of the place the story is at
             if _origin_of_fire(ctx, root):
                 continue  # "drones launched from the Primorsko-Akhtarsk area": where fire came from
+            if _describes_the_named_place(root):
+                continue  # "the Black Sea city of Odesa": the city is the place, the sea describes it
             usable.append((m, toks))
         axes = [(m, toks) for m, toks in usable if _names_an_axis(ctx, max(toks))]
         if axes and len(axes) < len(usable):
@@ -745,7 +747,7 @@ class DocumentExtractor:
                 for m, toks in usable
                 if toks & anchor_dom
                 and not toks <= source_tokens
-                and not (cand.kind == "withdrawal" and _destination(ctx, toks))
+                and not (cand.kind in _LEAVING_KINDS and _destination(ctx, toks))
             ]
             cand._places = own  # type: ignore[attr-defined]
             for _m, toks in own:
@@ -762,7 +764,7 @@ class DocumentExtractor:
                     cand._places = near  # type: ignore[attr-defined]
                     cand.place_inherited = True
                     continue
-            mine = [u for u in free if not (cand.kind == "withdrawal" and _destination(ctx, u[1]))]
+            mine = [u for u in free if not (cand.kind in _LEAVING_KINDS and _destination(ctx, u[1]))]
             if mine:
                 cand._places = mine  # type: ignore[attr-defined]
                 cand.place_inherited = True
@@ -1810,6 +1812,8 @@ def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) ->
             and t.head.head.lower_ in _DURATIONS
         ):
             return "an event lasting days or more (background)"  # "described days of relentless shelling"
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "since":
+            return "since-clause (background)"  # "has targeted the ports since pulling out of the deal"
         if t.dep_ == "pcomp" and t.head.lower_ in ("after", "before") and t.head.i > 0:
             lapse = tokens[t.head.i - 1]
             if lapse.dep_ == "npadvmod" and lapse.lemma_.lower() in _LAPSE_UNITS:
@@ -1876,14 +1880,41 @@ _LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
 _AFFILIATED = re.compile(r"-(?:backed|supported|aligned|allied|sponsored|led|funded|trained)\b", re.I)
 
 
+_LEAVING_KINDS = frozenset({"withdrawal", "displacement"})
+
+
 def _destination(ctx: DocContext, toks: set[int]) -> bool:
-    """Is a place where forces withdrew to ("had withdrawn to Donetsk")? A withdrawal gives up the place it
-    left, which the story tells (ACLED codes the transfer there)."""
+    """Is a place where forces withdrew to ("had withdrawn to Donetsk") or civilians were taken to ("taken to
+    Voronezh")? A withdrawal gives up, and an evacuation empties, the place left, which the story tells (ACLED
+    codes the event there)."""
     for i in toks:
-        head = ctx.tokens[i].head
-        if head.i not in toks:
-            return head.lower_ in ("to", "towards", "toward") and head.dep_ == "prep"
+        t = ctx.tokens[i]
+        if t.head.i in toks:
+            continue
+        for _ in range(4):  # "to the regional capital Belgorod", "to Kharkiv and to Poltava"
+            head = t.head
+            if head.lower_ in ("to", "towards", "toward") and head.dep_ in ("prep", "conj"):
+                return True
+            if t.dep_ not in ("appos", "compound", "conj", "pobj") or head.i == t.i:
+                return False
+            t = head
+        return False
     return False
+
+
+_DESCRIBED_PLACES = frozenset("city town village port settlement capital hub".split())
+
+
+def _describes_the_named_place(root: Token) -> bool:
+    """Is a place name a modifier of "the city of X" ("the Black Sea city of Odesa", "the Donbas town of
+    Bakhmut")? X, named after it, is the place."""
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or lemma_of(head) not in _DESCRIBED_PLACES:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
 
 
 _AXIS_NOUNS = frozenset("direction axis sector front".split())
@@ -2549,14 +2580,20 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
             and (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i)
         ]
         return downed[-1] if downed else None
-    repeat = not consequence and not damage and c.kind in _STORY_KINDS and _anaphoric(ctx, c)
-    if c.kind == "withdrawal" and c.location is None:
-        # "Poroshenko said 80 percent of the troops had pulled out in an orderly way": the withdrawal told
-        # before, told again without a place of its own
+    repeat = (
+        not consequence
+        and not damage
+        and c.kind in _STORY_KINDS
+        and (_anaphoric(ctx, c) or _generic_retelling(c, told))
+    )
+    if c.kind in _LEAVING_KINDS and c.location is None:
+        # "Poroshenko said 80 percent of the troops had pulled out in an orderly way", "the first 300 children
+        # were taken to Belgorod": the withdrawal or evacuation told before, told again without a place
+        kin = ("withdrawal", "capture", "recapture") if c.kind == "withdrawal" else ("displacement",)
         told_before = [
             o
             for o in told
-            if o.kind in ("withdrawal", "capture", "recapture")
+            if o.kind in kin
             and 0 <= c.paragraph - o.paragraph <= 1
             and o.background == c.background
             and _dates_overlap(o, c, widen=True)
@@ -2610,6 +2647,20 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
     ]
     # the nearest telling, and within one sentence its main clause
     return max(same_place or fits, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))
+
+
+def _generic_retelling(c: Candidate, told: list[Candidate]) -> bool:
+    """ "The enemy again attacked the port infrastructure of Odesa," the governor wrote (after "drones struck the
+    port of Odesa overnight"): an attack told with no weapon of its own, at the very place of a strike told just
+    before, is that strike told again (a quote, a summary)."""
+    if c.kind != "attack" or c._weapon_kinds or not _clause_place(c):  # type: ignore[attr-defined]
+        return False
+    return any(
+        o.kind in _STRIKE_KINDS
+        and _place_key(o.location) == _place_key(c.location)
+        and 0 <= c.paragraph - o.paragraph <= 1
+        for o in told
+    )
 
 
 def _add_count(mine: int | None, theirs: int | None, more: bool) -> int | None:
