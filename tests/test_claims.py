@@ -107,3 +107,20 @@ def test_an_interior_ministry_is_not_the_defence_ministry_named_before():
     events = spotrep.extract(text, published="2024-05-15", source=PUBLISHER)
     killed = next(e for e in events if e.fatalities == 3)
     assert killed.claim.source_country == "UA"
+
+
+def test_of_two_subjects_of_a_speech_verb_the_speaker_is_the_one_next_to_it() -> None:
+    """A parse that makes the reported clause's subject a second subject of "said" ("militants carried out
+    attacks ..., a security source said") must not make the militants the speaker and their attack the
+    speaker's name."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from spotrep.attribution import _subject
+
+    words = ["militants", "carried", "out", "attacks", ",", "a", "source", "said"]
+    heads = [7, 0, 1, 1, 7, 6, 7, 7]
+    deps = ["nsubj", "acl", "prt", "dobj", "punct", "det", "nsubj", "ROOT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    speaker = _subject(doc[7])
+    assert speaker is not None and speaker.text == "source"

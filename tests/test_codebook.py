@@ -403,6 +403,139 @@ TABLE = [
         "a_gathering_of_soldiers_is_no_demonstration",
         "Grenade",
     ),
+    # ---------------------------------------------------------------- munitions dropped and bombs
+    row(
+        "A Russian drone dropped a grenade on a car near Nikopol, wounding the driver.",
+        "grenade_dropped_from_a_drone_is_a_drone_strike",
+        AIR,
+    ),
+    row(
+        "In the Bilopillia community, a quadcopter dropped two explosive devices on a farm building.",
+        "explosive_device_dropped_by_a_quadcopter_is_no_ied",
+        AIR,
+    ),
+    row(
+        "Explosives were dropped on a minibus in Beryslav on Friday morning, the administration said.",
+        "explosives_dropped_without_a_dropper_named",
+        AIR,
+    ),
+    row(
+        "A mortar bomb exploded near a bus stop in Avdiivka, wounding two women.",
+        "a_mortar_bomb_is_a_heavy_weapons_round",
+        SHELLING,
+    ),
+    row(
+        "A Russian bomb hit the village council building in Borova on Thursday, killing one official.",
+        "a_states_bomb_falls_from_its_aircraft",
+        AIR,
+    ),
+    row(
+        "Russian troops pounded Kupiansk with artillery and glide bombs overnight, wounding three residents.",
+        "the_instrument_of_a_strike_types_it",
+        AIR,
+    ),
+    row(
+        "On 29 May 2022, Russian forces hit Kremenchuk, Poltava, with Kh-59 missiles launched from Su-34 "
+        "aircraft.",
+        "missiles_launched_from_aircraft_are_an_air_strike",
+        AIR,
+    ),
+    row(
+        "On 14 July 2022, Russian forces hit the centre of Vinnytsia with Kalibr missiles launched from a "
+        "submarine in the Black Sea.",
+        "missiles_launched_from_the_sea_stay_a_missile_strike",
+        SHELLING,
+    ),
+    row(
+        "The SMM observed a total of 45 bursts of fire involving heavy machineguns near Zolote.",
+        "bursts_of_heavy_machinegun_fire_are_shelling",
+        SHELLING,
+    ),
+    row(
+        "Positioned near Shyrokyne, the SMM heard 30 bursts of heavy-machine-gun fire 2km east.",
+        "hyphenated_heavy_machine_gun_is_heavy",
+        SHELLING,
+    ),
+    row(
+        "In Pisky, the SMM saw a fresh crater in a garden, assessed as caused by a 120mm mortar round.",
+        "a_fresh_crater_a_monitor_saw_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "Russian forces seized the nuclear power plant in Enerhodar on Friday after heavy fighting.",
+        "a_plant_seized_is_territory",
+        "Non-state actor overtakes territory",
+    ),
+    row(
+        "In the Huliaipole direction, the enemy made 3 unsuccessful attempts to break through our defences "
+        "near Staromaiorske.",
+        "attempts_to_break_through_are_fighting",
+        CLASH,
+    ),
+    row(
+        "In the Kupiansk direction, units of the battlegroup inflicted losses on enemy manpower near Synkivka.",
+        "inflicted_losses_near_a_village_are_fighting",
+        CLASH,
+    ),
+    row(
+        "In the Toretsk direction, the enemy attacked 12 times near Niu-York and Shcherbynivka.",
+        "attacks_counted_by_a_bulletin_are_fighting",
+        CLASH,
+    ),
+    row(
+        "Kursk: as a result of the air defence system's work, fragments fell on the roof of a garage.",
+        "debris_after_air_defence_is_an_interception",
+        "Disrupted weapons use",
+    ),
+    row(
+        "Zaporizhzhia region: 2 killed, 6 wounded in Russian shelling over the past day.",
+        "a_headline_tally_is_its_shellings",
+        SHELLING,
+    ),
+    row(
+        "Ukrainian naval drones struck a landing ship near Feodosia in temporarily occupied Crimea.",
+        "temporarily_occupied_is_a_state",
+        AIR,
+    ),
+    row(
+        "Hundreds of residents rallied peacefully in Sumy following the arrest of a local activist.",
+        "an_arrest_a_protest_follows_is_its_grievance_not_its_dispersal",
+        "Peaceful protest",
+    ),
+    row(
+        "Border guards intercepted a retired army officer and 14 foreigners near the border crossing.",
+        "people_intercepted_are_arrested",
+        "Arrests",
+    ),
+    # ---------------------------------------------------------------- labels of notes
+    row(
+        "Looting: On 5 March 2022, Russian soldiers took cars from residents of Ivankiv, Kyiv.",
+        "a_notes_label_names_the_kind_of_its_event",
+        "Looting/property destruction",
+    ),
+    row(
+        "Displacement:\nOn 8 April 2022, 3,000 people were evacuated from Kramatorsk, Donetsk.",
+        "a_label_on_its_own_line_names_the_next_sentences_kind",
+        "Other",
+        {"displacement"},
+    ),
+    # ---------------------------------------------------------------- interceptions
+    row(
+        "Air defence forces destroyed 14 unmanned aerial vehicles over the Voronezh region overnight.",
+        "unmanned_aerial_vehicles_destroyed_are_drones_intercepted",
+        "Disrupted weapons use",
+        {"interception"},
+    ),
+    row(
+        "Overnight the enemy attacked the Mykolaiv region with 11 Shahed drones. All 11 were shot down.",
+        "all_of_the_weapons_told_before_were_intercepted",
+        "Disrupted weapons use",
+    ),
+    row(
+        "Air defence units shot down seven rockets over the Kursk region on Sunday evening.",
+        "rockets_shot_down_are_intercepted_not_fired",
+        "Disrupted weapons use",
+    ),
     # ---------------------------------------------------------------- territory
     row(
         "On 2 April 2023, Ukrainian forces regained control over Dovhenke, Kharkiv. No information on whether "
@@ -414,6 +547,30 @@ TABLE = [
         "Rebel fighters entered Kidal on Sunday and met no resistance.",
         "fighters_entering_a_town_without_resistance",
         "Non-violent transfer of territory",
+    ),
+    row(
+        "On 3 July 2022, Russian forces took full control of Lysychansk, Luhansk, after Ukrainian forces withdrew "
+        "from the city.",
+        "full_control_after_a_withdrawal_completes_a_fight",
+        "Non-state actor overtakes territory",
+    ),
+    row(
+        "On 1 April 2022, Ukrainian forces regained control of Irpin, Kyiv, following the withdrawal of Russian "
+        "forces.",
+        "a_state_retaking_its_ground_after_the_enemy_withdrew_regains_it",
+        "Government regains territory",
+    ),
+    row(
+        "Separatists abandoned their stronghold of Lysychansk on Sunday, and government forces raised the "
+        "national flag over the town after weeks of fighting.",
+        "a_flag_raised_over_a_town_its_holders_abandoned_regains_it",
+        "Government regains territory",
+    ),
+    row(
+        "Government troops withdrew from the besieged town of Vuhlehirsk on Tuesday, and Russia-backed "
+        "separatists took control of the town.",
+        "a_town_left_under_siege_was_fought_for",
+        "Non-state actor overtakes territory",
     ),
     row(
         "Russian forces withdrew completely from the village of Pidlypne.",
@@ -434,6 +591,52 @@ TABLE = [
 ]
 
 NO_EVENT = [
+    pytest.param(
+        "Six military planes entered the air defence identification zone on Monday.",
+        id="aircraft_entering_a_zone_take_no_ground",
+    ),
+    pytest.param("The SMM saw old craters near the school in Pisky.", id="old_craters_are_no_event"),
+    pytest.param(
+        "EU foreign ministers agreed on Monday to fund more artillery ammunition for Ukraine.",
+        id="allies_agreeing_on_their_own_business_is_no_conflict_agreement",
+    ),
+    pytest.param(
+        "Monitors continued to support adherence to the local ceasefire around the pumping station.",
+        id="a_ceasefire_in_force_is_no_new_agreement",
+    ),
+    pytest.param(
+        "The SMM saw four self-propelled howitzers near Staromarivka, in violation of the withdrawal lines.",
+        id="withdrawal_lines_are_a_line_not_a_withdrawal",
+    ),
+    pytest.param(
+        "Air raid alert in the Sumy region! Proceed to the nearest shelter.", id="an_air_raid_alert"
+    ),
+    pytest.param(
+        "A group of Shahed drones is heading from the south towards Kremenchuk.",
+        id="weapons_in_flight_are_a_warning_not_a_deployment",
+    ),
+    pytest.param(
+        "The Air Force denies Russian claims that two Ukrainian MiG-29s were shot down over Dnipropetrovsk "
+        "oblast.",
+        id="a_loss_denied_by_the_side_that_suffered_it",
+    ),
+    pytest.param(
+        "Artillery units struck clusters of enemy manpower and military equipment in 112 areas over the past day.",
+        id="strikes_in_many_areas_without_a_place_are_a_tally",
+    ),
+    pytest.param(
+        "During the day, air defence systems shot down three Neptune missiles, four HIMARS rockets and 31 "
+        "unmanned aerial vehicles.",
+        id="interceptions_of_several_weapons_without_a_place_are_a_tally",
+    ),
+    pytest.param(
+        "The total combat losses of the enemy over the past day amounted to 1,140 personnel.",
+        id="combat_losses_are_a_tally_not_a_clash",
+    ),
+    pytest.param(
+        "Soldiers of the 95th air assault brigade received new armoured vehicles.",
+        id="an_air_assault_brigade_is_no_air_strike",
+    ),
     pytest.param(
         "Russia is trying to capture the whole of the Donbas region.", id="present_attempt_is_an_aim"
     ),
@@ -491,3 +694,47 @@ def test_answered_fire_folds_into_one_event() -> None:
     )
     assert [e.sub_event_type for e in events] == [CLASH]
     assert "shelling" in events[0].categories
+
+
+def test_explosions_and_gunfire_counted_apart_are_two_events() -> None:
+    """ "heard 9 explosions and 25 bursts of small-arms fire": the explosions are shelling, the bursts a clash."""
+    from spotrep import extract
+
+    events = extract(
+        "Positioned in Horlivka, the SMM heard 9 undetermined explosions and 25 bursts of small-arms fire 2km "
+        "north.",
+        published=PUBLISHED,
+    )
+    assert sorted(e.sub_event_type for e in events) == [CLASH, SHELLING]
+
+
+def test_warning_shots_at_a_demonstration_are_its_dispersal() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "On 20 March 2022, about 500 people protested in Nova Kakhovka, Kherson. Russian soldiers fired into the "
+        "air to disperse them.",
+        published="2022-03-20",
+    )
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_the_axis_a_bulletin_names_is_not_the_event_place() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "In the Kherson direction, the enemy made 2 unsuccessful attempts to dislodge our units near Krynky.",
+        published=PUBLISHED,
+    )
+    assert [e.location.name for e in events] == ["Krynky"]
+
+
+def test_debris_after_an_interception_is_that_interception() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "Overnight the enemy attacked Dnipro with Shahed drones. Air defence destroyed all of them; debris fell in "
+        "two districts of the city.",
+        published=PUBLISHED,
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

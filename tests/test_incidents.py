@@ -102,6 +102,153 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="one_of_the_bombs_is_the_strike_again",
         ),
         pytest.param(
+            "On 3 May 2023, a missile strike on a railway station in Kramatorsk, Donetsk region, killed 9 "
+            "civilians and injured 41.",
+            "2023-05-03",
+            "Kramatorsk",
+            "2023-05-03",
+            9,
+            41,
+            id="killed_and_injured_coordinated_are_one_toll",
+        ),
+        pytest.param(
+            "A Russian airstrike hit a school in Lozova on Monday, local officials said, wounding at least six "
+            "people.",
+            "2024-05-15",
+            "Lozova",
+            "2024-05-13",
+            None,
+            6,
+            id="a_toll_after_an_inserted_attribution_is_the_strikes",
+        ),
+        pytest.param(
+            "Russian shelling hit the besieged city of Mariupol on Tuesday, killing four.",
+            "2022-03-10",
+            "Mariupol",
+            "2022-03-08",
+            4,
+            None,
+            id="a_besieged_city_is_a_state_not_a_battle",
+        ),
+        pytest.param(
+            "Ukrainian troops push deeper into Russia's Kursk region\n\nUkrainian forces fought Russian troops "
+            "near the town of Sudzha on Thursday, Russian officials said.",
+            "2024-08-08",
+            "Sudzha",
+            "2024-08-08",
+            None,
+            None,
+            id="a_headlines_advance_into_a_region_is_the_bodys_battle",
+        ),
+        pytest.param(
+            "Russian missiles struck Zaporizhzhia on Sunday, killing two people.\n\nRussia's defence ministry "
+            "said on Monday it had struck an army command post in Zaporizhzhia with Iskander missiles.",
+            "2024-05-13",
+            "Zaporizhzhia",
+            "2024-05-12",
+            2,
+            None,
+            id="the_other_sides_claim_dated_by_its_statement_is_the_same_strike",
+        ),
+        pytest.param(
+            "Russian shelling killed two people in Nikopol on Monday.\n\nRussian forces withdrew from Kherson "
+            "a year ago and have shelled the river towns almost daily since then.",
+            "2024-05-15",
+            "Nikopol",
+            "2024-05-13",
+            2,
+            None,
+            id="history_recalled_after_the_lead_is_no_event",
+        ),
+        pytest.param(
+            "On 3 June 2023, Russian forces attempted to storm positions near Klishchiivka, Donetsk. Ukrainian "
+            "forces repelled the attack.",
+            "2023-06-03",
+            "Klishchiivka",
+            "2023-06-03",
+            None,
+            None,
+            id="the_other_side_repelling_the_attack_is_the_same_battle",
+        ),
+        pytest.param(
+            "On 5 May 2022, Russian and Ukrainian forces clashed in Rubizhne, Luhansk, after Russian tanks "
+            "entered the town.",
+            "2022-05-05",
+            "Rubizhne",
+            "2022-05-05",
+            None,
+            None,
+            id="entering_told_as_what_led_to_a_battle_is_the_battle",
+        ),
+        pytest.param(
+            "Ukrainian troops entered Lyman on Saturday, a spokesman said, as the counteroffensive pushed deep "
+            "into occupied territory.",
+            "2022-10-01",
+            "Lyman",
+            "2022-10-01",
+            None,
+            None,
+            id="an_advance_at_no_named_place_beside_a_taking_is_its_context",
+        ),
+        pytest.param(
+            "On 3 July 2022, Russian forces took full control of Lysychansk, Luhansk, after Ukrainian forces "
+            "withdrew from the city.",
+            "2022-07-03",
+            "Lysychansk",
+            "2022-07-03",
+            None,
+            None,
+            id="the_withdrawal_a_taking_followed_is_the_same_transfer",
+        ),
+        pytest.param(
+            "The SMM followed up on reports of a man injured by shelling in Zolote on 3 May.",
+            "2021-05-05",
+            "Zolote",
+            "2021-05-03",
+            None,
+            1,
+            id="the_person_a_casualty_participle_describes_is_counted",
+        ),
+        pytest.param(
+            "At least six people were killed and 20 others wounded in a mortar attack on a market in Avdiivka, "
+            "officials said on Monday.",
+            "2024-05-15",
+            "Avdiivka",
+            "2024-05-13",
+            6,
+            20,
+            id="the_cause_told_with_the_second_casualty_verb_is_the_cause_of_both",
+        ),
+        pytest.param(
+            "Russian drones struck the port of Izmail overnight, injuring a worker, the governor said.\n\n"
+            '"The enemy again attacked the port infrastructure of Izmail," he wrote on Telegram.',
+            "2024-05-15",
+            "Izmail",
+            "2024-05-14",
+            None,
+            1,
+            id="a_strike_told_again_in_a_quote_without_a_weapon_is_the_same_strike",
+        ),
+        pytest.param(
+            "Russian drones struck the Black Sea city of Odesa overnight, injuring three people.",
+            "2024-05-15",
+            "Odesa",
+            "2024-05-14",
+            None,
+            3,
+            id="the_sea_describing_a_city_is_not_the_place",
+        ),
+        pytest.param(
+            "Authorities began evacuating children from the border town of Shebekino on Wednesday.\n\nThe first "
+            "200 children were taken to Belgorod and to Kursk, the governor said.",
+            "2023-05-31",
+            "Shebekino",
+            "2023-05-31",
+            None,
+            None,
+            id="civilians_taken_to_other_towns_are_the_evacuation_of_the_town_they_left",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",
@@ -117,6 +264,52 @@ def test_an_incident_is_one_event(text, published, place, day, fatalities, injur
     assert [(e.location.name, str(e.event_date)) for e in events] == [(place, day)]
     (event,) = events
     assert (event.fatalities, event.injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "sub", "place"),
+    [
+        pytest.param(
+            "Overnight, Russia attacked the Poltava region with 16 Shahed drones. Air defence destroyed all of "
+            "them; debris damaged the roof of a warehouse.",
+            "2024-06-02",
+            "Disrupted weapons use",
+            "Poltava Oblast",
+            id="a_strike_whose_drones_were_all_downed_is_the_interception",
+        ),
+        pytest.param(
+            "On 5 June 2023, Russian forces launched 20 cruise missiles at Kyiv city, Kyiv. Ukrainian air "
+            "defence shot down 19 of them; debris fell on two districts.",
+            "2023-06-05",
+            "Disrupted weapons use",
+            "Kyiv",
+            id="missiles_launched_at_a_city_and_downed_are_the_interception",
+        ),
+        pytest.param(
+            "Russian forces launched rockets at Zaporizhzhia on Monday. Some were intercepted. An industrial "
+            "enterprise was damaged.",
+            "2024-05-15",
+            "Shelling/artillery/missile attack",
+            "Zaporizhzhia",
+            id="a_strike_that_got_through_is_the_strike",
+        ),
+        pytest.param(
+            "On the night of 3 May, the enemy attacked with 12 Shahed strike UAVs launched from the Kursk region "
+            "of Russia. All of them were destroyed over the Sumy region.",
+            "2024-05-03",
+            "Disrupted weapons use",
+            "Sumy Oblast",
+            id="a_launch_site_is_no_event_place",
+        ),
+    ],
+)
+def test_an_incident_is_one_event_of_its_type(text, published, sub, place):
+    events = events_of(text, published)
+    assert [(e.sub_event_type, e.location.name) for e in events][:1] == [(sub, place)], [
+        (e.sub_event_type, e.location.name) for e in events
+    ]
+    if sub == "Disrupted weapons use":
+        assert len(events) == 1, [(e.sub_event_type, e.location.name) for e in events]
 
 
 @pytest.mark.parametrize(
@@ -150,6 +343,16 @@ def test_separate_incidents_stay_separate(text, count):
     assert len(events_of(text)) == count
 
 
+def test_a_toll_given_place_by_place_is_one_event_per_place() -> None:
+    """ "killed four residents of the region: 3 in Kupiansk and 1 in Izium": each place has its own dead."""
+    events = events_of(
+        "Over the past day, Russian shelling killed four residents of Kharkiv region: 3 in Kupiansk and 1 in "
+        "Izium.",
+        "2024-05-15",
+    )
+    assert sorted((e.location.name, e.fatalities) for e in events) == [("Izium", 1), ("Kupiansk", 3)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -173,6 +376,13 @@ def test_separate_incidents_stay_separate(text, count):
         ),
         pytest.param(
             "Russia's months-long offensive in Donetsk region continued.", id="an_event_lasting_months"
+        ),
+        pytest.param(
+            "Soldiers arriving in Kramatorsk described days of relentless shelling.", id="days_of_shelling"
+        ),
+        pytest.param(
+            "Russia has repeatedly targeted Odesa's ports since pulling out of the grain deal.",
+            id="what_a_since_clause_starts_from",
         ),
     ],
 )
@@ -206,3 +416,24 @@ def test_background_yields_no_event(text):
 def test_news_told_with_background_words_is_still_an_event(text, day):
     events = events_of(text)
     assert [str(e.event_date) for e in events] == [day]
+
+
+def test_a_countrywide_monthly_casualty_figure_is_a_statistic() -> None:
+    text = (
+        "In April 2024, the mission recorded 500 civilian casualties in Ukraine: 180 killed and 320 injured."
+    )
+    assert events_of(text, "2024-05-03") == []
+
+
+def test_a_withdrawal_told_again_and_its_destination_are_the_transfer_told_before() -> None:
+    """ "withdrew from X, and separatists took control of the town. ... 80 percent of the troops had pulled out";
+    "his fighters had withdrawn to Donetsk": one transfer, at the place left, not at the destination."""
+    events = events_of(
+        "Government troops withdrew from the besieged town of Vuhlehirsk on Tuesday, and Russia-backed separatists "
+        "took control of the town despite a truce agreed in Minsk last week.\n\nThe commander said 90 percent of "
+        "the troops had pulled out in an orderly way, and that his men had withdrawn to Artemivsk.",
+        "2015-02-04",
+    )
+    assert [(e.sub_event_type, e.location.name, str(e.event_date)) for e in events] == [
+        ("Non-state actor overtakes territory", "Vuhlehirsk", "2015-02-03")
+    ]

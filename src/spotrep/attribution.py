@@ -95,9 +95,11 @@ def _np_span(head: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    """The speaker: the subject of the speech verb; of two (a parse that makes the reported clause's subject a
+    second subject: "militants carried out attacks ..., a security source said"), the one next to the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return max(subjects, key=lambda c: c.i if c.i < verb.i else -1)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     return None

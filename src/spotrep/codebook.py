@@ -9,15 +9,20 @@ internal event kind the codebook assigns to the construction (or None when the c
   positions or troops are an armed clash; remote fire at a settlement is shelling; shooting at people or cars
   is an attack (``fire_kind``); fire that was answered ("fired back", "responded with fire") was exchanged, an
   armed clash (``return_fire``);
+- fresh craters a monitor saw ("a fresh crater, assessed as caused by an 82mm mortar round") are shelling;
 - monitoring-mission counts ("observed a total of 7 explosions", "recorded 12 projectiles", "bursts of
   small-arms fire") report shelling, or an armed clash when small arms were used or fire went both ways across
   the contact line (``monitoring_kind``);
+- a missile launched from an aircraft makes an air strike (``air_launched``);
 - a manned aircraft shot down by ground fire is shelling, one downed by another aircraft an armed clash;
   drones and missiles brought down stay interceptions (``downed_aircraft_kind``);
 - evacuations, flight and deportation of civilians are displacement, ACLED's "Other" (``displacement_kind``);
-- an offensive that was attempted (and failed) is an armed clash (``attempted``);
+- an offensive that was attempted (and failed) is an armed clash (``attempted``, ``attempt_noun_kind``);
+- debris of what air defence brought down belongs to the interception (``debris_kind``);
 - unexploded ordnance going off is a remote explosive (``unexploded``); "bombed" is an air strike when
   aircraft or an army bomb, a planted bomb when an armed group or unknown assailants do (``bombing_kind``);
+- munitions dropped ("a drone dropped an explosive device", "mines dropped from a UAV") are an air/drone
+  strike (``dropped_kind``);
 - the weapon names the event: "attacked a tower with a bomb" (``instrument_kind``), "used drones to destroy"
   (``used_weapon_kind``), and damage done by a drone, a missile or shelling is that strike, not property
   destruction (``remote_doer_kind``);
@@ -30,12 +35,13 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .lexicon.actors import DEMONYMS
 from .lexicon.triggers import FORMS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .wordcache import lemma_lower
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def _lemma(token: Token) -> str:
@@ -79,12 +85,54 @@ def noun_weapon_kind(token: Token, spans: dict[int, str]) -> str | None:
     lemma = _lemma(token)
     if lemma not in WEAPON_WORDS:
         return None
-    if lemma == "bomb" and any(_lemma(c) in _AERIAL for c in token.children):
-        return "bomb"
+    if lemma == "bomb":
+        return bomb_kind(token)
     return WEAPON_WORDS[lemma][1]
 
 
+def bomb_kind(token: Token) -> str:
+    """The weapon kind of a "bomb": a mortar or artillery bomb is a round fired by a heavy weapon
+    ("artillery"); a bomb with an aerial modifier ("guided bombs") or a state's bomb ("a Russian bomb struck a
+    school": states bomb from the air) is an aerial bomb ("bomb"); any other bomb was planted ("explosive")."""
+    mods = {_lemma(c) for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & _SHELL_BOMB:
+        return "artillery"
+    if mods & _AERIAL:
+        return "bomb"
+    if not mods & _PLANTED_BOMB and any(c.dep_ == "amod" and c.lower_ in DEMONYMS for c in token.children):
+        return "bomb"
+    return "explosive"
+
+
+_SHELL_BOMB = frozenset("mortar artillery tank howitzer".split())
+_PLANTED_BOMB = frozenset(
+    "roadside car truck improvised homemade home-made magnetic sticky parcel pipe time motorcycle bicycle "
+    "suicide".split()
+)
+
+
 _AERIAL = frozenset("glide gliding guided aerial air aviation cluster barrel".split())
+
+
+_ANTECEDENT_REACH = 40  # tokens back, into the sentence before
+
+
+def weapon_antecedent(token: Token) -> str | None:
+    """The kind ("drone", "missile", "rocket") of the weapons a count or a pronoun refers back to ("the enemy
+    attacked with 19 Shaheds. All 19 were destroyed", "destroyed all of them"): the nearest weapon named
+    before it, in its sentence or the one before."""
+    doc = token.doc
+    spans = weapon_spans(doc)
+    start = max(token.sent.start - 1, 0)
+    start = doc[start].sent.start if start < token.sent.start else start
+    for i in range(token.i - 1, max(start, token.i - _ANTECEDENT_REACH) - 1, -1):
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "PROPN") and i not in spans:
+            continue
+        kind = noun_weapon_kind(t, spans)
+        if kind in ("drone", "missile", "rocket"):
+            return kind
+    return None
 
 
 # -- weapons fired -------------------------------------------------------------------------------------------
@@ -111,6 +159,18 @@ _UNSPECIFIED = frozenset("unspecified unknown undetermined unidentified various 
 _CALIBRE = re.compile(r"^\d{2,3}(?:-?mm|-millimet(?:re|er))$", re.I)
 
 
+def _heavy_gun(gun: Token) -> bool:
+    """ "heavy machine gun", "heavy-machine-gun", "heavy machineguns": however the parser hangs "heavy"."""
+    doc = gun.doc
+    for i in range(gun.i - 1, max(gun.i - 5, -1), -1):
+        low = doc[i].lower_
+        if low == "heavy":
+            return True
+        if low not in ("-", "machine"):
+            return False
+    return False
+
+
 def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
     """What the tokens say was fired: "small" (small arms, machine guns), "heavy" (artillery, mortars, tanks,
     grenade launchers, heavy machine guns, calibres such as "152mm"), "missile", "drone", "air", or
@@ -119,6 +179,8 @@ def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
     for t in tokens:
         kind = spans.get(t.i)
         if kind is not None:
+            if kind == "small_arms" and _heavy_gun(t):
+                kind = "heavy_weapon"  # "heavy-machine-gun fire": the ruler saw only "machine-gun"
             if kind in _CLASS_OF_KIND:
                 classes.add(_CLASS_OF_KIND[kind])
             continue
@@ -135,6 +197,8 @@ def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
                 classes.add("heavy")
             elif lemma != "arm" or mods & _UNSPECIFIED:
                 classes.add("unspecified")
+        elif lemma in ("machinegun", "gun") and _heavy_gun(t):
+            classes.add("heavy")  # "heavy machineguns", "heavy-machine-gun fire"
         elif lemma in _SMALL_LEMMAS or (
             lemma == "gun" and not {_lemma(c) for c in t.children} & _NOT_SMALL_GUN
         ):
@@ -248,15 +312,26 @@ def return_fire(token: Token, lemma: str) -> bool:
     return False
 
 
+def warning_shots(token: Token) -> bool:
+    """ "fired into the air", "shot in the air": warning shots hit no one; no attack (at a demonstration, the
+    dispersal told with them is the event)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("into", "in") and any(_lemma(g) == "air" for g in c.children)
+        for c in token.children
+    )
+
+
 def fire_kind(token: Token, lemma: str) -> str | None:
     """The kind of "fired ... at ...", "shot at ...", "opened fire on ...", typed by the weapons and the target
-    (see the module docstring); None when the construction does not decide (missiles, drones, tear gas, no
-    weapon and no target: the trigger tables do)."""
+    (see the module docstring); "-" for warning shots; None when the construction does not decide (missiles,
+    drones, tear gas, no weapon and no target: the trigger tables do)."""
     children = list(token.children)
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in children):
+    if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children):
         return None
     if return_fire(token, lemma):
         return "clash"
+    if warning_shots(token):
+        return "-"
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma == "open":
         fire = next((o for o in objects if _lemma(o) == "fire"), None)
@@ -299,7 +374,8 @@ def fire_kind(token: Token, lemma: str) -> str | None:
 # -- monitoring-mission counts -------------------------------------------------------------------------------
 
 MONITOR_VERBS = frozenset("observe record register hear count log see detect document".split())
-MONITOR_NOUNS = frozenset("explosion projectile shot burst blast detonation".split())
+MONITOR_NOUNS = frozenset("explosion projectile shot burst blast detonation crater".split())
+_FRESH = frozenset("fresh new recent".split())
 _CLIMB_DEPS = frozenset(
     "nmod pobj prep dobj conj compound appos nsubjpass nsubj attr nummod amod acl npadvmod".split()
 )
@@ -318,19 +394,78 @@ def monitor_verb(noun: Token) -> Token | None:
     return None
 
 
+_FIRE_COUNTS = frozenset({"shot", "burst"})
+
+
+def monitored_fire(noun: Token) -> bool:
+    """Is a monitoring count a count of gunfire of its own ("60 bursts of small-arms fire", "40 shots") beside
+    a count of explosions? Not "40 explosions and bursts of fire" or "7 explosions/shots/bursts": one count."""
+    return (
+        _lemma(noun) in _FIRE_COUNTS
+        and any(c.dep_ == "nummod" for c in noun.children)
+        and not any(c.text == "/" for c in noun.doc[max(noun.i - 2, 0) : noun.i + 2])
+    )
+
+
 def monitoring_kind(noun: Token) -> str | None:
     """A monitoring count (see ``monitor_verb``) reports shelling, or an armed clash when small arms were
-    fired or the fire went in both directions of the contact line."""
+    fired or the fire went in both directions of the contact line. When explosions and gunfire are counted
+    apart ("14 explosions and 60 bursts of small-arms fire"), they are two events: the explosions shelling,
+    the bursts an armed clash (shelling when only heavy weapons fired)."""
     verb = monitor_verb(noun)
     if verb is None:
         return None
-    scope = list(verb.subtree)
+    if _lemma(noun) == "crater":
+        # "saw a fresh crater ..., assessed as caused by an 82mm mortar round": the impact of shelling; an old
+        # crater is no event of the report's days
+        fresh = any(_lemma(c) in _FRESH for c in noun.children) or any(
+            _lemma(t) == "cause" for t in noun.subtree
+        )
+        if not fresh:
+            return None
+        kinds = weapon_classes(noun.subtree, weapon_spans(noun.doc))
+        return "air_strike" if "air" in kinds else "drone_strike" if "drone" in kinds else "shelling"
+    if monitored_fire(noun) and _counts_explosions_too(noun, verb):
+        # gunfire: an armed clash, unless only heavy weapons fired ("bursts of heavy-machine-gun fire")
+        own = [
+            t
+            for t in noun.subtree
+            if t.i not in {x.i for c in noun.children if c.dep_ == "conj" for x in c.subtree}
+        ]
+        classes = weapon_classes(own, weapon_spans(noun.doc))
+        return "shelling" if "heavy" in classes and "small" not in classes else "clash"
+    if _counts_fire_too(noun, verb):
+        # its own words only, not the gunfire counted beside it ("12 explosions and 40 shots of small-arms fire")
+        conjs = {t.i for c in noun.children if c.dep_ == "conj" for t in c.subtree}
+        scope = [t for t in noun.subtree if t.i not in conjs]
+    else:
+        scope = list(verb.subtree)
     for t in scope:
         if _lemma(t) in ("direction", "side") and any(c.lower_ == "both" for c in t.children):
             return "clash"
     if "small" in weapon_classes(scope, weapon_spans(noun.doc)):
         return "clash"
     return "shelling"
+
+
+def _counts_explosions_too(noun: Token, verb: Token) -> bool:
+    """Does the observing verb also count explosions apart from this count of gunfire?"""
+    for t in verb.subtree:
+        if t.i != noun.i and _lemma(t) not in _FIRE_COUNTS and _lemma(t) in MONITOR_NOUNS:
+            other = monitor_verb(t)
+            if other is not None and other.i == verb.i:
+                return True
+    return False
+
+
+def _counts_fire_too(noun: Token, verb: Token) -> bool:
+    """Does the observing verb also count gunfire apart from this count of explosions?"""
+    for t in verb.subtree:
+        if t.i != noun.i and monitored_fire(t):
+            other = monitor_verb(t)
+            if other is not None and other.i == verb.i:
+                return True
+    return False
 
 
 # -- aircraft shot down --------------------------------------------------------------------------------------
@@ -375,6 +510,27 @@ def downed_aircraft_kind(token: Token) -> str | None:
     if any(t.lower_ in _AIR_COMBAT for t in token.sent):
         return "air_combat"
     return "shootdown"
+
+
+_LAUNCH = frozenset({"launch", "fire"})
+
+
+def air_launched(sent: Span) -> bool:
+    """Does the sentence say a missile was launched from an aircraft ("a Kh-22 missile launched from a Tu-22M3
+    bomber", "missiles fired from Su-34 jets")? A strike by air-launched missiles is an air strike (ACLED)."""
+    spans = weapon_spans(sent.doc)
+    for t in sent:
+        if _lemma(t) not in _LAUNCH:
+            continue
+        sources = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+        if not any(_is_aircraft(g, spans) or _lemma(g) in _AIRCRAFT for g in sources):
+            continue
+        fired = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if t.dep_ in ("acl", "amod"):
+            fired.append(t.head)
+        if any(noun_weapon_kind(f, spans) in ("missile", "rocket") for f in fired):
+            return True
+    return False
 
 
 # -- weapons an attack was made with ------------------------------------------------------------------------
@@ -446,6 +602,118 @@ def remote_doer_kind(token: Token) -> str | None:
     return None
 
 
+# -- munitions dropped --------------------------------------------------------------------------------------
+
+# what is dropped from the air to strike: the event kind, when no drone or aircraft is named as the dropper
+_DROPPED = {
+    "bomb": "air_strike",
+    "explosive": "drone_strike",
+    "device": "drone_strike",
+    "mine": "drone_strike",
+    "landmine": "drone_strike",
+    "munition": "air_strike",
+    "ordnance": "air_strike",
+    "shell": "drone_strike",
+    "grenade": "drone_strike",
+    "ammunition": "drone_strike",
+    "charge": "drone_strike",
+}
+
+
+def dropped_munition(noun: Token) -> bool:
+    """Is a munition noun what a drop construction dropped ("dropped an explosive device", "mines dropped from a
+    drone", "explosives were dropped")? The dropping is then the event (``dropped_kind``)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) == "drop":
+        return True
+    return any(c.dep_ in ("acl", "amod") and _lemma(c) == "drop" for c in noun.children)
+
+
+def dropped_kind(token: Token) -> str | None:
+    """ "a drone dropped an explosive device on a tractor", "mines dropped from a UAV", "explosives were dropped
+    on a car": munitions dropped from the air are an air/drone strike (ACLED), never a planted IED or a hand
+    grenade. The dropper names which (a drone strike, or an air strike from aircraft); None when nothing that
+    explodes was dropped ("dropped leaflets", "dropped charges against")."""
+    spans = weapon_spans(token.doc)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(token.head)  # "mines dropped from a drone"
+    objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+    dropped = None
+    for o in objects:
+        lemma = _lemma(o)
+        if lemma not in _DROPPED and lemma.endswith("s") and lemma[:-1] in _DROPPED:
+            lemma = lemma[:-1]  # "Explosives were dropped" (a capitalised plural keeps its -s)
+        if lemma == "charge" and not any(_lemma(c) == "explosive" for c in o.children):
+            continue  # "dropped the charges against him"
+        kind = spans.get(o.i)
+        if kind in ("bomb", "explosive", "grenade", "artillery", "missile") or lemma in _DROPPED:
+            dropped = _DROPPED.get(lemma, "air_strike" if kind == "bomb" else "drone_strike")
+            break
+    if dropped is None:
+        return None
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [
+        g
+        for c in token.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for d in doers:
+        kind = noun_weapon_kind(d, spans)
+        if kind == "drone":
+            return "drone_strike"
+        if kind == "aircraft" or _lemma(d) in _AIRCRAFT:
+            return "air_strike"
+    return dropped
+
+
+# -- debris of what air defence brought down -------------------------------------------------------------------
+
+DEBRIS_NOUNS = frozenset("debris fragment wreckage remains".split())
+DEBRIS_VERBS = frozenset("fall land crash damage hit injure wound kill strike cause start ignite".split())
+
+
+def debris_kind(token: Token, lemma: str) -> str | None:
+    """ "Fragments fell on the roof of a building", "debris of a downed drone damaged a house": what falls after
+    air defence brought a drone or missile down belongs to the interception (ACLED: disrupted weapons use)."""
+    if lemma not in DEBRIS_VERBS:
+        return None
+    doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return "interception" if any(_lemma(d) in DEBRIS_NOUNS for d in doers) else None
+
+
+# -- attacks on no one named ------------------------------------------------------------------------------------
+
+
+def untargeted_attack(token: Token) -> bool:
+    """ "the enemy attacked 34 times near Lysivka": bulletins count the ground attacks on the other side's
+    positions (ACLED: an armed clash, not an attack on civilians)."""
+    times = [c for c in token.children if c.dep_ in ("npadvmod", "dobj") and _lemma(c) == "time"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c not in times]
+    if token.pos_ != "VERB" or objects:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
+        return False
+    return bool(times)
+
+
+# -- attempts told as nouns ---------------------------------------------------------------------------------
+
+
+def attempt_noun_kind(noun: Token) -> str | None:
+    """ "made 4 unsuccessful attempts to dislodge our units", "an attempt to break through near X": attempts
+    that were made at an offensive action are the fighting they caused (ACLED: armed clash)."""
+    if _lemma(noun) not in ("attempt", "try") or noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "xcomp") and _lemma(c) in ATTEMPTED_ACTIONS:
+            return "assault"
+    return None
+
+
 # -- weapons used --------------------------------------------------------------------------------------------
 
 _USED_VERBS = frozenset("destroy hit strike attack target shell bomb pound".split())
@@ -475,6 +743,21 @@ _ENTERING_FORCES = frozenset(
 )
 
 
+_CRAFT = frozenset(
+    "ship vessel boat warship submarine plane aircraft jet drone uav helicopter warplane".split()
+)
+
+
+def craft_entered(token: Token) -> bool:
+    """ "Five military planes entered the identification zone", "a warship entered the port": aircraft and ships
+    entering airspace or waters take no ground."""
+    subj = _subject(token)
+    if subj is None:
+        return False
+    spans = weapon_spans(token.doc)
+    return _lemma(subj) in _CRAFT or spans.get(subj.i) in ("aircraft", "drone", "naval")
+
+
 def forces_entered(token: Token) -> bool:
     """ "the fighters entered Afrin", "Russian troops entered the town": armed forces entering a place take it
     (a capture; with no resistance, a non-violent transfer)."""
@@ -494,7 +777,7 @@ def forces_entered(token: Token) -> bool:
 
 # -- displacement ------------------------------------------------------------------------------------------
 
-DISPLACEMENT_VERBS = frozenset("evacuate flee leave deport displace relocate resettle".split())
+DISPLACEMENT_VERBS = frozenset("evacuate flee leave deport displace relocate resettle take bus".split())
 DISPLACEMENT_NOUNS = frozenset("evacuation exodus deportation displacement".split())
 _DISPLACED = frozenset(
     "civilian resident people person local inhabitant child kid family woman citizen refugee patient "
@@ -535,6 +818,11 @@ def displacement_kind(token: Token, lemma: str) -> str | None:
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         objects.append(token.head)  # "civilians evacuated from Mariupol arrived in Zaporizhzhia"
     subj = _subject(token)
+    if lemma in ("take", "bus"):
+        # "the first 300 children were taken to Belgorod": civilians moved away to a destination
+        moved = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        to = any(c.dep_ == "prep" and c.lower_ in ("to", "towards") for c in children)
+        return "displacement" if to and any(_people(o) for o in moved) else None
     if lemma in ("evacuate", "deport", "displace", "relocate", "resettle"):
         # "deported to the territory of Russia 2,389 children" (parsed as an apposition)
         objects += [t for c in children if c.dep_ == "prep" for t in c.subtree if t.dep_ == "appos"]

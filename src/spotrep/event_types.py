@@ -353,9 +353,35 @@ def _object_kind(lemma: str, token: Token) -> str | None:
                 if any(g.lower_ in ("which", "whom") for g in of.children):
                     args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
     for arg in args:
-        key = lemma_of(arg)
+        key = _weapon_key(arg) or lemma_of(arg)
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
+    return None
+
+
+_DRONE_HEADS = frozenset("vehicle aircraft system craft aerial".split())
+_DRONE_MODS = frozenset("unmanned uncrewed aerial remotely-piloted pilotless".split())
+
+
+def _weapon_key(arg: Token) -> str | None:
+    """The weapon word an object stands for when it is not one itself: "unmanned aerial vehicles" and "UAVs"
+    are drones, a named system is its kind ("Storm Shadow" a missile), and a number or pronoun that counts
+    weapons told just before ("All 19 were destroyed", "destroyed all of them") is those weapons."""
+    kind = codebook.weapon_spans(arg.doc).get(arg.i)
+    if kind in ("drone", "missile", "rocket"):
+        return kind
+    lemma = lemma_of(arg)
+    if lemma in _DRONE_HEADS and any(lemma_of(c) in _DRONE_MODS for c in arg.children):
+        return "drone"
+    if arg.pos_ in ("NUM", "PRON", "DET") or lemma in ("all", "most", "some", "each", "both", "none"):
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "NOUN" for g in c.children)
+            for c in arg.children
+        ):
+            return None  # "15 of the 18 drones": the noun after "of" is read on its own
+        antecedent = codebook.weapon_antecedent(arg)
+        if antecedent is not None:
+            return antecedent
     return None
 
 
@@ -490,6 +516,7 @@ _NOUN_KEYS = (
     | codebook.UXO_NOUNS
     | codebook.DISPLACEMENT_NOUNS
     | _EXPLOSION_NOUNS
+    | {"attempt"}
 )
 
 
@@ -502,11 +529,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
         """Does the sentence name a protest? Computed on first use: only a few verbs ask."""
         if not protest_words_seen:
             protest_words_seen.append(
-                any((lemma_of(t) in PROTEST_WORDS and not _riot_gear(t)) or _sit_in(t) for t in sent)
+                any(
+                    (lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) and not _struck(t)) or _sit_in(t)
+                    for t in sent
+                )
             )
         return protest_words_seen[0]
 
-    monitored: set[int] = set()  # the observing verbs whose count is already a trigger
+    monitored: set[tuple[int, bool]] = set()  # (observing verb, count of fire) already a trigger
     for token in sent:
         if token.is_punct or token.is_space or token.like_num:
             continue
@@ -546,8 +576,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, verb_kind, True, False, (token.i,)))
                 continue
         if is_verb and lemma in VERB_TRIGGERS:
-            if lemma == "occupy" and token.dep_ in ("amod", "acl"):
-                continue  # "the occupied districts", "areas occupied by Russia": a state, not a capture
+            if lemma == "occupy" and (
+                token.dep_ in ("amod", "acl") or any(c.lower_ in _STATE_ADVERBS for c in token.children)
+            ):
+                continue  # "the occupied districts", "temporarily occupied Crimea": a state, not a capture
+            if token.dep_ == "amod" and token.tag_ == "VBN" and VERB_TRIGGERS[lemma] in _STATE_KINDS:
+                continue  # "the besieged port city", "the encircled town", "liberated villages": a state
             used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
             if used and used in WEAPON_KIND_TO_EVENT:
                 triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
@@ -570,12 +604,22 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # no noun trigger or construction has this word
             if _in_name(token):
                 continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "of"
+                and lemma_of(token.head.head) in codebook.MONITOR_NOUNS
+            ):
+                continue  # "35 bursts of heavy-machine-gun fire": the counted bursts are the event
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
             mods = (
                 {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
                 if key in _MODIFIED_NOUNS
                 else set()
             )
+            if key in _STRIKE_NOUNS and _names_a_unit(token):
+                continue  # "the 79th air assault brigade", "assault troops": the kind of a unit, not an event
+            if _names_a_warning_or_line(token):
+                continue  # "air raid alert", "withdrawal lines", "evacuation routes": no event took place
             if key in _STRIKE_NOUNS:
                 if mods & _AIR_MODIFIERS:
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
@@ -610,6 +654,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if noun_kind:
                 triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
                 continue
+            if key == "attempt":
+                attempt = codebook.attempt_noun_kind(token)
+                if attempt:
+                    triggers.append(Trigger(token, attempt, True, True, (token.i,)))
+                continue
             codebook_kind = _codebook_noun_kind(token, key, monitored)
             if codebook_kind:
                 if codebook_kind != "-":
@@ -617,6 +666,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, codebook_kind, strong, True, (token.i,)))
                 continue
             if key in _EXPLOSIVE_NOUNS:
+                if key == "bomb" and codebook.bomb_kind(token) == "artillery":
+                    # "a mortar bomb", "an artillery bomb": a round fired by a heavy weapon (shelling)
+                    triggers.append(Trigger(token, "shelling", True, True, (token.i,)))
+                    continue
+                if codebook.dropped_munition(token):
+                    continue  # "dropped an explosive device": the dropping is the event (an air/drone strike)
                 if _aerial_bomb(token, mods):
                     # glide bombs, guided aerial bombs, KABs: dropped from aircraft, never an IED
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
@@ -640,8 +695,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     weak = False  # "held a torch march", "a peace march"
                 if key == "riot" and _riot_gear(token):
                     continue  # "riot police"
-                if key == "attack" and token.dep_ in ("compound", "amod") and _names_a_weapon(token.head):
-                    continue  # "attack drones", "attack helicopters": a kind of weapon, not an event
+                if (
+                    key in ("attack", "strike", "assault")
+                    and token.dep_ in ("compound", "amod")
+                    and _names_a_weapon(token.head)
+                ):
+                    continue  # "attack drones", "strike UAVs", "assault rifles": a kind of weapon, not an event
+                if (
+                    key == "combat"
+                    and token.dep_ in ("compound", "amod", "nmod")
+                    and lemma_of(token.head) not in _COMBAT_HEADS
+                ):
+                    continue  # "combat work", "combat losses", "combat vehicles": a kind of thing, not fighting
                 if key == "artillery" and _fired_weapon(token):
                     continue  # "fired small arms and artillery at ...": the firing is the event
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
@@ -657,9 +722,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     kind, weak = "mob", False
                 triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
     for trig in triggers:
+        if trig.token.tag_ == "VBG" and trig.token.dep_ == "pobj":
+            trig.nominal = True  # "wounded in Russian shelling": a gerund after a preposition names a thing
         if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     return triggers
+
+
+def _struck(token: Token) -> bool:
+    """ "struck", "strikes" as a verb: a blow, not a labour strike (a protest word only as a noun)."""
+    return token.pos_ == "VERB" and lemma_of(token) == "strike"
 
 
 def _sentence_weapon_kinds(token: Token) -> set[str]:
@@ -684,14 +756,55 @@ _AERIAL_BOMB_MODS = frozenset(
 
 
 def _aerial_bomb(token: Token, mods: set[str]) -> bool:
-    """A bomb dropped from aircraft: a named aerial bomb ("KAB", "FAB-500 bombs", "glide bombs") or a bomb
-    with an aerial modifier."""
+    """A bomb dropped from aircraft: a named aerial bomb ("KAB", "FAB-500 bombs", "glide bombs"), a bomb
+    with an aerial modifier, or a state's bomb ("a Russian bomb struck a school")."""
     spans = codebook.weapon_spans(token.doc)
     if spans.get(token.i) in ("bomb", "aircraft"):
         return True
     if any(spans.get(c.i) in ("bomb", "aircraft") for c in token.children if c.dep_ in ("compound", "nmod")):
         return True
-    return lemma_of(token) == "bomb" and bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS)
+    if lemma_of(token) != "bomb":
+        return False
+    return bool({m.lower() for m in mods} & _AERIAL_BOMB_MODS) or codebook.bomb_kind(token) == "bomb"
+
+
+_STATE_ADVERBS = frozenset("temporarily currently still partially partly".split())
+# kinds whose past participle before a noun describes the state of a place, not an event
+_STATE_KINDS = frozenset({"clash", "capture", "capture?", "recapture", "recapture?"})
+# the nouns "combat" modifies that still name fighting ("combat operations", "combat engagements")
+_COMBAT_HEADS = frozenset("operation action engagement clash fighting encounter".split())
+_UNIT_NOUNS = frozenset(
+    "brigade battalion regiment division unit troop force company squad detachment corps platoon formation "
+    "battlegroup group team squadron wing".split()
+)
+
+
+# nouns an event word can modify without an event taking place: warnings of one, and lines, zones and plans
+# named after one ("air raid alert", "the withdrawal lines", "an evacuation route")
+_WARNING_HEADS = frozenset(
+    "alert alarm warning siren threat danger shelter drill risk line zone plan deadline route corridor schedule "
+    "order map".split()
+)
+
+
+def _names_a_warning_or_line(token: Token) -> bool:
+    t = token
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+        if lemma_of(t) in _WARNING_HEADS:
+            return True
+    return False
+
+
+def _names_a_unit(token: Token) -> bool:
+    """Is a strike noun part of the name of a kind of unit ("air assault brigade", "assault troops", "the
+    Strike Group")?"""
+    t = token
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+        if lemma_of(t) in _UNIT_NOUNS:
+            return True
+    return False
 
 
 def _names_a_weapon(token: Token) -> bool:
@@ -709,16 +822,24 @@ def _fired_weapon(token: Token) -> bool:
     return t.dep_ in ("dobj", "npadvmod") and lemma_of(t.head) in ("fire", "use", "shoot")
 
 
-def _codebook_noun_kind(token: Token, key: str, monitored: set[int]) -> str | None:
+def _slashed(token: Token) -> bool:
+    """Is the noun a later member of a slash-joined list ("explosions/shots/bursts")?"""
+    return token.i > 0 and token.doc[token.i - 1].text == "/"
+
+
+def _codebook_noun_kind(token: Token, key: str, monitored: set[tuple[int, bool]]) -> str | None:
     """The kind of the nouns whose construction the codebook types (see spotrep.codebook): counts in monitoring
     reports, unexploded ordnance, explosions, evacuations. '-' means: no trigger (a count already reported by
     another noun of the same observing verb)."""
     if key in codebook.MONITOR_NOUNS:
         verb = codebook.monitor_verb(token)
         if verb is not None:
-            if verb.i in monitored:
-                return "-"  # "7 explosions/shots/bursts of fire": one count, one event
-            monitored.add(verb.i)
+            # "heard 14 explosions and 60 bursts of small-arms fire": the explosions are shelling, the bursts
+            # a clash, two events; "7 explosions/shots/bursts of fire" is one count, one event
+            count = (verb.i, codebook.monitored_fire(token))
+            if count in monitored or _slashed(token):
+                return "-"
+            monitored.add(count)
             return codebook.monitoring_kind(token)
     if key in codebook.UXO_NOUNS and codebook.unexploded(token):
         return "explosive"
@@ -732,12 +853,17 @@ def _codebook_noun_kind(token: Token, key: str, monitored: set[int]) -> str | No
 
 _PERSON_OBJECTS = frozenset(
     "member suspect militant fighter people person man woman migrant smuggler terrorist insurgent rebel "
-    "jihadist bandit gunman recruit".split()
+    "jihadist bandit gunman recruit officer foreigner resident national citizen official".split()
 )
 _VIOLATION_VERBS = frozenset(
     "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
 )
 _VIOLATION_NOUNS = frozenset("violation breach violator".split())
+# what is done with an agreement already in force
+_HELD_AGREEMENT = frozenset(
+    "adherence compliance observance respect monitoring monitor observe maintain uphold sustain "
+    "strengthen".split()
+)
 _TALK_VERBS = frozenset(
     "hold start begin join resume launch open conduct enter attend host continue restart convene".split()
 )
@@ -792,12 +918,27 @@ def _names_weapons(obj: Token) -> bool:
 _FIRE_VERBS = frozenset({"fire", "shoot", "open"})
 _ANSWER_VERBS = frozenset({"return", "respond"})
 _CONSTRUCTION_VERBS = (
-    frozenset({"agree", "release", "hand", "intercept", "assault", "attack", "abuse", "bomb", "enter", "set"})
+    frozenset(
+        {
+            "agree",
+            "release",
+            "hand",
+            "intercept",
+            "assault",
+            "attack",
+            "abuse",
+            "bomb",
+            "enter",
+            "set",
+            "drop",
+        }
+    )
     | frozenset(SEIZURE_VERBS)
     | _FIRE_VERBS
     | _ANSWER_VERBS
     | codebook.DAMAGE_VERBS
     | codebook.DISPLACEMENT_VERBS
+    | codebook.DEBRIS_VERBS
 )
 
 
@@ -805,6 +946,10 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma not in _CONSTRUCTION_VERBS:
         return None
+    if lemma in codebook.DEBRIS_VERBS:
+        debris = codebook.debris_kind(token, lemma)
+        if debris:
+            return debris
     if lemma in codebook.DAMAGE_VERBS:
         doer = codebook.remote_doer_kind(token)
         if doer:
@@ -819,7 +964,11 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return codebook.displacement_kind(token, lemma)
     if lemma == "bomb":
         return codebook.bombing_kind(token)
+    if lemma == "drop":
+        return codebook.dropped_kind(token)
     if lemma == "enter":
+        if codebook.craft_entered(token):
+            return "-"  # "military planes entered the air defence identification zone": no ground taken
         return "capture" if codebook.forces_entered(token) else None
     if lemma == "set":
         # "set fire to a car", "set a house on fire": arson (ACLED: property destruction); not "the cease-fire
@@ -833,13 +982,9 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
             return "looting"
         return None
     if lemma == "agree":
-        # "agreed to a ceasefire", "agreed to withdraw", "agreed on a prisoner swap" (not "agree that ...")
-        if any(
-            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with"))
-            for c in token.children
-        ):
-            return "agreement"
-        return "-"
+        if token.dep_ in ("acl", "amod") and lemma_of(token.head) in _AGREED_THINGS:
+            return "-"  # "despite a cease-fire agreed in Minsk last week": the agreement named, told before
+        return "agreement" if _conflict_agreement(token) else "-"
     if (
         lemma == "release" and any(lemma_of(o) in RELEASED_PEOPLE or o.pos_ == "NUM" for o in _objects(token))
     ) or (
@@ -877,7 +1022,41 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return "weapons_seizure"
     if lemma in ("assault", "attack", "abuse") and any(c.lower_ == "sexually" for c in token.children):
         return "sexual"
+    if lemma in ("attack", "assault") and codebook.untargeted_attack(token):
+        return "assault"  # "the enemy attacked 34 times near Lysivka": ground attacks on the other side
     return None
+
+
+# what the sides of a conflict agree to do (ACLED's Agreement): stop fighting, part, exchange, talk
+_AGREED_ACTIONS = frozenset(
+    "withdraw move pull leave retreat release exchange swap free return hand cease stop halt end suspend "
+    "observe respect honour honor extend resume hold start begin open allow evacuate disarm demobilise "
+    "demobilize surrender lay share form recognise recognize negotiate talk establish create sign "
+    "implement reopen restore".split()
+)
+_AGREED_THINGS = frozenset(
+    "ceasefire cease-fire truce deal accord agreement swap exchange release withdrawal pullout talk "
+    "negotiation peace plan corridor pause halt handover settlement roadmap framework armistice "
+    "de-escalation disengagement memorandum protocol terms".split()
+)
+
+
+def _conflict_agreement(token: Token) -> bool:
+    """Does "agree" tell an agreement between sides of a conflict ("agreed to a ceasefire", "agreed to
+    withdraw", "agreed on a prisoner swap")? Not "agree that ...", nor allies agreeing on their own business
+    ("agreed to step up deliveries of air defence systems")."""
+    for c in token.children:
+        if c.dep_ == "xcomp" and lemma_of(c) in _AGREED_ACTIONS:
+            return True
+        objects = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        for o in objects:
+            if lemma_of(o) in _AGREED_THINGS or lemma_of(o) in _AGREED_ACTIONS:
+                return True
+            if any(lemma_of(m) in _AGREED_THINGS for m in o.children if m.dep_ in ("compound", "amod")):
+                return True
+    return False
 
 
 def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
@@ -911,6 +1090,11 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
         return "agreement"
     if key in ("ceasefire", "cease-fire", "truce", "armistice") and head in _VIOLATION_NOUNS:
         return "-"  # "ceasefire violations": fire, not an agreement
+    holder = lemma_of(token.head.head) if token.dep_ == "pobj" else head  # "adherence to ceasefires"
+    if key in ("ceasefire", "cease-fire", "truce", "armistice") and (
+        head in _HELD_AGREEMENT or holder in _HELD_AGREEMENT
+    ):
+        return "-"  # "monitor adherence to localized ceasefires": an agreement in force, not a new one
     if key in ("ceasefire", "cease-fire", "truce", "armistice") and head not in _VIOLATION_VERBS:
         return "agreement"
     if (
@@ -1267,6 +1451,12 @@ def protest_cues(sent: Span) -> set[str]:
         low = t.lower_
         if _protest_topic(t):
             continue  # "a protest against police brutality", "to denounce violence"
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in _GRIEVANCE_PREPS
+            and lemma in ("arrest", "detention", "killing")
+        ):
+            continue  # "a protest following the arrest of local vigilantes": what the protest is about
         if low in ("peaceful", "peacefully", "peacefull"):
             cues.add("peaceful")
         if _riot_gear(t):
@@ -1367,6 +1557,7 @@ def _crowd_object(token: Token) -> bool:
     )
 
 
+_GRIEVANCE_PREPS = frozenset("following after over against".split())
 _TOPIC_VERBS = frozenset("denounce condemn protest decry oppose demand end stop read chant shout".split())
 
 

@@ -37,7 +37,8 @@ from .attribution import (
     find_attributions,
     resolve_speaker,
 )
-from .codebook import return_fire
+from .codebook import air_launched, bomb_kind, debris_kind, return_fire
+from .codebook import weapon_spans as codebook_weapon_spans
 from .documents import Document, make_document
 from .entities import get_nlp
 from .event_types import (
@@ -54,7 +55,7 @@ from .event_types import (
 )
 from .factuality import why_not_asserted
 from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
-from .lexicon.triggers import FORMS
+from .lexicon.triggers import FORMS, SPEECH_VERBS, VERB_TRIGGERS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
 from .notes import write_notes
@@ -73,13 +74,15 @@ CHUNK_CHARS = 100_000
 _SUPPORT_VERBS = frozenset(
     "launch carry conduct stage mount hold continue intensify resume begin report be take occur erupt break "
     "kill wound injure leave hit target cause claim undertake perform execute unleash repel repulse "
-    "rage spread escalate start see witness".split()
+    "rage spread escalate start see witness strike".split()
 )
 # a participle clause that tells the consequence of its head event ("..., killing six civilians")
 _CONSEQUENCE_VERBS = frozenset(
     "kill wound injure leave force cause prompt destroy damage spark trigger claim hit set burn displace "
-    "send result".split()
+    "send result knock cut devastate wreck ravage".split()
 )
+# a label of one to three words before a colon, told as a sentence of its own ("Interception:", "Looting:")
+_LABEL = re.compile(r"^\W*[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s*:\s*$")
 _TRIP_NOUNS = frozenset("trip visit travel tour journey flight voyage".split())
 _PEOPLE_UNITS = frozenset(
     "people civilian person resident villager woman man child policeman policemen officer soldier "
@@ -89,6 +92,7 @@ _AREA_WORDS = re.compile(r"\b(border (?:areas?|regions?|districts?)|front ?line|
 _FAMILY = {
     "assault": "battle",
     "clash": "battle",
+    "advance": "battle",  # an advance told with the fighting it met is one battle (ACLED: an armed clash)
     "kill": "attack",
     "wound": "attack",
     "attack": "attack",
@@ -104,6 +108,7 @@ _PLACE_UNITS = frozenset("village town city settlement area region district posi
 _OWN_PLACE_ONLY = frozenset({"political", "agreement", "group_change"})
 _MOVE_KINDS = frozenset({"deployment", "withdrawal", "advance", "base"})
 _ABSORBING_PREPS = frozenset("in during amid over due because after following despite as".split())
+_INSTRUMENT_PREPS = frozenset({"with", "using"})
 
 
 @dataclass
@@ -483,10 +488,22 @@ class DocumentExtractor:
         t = time.perf_counter()
         _find_speakers(ctx)
         candidates: list[Candidate] = []
+        label: str | None = None
+        label_at = -1
         for i, sent in enumerate(ctx.sentences):
             if i in ctx.headings:
                 continue
-            found = self._sentence_candidates(ctx, i, sent)
+            if _LABEL.match(ctx.sentence_text(i)):
+                # a label naming what the next sentence tells ("Interception:", "Looting:")
+                label, label_at = next((t.kind for t in find_triggers(sent) if t.strong), None), i
+                continue
+            found = self._sentence_candidates(ctx, i, sent, label)
+            if not found and label is not None and label_at == i - 1:
+                # the sentence tells nothing the pipeline can assert: the label's own word is the event
+                found = self._sentence_candidates(ctx, label_at, ctx.sentences[label_at])
+                for c in found:
+                    c.sent_index, c.evidence = i, [*c.evidence, (sent.start_char, sent.end_char)]
+            label = None
             candidates.extend(found)
             placed = [c for c in found if c.location is not None and not getattr(c, "_story", False)]
             if placed:
@@ -501,20 +518,44 @@ class DocumentExtractor:
             if dated:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
-        merged = _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates)))
+        merged = _fold_intercepted(ctx, _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
+        merged = _drop_denied(_drop_recalled(ctx, merged))
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
-        ordered = _order(merged)
+        ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
         return events
 
     # -- per sentence ----------------------------------------------------------------------------------
 
-    def _sentence_candidates(self, ctx: DocContext, index: int, sent: Span) -> list[Candidate]:
-        triggers = [t for t in find_triggers(sent)]
+    def _sentence_candidates(
+        self, ctx: DocContext, index: int, sent: Span, label_kind: str | None = None
+    ) -> list[Candidate]:
+        found = find_triggers(sent)
+        label = _label_end(sent)
+        # "Looting: On 7 April, Russian forces ... 'confiscated' all the aid": the label names the kind of what
+        # the sentence tells; it is no event of its own when the sentence tells one
+        labels = [t for t in found if t.i < label and t.strong]
+        triggers = [t for t in found if t.i >= label]
+        label_kind = labels[0].kind if labels else label_kind
+        if label_kind is None:
+            return self._sentence_candidates_of(ctx, index, sent, triggers)
+        out = self._sentence_candidates_of(ctx, index, sent, triggers) if triggers else []
+        if not out and triggers:
+            # the label vouches for a trigger the sentence leaves ambiguous ("'confiscated' all the aid")
+            out = self._sentence_candidates_of(ctx, index, sent, [replace(t, strong=True) for t in triggers])
+        if not out and labels:
+            return self._sentence_candidates_of(ctx, index, sent, found)
+        if out:
+            _type_by_label(out, label_kind)
+        return out
+
+    def _sentence_candidates_of(
+        self, ctx: DocContext, index: int, sent: Span, triggers: list[Trigger]
+    ) -> list[Candidate]:
         if not triggers:
             return []
         kept = []
@@ -539,7 +580,7 @@ class DocumentExtractor:
                 out.append(cand)
         if not out:
             return []  # no candidate event: the sentence's places and dates are not needed
-        out = _fold_fighting_into_takeovers(_fold_causes(ctx.doc, out))
+        out = _fold_fighting_into_takeovers(ctx, _fold_causes(ctx.doc, out))
         self._places(ctx, index, sent, out, domains, source_tokens)
         self._dates(ctx, index, out, domains)
         expanded: list[Candidate] = []
@@ -582,7 +623,8 @@ class DocumentExtractor:
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
-                weapon_kinds.add(w[1])
+                # a mortar bomb is a heavy weapon's round, a state's bomb an aerial bomb
+                weapon_kinds.add(bomb_kind(tok) if lemma(i) == "bomb" else w[1])
         if not strong and not weapon_kinds:
             return None
         heads = {anchor} | {t.i for t in strong}
@@ -611,6 +653,8 @@ class DocumentExtractor:
             own = _weapon_kind(doc, agent, ctx)
             if own:
                 weapon_kinds = {own}
+        if weapon_kinds & {"missile", "rocket"} and "aircraft" not in weapon_kinds and air_launched(sent):
+            weapon_kinds.add("aircraft")  # "with a Kh-22 missile launched from a Tu-22M3 bomber"
         # words of the clause (not the months: "March 21" is no march)
         context_lemmas = {lemma(i) for i in domain if not dated[i]} | {
             lowers[i] for i in domain if not dated[i]
@@ -635,6 +679,8 @@ class DocumentExtractor:
         typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context_lemmas, **classify_args)
         if typing is None:
             return None
+        if typing.kind == "deployment" and agent_mention is not None and agent_mention.weapon:
+            return None  # "a group of attack UAVs is moving towards Odesa": a warning of weapons in flight
         head = min(group, key=lambda t: (_depth(t.token), t.i)).token
         cand = Candidate(typing, index, ctx.paragraph_of[index], head, group, domain, _depth(head))
         cand.title = index in ctx.titles
@@ -646,6 +692,9 @@ class DocumentExtractor:
         cand._victim_country = _np_nationality(victim)  # type: ignore[attr-defined]
         cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
         cand._kinds = kinds  # type: ignore[attr-defined]
+        cand._debris = typing.kind == "interception" and any(  # type: ignore[attr-defined]
+            debris_kind(t.token, lemma(t.i)) for t in strong
+        )
         cand._context = context_lemmas  # type: ignore[attr-defined]
         cand._classify_args = classify_args  # type: ignore[attr-defined]
         cand._attribution = attribution_for(head.i, attributions) or _paragraph_speaker(ctx, index)  # type: ignore[attr-defined]
@@ -660,6 +709,8 @@ class DocumentExtractor:
         for m in mentions:
             if m.metonymy or (m.location is None and m.kind != "area"):
                 continue
+            if m.affiliation or _AFFILIATED.match(ctx.text, m.end):
+                continue  # "Russia-backed separatists", "Donetsk rebels": a side, not a place
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -678,11 +729,26 @@ class DocumentExtractor:
                 continue
             if _part_of_story_place(doc, span.start):
                 continue  # "in the city's Kyivskyi district": a part of the place the story is at
+            if _origin_of_fire(ctx, root):
+                continue  # "drones launched from the Primorsko-Akhtarsk area": where fire came from
+            if _describes_the_named_place(root):
+                continue  # "the Black Sea city of Odesa": the city is the place, the sea describes it
             usable.append((m, toks))
+        axes = [(m, toks) for m, toks in usable if _names_an_axis(ctx, max(toks))]
+        if axes and len(axes) < len(usable):
+            # "In the Kherson direction, ... near Krynky": a front's axis is named after a city; the event is
+            # at the settlement the sentence names
+            usable = [u for u in usable if u not in axes]
         claimed: set[int] = set()
         for cand in cands:
             anchor_dom = cand.domain
-            own = [(m, toks) for m, toks in usable if toks & anchor_dom and not toks <= source_tokens]
+            own = [
+                (m, toks)
+                for m, toks in usable
+                if toks & anchor_dom
+                and not toks <= source_tokens
+                and not (cand.kind in _LEAVING_KINDS and _destination(ctx, toks))
+            ]
             cand._places = own  # type: ignore[attr-defined]
             for _m, toks in own:
                 claimed |= toks
@@ -698,8 +764,9 @@ class DocumentExtractor:
                     cand._places = near  # type: ignore[attr-defined]
                     cand.place_inherited = True
                     continue
-            if free:
-                cand._places = free  # type: ignore[attr-defined]
+            mine = [u for u in free if not (cand.kind in _LEAVING_KINDS and _destination(ctx, u[1]))]
+            if mine:
+                cand._places = mine  # type: ignore[attr-defined]
                 cand.place_inherited = True
                 continue
             siblings = [c for c in cands[:n][::-1] + cands[n + 1 :] if c._places]  # type: ignore[attr-defined]
@@ -721,10 +788,15 @@ class DocumentExtractor:
             cand.location = None
             return [cand]
         groups = _coordinated_groups(ctx.text, sorted(resolved + areas, key=lambda m: m.start))
+        counts = _place_counts(ctx.text, [g[0] for g in groups]) if len(groups) > 1 else []
+        if sum(n is not None for n in counts) < 2:
+            counts = []
         out = []
         for n, group in enumerate(groups):
             primary = group[0]
             c = cand if n == 0 else _copy(cand)
+            if counts:
+                c._place_count = counts[n]  # type: ignore[attr-defined]
             c.location = primary.location
             c.place_text = primary.text
             c.place_start = primary.start
@@ -789,17 +861,38 @@ class DocumentExtractor:
                 for m, toks in located:
                     if m is chosen or toks & cand.domain:
                         claimed |= toks
-        free = [m for m, toks in located if not toks & claimed and not m.past_background]
+        # a past date of another clause does not date this one; a date opening the sentence dates all of it
+        # ("Around 10 March 2022 (week of), Russian forces looted ...")
+        opening = _label_end(ctx.sentences[index]) + 2
+        free = [
+            m
+            for m, toks in located
+            if not toks & claimed
+            and (not m.past_background or (toks and min(toks) <= opening))
+            and not _describes_a_thing(ctx, toks)
+        ]
         for n, cand in enumerate(cands):
             if cand.span is not None:
                 continue
             if free:
                 chosen = _best_date(free)
                 cand.span = chosen.span
+                # "the ministry said on Monday it had struck ...": the day of the statement; the event may be
+                # the day before (merging widens it by a day)
+                cand._said_on = any(  # type: ignore[attr-defined]
+                    m is chosen and _dates_a_statement(ctx, toks) for m, toks in located
+                )
                 continue
-            sib = [c for c in cands[:n][::-1] + cands[n + 1 :] if c.span is not None and not c.background]
+            others = [c for c in cands[:n][::-1] + cands[n + 1 :] if c.span is not None]
+            sib = [c for c in others if not c.background]
             if sib:
                 cand.span = sib[0].span
+            else:
+                # "besieged Chernihiv ... before withdrawing in early April 2022": an event told as what came
+                # before (or after) a past one is past too
+                earlier = [o for o in others if _time_clause_of(o.trigger, cand.trigger)]
+                if earlier:
+                    cand.span, cand.background = earlier[0].span, True
 
     # -- arguments -------------------------------------------------------------------------------------
 
@@ -937,10 +1030,17 @@ class DocumentExtractor:
             cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))
             cand.typing = Typing(kind, cand.typing.sub_event_type, cats)
         # numbers
-        dom_text = _domain_text(ctx, cand.domain)
+        dom_text = _domain_text(ctx, cand.domain | _victims_described(cand))
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
+        count = getattr(cand, "_place_count", False)
+        if count is not False:
+            # a toll given place by place: each place's own count (of the dead, or of the wounded)
+            if cand.fatalities is not None and cand.injuries is None:
+                cand.fatalities = count
+            elif cand.injuries is not None and cand.fatalities is None:
+                cand.injuries = count
         quantities = []
         for q, q_tokens in ctx.quantities_in(cand.sent_index):
             if not q_tokens & cand.domain:
@@ -1039,6 +1139,26 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if len(cands) < 2:
         return cands
     dropped: set[int] = set()
+    # "4 killed, 11 wounded in shelling": participles of one list of counts; the casualty one joins the other
+    for a in cands:
+        if (
+            a.kind not in ("kill", "wound")
+            or a.trigger.dep_ not in ("acl", "amod")
+            or a.trigger.head.pos_ != "NUM"
+        ):
+            continue
+        for b in cands:
+            if b is a or id(b) in dropped or b.trigger.dep_ not in ("acl", "amod"):
+                continue
+            heads = {a.trigger.head.i, a.trigger.head.head.i}
+            if (
+                b.trigger.head.i in heads
+                or b.trigger.head.head.i == a.trigger.head.i
+                or (b.trigger.head.pos_ == "NUM" and b.trigger.head.head.i == a.trigger.head.head.i)
+            ):
+                _fold_into(b, a)
+                dropped.add(id(a))
+                break
     # "two civilians were killed and four others wounded": one event told by coordinated verbs
     for a in cands:
         if id(a) in dropped or a.kind not in ("kill", "wound"):
@@ -1047,10 +1167,15 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if (
                 b is not a
                 and id(b) not in dropped
-                and b.kind in ("kill", "wound")
                 and b.trigger.dep_ == "conj"
                 and b.trigger.head.i == a.trigger.i
+                and any(t.kind in ("kill", "wound") and t.i == b.trigger.i for t in b.triggers)
+                # a clause with a doer of its own ("and that a Russian drone had wounded two policemen") tells
+                # another event
+                and (b.kind in ("kill", "wound") or not any(c.dep_ == "dobj" for c in b.trigger.children))
             ):
+                # "seven were killed, and eleven wounded in mortar shells": the cause told with the second
+                # verb is the cause of both
                 _fold_into(a, b)
                 dropped.add(id(b))
     for a in cands:
@@ -1064,8 +1189,13 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
                 continue  # "the road was closed after two explosive devices were found"
             a_tokens = [a.trigger] + [t.token for t in a.triggers]
-            sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and any(
-                x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens
+            # the cause is the subject of the clause the casualties are told in ("an airstrike devastated a
+            # hospital, officials said, wounding 17")
+            sibling = b.trigger.dep_ in ("nsubj", "nsubjpass") and (
+                b.trigger.head.i in a.domain
+                or any(
+                    x.head.i == b.trigger.head.i and x.dep_ in ("advcl", "xcomp", "conj") for x in a_tokens
+                )
             )
             if not sibling and not any(_linked(b.trigger, x) or _linked(x, b.trigger) for x in a_tokens):
                 continue
@@ -1105,7 +1235,7 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 _TAKEOVER_KINDS = frozenset({"capture", "recapture"})
 
 
-def _fold_fighting_into_takeovers(cands: list[Candidate]) -> list[Candidate]:
+def _fold_fighting_into_takeovers(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Fighting told as the way a place was taken ("regained control over X after fighting Russian forces in
     the area", "took the village after heavy clashes") is the takeover itself, not a battle of its own: ACLED
     codes the taking, and the fighting makes it a violent one."""
@@ -1113,17 +1243,85 @@ def _fold_fighting_into_takeovers(cands: list[Candidate]) -> list[Candidate]:
     if not takeovers:
         return cands
     dropped: set[int] = set()
+    for w in cands:
+        # "took full control of Avdiivka after Ukrainian forces withdrew from the town": one transfer
+        if w.kind != "withdrawal":
+            continue
+        taker = next(
+            (
+                a
+                for a in takeovers
+                if _time_clause_of(w.trigger, a.trigger)
+                or (_coordinated(w.trigger, a.trigger) and not _same_side(w, a))
+            ),
+            None,
+        )
+        if taker is not None:
+            taker._after_withdrawal = True  # type: ignore[attr-defined]
+            dropped.add(id(w))
+    for a in takeovers:
+        # "clashed in Kharkiv after Russian light vehicles entered the city": entering told as what led to a
+        # battle is part of the battle (no control was taken)
+        if ctx.lemma(a.trigger.i) != "enter":
+            continue
+        battle = next(
+            (b for b in cands if b.kind in _GROUND_KINDS and _time_clause_of(a.trigger, b.trigger)), None
+        )
+        if battle is not None:
+            battle.typing = Typing(
+                battle.kind,
+                battle.typing.sub_event_type,
+                list(dict.fromkeys([*battle.typing.categories, "advance"])),
+            )
+            dropped.add(id(a))
     for b in cands:
         if b.kind not in _GROUND_KINDS:
             continue
         for a in takeovers:
-            if _linked(b.trigger, a.trigger) and b.trigger.i > a.trigger.i:
+            if id(a) in dropped:
+                continue
+            # "regained control over X after fighting Russian forces in the area"; "entered Kupiansk, ..., as
+            # Kyiv's counteroffensive pushed deep into Russian-held territory" (an advance at no named place)
+            if b.trigger.i > a.trigger.i and (
+                _linked(b.trigger, a.trigger)
+                or (b.sent_index == a.sent_index and not _names_a_place(ctx, b.sent_index, b.domain))
+            ):
                 a._kinds = list(a._kinds) + list(b._kinds)  # type: ignore[attr-defined]
                 a.domain = a.domain | b.domain
                 a.triggers = a.triggers + b.triggers
                 dropped.add(id(b))
                 break
     return [c for c in cands if id(c) not in dropped]
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Are two clauses joined by "and" or "as" ("Ukrainian troops withdrew from X, and separatists took control
+    of the town", "troops pull out of X as rebels take town")?"""
+    return (
+        (a.dep_ == "conj" and a.head.i == b.i)
+        or (b.dep_ == "conj" and b.head.i == a.i)
+        or (b.dep_ == "advcl" and b.head.i == a.i and any(c.lower_ == "as" for c in b.children))
+        or (a.dep_ == "advcl" and a.head.i == b.i and any(c.lower_ == "as" for c in a.children))
+    )
+
+
+def _same_side(a: Candidate, b: Candidate) -> bool:
+    """Do two clauses name the same side as their doer (by country)?"""
+    ca = a._agent.actor.country if getattr(a, "_agent", None) else None  # type: ignore[attr-defined]
+    cb = b._agent.actor.country if getattr(b, "_agent", None) else None  # type: ignore[attr-defined]
+    return ca is not None and ca == cb
+
+
+def _names_a_place(ctx: DocContext, index: int, domain: set[int]) -> bool:
+    """Does a clause name a place of its own (a resolved toponym among its tokens)?"""
+    doc = ctx.doc
+    for m in ctx.places_by_sentence.get(index, []):
+        if m.location is None or m.metonymy or m.kind == "country":
+            continue  # "deep into Russian-held territory" names no place of its own
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(i in domain for i in range(span.start, span.end)):
+            return True
+    return False
 
 
 def _sentence_at(starts: list[int], offset: int) -> int:
@@ -1164,7 +1362,7 @@ def _np_head(token: Token) -> Token:
     return t
 
 
-def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
+def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, bool]:
     """The clause a trigger belongs to, and whether it only modifies that clause.
 
     Nominal triggers join the verb that introduces them ("launched an assault", "there was fighting"); a
@@ -1195,6 +1393,12 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
                     verb = prep.head
                     if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.lower_ in FORMS:
                         return verb.i, True
+                if strong and prep.lower_ in _INSTRUMENT_PREPS and prep.dep_ == "prep":
+                    # "pounded the town with glide bombs", "hit Kherson with artillery": the instrument is how
+                    # the verb's event was done, one event typed by it (not an event of its own)
+                    verb = prep.head
+                    if verb.pos_ == "VERB" and VERB_TRIGGERS.get(lemma_of(verb), "?") != "?":
+                        return verb.i, False
             return t.i, absorbed
         # verbs
         if (
@@ -1202,7 +1406,7 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
             and t.tag_ == "VBG"
             and t.lemma_.lower() in _CONSEQUENCE_VERBS
         ):
-            t = t.head
+            t = _reported_event(t.head)
             continue
         if (
             t.dep_ == "relcl"
@@ -1215,17 +1419,29 @@ def _clause_of(token: Token, nominal: bool) -> tuple[int, bool]:
     return t.i, absorbed
 
 
+def _reported_event(verb: Token) -> Token:
+    """The event verb a consequence participle belongs to when the parser hung it on the speech verb of an
+    inserted attribution ("A missile hit X on Wednesday, officials said, wounding 17 people"): the clause the
+    speech verb interrupts (or reports)."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return verb
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return verb.head
+    reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    return reported if reported is not None else verb
+
+
 def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
     """Clause groups: triggers that report one event (one candidate each), keyed by the clause's token."""
     groups: dict[int, list[Trigger]] = {}
     by_token = {t.i: t for t in triggers}
     for trig in triggers:
-        clause, absorbed = _clause_of(trig.token, trig.nominal)
+        clause, absorbed = _clause_of(trig.token, trig.nominal, trig.strong)
         # the clause's own token may itself be a trigger that joins a larger clause
         seen = {trig.i}
         while clause in by_token and clause not in seen:
             seen.add(clause)
-            nxt, _ = _clause_of(by_token[clause].token, by_token[clause].nominal)
+            nxt, _ = _clause_of(by_token[clause].token, by_token[clause].nominal, by_token[clause].strong)
             if nxt == clause:
                 break
             clause = nxt
@@ -1250,6 +1466,8 @@ def _group(triggers: list[Trigger]) -> dict[int, list[Trigger]]:
                 head_kinds & kinds
                 or ((head_kinds | kinds) <= _BATTLE_KINDS and head_kinds & _GROUND_KINDS)
                 or ((head_kinds | kinds) <= _CIVILIAN_HARM and len(head_kinds | kinds) > 1)
+                # "a missile strike killed 22 civilians and injured 100": the toll of the event told
+                or (kinds <= {"kill", "wound"} and head_kinds & {"kill", "wound"})
             ):
                 target = coord.i
         merged.setdefault(target, []).extend(group)
@@ -1283,10 +1501,23 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                 continue
             if c.dep_ in _CLAUSE_DEPS and (c.pos_ in ("VERB", "AUX") or c.tag_.startswith("VB")):
                 has_subject = any(x.dep_.startswith("nsubj") or x.dep_ == "expl" for x in c.children)
-                if c.dep_ != "conj" or has_subject:
+                consequence = (
+                    c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _CONSEQUENCE_VERBS
+                ) or (  # "..., knocking out power in Kyiv": where the event struck
+                    c.dep_ == "acl" and c.tag_ == "VBN" and _is_weapon_noun(t)
+                )  # "with a Kh-22 missile launched from a Tu-22M3 bomber": how the weapon was fired
+                if (c.dep_ != "conj" and not consequence) or has_subject:
                     continue  # a clause of its own
+                if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS:
+                    continue  # "struck X ... and accused Kyiv of ...": a statement of its own
             stack.append(c)
     return out
+
+
+def _is_weapon_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (
+        lemma_of(token) in WEAPON_WORDS or token.i in codebook_weapon_spans(token.doc)
+    )
 
 
 def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) -> dict[int, set[int]]:
@@ -1412,7 +1643,10 @@ def _weapon_kind(doc: Doc, token: Token, ctx: DocContext) -> str | None:
     name = ctx.weapon_spans.get(token.i)
     if name is not None:
         return WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile"
-    w = WEAPON_WORDS.get(lemma_of(token))
+    lemma = lemma_of(token)
+    if lemma == "bomb":
+        return bomb_kind(token)
+    w = WEAPON_WORDS.get(lemma)
     return w[1] if w else None
 
 
@@ -1499,6 +1733,35 @@ def _colon_after(ctx: DocContext, verb: Token) -> bool:
     return any(lowers[i] == ":" for i in range(verb.i + 1, min(verb.i + 6, len(lowers))))
 
 
+def _type_by_label(cands: list[Candidate], kind: str) -> None:
+    """The sentence's lead event takes the kind its label names (the coder's own type), unless the label only
+    says that people were hurt."""
+    if kind in GENERIC_KINDS or kind in ("destroy", "disruption"):
+        return
+    lead = min(cands, key=lambda c: (c.depth, c.trigger.i))
+    args = lead._classify_args  # type: ignore[attr-defined]
+    typing = classify(
+        [kind],
+        weapon_kinds=lead._weapon_kinds,
+        context_lemmas=lead._context,
+        **args,  # type: ignore[attr-defined]
+    )
+    if typing is not None:
+        lead.typing = typing
+        lead._kinds = [kind, *lead._kinds]  # type: ignore[attr-defined]
+
+
+def _label_end(sent: Span) -> int:
+    """The first token after a label opening the sentence ("Looting: Around 10 March, ...", "Interception: On 2
+    May, ..."): a label names the kind of what the sentence tells, it is no event of its own."""
+    for t in sent[:4]:
+        if t.text == ":":
+            return (
+                t.i + 1 if all(x.is_alpha or x.text in "-/" for x in sent[: t.i - sent.start]) else sent.start
+            )
+    return sent.start
+
+
 def _first_word(sent: Span) -> Token | None:
     return next((t for t in sent if not (t.is_space or t.is_punct)), None)
 
@@ -1514,6 +1777,7 @@ _HABITUAL_ADVERBS = frozenset(
     "periodically systematically habitually usually".split()
 )
 _LONG_SPAN = re.compile(r"^(?:[a-z]+-)?(?:weeks?|months?|years?|decades?)-long$")
+_DURATIONS = frozenset("days weeks months years decades".split())
 _LAPSE_UNITS = frozenset("hour day week month year decade".split())
 _LONG_UNITS = frozenset("week month year decade".split())
 _RECENT_SINCE = frozenset("day morning midnight night dawn evening today yesterday hour hours".split())
@@ -1541,6 +1805,15 @@ def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) ->
                 )
             ):
                 return "an event lasting months or years (background)"
+        if (
+            t.pos_ in ("NOUN", "VERB")
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lower_ in _DURATIONS
+        ):
+            return "an event lasting days or more (background)"  # "described days of relentless shelling"
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "since":
+            return "since-clause (background)"  # "has targeted the ports since pulling out of the deal"
         if t.dep_ == "pcomp" and t.head.lower_ in ("after", "before") and t.head.i > 0:
             lapse = tokens[t.head.i - 1]
             if lapse.dep_ == "npadvmod" and lapse.lemma_.lower() in _LAPSE_UNITS:
@@ -1599,6 +1872,72 @@ def _part_of_story_place(doc: Doc, start: int) -> bool:
         and doc[start - 2].lower_ in _STORY_PLACE_NOUNS
         and doc[start - 3].lower_ in ("the", "this", "that")
     )
+
+
+_LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
+
+
+_AFFILIATED = re.compile(r"-(?:backed|supported|aligned|allied|sponsored|led|funded|trained)\b", re.I)
+
+
+_LEAVING_KINDS = frozenset({"withdrawal", "displacement"})
+
+
+def _destination(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a place where forces withdrew to ("had withdrawn to Donetsk") or civilians were taken to ("taken to
+    Voronezh")? A withdrawal gives up, and an evacuation empties, the place left, which the story tells (ACLED
+    codes the event there)."""
+    for i in toks:
+        t = ctx.tokens[i]
+        if t.head.i in toks:
+            continue
+        for _ in range(4):  # "to the regional capital Belgorod", "to Kharkiv and to Poltava"
+            head = t.head
+            if head.lower_ in ("to", "towards", "toward") and head.dep_ in ("prep", "conj"):
+                return True
+            if t.dep_ not in ("appos", "compound", "conj", "pobj") or head.i == t.i:
+                return False
+            t = head
+        return False
+    return False
+
+
+_DESCRIBED_PLACES = frozenset("city town village port settlement capital hub".split())
+
+
+def _describes_the_named_place(root: Token) -> bool:
+    """Is a place name a modifier of "the city of X" ("the Black Sea city of Odesa", "the Donbas town of
+    Bakhmut")? X, named after it, is the place."""
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or lemma_of(head) not in _DESCRIBED_PLACES:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
+
+
+_AXIS_NOUNS = frozenset("direction axis sector front".split())
+
+
+def _names_an_axis(ctx: DocContext, last: int) -> bool:
+    """Is a place name the name of a front's axis ("the Pokrovsk direction", "the Kherson axis")?"""
+    nxt = last + 1
+    return nxt < len(ctx.tokens) and ctx.lemma(nxt) in _AXIS_NOUNS
+
+
+def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
+    """Is a place where weapons were launched or fired from ("drones launched from the Kursk region", "shelled
+    from the territory of Russia")? ACLED places a strike where it lands, never at its launch site."""
+    t = root
+    for _ in range(3):  # "from the X area", "from the territory of X"
+        if t.dep_ == "pobj" and t.head.lower_ == "from":
+            verb = t.head.head
+            return verb.pos_ == "VERB" and ctx.lemma(verb.i) in _LAUNCH_VERBS
+        if t.dep_ not in ("pobj", "compound", "prep", "nmod", "amod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _evaluative(strong: list[Trigger]) -> str | None:
@@ -1772,6 +2111,8 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         return [mentions] if mentions else []
     gaps = [text[a.end : b.start].lower() for a, b in itertools.pairwise(mentions)]
     joined = [bool(_JOINS.search(g)) and len(g) < 120 for g in gaps]
+    # "killed five: 2 in Pokrovsk, 1 in Kostiantynivka and 1 in Toretsk": a list of places with their counts
+    joined = [j or bool(_COUNTED_GAP.match(g)) for j, g in zip(joined, gaps, strict=True)]
     for n, gap in enumerate(gaps):
         if gap.strip() != "," or joined[n]:
             continue
@@ -1795,6 +2136,19 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         else:
             groups[-1].append(cur)
     return groups
+
+
+_COUNTED_GAP = re.compile(r"^\s*[,;]\s*(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+_COUNT_BEFORE = re.compile(r"(?:^|[\s:,;(])(\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+
+
+def _place_counts(text: str, mentions: list) -> list[int | None]:
+    """The count written before each place of a list ("2 in Pokrovsk, 1 in Kostiantynivka"), else None."""
+    out: list[int | None] = []
+    for m in mentions:
+        hit = _COUNT_BEFORE.search(text[max(0, m.start - 30) : m.start].lower())
+        out.append(numbers_stage.parse_number(hit.group(1)) if hit else None)
+    return out
 
 
 def _names_region_of(qualifier, place) -> bool:
@@ -1836,6 +2190,23 @@ def _best_date(mentions: list):
     return min(mentions, key=lambda m: (0 if m.span.resolved else 1, m.span.precision, m.start))
 
 
+def _victims_described(cand: Candidate) -> set[int]:
+    """The words of the people a casualty participle describes ("reports of a woman injured by shelling", "a
+    man killed by a mine"): who was hurt is the noun the participle hangs on."""
+    out: set[int] = set()
+    for trig in cand.triggers:
+        tok = trig.token
+        if (
+            trig.kind in ("kill", "wound")
+            and tok.dep_ in ("acl", "amod")
+            and tok.head.pos_ in ("NOUN", "NUM")
+        ):
+            head = tok.head
+            out.add(head.i)
+            out.update(c.i for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i)
+    return out
+
+
 def _domain_text(ctx: DocContext, domain: set[int]) -> str:
     if not domain:
         return ""
@@ -1859,9 +2230,59 @@ def _place_key(loc: Location | None) -> tuple:
     return (loc.gazetteer_id or loc.name, loc.country)
 
 
+_TIME_MARKS = frozenset("before after until once when".split())
+
+
+def _time_clause_of(lower: Token, upper: Token) -> bool:
+    """Is ``lower`` told in a clause of time of ``upper`` ("besieged X ... before withdrawing", "after
+    retreating from Y, ...")?"""
+    t = lower
+    linked = any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in lower.children)
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        if t.lower_ in ("before", "after", "until", "following"):
+            linked = True
+        t = t.head
+        if t.i == upper.i:
+            return linked or lower.head.lower_ in ("before", "after", "until", "following")
+    return False
+
+
+def _describes_a_thing(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a time expression part of a description of a thing ("despite a cease-fire agreed in Minsk last
+    week")? It dates that thing, not the sentence's other clauses."""
+    for i in toks:
+        t = ctx.tokens[i]
+        if t.head.i in toks:
+            continue
+        for _ in range(3):
+            t = t.head
+            if t.pos_ == "VERB":
+                # the participle describes a noun named in passing, inside a prepositional phrase
+                return t.dep_ in ("acl", "relcl") and t.head.dep_ == "pobj"
+            if t.head.i == t.i:
+                break
+        return False
+    return False
+
+
+def _dates_a_statement(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a time expression attached to a speech verb ("said on Monday")?"""
+    for i in toks:
+        head = ctx.tokens[i].head
+        if head.i not in toks:
+            if head.lower_ in ("on", "at", "in") and head.head.i != head.i:
+                head = head.head
+            return head.pos_ == "VERB" and ctx.lemma(head.i) in SPEECH_VERBS
+    return False
+
+
 def _interval(c: Candidate, widen: bool = False) -> tuple[date | None, date | None]:
     if c.span is None or not c.span.resolved:
         return (None, None)
+    if getattr(c, "_said_on", False):
+        return (c.span.start - timedelta(days=1), c.span.end)
     if c.undated and widen:
         # a headline without a date of its own may announce an event of the past days
         return (c.span.start - timedelta(days=6), c.span.end)
@@ -1898,7 +2319,8 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         a.family == b.family
         and _dates_overlap(a, b, widen)
-        and _actors_compatible(a, b)
+        # a demonstration is told by its marchers and by the force that dispersed it: one event either way
+        and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)
         and a.background == b.background
     )
 
@@ -1987,6 +2409,11 @@ NAMED_NEAR_KM = 30.0
 names can lie."""
 
 
+HEADLINE_NEAR_KM = 50.0
+"""The same for a headline, which names the nearest town its readers know ("capture of village near Pokrovsk"):
+often a district centre or a city further off than a report's own "near"."""
+
+
 def _unnamed_place(ctx: DocContext, c: Candidate) -> bool:
     """Does the clause tell of a place it does not name ("captured a village near X", "capture of village
     near X" in a headline, "a settlement close to X")? Not "the village of X", "the village", "Y village"."""
@@ -1997,6 +2424,8 @@ def _unnamed_place(ctx: DocContext, c: Candidate) -> bool:
         children = list(tok.children)
         if any(ch.dep_ in ("compound", "appos", "poss") for ch in children):
             continue
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            continue  # "Novoselivka Persha, a village in Donetsk region": the village is named
         if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in children):
             continue
         dets = [ch.lower_ for ch in children if ch.dep_ in ("det", "nummod")]
@@ -2009,8 +2438,16 @@ def _names_the_place(near: Candidate, named: Candidate) -> bool:
     """Is ``named`` the same event told at the settlement ``near`` only placed near another one ("captured a
     village near Pokrovsk" / "liberated the settlement of Novohrodivka")?"""
     a, b = near.location, named.location
-    if named is near or b is None or b.geo_precision != 1 or a is None:
+    if (
+        named is near
+        or b is None
+        or a is None
+        or (b.geo_precision or 3) > 2
+        or getattr(named, "_unnamed", False)
+    ):
         return False
+    if _place_key(a) == _place_key(b):
+        return False  # the same "near X" told again: the merge of repeats decides
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     from .gazetteer.data import haversine_km
@@ -2020,7 +2457,8 @@ def _names_the_place(near: Candidate, named: Candidate) -> bool:
         and named.background == near.background
         and _actors_compatible(near, named)
         and _dates_overlap(near, named, widen=True)
-        and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NAMED_NEAR_KM  # type: ignore[arg-type]
+        and haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        <= (HEADLINE_NEAR_KM if near.title else NAMED_NEAR_KM)
     )
 
 
@@ -2060,6 +2498,7 @@ def _headline_tells(title: Candidate, body: Candidate) -> bool:
 _STORY_KINDS = frozenset(
     {
         "clash",
+        "advance",
         "assault",
         "shelling",
         "missile",
@@ -2081,6 +2520,7 @@ _STORY_KINDS = frozenset(
     }
 )
 _CONSEQUENCE_KINDS = frozenset({"kill", "wound"})
+_REPULSE_VERBS = frozenset("repel repulse thwart foil halt stop counter".split())
 _DAMAGE_KINDS = frozenset({"looting", "disruption"})
 _STRIKE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "explosive", "grenade"})
 _MORE_WORDS = re.compile(r"\b(?:also|another|more|further|additional)\b", re.I)
@@ -2130,7 +2570,35 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
     actor; a repeat ("the strike") is of the same family of violence."""
     consequence = c.kind in _CONSEQUENCE_KINDS
     damage = c.kind in _DAMAGE_KINDS
-    repeat = not consequence and not damage and c.kind in _STORY_KINDS and _anaphoric(ctx, c)
+    if getattr(c, "_debris", False):
+        # "Air defence destroyed all of them; debris fell in two districts": what the interception brought down
+        downed = [
+            o
+            for o in told
+            if o.kind == "interception"
+            and 0 <= c.paragraph - o.paragraph <= 1
+            and (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i)
+        ]
+        return downed[-1] if downed else None
+    repeat = (
+        not consequence
+        and not damage
+        and c.kind in _STORY_KINDS
+        and (_anaphoric(ctx, c) or _generic_retelling(c, told))
+    )
+    if c.kind in _LEAVING_KINDS and c.location is None:
+        # "Poroshenko said 80 percent of the troops had pulled out in an orderly way", "the first 300 children
+        # were taken to Belgorod": the withdrawal or evacuation told before, told again without a place
+        kin = ("withdrawal", "capture", "recapture") if c.kind == "withdrawal" else ("displacement",)
+        told_before = [
+            o
+            for o in told
+            if o.kind in kin
+            and 0 <= c.paragraph - o.paragraph <= 1
+            and o.background == c.background
+            and _dates_overlap(o, c, widen=True)
+        ]
+        return told_before[-1] if told_before else None
     if not (consequence or damage or repeat):
         return None
     before = []
@@ -2161,12 +2629,14 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
             ctx.paragraph_of[i] == c.paragraph for i in range(last_sentence + 1, c.sent_index)
         ):
             return None  # the clause does not open its paragraph: it belongs to that paragraph's own story
+    # "Ukrainian forces repelled the attack": the other side of the fight told before
+    repulse = repeat and any(ctx.lemma(t.i) in _REPULSE_VERBS for t in c.triggers)
     fits = [
         o
         for o in pool
         if o.kind in _STORY_KINDS
         and o.background == c.background
-        and _actors_compatible(o, c)
+        and (repulse or _actors_compatible(o, c))
         and _dates_overlap(o, c, widen=c.undated or o.undated)
         and (not repeat or o.family == c.family or {o.kind, c.kind} <= _STRIKE_KINDS | GENERIC_KINDS)
     ]
@@ -2177,6 +2647,20 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
     ]
     # the nearest telling, and within one sentence its main clause
     return max(same_place or fits, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))
+
+
+def _generic_retelling(c: Candidate, told: list[Candidate]) -> bool:
+    """ "The enemy again attacked the port infrastructure of Odesa," the governor wrote (after "drones struck the
+    port of Odesa overnight"): an attack told with no weapon of its own, at the very place of a strike told just
+    before, is that strike told again (a quote, a summary)."""
+    if c.kind != "attack" or c._weapon_kinds or not _clause_place(c):  # type: ignore[attr-defined]
+        return False
+    return any(
+        o.kind in _STRIKE_KINDS
+        and _place_key(o.location) == _place_key(c.location)
+        and 0 <= c.paragraph - o.paragraph <= 1
+        for o in told
+    )
 
 
 def _add_count(mine: int | None, theirs: int | None, more: bool) -> int | None:
@@ -2215,8 +2699,112 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 story.weapons.append(w)
         if story.actor2 is None and c.actor2 is not None:
             story.actor2 = c.actor2
+        if story.actor2 is None and c.actor1 is not None and not _actors_compatible(story, c):
+            story.actor2 = c.actor1  # the side that repelled it
         _take_claim(story, c)
     return out
+
+
+def _drop_denied(cands: list[Candidate]) -> list[Candidate]:
+    """ "The Air Force denies Russian claims that a Su-27 was shot down": an act of violence the side it was
+    done to denies, told only by that denial, did not take place as far as the report goes (ACLED codes none).
+    A side denying its own act ("Kyiv denied that its forces had shelled a market") leaves the event with the
+    status denied (the act happened, whose it was is contested); so does a denied claim of territory or of a
+    deployment, which the control ledger weighs."""
+    return [c for c in cands if not _denied_loss(c)]
+
+
+def _denied_loss(c: Candidate) -> bool:
+    if c.claim.status != "denied" or c.kind not in _VIOLENT_KINDS:
+        return False
+    denier = c.claim.source_country
+    return denier is not None and (c.actor1 is None or c.actor1.country != denier)
+
+
+_DRONE_WORDS = frozenset("vehicle uav shahed aircraft".split())
+# abstract places counted by a bulletin ("in 143 areas"); a count of villages or towns is a real event's
+# targets ("shelled five villages")
+_AREA_UNITS = frozenset("area location direction sector".split())
+SUMMARY_DAYS = 27
+"""A country-wide casualty figure with no one named as its cause, over at least this many days ("In March,
+OHCHR recorded 3,900 civilian casualties in Ukraine"), is a statistic, not an event."""
+
+
+def _tally(c: Candidate) -> bool:
+    """Is a strike or an interception told as a bulletin's sum: the areas it hit ("in 143 areas"), several kinds
+    of targets ("hit 2 command posts, 3 areas of personnel concentration and an ammunition depot"), or several
+    kinds of weapons brought down ("shot down two cruise missiles, five rockets and 27 UAVs")?"""
+    if c.kind not in _STRIKE_KINDS | {"interception"}:
+        return False
+    heads = [numbers_stage.singularize(q.unit.split()[-1].lower()) for q in c.quantities]
+    if any(h in _AREA_UNITS and q.count >= 2 for h, q in zip(heads, c.quantities, strict=True)):
+        return True
+    weapons = {h for h in heads if h in WEAPON_WORDS or h in _DRONE_WORDS}
+    if c.kind == "interception":
+        return len(weapons) >= 2
+    return len(set(heads) - weapons - {"explosion", "strike", "shell", "round", "wave"}) >= 2
+
+
+def _drop_tallies(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Bulletins sum up a day of war: "struck enemy manpower and equipment in 143 areas", "air defence shot down
+    two cruise missiles, five rockets and 27 UAVs", and monitors a month: "recorded 3,900 civilian casualties in
+    Ukraine in March". ACLED codes events where they happened; a tally that names no place at all, or a
+    casualty figure for a whole country over a month, is no event."""
+    out = []
+    for c in cands:
+        loc = c.location if c.location is not None else _fallback_location(ctx, c)
+        if loc is None and _tally(c):
+            log.debug("not an event: a tally without a place (%s)", c.trigger.text)
+            continue
+        span = c.span
+        if (
+            c.kind in GENERIC_KINDS
+            and c.actor1 is None
+            and loc is not None
+            and loc.geo_precision == 3
+            and not loc.admin1_code
+            and span is not None
+            and span.resolved
+            and (span.end - span.start).days >= SUMMARY_DAYS  # type: ignore[operator]
+        ):
+            log.debug("not an event: a country-wide figure over a month (%s)", c.trigger.text)
+            continue
+        out.append(c)
+    return out
+
+
+_VIOLENT_KINDS = _STORY_KINDS | {"shootdown", "air_combat", "explosion", "bombing"}
+
+RECALLED_DAYS = 30
+"""How old an event told after the lead must be to count as history the report recalls (a fortnight-old
+offensive is still the story's news; last year's withdrawal is its background)."""
+
+
+def _drop_recalled(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """A report of several paragraphs recalls older events after its lead ("Russian forces withdrew from Kherson
+    a year ago", "besieged Chernihiv ... before withdrawing in early April 2022"): history, not news of the
+    report. An event that ended more than ``RECALLED_DAYS`` before publication, told only after the lead
+    paragraph, is no event of the report (in the lead it is the news: "Ukraine said on Tuesday it had retaken X
+    last month")."""
+    if ctx.document.published is None or len(set(ctx.paragraph_of)) < 2:
+        return cands
+    body = [i for i in range(len(ctx.sentences)) if i not in ctx.titles and i not in ctx.headings]
+    if not body:
+        return cands
+    lead = ctx.paragraph_of[body[0]]
+    cutoff = ctx.document.published - timedelta(days=RECALLED_DAYS)
+    return [
+        c
+        for c in cands
+        if not (
+            c.background
+            and c.paragraph > lead
+            and not c.title
+            and c.span is not None
+            and c.span.end is not None
+            and c.span.end < cutoff
+        )
+    ]
 
 
 def _claim_origin(c: Candidate) -> tuple[int, bool, int]:
@@ -2267,6 +2855,14 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         target.sent_index, target.depth, target.trigger = other.sent_index, other.depth, other.trigger
     if target.actor1 is None:
         target.actor1 = other.actor1
+    if (
+        target.kind in _CROWD_KINDS
+        and other.actor1 is not None
+        and other.actor1.kind in ("police", "military")
+        and other.actor1.country
+        and (target.actor2 is None or target.actor2.country is None)
+    ):
+        target.actor2 = other.actor1  # the force that dispersed the demonstration
     if target.actor2 is None:
         target.actor2 = other.actor2
     if target.fatalities is None:
@@ -2304,7 +2900,7 @@ _WEAPON_KINDS = frozenset(
 
 _UNOPPOSED = re.compile(
     r"\b(unopposed|without (?:a |any )?(?:fight|fighting|resistance|battle|clashes|a shot)|no resistance|"
-    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|deserted|vacated|abandoned|handed over|"
+    r"(?:not|n't|never) (?:\w+ ){0,2}(?:any )?resistance|(?:the|an?) (?:deserted|vacated|abandoned)|handed over|"
     # ACLED notes: "No information on whether fighting took place" -- no fighting is known, so none is coded
     r"no (?:information|reports?|details?|data) (?:on|about|of|as to) whether (?:any )?"
     r"(?:fighting|clashes|battles?|hostilities)|no (?:fighting|clashes) (?:was|were) reported)\b",
@@ -2312,9 +2908,20 @@ _UNOPPOSED = re.compile(
 )
 
 
+_FULL_CONTROL = re.compile(r"\b(?:full|complete|total|entire)\s+control\b", re.I)
+# a place left under siege or fire was fought for ("withdrew from the besieged railway hub")
+_CONTESTED = re.compile(
+    r"\b(?:besieged|encircled|embattled|under siege|surrounded|under (?:heavy )?(?:fire|shelling|pressure)|"
+    r"(?:days|weeks|months) of (?:\w+ )?(?:fighting|shelling|battles?|clashes|assaults))\b",
+    re.I,
+)
+
+
 def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
-    """Ground taken after the other side withdrew, or without resistance, is a non-violent transfer of
-    territory (ACLED): a capture with a withdrawal told in the same or the next sentence."""
+    """Ground taken without resistance, or after the other side withdrew, is a non-violent transfer of
+    territory (ACLED): a capture with a withdrawal told in the same or the next sentence. A state retaking its
+    own ground, or a taking that completes a fight ("full control"), after the other side withdrew stays a
+    takeover."""
     for c in cands:
         if (
             c.kind not in ("capture", "recapture")
@@ -2323,7 +2930,7 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
             continue
         if c._kinds and set(c._kinds) & {"clash", "assault", "attack", "kill", "shelling"}:  # type: ignore[attr-defined]
             continue
-        quiet = False
+        withdrew = getattr(c, "_after_withdrawal", False)
         for o in cands:
             if (
                 o.kind == "withdrawal"
@@ -2335,11 +2942,17 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
                     or o.actor1.name != c.actor1.name
                 )
             ):
-                quiet = True
+                withdrew = True
         lo, hi = c.sent_index, min(len(ctx.sentences) - 1, c.sent_index + 1)
         text = ctx.text[ctx.sentences[lo].start_char : ctx.sentences[hi].end_char]
-        if _UNOPPOSED.search(text) or re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I):
-            quiet = True
+        withdrew = withdrew or bool(re.search(r"\b(withdrawal|pull-?out|retreat)\s+of\b", text, re.I))
+        # the other side's withdrawal leaves ground to a quiet taker; not when a state retakes its own ground
+        # ("regained control of Kherson following the withdrawal of Russian forces") nor when the taking
+        # completes a fight for the place ("took full control of Avdiivka after Ukrainian forces withdrew")
+        contested = c.typing.sub_event_type == "Government regains territory" or bool(
+            _FULL_CONTROL.search(ctx.sentence_text(c.sent_index)) or _CONTESTED.search(text)
+        )
+        quiet = bool(_UNOPPOSED.search(text)) or (withdrew and not contested)
         if re.search(
             r"\b(fighting|clash(?:es|ed)?|battles?|killing|killed|assault)\b",
             ctx.sentences[c.sent_index].text,
@@ -2348,6 +2961,117 @@ def _resolve_transfers(ctx: DocContext, cands: list[Candidate]) -> None:
             quiet = False
         if quiet:
             c.typing = Typing(c.kind, "Non-violent transfer of territory", c.typing.categories)
+
+
+_INTERCEPTED_STRIKES = frozenset({"drone_strike", "air_strike", "missile", "shelling", "attack"})
+# weapons air defence brings down, by family: a missile and a rocket are one family
+_AIRBORNE = {"drone": "drone", "missile": "missile", "rocket": "missile"}
+_STRIKE_WEAPON = {"drone_strike": "drone", "missile": "missile"}
+_TIME_NOUNS = frozenset("night day morning evening afternoon dawn weekend".split())
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest centre center".split())
+
+
+def _airborne(kinds: Iterable[str]) -> set[str]:
+    return {_AIRBORNE[k] for k in kinds if k in _AIRBORNE}
+
+
+def _aimed_at_a_place(ctx: DocContext, c: Candidate) -> bool:
+    """Does a strike name no target but a place ("attacked Kyiv with drones", "launched missiles at the
+    south of Ukraine", "a terrorist attack on the city of Belgorod")? A strike that names what it hit ("struck
+    port infrastructure", "hit a school") tells an impact of its own."""
+    for trig in c.triggers:
+        tok = trig.token
+        objects = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")]
+        objects += [
+            g
+            for x in tok.children
+            if x.dep_ == "prep" and x.lower_ in ("on", "at", "against", "into")
+            for g in x.children
+            if g.dep_ == "pobj"
+        ]
+        for o in objects:
+            if o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "LOC") or ctx.dated[o.i]:
+                continue  # a place, or a time ("on the night of 15 May")
+            lemma = ctx.lemma(o.i)
+            if lemma in _TIME_NOUNS:
+                continue
+            if lemma in _PLACE_UNITS or lemma in _COMPASS or lemma in ("territory", "oblast", "capital"):
+                continue
+            if lemma in WEAPON_WORDS or o.i in ctx.weapon_spans:
+                continue  # "launched drones": what was fired, not what was hit
+            return False
+    return True
+
+
+_IMPACT = re.compile(
+    r"\b(damag\w*|destroy\w*|hit|struck|kill\w*|wound\w*|injur\w*|dead|casualt\w*|fire broke|caught fire|"
+    r"ablaze|impact\w*)\b",
+    re.I,
+)
+_DEBRIS = re.compile(r"\b(debris|fragments?|wreckage|shrapnel of (?:the )?(?:downed|intercepted))\b", re.I)
+_NO_IMPACT = re.compile(
+    r"\b(?:no|not|without)\b(?:\s+\w+){0,3}\s+(?:casualties|damage|injur\w*|victims)\b", re.I
+)
+
+
+def _impact_told(ctx: DocContext, strike: Candidate, interception: Candidate) -> bool:
+    """Does the story tell that some of the strike got through: damage, a hit or casualties told in another
+    sentence of the paragraph near the strike (not the interception's, and not of debris: debris of what was
+    brought down belongs to the interception)?"""
+    lo = min(strike.sent_index, interception.sent_index)
+    hi = min(len(ctx.sentences) - 1, max(strike.sent_index, interception.sent_index) + 2)
+    for i in range(lo, hi + 1):
+        if i in (strike.sent_index, interception.sent_index) or ctx.paragraph_of[i] != strike.paragraph:
+            continue
+        text = ctx.sentence_text(i)
+        if _IMPACT.search(text) and not _DEBRIS.search(text) and not _NO_IMPACT.search(text):
+            return True
+    return False
+
+
+def _fold_intercepted(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """A strike told only as launched at a place, whose drones or missiles air defence then brought down ("the
+    enemy attacked Kyiv with Shahed drones. Air defence destroyed all of them.", "30 missiles launched at Kyiv,
+    29 of which were shot down"), is the interception: ACLED codes the disrupted weapons use, not a strike that
+    hit nothing. The strike's actor is the interception's other side. A strike that names what it hit or
+    killed someone stays an event of its own."""
+    interceptions = [c for c in cands if c.kind == "interception"]
+    if not interceptions:
+        return cands
+    dropped: set[int] = set()
+    for c in cands:
+        if c.kind not in _INTERCEPTED_STRIKES or c.fatalities or c.injuries:
+            continue
+        weapons = _airborne(c._weapon_kinds) | _airborne([_STRIKE_WEAPON.get(c.kind, "")])  # type: ignore[attr-defined]
+        if not weapons or not _aimed_at_a_place(ctx, c):
+            continue
+        for o in interceptions:
+            if (
+                o.paragraph != c.paragraph
+                or abs(o.sent_index - c.sent_index) > 1
+                or o.background != c.background
+            ):
+                continue
+            downed = _airborne(o._weapon_kinds)  # type: ignore[attr-defined]
+            if downed and not downed & weapons:
+                continue
+            if not (c.location is None or o.location is None or _places_agree(c, o)):
+                continue
+            if _impact_told(ctx, c, o):
+                break  # "A few were intercepted. Civilian infrastructure was damaged.": some got through
+            if o.actor2 is None and c.actor1 is not None and c.actor1 != o.actor1:
+                o.actor2 = c.actor1
+            _absorb(o, c, keep_place=True)
+            if o.location is None:
+                o.location = c.location
+            o.typing = Typing(
+                "interception",
+                "Disrupted weapons use",
+                ["interception", *(k for k in o.typing.categories if k != "interception")],
+            )
+            dropped.add(id(c))
+            break
+    return [c for c in cands if id(c) not in dropped]
 
 
 _FIRE_KINDS = frozenset({"shelling", "missile", "attack", "clash"})

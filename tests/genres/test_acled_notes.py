@@ -164,10 +164,6 @@ TABLE = [
         "2023-01-17",
         want(AIR, "Dnipro", "UA-12", "2023-01-14", fat=46, inj=80),
         max_events=1,
-        xfail=(
-            "Air/drone strike at Dnipro typed as Shelling; 2 events for at most 1: extra Shelling at Dnipro, "
-            "casualties as a separate Attack"
-        ),
     ),
     case(
         "two_glide_bombs_on_a_hypermarket",
@@ -201,7 +197,6 @@ TABLE = [
         "2023-05-21",
         want(INTERCEPT, "Kyiv", "UA-30", "2023-05-18", a1="UA"),
         max_events=1,
-        xfail="2 events for at most 1: extra Shelling at Kyiv",
     ),
     case(
         "interception_over_an_oblast",
@@ -225,9 +220,6 @@ TABLE = [
         "2022-03-02",
         want(CLASH, "Kharkiv", "UA-63", "2022-02-27"),
         max_events=1,
-        xfail=(
-            "3 events for at most 1: extra Non-state overtakes at Kharkiv, Armed clash at Ukraine (region)"
-        ),
     ),
     case(
         "attempted_advance_repelled",
@@ -236,7 +228,6 @@ TABLE = [
         "2023-08-25",
         want(CLASH, "Robotyne", "UA-23", "2023-08-22"),
         max_events=1,
-        xfail="Robotyne placed at Ukraine (region), 322 km",
     ),
     case(
         "ground_attack_near_a_town",
@@ -245,7 +236,6 @@ TABLE = [
         "2025-07-05",
         want(CLASH, "Kostiantynivka", "UA-14", "2025-07-02"),
         max_events=1,
-        xfail="2 events for at most 1: extra Armed clash at Ukraine (region)",
     ),
     case(
         "left_bank_bridgehead_fighting",
@@ -284,7 +274,6 @@ TABLE = [
         "withdrew from the town.",
         "2024-02-20",
         want(OVERTAKE, "Avdiivka", "UA-14", "2024-02-17", a1="RU"),
-        xfail="Non-state overtakes at Avdiivka typed as Non-violent transfer",
     ),
     case(
         "ukraine_regains_a_city",
@@ -292,7 +281,6 @@ TABLE = [
         "withdrawal of Russian forces to the left bank of the Dnipro river.",
         "2022-11-14",
         want(REGAIN, "Kherson", "UA-65", "2022-11-11", a1="UA"),
-        xfail="Government regains at Kherson typed as Non-violent transfer",
     ),
     case(
         "ukraine_regains_a_town_in_the_north",
@@ -349,7 +337,6 @@ TABLE = [
         "2022-03-20",
         want(LOOTING, "Bucha", "UA-32", "2022-03-10", tol=3),
         max_events=1,
-        xfail="2 events for at most 1: extra Looting at Bucha",
     ),
     case(
         "arson_of_soldiers_cars",
@@ -382,10 +369,6 @@ TABLE = [
         "2022-03-16",
         want(INTERVENED, "Kherson", "UA-65", "2022-03-13"),
         max_events=1,
-        xfail=(
-            "3 events for at most 1: extra Grenade at Ukraine (region), Protest with intervention at Ukraine "
-            "(region)"
-        ),
     ),
     case(
         "peaceful_rally_under_occupation",

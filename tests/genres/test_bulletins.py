@@ -113,7 +113,6 @@ RUSSIAN_MOD = [
         "Petropavlivka in Kharkiv region. The enemy lost up to 45 servicemen.",
         "2024-02-04",
         want(CLASH, "Synkivka", "UA-63", "2024-02-04", tol=1),
-        xfail="no event",
     ),
     case(
         "mod_crimea_drones_and_missiles_destroyed",
@@ -141,7 +140,6 @@ RUSSIAN_MOD = [
         "groupings of forces hit the infrastructure of military airfields, workshops assembling unmanned aerial "
         "vehicles, as well as clusters of the enemy's manpower and military equipment in 143 areas.",
         "2024-09-03",
-        xfail="1 events for at most 0: extra Shelling at Russia (region)",
     ),
     quiet(
         "mod_losses_of_the_enemy_in_a_direction",
@@ -154,7 +152,6 @@ RUSSIAN_MOD = [
         "In the course of the day, air defence systems shot down two Storm Shadow cruise missiles, five HIMARS "
         "rockets and 27 fixed-wing unmanned aerial vehicles.",
         "2024-06-11",
-        xfail="1 events for at most 0: extra Disrupted weapons use at no place",
     ),
 ]
 
@@ -234,10 +231,6 @@ GENERAL_STAFF = [
         "2023-09-14",
         want(SHELL, "Yevpatoria", "UA-43", "2023-09-14", tol=1, a1="UA"),
         max_events=1,
-        xfail=(
-            "Shelling at Yevpatoria typed as Armed clash; 2 events for at most 1: extra Armed clash at "
-            "Yevpatoriia, Government regains at Crimea (region)"
-        ),
     ),
     case(
         "gs_kherson_direction_left_bank_clashes",
@@ -246,14 +239,12 @@ GENERAL_STAFF = [
         "2024-03-10",
         want(CLASH, "Krynky", "UA-65", "2024-03-10", tol=1),
         max_events=1,
-        xfail="no event",
     ),
     quiet(
         "gs_enemy_losses_tally",
         "The total combat losses of the enemy from 24 February 2022 to 15 May 2024 amounted to about 488,000 "
         "personnel, including 1,270 over the past day.",
         "2024-05-15",
-        xfail="1 events for at most 0: extra Armed clash at no place",
     ),
     quiet(
         "gs_threat_remains_high",
@@ -276,7 +267,6 @@ GENERAL_STAFF = [
         "Over the past day, units of the Missile Forces and Artillery hit 2 enemy command posts, 3 areas of "
         "personnel concentration and an ammunition depot.",
         "2023-10-02",
-        xfail="1 events for at most 0: extra Shelling at no place",
     ),
 ]
 
@@ -359,14 +349,12 @@ AIR_FORCE = [
         "af_air_alert_warning",
         "Attention! A group of attack UAVs is moving from the Black Sea towards Odesa. Please remain in shelters.",
         "2023-07-24",
-        xfail="2 events for at most 0: extra Other at Cea, Attack at Cea",
     ),
     quiet(
         "af_denial_of_a_downed_aircraft",
         "The Air Force denies Russian claims that a Ukrainian Su-27 was shot down over Zaporizhzhia oblast: "
         "all our aircraft returned to their airfields.",
         "2023-06-12",
-        xfail="1 events for at most 0: extra Disrupted weapons use at Zaporizhzhia Oblast (region)",
     ),
 ]
 

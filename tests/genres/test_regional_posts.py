@@ -69,10 +69,6 @@ UKRAINIAN = [
         "2023-11-20",
         want(SHELL, "Kherson region", "UA-65", "2023-11-19", tol=1, fat=4, inj=11),
         max_events=1,
-        xfail=(
-            "Kherson region: fatalities None not 4, injuries None not 11; 2 events for at most 1: extra "
-            "Attack at Kherson Oblast (region)"
-        ),
     ),
     case(
         "kherson_ova_drone_drops_on_a_man",
@@ -175,7 +171,6 @@ UKRAINIAN = [
         "2024-04-16",
         want(AIR, "Velyka Pysarivka", "UA-59", "2024-04-16", tol=1, inj=1),
         max_events=1,
-        xfail="Air/drone strike at Velyka Pysarivka typed as Attack",
     ),
     case(
         "chernihiv_ova_mortars_on_a_border_community",
@@ -254,10 +249,6 @@ UKRAINIAN = [
         want(SHELL, "Pokrovsk", "UA-14", "2024-08-20", tol=1, fat=2),
         want(SHELL, "Kostiantynivka", "UA-14", "2024-08-20", tol=1, fat=1),
         want(SHELL, "Toretsk", "UA-14", "2024-08-20", tol=1, fat=1),
-        xfail=(
-            "Pokrovsk: fatalities 5 not 2; Kostiantynivka placed at Pokrovsk, 48 km; Toretsk placed at "
-            "Pokrovsk, 51 km"
-        ),
     ),
     case(
         "donetsk_ova_missile_on_the_city_centre",
@@ -282,7 +273,6 @@ UKRAINIAN = [
         "air_alert_is_no_event",
         "Air raid alert in Kharkiv oblast! Go to shelters.",
         "2024-05-20",
-        xfail="1 events for at most 0: extra Air/drone strike at Kharkiv Oblast (region)",
     ),
     quiet(
         "warning_of_possible_attacks_is_no_event",
@@ -345,10 +335,6 @@ RUSSIAN = [
         "2024-05-12",
         want(AIR, "Tetkino", "RU-KRS", "2024-05-12", tol=1, inj=1, a1="UA"),
         max_events=1,
-        xfail=(
-            "Air/drone strike at Tetkino typed as Attack / IED; 2 events for at most 1: extra casualties as a"
-            " separate Attack, IED at Glushkovo"
-        ),
     ),
     case(
         "bryansk_governor_mortar_shelling",
@@ -391,10 +377,6 @@ RUSSIAN = [
         "2024-08-02",
         want(AIR, "Horlivka", "UA-14", "2024-08-02", tol=1, inj=1),
         max_events=1,
-        xfail=(
-            "Air/drone strike at Horlivka typed as IED; 2 events for at most 1: extra IED at Horlivka, "
-            "casualties as a separate Attack"
-        ),
     ),
     case(
         "occupation_head_kamikaze_drones_on_enerhodar",

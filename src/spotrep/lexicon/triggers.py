@@ -300,6 +300,9 @@ for _verb in (
     "exchange",
     "round",
     "drop",
+    "inflict",
+    "raise",
+    "hoist",
 ):
     VERB_TRIGGERS.setdefault(_verb, "?")
 
@@ -309,7 +312,7 @@ TERRITORY_NOUNS = frozenset(
     "airport airbase oilfield field capital district province region hill hilltop height mountain island "
     "neighbourhood neighborhood stronghold outpost post garrison bridge highway road junction border "
     "headquarters compound valley county municipality suburb outskirts locality enclave pocket castle fort "
-    "fortress dam refinery mine".split()
+    "fortress dam refinery mine plant facility factory station complex".split()
 )
 
 # irregular or mis-tagged word forms -> lemma (the parser sometimes tags past forms as nouns)
@@ -938,6 +941,11 @@ VERB_OBJECTS["exchange"] = {
 }
 VERB_OBJECTS["swap"].update({"body": "agreement", "hostage": "agreement", "captive": "agreement"})
 VERB_OBJECTS["round"] = {"up": "arrest"}
+# bulletins: "inflicted losses on the manpower and equipment of the 14th brigade near X" is fighting there
+# "raised the national flag over the town": a flag raised over a place marks its taking
+VERB_OBJECTS["raise"] = {"flag": "capture"}
+VERB_OBJECTS["hoist"] = {"flag": "capture"}
+VERB_OBJECTS["inflict"] = {"loss": "clash", "losses": "clash", "casualty": "clash", "defeat": "clash"}
 VERB_OBJECTS["drop"] = {
     "bomb": "air_strike",
     "barrel": "air_strike",
