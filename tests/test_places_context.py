@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from spotrep.gazetteer.data import haversine_km
+from spotrep.places import FRONT_NEAR_KM
 
 from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 
@@ -297,27 +298,110 @@ def test_a_hromada_centre_wins_over_plain_villages_of_its_name(gazetteer) -> Non
     assert checked >= 5
 
 
+# --- the front line on the report's date ------------------------------------------------------------------
+def _front_km(loc, on):
+    from spotrep.gazetteer.frontline import front_distance_km
+
+    return front_distance_km(loc.latitude, loc.longitude, on, country=loc.country, border=True)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "text", "code"),
+    ("sentence", "text", "code", "published"),
     [
-        ("Russian forces fired mortars near Stepove, Zaporizhzhia region.", "Stepove", "UA-23"),
-        ("Russian forces shelled Novomykhailivka, Zaporizhzhia region.", "Novomykhailivka", "UA-23"),
+        ("Russian forces fired mortars near Stepove, Zaporizhzhia region.", "Stepove", "UA-23", "2023-08-20"),
+        (
+            "Russian forces shelled Novomykhailivka, Zaporizhzhia region.",
+            "Novomykhailivka",
+            "UA-23",
+            "2023-06-10",
+        ),
     ],
 )
-def test_among_namesakes_of_a_front_line_oblast_the_one_near_the_front(
+def test_among_namesakes_of_an_oblast_the_one_near_the_front_on_the_date(
     places,  # noqa: F811
     sentence,
     text,
     code,
+    published,
 ) -> None:
-    """Villages known only to KATOTTG tie on every other clue; the one near a front line is the likelier."""
-    from spotrep.gazetteer.regions import front_km
+    """Villages known only to KATOTTG tie on every other clue; the one near the front that day is the likelier."""
+    from datetime import date
 
-    m = by_text(places(sentence), text)
+    on = date.fromisoformat(published)
+    m = by_text(places(sentence, on=on), text)
     assert m.location.admin1_code == code
-    near = front_km(m.location.latitude, m.location.longitude)
-    assert all(near <= front_km(c.location.latitude, c.location.longitude) for c in m.candidates)
-    assert near < 25
+    near = _front_km(m.location, on)
+    others = [_front_km(c.location, on) for c in m.candidates if c.location.admin1_code == code]
+    assert near <= max(FRONT_NEAR_KM, min(others))  # within FRONT_NEAR_KM of the line, all count as at it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "published", "raion"),
+    [
+        # the Izium front of spring 2022, then the Kupiansk front of 2024
+        (
+            "Russian forces shelled Vovchyi Yar, Kharkiv region.",
+            "Vovchyi Yar",
+            "2022-05-15",
+            "Iziumskyi raion",
+        ),
+        (
+            "Russian forces shelled Vovchyi Yar, Kharkiv region.",
+            "Vovchyi Yar",
+            "2024-06-01",
+            "Kupianskyi raion",
+        ),
+        # the line of contact of 2016 east of Luhansk, then the Kreminna front of 2023
+        ("Mortars hit Pishchane, Luhansk region.", "Pishchane", "2016-06-01", "Shchastynskyi raion"),
+        ("Mortars hit Pishchane, Luhansk region.", "Pishchane", "2023-06-01", "Siverskodonetskyi raion"),
+    ],
+)
+def test_the_report_date_decides_which_namesake_is_at_the_front(
+    places,  # noqa: F811
+    sentence,
+    text,
+    published,
+    raion,
+) -> None:
+    """The same sentence on two dates: the front had moved, and so has the village meant."""
+    from datetime import date
+
+    m = by_text(places(sentence, on=date.fromisoformat(published)), text)
+    assert m.location.admin2 == raion
+    assert "front line on " + published in m.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "published", "focus"),
+    [
+        # before the war (April 2014) there is no front
+        ("Russian forces shelled Vovchyi Yar, Kharkiv region.", "Vovchyi Yar", "2013-05-15", None),
+        # a report about another country's theatre
+        ("Russian forces shelled Vovchyi Yar, Kharkiv region.", "Vovchyi Yar", "2022-05-15", "SY"),
+        # a lone village of its oblast has no namesake there to be told apart from
+        ("Russian troops shelled Robotyne, Zaporizhzhia region.", "Robotyne", "2023-08-20", None),
+    ],
+)
+def test_no_front_prior_without_a_front_a_war_theatre_or_namesakes(
+    places,  # noqa: F811
+    sentence,
+    text,
+    published,
+    focus,
+) -> None:
+    from datetime import date
+
+    m = by_text(places(sentence, on=date.fromisoformat(published), focus_country=focus), text)
+    assert "front line" not in m.reason
+    assert all(not any("front line" in why for why in c.why) for c in m.candidates)
+
+
+def test_the_front_prior_stays_below_the_region_the_text_names(places) -> None:  # noqa: F811
+    """'X, Y region' is a hard constraint: a namesake at the front in another oblast never wins."""
+    from datetime import date
+
+    m = by_text(places("Shelling hit Pishchane, Kharkiv region.", on=date(2023, 6, 1)), "Pishchane")
+    assert m.location.admin1_code == "UA-63"
 
 
 # --- "near X" --------------------------------------------------------------------------------------------
@@ -389,22 +473,3 @@ def test_resolve_name_reads_a_numbered_part_as_its_settlement(gazetteer, name, s
 
     loc = resolve_name(name)
     assert (loc.name, loc.admin1_code, loc.geo_precision) == (settlement, code, 2)
-
-
-def test_places_active_at_the_time_pick_the_namesake_near_them(places, gazetteer) -> None:  # noqa: F811
-    """find_places(active=...): the caller's knowledge of where fighting is at the document's date (e.g. the
-    control ledger) picks among namesakes that nothing in the text tells apart."""
-    sentence = "Russian forces shelled Mykolaivka, Donetsk."
-    plain = by_text(places(sentence), "Mykolaivka")
-    target = plain.candidates[1].location  # the runner-up, far from the winner
-    assert (
-        haversine_km(target.latitude, target.longitude, plain.location.latitude, plain.location.longitude)
-        > 30
-    )
-    near_target = (target.latitude, target.longitude)  # the ledger knows that namesake as contested
-    chosen = by_text(places(sentence, active=[near_target]), "Mykolaivka").location
-    assert (chosen.latitude, chosen.longitude) == (target.latitude, target.longitude)
-    assert chosen.admin1_code == "UA-14"
-    far = (44.0, 20.0)  # a point far from every candidate changes nothing
-    unchanged = by_text(places(sentence, active=[far]), "Mykolaivka").location
-    assert unchanged.gazetteer_id == plain.location.gazetteer_id

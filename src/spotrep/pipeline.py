@@ -395,7 +395,7 @@ class DocumentExtractor:
         headings = self._headings(sentences, paragraph_of, text)
         titles = self._titles(sentences, paragraph_of, text)
         t = time.perf_counter()
-        mentions = places_stage.find_places(doc, candidates=False, text=text)
+        mentions = places_stage.find_places(doc, candidates=False, text=text, on=self.document.published)
         self.stage_seconds["places"] += time.perf_counter() - t
         by_sentence: dict[int, list] = {}
         starts = [s.start_char for s in sentences]

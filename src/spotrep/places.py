@@ -20,12 +20,14 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .gazetteer import get_gazetteer
 from .gazetteer.data import (
+    APPROX_OBLAST,
+    APPROX_RAION,
     CLASS_CITY,
     CLASS_TOWN,
     CLASS_VILLAGE,
@@ -43,6 +45,7 @@ from .gazetteer.data import (
     Gazetteer,
     haversine_km,
 )
+from .gazetteer.frontline import front_distance_km
 from .gazetteer.regions import (
     DEMONYMS,
     DISTRICT_NOUNS,
@@ -51,12 +54,13 @@ from .gazetteer.regions import (
     REGION_NOUNS,
     WAR_COUNTRIES,
     WAR_REGIONS,
-    front_km,
 )
 from .gazetteer.translit import name_key
 from .model import Location
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -542,10 +546,12 @@ W_QUALITY = {Q_NAME: 0.0, Q_ATTESTED: -0.3, Q_VARIANT: -0.9, Q_LOOSE: -1.6}
 W_POPULATION = 0.35
 W_WAR_COUNTRY = 0.4
 W_WAR_REGION = 0.8
-W_FRONT = 0.3  # a village near a front line, over a namesake far from it (decays over FRONT_KM)
-FRONT_KM = 25.0
-W_ACTIVE = 1.0  # near a place the caller knows to be fighting at the document's date (find_places(active=))
-ACTIVE_KM = 15.0
+# the front line on the document's date (gazetteer.frontline): among namesakes of one oblast, a settlement within
+# FRONT_NEAR_KM of a line in force gets W_FRONT, decaying linearly to nothing at FRONT_FAR_KM; below explicit
+# region context (W_EXPLICIT), which it never overrides
+W_FRONT = 1.0
+FRONT_NEAR_KM = 15.0
+FRONT_FAR_KM = 60.0
 W_RANK = (0.0, 0.15, 0.3, 0.45)  # a hromada, raion or regional centre over a plain village of the same name
 W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
 W_COUNTRY_KIND = 3.0
@@ -619,45 +625,21 @@ def find_places(
     focus_country: str | None = None,
     candidates: bool = True,
     text: str | None = None,
-    active: Sequence[tuple[float, float]] = (),
+    on: date | None = None,
 ) -> list[PlaceMention]:
     """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
     out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all).
     ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access).
 
-    ``active`` are (latitude, longitude) points known to be fighting places at the document's date — e.g. the
-    settlements the control ledger records as contested or changing hands in the weeks around publication:
-    among namesakes, a candidate near one of them is preferred (the front line on the event date)."""
+    ``on`` is the document's publication date: in a report about the war's theatre, among namesakes of one
+    oblast the one near the front line in force that day is preferred (gazetteer.frontline), since fighting,
+    shelling and strikes on villages happen there."""
     g = get_gazetteer()
     finder = _Finder(doc, g, text)
     mentions = finder.find()
     starts = [s.start for s in doc.sents]
-    _Resolver(doc, g, mentions, focus_country, starts, _PointIndex(active) if active else None).resolve()
+    _Resolver(doc, g, mentions, focus_country, starts, on).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
-
-
-class _PointIndex:
-    """Points bucketed in cells of a quarter degree, for the distance to the nearest one within ~50 km."""
-
-    CELL = 4  # cells per degree
-
-    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
-        for lat, lon in points:
-            key = (math.floor(lat * self.CELL), math.floor(lon * self.CELL))
-            self.cells.setdefault(key, []).append((lat, lon))
-
-    def nearest_km(self, lat: float, lon: float) -> float | None:
-        """Distance to the nearest point in the surrounding cells (about 50 km around), None when none."""
-        a, b = math.floor(lat * self.CELL), math.floor(lon * self.CELL)
-        best: float | None = None
-        for i in range(a - 2, a + 3):
-            for j in range(b - 2, b + 3):
-                for plat, plon in self.cells.get((i, j), ()):
-                    d = haversine_km(lat, lon, plat, plon)
-                    if best is None or d < best:
-                        best = d
-        return best
 
 
 def resolve_name(
@@ -719,19 +701,20 @@ def gazetteer_stats() -> dict[str, Any]:
     return _stats()
 
 
-def bench_places(texts: list[str]) -> dict[str, Any]:
-    """Seconds spent in spaCy and in find_places on the same texts, and their ratio."""
+def bench_places(texts: list[str], dates: Sequence[date | None] = ()) -> dict[str, Any]:
+    """Seconds spent in spaCy and in find_places on the same texts (each with its publication date, if
+    given, as the pipeline passes it), and their ratio."""
     from .entities import get_nlp
 
     nlp = get_nlp()
     get_gazetteer()
     spacy_s = places_s = 0.0
     n_mentions = n_words = 0
-    for text in texts:
+    for n, text in enumerate(texts):
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        n_mentions += len(find_places(doc))
+        n_mentions += len(find_places(doc, on=dates[n] if n < len(dates) else None))
         t2 = time.perf_counter()
         spacy_s += t1 - t0
         places_s += t2 - t1
@@ -777,12 +760,6 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
         if region in FRONT_REGIONS:
             score += W_WAR_REGION
             why.append(f"war geography: front-line region {region}")
-            point = g.point(entry)
-            if point is not None and kind == KIND_SETTLEMENT:
-                km = front_km(*point)
-                if km < 3 * FRONT_KM:
-                    score += W_FRONT * math.exp(-km / FRONT_KM)
-                    why.append(f"{km:.0f} km from a front line")
         elif region in WAR_REGIONS:
             score += W_WAR_REGION / 2
             why.append(f"war geography: {region}")
@@ -812,6 +789,7 @@ class _GazetteerMemo:
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
         self.n_distances = 0  # distances held
         self.locations: dict[tuple[int, int], Location] = {}
+        self.front: dict[tuple[int, date], float | None] = {}  # (entry, date) -> km to the front that day
 
     def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
         """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
@@ -855,6 +833,20 @@ class _GazetteerMemo:
                 self.base.clear()
             kept = self.base[(entry, quality)] = _base_candidate(g, entry, quality)
         return _Cand(entry, quality, kept.base, list(kept.why))
+
+    def front_km(self, g: Gazetteer, entry: int, on: date) -> float | None:
+        """Kilometres from a settlement to the nearest line in force on ``on``, the shelled border belt included
+        (front_distance_km); None before the war or outside Ukraine and Russia."""
+        memo = (entry, on)
+        if memo in self.front:
+            return self.front[memo]
+        if len(self.front) >= MEMO_LIMIT:
+            self.front.clear()
+        data = g.data
+        km = self.front[memo] = front_distance_km(
+            data.lat[entry], data.lon[entry], on, country=data.codes[data.country[entry]], border=True
+        )
+        return km
 
     def location(self, g: Gazetteer, entry: int, precision: int) -> Location:
         """A fresh g.location(entry, precision=precision): a copy of the one kept (its fields are plain values,
@@ -1762,6 +1754,10 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 
 # --- resolution -----------------------------------------------------------------------------------
+# villages placed at their raion's or oblast's representative point: 30-80 km from where they are, too coarse to
+# measure a distance to the front with (a hromada's centre, 10-20 km off, is fine at the prior's scale)
+_COARSE_POINTS = frozenset({APPROX_RAION, APPROX_OBLAST})
+COARSE_KM = 30.0
 # a place proximity is measured against: (is a region, ISO region code, entry, latitude, longitude, text)
 _Target = tuple[bool, str | None, int, float, float, str]
 
@@ -1774,11 +1770,11 @@ class _Resolver:
         mentions: list[_Mention],
         focus: str | None,
         sent_starts: list[int] | None = None,
-        active: _PointIndex | None = None,
+        on: date | None = None,
     ) -> None:
         self.doc = doc
         self.g = g
-        self.active = active
+        self.on = on
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
@@ -1799,13 +1795,13 @@ class _Resolver:
             self._class_hint(m)
         self._explicit_context(named)
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
-        if self.active is not None:
-            for m in named:
-                self._active_bonus(m)
         for m in named:
             m.winner = m.top()
         if self.focus is None:
             self.focus = self._focus_country(named)
+        if self.on is not None and self._war_theatre(named):
+            for m in named:
+                self._front_prior(m, self.on)
         data = g.data
         kinds, countries, codes = data.kind, data.country, data.codes
         focus = self.focus
@@ -1855,19 +1851,47 @@ class _Resolver:
                     m.fixed_reason = "vague area: resolved to the whole country"
         _ = g
 
-    def _active_bonus(self, m: _Mention) -> None:
-        """Among namesakes, the candidate near a place known to be fighting at the document's date."""
-        if len(m.cands) < 2 or self.active is None:
+    def _war_theatre(self, named: list[_Mention]) -> bool:
+        """Whether the document is about the war's theatre: its focus country is Ukraine or Russia (or, with
+        no focus, one of the places it names lies there). The front prior is for such reports only."""
+        if self.focus:
+            return self.focus in WAR_COUNTRIES
+        g = self.g
+        return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
+
+    def _front_prior(self, m: _Mention, on: date) -> None:
+        """Among settlements of one name in one oblast (equally well matched), the one near the front line in
+        force on the document's date: a report of shelling, fighting or a strike on a village that repeats
+        eight times in an oblast is about the one near the front. Each candidate gets
+        W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of its group,
+        so the prior only tells namesakes apart and a lone village of an oblast gains nothing."""
+        if len(m.cands) < 2:
             return
         data = self.g.data
+        groups: dict[tuple[int, int], list[_Cand]] = {}
         for c in m.cands:
-            lat = data.lat[c.entry]
-            if data.kind[c.entry] != KIND_SETTLEMENT or math.isnan(lat):
+            entry = c.entry
+            if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
+                groups.setdefault((data.admin1[entry], c.quality), []).append(c)
+        span = FRONT_FAR_KM - FRONT_NEAR_KM
+        for group in groups.values():
+            if len(group) < 2:
                 continue
-            km = self.active.nearest_km(lat, data.lon[c.entry])
-            if km is not None and km < 3 * ACTIVE_KM:
-                c.bonus += W_ACTIVE * math.exp(-km / ACTIVE_KM)
-                c.bonus_why.append(f"{km:.0f} km from a place active at the time")
+            kms = [self._memo.front_km(self.g, c.entry, on) for c in group]
+            # a point that may be COARSE_KM off is not known to be near the front: its distance is taken as
+            # the most it may be
+            kms = [
+                km + COARSE_KM if km is not None and data.approx[c.entry] in _COARSE_POINTS else km
+                for c, km in zip(group, kms, strict=True)
+            ]
+            weights = [
+                0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span)) for km in kms
+            ]
+            low = min(weights)
+            for c, km, w in zip(group, kms, weights, strict=True):
+                if w > low:
+                    c.bonus += w - low
+                    c.bonus_why.append(f"{km:.0f} km from the front line on {on.isoformat()}")
 
     def _class_hint(self, m: _Mention) -> None:
         if not m.class_hint:
