@@ -371,6 +371,17 @@ def test_the_report_date_decides_which_namesake_is_at_the_front(
     assert "front line on " + published in m.reason
 
 
+def test_without_a_named_oblast_the_namesake_at_the_front_wins_across_oblasts(places) -> None:  # noqa: F811
+    """A monitoring report names a village and no oblast: of a Kharkiv-region town and a Donetsk-region
+    village of one name, the one on the line of contact that day."""
+    from datetime import date
+
+    sentence = "The monitors recorded 14 explosions near Pivdenne."
+    assert by_text(places(sentence), "Pivdenne").location.admin1_code == "UA-63"
+    m = by_text(places(sentence, on=date(2021, 6, 1)), "Pivdenne")
+    assert m.location.admin1_code == "UA-14" and "front line on 2021-06-01" in m.reason
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "published", "focus"),
     [

@@ -1860,19 +1860,21 @@ class _Resolver:
         return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
 
     def _front_prior(self, m: _Mention, on: date) -> None:
-        """Among settlements of one name in one oblast (equally well matched), the one near the front line in
-        force on the document's date: a report of shelling, fighting or a strike on a village that repeats
-        eight times in an oblast is about the one near the front. Each candidate gets
+        """Among the settlements of Ukraine and Russia a name may be (equally well matched), the one near the
+        front line in force on the document's date: a report of shelling, fighting or a strike on a village
+        that repeats eight times in an oblast, or in five oblasts, is about the one near the front. When the
+        text names the oblast, only its villages are left (a hard constraint), so the prior then tells the
+        oblast's namesakes apart. Each candidate gets
         W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of its group,
-        so the prior only tells namesakes apart and a lone village of an oblast gains nothing."""
+        so the prior only tells namesakes apart and a village without a namesake gains nothing."""
         if len(m.cands) < 2:
             return
         data = self.g.data
-        groups: dict[tuple[int, int], list[_Cand]] = {}
+        groups: dict[int, list[_Cand]] = {}
         for c in m.cands:
             entry = c.entry
             if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
-                groups.setdefault((data.admin1[entry], c.quality), []).append(c)
+                groups.setdefault(c.quality, []).append(c)
         span = FRONT_FAR_KM - FRONT_NEAR_KM
         for group in groups.values():
             if len(group) < 2:
