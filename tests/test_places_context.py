@@ -484,3 +484,189 @@ def test_resolve_name_reads_a_numbered_part_as_its_settlement(gazetteer, name, s
 
     loc = resolve_name(name)
     assert (loc.name, loc.admin1_code, loc.geo_precision) == (settlement, code, 2)
+
+
+# --- headings of regional posts ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Kremenchuk: a Russian missile hit an industrial enterprise. One person was killed.",
+            "Kremenchuk",
+            "UA-53",
+        ),
+        (
+            "Kramatorsk: the Russians hit the city centre with a missile in the morning.",
+            "Kramatorsk",
+            "UA-14",
+        ),
+        ("Enerhodar: the AFU attacked the city with kamikaze drones overnight.", "Enerhodar", "UA-23"),
+        ("Update at 14:00.\nNikopol: the enemy shelled the town with heavy artillery.", "Nikopol", "UA-12"),
+    ],
+)
+def test_a_post_heading_x_colon_names_the_place(places, text, name, code) -> None:  # noqa: F811
+    """Regional administrations open a post with the place and a colon; spaCy often reads it as a person."""
+    m = by_text(places(text), name)
+    assert m.location.admin1_code == code and not m.metonymy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky: we will respond to every strike.",
+        "Shmyhal: the government allocated funds for repairs.",
+    ],
+)
+def test_a_speaker_heading_is_no_place(places, text) -> None:  # noqa: F811
+    assert places(text) == []
+
+
+# --- which unit contains which ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "outer", "inner", "contains"),
+    [
+        ("Lviv region: a missile hit a facility in Stryi district.", "Lviv region", "Stryi district", True),
+        (
+            "Novhorod-Siverskyi district: mortars hit the Semenivka community.",
+            "Novhorod-Siverskyi district",
+            "Semenivka community",
+            True,
+        ),
+        (
+            "Sumy region: drones hit the Krasnopillia community.",
+            "Sumy region",
+            "Krasnopillia community",
+            True,
+        ),
+        (
+            "Kharkiv region: shelling hit Izium district and Chuhuiv district.",
+            "Izium district",
+            "Chuhuiv district",
+            False,
+        ),
+        ("Odesa region: drones hit Izmail district.", "Izmail district", "Odesa region", False),
+        (
+            "Dnipropetrovsk region: shelling hit the Nikopol district.",
+            "Dnipropetrovsk region",
+            "Nikopol district",
+            True,
+        ),
+        ("Kherson region: shelling hit the Nikopol district.", "Kherson region", "Nikopol district", False),
+    ],
+)
+def test_unit_contains_reads_oblast_raion_and_hromada(places, text, outer, inner, contains) -> None:  # noqa: F811
+    from spotrep.places import unit_contains
+
+    mentions = places(text)
+    a, b = by_text(mentions, outer).location, by_text(mentions, inner).location
+    assert unit_contains(a, b) is contains
+
+
+# --- a district heading --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "raion"),
+    [
+        (
+            "Synelnykove district. Russian troops shelled Ivanivka in the afternoon.",
+            "Ivanivka",
+            "Synelnykivskyi raion",
+        ),
+        ("Kamianske district: the enemy attacked Lozuvatka with drones.", "Lozuvatka", "Kamianskyi raion"),
+        ("Kramatorsk district. The occupiers shelled Sofiivka.", "Sofiivka", "Kramatorskyi raion"),
+        ("Volnovakha district: Russian forces shelled Blahodatne.", "Blahodatne", "Volnovaskyi raion"),
+        (
+            "Synelnykove district. In the morning, the enemy hit the Pokrovske community with a missile.",
+            "Pokrovske community",
+            "Synelnykivskyi raion",
+        ),
+    ],
+)
+def test_a_district_named_in_the_passage_picks_its_namesake(places, text, name, raion) -> None:  # noqa: F811
+    """A regional post's district heading says which of an oblast's namesakes the place after it is."""
+    m = by_text(places(text), name)
+    assert m.location.admin2 == raion
+    assert "in the district named in the passage" in m.reason
+
+
+# --- districts of a city ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "city", "code"),
+    [
+        (
+            "A drone dropped explosives on a man in the Dniprovskyi district of Kherson.",
+            "Dniprovskyi district",
+            "Kherson",
+            "UA-65",
+        ),
+        (
+            "Debris fell on the Darnytskyi district of the capital overnight.",
+            "Darnytskyi district",
+            "Kyiv",
+            "UA-30",
+        ),
+        (
+            "Missile debris damaged cars in Kyiv's Solomianskyi district.",
+            "Solomianskyi district",
+            "Kyiv",
+            "UA-30",
+        ),
+        (
+            "A glide bomb hit the Saltivskyi district, the mayor of Kharkiv said.",
+            "Saltivskyi district",
+            "Kharkiv",
+            "UA-63",
+        ),
+        # a former name the codifier no longer lists: the city it is a district of
+        (
+            "Shelling hit a market in the Kirovskyi district of Donetsk city.",
+            "Kirovskyi district",
+            "Donetsk",
+            "UA-14",
+        ),
+        ("Shells landed in the Leninskyi district of Luhansk.", "Leninskyi district", "Luhansk", "UA-09"),
+    ],
+)
+def test_a_city_district_is_placed_at_its_city(places, text, name, city, code) -> None:  # noqa: F811
+    """ACLED codes an event in a district of a city to the city (precision 1), never to a raion elsewhere
+    that shares the district's adjective."""
+    m = by_text(places(text), name)
+    assert m.location.admin1_code == code and m.location.geo_precision == 1
+    assert city in m.location.name
+
+
+def test_a_raion_of_an_oblast_is_no_city_district(places) -> None:  # noqa: F811
+    m = by_text(
+        places("Russian artillery shelled the Pokrovsk district of Donetsk region."), "Pokrovsk district"
+    )
+    assert m.location.name == "Pokrovskyi raion" and m.location.geo_precision == 2
+
+
+# --- vague areas of a named place ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Russians carried out 27 attacks on the border areas and settlements of Sumy oblast.", "UA-59"),
+        ("Ukrainian forces shelled border villages of the Kursk region overnight.", "RU-KRS"),
+        ("Russian troops fired on the border areas of Chernihiv region with mortars.", "UA-74"),
+    ],
+)
+def test_a_vague_area_of_a_named_region_is_that_region(places, text, code) -> None:  # noqa: F811
+    """The attackers' nationality before 'border areas' is not where they are when the text says whose
+    areas they are."""
+    m = next(m for m in places(text) if m.kind == "area")
+    assert m.location.admin1_code == code and m.location.geo_precision == 3
+
+
+def test_a_nationality_places_border_areas_without_a_named_owner(places) -> None:  # noqa: F811
+    m = next(
+        m
+        for m in places("Russian air defences destroyed 17 drones across several border areas.")
+        if m.kind == "area"
+    )
+    assert m.location.country == "RU"
+
+
+def test_a_list_of_communities_is_not_one_inside_another(places) -> None:  # noqa: F811
+    mentions = places("The Bilopillia, Krasnopillia and Esman communities came under fire.")
+    assert all("explicit region context" not in m.reason for m in mentions)
+    assert {m.location.admin1_code for m in mentions} == {"UA-59"}

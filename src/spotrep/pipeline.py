@@ -1749,11 +1749,15 @@ def _most_specific(mentions: list) -> list:
                 if other.start < m.start:
                     contained = True  # the same place twice: keep the first
                 continue
-            if (m.kind == "country" and other.kind != "country" and o.country == loc.country) or (
-                m.kind == "region"
-                and other.kind == "settlement"
-                and o.admin1_code
-                and o.admin1_code == loc.admin1_code
+            if (
+                (m.kind == "country" and other.kind != "country" and o.country == loc.country)
+                or (
+                    m.kind == "region"
+                    and other.kind == "settlement"
+                    and o.admin1_code
+                    and o.admin1_code == loc.admin1_code
+                )
+                or (m.kind == "region" and other.kind == "region" and places_stage.unit_contains(loc, o))
             ):
                 contained = True
         if not contained:

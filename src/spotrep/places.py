@@ -72,6 +72,7 @@ __all__ = [
     "gazetteer_stats",
     "region_location",
     "resolve_name",
+    "unit_contains",
 ]
 
 
@@ -678,6 +679,20 @@ def resolve_name(
         return None
     best = max(cands, key=lambda c: c.score)
     return g.location(best.entry, precision=max(2, g.precision(best.entry)) if numbered else None)
+
+
+def unit_contains(unit: Location, place: Location) -> bool:
+    """Whether an administrative unit contains another place: an oblast (an ISO region at precision 3) its
+    raions, hromadas and settlements; a raion its hromadas and settlements. A post that names "Lviv region" and
+    then "Stryi district", or "Novhorod-Siverskyi district" and then "the Semenivka community", names the event
+    at the most specific of them."""
+    if unit.gazetteer_id == place.gazetteer_id or not unit.admin1_code:
+        return False
+    if place.admin1_code != unit.admin1_code:
+        return False
+    if unit.admin2 is None:  # an oblast
+        return unit.geo_precision == 3 and (place.geo_precision < 3 or place.admin2 is not None)
+    return unit.name == unit.admin2 and place.admin2 == unit.admin2  # a raion
 
 
 def region_location(code: str) -> Location | None:
@@ -1434,6 +1449,10 @@ class _Finder:
         strong, war = _strength(g, pairs)
         if label in ("GPE", "LOC") and exact_ent:
             return f"spaCy {label}"
+        if self._heading(i, e) and _war_name(g, pairs):
+            # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
+            # often takes it for a person)
+            return "heading 'X:'"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
             war or strong
         ):
@@ -1448,6 +1467,13 @@ class _Finder:
         if strong and label != "PERSON" and min(qualities) <= Q_ATTESTED:
             return f"well-known place name{f' (spaCy {label})' if label else ''}"
         return ""
+
+    def _heading(self, i: int, e: int) -> bool:
+        """Whether tokens i..e open a paragraph and a colon follows: the heading of a regional administration's
+        post ("Kramatorsk: the Russians hit the city centre", "Nikopol district: ...")."""
+        if e >= self.n or self.texts[e] != ":":
+            return False
+        return i == 0 or "\n" in self.texts[i - 1] or "\n" in self.toks[i - 1].whitespace_
 
     def _entity(self, i: int, e: int) -> Span | None:
         n = self.ent_of[i]
@@ -1733,6 +1759,12 @@ def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:
     return strong, war
 
 
+def _war_name(g: Gazetteer, pairs: list[tuple[int, int]]) -> bool:
+    """Whether a name is the own or an attested name of a settlement or region of Ukraine or Russia."""
+    data = g.data
+    return any(q <= Q_ATTESTED and data.codes[data.country[e]] in WAR_COUNTRIES for e, q in pairs)
+
+
 def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
     kind = g.data.kind
     kinds = {kind[e] for e, q in pairs if q <= Q_ATTESTED} or {kind[e] for e, _ in pairs}
@@ -1754,6 +1786,10 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 
 # --- resolution -----------------------------------------------------------------------------------
+# words between a vague area and the place it is of ("border areas and settlements of Sumy oblast")
+_AREA_OF_GAP = frozenset(
+    {"of", "the", "and", ",", "settlements", "villages", "towns", "communities", "areas", "districts"}
+)
 # villages placed at their raion's or oblast's representative point: 30-80 km from where they are, too coarse to
 # measure a distance to the front with (a hromada's centre, 10-20 km off, is fine at the prior's scale)
 _COARSE_POINTS = frozenset({APPROX_RAION, APPROX_OBLAST})
@@ -2024,6 +2060,47 @@ class _Resolver:
                     r = before[-1]
                     local = {g.admin1_code(r.cands[0].entry) or "": r.text}
             self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
+        self._district_context(named)
+
+    def _district_context(self, named: list[_Mention]) -> None:
+        """A raion named in the passage ("Synelnykove district. The enemy hit Pokrovske community with a
+        missile"): a regional post's heading says which district the places after it lie in, so among
+        namesakes the settlement or community of that raion is preferred (as much as a region named in the
+        sentence; elsewhere in the document, as a region named in the document)."""
+        g = self.g
+        data = g.data
+        raions = [
+            (r, r.cands[0].entry)
+            for r in named
+            if r.kind == "region"
+            and r.cands
+            and not r.metonymy
+            and data.kind[r.cands[0].entry] == KIND_REGION
+            and g.admin2(r.cands[0].entry)
+            and not g.is_hromada(r.cands[0].entry)
+        ]
+        if not raions:
+            return
+        for m in named:
+            if m.within or len(m.cands) < 2 or m.kind == "country":
+                continue
+            s = self._sent(m.tok_start)
+            best: dict[tuple[str | None, str | None], tuple[float, str]] = {}
+            for r, entry in raions:
+                if r is m:
+                    continue
+                local = r.tok_start < m.tok_start and 0 <= s - self._sent(r.tok_start) <= 2
+                weight = W_SENTENCE_REGION if local or self._sent(r.tok_start) == s else W_DOCUMENT_REGION
+                key = (g.admin1_code(entry), g.admin2(entry))
+                if weight > best.get(key, (0.0, ""))[0]:
+                    best[key] = (weight, r.text)
+            for c in m.cands:
+                if data.kind[c.entry] == KIND_REGION and not g.is_hromada(c.entry):
+                    continue  # the raion itself, or an oblast
+                hit = best.get((g.admin1_code(c.entry), g.admin2(c.entry)))
+                if hit is not None:
+                    c.bonus += hit[0]
+                    c.bonus_why.append(f"in the district named in the passage: {hit[1]}")
 
     def _constrain(self, m: _Mention, codes: frozenset[str], text: str) -> bool:
         """Keep only the candidates inside the regions the text names for the place (a hard constraint: a
@@ -2096,6 +2173,8 @@ class _Resolver:
 
         def consistent(c: _Cand, d: _Cand) -> bool:
             if g.kind(d.entry) == KIND_REGION:
+                if g.kind(c.entry) == KIND_REGION and not _is_iso_region(g, d.entry):
+                    return False  # "the Bilopillia, Krasnopillia and Esman communities": a list, not X in Y
                 a2 = g.admin2(d.entry)
                 if a2 and g.admin1_code(d.entry) and g.kind(c.entry) == KIND_SETTLEMENT:  # a raion or hromada
                     return g.admin2(c.entry) == a2
@@ -2118,6 +2197,13 @@ class _Resolver:
         if not pairs:
             if region and _is_iso_region(g, n.cands[0].entry) and m.kind == "settlement":
                 self._unknown_in_region(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}), n.text)
+            elif self._district_of_city(m, n):
+                m.cands = [
+                    _Cand(d.entry, d.quality, d.base, [*d.why, f"'{m.text}' is a district of the city"])
+                    for d in n.cands
+                    if g.kind(d.entry) == KIND_SETTLEMENT
+                ]
+                m.kind, m.precision = "settlement", None
             return
         best_c = {c.entry for c, _ in pairs}
         best_d = {d.entry for _, d in pairs}
@@ -2133,6 +2219,25 @@ class _Resolver:
             if d.entry in best_d:
                 d.bonus += W_EXPLICIT / 2
                 d.bonus_why.append(f"contains {m.text}")
+
+    def _district_of_city(self, m: _Mention, n: _Mention) -> bool:
+        """'The Kirovskyi district of Donetsk city': a district named by the city it is part of, which no raion
+        or hromada of that name fits (a city district the gazetteer does not know, or knows under its new
+        name): the place is the city."""
+        doc, g = self.doc, self.g
+        words = [doc[x].lower_ for x in range(m.tok_end, n.tok_start)]
+        if (
+            m.kind != "region"
+            or doc[m.tok_end - 1].lower_ not in DISTRICT_NOUNS
+            or words not in (["of"], ["of", "the"])
+        ):
+            return False
+        top = max(
+            (d for d in n.cands if g.kind(d.entry) == KIND_SETTLEMENT), key=lambda d: d.base, default=None
+        )
+        return top is not None and (
+            g.settlement_class(top.entry) == CLASS_CITY or (g.population(top.entry) or 0) >= 50_000
+        )
 
     def _unknown_in_region(self, m: _Mention, codes: frozenset[str], text: str) -> None:
         """'Melovoi, Kursk region' where the gazetteer knows no such place in that region (only namesakes
@@ -2233,7 +2338,8 @@ class _Resolver:
                 c.ctx_why.append(f"{best_d:.0f} km from {best_text}")
 
     def _resolve_vague(self, m: _Mention) -> None:
-        """'border areas', 'the front line', 'in the east': the widest honest level, the country."""
+        """'border areas', 'the front line', 'in the east': the widest honest level, the country ('the border
+        areas of Sumy oblast': the region)."""
         g = self.g
         country = m.demonym_country
         why = ""
@@ -2243,6 +2349,18 @@ class _Resolver:
         if country is None and not border and self.focus:
             # "the front line", "in the east": the theatre of the document
             country, why = self.focus, f"document focus country {self.focus}"
+        owner = self._area_of(m) if country is None else None
+        if owner is not None and owner.winner is not None:
+            # "attacks on the border areas and settlements of Sumy oblast": the region the area is of (its
+            # administrative centre, precision 3), not the attackers' nationality
+            entry = owner.winner.entry
+            region = entry if _is_iso_region(g, entry) else g.region_of(entry)
+            if region is not None:
+                m.fixed_location = _loc_with_precision(g, region, 3)
+                m.fixed_reason = f"vague area of {owner.text}: its region, precision 3"
+                return
+            country = g.country(entry)
+            why = f"the {m.text} of {owner.text}"
         if country is None:
             s = self._sent(m.tok_start)
             sent = self.doc[
@@ -2270,6 +2388,19 @@ class _Resolver:
             return
         m.fixed_location = g.location(i, precision=3)
         m.fixed_reason = f"vague area, resolved to the widest honest level (the country): {why}"
+
+    def _area_of(self, m: _Mention) -> _Mention | None:
+        """The place a vague area is said to be of ("the border areas and settlements of Sumy oblast", "border
+        villages of the Kursk region"), or None."""
+        doc = self.doc
+        for other in self.mentions:
+            if other.tok_start <= m.tok_end or other.tok_start - m.tok_end > 6:
+                continue
+            words = [doc[x].lower_ for x in range(m.tok_end, other.tok_start)]
+            if "of" in words and all(w in _AREA_OF_GAP for w in words):
+                return other
+            return None
+        return None
 
     def _resolve_anaphor(self, m: _Mention) -> None:
         g = self.g
@@ -2383,7 +2514,10 @@ def _to_public(
     elif cands:
         w = cands[0]
         precision = m.precision
-        if g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
+        city_district = g.is_city_district(w.entry)
+        if city_district:
+            precision = precision if m.near else None  # the city, as ACLED codes it
+        elif g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
             precision = 2
         location = _loc_with_precision(g, w.entry, precision)
         why = [*w.why, *w.bonus_why, *w.ctx_why]
@@ -2393,7 +2527,9 @@ def _to_public(
             where = g.admin1_code(runner) or g.country(runner)
             reason += f" — beat {g.name(runner)} ({where}) {cands[1].score:.2f} < {w.score:.2f}"
         centre = g.centre_of(w.entry)
-        if centre is not None and g.kind(w.entry) == KIND_REGION:
+        if city_district and centre is not None:
+            reason += f"; a district of {g.name(centre)}: the city's point"
+        elif centre is not None and g.kind(w.entry) == KIND_REGION:
             # ACLED's convention: a district, community or region named alone is coded to its centre
             reason += f"; at the administrative centre of {location.name}: {g.name(centre)}"
             if location.geo_precision == 2:
