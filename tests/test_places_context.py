@@ -670,3 +670,62 @@ def test_a_list_of_communities_is_not_one_inside_another(places) -> None:  # noq
     mentions = places("The Bilopillia, Krasnopillia and Esman communities came under fire.")
     assert all("explicit region context" not in m.reason for m in mentions)
     assert {m.location.admin1_code for m in mentions} == {"UA-59"}
+
+
+# --- "Ukraine's capital" ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Russian troops stormed toward Ukraine's capital on Saturday.", "Kyiv"),
+        ("Drones were shot down on the approaches to Russia's capital overnight.", "Moscow"),
+        ("Explosions were heard in Ukraine’s capital Monday night.", "Kyiv"),
+    ],
+)
+def test_a_countrys_capital_is_the_capital_city(places, text, city) -> None:  # noqa: F811
+    m = next(m for m in places(text) if m.anaphoric)
+    assert m.location.name == city and m.location.geo_precision == 1
+
+
+def test_a_countrys_capital_before_its_name_is_the_name(places) -> None:  # noqa: F811
+    mentions = places("Missiles hit Ukraine's capital Kyiv overnight.")
+    assert not any(m.anaphoric for m in mentions)
+    assert by_text(mentions, "Kyiv").location.admin1_code == "UA-30"
+
+
+# --- names that are no place in a war report ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of attack drones is moving from the Black Sea towards the coast.",
+        "Kalibr missiles were launched from the Caspian overnight.",
+        "Warships of the Black Sea Fleet left the Sea of Azov.",
+        "Units of the Battlegroup Sever advanced into the depth of the enemy's defence.",
+        "The Vostok group of forces repelled four attacks.",
+        "The occupiers dropped a KAB on the outskirts, the regional governor said.",
+        "Ukrainian forces fired Tochka missiles at the positions.",
+    ],
+)
+def test_seas_military_groupings_and_weapons_are_no_places(places, text) -> None:  # noqa: F811
+    """A gazetteer knows a small place of each of these names somewhere (Cea for 'Sea', Sever do Vouga, Kāb,
+    Caspian in Michigan); in a war report they name a sea, a grouping or a weapon."""
+    assert [m.text for m in places(text) if m.kind != "area"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Russian drones struck the Black Sea port of Odesa overnight.", "Odesa", "UA-51"),
+        ("Russian forces shelled Kherson from across the Dnipro river.", "Kherson", "UA-65"),
+        ("A drone launched from the Sea of Azov hit Berdiansk.", "Berdiansk", "UA-23"),
+    ],
+)
+def test_places_beside_a_sea_or_river_stay_places(places, text, name, code) -> None:  # noqa: F811
+    assert by_text(places(text), name).location.admin1_code == code
+
+
+def test_in_a_war_report_a_small_foreign_place_is_no_reading_of_an_alias(places) -> None:  # noqa: F811
+    """'Sea' is an alternate name of Cea (Spain): in a report about Ukraine that reading is dropped, and with it
+    the mention."""
+    mentions = places("Russian forces shelled Kupiansk. Debris fell into the Sea, officials in Kharkiv said.")
+    assert "Sea" not in [m.text for m in mentions]
+    assert {m.location.country for m in mentions} == {"UA"}

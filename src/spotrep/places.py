@@ -541,6 +541,16 @@ NOT_PLACE_NAMES = frozenset(
     }
 )
 MODIFIER_PREFIXES = frozenset({"annexed", "occupied", "russian-occupied", "russian-annexed", "liberated"})
+# bodies of water: the names before them ("the Black Sea", "the Dnipro river") and after "X of" ("the Sea of Azov",
+# "the Gulf of Finland") are no settlement, country or region
+WATER_NOUNS = frozenset(
+    {"sea", "ocean", "gulf", "bay", "strait", "straits", "lake", "river", "reservoir", "lagoon", "estuary"}
+)
+# seas named by their adjective alone ("launched from the Caspian")
+SEA_NAMES = frozenset({"caspian", "baltic", "mediterranean", "adriatic", "aegean", "barents", "okhotsk"})
+# the names of military groupings ("Battlegroup Sever", "the Vostok group of forces") are no places
+UNIT_BEFORE = frozenset({"battlegroup", "grouping"})
+UNIT_AFTER = frozenset({"group", "grouping", "battlegroup"})
 
 # scores
 W_QUALITY = {Q_NAME: 0.0, Q_ATTESTED: -0.3, Q_VARIANT: -0.9, Q_LOOSE: -1.6}
@@ -568,6 +578,9 @@ W_CLASS_MATCH = 0.8
 W_CLASS_MISMATCH = -1.5
 PSEUDO_POPULATION = {CLASS_CITY: 20_000, CLASS_TOWN: 3_000, CLASS_VILLAGE: 300}
 MAX_CANDIDATES = 40
+FOREIGN_ALIAS_POPULATION = (
+    50_000  # a foreign place smaller than this is no reading of an alias in a war report
+)
 MAX_NAME_TOKENS = 5
 
 
@@ -1016,6 +1029,7 @@ class _Finder:
         return not any(self.used[i:j])
 
     def find(self) -> list[_Mention]:
+        self._not_places()
         self._region_patterns()
         self._settlement_region_patterns()
         self._demonym_patterns()
@@ -1024,6 +1038,40 @@ class _Finder:
         self._anaphora()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _not_places(self) -> None:
+        """Names that are no place, marked used before any pattern runs: seas, lakes and rivers ("the Black
+        Sea", "the Sea of Azov", "from the Caspian"), military groupings ("Battlegroup Sever", "the Vostok
+        group") and weapon systems ("Kalibr", "Tochka", "KAB") — a gazetteer has a small place of most such
+        names somewhere (Cea for "Sea", Sever do Vouga, Kāb), and a war report uses them all the time."""
+        lower, cap, used, n = self.lower, self.cap, self.used, self.n
+        for k, low in enumerate(lower):
+            if low in WATER_NOUNS:
+                if k > 0 and cap[k - 1]:
+                    run = self._base_run_before(k)
+                    if run is not None:
+                        for x in range(run[0], k + 1):
+                            used[x] = True
+                if k + 1 < n and lower[k + 1] == "of" and cap[k]:
+                    self._use_run(k + 2 if k + 2 < n and lower[k + 2] != "the" else k + 3)
+                    used[k] = True
+            elif low in SEA_NAMES and cap[k] and k > 0 and lower[k - 1] == "the":
+                used[k] = True
+            elif low in UNIT_BEFORE:
+                self._use_run(k + 1)
+            elif low in UNIT_AFTER and k > 0 and cap[k - 1] and not used[k - 1]:
+                run = self._base_run_before(k)
+                if run is not None:
+                    for x in range(*run):
+                        used[x] = True
+            elif cap[k] and not used[k] and _name_key(self.texts[k]) in _weapon_keys():
+                used[k] = True
+
+    def _use_run(self, k: int) -> None:
+        """Mark the run of capitalised tokens from token k as used (no place)."""
+        while k < self.n and self.cap[k]:
+            self.used[k] = True
+            k += 1
 
     def _base_run_before(self, k: int) -> tuple[int, int] | None:
         """The run of capitalised tokens (hyphens allowed) ending just before token k."""
@@ -1669,12 +1717,32 @@ class _Finder:
                 return True
         return False
 
+    def _possessive_capital(self, k: int) -> bool:
+        """ "Ukraine's capital", "Russia's capital": the capital of the country named before it (a mention of its
+        own, resolved like "the Ukrainian capital"). True when found."""
+        lower, n = self.lower, self.n
+        if k < 2 or lower[k - 1] not in ("'s", "’s"):
+            return False
+        country = self.owner[k - 2]
+        if country is None or country.kind != "country" or country.tok_end != k - 1 or not country.cands:
+            return False
+        if k + 1 < n and (
+            (self.cap[k + 1] and lower[k + 1] not in NOT_PLACES) or lower[k + 1] in _NOT_ANAPHOR_NEXT
+        ):
+            return False  # "Ukraine's capital Kyiv": the name follows; "Russia's capital city council"
+        code = self.g.country(country.cands[0].entry)
+        m = self._add(k, k + 1, "settlement", accepted_by=f"'{country.text}'s capital'")
+        m.anaphor, m.demonym_country = "capital", code
+        return True
+
     def _anaphora(self) -> None:
         lower, texts, cap, used, n = self.lower, self.texts, self.cap, self.used, self.n
         for k, noun in enumerate(lower):
             if used[k] or noun not in ANAPHOR_NOUNS:
                 continue
             if self.toks[k].tag_ in ("NNS", "NNPS"):
+                continue
+            if noun == "capital" and self._possessive_capital(k):
                 continue
             # determiner and modifiers before the noun
             a = k - 1
@@ -1718,6 +1786,27 @@ class _Finder:
 _REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
 _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
 _NUMBERED_TEXT = re.compile(r"^[^\W\d]{3,}(?:[ -][^\W\d]+)*[ -]\d{1,2}$")
+
+
+@functools.cache
+def _weapon_keys() -> frozenset[str]:
+    """Name keys of the one-word names of weapon systems ("Kalibr", "Tochka", "KAB", "Shahed"), read once."""
+    from .lexicon.weapons import WEAPON_SYSTEMS
+
+    return frozenset(
+        _name_key(form) for _, forms in WEAPON_SYSTEMS.values() for form in forms if " " not in form.strip()
+    )
+
+
+def _foreign_small_alias(data: Any, c: _Cand) -> bool:
+    """A settlement outside Ukraine and Russia, of fewer than FOREIGN_ALIAS_POPULATION people, that the mention
+    reaches only through an alternate name or a loose spelling."""
+    return (
+        c.quality >= Q_ATTESTED
+        and data.kind[c.entry] == KIND_SETTLEMENT
+        and data.codes[data.country[c.entry]] not in WAR_COUNTRIES
+        and data.population[c.entry] < FOREIGN_ALIAS_POPULATION
+    )
 
 
 def _region_ok(code: str | None, codes: frozenset[str]) -> bool:
@@ -1835,9 +1924,11 @@ class _Resolver:
             m.winner = m.top()
         if self.focus is None:
             self.focus = self._focus_country(named)
-        if self.on is not None and self._war_theatre(named):
-            for m in named:
-                self._front_prior(m, self.on)
+        if self._war_theatre(named):
+            named = self._drop_foreign_namesakes(named)
+            if self.on is not None:
+                for m in named:
+                    self._front_prior(m, self.on)
         data = g.data
         kinds, countries, codes = data.kind, data.country, data.codes
         focus = self.focus
@@ -1894,6 +1985,26 @@ class _Resolver:
             return self.focus in WAR_COUNTRIES
         g = self.g
         return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
+
+    def _drop_foreign_namesakes(self, named: list[_Mention]) -> list[_Mention]:
+        """In a report about the war's theatre, a small place abroad reached only through an alternate name or a
+        loose spelling is no reading of the name ("Sea" is an alternate name of Cea in Spain, "Kiev" of a
+        hamlet somewhere): such candidates are dropped, and a mention left with none is no place at all."""
+        data = self.g.data
+        kept: list[_Mention] = []
+        gone: set[int] = set()
+        for m in named:
+            cands = [c for c in m.cands if not _foreign_small_alias(data, c)]
+            if len(cands) < len(m.cands):
+                m.cands = cands
+                m.winner = m.top()
+            if cands:
+                kept.append(m)
+            else:
+                gone.add(id(m))
+        if gone:
+            self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
+        return kept
 
     def _front_prior(self, m: _Mention, on: date) -> None:
         """Among the settlements of Ukraine and Russia a name may be (equally well matched), the one near the
