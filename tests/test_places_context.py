@@ -729,3 +729,23 @@ def test_in_a_war_report_a_small_foreign_place_is_no_reading_of_an_alias(places)
     mentions = places("Russian forces shelled Kupiansk. Debris fell into the Sea, officials in Kharkiv said.")
     assert "Sea" not in [m.text for m in mentions]
     assert {m.location.country for m in mentions} == {"UA"}
+
+
+# --- a vague area near a named place ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The mission recorded 12 explosions in both directions of the front line near Zolote.", "Zolote"),
+        ("Shelling continued along the frontline near Avdiivka.", "Avdiivka"),
+        ("Russian troops shelled border areas around Vovchansk.", "Vovchansk"),
+    ],
+)
+def test_a_vague_area_near_a_place_is_that_place_vicinity(places, text, name) -> None:  # noqa: F811
+    mentions = places(text)
+    assert [m.text for m in mentions if m.kind == "area"] == []
+    assert by_text(mentions, name).near
+
+
+def test_a_vague_area_alone_stays(places) -> None:  # noqa: F811
+    mentions = places("Fighting raged along the front line, the General Staff said.")
+    assert [m.kind for m in mentions] == ["area"]

@@ -1037,7 +1037,28 @@ class _Finder:
         self._vague_patterns()
         self._anaphora()
         self.mentions.sort(key=lambda m: m.start)
+        self._drop_areas_near_places()
         return self.mentions
+
+    def _drop_areas_near_places(self) -> None:
+        """'Fire in both directions of the front line near Vodiane', 'border areas near Sumy': a vague area
+        that the text places near a named place is that place's vicinity (the place is flagged ``near``), not
+        an area of its own."""
+        lower = self.lower
+        drop: set[int] = set()
+        for a, b in zip(self.mentions, self.mentions[1:], strict=False):
+            if not (a.vague and a.kind == "area" and not a.cands and b.kind in ("settlement", "region")):
+                continue
+            gap = [lower[x] for x in range(a.tok_end, b.tok_start)]
+            if (
+                gap
+                and gap[0] in NEAR_WORDS
+                and len(gap) <= 2
+                and all(w in NEAR_WORDS or w in ("to", "the") for w in gap)
+            ):
+                drop.add(id(a))
+        if drop:
+            self.mentions = [m for m in self.mentions if id(m) not in drop]
 
     def _not_places(self) -> None:
         """Names that are no place, marked used before any pattern runs: seas, lakes and rivers ("the Black
