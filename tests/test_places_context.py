@@ -749,3 +749,36 @@ def test_a_vague_area_near_a_place_is_that_place_vicinity(places, text, name) ->
 def test_a_vague_area_alone_stays(places) -> None:  # noqa: F811
     mentions = places("Fighting raged along the front line, the General Staff said.")
     assert [m.kind for m in mentions] == ["area"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Ukrainian forces fired at positions near Bairak, Donetsk.", "Bairak", "UA-14"),
+        ("Mortar fire was reported near Bairak, Luhansk region.", "Bairak", "UA-09"),
+    ],
+)
+def test_a_village_the_named_oblast_lacks_is_that_oblast_not_a_namesake_elsewhere(
+    places,  # noqa: F811
+    text,
+    name,
+    code,
+) -> None:
+    """The gazetteer knows Bairaks in Kharkiv, Poltava and Sumy oblasts only: the text says the place is in
+    another oblast, so that oblast is given (precision 3), never a namesake elsewhere."""
+    m = by_text(places(text), name)
+    assert m.location.admin1_code == code and m.location.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "place"),
+    [
+        ("Members of Svoboda held a torch march in Nikopol, Dnipropetrovsk.", "Svoboda", "Nikopol"),
+        ("Supporters of Batkivshchyna rallied in Poltava on Sunday.", "Batkivshchyna", "Poltava"),
+    ],
+)
+def test_members_of_a_party_name_no_place(places, text, group, place) -> None:  # noqa: F811
+    """'Members of X', 'supporters of X': a party or a movement (Svoboda is also a village name)."""
+    mentions = places(text)
+    assert group not in [m.text for m in mentions]
+    assert by_text(mentions, place).location.country == "UA"

@@ -40,6 +40,7 @@ from .gazetteer.data import (
     Q_VARIANT,
     QUALITY_NAMES,
     RANK_NAMES,
+    RANK_RAION,
     RANK_REGION,
     SRC_ISO,
     Gazetteer,
@@ -539,6 +540,10 @@ NOT_PLACE_NAMES = frozenset(
         "navy",
         "police",
     }
+)
+# "members of X", "supporters of X": X is a party, a movement or a group, not a place
+MEMBER_NOUNS = frozenset(
+    {"members", "member", "supporters", "supporter", "activists", "activist", "leaders", "leader", "founders"}
 )
 MODIFIER_PREFIXES = frozenset({"annexed", "occupied", "russian-occupied", "russian-annexed", "liberated"})
 # bodies of water: the names before them ("the Black Sea", "the Dnipro river") and after "X of" ("the Sea of Azov",
@@ -1248,10 +1253,15 @@ class _Finder:
             if data.kind[p[0]] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[p[0]]], codes)
         ]
         if not inside:
-            # a place the gazetteer knows only as a namesake's spelling variant elsewhere ("Horinka, Kyiv",
-            # "Melovoi, Kursk"): still in the region the text names (the resolver falls back to the region)
+            # a place the gazetteer knows only elsewhere, as a namesake's spelling variant ("Horinka, Kyiv",
+            # "Melovoi, Kursk") or as a village of another region ("Bairak, Donetsk"): still in the region the
+            # text names (the resolver falls back to the region); a city elsewhere makes it a list ("Kharkiv,
+            # Dnipro")
             weak = all(
-                q != Q_NAME and data.kind[x] == KIND_SETTLEMENT and data.population[x] < 100_000
+                data.kind[x] == KIND_SETTLEMENT
+                and data.population[x] < 100_000
+                and (q != Q_NAME or data.rank[x] < RANK_RAION)
+                and x not in g.capital_entries
                 for x, q in pairs
             )
             return _trim(g, pairs) if pairs and weak else None
@@ -1553,6 +1563,8 @@ class _Finder:
         # a locative preposition right before (or before "the", "village of")
         k = i - 1
         while k >= 0 and lower[k] in _PRE_NAME_WORDS:
+            if lower[k] == "of" and k > 0 and lower[k - 1] in MEMBER_NOUNS:
+                return ""  # "members of Svoboda": an organisation
             if lower[k] in SETTLEMENT_NOUNS or lower[k] == "of":
                 return f"after '{texts[k]}'" if lower[k] != "of" else "after 'of'"
             k -= 1
