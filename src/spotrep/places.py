@@ -869,7 +869,7 @@ class _GazetteerMemo:
 
     def front_km(self, g: Gazetteer, entry: int, on: date) -> float | None:
         """Kilometres from a settlement to the nearest line in force on ``on``, the shelled border belt included
-        (front_distance_km); None before the war or outside Ukraine and Russia."""
+        (front_distance_km), at most FRONT_FAR_KM; None before the war or outside Ukraine and Russia."""
         memo = (entry, on)
         if memo in self.front:
             return self.front[memo]
@@ -877,7 +877,12 @@ class _GazetteerMemo:
             self.front.clear()
         data = g.data
         km = self.front[memo] = front_distance_km(
-            data.lat[entry], data.lon[entry], on, country=data.codes[data.country[entry]], border=True
+            data.lat[entry],
+            data.lon[entry],
+            on,
+            country=data.codes[data.country[entry]],
+            border=True,
+            cap_km=FRONT_FAR_KM,  # farther, the prior is nothing: the distance need not be measured
         )
         return km
 

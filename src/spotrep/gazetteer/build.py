@@ -227,7 +227,9 @@ def load_katottg() -> list[KRow]:
         oblast = anc[0] if anc else kid
         raion = next((a for a in anc if category_of.get(a) == "P"), None)
         hromada = next((a for a in anc if category_of.get(a) == "H"), None)
-        city = next((a for a in reversed(anc) if category_of.get(a) in ("K", "M")), None) if cat == "B" else None
+        city = (
+            next((a for a in reversed(anc) if category_of.get(a) in ("K", "M")), None) if cat == "B" else None
+        )
         rows.append(KRow(kid, name.strip(), cat, oblast, raion, hromada, city))
     return rows
 
