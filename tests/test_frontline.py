@@ -495,3 +495,17 @@ def test_the_lines_agree_with_the_deepstate_maps_of_may_2024(
         for lon, lat in arrows:
             if THEATRE[0] <= lon <= THEATRE[2] and THEATRE[1] <= lat <= THEATRE[3]:
                 assert min(polyline_distance_km(lat, lon, line.points) for line in lines) <= 25.0, (lat, lon)
+
+
+@pytest.mark.parametrize("cap", [5.0, 25.0, 60.0, 400.0])
+@pytest.mark.parametrize(
+    "point",
+    [(48.14, 37.75), (47.84, 35.14), (49.99, 36.23), (50.45, 30.52), (46.48, 30.73), (51.73, 36.19)],
+)
+@pytest.mark.parametrize("on", [date(2016, 6, 1), date(2022, 3, 20), date(2023, 8, 1), date(2024, 9, 1)])
+def test_a_capped_distance_is_the_distance_or_the_cap(gazetteer, point, on, cap) -> None:
+    """cap_km only saves work: the answer is min(distance, cap), with and without the border belt."""
+    for border in (False, True):
+        full = front_distance_km(*point, on, country="UA", border=border)
+        capped = front_distance_km(*point, on, country="UA", border=border, cap_km=cap)
+        assert capped == pytest.approx(min(full, cap))

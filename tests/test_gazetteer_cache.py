@@ -182,6 +182,16 @@ def test_cli_places_table_shows_candidates_and_reasons(gazetteer, nlp) -> None: 
     assert "also" in result.output and "(settlement, TR)" in result.output
 
 
+def test_cli_places_published_uses_the_front_line_of_that_day(gazetteer, nlp) -> None:  # noqa: F811
+    text = "Russian forces shelled Vovchyi Yar, Kharkiv region."
+    result = CliRunner().invoke(cli, ["places", text, "--published", "2024-06-01"])
+    assert result.exit_code == 0, result.output
+    assert "Kupianskyi raion" in result.output.splitlines()[1]
+    assert "from the front line on 2024-06-01" in result.output
+    bad = CliRunner().invoke(cli, ["places", text, "--published", "June 2024"])
+    assert bad.exit_code == 2
+
+
 def test_cli_places_without_text_is_an_input_error(gazetteer) -> None:  # noqa: F811
     result = CliRunner().invoke(cli, ["places", "   "])
     assert result.exit_code == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from spotrep.gazetteer.data import haversine_km
+from spotrep.places import FRONT_NEAR_KM
 
 from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
 
@@ -297,27 +298,121 @@ def test_a_hromada_centre_wins_over_plain_villages_of_its_name(gazetteer) -> Non
     assert checked >= 5
 
 
+# --- the front line on the report's date ------------------------------------------------------------------
+def _front_km(loc, on):
+    from spotrep.gazetteer.frontline import front_distance_km
+
+    return front_distance_km(loc.latitude, loc.longitude, on, country=loc.country, border=True)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "text", "code"),
+    ("sentence", "text", "code", "published"),
     [
-        ("Russian forces fired mortars near Stepove, Zaporizhzhia region.", "Stepove", "UA-23"),
-        ("Russian forces shelled Novomykhailivka, Zaporizhzhia region.", "Novomykhailivka", "UA-23"),
+        ("Russian forces fired mortars near Stepove, Zaporizhzhia region.", "Stepove", "UA-23", "2023-08-20"),
+        (
+            "Russian forces shelled Novomykhailivka, Zaporizhzhia region.",
+            "Novomykhailivka",
+            "UA-23",
+            "2023-06-10",
+        ),
     ],
 )
-def test_among_namesakes_of_a_front_line_oblast_the_one_near_the_front(
+def test_among_namesakes_of_an_oblast_the_one_near_the_front_on_the_date(
     places,  # noqa: F811
     sentence,
     text,
     code,
+    published,
 ) -> None:
-    """Villages known only to KATOTTG tie on every other clue; the one near a front line is the likelier."""
-    from spotrep.gazetteer.regions import front_km
+    """Villages known only to KATOTTG tie on every other clue; the one near the front that day is the likelier."""
+    from datetime import date
 
-    m = by_text(places(sentence), text)
+    on = date.fromisoformat(published)
+    m = by_text(places(sentence, on=on), text)
     assert m.location.admin1_code == code
-    near = front_km(m.location.latitude, m.location.longitude)
-    assert all(near <= front_km(c.location.latitude, c.location.longitude) for c in m.candidates)
-    assert near < 25
+    near = _front_km(m.location, on)
+    others = [_front_km(c.location, on) for c in m.candidates if c.location.admin1_code == code]
+    assert near <= max(FRONT_NEAR_KM, min(others))  # within FRONT_NEAR_KM of the line, all count as at it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "published", "raion"),
+    [
+        # the Izium front of spring 2022, then the Kupiansk front of 2024
+        (
+            "Russian forces shelled Vovchyi Yar, Kharkiv region.",
+            "Vovchyi Yar",
+            "2022-05-15",
+            "Iziumskyi raion",
+        ),
+        (
+            "Russian forces shelled Vovchyi Yar, Kharkiv region.",
+            "Vovchyi Yar",
+            "2024-06-01",
+            "Kupianskyi raion",
+        ),
+        # the line of contact of 2016 east of Luhansk, then the Kreminna front of 2023
+        ("Mortars hit Pishchane, Luhansk region.", "Pishchane", "2016-06-01", "Shchastynskyi raion"),
+        ("Mortars hit Pishchane, Luhansk region.", "Pishchane", "2023-06-01", "Siverskodonetskyi raion"),
+    ],
+)
+def test_the_report_date_decides_which_namesake_is_at_the_front(
+    places,  # noqa: F811
+    sentence,
+    text,
+    published,
+    raion,
+) -> None:
+    """The same sentence on two dates: the front had moved, and so has the village meant."""
+    from datetime import date
+
+    m = by_text(places(sentence, on=date.fromisoformat(published)), text)
+    assert m.location.admin2 == raion
+    assert "front line on " + published in m.reason
+
+
+def test_without_a_named_oblast_the_namesake_at_the_front_wins_across_oblasts(places) -> None:  # noqa: F811
+    """A monitoring report names a village and no oblast: of a Kharkiv-region town and a Donetsk-region
+    village of one name, the one on the line of contact that day."""
+    from datetime import date
+
+    sentence = "The monitors recorded 14 explosions near Pivdenne."
+    assert by_text(places(sentence), "Pivdenne").location.admin1_code == "UA-63"
+    m = by_text(places(sentence, on=date(2021, 6, 1)), "Pivdenne")
+    assert m.location.admin1_code == "UA-14" and "front line on 2021-06-01" in m.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "published", "focus"),
+    [
+        # before the war (April 2014) there is no front
+        ("Russian forces shelled Vovchyi Yar, Kharkiv region.", "Vovchyi Yar", "2013-05-15", None),
+        # a report about another country's theatre
+        ("Russian forces shelled Vovchyi Yar, Kharkiv region.", "Vovchyi Yar", "2022-05-15", "SY"),
+        # a lone village of its oblast has no namesake there to be told apart from
+        ("Russian troops shelled Robotyne, Zaporizhzhia region.", "Robotyne", "2023-08-20", None),
+    ],
+)
+def test_no_front_prior_without_a_front_a_war_theatre_or_namesakes(
+    places,  # noqa: F811
+    sentence,
+    text,
+    published,
+    focus,
+) -> None:
+    from datetime import date
+
+    m = by_text(places(sentence, on=date.fromisoformat(published), focus_country=focus), text)
+    assert "front line" not in m.reason
+    assert all(not any("front line" in why for why in c.why) for c in m.candidates)
+
+
+def test_the_front_prior_stays_below_the_region_the_text_names(places) -> None:  # noqa: F811
+    """'X, Y region' is a hard constraint: a namesake at the front in another oblast never wins."""
+    from datetime import date
+
+    m = by_text(places("Shelling hit Pishchane, Kharkiv region.", on=date(2023, 6, 1)), "Pishchane")
+    assert m.location.admin1_code == "UA-63"
 
 
 # --- "near X" --------------------------------------------------------------------------------------------
@@ -391,20 +486,299 @@ def test_resolve_name_reads_a_numbered_part_as_its_settlement(gazetteer, name, s
     assert (loc.name, loc.admin1_code, loc.geo_precision) == (settlement, code, 2)
 
 
-def test_places_active_at_the_time_pick_the_namesake_near_them(places, gazetteer) -> None:  # noqa: F811
-    """find_places(active=...): the caller's knowledge of where fighting is at the document's date (e.g. the
-    control ledger) picks among namesakes that nothing in the text tells apart."""
-    sentence = "Russian forces shelled Mykolaivka, Donetsk."
-    plain = by_text(places(sentence), "Mykolaivka")
-    target = plain.candidates[1].location  # the runner-up, far from the winner
-    assert (
-        haversine_km(target.latitude, target.longitude, plain.location.latitude, plain.location.longitude)
-        > 30
+# --- headings of regional posts ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Kremenchuk: a Russian missile hit an industrial enterprise. One person was killed.",
+            "Kremenchuk",
+            "UA-53",
+        ),
+        (
+            "Kramatorsk: the Russians hit the city centre with a missile in the morning.",
+            "Kramatorsk",
+            "UA-14",
+        ),
+        ("Enerhodar: the AFU attacked the city with kamikaze drones overnight.", "Enerhodar", "UA-23"),
+        ("Update at 14:00.\nNikopol: the enemy shelled the town with heavy artillery.", "Nikopol", "UA-12"),
+    ],
+)
+def test_a_post_heading_x_colon_names_the_place(places, text, name, code) -> None:  # noqa: F811
+    """Regional administrations open a post with the place and a colon; spaCy often reads it as a person."""
+    m = by_text(places(text), name)
+    assert m.location.admin1_code == code and not m.metonymy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky: we will respond to every strike.",
+        "Shmyhal: the government allocated funds for repairs.",
+    ],
+)
+def test_a_speaker_heading_is_no_place(places, text) -> None:  # noqa: F811
+    assert places(text) == []
+
+
+# --- which unit contains which ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "outer", "inner", "contains"),
+    [
+        ("Lviv region: a missile hit a facility in Stryi district.", "Lviv region", "Stryi district", True),
+        (
+            "Novhorod-Siverskyi district: mortars hit the Semenivka community.",
+            "Novhorod-Siverskyi district",
+            "Semenivka community",
+            True,
+        ),
+        (
+            "Sumy region: drones hit the Krasnopillia community.",
+            "Sumy region",
+            "Krasnopillia community",
+            True,
+        ),
+        (
+            "Kharkiv region: shelling hit Izium district and Chuhuiv district.",
+            "Izium district",
+            "Chuhuiv district",
+            False,
+        ),
+        ("Odesa region: drones hit Izmail district.", "Izmail district", "Odesa region", False),
+        (
+            "Dnipropetrovsk region: shelling hit the Nikopol district.",
+            "Dnipropetrovsk region",
+            "Nikopol district",
+            True,
+        ),
+        ("Kherson region: shelling hit the Nikopol district.", "Kherson region", "Nikopol district", False),
+    ],
+)
+def test_unit_contains_reads_oblast_raion_and_hromada(places, text, outer, inner, contains) -> None:  # noqa: F811
+    from spotrep.places import unit_contains
+
+    mentions = places(text)
+    a, b = by_text(mentions, outer).location, by_text(mentions, inner).location
+    assert unit_contains(a, b) is contains
+
+
+# --- a district heading --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "raion"),
+    [
+        (
+            "Synelnykove district. Russian troops shelled Ivanivka in the afternoon.",
+            "Ivanivka",
+            "Synelnykivskyi raion",
+        ),
+        ("Kamianske district: the enemy attacked Lozuvatka with drones.", "Lozuvatka", "Kamianskyi raion"),
+        ("Kramatorsk district. The occupiers shelled Sofiivka.", "Sofiivka", "Kramatorskyi raion"),
+        ("Volnovakha district: Russian forces shelled Blahodatne.", "Blahodatne", "Volnovaskyi raion"),
+        (
+            "Synelnykove district. In the morning, the enemy hit the Pokrovske community with a missile.",
+            "Pokrovske community",
+            "Synelnykivskyi raion",
+        ),
+    ],
+)
+def test_a_district_named_in_the_passage_picks_its_namesake(places, text, name, raion) -> None:  # noqa: F811
+    """A regional post's district heading says which of an oblast's namesakes the place after it is."""
+    m = by_text(places(text), name)
+    assert m.location.admin2 == raion
+    assert "in the district named in the passage" in m.reason
+
+
+# --- districts of a city ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "city", "code"),
+    [
+        (
+            "A drone dropped explosives on a man in the Dniprovskyi district of Kherson.",
+            "Dniprovskyi district",
+            "Kherson",
+            "UA-65",
+        ),
+        (
+            "Debris fell on the Darnytskyi district of the capital overnight.",
+            "Darnytskyi district",
+            "Kyiv",
+            "UA-30",
+        ),
+        (
+            "Missile debris damaged cars in Kyiv's Solomianskyi district.",
+            "Solomianskyi district",
+            "Kyiv",
+            "UA-30",
+        ),
+        (
+            "A glide bomb hit the Saltivskyi district, the mayor of Kharkiv said.",
+            "Saltivskyi district",
+            "Kharkiv",
+            "UA-63",
+        ),
+        # a former name the codifier no longer lists: the city it is a district of
+        (
+            "Shelling hit a market in the Kirovskyi district of Donetsk city.",
+            "Kirovskyi district",
+            "Donetsk",
+            "UA-14",
+        ),
+        ("Shells landed in the Leninskyi district of Luhansk.", "Leninskyi district", "Luhansk", "UA-09"),
+    ],
+)
+def test_a_city_district_is_placed_at_its_city(places, text, name, city, code) -> None:  # noqa: F811
+    """ACLED codes an event in a district of a city to the city (precision 1), never to a raion elsewhere
+    that shares the district's adjective."""
+    m = by_text(places(text), name)
+    assert m.location.admin1_code == code and m.location.geo_precision == 1
+    assert city in m.location.name
+
+
+def test_a_raion_of_an_oblast_is_no_city_district(places) -> None:  # noqa: F811
+    m = by_text(
+        places("Russian artillery shelled the Pokrovsk district of Donetsk region."), "Pokrovsk district"
     )
-    near_target = (target.latitude, target.longitude)  # the ledger knows that namesake as contested
-    chosen = by_text(places(sentence, active=[near_target]), "Mykolaivka").location
-    assert (chosen.latitude, chosen.longitude) == (target.latitude, target.longitude)
-    assert chosen.admin1_code == "UA-14"
-    far = (44.0, 20.0)  # a point far from every candidate changes nothing
-    unchanged = by_text(places(sentence, active=[far]), "Mykolaivka").location
-    assert unchanged.gazetteer_id == plain.location.gazetteer_id
+    assert m.location.name == "Pokrovskyi raion" and m.location.geo_precision == 2
+
+
+# --- vague areas of a named place ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Russians carried out 27 attacks on the border areas and settlements of Sumy oblast.", "UA-59"),
+        ("Ukrainian forces shelled border villages of the Kursk region overnight.", "RU-KRS"),
+        ("Russian troops fired on the border areas of Chernihiv region with mortars.", "UA-74"),
+    ],
+)
+def test_a_vague_area_of_a_named_region_is_that_region(places, text, code) -> None:  # noqa: F811
+    """The attackers' nationality before 'border areas' is not where they are when the text says whose
+    areas they are."""
+    m = next(m for m in places(text) if m.kind == "area")
+    assert m.location.admin1_code == code and m.location.geo_precision == 3
+
+
+def test_a_nationality_places_border_areas_without_a_named_owner(places) -> None:  # noqa: F811
+    m = next(
+        m
+        for m in places("Russian air defences destroyed 17 drones across several border areas.")
+        if m.kind == "area"
+    )
+    assert m.location.country == "RU"
+
+
+def test_a_list_of_communities_is_not_one_inside_another(places) -> None:  # noqa: F811
+    mentions = places("The Bilopillia, Krasnopillia and Esman communities came under fire.")
+    assert all("explicit region context" not in m.reason for m in mentions)
+    assert {m.location.admin1_code for m in mentions} == {"UA-59"}
+
+
+# --- "Ukraine's capital" ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Russian troops stormed toward Ukraine's capital on Saturday.", "Kyiv"),
+        ("Drones were shot down on the approaches to Russia's capital overnight.", "Moscow"),
+        ("Explosions were heard in Ukraine’s capital Monday night.", "Kyiv"),
+    ],
+)
+def test_a_countrys_capital_is_the_capital_city(places, text, city) -> None:  # noqa: F811
+    m = next(m for m in places(text) if m.anaphoric)
+    assert m.location.name == city and m.location.geo_precision == 1
+
+
+def test_a_countrys_capital_before_its_name_is_the_name(places) -> None:  # noqa: F811
+    mentions = places("Missiles hit Ukraine's capital Kyiv overnight.")
+    assert not any(m.anaphoric for m in mentions)
+    assert by_text(mentions, "Kyiv").location.admin1_code == "UA-30"
+
+
+# --- names that are no place in a war report ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of attack drones is moving from the Black Sea towards the coast.",
+        "Kalibr missiles were launched from the Caspian overnight.",
+        "Warships of the Black Sea Fleet left the Sea of Azov.",
+        "Units of the Battlegroup Sever advanced into the depth of the enemy's defence.",
+        "The Vostok group of forces repelled four attacks.",
+        "The occupiers dropped a KAB on the outskirts, the regional governor said.",
+        "Ukrainian forces fired Tochka missiles at the positions.",
+    ],
+)
+def test_seas_military_groupings_and_weapons_are_no_places(places, text) -> None:  # noqa: F811
+    """A gazetteer knows a small place of each of these names somewhere (Cea for 'Sea', Sever do Vouga, Kāb,
+    Caspian in Michigan); in a war report they name a sea, a grouping or a weapon."""
+    assert [m.text for m in places(text) if m.kind != "area"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Russian drones struck the Black Sea port of Odesa overnight.", "Odesa", "UA-51"),
+        ("Russian forces shelled Kherson from across the Dnipro river.", "Kherson", "UA-65"),
+        ("A drone launched from the Sea of Azov hit Berdiansk.", "Berdiansk", "UA-23"),
+    ],
+)
+def test_places_beside_a_sea_or_river_stay_places(places, text, name, code) -> None:  # noqa: F811
+    assert by_text(places(text), name).location.admin1_code == code
+
+
+def test_in_a_war_report_a_small_foreign_place_is_no_reading_of_an_alias(places) -> None:  # noqa: F811
+    """'Sea' is an alternate name of Cea (Spain): in a report about Ukraine that reading is dropped, and with it
+    the mention."""
+    mentions = places("Russian forces shelled Kupiansk. Debris fell into the Sea, officials in Kharkiv said.")
+    assert "Sea" not in [m.text for m in mentions]
+    assert {m.location.country for m in mentions} == {"UA"}
+
+
+# --- a vague area near a named place ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The mission recorded 12 explosions in both directions of the front line near Zolote.", "Zolote"),
+        ("Shelling continued along the frontline near Avdiivka.", "Avdiivka"),
+        ("Russian troops shelled border areas around Vovchansk.", "Vovchansk"),
+    ],
+)
+def test_a_vague_area_near_a_place_is_that_place_vicinity(places, text, name) -> None:  # noqa: F811
+    mentions = places(text)
+    assert [m.text for m in mentions if m.kind == "area"] == []
+    assert by_text(mentions, name).near
+
+
+def test_a_vague_area_alone_stays(places) -> None:  # noqa: F811
+    mentions = places("Fighting raged along the front line, the General Staff said.")
+    assert [m.kind for m in mentions] == ["area"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Ukrainian forces fired at positions near Bairak, Donetsk.", "Bairak", "UA-14"),
+        ("Mortar fire was reported near Bairak, Luhansk region.", "Bairak", "UA-09"),
+    ],
+)
+def test_a_village_the_named_oblast_lacks_is_that_oblast_not_a_namesake_elsewhere(
+    places,  # noqa: F811
+    text,
+    name,
+    code,
+) -> None:
+    """The gazetteer knows Bairaks in Kharkiv, Poltava and Sumy oblasts only: the text says the place is in
+    another oblast, so that oblast is given (precision 3), never a namesake elsewhere."""
+    m = by_text(places(text), name)
+    assert m.location.admin1_code == code and m.location.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "place"),
+    [
+        ("Members of Svoboda held a torch march in Nikopol, Dnipropetrovsk.", "Svoboda", "Nikopol"),
+        ("Supporters of Batkivshchyna rallied in Poltava on Sunday.", "Batkivshchyna", "Poltava"),
+    ],
+)
+def test_members_of_a_party_name_no_place(places, text, group, place) -> None:  # noqa: F811
+    """'Members of X', 'supporters of X': a party or a movement (Svoboda is also a village name)."""
+    mentions = places(text)
+    assert group not in [m.text for m in mentions]
+    assert by_text(mentions, place).location.country == "UA"

@@ -93,8 +93,9 @@ def bench_places_section(n_docs: int = 200, **_: Any) -> dict[str, Any]:
     from .places import bench_places, gazetteer_stats
     from .synthetic import generate_documents
 
-    texts = [d.text for d in generate_documents(n_docs)]
-    return {**bench_places(texts), "gazetteer": gazetteer_stats()}
+    docs = list(generate_documents(n_docs))
+    texts, dates = [d.text for d in docs], [d.published for d in docs]
+    return {**bench_places(texts, dates), "gazetteer": gazetteer_stats()}
 
 
 @section("store")

@@ -400,7 +400,7 @@ class DocumentExtractor:
         headings = self._headings(sentences, paragraph_of, text)
         titles = self._titles(sentences, paragraph_of, text)
         t = time.perf_counter()
-        mentions = places_stage.find_places(doc, candidates=False, text=text)
+        mentions = places_stage.find_places(doc, candidates=False, text=text, on=self.document.published)
         self.stage_seconds["places"] += time.perf_counter() - t
         by_sentence: dict[int, list] = {}
         starts = [s.start_char for s in sentences]
@@ -2088,11 +2088,15 @@ def _most_specific(mentions: list) -> list:
                 if other.start < m.start:
                     contained = True  # the same place twice: keep the first
                 continue
-            if (m.kind == "country" and other.kind != "country" and o.country == loc.country) or (
-                m.kind == "region"
-                and other.kind == "settlement"
-                and o.admin1_code
-                and o.admin1_code == loc.admin1_code
+            if (
+                (m.kind == "country" and other.kind != "country" and o.country == loc.country)
+                or (
+                    m.kind == "region"
+                    and other.kind == "settlement"
+                    and o.admin1_code
+                    and o.admin1_code == loc.admin1_code
+                )
+                or (m.kind == "region" and other.kind == "region" and places_stage.unit_contains(loc, o))
             ):
                 contained = True
         if not contained:

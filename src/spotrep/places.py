@@ -20,12 +20,14 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .gazetteer import get_gazetteer
 from .gazetteer.data import (
+    APPROX_OBLAST,
+    APPROX_RAION,
     CLASS_CITY,
     CLASS_TOWN,
     CLASS_VILLAGE,
@@ -38,11 +40,13 @@ from .gazetteer.data import (
     Q_VARIANT,
     QUALITY_NAMES,
     RANK_NAMES,
+    RANK_RAION,
     RANK_REGION,
     SRC_ISO,
     Gazetteer,
     haversine_km,
 )
+from .gazetteer.frontline import front_distance_km
 from .gazetteer.regions import (
     DEMONYMS,
     DISTRICT_NOUNS,
@@ -51,12 +55,13 @@ from .gazetteer.regions import (
     REGION_NOUNS,
     WAR_COUNTRIES,
     WAR_REGIONS,
-    front_km,
 )
 from .gazetteer.translit import name_key
 from .model import Location
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -68,6 +73,7 @@ __all__ = [
     "gazetteer_stats",
     "region_location",
     "resolve_name",
+    "unit_contains",
 ]
 
 
@@ -535,17 +541,33 @@ NOT_PLACE_NAMES = frozenset(
         "police",
     }
 )
+# "members of X", "supporters of X": X is a party, a movement or a group, not a place
+MEMBER_NOUNS = frozenset(
+    {"members", "member", "supporters", "supporter", "activists", "activist", "leaders", "leader", "founders"}
+)
 MODIFIER_PREFIXES = frozenset({"annexed", "occupied", "russian-occupied", "russian-annexed", "liberated"})
+# bodies of water: the names before them ("the Black Sea", "the Dnipro river") and after "X of" ("the Sea of Azov",
+# "the Gulf of Finland") are no settlement, country or region
+WATER_NOUNS = frozenset(
+    {"sea", "ocean", "gulf", "bay", "strait", "straits", "lake", "river", "reservoir", "lagoon", "estuary"}
+)
+# seas named by their adjective alone ("launched from the Caspian")
+SEA_NAMES = frozenset({"caspian", "baltic", "mediterranean", "adriatic", "aegean", "barents", "okhotsk"})
+# the names of military groupings ("Battlegroup Sever", "the Vostok group of forces") are no places
+UNIT_BEFORE = frozenset({"battlegroup", "grouping"})
+UNIT_AFTER = frozenset({"group", "grouping", "battlegroup"})
 
 # scores
 W_QUALITY = {Q_NAME: 0.0, Q_ATTESTED: -0.3, Q_VARIANT: -0.9, Q_LOOSE: -1.6}
 W_POPULATION = 0.35
 W_WAR_COUNTRY = 0.4
 W_WAR_REGION = 0.8
-W_FRONT = 0.3  # a village near a front line, over a namesake far from it (decays over FRONT_KM)
-FRONT_KM = 25.0
-W_ACTIVE = 1.0  # near a place the caller knows to be fighting at the document's date (find_places(active=))
-ACTIVE_KM = 15.0
+# the front line on the document's date (gazetteer.frontline): among namesakes of one oblast, a settlement within
+# FRONT_NEAR_KM of a line in force gets W_FRONT, decaying linearly to nothing at FRONT_FAR_KM; below explicit
+# region context (W_EXPLICIT), which it never overrides
+W_FRONT = 1.0
+FRONT_NEAR_KM = 15.0
+FRONT_FAR_KM = 60.0
 W_RANK = (0.0, 0.15, 0.3, 0.45)  # a hromada, raion or regional centre over a plain village of the same name
 W_APPROXIMATE = -0.2  # a village only KATOTTG knows: the smallest places, coordinates approximate
 W_COUNTRY_KIND = 3.0
@@ -561,6 +583,9 @@ W_CLASS_MATCH = 0.8
 W_CLASS_MISMATCH = -1.5
 PSEUDO_POPULATION = {CLASS_CITY: 20_000, CLASS_TOWN: 3_000, CLASS_VILLAGE: 300}
 MAX_CANDIDATES = 40
+FOREIGN_ALIAS_POPULATION = (
+    50_000  # a foreign place smaller than this is no reading of an alias in a war report
+)
 MAX_NAME_TOKENS = 5
 
 
@@ -619,45 +644,21 @@ def find_places(
     focus_country: str | None = None,
     candidates: bool = True,
     text: str | None = None,
-    active: Sequence[tuple[float, float]] = (),
+    on: date | None = None,
 ) -> list[PlaceMention]:
     """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
     out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all).
     ``text`` is ``doc.text`` when the caller already has it (spaCy rebuilds it on every access).
 
-    ``active`` are (latitude, longitude) points known to be fighting places at the document's date — e.g. the
-    settlements the control ledger records as contested or changing hands in the weeks around publication:
-    among namesakes, a candidate near one of them is preferred (the front line on the event date)."""
+    ``on`` is the document's publication date: in a report about the war's theatre, among namesakes of one
+    oblast the one near the front line in force that day is preferred (gazetteer.frontline), since fighting,
+    shelling and strikes on villages happen there."""
     g = get_gazetteer()
     finder = _Finder(doc, g, text)
     mentions = finder.find()
     starts = [s.start for s in doc.sents]
-    _Resolver(doc, g, mentions, focus_country, starts, _PointIndex(active) if active else None).resolve()
+    _Resolver(doc, g, mentions, focus_country, starts, on).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
-
-
-class _PointIndex:
-    """Points bucketed in cells of a quarter degree, for the distance to the nearest one within ~50 km."""
-
-    CELL = 4  # cells per degree
-
-    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
-        for lat, lon in points:
-            key = (math.floor(lat * self.CELL), math.floor(lon * self.CELL))
-            self.cells.setdefault(key, []).append((lat, lon))
-
-    def nearest_km(self, lat: float, lon: float) -> float | None:
-        """Distance to the nearest point in the surrounding cells (about 50 km around), None when none."""
-        a, b = math.floor(lat * self.CELL), math.floor(lon * self.CELL)
-        best: float | None = None
-        for i in range(a - 2, a + 3):
-            for j in range(b - 2, b + 3):
-                for plat, plon in self.cells.get((i, j), ()):
-                    d = haversine_km(lat, lon, plat, plon)
-                    if best is None or d < best:
-                        best = d
-        return best
 
 
 def resolve_name(
@@ -698,6 +699,20 @@ def resolve_name(
     return g.location(best.entry, precision=max(2, g.precision(best.entry)) if numbered else None)
 
 
+def unit_contains(unit: Location, place: Location) -> bool:
+    """Whether an administrative unit contains another place: an oblast (an ISO region at precision 3) its
+    raions, hromadas and settlements; a raion its hromadas and settlements. A post that names "Lviv region" and
+    then "Stryi district", or "Novhorod-Siverskyi district" and then "the Semenivka community", names the event
+    at the most specific of them."""
+    if unit.gazetteer_id == place.gazetteer_id or not unit.admin1_code:
+        return False
+    if place.admin1_code != unit.admin1_code:
+        return False
+    if unit.admin2 is None:  # an oblast
+        return unit.geo_precision == 3 and (place.geo_precision < 3 or place.admin2 is not None)
+    return unit.name == unit.admin2 and place.admin2 == unit.admin2  # a raion
+
+
 def region_location(code: str) -> Location | None:
     """An ISO 3166-2 region ("UA-63") at precision 3, at its representative point."""
     g = get_gazetteer()
@@ -719,19 +734,20 @@ def gazetteer_stats() -> dict[str, Any]:
     return _stats()
 
 
-def bench_places(texts: list[str]) -> dict[str, Any]:
-    """Seconds spent in spaCy and in find_places on the same texts, and their ratio."""
+def bench_places(texts: list[str], dates: Sequence[date | None] = ()) -> dict[str, Any]:
+    """Seconds spent in spaCy and in find_places on the same texts (each with its publication date, if
+    given, as the pipeline passes it), and their ratio."""
     from .entities import get_nlp
 
     nlp = get_nlp()
     get_gazetteer()
     spacy_s = places_s = 0.0
     n_mentions = n_words = 0
-    for text in texts:
+    for n, text in enumerate(texts):
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        n_mentions += len(find_places(doc))
+        n_mentions += len(find_places(doc, on=dates[n] if n < len(dates) else None))
         t2 = time.perf_counter()
         spacy_s += t1 - t0
         places_s += t2 - t1
@@ -777,12 +793,6 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
         if region in FRONT_REGIONS:
             score += W_WAR_REGION
             why.append(f"war geography: front-line region {region}")
-            point = g.point(entry)
-            if point is not None and kind == KIND_SETTLEMENT:
-                km = front_km(*point)
-                if km < 3 * FRONT_KM:
-                    score += W_FRONT * math.exp(-km / FRONT_KM)
-                    why.append(f"{km:.0f} km from a front line")
         elif region in WAR_REGIONS:
             score += W_WAR_REGION / 2
             why.append(f"war geography: {region}")
@@ -812,6 +822,7 @@ class _GazetteerMemo:
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
         self.n_distances = 0  # distances held
         self.locations: dict[tuple[int, int], Location] = {}
+        self.front: dict[tuple[int, date], float | None] = {}  # (entry, date) -> km to the front that day
 
     def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
         """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
@@ -855,6 +866,25 @@ class _GazetteerMemo:
                 self.base.clear()
             kept = self.base[(entry, quality)] = _base_candidate(g, entry, quality)
         return _Cand(entry, quality, kept.base, list(kept.why))
+
+    def front_km(self, g: Gazetteer, entry: int, on: date) -> float | None:
+        """Kilometres from a settlement to the nearest line in force on ``on``, the shelled border belt included
+        (front_distance_km), at most FRONT_FAR_KM; None before the war or outside Ukraine and Russia."""
+        memo = (entry, on)
+        if memo in self.front:
+            return self.front[memo]
+        if len(self.front) >= MEMO_LIMIT:
+            self.front.clear()
+        data = g.data
+        km = self.front[memo] = front_distance_km(
+            data.lat[entry],
+            data.lon[entry],
+            on,
+            country=data.codes[data.country[entry]],
+            border=True,
+            cap_km=FRONT_FAR_KM,  # farther, the prior is nothing: the distance need not be measured
+        )
+        return km
 
     def location(self, g: Gazetteer, entry: int, precision: int) -> Location:
         """A fresh g.location(entry, precision=precision): a copy of the one kept (its fields are plain values,
@@ -1009,6 +1039,7 @@ class _Finder:
         return not any(self.used[i:j])
 
     def find(self) -> list[_Mention]:
+        self._not_places()
         self._region_patterns()
         self._settlement_region_patterns()
         self._demonym_patterns()
@@ -1016,7 +1047,62 @@ class _Finder:
         self._vague_patterns()
         self._anaphora()
         self.mentions.sort(key=lambda m: m.start)
+        self._drop_areas_near_places()
         return self.mentions
+
+    def _drop_areas_near_places(self) -> None:
+        """'Fire in both directions of the front line near Vodiane', 'border areas near Sumy': a vague area
+        that the text places near a named place is that place's vicinity (the place is flagged ``near``), not
+        an area of its own."""
+        lower = self.lower
+        drop: set[int] = set()
+        for a, b in zip(self.mentions, self.mentions[1:], strict=False):
+            if not (a.vague and a.kind == "area" and not a.cands and b.kind in ("settlement", "region")):
+                continue
+            gap = [lower[x] for x in range(a.tok_end, b.tok_start)]
+            if (
+                gap
+                and gap[0] in NEAR_WORDS
+                and len(gap) <= 2
+                and all(w in NEAR_WORDS or w in ("to", "the") for w in gap)
+            ):
+                drop.add(id(a))
+        if drop:
+            self.mentions = [m for m in self.mentions if id(m) not in drop]
+
+    def _not_places(self) -> None:
+        """Names that are no place, marked used before any pattern runs: seas, lakes and rivers ("the Black
+        Sea", "the Sea of Azov", "from the Caspian"), military groupings ("Battlegroup Sever", "the Vostok
+        group") and weapon systems ("Kalibr", "Tochka", "KAB") — a gazetteer has a small place of most such
+        names somewhere (Cea for "Sea", Sever do Vouga, Kāb), and a war report uses them all the time."""
+        lower, cap, used, n = self.lower, self.cap, self.used, self.n
+        for k, low in enumerate(lower):
+            if low in WATER_NOUNS:
+                if k > 0 and cap[k - 1]:
+                    run = self._base_run_before(k)
+                    if run is not None:
+                        for x in range(run[0], k + 1):
+                            used[x] = True
+                if k + 1 < n and lower[k + 1] == "of" and cap[k]:
+                    self._use_run(k + 2 if k + 2 < n and lower[k + 2] != "the" else k + 3)
+                    used[k] = True
+            elif low in SEA_NAMES and cap[k] and k > 0 and lower[k - 1] == "the":
+                used[k] = True
+            elif low in UNIT_BEFORE:
+                self._use_run(k + 1)
+            elif low in UNIT_AFTER and k > 0 and cap[k - 1] and not used[k - 1]:
+                run = self._base_run_before(k)
+                if run is not None:
+                    for x in range(*run):
+                        used[x] = True
+            elif cap[k] and not used[k] and _name_key(self.texts[k]) in _weapon_keys():
+                used[k] = True
+
+    def _use_run(self, k: int) -> None:
+        """Mark the run of capitalised tokens from token k as used (no place)."""
+        while k < self.n and self.cap[k]:
+            self.used[k] = True
+            k += 1
 
     def _base_run_before(self, k: int) -> tuple[int, int] | None:
         """The run of capitalised tokens (hyphens allowed) ending just before token k."""
@@ -1172,10 +1258,15 @@ class _Finder:
             if data.kind[p[0]] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[p[0]]], codes)
         ]
         if not inside:
-            # a place the gazetteer knows only as a namesake's spelling variant elsewhere ("Horinka, Kyiv",
-            # "Melovoi, Kursk"): still in the region the text names (the resolver falls back to the region)
+            # a place the gazetteer knows only elsewhere, as a namesake's spelling variant ("Horinka, Kyiv",
+            # "Melovoi, Kursk") or as a village of another region ("Bairak, Donetsk"): still in the region the
+            # text names (the resolver falls back to the region); a city elsewhere makes it a list ("Kharkiv,
+            # Dnipro")
             weak = all(
-                q != Q_NAME and data.kind[x] == KIND_SETTLEMENT and data.population[x] < 100_000
+                data.kind[x] == KIND_SETTLEMENT
+                and data.population[x] < 100_000
+                and (q != Q_NAME or data.rank[x] < RANK_RAION)
+                and x not in g.capital_entries
                 for x, q in pairs
             )
             return _trim(g, pairs) if pairs and weak else None
@@ -1442,6 +1533,10 @@ class _Finder:
         strong, war = _strength(g, pairs)
         if label in ("GPE", "LOC") and exact_ent:
             return f"spaCy {label}"
+        if self._heading(i, e) and _war_name(g, pairs):
+            # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
+            # often takes it for a person)
+            return "heading 'X:'"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
             war or strong
         ):
@@ -1457,6 +1552,13 @@ class _Finder:
             return f"well-known place name{f' (spaCy {label})' if label else ''}"
         return ""
 
+    def _heading(self, i: int, e: int) -> bool:
+        """Whether tokens i..e open a paragraph and a colon follows: the heading of a regional administration's
+        post ("Kramatorsk: the Russians hit the city centre", "Nikopol district: ...")."""
+        if e >= self.n or self.texts[e] != ":":
+            return False
+        return i == 0 or "\n" in self.texts[i - 1] or "\n" in self.toks[i - 1].whitespace_
+
     def _entity(self, i: int, e: int) -> Span | None:
         n = self.ent_of[i]
         return self.ents[n] if n >= 0 else None
@@ -1466,6 +1568,8 @@ class _Finder:
         # a locative preposition right before (or before "the", "village of")
         k = i - 1
         while k >= 0 and lower[k] in _PRE_NAME_WORDS:
+            if lower[k] == "of" and k > 0 and lower[k - 1] in MEMBER_NOUNS:
+                return ""  # "members of Svoboda": an organisation
             if lower[k] in SETTLEMENT_NOUNS or lower[k] == "of":
                 return f"after '{texts[k]}'" if lower[k] != "of" else "after 'of'"
             k -= 1
@@ -1651,12 +1755,32 @@ class _Finder:
                 return True
         return False
 
+    def _possessive_capital(self, k: int) -> bool:
+        """ "Ukraine's capital", "Russia's capital": the capital of the country named before it (a mention of its
+        own, resolved like "the Ukrainian capital"). True when found."""
+        lower, n = self.lower, self.n
+        if k < 2 or lower[k - 1] not in ("'s", "’s"):
+            return False
+        country = self.owner[k - 2]
+        if country is None or country.kind != "country" or country.tok_end != k - 1 or not country.cands:
+            return False
+        if k + 1 < n and (
+            (self.cap[k + 1] and lower[k + 1] not in NOT_PLACES) or lower[k + 1] in _NOT_ANAPHOR_NEXT
+        ):
+            return False  # "Ukraine's capital Kyiv": the name follows; "Russia's capital city council"
+        code = self.g.country(country.cands[0].entry)
+        m = self._add(k, k + 1, "settlement", accepted_by=f"'{country.text}'s capital'")
+        m.anaphor, m.demonym_country = "capital", code
+        return True
+
     def _anaphora(self) -> None:
         lower, texts, cap, used, n = self.lower, self.texts, self.cap, self.used, self.n
         for k, noun in enumerate(lower):
             if used[k] or noun not in ANAPHOR_NOUNS:
                 continue
             if self.toks[k].tag_ in ("NNS", "NNPS"):
+                continue
+            if noun == "capital" and self._possessive_capital(k):
                 continue
             # determiner and modifiers before the noun
             a = k - 1
@@ -1702,6 +1826,27 @@ _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
 _NUMBERED_TEXT = re.compile(r"^[^\W\d]{3,}(?:[ -][^\W\d]+)*[ -]\d{1,2}$")
 
 
+@functools.cache
+def _weapon_keys() -> frozenset[str]:
+    """Name keys of the one-word names of weapon systems ("Kalibr", "Tochka", "KAB", "Shahed"), read once."""
+    from .lexicon.weapons import WEAPON_SYSTEMS
+
+    return frozenset(
+        _name_key(form) for _, forms in WEAPON_SYSTEMS.values() for form in forms if " " not in form.strip()
+    )
+
+
+def _foreign_small_alias(data: Any, c: _Cand) -> bool:
+    """A settlement outside Ukraine and Russia, of fewer than FOREIGN_ALIAS_POPULATION people, that the mention
+    reaches only through an alternate name or a loose spelling."""
+    return (
+        c.quality >= Q_ATTESTED
+        and data.kind[c.entry] == KIND_SETTLEMENT
+        and data.codes[data.country[c.entry]] not in WAR_COUNTRIES
+        and data.population[c.entry] < FOREIGN_ALIAS_POPULATION
+    )
+
+
 def _region_ok(code: str | None, codes: frozenset[str]) -> bool:
     """Whether a place of ISO region ``code`` lies in one of the regions ``codes``."""
     if code is None:
@@ -1741,6 +1886,12 @@ def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:
     return strong, war
 
 
+def _war_name(g: Gazetteer, pairs: list[tuple[int, int]]) -> bool:
+    """Whether a name is the own or an attested name of a settlement or region of Ukraine or Russia."""
+    data = g.data
+    return any(q <= Q_ATTESTED and data.codes[data.country[e]] in WAR_COUNTRIES for e, q in pairs)
+
+
 def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
     kind = g.data.kind
     kinds = {kind[e] for e, q in pairs if q <= Q_ATTESTED} or {kind[e] for e, _ in pairs}
@@ -1762,6 +1913,14 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 
 # --- resolution -----------------------------------------------------------------------------------
+# words between a vague area and the place it is of ("border areas and settlements of Sumy oblast")
+_AREA_OF_GAP = frozenset(
+    {"of", "the", "and", ",", "settlements", "villages", "towns", "communities", "areas", "districts"}
+)
+# villages placed at their raion's or oblast's representative point: 30-80 km from where they are, too coarse to
+# measure a distance to the front with (a hromada's centre, 10-20 km off, is fine at the prior's scale)
+_COARSE_POINTS = frozenset({APPROX_RAION, APPROX_OBLAST})
+COARSE_KM = 30.0
 # a place proximity is measured against: (is a region, ISO region code, entry, latitude, longitude, text)
 _Target = tuple[bool, str | None, int, float, float, str]
 
@@ -1774,11 +1933,11 @@ class _Resolver:
         mentions: list[_Mention],
         focus: str | None,
         sent_starts: list[int] | None = None,
-        active: _PointIndex | None = None,
+        on: date | None = None,
     ) -> None:
         self.doc = doc
         self.g = g
-        self.active = active
+        self.on = on
         self.mentions = mentions
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
@@ -1799,13 +1958,15 @@ class _Resolver:
             self._class_hint(m)
         self._explicit_context(named)
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
-        if self.active is not None:
-            for m in named:
-                self._active_bonus(m)
         for m in named:
             m.winner = m.top()
         if self.focus is None:
             self.focus = self._focus_country(named)
+        if self._war_theatre(named):
+            named = self._drop_foreign_namesakes(named)
+            if self.on is not None:
+                for m in named:
+                    self._front_prior(m, self.on)
         data = g.data
         kinds, countries, codes = data.kind, data.country, data.codes
         focus = self.focus
@@ -1855,19 +2016,69 @@ class _Resolver:
                     m.fixed_reason = "vague area: resolved to the whole country"
         _ = g
 
-    def _active_bonus(self, m: _Mention) -> None:
-        """Among namesakes, the candidate near a place known to be fighting at the document's date."""
-        if len(m.cands) < 2 or self.active is None:
+    def _war_theatre(self, named: list[_Mention]) -> bool:
+        """Whether the document is about the war's theatre: its focus country is Ukraine or Russia (or, with
+        no focus, one of the places it names lies there). The front prior is for such reports only."""
+        if self.focus:
+            return self.focus in WAR_COUNTRIES
+        g = self.g
+        return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
+
+    def _drop_foreign_namesakes(self, named: list[_Mention]) -> list[_Mention]:
+        """In a report about the war's theatre, a small place abroad reached only through an alternate name or a
+        loose spelling is no reading of the name ("Sea" is an alternate name of Cea in Spain, "Kiev" of a
+        hamlet somewhere): such candidates are dropped, and a mention left with none is no place at all."""
+        data = self.g.data
+        kept: list[_Mention] = []
+        gone: set[int] = set()
+        for m in named:
+            cands = [c for c in m.cands if not _foreign_small_alias(data, c)]
+            if len(cands) < len(m.cands):
+                m.cands = cands
+                m.winner = m.top()
+            if cands:
+                kept.append(m)
+            else:
+                gone.add(id(m))
+        if gone:
+            self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
+        return kept
+
+    def _front_prior(self, m: _Mention, on: date) -> None:
+        """Among the settlements of Ukraine and Russia a name may be (equally well matched), the one near the
+        front line in force on the document's date: a report of shelling, fighting or a strike on a village
+        that repeats eight times in an oblast, or in five oblasts, is about the one near the front. When the
+        text names the oblast, only its villages are left (a hard constraint), so the prior then tells the
+        oblast's namesakes apart. Each candidate gets
+        W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of its group,
+        so the prior only tells namesakes apart and a village without a namesake gains nothing."""
+        if len(m.cands) < 2:
             return
         data = self.g.data
+        groups: dict[int, list[_Cand]] = {}
         for c in m.cands:
-            lat = data.lat[c.entry]
-            if data.kind[c.entry] != KIND_SETTLEMENT or math.isnan(lat):
+            entry = c.entry
+            if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
+                groups.setdefault(c.quality, []).append(c)
+        span = FRONT_FAR_KM - FRONT_NEAR_KM
+        for group in groups.values():
+            if len(group) < 2:
                 continue
-            km = self.active.nearest_km(lat, data.lon[c.entry])
-            if km is not None and km < 3 * ACTIVE_KM:
-                c.bonus += W_ACTIVE * math.exp(-km / ACTIVE_KM)
-                c.bonus_why.append(f"{km:.0f} km from a place active at the time")
+            kms = [self._memo.front_km(self.g, c.entry, on) for c in group]
+            # a point that may be COARSE_KM off is not known to be near the front: its distance is taken as
+            # the most it may be
+            kms = [
+                km + COARSE_KM if km is not None and data.approx[c.entry] in _COARSE_POINTS else km
+                for c, km in zip(group, kms, strict=True)
+            ]
+            weights = [
+                0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span)) for km in kms
+            ]
+            low = min(weights)
+            for c, km, w in zip(group, kms, weights, strict=True):
+                if w > low:
+                    c.bonus += w - low
+                    c.bonus_why.append(f"{km:.0f} km from the front line on {on.isoformat()}")
 
     def _class_hint(self, m: _Mention) -> None:
         if not m.class_hint:
@@ -1998,6 +2209,47 @@ class _Resolver:
                     r = before[-1]
                     local = {g.admin1_code(r.cands[0].entry) or "": r.text}
             self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
+        self._district_context(named)
+
+    def _district_context(self, named: list[_Mention]) -> None:
+        """A raion named in the passage ("Synelnykove district. The enemy hit Pokrovske community with a
+        missile"): a regional post's heading says which district the places after it lie in, so among
+        namesakes the settlement or community of that raion is preferred (as much as a region named in the
+        sentence; elsewhere in the document, as a region named in the document)."""
+        g = self.g
+        data = g.data
+        raions = [
+            (r, r.cands[0].entry)
+            for r in named
+            if r.kind == "region"
+            and r.cands
+            and not r.metonymy
+            and data.kind[r.cands[0].entry] == KIND_REGION
+            and g.admin2(r.cands[0].entry)
+            and not g.is_hromada(r.cands[0].entry)
+        ]
+        if not raions:
+            return
+        for m in named:
+            if m.within or len(m.cands) < 2 or m.kind == "country":
+                continue
+            s = self._sent(m.tok_start)
+            best: dict[tuple[str | None, str | None], tuple[float, str]] = {}
+            for r, entry in raions:
+                if r is m:
+                    continue
+                local = r.tok_start < m.tok_start and 0 <= s - self._sent(r.tok_start) <= 2
+                weight = W_SENTENCE_REGION if local or self._sent(r.tok_start) == s else W_DOCUMENT_REGION
+                key = (g.admin1_code(entry), g.admin2(entry))
+                if weight > best.get(key, (0.0, ""))[0]:
+                    best[key] = (weight, r.text)
+            for c in m.cands:
+                if data.kind[c.entry] == KIND_REGION and not g.is_hromada(c.entry):
+                    continue  # the raion itself, or an oblast
+                hit = best.get((g.admin1_code(c.entry), g.admin2(c.entry)))
+                if hit is not None:
+                    c.bonus += hit[0]
+                    c.bonus_why.append(f"in the district named in the passage: {hit[1]}")
 
     def _constrain(self, m: _Mention, codes: frozenset[str], text: str) -> bool:
         """Keep only the candidates inside the regions the text names for the place (a hard constraint: a
@@ -2070,6 +2322,8 @@ class _Resolver:
 
         def consistent(c: _Cand, d: _Cand) -> bool:
             if g.kind(d.entry) == KIND_REGION:
+                if g.kind(c.entry) == KIND_REGION and not _is_iso_region(g, d.entry):
+                    return False  # "the Bilopillia, Krasnopillia and Esman communities": a list, not X in Y
                 a2 = g.admin2(d.entry)
                 if a2 and g.admin1_code(d.entry) and g.kind(c.entry) == KIND_SETTLEMENT:  # a raion or hromada
                     return g.admin2(c.entry) == a2
@@ -2092,6 +2346,13 @@ class _Resolver:
         if not pairs:
             if region and _is_iso_region(g, n.cands[0].entry) and m.kind == "settlement":
                 self._unknown_in_region(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}), n.text)
+            elif self._district_of_city(m, n):
+                m.cands = [
+                    _Cand(d.entry, d.quality, d.base, [*d.why, f"'{m.text}' is a district of the city"])
+                    for d in n.cands
+                    if g.kind(d.entry) == KIND_SETTLEMENT
+                ]
+                m.kind, m.precision = "settlement", None
             return
         best_c = {c.entry for c, _ in pairs}
         best_d = {d.entry for _, d in pairs}
@@ -2107,6 +2368,25 @@ class _Resolver:
             if d.entry in best_d:
                 d.bonus += W_EXPLICIT / 2
                 d.bonus_why.append(f"contains {m.text}")
+
+    def _district_of_city(self, m: _Mention, n: _Mention) -> bool:
+        """'The Kirovskyi district of Donetsk city': a district named by the city it is part of, which no raion
+        or hromada of that name fits (a city district the gazetteer does not know, or knows under its new
+        name): the place is the city."""
+        doc, g = self.doc, self.g
+        words = [doc[x].lower_ for x in range(m.tok_end, n.tok_start)]
+        if (
+            m.kind != "region"
+            or doc[m.tok_end - 1].lower_ not in DISTRICT_NOUNS
+            or words not in (["of"], ["of", "the"])
+        ):
+            return False
+        top = max(
+            (d for d in n.cands if g.kind(d.entry) == KIND_SETTLEMENT), key=lambda d: d.base, default=None
+        )
+        return top is not None and (
+            g.settlement_class(top.entry) == CLASS_CITY or (g.population(top.entry) or 0) >= 50_000
+        )
 
     def _unknown_in_region(self, m: _Mention, codes: frozenset[str], text: str) -> None:
         """'Melovoi, Kursk region' where the gazetteer knows no such place in that region (only namesakes
@@ -2207,7 +2487,8 @@ class _Resolver:
                 c.ctx_why.append(f"{best_d:.0f} km from {best_text}")
 
     def _resolve_vague(self, m: _Mention) -> None:
-        """'border areas', 'the front line', 'in the east': the widest honest level, the country."""
+        """'border areas', 'the front line', 'in the east': the widest honest level, the country ('the border
+        areas of Sumy oblast': the region)."""
         g = self.g
         country = m.demonym_country
         why = ""
@@ -2217,6 +2498,18 @@ class _Resolver:
         if country is None and not border and self.focus:
             # "the front line", "in the east": the theatre of the document
             country, why = self.focus, f"document focus country {self.focus}"
+        owner = self._area_of(m) if country is None else None
+        if owner is not None and owner.winner is not None:
+            # "attacks on the border areas and settlements of Sumy oblast": the region the area is of (its
+            # administrative centre, precision 3), not the attackers' nationality
+            entry = owner.winner.entry
+            region = entry if _is_iso_region(g, entry) else g.region_of(entry)
+            if region is not None:
+                m.fixed_location = _loc_with_precision(g, region, 3)
+                m.fixed_reason = f"vague area of {owner.text}: its region, precision 3"
+                return
+            country = g.country(entry)
+            why = f"the {m.text} of {owner.text}"
         if country is None:
             s = self._sent(m.tok_start)
             sent = self.doc[
@@ -2244,6 +2537,19 @@ class _Resolver:
             return
         m.fixed_location = g.location(i, precision=3)
         m.fixed_reason = f"vague area, resolved to the widest honest level (the country): {why}"
+
+    def _area_of(self, m: _Mention) -> _Mention | None:
+        """The place a vague area is said to be of ("the border areas and settlements of Sumy oblast", "border
+        villages of the Kursk region"), or None."""
+        doc = self.doc
+        for other in self.mentions:
+            if other.tok_start <= m.tok_end or other.tok_start - m.tok_end > 6:
+                continue
+            words = [doc[x].lower_ for x in range(m.tok_end, other.tok_start)]
+            if "of" in words and all(w in _AREA_OF_GAP for w in words):
+                return other
+            return None
+        return None
 
     def _resolve_anaphor(self, m: _Mention) -> None:
         g = self.g
@@ -2357,7 +2663,10 @@ def _to_public(
     elif cands:
         w = cands[0]
         precision = m.precision
-        if g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
+        city_district = g.is_city_district(w.entry)
+        if city_district:
+            precision = precision if m.near else None  # the city, as ACLED codes it
+        elif g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
             precision = 2
         location = _loc_with_precision(g, w.entry, precision)
         why = [*w.why, *w.bonus_why, *w.ctx_why]
@@ -2367,7 +2676,9 @@ def _to_public(
             where = g.admin1_code(runner) or g.country(runner)
             reason += f" — beat {g.name(runner)} ({where}) {cands[1].score:.2f} < {w.score:.2f}"
         centre = g.centre_of(w.entry)
-        if centre is not None and g.kind(w.entry) == KIND_REGION:
+        if city_district and centre is not None:
+            reason += f"; a district of {g.name(centre)}: the city's point"
+        elif centre is not None and g.kind(w.entry) == KIND_REGION:
             # ACLED's convention: a district, community or region named alone is coded to its centre
             reason += f"; at the administrative centre of {location.name}: {g.name(centre)}"
             if location.geo_precision == 2:

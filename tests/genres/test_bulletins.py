@@ -214,7 +214,6 @@ GENERAL_STAFF = [
         "success and is trying to consolidate its positions near Dovhenke.",
         "2022-05-02",
         want(CLASH, "Dovhenke", "UA-63", "2022-05-02", tol=1),
-        xfail="Dovhenke: the namesake 77 km away wins (front line on the date not used)",
     ),
     case(
         "gs_shelling_along_the_southern_front",

@@ -235,7 +235,6 @@ HRMMU = [
         "2024-01-30",
         want(SHELL, "Donetsk", "UA-14", "2024-01-21", fat=25, inj=20),
         max_events=1,
-        xfail="2 events for at most 1: extra Non-state overtakes at Rutchenkivskyi",
     ),
     case(
         "hrmmu_glide_bomb_on_a_residential_area",

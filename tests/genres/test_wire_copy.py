@@ -144,7 +144,6 @@ LEADS = [
         "out as city officials urged residents to take shelter.",
         "2022-02-26",
         want(CLASH, "Kyiv", "UA-30", "2022-02-26"),
-        xfail="'Ukraine's capital' is not read as Kyiv (the dateline is no longer the event's place)",
     ),
     case(
         "lead_missile_on_a_market",

@@ -19,8 +19,16 @@ from .app import cli, note
 )
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 @click.option("--focus", metavar="CC", help="The document's focus country (ISO alpha-2); default: inferred.")
-def places_command(text: str | None, path: str | None, fmt: str, focus: str | None) -> None:
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    help="The document's publication date: among namesakes, the one near the front line that day wins.",
+)
+def places_command(
+    text: str | None, path: str | None, fmt: str, focus: str | None, published: str | None
+) -> None:
     """Show each toponym of TEXT, the gazetteer candidates and why one won."""
+    from ..documents import parse_date
     from ..entities import get_nlp
     from ..places import find_places
     from .io import read_text_file
@@ -31,7 +39,8 @@ def places_command(text: str | None, path: str | None, fmt: str, focus: str | No
         text = sys.stdin.read()
     if not text or not text.strip():
         raise EmptyInputError("no text given")
-    mentions = find_places(get_nlp()(text), focus_country=focus)
+    on = parse_date(published)
+    mentions = find_places(get_nlp()(text), focus_country=focus, on=on)
     if fmt == "json":
         click.echo(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
         return

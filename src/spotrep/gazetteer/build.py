@@ -30,6 +30,7 @@ from pathlib import Path
 from .data import (
     APPROX_ADMIN_CENTRE,
     APPROX_CAPITAL,
+    APPROX_CITY_DISTRICT,
     APPROX_EXACT,
     APPROX_HROMADA_CENTRE,
     APPROX_HROMADA_CENTROID,
@@ -51,6 +52,7 @@ from .data import (
     RANK_RAION,
     RANK_REGION,
     SRC_AREA,
+    SRC_CITY_DISTRICT,
     SRC_GEONAMES,
     SRC_HROMADA,
     SRC_ISO,
@@ -66,7 +68,7 @@ from .variants import ukrainian_name_variants
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "1"  # bump whenever the build changes what it produces
+BUILD_VERSION = "2"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -100,6 +102,7 @@ class KRow:
     oblast: str
     raion: str | None
     hromada: str | None
+    city: str | None = None  # a city district's city (category B under K or M)
 
 
 @dataclass
@@ -224,7 +227,10 @@ def load_katottg() -> list[KRow]:
         oblast = anc[0] if anc else kid
         raion = next((a for a in anc if category_of.get(a) == "P"), None)
         hromada = next((a for a in anc if category_of.get(a) == "H"), None)
-        rows.append(KRow(kid, name.strip(), cat, oblast, raion, hromada))
+        city = (
+            next((a for a in reversed(anc) if category_of.get(a) in ("K", "M")), None) if cat == "B" else None
+        )
+        rows.append(KRow(kid, name.strip(), cat, oblast, raion, hromada, city))
     return rows
 
 
@@ -738,6 +744,43 @@ def _add_ukraine(
             keys |= {name_key(x) for x in centre_names(n)}  # "Mezhyrich hromada": the centre's own name
         for key in keys:
             add_to_index(data.admin_stem, key, i * 4 + Q_NAME)
+    _add_city_districts(b, krows, settlements, entry_of_settlement, oblast_iso)
+
+
+def _add_city_districts(
+    b: _Builder,
+    krows: list[KRow],
+    settlements: list[KRow],
+    entry_of_settlement: list[int],
+    oblast_iso: dict[str, str],
+) -> None:
+    """The districts of the large cities ("the Dniprovskyi district of Kherson", "Kyiv's Darnytskyi district"),
+    KATOTTG's category B, each an entry at its city's point and precision, named "Darnytskyi district, Kyiv" and
+    found by its adjective before "district" like a raion; ACLED codes an event in a city district to the city."""
+    data = b.data
+    entry_of_id = {r.id: entry_of_settlement[n] for n, r in enumerate(settlements)}
+    for r in krows:
+        if r.category != "B" or r.city is None or r.city not in entry_of_id:
+            continue
+        city = entry_of_id[r.city]
+        adjective = ukrainian_to_latin(r.name)
+        i = b.add(
+            f"{adjective} district, {data.names[city]}",
+            kind=KIND_REGION,
+            precision=data.precision[city],
+            approx=APPROX_CITY_DISTRICT,
+            source=SRC_CITY_DISTRICT,
+            source_id=int(r.id[2:]),
+            country="UA",
+            admin1=oblast_iso[r.oblast],
+            admin2=data.strings[data.admin2[city]],
+            lat=data.lat[city],
+            lon=data.lon[city],
+        )
+        data.centre[i] = city
+        off, var = ukrainian_name_variants(r.name)
+        for base in {off, *var}:
+            add_to_index(data.district_base, name_key(base), i * 4 + Q_NAME)
 
 
 def _raion_centre(

@@ -24,7 +24,7 @@ CLASS_NAMES = ("place", "city", "town", "village")
 Q_NAME, Q_ATTESTED, Q_VARIANT, Q_LOOSE = 0, 1, 2, 3
 QUALITY_NAMES = ("name", "attested alternate name", "generated spelling variant", "loose spelling match")
 
-SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION, SRC_HROMADA = 0, 1, 2, 3, 4, 5
+SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION, SRC_HROMADA, SRC_CITY_DISTRICT = 0, 1, 2, 3, 4, 5, 6
 
 # Administrative rank of a settlement: the highest unit it is the administrative centre of. Reporting names
 # centres more often than the villages that share their name, so the resolver prefers them.
@@ -42,9 +42,10 @@ APPROX_REASONS = (
     "representative point: the settlement nearest the median of the area's settlements",
     "representative point: the capital",
     "administrative centre: ACLED codes a mention of the whole unit to its centre",
+    "a district of a city: the city's point (ACLED codes an event in a city district to the city)",
 )
 APPROX_EXACT, APPROX_HROMADA_CENTRE, APPROX_HROMADA_CENTROID, APPROX_RAION, APPROX_OBLAST = 0, 1, 2, 3, 4
-APPROX_IMPORTED, APPROX_MEDIAN, APPROX_CAPITAL, APPROX_ADMIN_CENTRE = 5, 6, 7, 8
+APPROX_IMPORTED, APPROX_MEDIAN, APPROX_CAPITAL, APPROX_ADMIN_CENTRE, APPROX_CITY_DISTRICT = 5, 6, 7, 8, 9
 
 IndexValue = int | tuple[int, ...]
 
@@ -207,6 +208,11 @@ class Gazetteer:
     def is_hromada(self, i: int) -> bool:
         return self.data.source[i] == SRC_HROMADA
 
+    def is_city_district(self, i: int) -> bool:
+        """A district of a city ("the Dniprovskyi district of Kherson"), at its city's point: KATOTTG's
+        category B."""
+        return self.data.source[i] == SRC_CITY_DISTRICT
+
     def precision(self, i: int) -> int:
         return self.data.precision[i]
 
@@ -224,7 +230,7 @@ class Gazetteer:
         sid = self.data.source_id[i]
         if src == SRC_GEONAMES:
             return f"geonames:{sid}"
-        if src in (SRC_KATOTTG, SRC_RAION, SRC_HROMADA):
+        if src in (SRC_KATOTTG, SRC_RAION, SRC_HROMADA, SRC_CITY_DISTRICT):
             return f"katottg:UA{sid:017d}"
         if src == SRC_ISO:
             code = self.data.codes[sid]

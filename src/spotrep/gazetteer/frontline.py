@@ -29,7 +29,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..errors import SpotrepError
@@ -75,6 +75,21 @@ class FrontLine:
 
     def in_force(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
+
+    @cached_property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(min latitude, max latitude, min longitude, max longitude) of the line's points."""
+        lats = [p[0] for p in self.points]
+        lons = [p[1] for p in self.points]
+        return min(lats), max(lats), min(lons), max(lons)
+
+    def bounds_km(self, lat: float, lon: float) -> float:
+        """Kilometres from (lat, lon) to the line's bounding box in the projection centred on the point: never
+        more than the distance to the line itself, so a line whose box is far need not be measured."""
+        lat0, lat1, lon0, lon1 = self.bounds
+        dy = max(0.0, lat0 - lat, lat - lat1) * KM_PER_DEG_LAT
+        dx = max(0.0, lon0 - lon, lon - lon1) * _km_per_deg_lon(lat)
+        return math.hypot(dx, dy)
 
     def to_feature(self) -> dict[str, Any]:
         """The line as a GeoJSON Feature (a LineString, or a Point for a one-settlement sector)."""
@@ -284,12 +299,20 @@ def lines_geojson(on: date | datetime, *, border: bool = True) -> dict[str, Any]
 
 
 def front_reading(
-    lat: float, lon: float, on: date | datetime, *, country: str | None = None, border: bool = False
+    lat: float,
+    lon: float,
+    on: date | datetime,
+    *,
+    country: str | None = None,
+    border: bool = False,
+    cap_km: float | None = None,
 ) -> FrontReading | None:
     """The nearest line in force on ``on`` and its distance; None before the war or outside Ukraine and
     Russia. ``country`` (ISO alpha-2) is the point's country when the caller knows it (a gazetteer entry's);
     otherwise it is the country of the nearest settlement. ``border=True`` counts the shelled state border as
-    front too (by default only lines of contact count)."""
+    front too (by default only lines of contact count). With ``cap_km``, a caller that only cares about
+    distances below it saves the work: lines whose bounding box is farther are not measured, and when every
+    line is, the reading says ``cap_km`` (with the line whose box is nearest)."""
     if math.isnan(lat) or math.isnan(lon):
         return None
     lines = lines_on(on, border=border)
@@ -299,18 +322,30 @@ def front_reading(
         return None
     best: FrontReading | None = None
     for line in lines:
+        if cap_km is not None and line.bounds_km(lat, lon) >= (cap_km if best is None else best.distance_km):
+            if best is None:
+                best = FrontReading(cap_km, line)
+            continue
         d = polyline_distance_km(lat, lon, line.points)
+        if cap_km is not None:
+            d = min(d, cap_km)
         if best is None or d < best.distance_km:
             best = FrontReading(d, line)
     return best
 
 
 def front_distance_km(
-    lat: float, lon: float, on: date | datetime, *, country: str | None = None, border: bool = False
+    lat: float,
+    lon: float,
+    on: date | datetime,
+    *,
+    country: str | None = None,
+    border: bool = False,
+    cap_km: float | None = None,
 ) -> float | None:
-    """Kilometres from (lat, lon) to the nearest line of contact in force on ``on`` (see front_reading);
-    None before the war or outside Ukraine and Russia."""
-    reading = front_reading(lat, lon, on, country=country, border=border)
+    """Kilometres from (lat, lon) to the nearest line of contact in force on ``on`` (see front_reading; at most
+    ``cap_km`` when given); None before the war or outside Ukraine and Russia."""
+    reading = front_reading(lat, lon, on, country=country, border=border, cap_km=cap_km)
     return None if reading is None else reading.distance_km
 
 

@@ -7,8 +7,6 @@ GeoNames when the gazetteer is built (a missing or ambiguous one fails the build
 
 from __future__ import annotations
 
-import itertools
-import math
 from dataclasses import dataclass, field
 
 from ..lexicon.actors import DEMONYMS as _ACTOR_DEMONYMS
@@ -373,67 +371,6 @@ REAR_WAR_REGIONS = frozenset(
 )
 WAR_REGIONS = FRONT_REGIONS | REAR_WAR_REGIONS
 WAR_COUNTRIES = frozenset({"UA", "RU"})
-
-# The war's front lines as (latitude, longitude) polylines, from general knowledge of the war: the line of
-# contact of 2015-2022 in Donbas (Stanytsia Luhanska - Shchastia - Zolote - Popasna - Svitlodarsk - Horlivka -
-# Avdiivka - Marinka - Vuhledar - Shyrokyne on the coast) and the front of 2022-2024 from the Kharkiv border to
-# the Dnipro (Kozacha Lopan - Vovchansk - Kupiansk - Svatove - Kreminna - Siversk - Bakhmut - Toretsk -
-# Avdiivka - Pokrovsk - Kurakhove - Vuhledar - Velyka Novosilka - Huliaipole - Orikhiv - Vasylivka -
-# Kamianka-Dniprovska - Nova Kakhovka - Kherson). Most fighting reported is near them, so among villages of
-# one name that nothing else tells apart the one near a front line is the likelier.
-FRONT_LINES: tuple[tuple[tuple[float, float], ...], ...] = (
-    (
-        (48.66, 39.48),
-        (48.74, 39.23),
-        (48.70, 38.52),
-        (48.63, 38.37),
-        (48.43, 38.22),
-        (48.30, 38.02),
-        (48.14, 37.75),
-        (47.95, 37.51),
-        (47.78, 37.25),
-        (47.62, 37.55),
-        (47.30, 37.75),
-        (47.10, 37.82),
-    ),
-    (
-        (50.33, 36.20),
-        (50.29, 36.94),
-        (49.71, 37.62),
-        (49.41, 38.16),
-        (49.05, 38.22),
-        (48.86, 38.10),
-        (48.59, 38.00),
-        (48.39, 37.85),
-        (48.14, 37.75),
-        (48.28, 37.18),
-        (47.98, 37.28),
-        (47.78, 37.25),
-        (47.84, 36.84),
-        (47.67, 36.26),
-        (47.58, 35.78),
-        (47.44, 35.28),
-        (47.50, 34.41),
-        (46.76, 33.36),
-        (46.64, 32.61),
-    ),
-)
-
-
-def front_km(lat: float, lon: float) -> float:
-    """Distance (km, a flat approximation good at these scales) from a point to the nearest front line."""
-    coslat = math.cos(math.radians(lat))
-    best = math.inf
-    for line in FRONT_LINES:
-        for (alat, alon), (blat, blon) in itertools.pairwise(line):
-            ax, ay = (alon - lon) * coslat * 111.32, (alat - lat) * 110.57
-            bx, by = (blon - lon) * coslat * 111.32, (blat - lat) * 110.57
-            dx, dy = bx - ax, by - ay
-            length = dx * dx + dy * dy
-            t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
-            best = min(best, math.hypot(ax + t * dx, ay + t * dy))
-    return best
-
 
 # Settlement names that GeoNames and KATOTTG do not give for notable places of the war: Russian-language and
 # pre-2016 names of villages too small for GeoNames' cities500. (alias, official Ukrainian name, ISO region)
