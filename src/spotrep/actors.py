@@ -8,15 +8,29 @@ Names follow ACLED's style: "Military Forces of Russia", "Police Forces of Ukrai
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon.actors import ACTOR_NOUNS, COUNTRY_ACTORS, DEMONYMS, LEADERS, NAMED_ACTORS
+from .lexicon.actors import (
+    ACTOR_NOUNS,
+    COUNTRY_ACTORS,
+    DEMONYMS,
+    ENEMY_WORDS,
+    LEADERS,
+    NAF,
+    NAMED_ACTORS,
+    SIDE_WORDS,
+    VOICE_CUE_MAX_WORDS,
+    VOICE_CUES,
+    WAR_NAME_MAX_WORDS,
+    WAR_NAMES,
+)
 from .lexicon.weapons import WEAPON_WORDS
 from .model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _SHORT_NAMES = {
     "RU": "Russia",
@@ -92,9 +106,14 @@ class ActorMention:
 
     actor: Actor
     head: int  # token index
-    via: str  # "nationality", "country", "named", "leader", "noun", "pronoun", "weapon"
+    # "nationality", "country", "named", "leader", "noun", "pronoun", "weapon"; and three whose country the
+    # document decides: "enemy" ("the enemy": the other side of the text's voice), "side" ("the occupiers":
+    # one side of the Russia-Ukraine war, whatever the voice), "separatist" (the Donbas republics' forces or
+    # pro-Russian rebels: ACLED's NAF until they became Russia's forces)
+    via: str
     institution: bool = False
     weapon: bool = False
+    side: str | None = None  # whose side the words put it on: "pro-Russian rebels", "the occupiers" (RU)
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -108,9 +127,33 @@ def _np_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def nationality_of(tokens: list[Token]) -> str | None:
-    """The country named by a nationality word, a country or a capital among the tokens."""
+_PATRON_AFTER = frozenset("backed supported sponsored allied aligned funded armed trained".split())
+
+
+def _names_patron(t: Token) -> bool:
+    """'Russian-backed', 'pro-Russian', 'Kremlin-allied': the country is the group's patron, not its own."""
+    doc, i = t.doc, t.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _PATRON_AFTER:
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro"
+
+
+def patron_of(tokens: list[Token]) -> str | None:
+    """The country a proxy is backed by ('pro-Russian separatists', 'Russian-backed rebels')."""
     for t in tokens:
+        if _names_patron(t):
+            code = DEMONYMS.get(t.lower_) or COUNTRY_ACTORS.get(t.lower_)
+            if code:
+                return code
+    return None
+
+
+def nationality_of(tokens: list[Token]) -> str | None:
+    """The country named by a nationality word, a country or a capital among the tokens (not a patron's:
+    'pro-Russian rebels' are not Russian)."""
+    for t in tokens:
+        if _names_patron(t):
+            continue
         low = t.lower_
         if DEMONYMS.get(low):
             return DEMONYMS[low]
@@ -137,10 +180,62 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def noun_key(t: Token) -> str:
+    """The lexicon key of a noun: its lemma, or the singular of a capitalised plural that spaCy leaves as it is
+    ('the Ukrainian Forces', 'Troops')."""
+    lemma = _lemma(t)
+    if lemma in ACTOR_NOUNS or not lemma.endswith("s"):
+        return lemma
+    for cut, add in (("s", ""), ("es", ""), ("ies", "y")):
+        if lemma.endswith(cut) and lemma[: -len(cut)] + add in ACTOR_NOUNS:
+            return lemma[: -len(cut)] + add
+    return lemma
+
+
+# names that are also common nouns: they name Ukraine's forces only as a proper name ("the Defence Forces"),
+# never after "air" or "missile" ("air defence forces" are any side's)
+_PROPER_ONLY = frozenset({"defence forces", "defense forces", "territorial defence", "territorial defense"})
+
+
+def war_name(tokens: list[Token]) -> tuple[tuple[str | None, str | None, str], set[int]] | None:
+    """The longest name of a force of the Russia-Ukraine war among a noun phrase's tokens ('the AFU',
+    'Armed Forces of Ukraine', 'the Battlegroup Centre', 'the Luhansk People's Militia') and its tokens."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    lowers = [doc[i].lower_ for i in range(start, end)]
+    for n in range(min(WAR_NAME_MAX_WORDS, len(lowers)), 0, -1):
+        for k in range(len(lowers) - n + 1):
+            key = " ".join(lowers[k : k + n])
+            entry = WAR_NAMES.get(key)
+            if entry is None:
+                continue
+            first = start + k
+            if key in _PROPER_ONLY and (
+                not doc[first].text[:1].isupper()
+                or (first > 0 and doc[first - 1].lower_ in ("air", "missile"))
+            ):
+                continue
+            return entry, set(range(first, first + n))
+    return None
+
+
+# the nouns of armed groups a side's propaganda uses for the other side's forces ("Ukrainian militants",
+# "nationalist formations", "Russian terrorists"): modified by a belligerent state they name its forces
+_PROPAGANDA_NOUNS = frozenset("militant nationalist neo-nazi terrorist formation mercenary".split())
+_WAR_STATE_WORDS = frozenset("ukrainian ukraine russian russia kyiv kiev moscow kremlin".split())
+# nouns of insurgents that, in Ukraine, are the Donbas republics' forces
+_SEPARATIST_NOUNS = frozenset("separatist rebel militia militiaman militiamen insurgent".split())
+
+
 def actor_from_token(head: Token) -> ActorMention | None:
     """The actor a noun-phrase head names, without document context (country may be None)."""
     tokens = _np_tokens(head)
     text_low = " ".join(t.lower_ for t in tokens)
+    war = _war_actor(head, tokens)
+    if war is not None:
+        return war
     # named groups and bodies
     for t in tokens:
         for key in (t.lower_, f"{t.lower_} {t.doc[t.i + 1].lower_}" if t.i + 1 < len(t.doc) else ""):
@@ -148,7 +243,7 @@ def actor_from_token(head: Token) -> ActorMention | None:
                 canonical, country, kind = NAMED_ACTORS[key]
                 return ActorMention(Actor(name=canonical, country=country, kind=kind), head.i, "named")
     low = head.lower_
-    lemma = _lemma(head)
+    lemma = noun_key(head)
     # a country or capital standing for its state ("Russia launched", "Kyiv said")
     if low in COUNTRY_ACTORS and head.pos_ in ("PROPN", "NOUN"):
         code = COUNTRY_ACTORS[low]
@@ -168,15 +263,29 @@ def actor_from_token(head: Token) -> ActorMention | None:
                     "leader",
                     institution=True,
                 )
-    country = nationality_of([t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else []))
+    modifiers = [t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else [])
+    country = nationality_of(modifiers)
     # a weapon as the agent ("a Russian drone wounded two policemen")
     if lemma in WEAPON_WORDS or low in WEAPON_WORDS:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
     # a strike as the agent names its side ("a Russian missile strike killed four", "Turkish airstrikes hit")
     if lemma in _STRIKE_NOUNS and country:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
+    partisan = _partisan_actor(head, tokens, lemma, country)
+    if partisan is not None:
+        return partisan
     kind = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(low)
-    if kind is None and lemma in ("system", "unit", "crew", "battery", "operator", "service"):
+    if kind is None and lemma in (
+        "system",
+        "unit",
+        "crew",
+        "battery",
+        "operator",
+        "service",
+        "ship",
+        "vessel",
+        "boat",
+    ):
         # "aerial defense systems", "drone units": the modifier says who they are
         for t in tokens:
             k = ACTOR_NOUNS.get(_lemma(t))
@@ -199,10 +308,58 @@ def actor_from_token(head: Token) -> ActorMention | None:
         kind = "military"  # "air defence", "aerial defense systems"
     if kind == "military" and ("ministry" in text_low):
         kind = "government"
+    if (
+        kind == "armed_group"
+        and lemma in _PROPAGANDA_NOUNS
+        and country in ("UA", "RU")
+        and any(t.lower_ in _WAR_STATE_WORDS for t in modifiers)
+    ):
+        kind = (
+            "military"  # "Ukrainian militants", "Russian terrorists": one side's words for the other's army
+        )
     name = None
     if kind == "armed_group" and not country:
         name = {"militant": "Unidentified Armed Group", "gunman": "Unidentified Armed Group"}.get(lemma)
     return ActorMention(make_actor(kind, country, name), head.i, "noun", institution=institution)
+
+
+def _war_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
+    """A force of the Russia-Ukraine war named as each side's texts name it ('the AFU', 'Rosgvardia', 'the
+    Battlegroup Vostok', 'the DPR's People's Militia'). A nationality outside the name wins ('Israel Defense
+    Forces' are not Ukraine's 'Defence Forces')."""
+    found = war_name(tokens)
+    if found is None:
+        return None
+    (name, country, kind), words = found
+    own = ACTOR_NOUNS.get(noun_key(head))
+    if head.i not in words and own is not None and own not in ("military", "armed_group"):
+        return None  # "residents of the DPR", "officials of the AFU": the head says who they are
+    if name == NAF:
+        return ActorMention(Actor(name=NAF, country=None, kind="armed_group"), head.i, "separatist")
+    other = nationality_of([t for t in tokens if t.i not in words])
+    if other and other != country and name is None:
+        country = other
+    return ActorMention(make_actor(kind, country, name), head.i, "named")
+
+
+def _partisan_actor(head: Token, tokens: list[Token], lemma: str, country: str | None) -> ActorMention | None:
+    """Words whose side the document decides: 'the enemy' (the other side of the text's voice), 'the
+    occupiers' / 'ruscists' / 'occupation authorities' (Russia's side in a Ukrainian text), 'separatists' and
+    'rebels' (in Ukraine, the Donbas republics' forces; 'pro-Russian' says so anywhere)."""
+    if country:
+        return None
+    if lemma in ENEMY_WORDS:
+        return ActorMention(make_actor("military", None), head.i, "enemy")
+    side = SIDE_WORDS.get(head.lower_) or next(
+        (SIDE_WORDS[t.lower_] for t in tokens if t.lower_ in SIDE_WORDS), None
+    )
+    if side:
+        kind = ACTOR_NOUNS.get(lemma)
+        kind = kind if kind in ("government", "police") else "military"
+        return ActorMention(make_actor(kind, None), head.i, "side", side=side)
+    if lemma in _SEPARATIST_NOUNS:
+        return ActorMention(make_actor("armed_group", None), head.i, "separatist", side=patron_of(tokens))
+    return None
 
 
 def with_country(actor: Actor, country: str | None) -> Actor:
@@ -217,3 +374,141 @@ def as_military(actor: Actor) -> Actor:
     if actor.kind == "government" and actor.country:
         return make_actor("military", actor.country)
     return actor
+
+
+# --- the sides of the Russia-Ukraine war, as a document and its date decide them ------------------------------
+
+INVASION = date(2022, 2, 24)
+"""From the full-scale invasion on, Ukraine's enemy is Russia's forces; before it, in Donbas, the republics'."""
+DONBAS_ABSORBED = date(2023, 1, 1)
+"""The Donetsk and Luhansk republics' forces were made part of Russia's armed forces at the end of 2022; ACLED
+codes them as Military Forces of Russia from then on and as 'NAF: United Armed Forces of Novorossiya' before."""
+DONBAS_WAR = date(2014, 4, 6)
+CRIMEA_ANNEXED = date(2014, 3, 18)
+WAR_SIDES = ("RU", "UA")
+VOICE_MIN = 2
+"""A text's voice needs cues worth at least this much, and this much more than the other side's."""
+
+
+def naf_actor() -> Actor:
+    """ACLED's actor for the Donbas republics' forces: a non-state group, no country of its own."""
+    return Actor(name=NAF, country=None, kind="armed_group")
+
+
+def donbas_forces(on: date | None) -> Actor:
+    """The Donetsk and Luhansk republics' forces (and pro-Russian rebels in Ukraine) on a day: ACLED's NAF
+    until their absorption into Russia's army, Russia's forces after."""
+    if on is not None and on >= DONBAS_ABSORBED:
+        return make_actor("military", "RU")
+    return naf_actor()
+
+
+def is_naf(actor: Actor | None) -> bool:
+    return actor is not None and actor.name == NAF
+
+
+def war_enemy(side: str | Actor | None, on: date | None) -> Actor | None:
+    """The other side of the Russia-Ukraine war: Ukraine's enemy is Russia's forces from the invasion on and
+    the Donbas republics' before it; Russia's and the republics' enemy is Ukraine's forces."""
+    if isinstance(side, Actor):
+        side = "NAF" if is_naf(side) else side.country
+    if side in ("RU", "NAF"):
+        return make_actor("military", "UA")
+    if side == "UA":
+        if on is not None and DONBAS_WAR <= on < INVASION:
+            return naf_actor()
+        return make_actor("military", "RU")
+    return None
+
+
+def document_voice(doc: Doc) -> str | None:
+    """Whose official English a text is written in (RU or UA), from the words each side uses and the other
+    does not ('the occupiers', 'ruscists', 'our defenders' / 'the Kyiv regime', 'the AFU', 'Battlegroup
+    Centre'); None when the cues are few or mixed (wire copy quoting both sides, neutral notes)."""
+    lowers = [t.lower_ for t in doc]
+    score = {"RU": 0, "UA": 0}
+    n = len(lowers)
+    for i in range(n):
+        for k in range(VOICE_CUE_MAX_WORDS, 0, -1):
+            if i + k > n:
+                continue
+            cue = VOICE_CUES.get(" ".join(lowers[i : i + k]) if k > 1 else lowers[i])
+            if cue is not None:
+                score[cue[0]] += cue[1]
+                break
+        if lowers[i] == "our" and i + 1 < n and lowers[i + 1] in ("defenders", "defender"):
+            score["UA"] += 3
+    best = max(score, key=lambda c: score[c])
+    other = "UA" if best == "RU" else "RU"
+    if score[best] >= VOICE_MIN and score[best] - score[other] >= VOICE_MIN:
+        return best
+    return None
+
+
+def partisan_actor(
+    mention: ActorMention, *, voice: str | None, on: date | None, in_ukraine: bool, in_war: bool
+) -> Actor:
+    """The actor of a mention whose side the document decides (see ``ActorMention.via``)."""
+    actor = mention.actor
+    if mention.via == "enemy":
+        return war_enemy(voice, on) or actor
+    if mention.via == "side" and in_war and mention.side:
+        if mention.side == "RU" and in_ukraine and on is not None and DONBAS_WAR <= on < INVASION:
+            return naf_actor()
+        return make_actor(actor.kind, mention.side)
+    if mention.via == "separatist" and (is_naf(actor) or mention.side == "RU" or in_ukraine):
+        return donbas_forces(on)
+    return actor
+
+
+_ORIGIN_NOUNS = frozenset("territory side direction soil".split())
+_POSITION_NOUNS = frozenset(
+    "position positions stronghold strongholds trench trenches outpost outposts checkpoint checkpoints "
+    "emplacement emplacements dugout dugouts".split()
+)
+
+
+def state_of_origin(token: Token) -> str | None:
+    """The country a place of origin names as a state: 'from Russia', 'from the territory of the Russian
+    Federation', 'from Ukrainian soil' (fire from a state's territory is its forces' fire)."""
+    low = token.lower_
+    if low in COUNTRY_ACTORS and token.pos_ == "PROPN":
+        return COUNTRY_ACTORS[low]
+    if noun_key(token) in _ORIGIN_NOUNS:
+        country = nationality_of([c for c in token.children if c.dep_ in ("amod", "compound")])
+        if country:
+            return country
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return nationality_of(sorted(pobj.subtree, key=lambda t: t.i))
+    return None
+
+
+def positions_actor(token: Token) -> ActorMention | None:
+    """Whose positions were hit: 'at the positions of the Luhansk People's Militia', 'Ukrainian positions',
+    'the governmental positions' (the government's forces: their country is the place's)."""
+    if noun_key(token) not in _POSITION_NOUNS and token.lower_ not in _POSITION_NOUNS:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None:
+        mention = actor_from_token(pobj)
+        if mention is not None:
+            return mention
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+    country = nationality_of(modifiers)
+    if country:
+        return ActorMention(make_actor("military", country), token.i, "nationality")
+    if any(c.lower_ in ("government", "governmental", "government-held", "army") for c in modifiers):
+        return ActorMention(make_actor("military", None), token.i, "noun")
+    return None
+
+
+def territory_holder(country: str | None, admin1_code: str | None, on: date | None) -> str | None:
+    """Who holds a place of the war for the purpose of saying whose air defence fires over it or whose side
+    a strike on it hit: its country, except Crimea and Sevastopol, held by Russia since March 2014. (Other
+    occupied ground needs the front line's sides, which the project does not know: its country stands.)"""
+    if admin1_code in ("UA-43", "UA-40") and (on is None or on >= CRIMEA_ANNEXED):
+        return "RU"
+    return country

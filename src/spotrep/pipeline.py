@@ -27,7 +27,21 @@ from typing import TYPE_CHECKING
 from . import dates as dates_stage
 from . import numbers as numbers_stage
 from . import places as places_stage
-from .actors import ActorMention, actor_from_token, as_military, make_actor, with_country
+from .actors import (
+    WAR_SIDES,
+    ActorMention,
+    actor_from_token,
+    as_military,
+    document_voice,
+    is_naf,
+    make_actor,
+    partisan_actor,
+    positions_actor,
+    state_of_origin,
+    territory_holder,
+    war_enemy,
+    with_country,
+)
 from .attribution import (
     CIVIL_SOURCE_WORDS,
     MILITARY_SOURCE_WORDS,
@@ -52,8 +66,8 @@ from .event_types import (
     protest_typing,
 )
 from .factuality import why_not_asserted
-from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
-from .lexicon.triggers import FORMS
+from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS, WEAPON_SIDES
+from .lexicon.triggers import FORMS, SPEECH_VERBS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
 from .notes import write_notes
@@ -171,6 +185,8 @@ class DocContext:
     # paragraph -> its story's dates (and whether they are background)
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
     attributions: list[list[Attribution]] = field(default_factory=list)  # per sentence, speakers resolved
+    voice: str | None = None  # whose official English the text is written in (actors.document_voice)
+    nationalities: frozenset[str] = frozenset()  # every country a nationality word or a country name names
 
     # per-token values read once per document (a spaCy Token is a new object on each access and its string
     # attributes are decoded on each read); indexed by token.i
@@ -220,6 +236,11 @@ class DocContext:
                     out.append((shifted, set(range(span.start, span.end))))
             self.quantities_by_sentence[index] = out
         return self.quantities_by_sentence[index]
+
+    @cached_property
+    def in_war(self) -> bool:
+        """Is the text about the Russia-Ukraine war (its places, its belligerents or its voice)?"""
+        return self.voice is not None or bool(set(WAR_SIDES) & (self.nationalities | self.place_countries))
 
     def opponent(self, country: str | None) -> str | None:
         if country and len(self.belligerents) == 2 and country in self.belligerents:
@@ -437,6 +458,8 @@ class DocumentExtractor:
             place_country=place_country,
             place_region=place_region,
             place_countries=place_countries,
+            voice=document_voice(doc),
+            nationalities=frozenset(countries),
         )
 
     @staticmethod
@@ -505,6 +528,7 @@ class DocumentExtractor:
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
+        _story_agents(ctx, merged)
         ordered = _order(merged)
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -822,7 +846,8 @@ class DocumentExtractor:
             and victim.actor.kind in ("military", "armed_group", "police")
         ):
             agent, victim = victim, None
-        actor1 = agent.actor if agent else None
+        on = _candidate_day(ctx, cand)
+        actor1 = _side_actor(ctx, cand, agent, on)
         if (
             actor1 is not None
             and (actor1.kind in ("government",) or (agent and agent.institution))
@@ -885,21 +910,33 @@ class DocumentExtractor:
             ):
                 fill = loc_country
             actor1 = with_country(actor1, fill)
-        # actor2
-        actor2 = victim.actor if victim else None
+        if actor1 is None or (actor1.country is None and not is_naf(actor1)):
+            actor1 = _implied_actor1(ctx, cand, victim, att, source_country, on) or actor1
+        # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)
+        if victim is not None and victim.weapon and kind != "interception":
+            victim = None
+        target = victim or _second_party(ctx, cand)
+        if target is not None and target.via == "country" and cand.typing.sub_event_type in _REMOTE_STRIKES:
+            target = None  # "aerial attacks on Russia": the country struck is where, not whom
+        actor2 = _side_actor(ctx, cand, target, on)
         if (
             actor2 is not None
             and actor2.country is None
-            and actor2.kind in ("civilians", "police", "protesters")
+            and (
+                actor2.kind in ("civilians", "police", "protesters")
+                or (actor2.kind == "military" and target is not None and _government_word(doc, target))
+            )
         ):
             actor2 = with_country(actor2, loc_country)
         # the other side of a battle, a territorial change or an interception (whose drones were downed) is
         # the enemy of actor1 when the text names no one else with a country
         if kind in ("clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception") and (
-            actor2 is None or actor2.kind == "civilians" or actor2.country is None
+            actor2 is None or actor2.kind == "civilians" or (actor2.country is None and not is_naf(actor2))
         ):
-            opp = ctx.opponent(actor1.country if actor1 else None)
-            actor2 = make_actor("military", opp) if opp else actor2
+            opp = _war_opponent(ctx, actor1, on)
+            # the war's other side (not one the text names) says who, not where: never the event's country
+            cand._war_actor2 = opp is not None and ctx.opponent(actor1.country if actor1 else None) is None  # type: ignore[attr-defined]
+            actor2 = opp or actor2
         if actor1 is not None and actor2 is not None and actor1 == actor2:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2
@@ -910,8 +947,11 @@ class DocumentExtractor:
             and actor1.kind in ("military", "government", "police")
             and cand.typing.sub_event_type == "Non-state actor overtakes territory"
         ):
-            # a state's forces taking ground in their own country regain it; foreign forces overtake it
+            # a state's forces taking ground in their own country regain it; foreign forces overtake it (a
+            # place not found: in the Russia-Ukraine war, the ground fought over is Ukraine's)
             place_country = loc_country or ctx.place_country
+            if place_country is None and ctx.in_war and actor1.country in WAR_SIDES:
+                place_country = "UA"
             if actor1.country is None or place_country is None or actor1.country == place_country:
                 cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
         if (
@@ -920,7 +960,8 @@ class DocumentExtractor:
             and actor1.kind in ("military", "government")
             and actor1.country
             and loc_country
-            and loc_country == ctx.opponent(actor1.country)
+            and (opp := _war_opponent(ctx, actor1, on)) is not None
+            and loc_country == opp.country
         ):
             # "Russian forces liberated X" in Ukraine: a state's forces taking its enemy's ground do not regain
             # it, they overtake it (ACLED codes them so)
@@ -982,7 +1023,7 @@ class DocumentExtractor:
             country = None
             if kind == "interception" and actor1 is not None:
                 country = actor1.country
-            elif actor2 is not None:
+            elif actor2 is not None and not getattr(cand, "_war_actor2", False):
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
@@ -1311,48 +1352,145 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
     for trig in sorted(group, key=lambda t: (_depth(t.token), t.i)):
         t = trig.token
         if not trig.nominal:
-            for c in t.children:
-                if c.dep_ == "nsubj" and agent is None:
-                    agent = c
-                elif c.dep_ == "agent" and agent is None:
-                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-                elif c.dep_ in ("dobj", "nsubjpass") and victim is None and _is_victim(c):
-                    victim = c
-            if agent is None and t.pos_ in ("NOUN", "PROPN"):
-                # a past-tense verb mis-tagged as a noun ("Kyiv retook"): its subject hangs as a compound
-                agent = next((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-            if agent is None:
-                agent = _inherited_subject(t)
-        else:
-            for c in t.children:
-                if c.dep_ == "poss" and agent is None:
-                    agent = c
-                elif (
-                    c.dep_ in ("amod", "compound")
-                    and agent is None
-                    and (c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG"))
-                ):
-                    # "Turkish airstrikes": the strike itself names its side
-                    strike = actor_from_token(t)
-                    agent = t if strike is not None and strike.actor.country else c
-                elif c.dep_ == "prep" and c.lower_ in ("by",) and agent is None:
-                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-                elif c.dep_ == "prep" and c.lower_ in ("on", "against") and victim is None:
-                    victim = next((g for g in c.children if g.dep_ == "pobj"), None)
-            h = t.head
-            if agent is None and t.dep_ in ("dobj", "attr") and h.pos_ in ("VERB", "AUX"):
-                agent = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            a, v = _verbal_arguments(t)
+            agent, victim = agent or a, victim or v
+        if trig.nominal or (agent is None and t.pos_ == "NOUN"):
+            # a noun trigger (also one the trigger table reads as a verb: "carried out shelling")
+            a, v = _nominal_arguments(t)
+            agent, victim = agent or a, victim or v
         if agent is not None and victim is not None:
             break
     if agent is not None and agent.lower_ in ("there", "which", "that", "who"):
         agent = None
+    if agent is None:
+        agent = _origin_agent(group)
     return _partitive_head(agent), _partitive_head(victim)
+
+
+def _verbal_arguments(t: Token) -> tuple[Token | None, Token | None]:
+    """A verb trigger's agent (subject, passive 'by' agent, a shared subject) and victim (object)."""
+    agent = victim = None
+    for c in t.children:
+        if c.dep_ == "nsubj" and agent is None:
+            agent = c
+        elif c.dep_ == "agent" and agent is None:
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ in ("dobj", "nsubjpass") and victim is None and _is_victim(c):
+            victim = c
+    if agent is None and t.pos_ in ("NOUN", "PROPN"):
+        # a past-tense verb mis-tagged as a noun ("Kyiv retook"): its subject hangs as a compound
+        agent = next((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if agent is None:
+        agent = _inherited_subject(t)
+    return agent, victim
+
+
+# verbs whose object is an event they report or see, not one their subject does ("the governor reported
+# shelling", "the mission observed explosions")
+_REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    "observe record see hear register document monitor witness note notice condemn deny confirm count "
+    "recall describe blame".split()
+)
+# prepositions of the means by which the subject acted ("destroyed with a Bayraktar drone", "through an
+# artillery attack")
+_INSTRUMENT_PREPS = frozenset({"with", "through", "using", "via", "by"})
+# verbs of an event happening, whose 'between' phrase names its sides ("clashes occurred between X and Y")
+_HAPPEN_VERBS = frozenset("occur take break erupt continue flare rage ensue happen start resume".split())
+
+
+def _nominal_arguments(t: Token) -> tuple[Token | None, Token | None]:
+    """A noun trigger's agent ('Russia's strikes', 'Turkish airstrikes', 'strikes by X', 'a clash between X
+    and Y', the subject of the verb it is the object or the means of) and victim ('attacks on X')."""
+    agent = victim = None
+    for c in t.children:
+        if c.dep_ == "poss" and agent is None:
+            agent = c
+        elif (
+            c.dep_ in ("amod", "compound")
+            and agent is None
+            and (c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        ):
+            # "Turkish airstrikes": the strike itself names its side
+            strike = actor_from_token(t)
+            agent = t if strike is not None and strike.actor.country else c
+        elif c.dep_ == "prep" and c.lower_ in ("by",) and agent is None:
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against") and victim is None:
+            victim = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ == "between" and agent is None:
+            # "a clash between Russian and Ukrainian forces": the first named is actor1
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None:
+        agent = _governing_subject(t)
+    return agent, victim
+
+
+def _governing_subject(t: Token) -> Token | None:
+    """Who does what a noun trigger names, from the clause it sits in: the subject of the verb it is the
+    object of ('Russian forces carried out artillery shelling', 'fired 120mm and grenade launchers') or the
+    means of ('destroyed ... with a Bayraktar drone'), or the first side of 'clashes occurred between X and
+    Y'. Never the subject of a verb of reporting ('the governor reported shelling')."""
+    np = _np_head(t)
+    if np.dep_ == "nsubj" and lemma_of(np.head) in _HAPPEN_VERBS:
+        between = next((c for c in np.head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        return next((g for g in between.children if g.dep_ == "pobj"), None) if between is not None else None
+    verb = _governing_verb(t)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None else _inherited_subject(verb)
+
+
+def _np_head(t: Token) -> Token:
+    """The head of the noun phrase a noun belongs to ('grenade' in '120mm and grenade launchers')."""
+    for _ in range(4):
+        if t.dep_ in ("conj", "compound", "nmod", "appos") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return t
+
+
+def _governing_verb(t: Token) -> Token | None:
+    """The verb a noun trigger is the object or the means of, unless it is a verb of reporting."""
+    np = _np_head(t)
+    verb = None
+    if np.dep_ in ("dobj", "attr"):
+        verb = np.head
+    elif np.dep_ == "pobj" and np.head.lower_ in _INSTRUMENT_PREPS and np.head.dep_ == "prep":
+        verb = np.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in _REPORTING_VERBS:
+        return None
+    return verb
+
+
+_FIRE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "attack", "clash"})
+
+
+def _origin_agent(group: list[Trigger]) -> Token | None:
+    """'came under fire from the territory of the Russian Federation', 'shelled from Russia': fire from a
+    state's territory names that state's forces as the attacker."""
+    for trig in group:
+        if trig.kind not in _FIRE_KINDS:
+            continue
+        t = trig.token
+        holders = [t]
+        if t.dep_ == "pobj" and t.head.lower_ == "under":
+            holders.append(t.head.head)  # "came under fire from ..."
+        elif t.dep_ == "dobj":
+            holders.append(t.head)  # "opened fire from ..."
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ == "from":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and state_of_origin(pobj):
+                    return pobj
+    return None
 
 
 _PARTITIVES = frozenset(
     "score dozen hundred thousand tens hundreds thousands dozens number group member some many several all most "
     "one two three four five six seven eight nine ten eleven twelve part unit contingent batch handful "
-    "couple few rest remnant".split()
+    "couple few rest remnant column convoy".split()
 )
 
 
@@ -1397,13 +1535,184 @@ def _actor_of(doc: Doc, token: Token, sent: Span) -> ActorMention | None:
     if token.lower_ in ("it", "they"):
         actor = _resolve_pronoun(doc, token, sent)
         return ActorMention(actor, token.i, "pronoun") if actor is not None else None
-    mention = actor_from_token(token)
+    mention = actor_from_token(token) or positions_actor(token)
+    if mention is None and (origin := state_of_origin(token)):
+        mention = ActorMention(make_actor("military", origin), token.i, "country")
     if mention is not None and mention.actor.country is None:
         poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         owner = _resolve_pronoun(doc, poss, sent) if poss is not None else None
         if owner is not None and owner.country:
             mention.actor = with_country(mention.actor, owner.country)
     return mention
+
+
+def _candidate_day(ctx: DocContext, cand: Candidate) -> date | None:
+    """The day an event happened as far as it is known when its actors are named (the sides of the war
+    changed over time: the Donbas republics' forces became Russia's)."""
+    if cand.span is not None and cand.span.start is not None:
+        return cand.span.start
+    return ctx.document.published
+
+
+def _in_ukraine(ctx: DocContext, cand: Candidate) -> bool:
+    country = cand.location.country if cand.location else None
+    return country == "UA" or (country is None and "UA" in ctx.place_countries)
+
+
+def _side_actor(
+    ctx: DocContext, cand: Candidate, mention: ActorMention | None, on: date | None
+) -> Actor | None:
+    """The actor of a mention, with the side the document gives to 'the enemy', 'the occupiers',
+    'separatists' (``actors.partisan_actor``)."""
+    if mention is None:
+        return None
+    if mention.via not in ("enemy", "side", "separatist"):
+        return mention.actor
+    voice = ctx.voice
+    if mention.via == "enemy" and voice is None:
+        voice = _voice_of_enemy(cand)
+    return partisan_actor(mention, voice=voice, on=on, in_ukraine=_in_ukraine(ctx, cand), in_war=ctx.in_war)
+
+
+def _voice_of_enemy(cand: Candidate) -> str | None:
+    """'the enemy attacked with Shahed drones': the enemy is the side whose weapon it is, and the voice the
+    other side."""
+    sides = {WEAPON_SIDES[w] for w in cand.weapons if w in WEAPON_SIDES}
+    if len(sides) == 1:
+        side = sides.pop()
+        return "UA" if side == "RU" else "RU"
+    return None
+
+
+def _war_opponent(ctx: DocContext, actor: Actor | None, on: date | None) -> Actor | None:
+    """The other side of actor1: the text's other belligerent, else (in the Russia-Ukraine war) the war's."""
+    if actor is None:
+        return None
+    opp = ctx.opponent(actor.country)
+    if opp:
+        return make_actor("military", opp)
+    if (
+        ctx.in_war
+        and (is_naf(actor) or actor.country in WAR_SIDES)
+        and actor.kind in ("military", "armed_group")
+    ):
+        return war_enemy(actor, on)
+    return None
+
+
+_REMOTE_STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _implied_actor1(
+    ctx: DocContext,
+    cand: Candidate,
+    victim: ActorMention | None,
+    att: Attribution | None,
+    source_country: str | None,
+    on: date | None,
+) -> Actor | None:
+    """actor1 where the text names none but its genre says who it is.
+
+    * An interception: the enemy of the side whose drones or missiles were downed ('12 Ukrainian UAVs'), else
+      the side whose official text it is, else the side that holds the ground it happened over (only that
+      side's air defence fires there).
+    * A strike told without its agent ('X came under fire', 'a KAB hit Kupiansk'): the side whose weapon it is
+      (weapons only one side of the war fires); else, in a side's own post (its voice) or told by a side's
+      civil official (a governor, an administration) about its own ground, that side's enemy. Neutral copy
+      with no such speaker keeps actor1 empty: who fired is not said.
+    """
+    if not ctx.in_war or cand.location is None:
+        return None
+    loc = cand.location
+    holder = territory_holder(loc.country, loc.admin1_code, on)
+    if cand.kind == "interception":
+        target = victim.actor if victim is not None and victim.weapon else None
+        if target is not None and target.country in WAR_SIDES:
+            return war_enemy(target.country, on)
+        side = ctx.voice or (source_country if source_country in WAR_SIDES else None)
+        if side is None and holder in WAR_SIDES:
+            side = holder
+        return make_actor("military", side) if side else None
+    if cand.typing.sub_event_type not in _REMOTE_STRIKES or holder not in WAR_SIDES:
+        return None  # mines, IEDs, killings: who did it is not implied by where it happened
+    sides = {WEAPON_SIDES[w] for w in cand.weapons if w in WEAPON_SIDES}
+    if len(sides) == 1:
+        side = sides.pop()
+        return make_actor("military", side) if side != holder else None
+    if ctx.voice == holder:
+        return war_enemy(holder, on)
+    if att is not None and source_country == holder and att.source_words & CIVIL_SOURCE_WORDS:
+        return war_enemy(holder, on)
+    return None
+
+
+def _story_agents(ctx: DocContext, cands: list[Candidate]) -> None:
+    """Casualties told on their own after the act that caused them, once the story's events are merged (an
+    actor given earlier would keep them from joining the act they belong to)."""
+    for c in cands:
+        if c.actor1 is None and c._agent is None and c.kind in ("kill", "wound", "attack"):  # type: ignore[attr-defined]
+            c.actor1 = _story_agent(ctx, c, _candidate_day(ctx, c))
+
+
+def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | None:
+    """Who caused the casualties a sentence tells without an agent, when the sentence before it in the
+    paragraph says who acted: 'Russian forces fired at Okhtyrka. At least three civilians were killed.'"""
+    i = cand.sent_index - 1
+    if i < 0 or ctx.paragraph_of[i] != cand.paragraph:
+        return None
+    root = ctx.sentences[i].root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    mention = _actor_of(ctx.doc, _partitive_head(subject), ctx.sentences[i])
+    if mention is None or mention.actor.kind not in ("military", "armed_group"):
+        return None
+    actor = _side_actor(ctx, cand, mention, on)
+    return actor if actor is not None and (actor.country or is_naf(actor)) else None
+
+
+def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
+    """The other party of a fight or a strike when the clause names it: 'between Russian and Ukrainian forces'
+    (the second named), 'clashed with Ukrainian troops', 'fired at the positions of the People's Militia'."""
+    doc = ctx.doc
+    holders = []
+    for trig in cand.triggers:
+        holders.append(trig.token)
+        verb = _governing_verb(trig.token)
+        if verb is not None:
+            holders.append(verb)  # "fired grenade launchers at the positions of X"
+    for t in holders:
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("between", "with", "at", "on", "against"):
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if c.lower_ == "between":
+                other = _coordinated_second(pobj)
+                if other is not None:
+                    return _actor_of(doc, other, doc[cand.trigger.i].sent)
+                continue
+            if c.lower_ == "with" and cand.kind not in ("clash", "assault"):
+                continue
+            mention = _actor_of(doc, pobj, doc[cand.trigger.i].sent)
+            if mention is not None and not mention.weapon and mention.actor.kind != "civilians":
+                return mention
+    return None
+
+
+def _coordinated_second(token: Token) -> Token | None:
+    """'Russian and Ukrainian forces' -> 'Ukrainian'; 'the Russian forces and the Ukrainian forces' -> the
+    second 'forces'."""
+    conj = next((c for c in token.children if c.dep_ == "conj"), None)
+    if conj is not None:
+        return conj
+    for c in token.children:
+        if c.dep_ in ("amod", "compound"):
+            second = next((g for g in c.children if g.dep_ == "conj"), None)
+            if second is not None:
+                return second
+    return None
 
 
 def _weapon_kind(doc: Doc, token: Token, ctx: DocContext) -> str | None:
@@ -1671,7 +1980,7 @@ def _target_country(ctx: DocContext, c: Candidate) -> str | None:
     acting side's own ground."""
     if c.kind in _OWN_GROUND_KINDS:
         return c.actor1.country if c.actor1 else None
-    if c.actor2 is not None and c.actor2.country:
+    if c.actor2 is not None and c.actor2.country and not getattr(c, "_war_actor2", False):
         return c.actor2.country
     return getattr(c, "_victim_country", None) or ctx.opponent(c.actor1.country if c.actor1 else None)
 
