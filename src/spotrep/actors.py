@@ -2,7 +2,9 @@
 
 An actor comes from a noun phrase ("Russian forces", "the interior ministry", "Kyiv", "a Russian drone",
 "three civilians"), resolved with the document's context (the sides of the war, the speaker of a quote).
-Names follow ACLED's style: "Military Forces of Russia", "Police Forces of Ukraine", "Civilians (Ukraine)".
+Names follow ACLED's: "Military Forces of Russia (2000-)" (a state's forces by the period of its government,
+where the lexicon knows it), "Police Forces of Ukraine (2019-)", "Civilians (Ukraine)", "NAF: United Armed Forces of
+Novorossiya" (the Donbas republics' forces until 2023).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .lexicon.actors import (
     COUNTRY_ACTORS,
     DEMONYMS,
     ENEMY_WORDS,
+    GOVERNMENT_PERIODS,
     LEADERS,
     NAF,
     NAMED_ACTORS,
@@ -194,10 +197,18 @@ def noun_key(t: Token) -> str:
 
 # names that are also common nouns: they name Ukraine's forces only as a proper name ("the Defence Forces"),
 # never after "air" or "missile" ("air defence forces" are any side's)
-_PROPER_ONLY = frozenset({"defence forces", "defense forces", "territorial defence", "territorial defense"})
+_PROPER_ONLY = frozenset(
+    {
+        "defence forces",
+        "defense forces",
+        "territorial defence",
+        "territorial defense",
+        "territorial defence forces",
+    }
+)
 
 
-def war_name(tokens: list[Token]) -> tuple[tuple[str | None, str | None, str], set[int]] | None:
+def war_name(tokens: list[Token]) -> tuple[str, tuple[str | None, str | None, str], set[int]] | None:
     """The longest name of a force of the Russia-Ukraine war among a noun phrase's tokens ('the AFU',
     'Armed Forces of Ukraine', 'the Battlegroup Centre', 'the Luhansk People's Militia') and its tokens."""
     if not tokens:
@@ -214,10 +225,10 @@ def war_name(tokens: list[Token]) -> tuple[tuple[str | None, str | None, str], s
             first = start + k
             if key in _PROPER_ONLY and (
                 not doc[first].text[:1].isupper()
-                or (first > 0 and doc[first - 1].lower_ in ("air", "missile"))
+                or (first > 0 and doc[first - 1].lower_ in ("air", "missile", "'s", "self", "-"))
             ):
                 continue
-            return entry, set(range(first, first + n))
+            return key, entry, set(range(first, first + n))
     return None
 
 
@@ -330,7 +341,7 @@ def _war_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
     found = war_name(tokens)
     if found is None:
         return None
-    (name, country, kind), words = found
+    key, (name, country, kind), words = found
     own = ACTOR_NOUNS.get(noun_key(head))
     if head.i not in words and own is not None and own not in ("military", "armed_group"):
         return None  # "residents of the DPR", "officials of the AFU": the head says who they are
@@ -339,6 +350,9 @@ def _war_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
     other = nationality_of([t for t in tokens if t.i not in words])
     if other and other != country and name is None:
         country = other
+    elif key in _PROPER_ONLY and country:
+        # a common noun made a name: Ukraine's only in a text about the war ("People's Defense Forces" are not)
+        return ActorMention(make_actor(kind, None), head.i, "side", side=country)
     return ActorMention(make_actor(kind, country, name), head.i, "named")
 
 
@@ -512,3 +526,19 @@ def territory_holder(country: str | None, admin1_code: str | None, on: date | No
     if admin1_code in ("UA-43", "UA-40") and (on is None or on >= CRIMEA_ANNEXED):
         return "RU"
     return country
+
+
+def with_period(actor: Actor | None, on: date | None) -> Actor | None:
+    """The actor under ACLED's name for it on a day: a state's forces, police and government are named by the
+    period of the government they served ('Military Forces of Russia (2000-)', 'Police Forces of Ukraine
+    (2014-2019)'), for the states whose periods the lexicon knows; other names stay as they are."""
+    if actor is None or actor.kind not in ("military", "police", "government") or not actor.country:
+        return actor
+    periods = GOVERNMENT_PERIODS.get(actor.country)
+    if not periods or actor.name != acled_name(actor.kind, actor.country):
+        return actor
+    day = (on or date.today()).isoformat()
+    for first, last, label in periods:
+        if first <= day and (last is None or day <= last):
+            return Actor(name=f"{actor.name} ({label})", country=actor.country, kind=actor.kind)
+    return actor

@@ -41,6 +41,7 @@ from .actors import (
     territory_holder,
     war_enemy,
     with_country,
+    with_period,
 )
 from .attribution import (
     CIVIL_SOURCE_WORDS,
@@ -1748,7 +1749,8 @@ def _government_word(doc: Doc, mention: ActorMention | None) -> bool:
         return False
     head = doc[mention.head]
     return any(
-        t.lower_ in ("government", "pro-government", "state", "regime", "security") for t in head.subtree
+        t.lower_ in ("government", "governmental", "pro-government", "state", "regime", "security")
+        for t in head.subtree
     )
 
 
@@ -2801,8 +2803,8 @@ def _event(ctx: DocContext, c: Candidate, offset: int = 0) -> Event:
         event_type=c.typing.event_type,
         sub_event_type=c.typing.sub_event_type,
         categories=c.typing.categories,
-        actor1=c.actor1,
-        actor2=c.actor2,
+        actor1=with_period(c.actor1, best or published),
+        actor2=with_period(c.actor2, best or published),
         location=loc,
         geo_precision=loc.geo_precision,
         fatalities=c.fatalities,
