@@ -35,6 +35,7 @@ from .actors import (
     document_voice,
     is_naf,
     make_actor,
+    noun_key,
     partisan_actor,
     positions_actor,
     state_of_origin,
@@ -690,9 +691,11 @@ class DocumentExtractor:
             toks = set(range(span.start, span.end))
             root = span.root
             if root.lower_ in COUNTRY_ACTORS and (
-                root.dep_ in ("nsubj", "poss") or root.head.dep_ == "agent"
+                root.dep_ in ("nsubj", "poss")
+                or root.head.dep_ == "agent"
+                or (root.dep_ == "compound" and noun_key(root.head) in _STATE_HEADS)
             ):
-                continue  # "Russia advanced", "Ukraine's forces": an actor, not a place
+                continue  # "Russia advanced", "Ukraine's forces", "the Kyiv regime": an actor, not a place
             if any(
                 ctx.lemma(a.i) in _TRIP_NOUNS
                 for t in span
@@ -1350,10 +1353,13 @@ def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) ->
 
 def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Token | None]:
     agent = victim = None
+    own = {trig.i for trig in group}
     for trig in sorted(group, key=lambda t: (_depth(t.token), t.i)):
         t = trig.token
         if not trig.nominal:
             a, v = _verbal_arguments(t)
+            if a is not None and a.i in own:
+                a = None  # "an armed clash took place between ...": the event itself is no agent
             agent, victim = agent or a, victim or v
         if trig.nominal or (agent is None and t.pos_ == "NOUN"):
             # a noun trigger (also one the trigger table reads as a verb: "carried out shelling")
@@ -1464,6 +1470,9 @@ def _governing_verb(t: Token) -> Token | None:
         return None
     return verb
 
+
+# nouns a country or capital modifies as the state itself ("the Kyiv regime", "Moscow troops")
+_STATE_HEADS = frozenset({"regime", "force", "troop", "army", "military", "government", "junta"})
 
 _FIRE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "attack", "clash"})
 
