@@ -267,6 +267,32 @@ ACLED_NOTES = [
         RU,
     ),
     row(
+        "civilians_killed_by_shelling_are_actor2",
+        "On 19 May 2022, Russian forces shelled Bohodukhiv, Kharkiv, killing two civilians.",
+        "2022-05-19",
+        SHELL,
+        RU,
+        "Civilians (Ukraine)",
+    ),
+    row(
+        "group_of_civilians_fired_at_are_civilians",
+        "On 8 March 2022, Russian forces opened fire at a group of villagers who were leaving Andriivka, Kyiv. "
+        "Two people were killed.",
+        "2022-03-08",
+        ATTACK,
+        RU,
+        "Civilians (Ukraine)",
+    ),
+    row(
+        "rebel_positions_are_the_naf",
+        "On 12 April 2022, Ukrainian forces fired 120mm mortars at LPR positions near Kadiivka, Luhansk. "
+        "Casualties unknown.",
+        "2022-04-12",
+        SHELL,
+        UA,
+        NAF,
+    ),
+    row(
         "wagner_is_its_own_group",
         "On 2 December 2022, Wagner Group forces attacked Ukrainian positions near Bakhmut, Donetsk. Casualties "
         "unknown.",

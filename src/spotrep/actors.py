@@ -511,6 +511,13 @@ def positions_actor(token: Token) -> ActorMention | None:
         if mention is not None:
             return mention
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+    for m in modifiers:
+        # "LPR positions", "rebel positions", "enemy positions", "Ukraine's positions"
+        mention = actor_from_token(m)
+        if mention is not None and mention.actor.kind in ("military", "armed_group", "government"):
+            if mention.actor.kind == "government":
+                mention.actor = make_actor("military", mention.actor.country)
+            return mention
     country = nationality_of(modifiers)
     if country:
         return ActorMention(make_actor("military", country), token.i, "nationality")

@@ -68,7 +68,7 @@ from .event_types import (
     protest_typing,
 )
 from .factuality import why_not_asserted
-from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS, WEAPON_SIDES
+from .lexicon.actors import ACTOR_NOUNS, COUNTRY_ACTORS, DEMONYMS, WEAPON_SIDES
 from .lexicon.triggers import FORMS, SPEECH_VERBS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
@@ -919,7 +919,7 @@ class DocumentExtractor:
         # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)
         if victim is not None and victim.weapon and kind != "interception":
             victim = None
-        target = victim or _second_party(ctx, cand)
+        target = victim or _second_party(ctx, cand) or _harmed_civilians(ctx, cand)
         if target is not None and target.via == "country" and cand.typing.sub_event_type in _REMOTE_STRIKES:
             target = None  # "aerial attacks on Russia": the country struck is where, not whom
         actor2 = _side_actor(ctx, cand, target, on)
@@ -1695,7 +1695,7 @@ def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
         for c in t.children:
             if c.dep_ != "prep" or c.lower_ not in ("between", "with", "at", "on", "against"):
                 continue
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = _partitive_head(next((g for g in c.children if g.dep_ == "pobj"), None))
             if pobj is None:
                 continue
             if c.lower_ == "between":
@@ -1709,6 +1709,33 @@ def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
             if mention is not None and not mention.weapon and mention.actor.kind != "civilians":
                 return mention
     return None
+
+
+_HARM_LEMMAS = frozenset("kill wound injure hurt die maim trap".split())
+
+
+def _harmed_civilians(ctx: DocContext, cand: Candidate) -> ActorMention | None:
+    """Civilians the event's clause says were killed, hurt or hit ('..., killing one civilian', 'hitting a
+    hospital full of civilians'): they are actor2, as ACLED codes harm to civilians."""
+    if cand.kind in ("protest", "protest_force", "riot", "mob", "arrest", "interception", "political"):
+        return None
+    for i in sorted(cand.domain):
+        tok = ctx.tokens[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or ACTOR_NOUNS.get(noun_key(tok)) != "civilians":
+            continue
+        if noun_key(tok) in ("people", "person", "man", "woman") and not _harmed(tok):
+            continue  # "people" alone is anyone: only those the clause says were harmed
+        mention = actor_from_token(tok)
+        if mention is not None and mention.actor.kind == "civilians":
+            return mention
+    return None
+
+
+def _harmed(tok: Token) -> bool:
+    head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj") else None
+    if head is not None and head.dep_ == "prep":
+        head = head.head
+    return head is not None and lemma_of(head) in _HARM_LEMMAS
 
 
 def _coordinated_second(token: Token) -> Token | None:
