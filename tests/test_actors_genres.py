@@ -345,7 +345,9 @@ def test_actors_of_the_event_as_acled_names_them(
     "text, voice",
     [
         pytest.param(
-            "The occupiers shelled the hromada twice. Our defenders hold their positions.", "UA", id="ukrainian"
+            "The occupiers shelled the hromada twice. Our defenders hold their positions.",
+            "UA",
+            id="ukrainian",
         ),
         pytest.param(
             "Units of the Battlegroup Zapad repelled three attacks of the AFU; the Kyiv regime lost 40 "
@@ -359,7 +361,9 @@ def test_actors_of_the_event_as_acled_names_them(
             None,
             id="wire_copy_has_no_voice",
         ),
-        pytest.param("The occupiers were seen near the AFU's positions.", None, id="mixed_cues_have_no_voice"),
+        pytest.param(
+            "The occupiers were seen near the AFU's positions.", None, id="mixed_cues_have_no_voice"
+        ),
     ],
 )
 def test_voice_of_a_text_comes_from_each_sides_official_words(nlp, text: str, voice: str | None) -> None:
@@ -371,7 +375,9 @@ def test_voice_of_a_text_comes_from_each_sides_official_words(nlp, text: str, vo
 @pytest.mark.parametrize(
     "side, on, enemy",
     [
-        pytest.param("UA", date(2023, 5, 1), "Military Forces of Russia", id="ukraines_enemy_since_the_invasion"),
+        pytest.param(
+            "UA", date(2023, 5, 1), "Military Forces of Russia", id="ukraines_enemy_since_the_invasion"
+        ),
         pytest.param("UA", date(2019, 7, 1), NAF, id="ukraines_enemy_in_donbas_before_it"),
         pytest.param("RU", date(2023, 5, 1), "Military Forces of Ukraine", id="russias_enemy"),
         pytest.param("NAF", date(2018, 1, 1), "Military Forces of Ukraine", id="the_republics_enemy"),
