@@ -83,6 +83,13 @@ RUSSIAN_POSTS = [
         UA,
     ),
     row(
+        "enemy_striking_russian_ground_is_ukraine",
+        "The enemy shelled Sudzha in the morning; a man was wounded and taken to hospital.",
+        "2024-05-20",
+        SHELL,
+        UA,
+    ),
+    row(
         "fire_from_ukrainian_territory_names_ukraine",
         "The village of Tetkino came under mortar fire from the territory of Ukraine. Two houses were damaged.",
         "2024-02-11",
@@ -137,6 +144,28 @@ UKRAINIAN_POSTS = [
         "2024-03-03",
         INTERCEPT,
         UA,
+        RU,
+    ),
+    row(
+        "enemy_striking_ukrainian_ground_is_russia",
+        "Nikopol district: the enemy fired artillery at Marhanets. A 60-year-old woman was wounded.",
+        "2024-04-16",
+        SHELL,
+        RU,
+    ),
+    row(
+        "our_defenders_are_ukraine_and_their_enemy_russia",
+        "Our defenders repelled 9 enemy attacks near Chasiv Yar over the past day.",
+        "2024-05-21",
+        CLASH,
+        UA,
+        RU,
+    ),
+    row(
+        "enemy_drone_is_russias",
+        "An enemy drone hit a car in the centre of Sumy. The driver was injured.",
+        "2024-07-02",
+        AIR,
         RU,
     ),
     row(

@@ -109,8 +109,9 @@ class ActorMention:
 
     actor: Actor
     head: int  # token index
-    # "nationality", "country", "named", "leader", "noun", "pronoun", "weapon"; and three whose country the
-    # document decides: "enemy" ("the enemy": the other side of the text's voice), "side" ("the occupiers":
+    # "nationality", "country", "named", "leader", "noun", "pronoun", "weapon"; and four whose country the
+    # document decides: "enemy" ("the enemy": the other side of the text's voice), "own" ("our troops": the
+    # side of the text's voice), "side" ("the occupiers":
     # one side of the Russia-Ukraine war, whatever the voice), "separatist" (the Donbas republics' forces or
     # pro-Russian rebels: ACLED's NAF until they became Russia's forces)
     via: str
@@ -276,9 +277,12 @@ def actor_from_token(head: Token) -> ActorMention | None:
                 )
     modifiers = [t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else [])
     country = nationality_of(modifiers)
-    # a weapon as the agent ("a Russian drone wounded two policemen")
+    # a weapon as the agent ("a Russian drone wounded two policemen", "an enemy drone")
     if lemma in WEAPON_WORDS or low in WEAPON_WORDS:
-        return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
+        enemy = country is None and any(t.lower_ in ENEMY_WORDS for t in modifiers)
+        return ActorMention(
+            make_actor("military", country), head.i, "enemy" if enemy else "weapon", weapon=True
+        )
     # a strike as the agent names its side ("a Russian missile strike killed four", "Turkish airstrikes hit")
     if lemma in _STRIKE_NOUNS and country:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
@@ -364,6 +368,11 @@ def _partisan_actor(head: Token, tokens: list[Token], lemma: str, country: str |
         return None
     if lemma in ENEMY_WORDS:
         return ActorMention(make_actor("military", None), head.i, "enemy")
+    if ACTOR_NOUNS.get(lemma) == "military" and any(t.lower_ == "our" for t in tokens):
+        # "our defenders", "our troops": the side whose post it is ("defenders" only Ukraine's texts say)
+        return ActorMention(
+            make_actor("military", None), head.i, "own", side="UA" if lemma == "defender" else None
+        )
     side = SIDE_WORDS.get(head.lower_) or next(
         (SIDE_WORDS[t.lower_] for t in tokens if t.lower_ in SIDE_WORDS), None
     )
@@ -466,6 +475,9 @@ def partisan_actor(
     actor = mention.actor
     if mention.via == "enemy":
         return war_enemy(voice, on) or actor
+    if mention.via == "own":
+        side = mention.side or voice
+        return make_actor("military", side) if side else actor
     if mention.via == "side" and in_war and mention.side:
         if mention.side == "RU" and in_ukraine and on is not None and DONBAS_WAR <= on < INVASION:
             return naf_actor()

@@ -68,7 +68,7 @@ from .event_types import (
     protest_typing,
 )
 from .factuality import why_not_asserted
-from .lexicon.actors import ACTOR_NOUNS, COUNTRY_ACTORS, DEMONYMS, WEAPON_SIDES
+from .lexicon.actors import ACTOR_NOUNS, COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS, WEAPON_SIDES
 from .lexicon.triggers import FORMS, SPEECH_VERBS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
@@ -922,7 +922,7 @@ class DocumentExtractor:
         target = victim or _second_party(ctx, cand) or _harmed_civilians(ctx, cand)
         if target is not None and target.via == "country" and cand.typing.sub_event_type in _REMOTE_STRIKES:
             target = None  # "aerial attacks on Russia": the country struck is where, not whom
-        actor2 = _side_actor(ctx, cand, target, on)
+        actor2 = _side_actor(ctx, cand, target, on, target=True)
         if (
             actor2 is not None
             and actor2.country is None
@@ -1415,7 +1415,7 @@ def _nominal_arguments(t: Token) -> tuple[Token | None, Token | None]:
         elif (
             c.dep_ in ("amod", "compound")
             and agent is None
-            and (c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG"))
+            and (c.lower_ in DEMONYMS or c.lower_ in ENEMY_WORDS or c.ent_type_ in ("NORP", "GPE", "ORG"))
         ):
             # "Turkish airstrikes": the strike itself names its side
             strike = actor_from_token(t)
@@ -1570,17 +1570,32 @@ def _in_ukraine(ctx: DocContext, cand: Candidate) -> bool:
 
 
 def _side_actor(
-    ctx: DocContext, cand: Candidate, mention: ActorMention | None, on: date | None
+    ctx: DocContext, cand: Candidate, mention: ActorMention | None, on: date | None, *, target: bool = False
 ) -> Actor | None:
-    """The actor of a mention, with the side the document gives to 'the enemy', 'the occupiers',
-    'separatists' (``actors.partisan_actor``)."""
+    """The actor of a mention, with the side the document gives to 'the enemy', 'our troops', 'the
+    occupiers', 'separatists' (``actors.partisan_actor``). Where the text's voice is unknown, 'the enemy' is
+    the side whose weapon it fired, else (in the war) the enemy of the side holding the ground it struck."""
     if mention is None:
         return None
-    if mention.via not in ("enemy", "side", "separatist"):
+    if mention.via not in ("enemy", "own", "side", "separatist"):
         return mention.actor
     voice = ctx.voice
-    if mention.via == "enemy" and voice is None:
+    if voice is None and mention.via == "own":
+        att: Attribution | None = getattr(cand, "_attribution", None)
+        voice = att.source_country if att is not None and att.source_country in WAR_SIDES else None
+    if voice is None and mention.via == "enemy":
         voice = _voice_of_enemy(cand)
+        if (
+            voice is None
+            and not target
+            and cand.kind != "interception"
+            and ctx.in_war
+            and cand.location is not None
+        ):
+            # the enemy striking a place strikes the ground of the side whose text it is (what the enemy holds
+            # is not known to the project: an enemy struck at a place says nothing)
+            holder = territory_holder(cand.location.country, cand.location.admin1_code, on)
+            voice = holder if holder in WAR_SIDES else None
     return partisan_actor(mention, voice=voice, on=on, in_ukraine=_in_ukraine(ctx, cand), in_war=ctx.in_war)
 
 
