@@ -322,6 +322,27 @@ ACLED_NOTES = [
         NAF,
     ),
     row(
+        "airstrike_is_the_air_forces",
+        "On 6 March 2022, a Russian airstrike hit the oil depot in Chernyakhiv, Zhytomyr. Casualties unknown.",
+        "2022-03-06",
+        AIR,
+        "Military Forces of Russia (2000-) Air Force",
+    ),
+    row(
+        "small_drone_strike_is_the_army",
+        "On 2 March 2022, a Ukrainian military drone hit a Russian artillery position near Volnovakha, Donetsk.",
+        "2022-03-02",
+        AIR,
+        UA,
+    ),
+    row(
+        "navy_shelling_is_the_navys",
+        "On 19 March 2022, the Russian Navy shelled the coast near Odesa, Odesa. No casualties.",
+        "2022-03-19",
+        SHELL,
+        "Military Forces of Russia (2000-) Navy",
+    ),
+    row(
         "wagner_is_its_own_group",
         "On 2 December 2022, Wagner Group forces attacked Ukrainian positions near Bakhmut, Donetsk. Casualties "
         "unknown.",
@@ -462,6 +483,12 @@ def test_donbas_forces_by_date(on: date | None, name: str) -> None:
             date(2024, 1, 1),
             "Military Forces of Sudan",
             id="unknown_periods_stay_plain",
+        ),
+        pytest.param(
+            Actor(name="Military Forces of Russia Air Force", country="RU", kind="military"),
+            date(2024, 1, 1),
+            "Military Forces of Russia (2000-) Air Force",
+            id="period_before_the_branch",
         ),
         pytest.param(
             Actor(name="Rosgvardia", country="RU", kind="military"),

@@ -335,7 +335,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
     name = None
     if kind == "armed_group" and not country:
         name = {"militant": "Unidentified Armed Group", "gunman": "Unidentified Armed Group"}.get(lemma)
-    return ActorMention(make_actor(kind, country, name), head.i, "noun", institution=institution)
+    actor = make_actor(kind, country, name)
+    if kind == "military":
+        actor = with_branch(actor, branch_of(tokens)) or actor
+    return ActorMention(actor, head.i, "noun", institution=institution)
 
 
 def _war_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
@@ -547,6 +550,44 @@ def territory_holder(country: str | None, admin1_code: str | None, on: date | No
     return country
 
 
+# the branches ACLED names after a state's forces ("Military Forces of Russia (2000-) Navy"), by the words of
+# the noun phrase that name them
+_BRANCH_WORDS: dict[str, str] = {
+    "air force": "Air Force",
+    "air forces": "Air Force",
+    "aviation": "Air Force",
+    "navy": "Navy",
+    "naval": "Navy",
+    "fleet": "Navy",
+    "ship": "Navy",
+    "ships": "Navy",
+    "warship": "Navy",
+    "warships": "Navy",
+    "national guard": "National Guard",
+}
+
+
+def branch_of(tokens: list[Token]) -> str | None:
+    """The branch of a state's forces a noun phrase names ('Russian air forces', 'the Ukrainian Navy',
+    'Russian military ships', 'the National Guard')."""
+    lowers = [t.lower_ for t in tokens]
+    for i, low in enumerate(lowers):
+        pair = f"{low} {lowers[i + 1]}" if i + 1 < len(lowers) else ""
+        branch = _BRANCH_WORDS.get(pair) or _BRANCH_WORDS.get(low)
+        if branch:
+            return branch
+    return None
+
+
+def with_branch(actor: Actor | None, branch: str | None) -> Actor | None:
+    """A state's forces named with their branch, as ACLED names them ('Military Forces of Russia Air Force')."""
+    if actor is None or not branch or actor.kind != "military" or not actor.country:
+        return actor
+    if actor.name != acled_name("military", actor.country):
+        return actor
+    return Actor(name=f"{actor.name} {branch}", country=actor.country, kind="military")
+
+
 def with_period(actor: Actor | None, on: date | None) -> Actor | None:
     """The actor under ACLED's name for it on a day: a state's forces, police and government are named by the
     period of the government they served ('Military Forces of Russia (2000-)', 'Police Forces of Ukraine
@@ -554,10 +595,12 @@ def with_period(actor: Actor | None, on: date | None) -> Actor | None:
     if actor is None or actor.kind not in ("military", "police", "government") or not actor.country:
         return actor
     periods = GOVERNMENT_PERIODS.get(actor.country)
-    if not periods or actor.name != acled_name(actor.kind, actor.country):
+    base = acled_name(actor.kind, actor.country)
+    if not periods or not (actor.name == base or actor.name.startswith(base + " ")):
         return actor
+    branch = actor.name[len(base) :]
     day = (on or date.today()).isoformat()
     for first, last, label in periods:
         if first <= day and (last is None or day <= last):
-            return Actor(name=f"{actor.name} ({label})", country=actor.country, kind=actor.kind)
+            return Actor(name=f"{base} ({label}){branch}", country=actor.country, kind=actor.kind)
     return actor

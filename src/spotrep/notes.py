@@ -64,7 +64,7 @@ def _when(event: Event) -> str:
     return f"On {_day(event.event_date)}"
 
 
-_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
 
 def _plain(name: str) -> str:

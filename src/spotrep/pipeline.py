@@ -41,6 +41,7 @@ from .actors import (
     state_of_origin,
     territory_holder,
     war_enemy,
+    with_branch,
     with_country,
     with_period,
 )
@@ -916,6 +917,8 @@ class DocumentExtractor:
             actor1 = with_country(actor1, fill)
         if actor1 is None or (actor1.country is None and not is_naf(actor1)):
             actor1 = _implied_actor1(ctx, cand, victim, att, source_country, on) or actor1
+        if cand.typing.sub_event_type == "Air/drone strike" and _by_aircraft(cand):
+            actor1 = with_branch(actor1, "Air Force")  # ACLED: strikes by aircraft are the air force's
         # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)
         if victim is not None and victim.weapon and kind != "interception":
             victim = None
@@ -1554,6 +1557,22 @@ def _actor_of(doc: Doc, token: Token, sent: Span) -> ActorMention | None:
         if owner is not None and owner.country:
             mention.actor = with_country(mention.actor, owner.country)
     return mention
+
+
+def _by_aircraft(cand: Candidate) -> bool:
+    """An air strike flown by aircraft (bombs, jets, helicopters, an 'airstrike', 'bombed', a Bayraktar), not
+    one by small drones or told only as 'aerial attacks'."""
+    if getattr(cand, "_weapon_kinds", set()) & {"aircraft", "bomb"} or "Bayraktar" in cand.weapons:
+        return True
+    for trig in cand.triggers:
+        t = trig.token
+        lemma = lemma_of(t)
+        if lemma in ("airstrike", "bomb", "bombing", "bombard", "bombardment") or (
+            lemma == "strike"
+            and any(c.lower_ in ("air", "aerial") for c in t.children if c.dep_ == "compound")
+        ):
+            return True
+    return False
 
 
 def _candidate_day(ctx: DocContext, cand: Candidate) -> date | None:
