@@ -288,6 +288,14 @@ ACLED_NOTES = [
         RU,
     ),
     row(
+        "forces_through_an_artillery_attack",
+        "On 23 March 2022, Ukrainian forces through an artillery attack destroyed a fuel depot of Russian "
+        "forces near Izium, Kharkiv. Casualties unknown.",
+        "2022-03-23",
+        SHELL,
+        UA,
+    ),
+    row(
         "casualties_after_the_act_belong_to_its_actor",
         "On 12 April 2022, Russian forces fired at the town of Balakliia, Kharkiv. At least four civilians "
         "were killed.",

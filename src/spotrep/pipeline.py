@@ -1441,6 +1441,14 @@ def _governing_subject(t: Token) -> Token | None:
     means of ('destroyed ... with a Bayraktar drone'), or the first side of 'clashes occurred between X and
     Y'. Never the subject of a verb of reporting ('the governor reported shelling')."""
     np = _np_head(t)
+    prep = np.head if np.dep_ == "pobj" else None
+    if (
+        prep is not None
+        and prep.lower_ in _INSTRUMENT_PREPS
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and actor_from_token(prep.head) is not None
+    ):
+        return prep.head  # "Ukrainian forces, through an artillery attack, destroyed ..."
     if np.dep_ == "nsubj" and lemma_of(np.head) in _HAPPEN_VERBS:
         between = next((c for c in np.head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         return next((g for g in between.children if g.dep_ == "pobj"), None) if between is not None else None
@@ -1531,6 +1539,10 @@ def _inherited_subject(t: Token) -> Token | None:
         ok = t.dep_ in ("xcomp", "conj", "amod", "acl") or (t.dep_ == "advcl" and t.tag_ == "VBG")
         if not ok or t.head.i == t.i:
             return None
+        if t.dep_ == "acl" and (t.tag_ == "VBG" or any(c.dep_ == "dobj" for c in t.children)):
+            # an active participle or verb hanging on its doer ("forces advancing on Kyiv", "Ukrainian forces
+            # destroyed with a drone a column ..." parsed as a modifier of "forces")
+            return t.head if actor_from_token(t.head) is not None else None
         t = t.head
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj is not None:
