@@ -24,7 +24,6 @@ from .lexicon.actors import (
     NAF,
     NAMED_ACTORS,
     SIDE_WORDS,
-    VOICE_CUE_MAX_WORDS,
     VOICE_CUES,
     WAR_NAME_MAX_WORDS,
     WAR_NAMES,
@@ -33,7 +32,7 @@ from .lexicon.weapons import WEAPON_WORDS
 from .model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 _SHORT_NAMES = {
     "RU": "Russia",
@@ -156,22 +155,27 @@ def nationality_of(tokens: list[Token]) -> str | None:
     """The country named by a nationality word, a country or a capital among the tokens (not a patron's:
     'pro-Russian rebels' are not Russian)."""
     for t in tokens:
-        if _names_patron(t):
-            continue
-        low = t.lower_
-        if DEMONYMS.get(low):
-            return DEMONYMS[low]
-        if t.ent_type_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
-            if low in COUNTRY_ACTORS:
-                return COUNTRY_ACTORS[low]
-            if t.i + 1 < len(t.doc):
-                pair = f"{low} {t.doc[t.i + 1].lower_}"
-                if pair in COUNTRY_ACTORS:
-                    return COUNTRY_ACTORS[pair]
-                if DEMONYMS.get(pair):
-                    return DEMONYMS[pair]
-        if low.endswith("'s") and low[:-2] in COUNTRY_ACTORS:
-            return COUNTRY_ACTORS[low[:-2]]
+        code = _country_word(t)
+        if code and not _names_patron(t):
+            return code
+    return None
+
+
+def _country_word(t: Token) -> str | None:
+    low = t.lower_
+    if DEMONYMS.get(low):
+        return DEMONYMS[low]
+    if t.ent_type_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
+        if low in COUNTRY_ACTORS:
+            return COUNTRY_ACTORS[low]
+        if t.i + 1 < len(t.doc):
+            pair = f"{low} {t.doc[t.i + 1].lower_}"
+            if pair in COUNTRY_ACTORS:
+                return COUNTRY_ACTORS[pair]
+            if DEMONYMS.get(pair):
+                return DEMONYMS[pair]
+    if low.endswith("'s") and low[:-2] in COUNTRY_ACTORS:
+        return COUNTRY_ACTORS[low[:-2]]
     return None
 
 
@@ -209,27 +213,38 @@ _PROPER_ONLY = frozenset(
 )
 
 
-def war_name(tokens: list[Token]) -> tuple[str, tuple[str | None, str | None, str], set[int]] | None:
+@lru_cache(maxsize=1)
+def _war_name_firsts() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in WAR_NAMES)
+
+
+def war_name(
+    tokens: list[Token], lowers: list[str] | None = None
+) -> tuple[str, tuple[str | None, str | None, str], set[int]] | None:
     """The longest name of a force of the Russia-Ukraine war among a noun phrase's tokens ('the AFU',
     'Armed Forces of Ukraine', 'the Battlegroup Centre', 'the Luhansk People's Militia') and its tokens."""
     if not tokens:
         return None
+    lowers = lowers if lowers is not None else [t.lower_ for t in tokens]
+    firsts = _war_name_firsts()
+    if firsts.isdisjoint(lowers):
+        return None
     doc = tokens[0].doc
-    start, end = tokens[0].i, tokens[-1].i + 1
-    lowers = [doc[i].lower_ for i in range(start, end)]
     for n in range(min(WAR_NAME_MAX_WORDS, len(lowers)), 0, -1):
         for k in range(len(lowers) - n + 1):
-            key = " ".join(lowers[k : k + n])
+            if lowers[k] not in firsts:
+                continue
+            key = " ".join(lowers[k : k + n]) if n > 1 else lowers[k]
             entry = WAR_NAMES.get(key)
             if entry is None:
                 continue
-            first = start + k
+            first = tokens[k].i
             if key in _PROPER_ONLY and (
-                not doc[first].text[:1].isupper()
+                not tokens[k].text[:1].isupper()
                 or (first > 0 and doc[first - 1].lower_ in ("air", "missile", "'s", "self", "-"))
             ):
                 continue
-            return key, entry, set(range(first, first + n))
+            return key, entry, {t.i for t in tokens[k : k + n]}
     return None
 
 
@@ -244,8 +259,9 @@ _SEPARATIST_NOUNS = frozenset("separatist rebel militia militiaman militiamen in
 def actor_from_token(head: Token) -> ActorMention | None:
     """The actor a noun-phrase head names, without document context (country may be None)."""
     tokens = _np_tokens(head)
-    text_low = " ".join(t.lower_ for t in tokens)
-    war = _war_actor(head, tokens)
+    lowers = [t.lower_ for t in tokens]
+    text_low = " ".join(lowers)
+    war = _war_actor(head, tokens, lowers)
     if war is not None:
         return war
     # named groups and bodies
@@ -286,7 +302,7 @@ def actor_from_token(head: Token) -> ActorMention | None:
     # a strike as the agent names its side ("a Russian missile strike killed four", "Turkish airstrikes hit")
     if lemma in _STRIKE_NOUNS and country:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
-    partisan = _partisan_actor(head, tokens, lemma, country)
+    partisan = _partisan_actor(head, tokens, lemma, country, lowers)
     if partisan is not None:
         return partisan
     kind = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(low)
@@ -337,15 +353,15 @@ def actor_from_token(head: Token) -> ActorMention | None:
         name = {"militant": "Unidentified Armed Group", "gunman": "Unidentified Armed Group"}.get(lemma)
     actor = make_actor(kind, country, name)
     if kind == "military":
-        actor = with_branch(actor, branch_of(tokens)) or actor
+        actor = with_branch(actor, branch_of(lowers)) or actor
     return ActorMention(actor, head.i, "noun", institution=institution)
 
 
-def _war_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
+def _war_actor(head: Token, tokens: list[Token], lowers: list[str]) -> ActorMention | None:
     """A force of the Russia-Ukraine war named as each side's texts name it ('the AFU', 'Rosgvardia', 'the
     Battlegroup Vostok', 'the DPR's People's Militia'). A nationality outside the name wins ('Israel Defense
     Forces' are not Ukraine's 'Defence Forces')."""
-    found = war_name(tokens)
+    found = war_name(tokens, lowers)
     if found is None:
         return None
     key, (name, country, kind), words = found
@@ -363,7 +379,9 @@ def _war_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
     return ActorMention(make_actor(kind, country, name), head.i, "named")
 
 
-def _partisan_actor(head: Token, tokens: list[Token], lemma: str, country: str | None) -> ActorMention | None:
+def _partisan_actor(
+    head: Token, tokens: list[Token], lemma: str, country: str | None, lowers: list[str]
+) -> ActorMention | None:
     """Words whose side the document decides: 'the enemy' (the other side of the text's voice), 'the
     occupiers' / 'ruscists' / 'occupation authorities' (Russia's side in a Ukrainian text), 'separatists' and
     'rebels' (in Ukraine, the Donbas republics' forces; 'pro-Russian' says so anywhere)."""
@@ -371,14 +389,12 @@ def _partisan_actor(head: Token, tokens: list[Token], lemma: str, country: str |
         return None
     if lemma in ENEMY_WORDS:
         return ActorMention(make_actor("military", None), head.i, "enemy")
-    if ACTOR_NOUNS.get(lemma) == "military" and any(t.lower_ == "our" for t in tokens):
+    if ACTOR_NOUNS.get(lemma) == "military" and "our" in lowers:
         # "our defenders", "our troops": the side whose post it is ("defenders" only Ukraine's texts say)
         return ActorMention(
             make_actor("military", None), head.i, "own", side="UA" if lemma == "defender" else None
         )
-    side = SIDE_WORDS.get(head.lower_) or next(
-        (SIDE_WORDS[t.lower_] for t in tokens if t.lower_ in SIDE_WORDS), None
-    )
+    side = SIDE_WORDS.get(head.lower_) or next((SIDE_WORDS[low] for low in lowers if low in SIDE_WORDS), None)
     if side:
         kind = ACTOR_NOUNS.get(lemma)
         kind = kind if kind in ("government", "police") else "military"
@@ -447,23 +463,34 @@ def war_enemy(side: str | Actor | None, on: date | None) -> Actor | None:
     return None
 
 
-def document_voice(doc: Doc) -> str | None:
-    """Whose official English a text is written in (RU or UA), from the words each side uses and the other
-    does not ('the occupiers', 'ruscists', 'our defenders' / 'the Kyiv regime', 'the AFU', 'Battlegroup
-    Centre'); None when the cues are few or mixed (wire copy quoting both sides, neutral notes)."""
-    lowers = [t.lower_ for t in doc]
+@lru_cache(maxsize=1)
+def _cue_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of each voice cue -> the lengths (in words) of the cues it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for cue in VOICE_CUES:
+        words = cue.split()
+        out.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
+
+
+def document_voice(lowers: list[str]) -> str | None:
+    """Whose official English a text (its lower-cased words) is written in, RU or UA, from the words each
+    side uses and the other does not ('the occupiers', 'ruscists', 'our defenders' / 'the Kyiv regime', 'the
+    AFU', 'Battlegroup Centre'); None when the cues are few or mixed (wire copy quoting both sides, neutral
+    notes)."""
+    lengths = _cue_lengths()
     score = {"RU": 0, "UA": 0}
     n = len(lowers)
-    for i in range(n):
-        for k in range(VOICE_CUE_MAX_WORDS, 0, -1):
+    for i, low in enumerate(lowers):
+        if low == "our" and i + 1 < n and lowers[i + 1] in ("defenders", "defender"):
+            score["UA"] += 3
+        for k in lengths.get(low, ()):
             if i + k > n:
                 continue
-            cue = VOICE_CUES.get(" ".join(lowers[i : i + k]) if k > 1 else lowers[i])
+            cue = VOICE_CUES.get(" ".join(lowers[i : i + k]) if k > 1 else low)
             if cue is not None:
                 score[cue[0]] += cue[1]
                 break
-        if lowers[i] == "our" and i + 1 < n and lowers[i + 1] in ("defenders", "defender"):
-            score["UA"] += 3
     best = max(score, key=lambda c: score[c])
     other = "UA" if best == "RU" else "RU"
     if score[best] >= VOICE_MIN and score[best] - score[other] >= VOICE_MIN:
@@ -567,10 +594,9 @@ _BRANCH_WORDS: dict[str, str] = {
 }
 
 
-def branch_of(tokens: list[Token]) -> str | None:
-    """The branch of a state's forces a noun phrase names ('Russian air forces', 'the Ukrainian Navy',
-    'Russian military ships', 'the National Guard')."""
-    lowers = [t.lower_ for t in tokens]
+def branch_of(lowers: list[str]) -> str | None:
+    """The branch of a state's forces a noun phrase (its lower-cased words) names ('Russian air forces', 'the
+    Ukrainian Navy', 'Russian military ships', 'the National Guard')."""
     for i, low in enumerate(lowers):
         pair = f"{low} {lowers[i + 1]}" if i + 1 < len(lowers) else ""
         branch = _BRANCH_WORDS.get(pair) or _BRANCH_WORDS.get(low)
@@ -585,7 +611,7 @@ def with_branch(actor: Actor | None, branch: str | None) -> Actor | None:
         return actor
     if actor.name != acled_name("military", actor.country):
         return actor
-    return Actor(name=f"{actor.name} {branch}", country=actor.country, kind="military")
+    return Actor.model_construct(name=f"{actor.name} {branch}", country=actor.country, kind="military")
 
 
 def with_period(actor: Actor | None, on: date | None) -> Actor | None:
@@ -602,5 +628,8 @@ def with_period(actor: Actor | None, on: date | None) -> Actor | None:
     day = (on or date.today()).isoformat()
     for first, last, label in periods:
         if first <= day and (last is None or day <= last):
-            return Actor(name=f"{base} ({label}){branch}", country=actor.country, kind=actor.kind)
+            # the fields are the validated actor's: no need to validate them again
+            return Actor.model_construct(
+                name=f"{base} ({label}){branch}", country=actor.country, kind=actor.kind
+            )
     return actor

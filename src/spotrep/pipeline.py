@@ -188,7 +188,6 @@ class DocContext:
     # paragraph -> its story's dates (and whether they are background)
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
     attributions: list[list[Attribution]] = field(default_factory=list)  # per sentence, speakers resolved
-    voice: str | None = None  # whose official English the text is written in (actors.document_voice)
     nationalities: frozenset[str] = frozenset()  # every country a nationality word or a country name names
 
     # per-token values read once per document (a spaCy Token is a new object on each access and its string
@@ -239,6 +238,11 @@ class DocContext:
                     out.append((shifted, set(range(span.start, span.end))))
             self.quantities_by_sentence[index] = out
         return self.quantities_by_sentence[index]
+
+    @cached_property
+    def voice(self) -> str | None:
+        """Whose official English the text is written in (``actors.document_voice``)."""
+        return document_voice(self.lowers)
 
     @cached_property
     def in_war(self) -> bool:
@@ -461,7 +465,6 @@ class DocumentExtractor:
             place_country=place_country,
             place_region=place_region,
             place_countries=place_countries,
-            voice=document_voice(doc),
             nationalities=frozenset(countries),
         )
 
@@ -1742,16 +1745,18 @@ def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
             if c.dep_ != "prep" or c.lower_ not in ("between", "with", "at", "on", "against"):
                 continue
             pobj = _partitive_head(next((g for g in c.children if g.dep_ == "pobj"), None))
-            if pobj is None:
-                continue
+            if pobj is None or (
+                pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.lower_ not in COUNTRY_ACTORS
+            ):
+                continue  # "fired at Kharkiv": a place, not a party
             if c.lower_ == "between":
                 other = _coordinated_second(pobj)
                 if other is not None:
-                    return _actor_of(doc, other, doc[cand.trigger.i].sent)
+                    return _actor_of(doc, other, ctx.sentences[cand.sent_index])
                 continue
             if c.lower_ == "with" and cand.kind not in ("clash", "assault"):
                 continue
-            mention = _actor_of(doc, pobj, doc[cand.trigger.i].sent)
+            mention = _actor_of(doc, pobj, ctx.sentences[cand.sent_index])
             if mention is not None and not mention.weapon and mention.actor.kind != "civilians":
                 return mention
     return None
@@ -1766,10 +1771,13 @@ def _harmed_civilians(ctx: DocContext, cand: Candidate) -> ActorMention | None:
     if cand.kind in ("protest", "protest_force", "riot", "mob", "arrest", "interception", "political"):
         return None
     for i in sorted(cand.domain):
-        tok = ctx.tokens[i]
-        if tok.pos_ not in ("NOUN", "PROPN") or ACTOR_NOUNS.get(noun_key(tok)) != "civilians":
+        lemma = ctx.lemma(i)
+        if ACTOR_NOUNS.get(lemma) != "civilians":
             continue
-        if noun_key(tok) in ("people", "person", "man", "woman") and not _harmed(tok):
+        tok = ctx.tokens[i]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lemma in ("people", "person", "man", "woman") and not _harmed(tok):
             continue  # "people" alone is anyone: only those the clause says were harmed
         mention = actor_from_token(tok)
         if mention is not None and mention.actor.kind == "civilians":

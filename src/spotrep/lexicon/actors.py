@@ -649,7 +649,6 @@ VOICE_CUES: dict[str, tuple[str, int]] = {
     "ukrainian drones": ("RU", 1),
     "urban district": ("RU", 1),
 }
-VOICE_CUE_MAX_WORDS = 4
 
 # weapons only one side of the Russia-Ukraine war fires (canonical names of ``lexicon.weapons``): the weapon
 # that struck says who struck when no one is named ("a KAB hit Kupiansk", "the enemy attacked with Shaheds")
