@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .model import Event
@@ -67,10 +68,22 @@ def _when(event: Event) -> str:
     return f"On {_day(event.event_date)}"
 
 
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)")
+
+
+def _plain(name: str) -> str:
+    """An actor's name as a note says it: without ACLED's period of government ('Military Forces of Russia')."""
+    return _PERIOD.sub("", name)
+
+
 def write_notes(event: Event, kind: str) -> str:
     """The ACLED-style note of an event of an internal kind."""
-    a1 = event.actor1.name if event.actor1 else "unidentified actors"
-    a2 = event.actor2.name if event.actor2 else ("civilians" if kind in ("attack", "kill", "wound") else "")
+    a1 = _plain(event.actor1.name) if event.actor1 else "unidentified actors"
+    a2 = (
+        _plain(event.actor2.name)
+        if event.actor2
+        else ("civilians" if kind in ("attack", "kill", "wound") else "")
+    )
     what = (
         ", ".join(f"{q.count:,} {_plural(q.unit, q.count)}" for q in event.quantities)
         or ", ".join(event.weapons)

@@ -27,7 +27,24 @@ from typing import TYPE_CHECKING
 from . import dates as dates_stage
 from . import numbers as numbers_stage
 from . import places as places_stage
-from .actors import ActorMention, actor_from_token, as_military, make_actor, with_country
+from .actors import (
+    WAR_SIDES,
+    ActorMention,
+    actor_from_token,
+    as_military,
+    document_voice,
+    is_naf,
+    make_actor,
+    noun_key,
+    partisan_actor,
+    positions_actor,
+    state_of_origin,
+    territory_holder,
+    war_enemy,
+    with_branch,
+    with_country,
+    with_period,
+)
 from .attribution import (
     CIVIL_SOURCE_WORDS,
     MILITARY_SOURCE_WORDS,
@@ -54,7 +71,7 @@ from .event_types import (
     protest_typing,
 )
 from .factuality import why_not_asserted
-from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
+from .lexicon.actors import ACTOR_NOUNS, COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS, WEAPON_SIDES
 from .lexicon.triggers import FORMS, SPEECH_VERBS, VERB_TRIGGERS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .model import Actor, Claim, Event, Evidence, Location, Quantity
@@ -177,6 +194,7 @@ class DocContext:
     # paragraph -> its story's dates (and whether they are background)
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
     attributions: list[list[Attribution]] = field(default_factory=list)  # per sentence, speakers resolved
+    nationalities: frozenset[str] = frozenset()  # every country a nationality word or a country name names
 
     # per-token values read once per document (a spaCy Token is a new object on each access and its string
     # attributes are decoded on each read); indexed by token.i
@@ -226,6 +244,16 @@ class DocContext:
                     out.append((shifted, set(range(span.start, span.end))))
             self.quantities_by_sentence[index] = out
         return self.quantities_by_sentence[index]
+
+    @cached_property
+    def voice(self) -> str | None:
+        """Whose official English the text is written in (``actors.document_voice``)."""
+        return document_voice(self.lowers)
+
+    @cached_property
+    def in_war(self) -> bool:
+        """Is the text about the Russia-Ukraine war (its places, its belligerents or its voice)?"""
+        return self.voice is not None or bool(set(WAR_SIDES) & (self.nationalities | self.place_countries))
 
     def opponent(self, country: str | None) -> str | None:
         if country and len(self.belligerents) == 2 and country in self.belligerents:
@@ -443,6 +471,7 @@ class DocumentExtractor:
             place_country=place_country,
             place_region=place_region,
             place_countries=place_countries,
+            nationalities=frozenset(countries),
         )
 
     @staticmethod
@@ -524,6 +553,7 @@ class DocumentExtractor:
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
+        _story_agents(ctx, merged)
         ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -717,9 +747,11 @@ class DocumentExtractor:
             toks = set(range(span.start, span.end))
             root = span.root
             if root.lower_ in COUNTRY_ACTORS and (
-                root.dep_ in ("nsubj", "poss") or root.head.dep_ == "agent"
+                root.dep_ in ("nsubj", "poss")
+                or root.head.dep_ == "agent"
+                or (root.dep_ == "compound" and noun_key(root.head) in _STATE_HEADS)
             ):
-                continue  # "Russia advanced", "Ukraine's forces": an actor, not a place
+                continue  # "Russia advanced", "Ukraine's forces", "the Kyiv regime": an actor, not a place
             if any(
                 ctx.lemma(a.i) in _TRIP_NOUNS
                 for t in span
@@ -916,7 +948,8 @@ class DocumentExtractor:
             and victim.actor.kind in ("military", "armed_group", "police")
         ):
             agent, victim = victim, None
-        actor1 = agent.actor if agent else None
+        on = _candidate_day(ctx, cand)
+        actor1 = _side_actor(ctx, cand, agent, on)
         if (
             actor1 is not None
             and (actor1.kind in ("government",) or (agent and agent.institution))
@@ -979,21 +1012,35 @@ class DocumentExtractor:
             ):
                 fill = loc_country
             actor1 = with_country(actor1, fill)
-        # actor2
-        actor2 = victim.actor if victim else None
+        if actor1 is None or (actor1.country is None and not is_naf(actor1)):
+            actor1 = _implied_actor1(ctx, cand, victim, att, source_country, on) or actor1
+        if cand.typing.sub_event_type == "Air/drone strike" and _by_aircraft(cand):
+            actor1 = with_branch(actor1, "Air Force")  # ACLED: strikes by aircraft are the air force's
+        # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)
+        if victim is not None and victim.weapon and kind != "interception":
+            victim = None
+        target = victim or _second_party(ctx, cand) or _harmed_civilians(ctx, cand)
+        if target is not None and target.via == "country" and cand.typing.sub_event_type in _REMOTE_STRIKES:
+            target = None  # "aerial attacks on Russia": the country struck is where, not whom
+        actor2 = _side_actor(ctx, cand, target, on, target=True)
         if (
             actor2 is not None
             and actor2.country is None
-            and actor2.kind in ("civilians", "police", "protesters")
+            and (
+                actor2.kind in ("civilians", "police", "protesters")
+                or (actor2.kind == "military" and target is not None and _government_word(doc, target))
+            )
         ):
             actor2 = with_country(actor2, loc_country)
         # the other side of a battle, a territorial change or an interception (whose drones were downed) is
         # the enemy of actor1 when the text names no one else with a country
         if kind in ("clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception") and (
-            actor2 is None or actor2.kind == "civilians" or actor2.country is None
+            actor2 is None or actor2.kind == "civilians" or (actor2.country is None and not is_naf(actor2))
         ):
-            opp = ctx.opponent(actor1.country if actor1 else None)
-            actor2 = make_actor("military", opp) if opp else actor2
+            opp = _war_opponent(ctx, actor1, on)
+            # the war's other side (not one the text names) says who, not where: never the event's country
+            cand._war_actor2 = opp is not None and ctx.opponent(actor1.country if actor1 else None) is None  # type: ignore[attr-defined]
+            actor2 = opp or actor2
         if actor1 is not None and actor2 is not None and actor1 == actor2:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2
@@ -1004,8 +1051,11 @@ class DocumentExtractor:
             and actor1.kind in ("military", "government", "police")
             and cand.typing.sub_event_type == "Non-state actor overtakes territory"
         ):
-            # a state's forces taking ground in their own country regain it; foreign forces overtake it
+            # a state's forces taking ground in their own country regain it; foreign forces overtake it (a
+            # place not found: in the Russia-Ukraine war, the ground fought over is Ukraine's)
             place_country = loc_country or ctx.place_country
+            if place_country is None and ctx.in_war and actor1.country in WAR_SIDES:
+                place_country = "UA"
             if actor1.country is None or place_country is None or actor1.country == place_country:
                 cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
         if (
@@ -1014,7 +1064,8 @@ class DocumentExtractor:
             and actor1.kind in ("military", "government")
             and actor1.country
             and loc_country
-            and loc_country == ctx.opponent(actor1.country)
+            and (opp := _war_opponent(ctx, actor1, on)) is not None
+            and loc_country == opp.country
         ):
             # "Russian forces liberated X" in Ukraine: a state's forces taking its enemy's ground do not regain
             # it, they overtake it (ACLED codes them so)
@@ -1083,7 +1134,7 @@ class DocumentExtractor:
             country = None
             if kind == "interception" and actor1 is not None:
                 country = actor1.country
-            elif actor2 is not None:
+            elif actor2 is not None and not getattr(cand, "_war_actor2", False):
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
@@ -1540,51 +1591,162 @@ def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) ->
 
 def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Token | None]:
     agent = victim = None
+    own = {trig.i for trig in group}
     for trig in sorted(group, key=lambda t: (_depth(t.token), t.i)):
         t = trig.token
         if not trig.nominal:
-            for c in t.children:
-                if c.dep_ == "nsubj" and agent is None:
-                    agent = c
-                elif c.dep_ == "agent" and agent is None:
-                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-                elif c.dep_ in ("dobj", "nsubjpass") and victim is None and _is_victim(c):
-                    victim = c
-            if agent is None and t.pos_ in ("NOUN", "PROPN"):
-                # a past-tense verb mis-tagged as a noun ("Kyiv retook"): its subject hangs as a compound
-                agent = next((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-            if agent is None:
-                agent = _inherited_subject(t)
-        else:
-            for c in t.children:
-                if c.dep_ == "poss" and agent is None:
-                    agent = c
-                elif (
-                    c.dep_ in ("amod", "compound")
-                    and agent is None
-                    and (c.lower_ in DEMONYMS or c.ent_type_ in ("NORP", "GPE", "ORG"))
-                ):
-                    # "Turkish airstrikes": the strike itself names its side
-                    strike = actor_from_token(t)
-                    agent = t if strike is not None and strike.actor.country else c
-                elif c.dep_ == "prep" and c.lower_ in ("by",) and agent is None:
-                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-                elif c.dep_ == "prep" and c.lower_ in ("on", "against") and victim is None:
-                    victim = next((g for g in c.children if g.dep_ == "pobj"), None)
-            h = t.head
-            if agent is None and t.dep_ in ("dobj", "attr") and h.pos_ in ("VERB", "AUX"):
-                agent = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            a, v = _verbal_arguments(t)
+            if a is not None and a.i in own:
+                a = None  # "an armed clash took place between ...": the event itself is no agent
+            agent, victim = agent or a, victim or v
+        if trig.nominal or (agent is None and t.pos_ == "NOUN"):
+            # a noun trigger (also one the trigger table reads as a verb: "carried out shelling")
+            a, v = _nominal_arguments(t)
+            agent, victim = agent or a, victim or v
         if agent is not None and victim is not None:
             break
     if agent is not None and agent.lower_ in ("there", "which", "that", "who"):
         agent = None
+    if agent is None:
+        agent = _origin_agent(group)
     return _partitive_head(agent), _partitive_head(victim)
+
+
+def _verbal_arguments(t: Token) -> tuple[Token | None, Token | None]:
+    """A verb trigger's agent (subject, passive 'by' agent, a shared subject) and victim (object)."""
+    agent = victim = None
+    for c in t.children:
+        if c.dep_ == "nsubj" and agent is None:
+            agent = c
+        elif c.dep_ == "agent" and agent is None:
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ in ("dobj", "nsubjpass") and victim is None and _is_victim(c):
+            victim = c
+    if agent is None and t.pos_ in ("NOUN", "PROPN"):
+        # a past-tense verb mis-tagged as a noun ("Kyiv retook"): its subject hangs as a compound
+        agent = next((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if agent is None:
+        agent = _inherited_subject(t)
+    return agent, victim
+
+
+# verbs whose object is an event they report or see, not one their subject does ("the governor reported
+# shelling", "the mission observed explosions")
+_REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    "observe record see hear register document monitor witness note notice condemn deny confirm count "
+    "recall describe blame".split()
+)
+# prepositions of the means by which the subject acted ("destroyed with a Bayraktar drone", "through an
+# artillery attack")
+_INSTRUMENT_PREPS = frozenset({"with", "through", "using", "via", "by"})
+# verbs of an event happening, whose 'between' phrase names its sides ("clashes occurred between X and Y")
+_HAPPEN_VERBS = frozenset("occur take break erupt continue flare rage ensue happen start resume".split())
+
+
+def _nominal_arguments(t: Token) -> tuple[Token | None, Token | None]:
+    """A noun trigger's agent ('Russia's strikes', 'Turkish airstrikes', 'strikes by X', 'a clash between X
+    and Y', the subject of the verb it is the object or the means of) and victim ('attacks on X')."""
+    agent = victim = None
+    for c in t.children:
+        if c.dep_ == "poss" and agent is None:
+            agent = c
+        elif (
+            c.dep_ in ("amod", "compound")
+            and agent is None
+            and (c.lower_ in DEMONYMS or c.lower_ in ENEMY_WORDS or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        ):
+            # "Turkish airstrikes": the strike itself names its side
+            strike = actor_from_token(t)
+            agent = t if strike is not None and strike.actor.country else c
+        elif c.dep_ == "prep" and c.lower_ in ("by",) and agent is None:
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against") and victim is None:
+            victim = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ == "between" and agent is None:
+            # "a clash between Russian and Ukrainian forces": the first named is actor1
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None:
+        agent = _governing_subject(t)
+    return agent, victim
+
+
+def _governing_subject(t: Token) -> Token | None:
+    """Who does what a noun trigger names, from the clause it sits in: the subject of the verb it is the
+    object of ('Russian forces carried out artillery shelling', 'fired 120mm and grenade launchers') or the
+    means of ('destroyed ... with a Bayraktar drone'), or the first side of 'clashes occurred between X and
+    Y'. Never the subject of a verb of reporting ('the governor reported shelling')."""
+    np = _np_head(t)
+    prep = np.head if np.dep_ == "pobj" else None
+    if (
+        prep is not None
+        and prep.lower_ in _INSTRUMENT_PREPS
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and actor_from_token(prep.head) is not None
+    ):
+        return prep.head  # "Ukrainian forces, through an artillery attack, destroyed ..."
+    if np.dep_ == "nsubj" and lemma_of(np.head) in _HAPPEN_VERBS:
+        between = next((c for c in np.head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        return next((g for g in between.children if g.dep_ == "pobj"), None) if between is not None else None
+    verb = _governing_verb(t)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None else _inherited_subject(verb)
+
+
+def _np_head(t: Token) -> Token:
+    """The head of the noun phrase a noun belongs to ('grenade' in '120mm and grenade launchers')."""
+    for _ in range(4):
+        if t.dep_ in ("conj", "compound", "nmod", "appos") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return t
+
+
+def _governing_verb(t: Token) -> Token | None:
+    """The verb a noun trigger is the object or the means of, unless it is a verb of reporting."""
+    np = _np_head(t)
+    verb = None
+    if np.dep_ in ("dobj", "attr"):
+        verb = np.head
+    elif np.dep_ == "pobj" and np.head.lower_ in _INSTRUMENT_PREPS and np.head.dep_ == "prep":
+        verb = np.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in _REPORTING_VERBS:
+        return None
+    return verb
+
+
+# nouns a country or capital modifies as the state itself ("the Kyiv regime", "Moscow troops")
+_STATE_HEADS = frozenset({"regime", "force", "troop", "army", "military", "government", "junta"})
+
+_FIRE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "attack", "clash"})
+
+
+def _origin_agent(group: list[Trigger]) -> Token | None:
+    """'came under fire from the territory of the Russian Federation', 'shelled from Russia': fire from a
+    state's territory names that state's forces as the attacker."""
+    for trig in group:
+        if trig.kind not in _FIRE_KINDS:
+            continue
+        t = trig.token
+        holders = [t]
+        if t.dep_ == "pobj" and t.head.lower_ == "under":
+            holders.append(t.head.head)  # "came under fire from ..."
+        elif t.dep_ == "dobj":
+            holders.append(t.head)  # "opened fire from ..."
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ == "from":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and state_of_origin(pobj):
+                    return pobj
+    return None
 
 
 _PARTITIVES = frozenset(
     "score dozen hundred thousand tens hundreds thousands dozens number group member some many several all most "
     "one two three four five six seven eight nine ten eleven twelve part unit contingent batch handful "
-    "couple few rest remnant".split()
+    "couple few rest remnant column convoy".split()
 )
 
 
@@ -1612,6 +1774,10 @@ def _inherited_subject(t: Token) -> Token | None:
         ok = t.dep_ in ("xcomp", "conj", "amod", "acl") or (t.dep_ == "advcl" and t.tag_ == "VBG")
         if not ok or t.head.i == t.i:
             return None
+        if t.dep_ == "acl" and (t.tag_ == "VBG" or any(c.dep_ == "dobj" for c in t.children)):
+            # an active participle or verb hanging on its doer ("forces advancing on Kyiv", "Ukrainian forces
+            # destroyed with a drone a column ..." parsed as a modifier of "forces")
+            return t.head if actor_from_token(t.head) is not None else None
         t = t.head
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj is not None:
@@ -1629,13 +1795,247 @@ def _actor_of(doc: Doc, token: Token, sent: Span) -> ActorMention | None:
     if token.lower_ in ("it", "they"):
         actor = _resolve_pronoun(doc, token, sent)
         return ActorMention(actor, token.i, "pronoun") if actor is not None else None
-    mention = actor_from_token(token)
+    mention = actor_from_token(token) or positions_actor(token)
+    if mention is None and (origin := state_of_origin(token)):
+        mention = ActorMention(make_actor("military", origin), token.i, "country")
     if mention is not None and mention.actor.country is None:
         poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         owner = _resolve_pronoun(doc, poss, sent) if poss is not None else None
         if owner is not None and owner.country:
             mention.actor = with_country(mention.actor, owner.country)
     return mention
+
+
+def _by_aircraft(cand: Candidate) -> bool:
+    """An air strike flown by aircraft (bombs, jets, helicopters, an 'airstrike', 'bombed', a Bayraktar), not
+    one by small drones or told only as 'aerial attacks'."""
+    if getattr(cand, "_weapon_kinds", set()) & {"aircraft", "bomb"} or "Bayraktar" in cand.weapons:
+        return True
+    for trig in cand.triggers:
+        t = trig.token
+        lemma = lemma_of(t)
+        if lemma in ("airstrike", "bomb", "bombing", "bombard", "bombardment") or (
+            lemma == "strike"
+            and any(c.lower_ in ("air", "aerial") for c in t.children if c.dep_ == "compound")
+        ):
+            return True
+    return False
+
+
+def _candidate_day(ctx: DocContext, cand: Candidate) -> date | None:
+    """The day an event happened as far as it is known when its actors are named (the sides of the war
+    changed over time: the Donbas republics' forces became Russia's)."""
+    if cand.span is not None and cand.span.start is not None:
+        return cand.span.start
+    return ctx.document.published
+
+
+def _in_ukraine(ctx: DocContext, cand: Candidate) -> bool:
+    country = cand.location.country if cand.location else None
+    return country == "UA" or (country is None and "UA" in ctx.place_countries)
+
+
+def _side_actor(
+    ctx: DocContext, cand: Candidate, mention: ActorMention | None, on: date | None, *, target: bool = False
+) -> Actor | None:
+    """The actor of a mention, with the side the document gives to 'the enemy', 'our troops', 'the
+    occupiers', 'separatists' (``actors.partisan_actor``). Where the text's voice is unknown, 'the enemy' is
+    the side whose weapon it fired, else (in the war) the enemy of the side holding the ground it struck."""
+    if mention is None:
+        return None
+    if mention.via not in ("enemy", "own", "side", "separatist"):
+        return mention.actor
+    voice = ctx.voice
+    if voice is None and mention.via == "own":
+        att: Attribution | None = getattr(cand, "_attribution", None)
+        voice = att.source_country if att is not None and att.source_country in WAR_SIDES else None
+    if voice is None and mention.via == "enemy":
+        voice = _voice_of_enemy(cand)
+        if (
+            voice is None
+            and not target
+            and cand.kind != "interception"
+            and ctx.in_war
+            and cand.location is not None
+        ):
+            # the enemy striking a place strikes the ground of the side whose text it is (what the enemy holds
+            # is not known to the project: an enemy struck at a place says nothing)
+            holder = territory_holder(cand.location.country, cand.location.admin1_code, on)
+            voice = holder if holder in WAR_SIDES else None
+    return partisan_actor(mention, voice=voice, on=on, in_ukraine=_in_ukraine(ctx, cand), in_war=ctx.in_war)
+
+
+def _voice_of_enemy(cand: Candidate) -> str | None:
+    """'the enemy attacked with Shahed drones': the enemy is the side whose weapon it is, and the voice the
+    other side."""
+    sides = {WEAPON_SIDES[w] for w in cand.weapons if w in WEAPON_SIDES}
+    if len(sides) == 1:
+        side = sides.pop()
+        return "UA" if side == "RU" else "RU"
+    return None
+
+
+def _war_opponent(ctx: DocContext, actor: Actor | None, on: date | None) -> Actor | None:
+    """The other side of actor1: the text's other belligerent, else (in the Russia-Ukraine war) the war's."""
+    if actor is None:
+        return None
+    opp = ctx.opponent(actor.country)
+    if opp:
+        return make_actor("military", opp)
+    if (
+        ctx.in_war
+        and (is_naf(actor) or actor.country in WAR_SIDES)
+        and actor.kind in ("military", "armed_group")
+    ):
+        return war_enemy(actor, on)
+    return None
+
+
+_REMOTE_STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _implied_actor1(
+    ctx: DocContext,
+    cand: Candidate,
+    victim: ActorMention | None,
+    att: Attribution | None,
+    source_country: str | None,
+    on: date | None,
+) -> Actor | None:
+    """actor1 where the text names none but its genre says who it is.
+
+    * An interception: the enemy of the side whose drones or missiles were downed ('12 Ukrainian UAVs'), else
+      the side whose official text it is, else the side that holds the ground it happened over (only that
+      side's air defence fires there).
+    * A strike told without its agent ('X came under fire', 'a KAB hit Kupiansk'): the side whose weapon it is
+      (weapons only one side of the war fires); else, in a side's own post (its voice) or told by a side's
+      civil official (a governor, an administration) about its own ground, that side's enemy. Neutral copy
+      with no such speaker keeps actor1 empty: who fired is not said.
+    """
+    if not ctx.in_war or cand.location is None:
+        return None
+    loc = cand.location
+    holder = territory_holder(loc.country, loc.admin1_code, on)
+    if cand.kind == "interception":
+        target = victim.actor if victim is not None and victim.weapon else None
+        if target is not None and target.country in WAR_SIDES:
+            return war_enemy(target.country, on)
+        side = ctx.voice or (source_country if source_country in WAR_SIDES else None)
+        if side is None and holder in WAR_SIDES:
+            side = holder
+        return make_actor("military", side) if side else None
+    if cand.typing.sub_event_type not in _REMOTE_STRIKES or holder not in WAR_SIDES:
+        return None  # mines, IEDs, killings: who did it is not implied by where it happened
+    sides = {WEAPON_SIDES[w] for w in cand.weapons if w in WEAPON_SIDES}
+    if len(sides) == 1:
+        side = sides.pop()
+        return make_actor("military", side) if side != holder else None
+    if ctx.voice == holder:
+        return war_enemy(holder, on)
+    if att is not None and source_country == holder and att.source_words & CIVIL_SOURCE_WORDS:
+        return war_enemy(holder, on)
+    return None
+
+
+def _story_agents(ctx: DocContext, cands: list[Candidate]) -> None:
+    """Casualties told on their own after the act that caused them, once the story's events are merged (an
+    actor given earlier would keep them from joining the act they belong to)."""
+    for c in cands:
+        if c.actor1 is None and c._agent is None and c.kind in ("kill", "wound", "attack"):  # type: ignore[attr-defined]
+            c.actor1 = _story_agent(ctx, c, _candidate_day(ctx, c))
+
+
+def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | None:
+    """Who caused the casualties a sentence tells without an agent, when the sentence before it in the
+    paragraph says who acted: 'Russian forces fired at Okhtyrka. At least three civilians were killed.'"""
+    i = cand.sent_index - 1
+    if i < 0 or ctx.paragraph_of[i] != cand.paragraph:
+        return None
+    root = ctx.sentences[i].root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    mention = _actor_of(ctx.doc, _partitive_head(subject), ctx.sentences[i])
+    if mention is None or mention.actor.kind not in ("military", "armed_group"):
+        return None
+    actor = _side_actor(ctx, cand, mention, on)
+    return actor if actor is not None and (actor.country or is_naf(actor)) else None
+
+
+def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
+    """The other party of a fight or a strike when the clause names it: 'between Russian and Ukrainian forces'
+    (the second named), 'clashed with Ukrainian troops', 'fired at the positions of the People's Militia'."""
+    doc = ctx.doc
+    holders = []
+    for trig in cand.triggers:
+        holders.append(trig.token)
+        verb = _governing_verb(trig.token)
+        if verb is not None:
+            holders.append(verb)  # "fired grenade launchers at the positions of X"
+    for t in holders:
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("between", "with", "at", "on", "against"):
+                continue
+            pobj = _partitive_head(next((g for g in c.children if g.dep_ == "pobj"), None))
+            if pobj is None or (
+                pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.lower_ not in COUNTRY_ACTORS
+            ):
+                continue  # "fired at Kharkiv": a place, not a party
+            if c.lower_ == "between":
+                other = _coordinated_second(pobj)
+                if other is not None:
+                    return _actor_of(doc, other, ctx.sentences[cand.sent_index])
+                continue
+            if c.lower_ == "with" and cand.kind not in ("clash", "assault"):
+                continue
+            mention = _actor_of(doc, pobj, ctx.sentences[cand.sent_index])
+            if mention is not None and not mention.weapon and mention.actor.kind != "civilians":
+                return mention
+    return None
+
+
+_HARM_LEMMAS = frozenset("kill wound injure hurt die maim trap".split())
+
+
+def _harmed_civilians(ctx: DocContext, cand: Candidate) -> ActorMention | None:
+    """Civilians the event's clause says were killed, hurt or hit ('..., killing one civilian', 'hitting a
+    hospital full of civilians'): they are actor2, as ACLED codes harm to civilians."""
+    if cand.kind in ("protest", "protest_force", "riot", "mob", "arrest", "interception", "political"):
+        return None
+    for i in sorted(cand.domain):
+        lemma = ctx.lemma(i)
+        if ACTOR_NOUNS.get(lemma) != "civilians":
+            continue
+        tok = ctx.tokens[i]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lemma in ("people", "person", "man", "woman") and not _harmed(tok):
+            continue  # "people" alone is anyone: only those the clause says were harmed
+        mention = actor_from_token(tok)
+        if mention is not None and mention.actor.kind == "civilians":
+            return mention
+    return None
+
+
+def _harmed(tok: Token) -> bool:
+    head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj") else None
+    if head is not None and head.dep_ == "prep":
+        head = head.head
+    return head is not None and lemma_of(head) in _HARM_LEMMAS
+
+
+def _coordinated_second(token: Token) -> Token | None:
+    """'Russian and Ukrainian forces' -> 'Ukrainian'; 'the Russian forces and the Ukrainian forces' -> the
+    second 'forces'."""
+    conj = next((c for c in token.children if c.dep_ == "conj"), None)
+    if conj is not None:
+        return conj
+    for c in token.children:
+        if c.dep_ in ("amod", "compound"):
+            second = next((g for g in c.children if g.dep_ == "conj"), None)
+            if second is not None:
+                return second
+    return None
 
 
 def _weapon_kind(doc: Doc, token: Token, ctx: DocContext) -> str | None:
@@ -1674,7 +2074,8 @@ def _government_word(doc: Doc, mention: ActorMention | None) -> bool:
         return False
     head = doc[mention.head]
     return any(
-        t.lower_ in ("government", "pro-government", "state", "regime", "security") for t in head.subtree
+        t.lower_ in ("government", "governmental", "pro-government", "state", "regime", "security")
+        for t in head.subtree
     )
 
 
@@ -2011,7 +2412,7 @@ def _target_country(ctx: DocContext, c: Candidate) -> str | None:
     acting side's own ground."""
     if c.kind in _OWN_GROUND_KINDS:
         return c.actor1.country if c.actor1 else None
-    if c.actor2 is not None and c.actor2.country:
+    if c.actor2 is not None and c.actor2.country and not getattr(c, "_war_actor2", False):
         return c.actor2.country
     return getattr(c, "_victim_country", None) or ctx.opponent(c.actor1.country if c.actor1 else None)
 
@@ -3258,8 +3659,8 @@ def _event(ctx: DocContext, c: Candidate, offset: int = 0) -> Event:
         event_type=c.typing.event_type,
         sub_event_type=c.typing.sub_event_type,
         categories=c.typing.categories,
-        actor1=c.actor1,
-        actor2=c.actor2,
+        actor1=with_period(c.actor1, best or published),
+        actor2=with_period(c.actor2, best or published),
         location=loc,
         geo_precision=loc.geo_precision,
         fatalities=c.fatalities,

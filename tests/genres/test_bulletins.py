@@ -35,7 +35,6 @@ RUSSIAN_MOD = [
         "2024-07-07",
         want(OVERTAKE, "Novoselivka Persha", "UA-14", "2024-07-07", tol=1, a1="RU"),
         max_events=1,
-        xfail="Non-state overtakes at Novoselivka Persha typed as Government regains",
     ),
     case(
         "mod_battlegroup_liberated_settlement_in_kharkiv_region",
@@ -80,7 +79,6 @@ RUSSIAN_MOD = [
         "2024-11-09",
         want(OVERTAKE, "Bilohorivka", "UA-09", "2024-11-09", tol=1, a1="RU"),
         max_events=1,
-        xfail="Non-state overtakes at Bilohorivka typed as Government regains",
     ),
     case(
         "mod_air_defence_drones_over_three_regions",
@@ -104,7 +102,6 @@ RUSSIAN_MOD = [
         "on the city of Belgorod. Air defence systems on duty shot down 10 rockets over Belgorod region.",
         "2024-02-15",
         want(INTERCEPT, "Belgorod region", "RU-BEL", "2024-02-15", tol=1, a1="RU"),
-        xfail="Belgorod region: actor1 None not RU",
     ),
     case(
         "mod_clash_in_a_direction_with_named_villages",
@@ -197,7 +194,6 @@ GENERAL_STAFF = [
         "2023-11-02",
         want(SHELL, "Seredyna-Buda", "UA-59", "2023-11-02", tol=1, a1="RU"),
         want(SHELL, "Yunakivka", "UA-59", "2023-11-02", tol=1, a1="RU"),
-        xfail="Seredyna-Buda: actor1 None not RU; Yunakivka: actor1 None not RU",
     ),
     case(
         "gs_2022_assault_operations_with_a_goal",
@@ -296,7 +292,6 @@ AIR_FORCE = [
         "2023-12-29",
         want(INTERCEPT, "Lviv oblast", "UA-46", "2023-12-29", a1="UA"),
         want(INTERCEPT, "Ivano-Frankivsk oblast", "UA-26", "2023-12-29", a1="UA"),
-        xfail="Lviv oblast: actor1 None not UA; Ivano-Frankivsk oblast: actor1 None not UA",
     ),
     case(
         "af_shaheds_over_odesa_region_overnight",

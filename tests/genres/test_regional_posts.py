@@ -60,7 +60,6 @@ UKRAINIAN = [
         "2023-11-20",
         want(SHELL, "Kherson", "UA-65", "2023-11-19", tol=1, a1="RU"),
         want(SHELL, "Beryslav", "UA-65", "2023-11-19", tol=1, a1="RU"),
-        xfail="Kherson: actor1 None not RU; Beryslav placed at Antonivka, 56 km",
     ),
     case(
         "kherson_headline_tally",
@@ -114,10 +113,6 @@ UKRAINIAN = [
         "2024-09-14",
         want(AIR, "Kupiansk", "UA-63", "2024-09-14", inj=1, a1="RU"),
         max_events=1,
-        xfail=(
-            "Kupiansk: injuries None not 1, actor1 None not RU; 2 events for at most 1: extra casualties as a"
-            " separate Attack"
-        ),
     ),
     case(
         "kharkiv_ova_shahed_on_a_city_district",
@@ -190,7 +185,6 @@ UKRAINIAN = [
         "2023-09-04",
         want(AIR, "Izmail", "UA-51", "2023-09-04", tol=1, a1="RU"),
         want(INTERCEPT, "Odesa oblast", "UA-51", "2023-09-04", tol=1, a1="UA"),
-        xfail="Odesa oblast placed at Ukraine (region)",
     ),
     case(
         "poltava_ova_missile_on_an_enterprise",
@@ -276,10 +270,6 @@ RUSSIAN = [
         "2023-06-05",
         want(SHELL, "Novaya Tavolzhanka", "RU-BEL", "2023-06-05", tol=1, inj=1, a1="UA"),
         max_events=1,
-        xfail=(
-            "Novaya Tavolzhanka: injuries None not 1, actor1 None not UA; 2 events for at most 1: extra "
-            "casualties as a separate Attack"
-        ),
     ),
     case(
         "belgorod_governor_drone_attacks_a_car",
@@ -329,7 +319,6 @@ RUSSIAN = [
         "2023-09-08",
         want(SHELL, "Suzemka", "RU-BRY", "2023-09-08", tol=1, a1="UA"),
         max_events=1,
-        xfail="Suzemka: actor1 None not UA",
     ),
     case(
         "bryansk_governor_drones_destroyed",
@@ -338,7 +327,6 @@ RUSSIAN = [
         "2024-07-30",
         want(INTERCEPT, "Bryansk region", "RU-BRY", "2024-07-30", tol=1, a1="RU"),
         max_events=1,
-        xfail="Bryansk region: actor1 None not RU",
     ),
     quiet(
         "bryansk_governor_refutes_a_rumour",
@@ -351,10 +339,6 @@ RUSSIAN = [
         "2023-09-10",
         want(SHELL, "Donetsk", "UA-14", "2023-09-10", tol=1, fat=2, a1="UA"),
         max_events=1,
-        xfail=(
-            "Donetsk: fatalities None not 2, actor1 None not UA; 2 events for at most 1: extra casualties as "
-            "a separate Attack"
-        ),
     ),
     case(
         "occupation_mayor_drone_on_a_bus_stop",

@@ -375,6 +375,7 @@ ACTOR_NOUNS: dict[str, str] = {
     "drone": "military",
     "missile": "military",
     "reinforcement": "military",
+    "defender": "military",
     "guard": "military",
     "legion": "military",
     "fleet": "military",
@@ -514,3 +515,190 @@ CIVIL_INSTITUTION_WORDS = frozenset(
     "interior police governor mayor administration authorities authority emergency prosecutor rescue "
     "health hospital council residents officials".split()
 )
+
+# --- the Russia-Ukraine war: how each side's official English names the forces, and ACLED's names -----------
+
+# multi-word names of forces and bodies (up to five words, lower case, as tokenised: "people 's militia") ->
+# (ACLED name or None for the country's military, country, kind). Matched longest first inside the noun phrase.
+WAR_NAMES: dict[str, tuple[str | None, str | None, str]] = {
+    # Ukraine: the armed forces and their branches, as Ukrainian and Russian texts abbreviate them
+    "afu": (None, "UA", "military"),
+    "zsu": (None, "UA", "military"),
+    "vsu": (None, "UA", "military"),
+    "armed forces of ukraine": (None, "UA", "military"),
+    "ukraine 's armed forces": (None, "UA", "military"),
+    "ukrainian armed forces": (None, "UA", "military"),
+    "defence forces": (None, "UA", "military"),
+    "defense forces": (None, "UA", "military"),
+    "defence forces of ukraine": (None, "UA", "military"),
+    "defense forces of ukraine": (None, "UA", "military"),
+    "territorial defence": (None, "UA", "military"),
+    "territorial defense": (None, "UA", "military"),
+    "territorial defence forces": (None, "UA", "military"),
+    "hur": (None, "UA", "military"),
+    "gur": (None, "UA", "military"),
+    "main intelligence directorate": (None, "UA", "military"),
+    "defence intelligence of ukraine": (None, "UA", "military"),
+    "tcc": (None, "UA", "military"),
+    "territorial recruitment centre": (None, "UA", "military"),
+    "territorial recruitment center": (None, "UA", "military"),
+    "kyiv regime": (None, "UA", "military"),
+    "kiev regime": (None, "UA", "military"),
+    "zelensky regime": (None, "UA", "military"),
+    "ukrainian formations": (None, "UA", "military"),
+    "ukrainian armed formations": (None, "UA", "military"),
+    "nationalist formations": (None, "UA", "military"),
+    "national police": ("Police Forces of Ukraine", "UA", "police"),
+    "national police of ukraine": ("Police Forces of Ukraine", "UA", "police"),
+    # Russia: the groupings of forces its defence ministry names, its guard and its irregular units
+    "battlegroup centre": (None, "RU", "military"),
+    "battlegroup center": (None, "RU", "military"),
+    "battlegroup tsentr": (None, "RU", "military"),
+    "battlegroup west": (None, "RU", "military"),
+    "battlegroup zapad": (None, "RU", "military"),
+    "battlegroup south": (None, "RU", "military"),
+    "battlegroup yug": (None, "RU", "military"),
+    "battlegroup east": (None, "RU", "military"),
+    "battlegroup vostok": (None, "RU", "military"),
+    "battlegroup north": (None, "RU", "military"),
+    "battlegroup sever": (None, "RU", "military"),
+    "battlegroup dnepr": (None, "RU", "military"),
+    "battlegroup dnipro": (None, "RU", "military"),
+    "rosgvardia": (None, "RU", "military"),
+    "rosgvardiya": (None, "RU", "military"),
+    "russian guard": (None, "RU", "military"),
+    "national guard of russia": (None, "RU", "military"),
+    "akhmat": (None, "RU", "military"),
+    "kadyrovites": (None, "RU", "military"),
+    "kadyrovtsy": (None, "RU", "military"),
+    "wagner": ("Wagner Group", "RU", "armed_group"),
+    "wagner group": ("Wagner Group", "RU", "armed_group"),
+    "pmc wagner": ("Wagner Group", "RU", "armed_group"),
+    "wagnerites": ("Wagner Group", "RU", "armed_group"),
+    # the Donbas republics' forces (ACLED's 'NAF'; from 2023 coded as Russia's forces: see ``separatist_actor``)
+    "naf": (NAF := "NAF: United Armed Forces of Novorossiya", None, "armed_group"),
+    "novorossiya": (NAF, None, "armed_group"),
+    "dpr": (NAF, None, "armed_group"),
+    "lpr": (NAF, None, "armed_group"),
+    "dnr": (NAF, None, "armed_group"),
+    "lnr": (NAF, None, "armed_group"),
+    "donetsk people 's republic": (NAF, None, "armed_group"),
+    "luhansk people 's republic": (NAF, None, "armed_group"),
+    "lugansk people 's republic": (NAF, None, "armed_group"),
+    "people 's militia": (NAF, None, "armed_group"),
+    "donbass people 's militia": (NAF, None, "armed_group"),
+    "donbas people 's militia": (NAF, None, "armed_group"),
+    "luhansk people 's militia": (NAF, None, "armed_group"),
+    "lugansk people 's militia": (NAF, None, "armed_group"),
+}
+
+WAR_NAME_MAX_WORDS = 5
+
+# words one side's official English uses for the other side's forces: the word names its side whatever the
+# voice ("the occupiers shelled", "ruscists", "orcs" are Russia's forces in any Ukrainian text)
+SIDE_WORDS: dict[str, str] = {
+    "occupier": "RU",
+    "occupiers": "RU",
+    "occupation": "RU",
+    "invader": "RU",
+    "invaders": "RU",
+    "ruscist": "RU",
+    "ruscists": "RU",
+    "rashist": "RU",
+    "rashists": "RU",
+    "racist": "RU",
+    "racists": "RU",
+    "orc": "RU",
+    "orcs": "RU",
+    "aggressor": "RU",
+}
+
+# words that name the voice's enemy: their side is the other side of the voice of the text
+ENEMY_WORDS = frozenset({"enemy", "adversary", "foe", "opponent"})
+
+# words (lower case) and phrases of each side's official English: what says whose post a text is. Weighted
+# by how sure they are; a text's voice is the side with the larger sum when it wins by a clear margin.
+VOICE_CUES: dict[str, tuple[str, int]] = {
+    # Ukrainian officials (General Staff, regional administrations, Air Force)
+    "occupiers": ("UA", 2),
+    "occupier": ("UA", 2),
+    "invaders": ("UA", 2),
+    "ruscists": ("UA", 3),
+    "rashists": ("UA", 3),
+    "racists": ("UA", 2),
+    "orcs": ("UA", 3),
+    "aggressor": ("UA", 1),
+    "zsu": ("UA", 1),
+    "hromada": ("UA", 1),
+    "ova": ("UA", 2),
+    "oblast": ("UA", 1),
+    # Russian officials (Defence Ministry, governors of border regions, occupation heads)
+    "kyiv regime": ("RU", 3),
+    "kiev regime": ("RU", 3),
+    "zelensky regime": ("RU", 3),
+    "afu": ("RU", 2),
+    "vsu": ("RU", 2),
+    "battlegroup": ("RU", 3),
+    "formations": ("RU", 1),
+    "nationalists": ("RU", 1),
+    "neo-nazis": ("RU", 2),
+    "special military operation": ("RU", 3),
+    "on duty": ("RU", 1),
+    "ukrainian uavs": ("RU", 2),
+    "ukrainian unmanned aerial vehicles": ("RU", 2),
+    "ukrainian drones": ("RU", 1),
+    "urban district": ("RU", 1),
+}
+
+# weapons only one side of the Russia-Ukraine war fires (canonical names of ``lexicon.weapons``): the weapon
+# that struck says who struck when no one is named ("a KAB hit Kupiansk", "the enemy attacked with Shaheds")
+WEAPON_SIDES: dict[str, str] = {
+    "Shahed": "RU",
+    "Lancet": "RU",
+    "Orlan": "RU",
+    "Iskander": "RU",
+    "Kh-101": "RU",
+    "Kh-22": "RU",
+    "Kh-59": "RU",
+    "Kh-31": "RU",
+    "Kh-47 Kinzhal": "RU",
+    "Kalibr": "RU",
+    "Oniks": "RU",
+    "Zircon": "RU",
+    "Oreshnik": "RU",
+    "glide bomb": "RU",
+    "TOS-1": "RU",
+    "Su-34": "RU",
+    "Su-35": "RU",
+    "Tu-95": "RU",
+    "Ka-52": "RU",
+    "Kornet": "RU",
+    "ATACMS": "UA",
+    "HIMARS": "UA",
+    "GMLRS": "UA",
+    "M270": "UA",
+    "Storm Shadow": "UA",
+    "Taurus": "UA",
+    "Neptune": "UA",
+    "Bayraktar": "UA",
+    "F-16": "UA",
+    "M777": "UA",
+    "Caesar": "UA",
+    "Javelin": "UA",
+    "NLAW": "UA",
+    "Leopard": "UA",
+    "Abrams": "UA",
+    "Bradley": "UA",
+}
+
+# ACLED names a state's forces by the period of its government: "Military Forces of Russia (2000-)".
+# country -> ((first day, last day or None, label), ...), latest first
+GOVERNMENT_PERIODS: dict[str, tuple[tuple[str, str | None, str], ...]] = {
+    "RU": (("2000-05-07", None, "2000-"),),
+    "UA": (
+        ("2019-05-20", None, "2019-"),
+        ("2014-02-22", "2019-05-19", "2014-2019"),
+        ("2010-02-25", "2014-02-21", "2010-2014"),
+    ),
+    "BY": (("1994-07-20", None, "1994-"),),
+}
