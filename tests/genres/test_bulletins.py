@@ -55,7 +55,6 @@ RUSSIAN_MOD = [
         "2025-03-13",
         want(REGAIN, "Sudzha", "RU-KRS", "2025-03-13", tol=1, a1="RU"),
         max_events=1,
-        xfail="Sudzha placed at Sever do Vouga, 3508 km",
     ),
     case(
         "mod_two_settlements_liberated",
@@ -118,10 +117,6 @@ RUSSIAN_MOD = [
         "2024-09-12",
         want(INTERCEPT, "Crimea", "UA-43", "2024-09-12", tol=1, a1="RU"),
         max_events=1,
-        xfail=(
-            "Disrupted weapons use at Crimea typed as Looting; 2 events for at most 1: extra Looting at "
-            "Crimea (region), Looting at Cea"
-        ),
     ),
     case(
         "mod_rostov_oil_depot_drones",
@@ -170,7 +165,6 @@ GENERAL_STAFF = [
         "2024-09-01",
         want(CLASH, "Lysivka", "UA-14", "2024-09-01", tol=1),
         want(CLASH, "Novohrodivka", "UA-14", "2024-09-01", tol=1),
-        xfail="Lysivka placed at Ukraine (region), 394 km; Novohrodivka placed at Ukraine (region), 407 km",
     ),
     case(
         "gs_tried_to_advance_without_success",
@@ -277,12 +271,6 @@ AIR_FORCE = [
         want(INTERCEPT, "Cherkasy oblast", "UA-71", "2024-05-15", tol=1, a1="UA"),
         want(INTERCEPT, "Mykolaiv oblast", "UA-48", "2024-05-15", tol=1, a1="UA"),
         max_events=5,
-        xfail=(
-            "Kyiv oblast: actor1 None not UA; Vinnytsia oblast placed at Kyiv Oblast (region); Cherkasy "
-            "oblast placed at Kyiv Oblast (region); Mykolaiv oblast: actor1 None not UA; 7 events for at most"
-            " 5: extra Air/drone strike at Primorsko-Akhtarsk, Armed clash at Kyiv Oblast (region), Armed "
-            "clash at Mykolaiv Oblast (region) (+2)"
-        ),
     ),
     case(
         "af_cruise_missiles_from_strategic_bombers",
@@ -300,7 +288,6 @@ AIR_FORCE = [
         "2023-07-24",
         want(INTERCEPT, "Odesa oblast", "UA-51", "2023-07-24", tol=1, a1="UA"),
         max_events=1,
-        xfail="Disrupted weapons use at Odesa oblast typed as Air/drone strike",
     ),
     case(
         "af_ballistic_missile_on_a_city",
@@ -337,7 +324,6 @@ AIR_FORCE = [
         "fell in the Darnytskyi and Solomianskyi districts of the capital.",
         "2023-05-28",
         want(INTERCEPT, "Kyiv", "UA-30", "2023-05-28", tol=1, a1="UA"),
-        xfail="Disrupted weapons use at Kyiv typed as Air/drone strike",
     ),
     quiet(
         "af_air_alert_warning",

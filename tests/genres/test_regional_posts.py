@@ -287,7 +287,6 @@ RUSSIAN = [
         "2024-03-16",
         want(INTERCEPT, "Belgorod", "RU-BEL", "2024-03-16", tol=1),
         max_events=1,
-        xfail="no event",
     ),
     case(
         "belgorod_governor_evacuation_of_children",
@@ -355,7 +354,6 @@ RUSSIAN = [
         "2024-04-09",
         want(AIR, "Enerhodar", "UA-23", "2024-04-09", tol=1, a1="UA"),
         max_events=1,
-        xfail="Enerhodar: actor1 None not UA",
     ),
 ]
 

@@ -352,10 +352,6 @@ ARTICLES = [
         want(AIR, "Odesa", "UA-51", "2024-09-10", tol=1, inj=2, a1="RU"),
         want(INTERCEPT, "Odesa region", "UA-51", "2024-09-10", tol=1, a1="UA"),
         max_events=4,
-        xfail=(
-            "Odesa: injuries None not 2; 7 events for at most 4: extra Air/drone strike at Cea, Attack at "
-            "Odesa, Disrupted weapons use at Mykolaiv Oblast (region) (+2)"
-        ),
     ),
     case(
         "article_2014_separatists_abandon_a_stronghold",
