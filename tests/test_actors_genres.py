@@ -300,7 +300,7 @@ ACLED_NOTES = [
         "On 12 April 2022, Russian forces fired at the town of Balakliia, Kharkiv. At least four civilians "
         "were killed.",
         "2022-04-12",
-        ATTACK,
+        SHELL,  # fire at a town, not at people: shelling (ACLED codes such notes so)
         RU,
     ),
     row(

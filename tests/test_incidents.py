@@ -6,6 +6,8 @@ Every text here was written for these tests, in the manner of ACLED-style notes 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import spotrep
@@ -437,3 +439,33 @@ def test_a_withdrawal_told_again_and_its_destination_are_the_transfer_told_befor
     assert [(e.sub_event_type, e.location.name, str(e.event_date)) for e in events] == [
         ("Non-state actor overtakes territory", "Vuhlehirsk", "2015-02-03")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "recalled"),
+    [
+        pytest.param(
+            "Russia said on Wednesday its troops had captured Klishchiivka, near Bakhmut.\n\nUkrainian forces had "
+            "retaken Klishchiivka in September last year.",
+            1,
+            id="the_news_places_earlier_change_of_hands_stays_as_its_history",
+        ),
+        pytest.param(
+            "Russia said on Wednesday its troops had captured Klishchiivka, near Bakhmut.\n\nUkrainian forces "
+            "retook Kherson city in November 2022 after an eight-month occupation.",
+            0,
+            id="another_places_recalled_change_of_hands_is_no_event",
+        ),
+    ],
+)
+def test_a_recalled_change_of_hands_is_kept_only_as_the_history_of_the_place_in_the_news(
+    text, recalled
+) -> None:
+    """The control ledger shows a place's history: a report telling that a village was taken, and that it had
+    been retaken a year before, gives both; history of another place recalled after the lead is not the news."""
+    events = events_of(text, published="2024-05-15")
+    news = [e for e in events if e.event_date >= date(2024, 5, 1)]
+    old = [e for e in events if e.event_date < date(2024, 1, 1)]
+    assert [e.location.name for e in news if e.location] == ["Klishchiivka"]
+    assert len(old) == recalled
+    assert all(e.location and e.location.name == "Klishchiivka" for e in old)

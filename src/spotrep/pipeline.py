@@ -35,6 +35,7 @@ from .actors import (
     document_voice,
     is_naf,
     make_actor,
+    nationality_of,
     noun_key,
     partisan_actor,
     positions_actor,
@@ -1918,8 +1919,11 @@ def _implied_actor1(
     holder = territory_holder(loc.country, loc.admin1_code, on)
     if cand.kind == "interception":
         target = victim.actor if victim is not None and victim.weapon else None
-        if target is not None and target.country in WAR_SIDES:
-            return war_enemy(target.country, on)
+        owner = target.country if target is not None else None
+        if owner not in WAR_SIDES:
+            owner = _downed_side(cand)  # "two Ukrainian MiG-29s were shot down"
+        if owner in WAR_SIDES:
+            return war_enemy(owner, on)
         side = ctx.voice or (source_country if source_country in WAR_SIDES else None)
         if side is None and holder in WAR_SIDES:
             side = holder
@@ -1934,6 +1938,17 @@ def _implied_actor1(
         return war_enemy(holder, on)
     if att is not None and source_country == holder and att.source_words & CIVIL_SOURCE_WORDS:
         return war_enemy(holder, on)
+    return None
+
+
+def _downed_side(cand: Candidate) -> str | None:
+    """The side whose aircraft, drones or missiles an interception downed, when a nationality word qualifies
+    what was downed ("two Ukrainian MiG-29s were shot down", "destroyed 12 Russian drones")."""
+    for c in cand.trigger.children:
+        if c.dep_ in ("nsubjpass", "dobj"):
+            side = nationality_of([t for t in c.subtree if t.i < c.i or t.i == c.i])
+            if side in WAR_SIDES:
+                return side
     return None
 
 
@@ -3181,6 +3196,7 @@ def _drop_tallies(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 _VIOLENT_KINDS = _STORY_KINDS | {"shootdown", "air_combat", "explosion", "bombing"}
 
 RECALLED_DAYS = 30
+_HANDS_KINDS = frozenset({"capture", "recapture", "withdrawal"})
 """How old an event told after the lead must be to count as history the report recalls (a fortnight-old
 offensive is still the story's news; last year's withdrawal is its background)."""
 
@@ -3190,7 +3206,9 @@ def _drop_recalled(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     a year ago", "besieged Chernihiv ... before withdrawing in early April 2022"): history, not news of the
     report. An event that ended more than ``RECALLED_DAYS`` before publication, told only after the lead
     paragraph, is no event of the report (in the lead it is the news: "Ukraine said on Tuesday it had retaken X
-    last month")."""
+    last month"). A change of hands recalled at a place whose change of hands is the news ("Russia said it took
+    Robotyne, one of the villages Kyiv retook last summer") stays: it is that place's history, which the control
+    ledger keeps as background."""
     if ctx.document.published is None or len(set(ctx.paragraph_of)) < 2:
         return cands
     body = [i for i in range(len(ctx.sentences)) if i not in ctx.titles and i not in ctx.headings]
@@ -3198,11 +3216,15 @@ def _drop_recalled(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         return cands
     lead = ctx.paragraph_of[body[0]]
     cutoff = ctx.document.published - timedelta(days=RECALLED_DAYS)
+    changed_hands = {
+        _place_key(c.location) for c in cands if c.kind in _HANDS_KINDS and not c.background and c.location
+    }
     return [
         c
         for c in cands
         if not (
             c.background
+            and not (c.kind in _HANDS_KINDS and c.location and _place_key(c.location) in changed_hands)
             and c.paragraph > lead
             and not c.title
             and c.span is not None
