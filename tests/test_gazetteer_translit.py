@@ -13,7 +13,12 @@ from spotrep.gazetteer.translit import (
     ukrainian_to_latin,
     ukrainian_to_latin_y,
 )
-from spotrep.gazetteer.variants import MAX_VARIANTS, russian_style_forms, ukrainian_name_variants
+from spotrep.gazetteer.variants import (
+    MAX_VARIANTS,
+    russian_style_forms,
+    ukrainian_name_variants,
+    ukrainian_romanisations,
+)
 
 UKRAINIAN_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 
@@ -153,6 +158,40 @@ def test_russian_style_variants_of_ukrainian_names(cyrillic: str, expected: str)
     official, variants = ukrainian_name_variants(cyrillic)
     assert expected in variants
     assert official == ukrainian_to_latin(cyrillic)
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "romanised", "guessed"),
+    [
+        ("Водяне", "Vodyane", "Vodyanoye"),
+        ("Михайлівка", "Mykhaylivka", "Mikhaylovka"),
+        ("Новоселівка Друга", "Novoselivka 2", "Novoselovka Vtoraya"),
+        ("Лозівський", "Lozivskyy", "Lozovskiy"),
+    ],
+)
+def test_romanisations_of_the_name_are_told_apart_from_russian_style_guesses(
+    cyrillic: str, romanised: str, guessed: str
+) -> None:
+    """The media's y-spelling is the village's own name romanised; a Russian-style form is a guess at another
+    language's name, so the gazetteer trusts it less."""
+    forms = {f.lower() for f in ukrainian_romanisations(cyrillic)}
+    assert romanised.lower() in forms
+    assert guessed.lower() not in forms
+    assert guessed.lower() in {v.lower() for v in ukrainian_name_variants(cyrillic)[1]}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet=UKRAINIAN_LETTERS, min_size=2, max_size=12), min_size=1, max_size=3).map(
+        lambda ws: " ".join(w[0].upper() + w[1:] for w in ws)
+    )
+)
+def test_romanisations_are_variants_and_never_the_official_form(name: str) -> None:
+    official, variants = ukrainian_name_variants(name)
+    lowered = {v.lower() for v in variants}
+    for f in ukrainian_romanisations(name):
+        assert f.lower() != official.lower()
+        assert f.lower() in lowered or len(variants) == MAX_VARIANTS
 
 
 ukrainian_words = st.text(alphabet=UKRAINIAN_LETTERS + "’", min_size=1, max_size=14).filter(

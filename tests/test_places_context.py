@@ -383,6 +383,31 @@ def test_without_a_named_oblast_the_namesake_at_the_front_wins_across_oblasts(pl
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text", "code"),
+    [
+        # a former name (renamed Sokolohirsk in 2024) against a larger city's own name elsewhere
+        ("The monitors recorded ten explosions near Pervomaisk.", "Pervomaisk", "UA-09"),
+        # the media's y-spelling of a village KATOTTG alone knows, against a town GeoNames spells that way
+        ("Small-arms fire was heard in both directions of the front line near Vodyane.", "Vodyane", "UA-14"),
+    ],
+)
+def test_a_former_name_or_a_romanisation_is_weighed_at_the_front_like_the_official_name(
+    places,  # noqa: F811
+    sentence,
+    text,
+    code,
+) -> None:
+    """Monitoring reports of the line of contact (2015-2022) name villages with no oblast, in the spelling of
+    the time: the namesake at the front that day wins whether the text uses its official name, a former one or
+    another romanisation."""
+    from datetime import date
+
+    m = by_text(places(sentence, on=date(2021, 6, 10)), text)
+    assert m.location.admin1_code == code
+    assert "front line on 2021-06-10" in m.reason
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "published", "focus"),
     [
         # before the war (April 2014) there is no front

@@ -2059,7 +2059,10 @@ class _Resolver:
         for c in m.cands:
             entry = c.entry
             if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
-                groups.setdefault(c.quality, []).append(c)
+                # the official name, a former or attested one ("Pervomaisk", renamed Sokolohirsk) and a
+                # transliteration of either ("Vodyane" for Vodiane) are all readings of the name; a loose match
+                # is weighed only against other loose matches
+                groups.setdefault(c.quality == Q_LOOSE, []).append(c)
         span = FRONT_FAR_KM - FRONT_NEAR_KM
         for group in groups.values():
             if len(group) < 2:

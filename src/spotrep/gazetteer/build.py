@@ -64,11 +64,11 @@ from .data import (
 )
 from .regions import AREAS, COUNTRY_ALIASES, EXTRA_ALIASES, RU_REGIONS, UA_CENTRES, UA_REGIONS
 from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
-from .variants import ukrainian_name_variants
+from .variants import ukrainian_name_variants, ukrainian_romanisations
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "2"  # bump whenever the build changes what it produces
+BUILD_VERSION = "3"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -679,8 +679,10 @@ def _add_ukraine(
         entry_of_settlement[n] = i
         b.key(i, official, Q_NAME, loose=True)
         b.key(i, r.name, Q_NAME)
+        romanised = {v.lower() for v in ukrainian_romanisations(r.name)}
         for v in variants:
-            b.key(i, v, Q_VARIANT, loose=True)
+            # a romanisation ("Vodyane") is attested like a GeoNames alternate; a Russian-style form is a guess
+            b.key(i, v, Q_ATTESTED if v.lower() in romanised else Q_VARIANT, loose=True)
 
     # GeoNames places of Ukraine KATOTTG does not list (historic, merged or misspelt entries)
     matched_geo = set(match.values())

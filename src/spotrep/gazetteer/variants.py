@@ -124,6 +124,17 @@ def numbered_forms(name: str) -> list[str]:
     return [f"{ukrainian_to_latin(rest)} {digit}", f"{ukrainian_to_latin_y(rest)} {digit}"]
 
 
+def ukrainian_romanisations(name: str) -> list[str]:
+    """The spellings of a Ukrainian name that are romanisations of the name itself, not guesses at another
+    language's form: the official transliteration's and the media's y-spelling's regular tweaks ("Vodyane",
+    "Zaporizhia", "Lozivskyy"), and ordinal words as numbers. They are as much the village's name as the official
+    form; the Russian-style forms of :func:`russian_style_forms` are guesses (both are among
+    :func:`ukrainian_name_variants`)."""
+    official = ukrainian_to_latin(name)
+    forms = numbered_forms(name) + _latin_tweaks(official) + _latin_tweaks(ukrainian_to_latin_y(name))
+    return [f for f in dict.fromkeys(forms) if f.lower() != official.lower()]
+
+
 def ukrainian_name_variants(name: str) -> tuple[str, list[str]]:
     """(official transliteration, other variants) of a Ukrainian name given in Cyrillic.
 
