@@ -46,7 +46,7 @@ from .gazetteer.data import (
     Gazetteer,
     haversine_km,
 )
-from .gazetteer.frontline import front_distance_km
+from .gazetteer.frontline import front_distance_km, lines_on
 from .gazetteer.regions import (
     DEMONYMS,
     DISTRICT_NOUNS,
@@ -822,7 +822,9 @@ class _GazetteerMemo:
         self.distances: dict[int, dict[int, float]] = {}  # entry -> other entry -> km
         self.n_distances = 0  # distances held
         self.locations: dict[tuple[int, int], Location] = {}
-        self.front: dict[tuple[int, date], float | None] = {}  # (entry, date) -> km to the front that day
+        self.front: dict[tuple[int, tuple], float | None] = {}  # (entry, lines in force) -> km to the front
+        self.lines_key: dict[date, tuple[int, ...]] = {}  # date -> the lines in force, by identity
+        self.lines_kept: dict[tuple[int, ...], tuple] = {}
 
     def lookup(self, g: Gazetteer, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
         """g.lookup(text), which depends only on the text's name key; callers must not modify the list."""
@@ -870,7 +872,15 @@ class _GazetteerMemo:
     def front_km(self, g: Gazetteer, entry: int, on: date) -> float | None:
         """Kilometres from a settlement to the nearest line in force on ``on``, the shelled border belt included
         (front_distance_km), at most FRONT_FAR_KM; None before the war or outside Ukraine and Russia."""
-        memo = (entry, on)
+        # the lines in force change a few times a year: distances are kept per set of lines, not per date
+        key = self.lines_key.get(on)
+        if key is None:
+            if len(self.lines_key) >= MEMO_LIMIT:
+                self.lines_key.clear()
+            lines = lines_on(on, border=True)
+            key = self.lines_key[on] = tuple(id(line) for line in lines)
+            self.lines_kept[key] = lines  # the ids stay those of these lines
+        memo = (entry, key)
         if memo in self.front:
             return self.front[memo]
         if len(self.front) >= MEMO_LIMIT:
