@@ -469,3 +469,49 @@ def test_a_recalled_change_of_hands_is_kept_only_as_the_history_of_the_place_in_
     assert [e.location.name for e in news if e.location] == ["Klishchiivka"]
     assert len(old) == recalled
     assert all(e.location and e.location.name == "Klishchiivka" for e in old)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        pytest.param(
+            "A Russian drone struck a minibus in Beryslav. Two passengers died at the scene.",
+            2,
+            None,
+            id="the_dead_told_in_the_next_sentence",
+        ),
+        pytest.param(
+            "A Russian drone struck a minibus in Beryslav. The driver was taken to hospital with shrapnel wounds.",
+            None,
+            1,
+            id="the_wounded_taken_to_hospital_in_the_next_sentence",
+        ),
+        pytest.param(
+            "Three civilians died in Beryslav after Russian shelling.",
+            3,
+            None,
+            id="the_dead_of_the_clause_the_cause_is_told_in",
+        ),
+        pytest.param(
+            "A Russian drone struck a minibus in Beryslav. Over 300 civilians have died in the district since "
+            "March 2022.",
+            None,
+            None,
+            id="a_toll_dated_apart_is_not_the_events",
+        ),
+        pytest.param(
+            "A Russian drone struck a minibus in Beryslav. The regional governor said two people died.",
+            2,
+            None,
+            id="the_dead_told_by_a_speaker",
+        ),
+    ],
+)
+def test_deaths_told_without_a_verb_of_killing_are_the_events(text, fatalities, injuries) -> None:
+    """'Died' and 'taken to hospital' say that people died or were hurt, not what happened: they give their
+    figures to the event they follow or are caused by."""
+    events = [
+        e for e in events_of(text, published="2024-05-15") if e.location and e.location.name == "Beryslav"
+    ]
+    assert len(events) == 1
+    assert (events[0].fatalities, events[0].injuries) == (fatalities, injuries)

@@ -375,6 +375,20 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     ("Three soldiers were killed in action and two went missing.", 3, None, None, "exact", "exact"),
     ("At least two people were killed and more than 10 injured.", 2, 10, None, "at_least", "at_least"),
     ("Two civilians and a soldier were wounded.", None, 3, None, "exact", "exact"),
+    # taken to hospital with wounds: the wounded of war reporting's passive
+    ("The 52-year-old driver was hospitalised.", None, 1, None, "exact", "exact"),
+    ("Two women were taken to hospital with shrapnel wounds.", None, 2, None, "exact", "exact"),
+    (
+        "A teenager was rushed to the hospital with a mine-blast injury and burns.",
+        None,
+        1,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("A soldier had been admitted on Sunday with a concussion.", None, 1, None, "exact", "exact"),
+    ("The weapons were taken to a depot with other equipment.", None, None, None, "exact", "exact"),
+    ("The wounded were taken to hospital.", None, None, None, "exact", "exact"),
 ]
 
 

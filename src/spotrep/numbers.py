@@ -846,7 +846,12 @@ _PERSON_SING_ALT = "|".join(sorted((w for w in _PERSON_SINGULAR if " " not in w)
 
 _W = r"[A-Za-z][\w'’\-\u2010\u2011]*"  # a word
 _FATAL_V = r"killed|dead|slain|murdered|executed|shot\s+dead|killed\s+outright|beheaded|massacred"
-_INJURE_V = r"wounded|injured|hurt|maimed|hospitali[sz]ed\s+with\s+injuries"
+_INJURE_V = (
+    r"wounded|injured|hurt|maimed|hospitali[sz]ed"
+    # "was taken to hospital with shrapnel wounds", "had been admitted on 14 June with burns"
+    r"|(?:taken|rushed|brought|evacuated|admitted)\s+(?:to\s+(?:a\s+|the\s+)?hospital\s+|(?:\w+\s+){0,4}?)"
+    r"with\s+(?:[\w-]+\s+){0,6}?(?:injur(?:y|ies)|wounds?|burns|trauma|concussion)\b"
+)
 _AUX = (
     r"(?:(?:was|were|is|are|has|have|had|been|being|be|got|get|reportedly|reported|confirmed|also|later|"
     r"all|both|now|subsequently|allegedly|believed|thought|feared|to|left|found|said|initially|lightly|"
@@ -997,7 +1002,7 @@ _RE_FATAL_PASSIVE = _Lazy(
 _RE_INJURE_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_INJURE_V})\b{_AFTER_VERB_OBJECT}",
     re.I,
-    needs=("wounded", "injured", "hurt", "maimed", "hospitali"),
+    needs=("wound", "injur", "hurt", "maimed", "hospitali", "burns", "trauma", "concussion"),
 )
 _RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"

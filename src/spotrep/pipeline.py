@@ -520,6 +520,7 @@ class DocumentExtractor:
         candidates: list[Candidate] = []
         label: str | None = None
         label_at = -1
+        told_last: tuple[int, list[Candidate]] | None = None  # the sentence just read, when it told events
         for i, sent in enumerate(ctx.sentences):
             if i in ctx.headings:
                 continue
@@ -528,6 +529,8 @@ class DocumentExtractor:
                 label, label_at = next((t.kind for t in find_triggers(sent) if t.strong), None), i
                 continue
             found = self._sentence_candidates(ctx, i, sent, label)
+            if not found and told_last is not None:
+                _casualties_told_after(ctx, i, told_last)
             if not found and label is not None and label_at == i - 1:
                 # the sentence tells nothing the pipeline can assert: the label's own word is the event
                 found = self._sentence_candidates(ctx, label_at, ctx.sentences[label_at])
@@ -535,6 +538,7 @@ class DocumentExtractor:
                     c.sent_index, c.evidence = i, [*c.evidence, (sent.start_char, sent.end_char)]
             label = None
             candidates.extend(found)
+            told_last = (i, found) if found else None
             placed = [c for c in found if c.location is not None and not getattr(c, "_story", False)]
             if placed:
                 lead = min(placed, key=lambda c: (c.depth, c.place_start or 0))
@@ -1085,6 +1089,9 @@ class DocumentExtractor:
         dom_text = _domain_text(ctx, cand.domain | _victims_described(cand))
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
+        if cas.fatalities is None and cas.injuries is None and (dying := _dying_clause(cand)) is not None:
+            # "two men died in Nikopol after Russian shelling": the dead of the clause the event is told in
+            cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in dying.subtree}))
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
         count = getattr(cand, "_place_count", False)
         if count is not False:
@@ -2625,6 +2632,62 @@ def _victims_described(cand: Candidate) -> set[int]:
             out.add(head.i)
             out.update(c.i for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i)
     return out
+
+
+_DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
+
+
+def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, list[Candidate]]) -> None:
+    """ "A drone attacked a car in Kozinka. The driver died at the scene.": a sentence that tells no event,
+    only that people died or were taken to hospital, right after the sentence that told one (in its paragraph,
+    or opening the next), tells that event's dead and wounded. Not when it is dated apart from the event
+    ("Over 300 civilians have died since February"), or when the sentence before told several events."""
+    last, found = told_last
+    if index != last + 1:
+        return
+    if ctx.paragraph_of[index] != ctx.paragraph_of[last]:
+        opening = index == 0 or ctx.paragraph_of[index - 1] != ctx.paragraph_of[index]
+        if not opening or ctx.paragraph_of[index] - ctx.paragraph_of[last] > 1:
+            return
+    text = ctx.sentence_text(index)
+    if not _DYING_WORDS.search(text):
+        return
+    cas = numbers_stage.find_casualties(text)
+    if cas.fatalities is None and cas.injuries is None:
+        return
+    story = [c for c in found if c.kind in _STORY_KINDS and not c.background]
+    if len(story) != 1 or ctx.dates_in(index):
+        return  # which event the dead belong to is not said; or they are dated apart
+    event = story[0]
+    more = bool(_MORE_WORDS.search(text))
+    event.fatalities = _add_count(event.fatalities, cas.fatalities, more)
+    event.injuries = _add_count(event.injuries, cas.injuries, more)
+    sent = ctx.sentences[index]
+    if (sent.start_char, sent.end_char) not in event.evidence:
+        event.evidence.append((sent.start_char, sent.end_char))
+
+
+# the verbs that tell casualties without an event (killing and wounding are events of their own)
+_DYING_WORDS = re.compile(
+    r"\b(?:died|dies|perished|succumbed|passed\s+away|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
+    r"(?:a\s+|the\s+)?hospital|admitted\b)",
+    re.I,
+)
+
+
+def _dying_clause(cand: Candidate) -> Token | None:
+    """The verb of dying or of being taken to hospital whose clause tells an event as its cause ("died after
+    Russian shelling", "were hospitalised after a drone attack"): such a verb is no event of its own (it does
+    not say what happened), so its figures are the event's."""
+    t = cand.trigger
+    for _ in range(3):
+        head = t.head
+        if head.i == t.i:
+            return None
+        t = head
+        if t.pos_ in ("VERB", "AUX"):
+            return t if lemma_of(t) in _DYING_VERBS else None
+    return None
 
 
 def _domain_text(ctx: DocContext, domain: set[int]) -> str:

@@ -75,7 +75,6 @@ UKRAINIAN = [
         "2024-09-05",
         want(AIR, "Kherson", "UA-65", "2024-09-05", inj=1),
         max_events=1,
-        xfail="Kherson: injuries None not 1",
     ),
     case(
         "kherson_ova_tractor_on_a_mine",
@@ -84,7 +83,6 @@ UKRAINIAN = [
         "2023-10-03",
         want(IED, "Vysokopillia", "UA-65", "2023-10-03", tol=1, fat=1),
         max_events=1,
-        xfail="Vysokopillia: fatalities None not 1",
     ),
     # ---------------------------------------------------------------- Zaporizhzhia
     case(
@@ -278,7 +276,6 @@ RUSSIAN = [
         "2024-05-22",
         want(AIR, "Kozinka", "RU-BEL", "2024-05-22", tol=1, fat=1),
         max_events=1,
-        xfail="Kozinka: fatalities None not 1",
     ),
     case(
         "belgorod_governor_air_defence_debris_on_a_roof",
