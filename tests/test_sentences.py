@@ -161,6 +161,26 @@ TABLE = [
         status="claimed",
         src="RU",
     ),
+    # a verb that takes ground only with a place as its object ("seized weapons" is a seizure)
+    row(
+        "On 12 June 2024, Russian forces seized Staromaiorske, Donetsk, the defence ministry in Moscow said.",
+        "forces_seize_a_named_village",
+        "Non-state actor overtakes territory",
+        a1="RU",
+        date="2024-06-12",
+    ),
+    row(
+        "Russian troops occupied Lyptsi and Hlyboke on Friday.",
+        "troops_occupy_named_villages",
+        "Non-state actor overtakes territory",
+        date="2024-05-10",
+    ),
+    row(
+        "Separatist fighters took Debaltseve in February after weeks of fighting.",
+        "fighters_take_a_named_town",
+        "Non-state actor overtakes territory",
+        published="2015-03-01",
+    ),
     row(
         "Houthi fighters captured the district capital after a week-long siege.",
         "houthis_capture_a_district_capital",
@@ -1115,6 +1135,8 @@ TABLE = [
 
 # sentences that report no event: negation, speculation, intention, purpose, conditions, questions, futures
 NON_EVENTS = [
+    "Police seized Ivanov at his home.",  # a person's name the gazetteer might read as a place
+    "The separatists took Kyiv's proposal as a sign of weakness.",
     pytest.param(
         "Russian forces did not shell Kharkiv on Tuesday, the governor said.", id="negated_shelling"
     ),

@@ -9,7 +9,7 @@ categories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -335,7 +335,9 @@ def _arguments(token: Token) -> list[Token]:
     return out
 
 
-def _object_kind(lemma: str, token: Token) -> str | None:
+def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str | None:
+    """The kind a verb's object makes of it ("seized weapons", "took control"); ``places`` are the tokens of the
+    sentence's toponyms, an object among them being a place taken ("seized Ocheretyne", "occupied Kherson")."""
     table = VERB_OBJECTS.get(lemma)
     if not table:
         return None
@@ -356,6 +358,18 @@ def _object_kind(lemma: str, token: Token) -> str | None:
         key = _weapon_key(arg) or lemma_of(arg)
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
+    # a named place as the object: what the verb does to a settlement (not a person's name the gazetteer also
+    # knows: "police seized Ivanov")
+    if (
+        places
+        and table.get("settlement", "?") != "?"
+        and any(
+            a.i in places and a.ent_type_ != "PERSON"
+            for a in args
+            if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
+        )
+    ):
+        return table["settlement"].rstrip("?")
     return None
 
 
@@ -520,8 +534,10 @@ _NOUN_KEYS = (
 )
 
 
-def find_triggers(sent: Span) -> list[Trigger]:
-    """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False)."""
+def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
+    """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False). ``places``
+    (token indices of the sentence's toponyms, from the places stage) settle verbs that take ground only
+    when their object is a place ("seized Ocheretyne")."""
     triggers: list[Trigger] = []
     protest_words_seen: list[bool] = []
 
@@ -561,7 +577,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             or token.tag_ in _VERB_TAGS
             or (
                 form is not None  # low in FORMS
-                and pos != "PROPN"
+                # an inflected form the tagger took for a name ("Ukrainian forces retook Kherson") is a verb
+                and (pos != "PROPN" or (token.dep_ == "ROOT" and low != form))
                 and not (pos == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
             )
         )
@@ -588,7 +605,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
-            obj_kind = _object_kind(lemma, token)
+            obj_kind = _object_kind(lemma, token, places)
             if obj_kind == "interception" or (not obj_kind and kind == "interception"):
                 obj_kind = codebook.downed_aircraft_kind(token) or obj_kind
             if obj_kind:

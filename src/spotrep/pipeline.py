@@ -216,6 +216,20 @@ class DocContext:
         """Tokens inside a DATE or TIME entity."""
         return [t.ent_type_ in ("DATE", "TIME") for t in self.tokens]
 
+    def place_tokens(self, index: int) -> set[int]:
+        """The tokens of a sentence's toponyms (settlements and regions named as places, not as a side)."""
+        mentions = self.places_by_sentence.get(index)
+        if not mentions:
+            return set()
+        sent = self.sentences[index]
+        out: set[int] = set()
+        for m in mentions:
+            if m.kind in ("settlement", "region") and not m.metonymy and not m.affiliation:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and sent.start <= span.start < sent.end:
+                    out.update(range(span.start, span.end))
+        return out
+
     def sentence_text(self, index: int) -> str:
         """The text of a sentence (a slice of the document's text: Span.text rebuilds it from the tokens)."""
         sent = self.sentences[index]
@@ -569,7 +583,7 @@ class DocumentExtractor:
     def _sentence_candidates(
         self, ctx: DocContext, index: int, sent: Span, label_kind: str | None = None
     ) -> list[Candidate]:
-        found = find_triggers(sent)
+        found = find_triggers(sent, ctx.place_tokens(index))
         label = _label_end(sent)
         # "Looting: On 7 April, Russian forces ... 'confiscated' all the aid": the label names the kind of what
         # the sentence tells; it is no event of its own when the sentence tells one
