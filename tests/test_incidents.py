@@ -515,3 +515,37 @@ def test_deaths_told_without_a_verb_of_killing_are_the_events(text, fatalities, 
     ]
     assert len(events) == 1
     assert (events[0].fatalities, events[0].injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russia launched a wave of missiles and drones at Ukraine overnight. In Lviv, a warehouse was hit and "
+            "three people were killed.",
+            [("Lviv", "Air/drone strike", 3, None)],
+            id="a_countrywide_strike_told_at_one_city",
+        ),
+        pytest.param(
+            "Russian forces fired rockets at Dnipropetrovsk region overnight. In Nikopol, two men were wounded. "
+            "In Marhanets, a woman was killed.",
+            [
+                ("Marhanets", "Shelling/artillery/missile attack", 1, None),
+                ("Nikopol", "Shelling/artillery/missile attack", None, 2),
+            ],
+            id="a_regionwide_strike_told_place_by_place",
+        ),
+        pytest.param(
+            "Russian forces fired rockets at Dnipropetrovsk region overnight. Two men were wounded, the governor "
+            "said.",
+            [("Dnipropetrovsk Oblast", "Shelling/artillery/missile attack", None, 2)],
+            id="casualties_without_a_place_stay_with_the_regionwide_strike",
+        ),
+    ],
+)
+def test_a_strike_told_for_an_area_then_place_by_place_is_coded_at_each_place(text, expected) -> None:
+    """ACLED codes a country- or region-wide attack at each place it hit: a later clause with no doer of its own
+    that tells what happened at a place inside the area is the strike at that place, of the strike's kind."""
+    events = events_of(text, published="2024-05-15")
+    got = sorted((e.location.name, e.sub_event_type, e.fatalities, e.injuries) for e in events if e.location)
+    assert got == sorted(expected)

@@ -3177,6 +3177,11 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     into: dict[int, Candidate] = {}
     for n, c in enumerate(cands):
+        broad = _broad_story(ctx, c, out)
+        if broad is not None:
+            _told_as_part_of(c, broad)
+            out.append(c)
+            continue
         story = _story_event(ctx, c, cands[:n])
         while story is not None and id(story) in into:
             story = into[id(story)]
@@ -3200,6 +3205,41 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             story.actor2 = c.actor1  # the side that repelled it
         _take_claim(story, c)
     return out
+
+
+_PART_KINDS = frozenset({"kill", "wound", "attack", "looting", "disruption"})
+
+
+def _broad_story(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candidate | None:
+    """ "Russia launched a massive missile and drone attack across Ukraine. In Dnipro, a maternity hospital was
+    hit and six people were killed.": a strike told for a whole country or region, then what it did at one
+    place in it, by a clause with no doer of its own: that clause is the strike at that place (ACLED codes a
+    country-wide attack place by place), not more of the country-wide telling nor an event of another kind."""
+    if c.kind not in _PART_KINDS or getattr(c, "_agent", None) is not None or getattr(c, "_story", False):
+        return None  # the place must be the sentence's own ("In Dnipro, six people were killed")
+    if c.location is None or c.location.geo_precision == 3:
+        return None
+    for o in reversed(told):
+        if o.paragraph < c.paragraph - 1:
+            break
+        if (
+            o.kind in _STRIKE_KINDS
+            and o.background == c.background
+            and _contains(o.location, c.location)
+            and _dates_overlap(o, c, widen=c.undated or o.undated)
+        ):
+            return o
+    return None
+
+
+def _told_as_part_of(part: Candidate, whole: Candidate) -> None:
+    """The strike told for a whole area, at one place of it: its kind, weapons and doer."""
+    part.typing = whole.typing
+    for w in whole.weapons:
+        if w not in part.weapons:
+            part.weapons.append(w)
+    if part.actor1 is None:
+        part.actor1 = whole.actor1
 
 
 def _drop_denied(cands: list[Candidate]) -> list[Candidate]:
