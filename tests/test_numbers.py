@@ -389,6 +389,11 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     ("A soldier had been admitted on Sunday with a concussion.", None, 1, None, "exact", "exact"),
     ("The weapons were taken to a depot with other equipment.", None, None, None, "exact", "exact"),
     ("The wounded were taken to hospital.", None, None, None, "exact", "exact"),
+    # a person told before, as the object of the casualty verb
+    ("A drone dropped a grenade on a farmer, killing him.", 1, None, None, "exact", "exact"),
+    ("The shell hit her yard, wounding her and her grandson.", None, 2, None, "exact", "exact"),
+    ("The strike wounded her husband.", None, 1, None, "exact", "exact"),
+    ("Shelling hit their street, wounding them.", None, None, None, "exact", "exact"),
 ]
 
 

@@ -182,6 +182,19 @@ TABLE = [
         published="2015-03-01",
     ),
     row(
+        "A sabotage and reconnaissance group crossed into Bryansk region and clashed with border guards near "
+        "Klimovo on Thursday.",
+        "a_raiding_group_entering_and_fighting_is_a_clash",
+        "Armed clash",
+        date="2024-05-09",
+    ),
+    row(
+        "Rebel fighters entered Kalehe and clashed with the army on Sunday.",
+        "fighters_entering_a_town_to_fight_is_a_clash",
+        "Armed clash",
+        date="2024-05-12",
+    ),
+    row(
         "Houthi fighters captured the district capital after a week-long siege.",
         "houthis_capture_a_district_capital",
         "Non-state actor overtakes territory",

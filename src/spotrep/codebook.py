@@ -758,11 +758,22 @@ def craft_entered(token: Token) -> bool:
     return _lemma(subj) in _CRAFT or spans.get(subj.i) in ("aircraft", "drone", "naval")
 
 
+_FIGHT_AFTER_ENTERING = frozenset("clash fight battle engage skirmish exchange".split())
+
+
+def entered_to_fight(token: Token) -> bool:
+    """ "entered the village and clashed with the defenders": an entry told as what led to a fight is that
+    fight, not a taking of the place."""
+    return any(c.dep_ == "conj" and _lemma(c) in _FIGHT_AFTER_ENTERING for c in token.children)
+
+
 def forces_entered(token: Token) -> bool:
     """ "the fighters entered Afrin", "Russian troops entered the town": armed forces entering a place take it
     (a capture; with no resistance, a non-violent transfer)."""
     subj = _subject(token)
     if subj is None or _lemma(subj) not in _ENTERING_FORCES:
+        return False
+    if entered_to_fight(token):
         return False
     for o in token.children:
         if o.dep_ == "dobj" and (

@@ -606,6 +606,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
             obj_kind = _object_kind(lemma, token, places)
+            if obj_kind == "capture" and lemma == "enter" and codebook.entered_to_fight(token):
+                continue  # the fight it led to is the event
             if obj_kind == "interception" or (not obj_kind and kind == "interception"):
                 obj_kind = codebook.downed_aircraft_kind(token) or obj_kind
             if obj_kind:
@@ -633,7 +635,7 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 if key in _MODIFIED_NOUNS
                 else set()
             )
-            if key in _STRIKE_NOUNS and _names_a_unit(token):
+            if (key in _STRIKE_NOUNS or key in _UNIT_NAMING_NOUNS) and _names_a_unit(token):
                 continue  # "the 79th air assault brigade", "assault troops": the kind of a unit, not an event
             if _names_a_warning_or_line(token):
                 continue  # "air raid alert", "withdrawal lines", "evacuation routes": no event took place
@@ -790,6 +792,8 @@ _STATE_ADVERBS = frozenset("temporarily currently still partially partly".split(
 _STATE_KINDS = frozenset({"clash", "capture", "capture?", "recapture", "recapture?"})
 # the nouns "combat" modifies that still name fighting ("combat operations", "combat engagements")
 _COMBAT_HEADS = frozenset("operation action engagement clash fighting encounter".split())
+# event nouns that also name what a unit does ("a sabotage and reconnaissance group", "raiding party")
+_UNIT_NAMING_NOUNS = frozenset("sabotage raid reconnaissance".split())
 _UNIT_NOUNS = frozenset(
     "brigade battalion regiment division unit troop force company squad detachment corps platoon formation "
     "battlegroup group team squadron wing".split()

@@ -40,7 +40,7 @@ Casualties (one sentence at a time; figures of separate phrases are added up):
 - a death toll ("the death toll rose to 12") is the total: fatalities = max(toll, sum of other figures);
 - an apposition that spells out a figure is not added to it ("three civilians, a man and two women, were
   killed" = 3); a person named with an article or possessive counts 1 ("a woman was killed", "injured his
-  12-year-old son"); ages are never counts;
+  12-year-old son"), and so does "him" or "her" ("killing him"); ages are never counts;
 - known gap: elliptical second figures ("killed three in Kherson and two in Nikopol") give only the first;
 - vague amounts give their lower bound with ``at_least`` ("dozens injured" -> 24, at_least);
 - the qualifier of a sum is ``exact`` only if every part is exact; ``at_least`` if any part is (and none is
@@ -876,7 +876,9 @@ _COUNT_NP = (
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
-    rf"|himself|herself)"
+    rf"|himself|herself"
+    # a person told before, as the object of the casualty verb ("killing him", "wounding her.")
+    rf"|him\b|her\b(?=\s*(?:[.,;:)–—]|and\s|$)))"
 )
 _COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP}){{0,5}}"
 
@@ -1076,7 +1078,7 @@ def _item_count(item: str) -> tuple[int, str] | None:
         return None
     if any(w in _NOT_COUNT_HEADS for w in words[1:]) and not re.match(r"(?:his|her|their)\b", low):
         return None
-    if low in ("himself", "herself"):
+    if low in ("himself", "herself", "him", "her"):
         return (1, "exact")
     if low.startswith("another"):
         nm = _item_number_re().match(item.strip()[len("another") :].lstrip())
