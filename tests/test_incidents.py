@@ -549,3 +549,20 @@ def test_a_strike_told_for_an_area_then_place_by_place_is_coded_at_each_place(te
     events = events_of(text, published="2024-05-15")
     got = sorted((e.location.name, e.sub_event_type, e.fatalities, e.injuries) for e in events if e.location)
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "sub"),
+    [
+        pytest.param(
+            "Looting: On 3 May 2022, Russian soldiers threatened the drivers of a bus of evacuees near Vasylivka, "
+            "Zaporizhia and 'confiscated' their phones and money. No casualties.",
+            "Vasylivka",
+            "Looting/property destruction",
+            id="the_label_made_event_is_at_the_sentences_settlement",
+        ),
+    ],
+)
+def test_an_event_a_notes_label_makes_is_placed_by_the_sentence_it_introduces(text, place, sub) -> None:
+    events = events_of(text, published="2022-05-03")
+    assert [(e.location.name if e.location else None, e.sub_event_type) for e in events] == [(place, sub)]

@@ -550,6 +550,7 @@ class DocumentExtractor:
                 found = self._sentence_candidates(ctx, label_at, ctx.sentences[label_at])
                 for c in found:
                     c.sent_index, c.evidence = i, [*c.evidence, (sent.start_char, sent.end_char)]
+                    _place_from_sentence(ctx, i, c)
             label = None
             candidates.extend(found)
             told_last = (i, found) if found else None
@@ -2590,6 +2591,21 @@ def _place_counts(text: str, mentions: list) -> list[int | None]:
         hit = _COUNT_BEFORE.search(text[max(0, m.start - 30) : m.start].lower())
         out.append(numbers_stage.parse_number(hit.group(1)) if hit else None)
     return out
+
+
+def _place_from_sentence(ctx: DocContext, index: int, c: Candidate) -> None:
+    """A note's label made the event ("Looting: ... near Melitopol, Zaporizhia and 'confiscated' the aid"): it
+    happened at the most specific place of the sentence the label introduces, unless placed more precisely."""
+    mentions = [
+        m
+        for m in ctx.places_by_sentence.get(index, [])
+        if m.location is not None and not m.metonymy and not m.affiliation
+    ]
+    if not mentions:
+        return
+    best = _most_specific(mentions)[0]
+    if c.location is None or (c.location.geo_precision or 3) > (best.location.geo_precision or 3):
+        c.location, c.place_text, c.place_start = best.location, best.text, best.start
 
 
 def _names_region_of(qualifier, place) -> bool:
