@@ -441,6 +441,26 @@ TABLE = [
         AIR,
     ),
     row(
+        "On 2 April 2022, Russian forces struck an oil depot in Lutsk with air-launched cruise missiles.",
+        "air_launched_missiles_are_an_air_strike",
+        AIR,
+    ),
+    row(
+        "On 9 March 2022, Russian forces launched a missile strike from the air on the airfield in Ozerne.",
+        "a_missile_strike_from_the_air_is_an_air_strike",
+        AIR,
+    ),
+    row(
+        "On 11 March 2022, Russian aviation struck a residential area of Okhtyrka.",
+        "aviation_striking_is_an_air_strike",
+        AIR,
+    ),
+    row(
+        "On 11 March 2022, Russian planes attacked the outskirts of Izium.",
+        "planes_attacking_is_an_air_strike",
+        AIR,
+    ),
+    row(
         "On 14 July 2022, Russian forces hit the centre of Vinnytsia with Kalibr missiles launched from a "
         "submarine in the Black Sea.",
         "missiles_launched_from_the_sea_stay_a_missile_strike",

@@ -515,11 +515,28 @@ def downed_aircraft_kind(token: Token) -> str | None:
 _LAUNCH = frozenset({"launch", "fire"})
 
 
+_AIR_LAUNCHED = frozenset(
+    {"air-launched", "airborne", "air-to-surface", "air-to-ground", "aircraft-launched"}
+)
+
+
 def air_launched(sent: Span) -> bool:
     """Does the sentence say a missile was launched from an aircraft ("a Kh-22 missile launched from a Tu-22M3
     bomber", "missiles fired from Su-34 jets")? A strike by air-launched missiles is an air strike (ACLED)."""
     spans = weapon_spans(sent.doc)
     for t in sent:
+        if (
+            t.lower_ in _AIR_LAUNCHED
+            or (t.lower_ == "launched" and any(c.lower_ in ("air", "aircraft") for c in t.children))
+        ) and noun_weapon_kind(t.head, spans) in ("missile", "rocket"):
+            return True  # "air-launched cruise missiles" (however tokenised), "airborne missiles"
+        if (
+            t.lower_ == "air"
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "from"
+            and (_lemma(t.head.head) in _LAUNCH or _lemma(t.head.head) in ("strike", "attack"))
+        ):
+            return True  # "launched a missile strike from the air"
         if _lemma(t) not in _LAUNCH:
             continue
         sources = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]

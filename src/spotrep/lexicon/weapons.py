@@ -267,6 +267,9 @@ WEAPON_WORDS: dict[str, tuple[str, str]] = {
     "airstrike": ("airstrike", "aircraft"),
     "warplane": ("aircraft", "aircraft"),
     "jet": ("aircraft", "aircraft"),
+    "plane": ("aircraft", "aircraft"),
+    "airplane": ("aircraft", "aircraft"),
+    "aviation": ("aircraft", "aircraft"),  # "Russian aviation struck the town": the air force's aircraft
     "aircraft": ("aircraft", "aircraft"),
     "helicopter": ("helicopter", "aircraft"),
     "gunship": ("helicopter", "aircraft"),
