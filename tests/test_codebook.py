@@ -441,6 +441,21 @@ TABLE = [
         AIR,
     ),
     row(
+        "On 3 March 2022, Ukrainian forces destroyed a Russian armoured column on the road to Makariv.",
+        "enemy_armour_destroyed_by_unstated_means_is_shelling",
+        SHELLING,
+    ),
+    row(
+        "On 6 March 2022, Russian forces destroyed a Ukrainian platoon defending Irpin.",
+        "enemy_troops_destroyed_is_a_battle",
+        CLASH,
+    ),
+    row(
+        "On 1 March 2022, Ukrainian forces destroyed a Russian supply convoy with Bayraktar drones near Ivankiv.",
+        "the_instrument_of_a_destruction_types_it",
+        AIR,
+    ),
+    row(
         "On 2 April 2022, Russian forces struck an oil depot in Lutsk with air-launched cruise missiles.",
         "air_launched_missiles_are_an_air_strike",
         AIR,
@@ -757,4 +772,12 @@ def test_debris_after_an_interception_is_that_interception() -> None:
         "two districts of the city.",
         published=PUBLISHED,
     )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_weapons_destroyed_with_explosives_are_a_disposal_not_a_bombing() -> None:
+    """'with explosives' names how seized weapons were disposed of; only remote fire names an attack."""
+    from spotrep import extract
+
+    events = extract("Police destroyed the seized weapons with explosives in Kyiv.", published=PUBLISHED)
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

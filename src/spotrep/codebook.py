@@ -556,18 +556,23 @@ _ATTACK_VERBS = frozenset("attack strike target hit ambush".split())
 
 
 def instrument_kind(token: Token, lemma: str) -> str | None:
-    """The weapon kind of "attacked X with a bomb", "attacked a train ... with mines": the instrument names
-    the attack, however deep the parser hung "with" inside the object."""
-    if lemma not in _ATTACK_VERBS:
+    """The weapon kind of "attacked X with a bomb", "attacked a train ... with mines", "destroyed a convoy with
+    Bayraktar drones": the instrument names the attack, however deep the parser hung "with" inside the object."""
+    if lemma not in _ATTACK_VERBS and lemma != "destroy":
         return None
     spans = weapon_spans(token.doc)
     for t in token.subtree:
         if t.dep_ != "pobj" or t.head.lower_ not in ("with", "using"):
             continue
         kind = noun_weapon_kind(t, spans)
+        if lemma == "destroy" and kind not in _REMOTE_INSTRUMENTS:
+            continue  # "destroyed the seized weapons with explosives": a disposal, not an attack
         if kind in ("explosive", "grenade", "drone", "missile", "rocket", "artillery", "aircraft", "bomb"):
             return kind
     return None
+
+
+_REMOTE_INSTRUMENTS = frozenset({"drone", "missile", "rocket", "artillery", "aircraft"})
 
 
 # -- damage done by a strike -----------------------------------------------------------------------------------

@@ -955,6 +955,16 @@ VERB_OBJECTS["drop"] = {
     "chlorine": "chemical",
     "gas": "chemical",
 }
+# the other side's armour, guns and positions destroyed, by means the report does not give: remote fire (drones,
+# artillery, missiles) does most of it, and ACLED codes it as shelling; its troops destroyed, a battle
+VERB_OBJECTS["destroy"].update(
+    dict.fromkeys(
+        "tank column convoy equipment armour armor launcher howitzer artillery radar stronghold dugout "
+        "emplacement fortification bmp btr apc".split(),
+        "shelling",
+    )
+    | dict.fromkeys("battalion company platoon squad detachment unit troop".split(), "clash")
+)
 VERB_OBJECTS["take"]["mine"] = "?"
 VERB_OBJECTS["seize"]["mine"] = "weapons_seizure"
 VERB_OBJECTS["enter"]["control"] = "?"
