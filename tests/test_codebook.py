@@ -441,6 +441,17 @@ TABLE = [
         AIR,
     ),
     row(
+        "On 26 December 2023, Ukrainian aircraft sank the Russian landing ship Novocherkassk in the port of "
+        "Feodosia with cruise missiles.",
+        "a_ship_sunk_was_attacked_with_what_sank_it",
+        AIR,
+    ),
+    row(
+        "On 5 March 2024, Ukrainian sea drones sank the patrol ship Sergei Kotov near the Kerch Strait.",
+        "a_ship_sunk_by_sea_drones_is_a_drone_strike",
+        AIR,
+    ),
+    row(
         "On 3 March 2022, Ukrainian forces destroyed a Russian armoured column on the road to Makariv.",
         "enemy_armour_destroyed_by_unstated_means_is_shelling",
         SHELLING,
@@ -626,6 +637,7 @@ TABLE = [
 ]
 
 NO_EVENT = [
+    "The ferry sank in a storm off the coast on Tuesday.",
     pytest.param(
         "Six military planes entered the air defence identification zone on Monday.",
         id="aircraft_entering_a_zone_take_no_ground",

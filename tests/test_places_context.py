@@ -728,11 +728,14 @@ def test_a_countrys_capital_before_its_name_is_the_name(places) -> None:  # noqa
         "The Vostok group of forces repelled four attacks.",
         "The occupiers dropped a KAB on the outskirts, the regional governor said.",
         "Ukrainian forces fired Tochka missiles at the positions.",
+        "Sea drones hit the patrol ship Sergei Kotov overnight.",
+        "The frigate Admiral Makarov and the corvette Vyshgorod left port.",
     ],
 )
 def test_seas_military_groupings_and_weapons_are_no_places(places, text) -> None:  # noqa: F811
     """A gazetteer knows a small place of each of these names somewhere (Cea for 'Sea', Sever do Vouga, Kāb,
-    Caspian in Michigan); in a war report they name a sea, a grouping or a weapon."""
+    Caspian in Michigan; Vyshhorod for a corvette); in a war report they name a sea, a grouping, a ship or a
+    weapon."""
     assert [m.text for m in places(text) if m.kind != "area"] == []
 
 

@@ -555,6 +555,11 @@ WATER_NOUNS = frozenset(
 SEA_NAMES = frozenset({"caspian", "baltic", "mediterranean", "adriatic", "aegean", "barents", "okhotsk"})
 # the names of military groupings ("Battlegroup Sever", "the Vostok group of forces") are no places
 UNIT_BEFORE = frozenset({"battlegroup", "grouping"})
+# a vessel's name follows its kind ("the cruiser Moskva", "the missile boat Ivanovets"); ships are often named
+# after cities
+VESSEL_BEFORE = frozenset(
+    "ship cruiser frigate corvette boat vessel submarine tanker warship flagship tug destroyer minesweeper".split()
+)
 UNIT_AFTER = frozenset({"group", "grouping", "battlegroup"})
 
 # scores
@@ -1083,8 +1088,9 @@ class _Finder:
     def _not_places(self) -> None:
         """Names that are no place, marked used before any pattern runs: seas, lakes and rivers ("the Black
         Sea", "the Sea of Azov", "from the Caspian"), military groupings ("Battlegroup Sever", "the Vostok
-        group") and weapon systems ("Kalibr", "Tochka", "KAB") — a gazetteer has a small place of most such
-        names somewhere (Cea for "Sea", Sever do Vouga, Kāb), and a war report uses them all the time."""
+        group"), vessels ("the cruiser Moskva") and weapon systems ("Kalibr", "Tochka", "KAB") — a gazetteer
+        has a small place of most such names somewhere (Cea for "Sea", Sever do Vouga, Kāb), and a war report
+        uses them all the time."""
         lower, cap, used, n = self.lower, self.cap, self.used, self.n
         for k, low in enumerate(lower):
             if low in WATER_NOUNS:
@@ -1098,7 +1104,7 @@ class _Finder:
                     used[k] = True
             elif low in SEA_NAMES and cap[k] and k > 0 and lower[k - 1] == "the":
                 used[k] = True
-            elif low in UNIT_BEFORE:
+            elif low in UNIT_BEFORE or (low in VESSEL_BEFORE and k + 1 < n and cap[k + 1]):
                 self._use_run(k + 1)
             elif low in UNIT_AFTER and k > 0 and cap[k - 1] and not used[k - 1]:
                 run = self._base_run_before(k)

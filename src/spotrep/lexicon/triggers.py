@@ -28,6 +28,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "infiltrate": "advance?",
     "capture": "capture",
     "seize": "capture?",
+    "sink": "attack?",
     "overrun": "capture",
     "occupy": "capture?",
     "conquer": "capture",
@@ -337,6 +338,8 @@ FORMS: dict[str, str] = {
     "froze": "freeze",
     "sent": "send",
     "seized": "seize",
+    "sank": "sink",
+    "sunk": "sink",
     "kidnapped": "kidnap",
     "abducted": "abduct",
     "killed": "kill",
@@ -964,6 +967,11 @@ VERB_OBJECTS["destroy"].update(
         "shelling",
     )
     | dict.fromkeys("battalion company platoon squad detachment unit troop".split(), "clash")
+)
+# a ship sunk was attacked (its weapon types the strike: naval drones, missiles)
+VERB_OBJECTS["sink"] = dict.fromkeys(
+    "ship vessel boat warship cruiser frigate corvette submarine tug tanker ferry barge flagship".split(),
+    "attack",
 )
 VERB_OBJECTS["take"]["mine"] = "?"
 VERB_OBJECTS["seize"]["mine"] = "weapons_seizure"
