@@ -566,3 +566,24 @@ def test_a_strike_told_for_an_area_then_place_by_place_is_coded_at_each_place(te
 def test_an_event_a_notes_label_makes_is_placed_by_the_sentence_it_introduces(text, place, sub) -> None:
     events = events_of(text, published="2022-05-03")
     assert [(e.location.name if e.location else None, e.sub_event_type) for e in events] == [(place, sub)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param(
+            "Russian forces captured Marinka and advanced towards Kurakhove.",
+            "Marinka",
+            id="a_taking_then_an_advance_towards_a_town",
+        ),
+        pytest.param(
+            "Rebels seized the airport in Goma and pushed on towards Bukavu.",
+            "Goma",
+            id="a_seizure_then_a_push_towards_a_city",
+        ),
+    ],
+)
+def test_where_forces_headed_is_not_where_they_took_ground(text, place) -> None:
+    events = events_of(text, published="2024-05-15")
+    takings = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [e.location.name for e in takings if e.location] == [place]

@@ -801,6 +801,11 @@ class DocumentExtractor:
                 and not toks <= source_tokens
                 and not (cand.kind in _LEAVING_KINDS and _destination(ctx, toks))
             ]
+            if cand.kind in _MOVING_KINDS:
+                # "took Rostov-on-Don and advanced towards Moscow": where forces headed is not where they are
+                ahead = [(m, toks) for m, toks in own if _destination(ctx, toks)]
+                if ahead and len(ahead) < len(own):
+                    own = [u for u in own if u not in ahead]
             cand._places = own  # type: ignore[attr-defined]
             for _m, toks in own:
                 claimed |= toks
@@ -2319,6 +2324,7 @@ _AFFILIATED = re.compile(r"-(?:backed|supported|aligned|allied|sponsored|led|fun
 
 
 _LEAVING_KINDS = frozenset({"withdrawal", "displacement"})
+_MOVING_KINDS = frozenset({"capture", "recapture", "advance"})
 
 
 def _destination(ctx: DocContext, toks: set[int]) -> bool:
