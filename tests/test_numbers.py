@@ -554,3 +554,15 @@ def test_offsets_always_slice_to_the_mention_text(words: list[str]) -> None:
         assert 0 <= s < e <= len(text)
     for value in (c.fatalities, c.injuries, c.killed_or_wounded):
         assert value is None or value >= 0
+
+
+def test_a_pattern_gated_on_words_that_go_together_is_tried_only_when_all_are_there() -> None:
+    # the cheap word test before a costly casualty pattern: one of the single words, or every group of a pair
+    from spotrep.numbers import _Lazy
+
+    rx = _Lazy(r"\w+", needs=("wounded", ("taken|rushed", "wound|burns")))
+    assert rx.search("Two were wounded") is not None
+    assert rx.search("She was taken to hospital with burns") is not None
+    assert rx.search("She was taken to the station") is None  # a taking, no wound
+    assert rx.search("Burns and wounds everywhere") is None  # wounds, no taking
+    assert rx.search("TAKEN with WOUNDS") is not None  # the test ignores case, as the patterns do

@@ -218,6 +218,12 @@ def _war_name_firsts() -> frozenset[str]:
     return frozenset(name.split()[0] for name in WAR_NAMES)
 
 
+@lru_cache(maxsize=1)
+def _named_pair_firsts() -> frozenset[str]:
+    """The first words of the two-word names of groups and bodies."""
+    return frozenset(key.split()[0] for key in NAMED_ACTORS if key.count(" ") == 1)
+
+
 def war_name(
     tokens: list[Token], lowers: list[str] | None = None
 ) -> tuple[str, tuple[str | None, str | None, str], set[int]] | None:
@@ -265,11 +271,20 @@ def actor_from_token(head: Token) -> ActorMention | None:
     if war is not None:
         return war
     # named groups and bodies
-    for t in tokens:
-        for key in (t.lower_, f"{t.lower_} {t.doc[t.i + 1].lower_}" if t.i + 1 < len(t.doc) else ""):
-            if key and key in NAMED_ACTORS:
-                canonical, country, kind = NAMED_ACTORS[key]
-                return ActorMention(Actor(name=canonical, country=country, kind=kind), head.i, "named")
+    doc = head.doc
+    pair_firsts = _named_pair_firsts()
+    for k, t in enumerate(tokens):
+        key = lowers[k]
+        if key not in NAMED_ACTORS:
+            if key not in pair_firsts or t.i + 1 >= len(doc):
+                continue
+            # the word and the next one in the text (inside the phrase or just after it)
+            following = lowers[k + 1] if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else None
+            key = f"{key} {following if following is not None else doc[t.i + 1].lower_}"
+            if key not in NAMED_ACTORS:
+                continue
+        canonical, country, kind = NAMED_ACTORS[key]
+        return ActorMention(Actor(name=canonical, country=country, kind=kind), head.i, "named")
     low = head.lower_
     lemma = noun_key(head)
     # a country or capital standing for its state ("Russia launched", "Kyiv said")
@@ -620,16 +635,23 @@ def with_period(actor: Actor | None, on: date | None) -> Actor | None:
     (2014-2019)'), for the states whose periods the lexicon knows; other names stay as they are."""
     if actor is None or actor.kind not in ("military", "police", "government") or not actor.country:
         return actor
-    periods = GOVERNMENT_PERIODS.get(actor.country)
-    base = acled_name(actor.kind, actor.country)
-    if not periods or not (actor.name == base or actor.name.startswith(base + " ")):
+    name = _period_name(actor.name, actor.country, actor.kind, on or date.today())
+    if name is None:
         return actor
-    branch = actor.name[len(base) :]
-    day = (on or date.today()).isoformat()
+    # the fields are the validated actor's: no need to validate them again
+    return Actor.model_construct(name=name, country=actor.country, kind=actor.kind)
+
+
+@lru_cache(maxsize=4096)
+def _period_name(name: str, country: str, kind: str, on: date) -> str | None:
+    """with_period's name for an actor on a day; None when it keeps its own."""
+    periods = GOVERNMENT_PERIODS.get(country)
+    base = acled_name(kind, country)
+    if not periods or not (name == base or name.startswith(base + " ")):
+        return None
+    branch = name[len(base) :]
+    day = on.isoformat()
     for first, last, label in periods:
         if first <= day and (last is None or day <= last):
-            # the fields are the validated actor's: no need to validate them again
-            return Actor.model_construct(
-                name=f"{base} ({label}){branch}", country=actor.country, kind=actor.kind
-            )
-    return actor
+            return f"{base} ({label}){branch}"
+    return None

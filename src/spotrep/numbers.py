@@ -65,19 +65,38 @@ __all__ = [
 ]
 
 
+_LOWERED: list[str] = [
+    "",
+    "",
+]  # the text last lowered and its lower case (find_casualties tries many patterns on one)
+
+
+def _lowered(text: str) -> str:
+    if _LOWERED[0] is not text:
+        _LOWERED[0], _LOWERED[1] = text, text.lower()
+    return _LOWERED[1]
+
+
 class _Lazy:
     """A regular expression compiled on first use (the big casualty patterns take a while to compile).
 
     ``needs`` lists words (lower case; prefixes match) of which the text must contain one for the pattern to
     match at all: a cheap test that spares the costly search on most sentences, which mention no casualties.
+    An item may also be a tuple of groups the text must all contain, each group a "|"-separated choice of words
+    (("taken|rushed", "wound|injur"): a verb of taking to hospital and a word for a wound).
     """
 
     __slots__ = ("_compiled", "_flags", "_needs", "_pattern")
 
-    def __init__(self, pattern: str, flags: int = 0, *, needs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, pattern: str, flags: int = 0, *, needs: tuple[str | tuple[str, ...], ...] = ()
+    ) -> None:
         self._pattern = pattern
         self._flags = flags
-        self._needs = needs
+        self._needs = tuple(
+            need if isinstance(need, str) else tuple(tuple(group.split("|")) for group in need)
+            for need in needs
+        )
         self._compiled: re.Pattern[str] | None = None
 
     @property
@@ -93,8 +112,13 @@ class _Lazy:
     def _possible(self, text: str) -> bool:
         if not self._needs:
             return True
-        low = text.lower()
-        return any(word in low for word in self._needs)
+        low = _lowered(text)
+        return any(
+            need in low
+            if isinstance(need, str)
+            else all(any(word in low for word in group) for group in need)
+            for need in self._needs
+        )
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         if not self._possible(text):
@@ -878,7 +902,7 @@ _COUNT_NP = (
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
     # a person told before, as the object of the casualty verb ("killing him", "wounding her.")
-    rf"|him\b|her\b(?=\s*(?:[.,;:)–—]|and\s|$)))"
+    rf"|\bhim\b|\bher\b(?=\s*(?:[.,;:)–—]|and\s|$)))"
 )
 _COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP}){{0,5}}"
 
@@ -1004,7 +1028,14 @@ _RE_FATAL_PASSIVE = _Lazy(
 _RE_INJURE_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_INJURE_V})\b{_AFTER_VERB_OBJECT}",
     re.I,
-    needs=("wound", "injur", "hurt", "maimed", "hospitali", "burns", "trauma", "concussion"),
+    needs=(
+        "wounded",
+        "injured",
+        "hurt",
+        "maimed",
+        "hospitali",
+        ("taken|rushed|brought|evacuated|admitted", "injur|wound|burns|trauma|concussion"),
+    ),
 )
 _RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"

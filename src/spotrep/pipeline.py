@@ -203,9 +203,14 @@ class DocContext:
     def tokens(self) -> list[Token]:
         return list(self.doc)
 
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``lemma_of`` each token."""
+        return [lemma_of(t) for t in self.tokens]
+
     def lemma(self, i: int) -> str:
-        """``lemma_of`` the token ``i`` (lemma_of keeps its own word cache)."""
-        return lemma_of(self.tokens[i])
+        """``lemma_of`` the token ``i``."""
+        return self.lemmas[i]
 
     @cached_property
     def lowers(self) -> list[str]:
@@ -585,7 +590,7 @@ class DocumentExtractor:
         self, ctx: DocContext, index: int, sent: Span, label_kind: str | None = None
     ) -> list[Candidate]:
         found = find_triggers(sent, ctx.place_tokens(index))
-        label = _label_end(sent)
+        label = _label_end(sent, ctx.sentence_text(index))
         # "Looting: On 7 April, Russian forces ... 'confiscated' all the aid": the label names the kind of what
         # the sentence tells; it is no event of its own when the sentence tells one
         labels = [t for t in found if t.i < label and t.strong]
@@ -920,7 +925,7 @@ class DocumentExtractor:
                         claimed |= toks
         # a past date of another clause does not date this one; a date opening the sentence dates all of it
         # ("Around 10 March 2022 (week of), Russian forces looted ...")
-        opening = _label_end(ctx.sentences[index]) + 2
+        opening = _label_end(ctx.sentences[index], ctx.sentence_text(index)) + 2
         free = [
             m
             for m, toks in located
@@ -2194,9 +2199,12 @@ def _type_by_label(cands: list[Candidate], kind: str) -> None:
         lead._kinds = [kind, *lead._kinds]  # type: ignore[attr-defined]
 
 
-def _label_end(sent: Span) -> int:
+def _label_end(sent: Span, text: str | None = None) -> int:
     """The first token after a label opening the sentence ("Looting: Around 10 March, ...", "Interception: On 2
-    May, ..."): a label names the kind of what the sentence tells, it is no event of its own."""
+    May, ..."): a label names the kind of what the sentence tells, it is no event of its own. ``text`` is the
+    sentence's text when the caller has it (a sentence with no colon has no label)."""
+    if text is not None and ":" not in text:
+        return sent.start
     for t in sent[:4]:
         if t.text == ":":
             return (
