@@ -213,6 +213,11 @@ class DocContext:
         return self.lemmas[i]
 
     @cached_property
+    def civilian_nouns(self) -> set[int]:
+        """The tokens whose lemma is a noun for civilians (ACTOR_NOUNS)."""
+        return {i for i, lemma in enumerate(self.lemmas) if ACTOR_NOUNS.get(lemma) == "civilians"}
+
+    @cached_property
     def lowers(self) -> list[str]:
         return [t.lower_ for t in self.tokens]
 
@@ -2009,10 +2014,16 @@ def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | N
     return actor if actor is not None and (actor.country or is_naf(actor)) else None
 
 
+_PARTY_PREPS = frozenset({"between", "with", "at", "on", "against"})
+
+
 def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
     """The other party of a fight or a strike when the clause names it: 'between Russian and Ukrainian forces'
     (the second named), 'clashed with Ukrainian troops', 'fired at the positions of the People's Militia'."""
     doc = ctx.doc
+    sent, lowers = ctx.sentences[cand.sent_index], ctx.lowers
+    if not any(lowers[i] in _PARTY_PREPS for i in range(sent.start, sent.end)):
+        return None  # no preposition that could name the other party in the sentence
     holders = []
     for trig in cand.triggers:
         holders.append(trig.token)
@@ -2021,7 +2032,7 @@ def _second_party(ctx: DocContext, cand: Candidate) -> ActorMention | None:
             holders.append(verb)  # "fired grenade launchers at the positions of X"
     for t in holders:
         for c in t.children:
-            if c.dep_ != "prep" or c.lower_ not in ("between", "with", "at", "on", "against"):
+            if c.dep_ != "prep" or c.lower_ not in _PARTY_PREPS:
                 continue
             pobj = _partitive_head(next((g for g in c.children if g.dep_ == "pobj"), None))
             if pobj is None or (
@@ -2049,10 +2060,8 @@ def _harmed_civilians(ctx: DocContext, cand: Candidate) -> ActorMention | None:
     hospital full of civilians'): they are actor2, as ACLED codes harm to civilians."""
     if cand.kind in ("protest", "protest_force", "riot", "mob", "arrest", "interception", "political"):
         return None
-    for i in sorted(cand.domain):
+    for i in sorted(ctx.civilian_nouns & cand.domain):
         lemma = ctx.lemma(i)
-        if ACTOR_NOUNS.get(lemma) != "civilians":
-            continue
         tok = ctx.tokens[i]
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
