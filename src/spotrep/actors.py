@@ -161,6 +161,12 @@ def nationality_of(tokens: list[Token]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_pair_firsts() -> frozenset[str]:
+    """The first words of the two-word names of countries and nationalities ("united states", "south korean")."""
+    return frozenset(key.split()[0] for key in (*COUNTRY_ACTORS, *DEMONYMS) if key.count(" ") == 1)
+
+
 def _country_word(t: Token) -> str | None:
     low = t.lower_
     if DEMONYMS.get(low):
@@ -168,7 +174,7 @@ def _country_word(t: Token) -> str | None:
     if t.ent_type_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
         if low in COUNTRY_ACTORS:
             return COUNTRY_ACTORS[low]
-        if t.i + 1 < len(t.doc):
+        if low in _country_pair_firsts() and t.i + 1 < len(t.doc):
             pair = f"{low} {t.doc[t.i + 1].lower_}"
             if pair in COUNTRY_ACTORS:
                 return COUNTRY_ACTORS[pair]
@@ -233,13 +239,14 @@ def war_name(
         return None
     lowers = lowers if lowers is not None else [t.lower_ for t in tokens]
     firsts = _war_name_firsts()
-    if firsts.isdisjoint(lowers):
+    starts = [k for k, low in enumerate(lowers) if low in firsts]
+    if not starts:
         return None
     doc = tokens[0].doc
     for n in range(min(WAR_NAME_MAX_WORDS, len(lowers)), 0, -1):
-        for k in range(len(lowers) - n + 1):
-            if lowers[k] not in firsts:
-                continue
+        for k in starts:
+            if k + n > len(lowers):
+                break
             key = " ".join(lowers[k : k + n]) if n > 1 else lowers[k]
             entry = WAR_NAMES.get(key)
             if entry is None:

@@ -13,7 +13,12 @@ internal event kind the codebook assigns to the construction (or None when the c
 - monitoring-mission counts ("observed a total of 7 explosions", "recorded 12 projectiles", "bursts of
   small-arms fire") report shelling, or an armed clash when small arms were used or fire went both ways across
   the contact line (``monitoring_kind``);
-- a missile launched from an aircraft makes an air strike (``air_launched``);
+- strikes by aircraft are air strikes however told: a missile launched from an aircraft, "air-launched" or
+  "airborne" missiles, "a missile strike from the air", "Russian aviation struck", "planes attacked"
+  (``air_launched``);
+- the other side's armour, columns, guns and positions destroyed by unstated means are shelling (remote fire
+  does most of it, and ACLED codes it so), its troops destroyed a battle; a ship sunk was attacked, typed by
+  what sank it;
 - a manned aircraft shot down by ground fire is shelling, one downed by another aircraft an armed clash;
   drones and missiles brought down stay interceptions (``downed_aircraft_kind``);
 - evacuations, flight and deportation of civilians are displacement, ACLED's "Other" (``displacement_kind``);
@@ -26,7 +31,8 @@ internal event kind the codebook assigns to the construction (or None when the c
 - the weapon names the event: "attacked a tower with a bomb" (``instrument_kind``), "used drones to destroy"
   (``used_weapon_kind``), and damage done by a drone, a missile or shelling is that strike, not property
   destruction (``remote_doer_kind``);
-- armed forces entering a place take it (``forces_entered``).
+- armed forces entering a place take it (``forces_entered``), unless the entry is told as what led to a fight
+  ("entered the village and clashed with the defenders": the fight is the event, ``entered_to_fight``).
 """
 
 from __future__ import annotations

@@ -666,25 +666,26 @@ class DocumentExtractor:
         strong = [t for t in group if t.strong and not t.absorbed]
         weapon_kinds = set()
         weapons: list[str] = []
-        lemma, lowers, dated = ctx.lemma, ctx.lowers, ctx.dated
+        lemma, lemmas, lowers, dated = ctx.lemma, ctx.lemmas, ctx.lowers, ctx.dated
+        spans = ctx.weapon_spans
         for i in sorted(domain):
-            if i in ctx.weapon_spans:
-                name = ctx.weapon_spans[i]
+            if i in spans:
+                name = spans[i]
                 if name not in weapons:
                     weapons.append(name)
                 weapon_kinds.add(WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile")
                 continue
-            w = WEAPON_WORDS.get(lemma(i))
+            w = WEAPON_WORDS.get(lemmas[i])
             if not w:
                 continue
             tok = ctx.tokens[i]
-            if lemma(i) == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
+            if lemmas[i] == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
                 continue  # a suicide bomber is no aircraft
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
                 # a mortar bomb is a heavy weapon's round, a state's bomb an aerial bomb
-                weapon_kinds.add(bomb_kind(tok) if lemma(i) == "bomb" else w[1])
+                weapon_kinds.add(bomb_kind(tok) if lemmas[i] == "bomb" else w[1])
         if not strong and not weapon_kinds:
             return None
         heads = {anchor} | {t.i for t in strong}
@@ -716,9 +717,8 @@ class DocumentExtractor:
         if weapon_kinds & {"missile", "rocket"} and "aircraft" not in weapon_kinds and air_launched(sent):
             weapon_kinds.add("aircraft")  # "with a Kh-22 missile launched from a Tu-22M3 bomber"
         # words of the clause (not the months: "March 21" is no march)
-        context_lemmas = {lemma(i) for i in domain if not dated[i]} | {
-            lowers[i] for i in domain if not dated[i]
-        }
+        undated = [i for i in domain if not dated[i]]
+        context_lemmas = {lemmas[i] for i in undated} | {lowers[i] for i in undated}
         if any(t.kind == "withdrawal" for t in strong):
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
             context_lemmas |= {lemma(i) for i in range(sent.start, sent.end)}
