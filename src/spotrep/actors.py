@@ -285,9 +285,7 @@ def actor_from_token(head: Token) -> ActorMention | None:
         if key not in NAMED_ACTORS:
             if key not in pair_firsts or t.i + 1 >= len(doc):
                 continue
-            # the word and the next one in the text (inside the phrase or just after it)
-            following = lowers[k + 1] if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1 else None
-            key = f"{key} {following if following is not None else doc[t.i + 1].lower_}"
+            key = f"{key} {doc[t.i + 1].lower_}"  # the word and the next one in the text
             if key not in NAMED_ACTORS:
                 continue
         canonical, country, kind = NAMED_ACTORS[key]

@@ -65,18 +65,6 @@ __all__ = [
 ]
 
 
-_LOWERED: list[str] = [
-    "",
-    "",
-]  # the text last lowered and its lower case (find_casualties tries many patterns on one)
-
-
-def _lowered(text: str) -> str:
-    if _LOWERED[0] is not text:
-        _LOWERED[0], _LOWERED[1] = text, text.lower()
-    return _LOWERED[1]
-
-
 class _Lazy:
     """A regular expression compiled on first use (the big casualty patterns take a while to compile).
 
@@ -109,10 +97,10 @@ class _Lazy:
     def groupindex(self) -> Mapping[str, int]:
         return self.rx.groupindex
 
-    def _possible(self, text: str) -> bool:
+    def _possible(self, text: str, low: str | None) -> bool:
         if not self._needs:
             return True
-        low = _lowered(text)
+        low = text.lower() if low is None else low
         return any(
             need in low
             if isinstance(need, str)
@@ -120,16 +108,17 @@ class _Lazy:
             for need in self._needs
         )
 
-    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        if not self._possible(text):
+    # ``low`` is the text in lower case when the caller has it (one text tried against many patterns)
+    def finditer(self, text: str, pos: int = 0, *, low: str | None = None) -> Iterator[re.Match[str]]:
+        if not self._possible(text, low):
             return iter(())
         return self.rx.finditer(text, pos)
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.rx.search(text, pos) if self._possible(text) else None
+    def search(self, text: str, pos: int = 0, *, low: str | None = None) -> re.Match[str] | None:
+        return self.rx.search(text, pos) if self._possible(text, low) else None
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.rx.match(text, pos) if self._possible(text) else None
+    def match(self, text: str, pos: int = 0, *, low: str | None = None) -> re.Match[str] | None:
+        return self.rx.match(text, pos) if self._possible(text, low) else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1212,6 +1201,7 @@ def find_casualties(text: str) -> Casualties:
     if not any(cue in low for cue in _CASUALTY_CUES):
         return Casualties(None, None, ())
     work, mapping = _condense(text)
+    work_low = work.lower()  # for the word test of each pattern
 
     taken: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
@@ -1238,7 +1228,7 @@ def find_casualties(text: str) -> Casualties:
             take(m.start(), m.end(), (m.start(), m.end()))
 
     def add(pattern: _Lazy, target: list[tuple[int, str]], groups: tuple[str, ...] = ("np",)) -> None:
-        for m in pattern.finditer(work):
+        for m in pattern.finditer(work, low=work_low):
             for g in groups:
                 if g not in pattern.groupindex or m.group(g) is None:
                     continue
@@ -1254,7 +1244,7 @@ def find_casualties(text: str) -> Casualties:
 
     # 2. tolls and totals
     for total_pattern in (_RE_TOLL, _RE_NUMBER_OF):
-        for m in total_pattern.finditer(work):
+        for m in total_pattern.finditer(work, low=work_low):
             s, e = m.start("np"), m.end("np")
             if not free(s, e):
                 continue

@@ -666,7 +666,7 @@ class DocumentExtractor:
         strong = [t for t in group if t.strong and not t.absorbed]
         weapon_kinds = set()
         weapons: list[str] = []
-        lemma, lemmas, lowers, dated = ctx.lemma, ctx.lemmas, ctx.lowers, ctx.dated
+        lemmas, lowers, dated = ctx.lemmas, ctx.lowers, ctx.dated
         spans = ctx.weapon_spans
         for i in sorted(domain):
             if i in spans:
@@ -721,7 +721,7 @@ class DocumentExtractor:
         context_lemmas = {lemmas[i] for i in undated} | {lowers[i] for i in undated}
         if any(t.kind == "withdrawal" for t in strong):
             # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
-            context_lemmas |= {lemma(i) for i in range(sent.start, sent.end)}
+            context_lemmas |= set(lemmas[sent.start : sent.end])
         place_country = None
         classify_args = dict(
             agent_kind=agent_mention.actor.kind
@@ -753,7 +753,7 @@ class DocumentExtractor:
         cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
         cand._kinds = kinds  # type: ignore[attr-defined]
         cand._debris = typing.kind == "interception" and any(  # type: ignore[attr-defined]
-            debris_kind(t.token, lemma(t.i)) for t in strong
+            debris_kind(t.token, lemmas[t.i]) for t in strong
         )
         cand._context = context_lemmas  # type: ignore[attr-defined]
         cand._classify_args = classify_args  # type: ignore[attr-defined]
@@ -2208,11 +2208,11 @@ def _type_by_label(cands: list[Candidate], kind: str) -> None:
         lead._kinds = [kind, *lead._kinds]  # type: ignore[attr-defined]
 
 
-def _label_end(sent: Span, text: str | None = None) -> int:
+def _label_end(sent: Span, text: str) -> int:
     """The first token after a label opening the sentence ("Looting: Around 10 March, ...", "Interception: On 2
     May, ..."): a label names the kind of what the sentence tells, it is no event of its own. ``text`` is the
-    sentence's text when the caller has it (a sentence with no colon has no label)."""
-    if text is not None and ":" not in text:
+    sentence's text (a sentence with no colon has no label)."""
+    if ":" not in text:
         return sent.start
     for t in sent[:4]:
         if t.text == ":":
