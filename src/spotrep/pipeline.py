@@ -85,8 +85,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHUNK_CHARS = 100_000
-"""Long documents are analysed in chunks of about this many characters, cut at paragraph breaks."""
+CHUNK_CHARS = 25_000
+"""Long documents are analysed in sections of at most this many characters, cut at paragraph breaks. The parser's
+memory grows with a section's tokens, so sections are small enough to keep a worker near its resting size (a
+news article or a bulletin is one section; a report of many pages, a transcript or a dump of articles is cut)."""
+CHUNK_TOKENS = 6_000
+"""...and at most about this many tokens: a text dense in numbers and punctuation has a token every two or three
+characters, where prose has one every five or six."""
+BATCH_CHARS = 2 * CHUNK_CHARS
+"""Texts analysed together by spaCy hold at most about this many characters (two sections of a long document)."""
+_TOKENISH = re.compile(r"\w+|[^\w\s]")
 
 # verbs that introduce a nominal event ("launched an assault", "there was fighting", "clashes erupted")
 _SUPPORT_VERBS = frozenset(
@@ -168,6 +176,17 @@ class Candidate:
     @property
     def family(self) -> str:
         return _FAMILY.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """What one section of a long document tells the next: where its places lie and who fights."""
+
+    place_country: str | None
+    place_region: str | None
+    place_countries: frozenset[str]
+    belligerents: tuple[str, ...]
+    focus: str | None
 
 
 @dataclass
@@ -328,37 +347,60 @@ def extract_documents(
 
 
 def _sections(text: str) -> list[tuple[int, str]]:
-    """A long text cut into sections of at most about CHUNK_CHARS characters, at paragraph breaks (else at a
-    sentence end), each with its offset in the text."""
-    if len(text) <= CHUNK_CHARS:
+    """A long text cut into sections of at most CHUNK_CHARS characters and about CHUNK_TOKENS tokens, each with
+    its offset in the text. A section ends at a paragraph break in its second half, else at a sentence end,
+    else at a space; the sections put end to end are the text."""
+    if not _is_long(text):
         return [(0, text)]
     pieces: list[tuple[int, str]] = []
     start = 0
     while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            if cut == -1:
-                cut = text.rfind(". ", start + CHUNK_CHARS // 2, end)
-                cut = cut + 2 if cut != -1 else end
+        limit = min(len(text), start + CHUNK_CHARS, _token_limit(text, start))
+        end = limit
+        if limit < len(text):
+            floor = start + max(1, (limit - start) // 2)
+            cut = text.rfind("\n", floor, limit)
+            if cut != -1:
+                end = cut + 1
             else:
-                cut += 1
-            end = cut
+                cut = max(text.rfind(mark, floor, limit) for mark in (". ", "? ", "! "))
+                if cut == -1:
+                    cut = max(text.rfind(space, floor, limit) for space in (" ", "\t"))
+                    end = cut + 1 if cut != -1 else limit
+                else:
+                    end = cut + 2
         pieces.append((start, text[start:end]))
         start = end
     return pieces
 
 
+def _is_long(text: str) -> bool:
+    """Whether a text is read in sections: longer than CHUNK_CHARS, or than CHUNK_TOKENS tokens."""
+    return len(text) > CHUNK_CHARS or (
+        len(text) > CHUNK_TOKENS and len(_TOKENISH.findall(text)) > CHUNK_TOKENS
+    )
+
+
+def _token_limit(text: str, start: int) -> int:
+    """Where the CHUNK_TOKENS-th token from ``start`` ends (a word or a punctuation mark: a close upper bound on
+    spaCy's tokens), or the end of the text."""
+    for n, m in enumerate(_TOKENISH.finditer(text, start, min(len(text), start + CHUNK_CHARS)), 1):
+        if n >= CHUNK_TOKENS:
+            return m.end()
+    return len(text)
+
+
 def _run_batch(
     nlp, documents: list[Document], timings: Counter | None
 ) -> Iterator[tuple[Document, list[Event]]]:
-    short = [d for d in documents if len(d.text) <= CHUNK_CHARS]
+    long = {id(d) for d in documents if _is_long(d.text)}
+    short = [d for d in documents if id(d) not in long]
     t0 = time.perf_counter()
-    analysed = iter(list(nlp.pipe([mask_datelines(d.text) for d in short], batch_size=max(1, len(short)))))
+    analysed = iter(list(_analyse(nlp, [mask_datelines(d.text) for d in short])))
     if timings is not None:
         timings["spacy"] += time.perf_counter() - t0
     for document in documents:
-        if len(document.text) > CHUNK_CHARS:
+        if id(document) in long:
             yield document, _extract_long(nlp, document, timings)
             continue
         sdoc = next(analysed)
@@ -371,6 +413,21 @@ def _run_batch(
         yield document, events
 
 
+def _analyse(nlp, texts: list[str]) -> Iterator[Doc]:
+    """spaCy's analyses of ``texts``, in batches of at most BATCH_CHARS characters (the parser's memory grows
+    with the tokens of a batch, not of a text)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > BATCH_CHARS:
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
+
+
 def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Event]:
     """A long document (a dump, a transcript, a book) is read section by section, each like a document of its
     own, so time and memory stay linear; the same event told in several sections is then merged."""
@@ -378,13 +435,16 @@ def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Even
     events: list[Event] = []
     t0 = time.perf_counter()
     spacy_seconds = 0.0
+    carried: SectionContext | None = None
     for (offset, _piece), sdoc in zip(
         sections, nlp.pipe((mask_datelines(p) for _, p in sections), batch_size=2), strict=True
     ):
         t1 = time.perf_counter()
         spacy_seconds += t1 - t0
         stages: Counter = Counter()
-        events.extend(DocumentExtractor(document, sdoc, stages, offset=offset).run())
+        extractor = DocumentExtractor(document, sdoc, stages, offset=offset, carried=carried)
+        events.extend(extractor.run())
+        carried = extractor.context or carried  # None when the section is blank
         t0 = time.perf_counter()
         if timings is not None:
             timings["after_spacy"] += t0 - t1
@@ -430,12 +490,21 @@ class DocumentExtractor:
     """Extraction for one analysed document."""
 
     def __init__(
-        self, document: Document, doc: Doc, stage_seconds: Counter | None = None, *, offset: int = 0
+        self,
+        document: Document,
+        doc: Doc,
+        stage_seconds: Counter | None = None,
+        *,
+        offset: int = 0,
+        carried: SectionContext | None = None,
     ) -> None:
         self.document = document
         self.doc = doc
         self.offset = offset  # where the analysed text starts in the document (sections of long documents)
         self.stage_seconds = stage_seconds if stage_seconds is not None else Counter()
+        # the context of the document's earlier sections (a long document is read section by section)
+        self.carried = carried
+        self.context: SectionContext | None = None  # this text's own, for the next section
 
     # -- context ---------------------------------------------------------------------------------------
 
@@ -473,6 +542,20 @@ class DocumentExtractor:
         # the country an unqualified official speaks for: where the text's places lie, else the nationality the
         # text names most (a speaker's home, never an event's location)
         focus = place_country or (countries.most_common(1)[0][0] if countries else None)
+        carried = self.carried
+        if carried is not None:
+            # a section of a long document that names no place, or no belligerents, of its own goes on with the
+            # story of the sections before it
+            if not place_countries:
+                place_country, place_region, place_countries = (
+                    carried.place_country,
+                    carried.place_region,
+                    carried.place_countries,
+                )
+                focus = place_country or focus or carried.focus
+            if not belligerents:
+                belligerents = carried.belligerents
+        self.context = SectionContext(place_country, place_region, place_countries, belligerents, focus)
         weapon_spans: dict[int, str] = {}
         if SPAN_KEY in doc.spans:
             for span in doc.spans[SPAN_KEY]:
