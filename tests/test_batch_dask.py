@@ -1,5 +1,7 @@
-"""Batch extraction on a Dask distributed cluster (a LocalCluster of 2 worker processes): exactly the events
-of a single-process run, the model loaded once per worker, failures recorded per partition."""
+"""Batch extraction on a Dask distributed cluster given as a Client (a LocalCluster in the tests' process):
+exactly the events of a single-process run, the worker plugin run in each worker, failures recorded per
+partition. test_batch_dask_scheduler.py runs the real thing: `dask scheduler` and `dask worker` processes,
+`spotrep batch --scheduler ADDRESS`, the spaCy model loaded once per worker."""
 
 from __future__ import annotations
 
@@ -14,8 +16,6 @@ from distributed import Client, LocalCluster
 
 from spotrep.batch import Batch, Manifest, read_shard
 from spotrep.synthetic import generate_documents
-
-from .conftest import requires_model
 
 FAKE = "tests.store_fakes:keyword_extract"
 
@@ -39,39 +39,31 @@ def _records(out: Path) -> list[tuple[str, list[dict]]]:
     ]
 
 
-def _model_loads() -> int:
-    from spotrep.entities import _load
-
-    return _load.cache_info().misses
-
-
 def _warmed_up() -> bool:
     from spotrep.batch import worker
 
     return worker._ready_at is not None
 
 
-@requires_model
 @pytest.mark.slow
-@pytest.mark.model
-def test_two_dask_workers_find_exactly_the_events_of_a_single_process_run(tmp_path):
+def test_two_dask_workers_of_a_client_find_exactly_the_events_of_a_single_process_run(tmp_path):
     corpus = _corpus(tmp_path / "corpus.jsonl", 20)
     single = tmp_path / "single"
-    Batch.prepare([corpus], single, partition_size=5).run(processes=1)
+    Batch.prepare([corpus], single, partition_size=5).run(processes=1, extractor=FAKE)
     expected = _records(single)
     assert len(expected) == 20 and sum(len(ev) for _, ev in expected) > 0
 
     out = tmp_path / "dask"
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster) as client,
+        Client(cluster, set_as_default=False) as client,  # nothing may rely on a default client
     ):
         done: list[int] = []
-        report = Batch.prepare([corpus], out, partition_size=5).run(scheduler=client, progress=done.append)
+        batch = Batch.prepare([corpus], out, partition_size=5)
+        report = batch.run(scheduler=client, extractor=FAKE, progress=done.append)
         assert report.processed == 4 and report.failed == 0 and len(done) == 4
         assert len({r.worker for r in report.results}) >= 1
         assert set(client.run(_warmed_up).values()) == {True}  # the plugin ran on each worker
-        assert list(client.run(_model_loads).values()) == [1, 1]  # and each loaded the model once
     assert _records(out) == expected
 
 
@@ -84,7 +76,7 @@ def test_a_partition_that_fails_on_the_cluster_is_recorded_and_retried_by_the_ne
     first.unlink()
     with (
         LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
-        Client(cluster) as client,
+        Client(cluster, set_as_default=False) as client,  # nothing may rely on a default client
     ):
         report = batch.run(scheduler=client, extractor=FAKE)
         assert (report.processed, report.failed) == (2, 2)

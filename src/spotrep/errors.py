@@ -106,7 +106,14 @@ class ShardError(SpotrepError):
 
 
 class ClusterError(SpotrepError):
-    """The Dask scheduler cannot be reached, or the dask extra is not installed."""
+    """The Dask scheduler cannot be reached, or its workers cannot run spotrep."""
 
     code = "cluster_unavailable"
+    exit_code = 6
+
+
+class DaskNotInstalledError(ClusterError):
+    """Running on a Dask cluster needs the dask extra, which is not installed."""
+
+    code = "dask_not_installed"
     exit_code = 3

@@ -1,8 +1,9 @@
 """The click group every command module attaches to, and the mapping of domain errors to exit codes.
 
-Exit codes: 0 success; 1 unexpected failure; 2 bad input or usage; 3 a model or data package is missing;
-4 not found; 5 store error. A batch that processed some records but skipped malformed ones exits 0 and
-reports the skipped lines on stderr, unless --strict is given (then 2).
+Exit codes: 0 success; 1 unexpected failure; 2 bad input or usage; 3 a model or data package (or the dask
+extra) is missing; 4 not found; 5 store error; 6 the Dask scheduler cannot be reached, or its workers cannot
+run spotrep. A batch that processed some records but skipped malformed ones exits 0 and reports the skipped
+lines on stderr, unless --strict is given (then 2).
 """
 
 from __future__ import annotations
