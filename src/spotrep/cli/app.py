@@ -1,8 +1,9 @@
 """The click group every command module attaches to, and the mapping of domain errors to exit codes.
 
 Exit codes: 0 success; 1 unexpected failure; 2 bad input or usage; 3 a model or data package is missing;
-4 not found; 5 store error. A batch that processed some records but skipped malformed ones exits 0 and
-reports the skipped lines on stderr, unless --strict is given (then 2).
+4 not found; 5 store error. A command that reads several inputs or records (extract, ingest) reports each
+one it cannot use on stderr (the file, or ``<stdin>``, and the line of a record), goes on with the rest,
+and exits 2 at the end; so does one whose standard input is closed or unreadable.
 """
 
 from __future__ import annotations
