@@ -166,3 +166,80 @@ def test_a_5_mb_text_completes(runner, tmp_path):
     events = [json.loads(line) for line in out.stdout.splitlines()]
     assert events
     assert max(e["evidence"][-1]["end"] for e in events) > 4_900_000
+
+
+# --- inputs of every kind, and errors that name them (issue 13) ---------------------------------------------
+
+DRONES = "Ukrainian drones attacked an oil depot in Russia's Belgorod region overnight, the governor said."
+
+BATCH_WITH_BAD_LINES = (
+    json.dumps({"id": "one", "text": REPORT, "published": "2024-05-15"})
+    + "\n"
+    + '{"id": "two", "text": "Ukrainian drones struck\n'
+    + json.dumps({"id": "three", "text": DRONES, "published": "2024-05-15"})
+    + "\n"
+    + json.dumps({"id": "four", "text": DRONES, "published": "last week"})
+    + "\n"
+)
+
+
+@pytest.mark.parametrize("args", [["-"], [], ["--input", "-"]], ids=["dash", "no-file", "input-dash"])
+def test_json_lines_on_stdin_are_records_and_each_bad_line_is_named_with_exit_2(runner, args):
+    result = runner.invoke(cli, ["extract", *args, "--format", "jsonl"], input=BATCH_WITH_BAD_LINES)
+    assert result.exit_code == 2
+    assert "<stdin>:2: invalid JSON" in result.stderr
+    assert "<stdin>:4: published must be a date" in result.stderr
+    ids = {json.loads(line)["document_id"] for line in result.stdout.splitlines()}
+    assert ids == {"one", "three"}
+
+
+def test_a_batch_file_named_as_a_file_is_read_as_records_like_stdin(runner, tmp_path):
+    batch = tmp_path / "docs.jsonl"
+    batch.write_text(BATCH_WITH_BAD_LINES)
+    result = runner.invoke(cli, ["extract", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert f"{batch}:2: invalid JSON" in result.stderr and f"{batch}:4: published" in result.stderr
+    assert {json.loads(line)["document_id"] for line in result.stdout.splitlines()} == {"one", "three"}
+
+
+PAGE = (
+    "<!doctype html><html><head><title>Strike on Odesa</title><style>p {{ color: red }}</style>"
+    "<script>var stolen = document.cookie; alert('pwned');</script></head><body><nav>Home | News</nav>"
+    "<article><h1>Strike on Odesa</h1><p>Russian drones hit port infrastructure in Odesa overnight, injuring"
+    " two workers, Ukrainian officials said on Monday.</p><p onclick=\"alert('pwned')\">Firefighters put out"
+    " the blaze by morning, the regional governor said.</p></article><footer>Copyright</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.htm", "page"])
+def test_html_is_read_as_its_main_text_without_tags_or_scripts(runner, tmp_path, name):
+    page = tmp_path / name
+    page.write_text(PAGE)
+    result = runner.invoke(cli, ["extract", str(page), "--published", "2024-06-10", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and events[0]["location"]["name"] == "Odesa"
+    for hostile in ("<", "pwned", "cookie", "color: red", "Home |"):
+        assert hostile not in result.stdout
+
+
+def test_an_id_given_for_a_file_is_its_documents_id(runner, tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(REPORT)
+    result = runner.invoke(cli, ["extract", str(f), "--id", "mine", "--format", "jsonl"])
+    assert {json.loads(line)["document_id"] for line in result.stdout.splitlines()} == {"mine"}
+
+
+def test_messages_name_the_file_not_the_content_hash(runner, tmp_path):
+    uk = tmp_path / "uk.txt"
+    uk.write_text(
+        "Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив "
+        "голова обласної військової адміністрації. Рятувальники працюють на місці удару."
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    result = runner.invoke(cli, ["extract", str(uk), str(empty), "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert f"{uk}: the text does not look like English" in result.stderr
+    assert f"{empty}: empty text" in result.stderr
+    assert "sha1:" not in result.stderr

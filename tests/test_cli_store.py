@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from spotrep.cli import cli
 from spotrep.store import Store
 
 DATA = Path(__file__).parent / "data" / "store_reports"
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -196,3 +200,87 @@ def test_a_broken_database_is_exit_code_5(env, tmp_path):
     bad.write_text("not a database " * 300)
     result = CliRunner().invoke(cli, ["events", "--db", str(bad)])
     assert result.exit_code == 5 and "not a usable spotrep database" in result.stderr
+
+
+# --- unusable input names itself (issue 13) -----------------------------------------------------------------
+
+BATCH = (
+    '{"id": "k1", "text": "A Russian drone hit Kharkiv on Monday, the governor said.", "published": "2024-05-13"}\n'
+    '{"id": "k2", "text": "Ukrainian drones struck\n'
+    '{"id": "k3", "text": "Shelling hit Sumy overnight, officials said.", "published": "yesterday"}\n'
+    '{"id": "k4", "text": "Russian artillery shelled Sumy on Tuesday, officials said.", "published": "2024-05-14"}\n'
+)
+
+
+@pytest.mark.parametrize("where", ["stdin", "batch.jsonl", "batch"])
+def test_json_lines_with_bad_lines_are_ingested_the_same_from_stdin_or_a_file(env, where):
+    if where == "stdin":
+        result = run("ingest", "-", input=BATCH)
+        name = "<stdin>"
+    else:
+        (env / where).write_text(BATCH)
+        result = run("ingest", str(env / where))
+        name = str(env / where)
+    assert result.exit_code == 2
+    assert f"{name}:2: invalid JSON" in result.stderr
+    assert f"{name}:3: published must be a date" in result.stderr
+    assert "2 document(s) added, 2 failed" in result.stderr
+    with Store.open() as store:
+        assert sorted(d.id for d in store.documents()) == ["k1", "k4"]
+
+
+def test_a_text_that_is_not_english_is_named_by_its_file_not_its_hash(env):
+    (env / "uk.txt").write_text(
+        "Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив голова обласної"
+        " військової адміністрації. Рятувальники працюють на місці удару."
+    )
+    result = run("ingest", str(env / "uk.txt"))
+    assert result.exit_code == 2
+    assert f"{env / 'uk.txt'}: the text does not look like English" in result.stderr
+    assert "sha1:" not in result.stderr
+
+
+def _spotrep_without_stdin(*args: str) -> subprocess.CompletedProcess:
+    environ = dict(os.environ)
+    environ["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), str(REPO), environ.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, "-c", "from spotrep.cli import main; main()", *args],
+        env=environ,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(0),  # as `spotrep ingest - <&-`
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("command", [["ingest", "-"], ["ingest"], ["extract", "-"], ["extract"]])
+def test_a_closed_stdin_is_a_clear_error_with_exit_2(env, command):
+    result = _spotrep_without_stdin(*command)
+    assert result.returncode == 2, result.stderr
+    assert "<stdin>: standard input is closed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--offset", "9223372036854775808"], "--offset"),
+        (["--limit", "9223372036854775808"], "--limit"),
+        (["--min-sources", "9223372036854775808"], "--min-sources"),
+        (["--text", "\x00"], "control characters"),
+        (["--text", "Sumy\x1b[31m"], "control characters"),
+    ],
+)
+def test_numbers_beyond_the_database_and_control_characters_are_usage_errors(env, args, message):
+    ingest_corpus()
+    result = CliRunner().invoke(cli, ["events", *args])
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("text", ["%", "_", "Sum_", "S%y", "\\"])
+def test_like_wildcards_in_the_search_text_are_literal(env, text):
+    ingest_corpus()
+    assert run("events", "--count", "--text", text).stdout.strip() == "0"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spotrep.documents import BatchError, Document, content_id
-from spotrep.errors import BinaryInputError, EncodingError, InputError, InvalidDateError
+from spotrep.documents import BatchError, Document, content_id, document_origin
+from spotrep.errors import BinaryInputError, EncodingError, InputError, InputTooLargeError, InvalidDateError
 from spotrep.readers import html_main_text, markdown_to_text, read_bytes, read_csv, read_paths, sniff
 
 DATA = Path(__file__).parent / "data" / "store_reports"
@@ -237,3 +237,162 @@ def test_markdown_to_text_never_fails_and_never_grows_much(text):
     body, title = markdown_to_text(text)
     assert isinstance(body, str) and len(body) <= len(text) + 2
     assert title is None or isinstance(title, str)
+
+
+# --- JSON lines on stdin and in files (issue 13) ------------------------------------------------------------
+
+GOOD_1 = '{"id": "g1", "text": "Shelling hit Sumy, officials said."}'
+GOOD_2 = '{"id": "g2", "text": "Drones hit Odesa overnight."}'
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"id": "b", "text": "Ukrainian drones struck',  # cut short: does not end with }
+        '{"id": "b", "text": "two lines"',
+        "not JSON at all",
+        '{"id": "b" "text": "no comma"}',
+        "[" * 5000 + "]" * 5000,  # nested deeper than the parser goes
+    ],
+)
+def test_stdin_json_lines_with_a_malformed_line_are_records_and_the_bad_line_is_named(bad):
+    data = f"{GOOD_1}\n{GOOD_2}\n{bad}\n{GOOD_1.replace('g1', 'g4')}\n".encode()
+    docs, errors = split(list(read_paths(["-"], stdin=io.BytesIO(data))))
+    assert [d.id for d in docs] == ["g1", "g2", "g4"]
+    (err,) = errors
+    assert err.line == 3 and err.error.message.startswith("<stdin>:3: ")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".txt.batch", ""])
+def test_a_batch_file_and_the_same_batch_on_stdin_give_the_same_records_and_errors(tmp_path, suffix):
+    data = (
+        f"{GOOD_1}\n"
+        '{"id": "cut", "text": "Ukrainian drones struck\n'
+        '{"id": "sep", "text": "A line\\u2028separator: Russian drones hit Kharkiv.\u2028"}\r\n'
+        '{"id": "late", "text": "Fighting near Vovchansk.", "published": "yesterday"}\n'
+    ).encode()
+    path = tmp_path / f"batch{suffix}"
+    path.write_bytes(data)
+    from_file = list(read_paths([path]))
+    from_stdin = list(read_paths(["-"], stdin=io.BytesIO(data)))
+    assert [(d.id, d.text) for d in split(from_file)[0]] == [(d.id, d.text) for d in split(from_stdin)[0]]
+    assert [d.id for d in split(from_file)[0]] == ["g1", "sep"]
+    file_errors = [(e.line, e.error.message.replace(str(path), "<stdin>")) for e in split(from_file)[1]]
+    assert file_errors == [(e.line, e.error.message) for e in split(from_stdin)[1]]
+    assert [line for line, _ in file_errors] == [2, 4]
+    assert "<stdin>:4: published must be a date" in file_errors[1][1]  # the file and line, not only the field
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (f"{GOOD_1}\n{{broken\n{GOOD_2}", "jsonl"),
+        (f"not json\n{GOOD_1}\n{GOOD_2}", "jsonl"),
+        (f"{GOOD_1}\nThe rest is prose.\nMore prose here.", "text"),
+        ("{not json}", "text"),
+        ('{"id": "h", "text": "<html><body><p>A page as the text of a record</p></body></html>"}', "jsonl"),
+        ("[1, 2, 3]", "text"),
+    ],
+)
+def test_sniffing_finds_json_lines_with_bad_lines_among_them(text, kind):
+    assert sniff(text) == kind
+
+
+# --- stdin that cannot be read ------------------------------------------------------------------------------
+
+
+class _Unreadable(io.RawIOBase):
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        raise OSError(9, "Bad file descriptor")
+
+
+def _closed() -> io.BytesIO:
+    stream = io.BytesIO(b"text")
+    stream.close()
+    return stream
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        (None, "<stdin>: standard input is closed"),
+        (_Unreadable(), "<stdin>: cannot read standard input (Bad file descriptor"),
+        (_closed(), "<stdin>: cannot read standard input (I/O operation on closed file"),
+    ],
+)
+def test_stdin_that_is_closed_or_unreadable_is_one_clear_error(monkeypatch, stdin, message):
+    monkeypatch.setattr("sys.stdin", None)
+    (err,) = read_paths(["-"], stdin=stdin)
+    assert isinstance(err, BatchError) and err.error.message.startswith(message)
+
+
+def test_more_on_stdin_than_the_file_limit_is_refused(monkeypatch):
+    monkeypatch.setattr("spotrep.readers.MAX_FILE_BYTES", 10)
+    (err,) = read_paths(["-"], stdin=io.BytesIO(b"Shelling hit Sumy, officials said."))
+    assert isinstance(err.error, InputTooLargeError) and err.error.message.startswith("<stdin>: ")
+
+
+# --- where a document came from -----------------------------------------------------------------------------
+
+
+def test_every_document_knows_the_file_and_line_it_came_from(tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling hit Sumy.")
+    (tmp_path / "b.jsonl").write_text(f"\n{GOOD_1}\n")
+    (tmp_path / "c.csv").write_text("text\nFirst row.\nSecond row.\n")
+    (tmp_path / "d.html").write_bytes(
+        b"<html><body><article><p>Russian drones hit port infrastructure in Odesa overnight, injuring two"
+        b" workers, Ukrainian officials said on Monday.</p></article></body></html>"
+    )
+    origins = [document_origin(d) for d in read_paths([tmp_path])]
+    names = ["a.txt", "b.jsonl:2: g1", "c.csv:2", "c.csv:3", "d.html"]
+    assert origins == [f"{tmp_path}/{name}" for name in names]
+
+
+def test_a_document_id_names_the_one_document_of_the_one_input(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Shelling hit Sumy.")
+    (d,) = read_paths([path], doc_id="mine")
+    assert d.id == "mine"
+    with pytest.raises(InputError, match="one document"):
+        list(read_paths([path, path], doc_id="mine"))
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(f"{GOOD_1}\n{GOOD_2}\n")
+    with pytest.raises(InputError, match=r"b\.jsonl:2: g2: a document id names one document"):
+        list(read_paths([batch], doc_id="mine"))
+
+
+# --- hostile HTML -------------------------------------------------------------------------------------------
+
+ARTICLE = (
+    "<p>Russian drones hit port infrastructure in Odesa overnight, injuring two workers, Ukrainian officials"
+    " said on Monday.</p><p>Firefighters put out the blaze by morning, the regional governor said.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<html><head><script>var leak = 'SCRIPTLEAK';</script><style>p {{ color: red }}</style></head>"
+        f"<body><article>{ARTICLE}</article><script>alert('SCRIPTLEAK')</script></body></html>",
+        f"<!doctype html><body><svg><script>SCRIPTLEAK()</script></svg>{ARTICLE}"
+        '<iframe srcdoc="<script>SCRIPTLEAK()</script>"></iframe>',
+        f'<html><body><p title="{"x" * 2_000_000}">A paragraph with a huge attribute.</p>{ARTICLE}</body></html>',
+        f"<html><body>{'<div>' * 20_000}{ARTICLE}</body></html>",
+        f"<html><body><p>Russian drones <b>hit <i>Odesa</b> overnight</p>{ARTICLE}<p>broken & < > </body",
+        f'<?xml version="1.0" encoding="UTF-8"?><html><body>{ARTICLE}</body></html>',
+        "<html><head><script>document.write('SCRIPTLEAK')</script></head><body></body></html>",
+        "<html" * 2000,
+        f"<html><body>&#0; &#xD800; &#99999999; &bogus; {ARTICLE}</body></html>",
+    ],
+)
+def test_hostile_html_never_fails_and_never_yields_script_text(page, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(page)
+    for item in read_paths([path]):
+        if isinstance(item, BatchError):
+            assert "page.html" in item.error.message
+        else:
+            assert "SCRIPTLEAK" not in item.text and "<script" not in item.text

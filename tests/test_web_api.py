@@ -535,3 +535,92 @@ def test_unusable_settings_are_config_errors(bad):
 def test_dates_in_the_api_are_iso_strings(client):
     event = client.get("/api/events", params={"limit": 1}).json()["events"][0]
     assert date.fromisoformat(event["event_date"])
+
+
+# --- bounds, search text, the OpenAPI document (issue 13) ---------------------------------------------------
+
+TOO_BIG = str(2**63)  # one more than SQLite's (and PostgreSQL's bigint) largest integer
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/api/events", "offset"),
+        ("/api/events", "limit"),
+        ("/api/events", "min_sources"),
+        ("/api/stats", "min_sources"),
+        ("/api/documents", "offset"),
+        ("/api/documents", "limit"),
+    ],
+)
+@pytest.mark.parametrize("value", [TOO_BIG, "1" + "0" * 40, "-" + TOO_BIG])
+def test_integers_beyond_the_database_are_422_naming_the_parameter(client, path, parameter, value):
+    response = client.get(path, params={parameter: value})
+    assert response.status_code == 422
+    error = error_of(response)
+    assert error["code"] == "invalid_request" and f"query.{parameter}" in error["message"]
+
+
+@pytest.mark.parametrize(("path", "parameter"), [("/api/events", "offset"), ("/api/documents", "offset")])
+def test_the_largest_offset_the_database_holds_is_an_empty_page(client, path, parameter):
+    response = client.get(path, params={parameter: str(2**63 - 1)})
+    assert response.status_code == 200
+    assert response.json()[path.rsplit("/", 1)[1]] == []
+
+
+@pytest.mark.parametrize("text", ["\x00", "Kharkiv\x00", "\x01", "\x1b[31m", "line\nbreak", "\x7f"])
+def test_control_characters_in_the_search_text_are_422(client, text):
+    response = client.get("/api/events", params={"text": text})
+    assert response.status_code == 422
+    assert "control characters" in error_of(response)["message"]
+
+
+@pytest.mark.parametrize(("text", "matches"), [("Kharkiv", True), ("%", False), ("_", False),
+                                                ("Kh%kiv", False), ("Kharki_", False), ("\\", False)])  # fmt: skip
+def test_like_wildcards_in_the_search_text_are_literal_characters(client, text, matches):
+    total = client.get("/api/events", params={"text": text}).json()["total"]
+    assert (total > 0) is matches
+
+
+def _security(spec: dict) -> dict[str, object]:
+    return {
+        f"{method.upper()} {path}": operation.get("security")
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+    }
+
+
+def test_the_openapi_document_asks_for_the_token_on_writes_only(writer):
+    security = _security(writer.get("/openapi.json").json())
+    assert security.pop("POST /api/documents") == [{"HTTPBearer": []}]
+    assert security and set(security.values()) == {None}  # every read is public
+    assert writer.get("/api/events").status_code == 200  # as it says
+
+
+def test_on_a_private_server_the_openapi_document_asks_for_the_token_everywhere(db):
+    with make_client(db, api_token=TOKEN, private=True) as c:
+        security = _security(c.get("/openapi.json").json())
+    assert "GET /api/events" in security
+    assert all(value == [{"HTTPBearer": []}] for value in security.values())
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("PUT", "/api/documents", "GET, POST"),
+        ("OPTIONS", "/api/documents", "GET, POST"),
+        ("DELETE", "/api/events", "GET"),
+        ("POST", "/api/events/some-id", "GET"),
+    ],
+)
+def test_a_method_not_allowed_names_every_method_the_path_answers(client, method, path, allow):
+    response = client.request(method, path)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allow
+
+
+@pytest.mark.parametrize("published", [0, 1_715_000_000, 2024.5, True, ["2024-05-20"]])
+def test_a_publication_date_that_is_not_a_string_is_422(writer, published):
+    response = writer.post("/api/documents", json=document(published=published), headers=auth())
+    assert response.status_code == 422
+    assert error_of(response)["code"] == "invalid_request"

@@ -136,15 +136,33 @@ def make_document(
     url: str | None = None,
     name: str = "input",
 ) -> Document:
-    """Build a validated Document; the id defaults to the content hash."""
+    """Build a validated Document; the id defaults to the content hash. ``name`` says where the text came
+    from (a file, ``<stdin>``, ``file:line``) in the errors."""
     text = check_text(text, name=name)
+    try:
+        day = parse_date(published)
+    except InvalidDateError as exc:
+        raise InvalidDateError(f"{name}: {exc.message}", **{**exc.fields, "name": name}) from None
     return Document(
         id=id or content_id(text),
         text=text,
-        published=parse_date(published),
+        published=day,
         source=source,
         url=url,
     )
+
+
+def document_origin(doc: Document) -> str:
+    """Where a document came from, for messages: ``file:line: id`` for a record of a batch (JSON lines, CSV;
+    without the id when it is the content hash), the file's name (or ``<stdin>``) for a whole file, else its
+    id."""
+    path = doc.meta.get("path")
+    if not path:
+        return doc.id
+    line = doc.meta.get("line")
+    if not line:
+        return str(path)
+    return f"{path}:{line}" if doc.id.startswith("sha1:") else f"{path}:{line}: {doc.id}"
 
 
 def require_english(doc: Document, *, name: str = "input") -> None:
@@ -198,6 +216,7 @@ def document_from_record(record: Any, *, line: int, name: str = "input") -> Docu
         raise
     if record.get("title"):
         doc.title = record["title"]
+    doc.meta.update(path=name, line=line)
     return doc
 
 
@@ -213,6 +232,7 @@ def read_jsonl(
             exc.fields.setdefault("line", number)
             yield BatchError(number, exc)
             continue
+        line = line.rstrip("\r\n")  # a file's lines and a text's lines give the same records and errors
         if not line.strip():
             continue
         try:
@@ -220,6 +240,12 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield BatchError(
                 number, MalformedRecordError(f"{name}:{number}: invalid JSON ({exc.msg})", line=number)
+            )
+            continue
+        except RecursionError:
+            yield BatchError(
+                number,
+                MalformedRecordError(f"{name}:{number}: invalid JSON (nested too deeply)", line=number),
             )
             continue
         try:

@@ -12,15 +12,19 @@ and, for JSON lines and CSV, the line) so that one bad input is reported and ski
 * ``.csv``/``.tsv``: a ``text`` column, optional ``id``, ``published``, ``source``, ``url``, ``title``
   columns.
 * directories: every file with one of these suffixes, recursively, in sorted order (hidden files skipped).
-* ``-``: stdin, its format sniffed (HTML, JSON lines or text) unless given.
+* ``-``: stdin, its format sniffed (HTML, JSON lines or text) unless given; a file with another suffix is
+  sniffed the same way.
 
-``published`` and ``source`` given to the readers apply to documents that do not carry their own.
+``published``, ``source`` and ``url`` given to the readers apply to documents that do not carry their own.
+Every error names the input (its path, or ``<stdin>``) and, for JSON lines and CSV, the line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
+import json
 import logging
 import os
 import re
@@ -35,6 +39,7 @@ from .documents import (
     Document,
     decode,
     document_from_record,
+    document_origin,
     make_document,
     parse_date,
     read_jsonl,
@@ -60,7 +65,10 @@ SUFFIXES = {
 }
 
 MAX_FILE_BYTES = 200_000_000
-"""Files larger than this are refused (before reading them)."""
+"""Files larger than this are refused (before reading them); so is more than this on stdin."""
+
+STDIN = "<stdin>"
+"""The name standard input goes by in documents' paths and in messages."""
 
 _CSV_FIELD_LIMIT = 60_000_000
 
@@ -80,16 +88,74 @@ def read_paths(
     fmt: str = "auto",
     published: str | None = None,
     source: str | None = None,
+    url: str | None = None,
+    doc_id: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Document | BatchError]:
-    """Documents from files, directories (recursively) and ``-`` (stdin)."""
+    """Documents from files, directories (recursively) and ``-`` (stdin).
+
+    ``doc_id`` is the id of the one document of the one input given (InputError when there are more).
+    """
     if fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r}; one of {', '.join(INPUT_FORMATS)}", value=fmt)
     if published is not None:
         parse_date(published)  # a bad --published is a usage error, not a per-document one
-    defaults = Defaults(published=published, source=source)
+    defaults = Defaults(published=published, source=source, url=url)
+    paths = list(paths)
+    if doc_id is not None:
+        if len(paths) != 1:
+            raise InputError("a document id names one document: give one input", value=doc_id)
+        yield from _with_id(read_path(paths[0], fmt=fmt, defaults=defaults, stdin=stdin), doc_id)
+        return
     for path in paths:
         yield from read_path(path, fmt=fmt, defaults=defaults, stdin=stdin)
+
+
+def _with_id(items: Iterable[Document | BatchError], doc_id: str) -> Iterator[Document | BatchError]:
+    seen = False
+    for item in items:
+        if isinstance(item, Document):
+            if seen:
+                raise InputError(
+                    f"{document_origin(item)}: a document id names one document, but this input holds"
+                    " several",
+                    value=doc_id,
+                )
+            item.id = doc_id
+            seen = True
+        yield item
+
+
+def read_stdin(stdin: BinaryIO | None = None) -> bytes:
+    """All of ``stdin`` (default: the process's standard input), at most ``MAX_FILE_BYTES``.
+
+    InputError when standard input is closed or cannot be read (e.g. ``spotrep ingest - <&-``), or holds more
+    than the limit.
+    """
+    stream = stdin
+    if stream is None:
+        if sys.stdin is None:
+            raise InputError(
+                f"{STDIN}: standard input is closed; give a file, or pipe the input in", name=STDIN
+            )
+        stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None:  # a text stream put in place of stdin (an embedding program's)
+            data = sys.stdin.read(MAX_FILE_BYTES + 1).encode("utf-8")
+        else:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a closed file
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or exc
+        raise InputError(f"{STDIN}: cannot read standard input ({reason})", name=STDIN) from None
+    if data is None:  # a non-blocking stream with nothing to read yet
+        raise InputError(f"{STDIN}: standard input is not ready to be read", name=STDIN)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputTooLargeError(
+            f"{STDIN}: more than the limit of {MAX_FILE_BYTES:,} bytes",
+            name=STDIN,
+            limit=MAX_FILE_BYTES,
+        )
+    return data
 
 
 def read_path(
@@ -101,14 +167,23 @@ def read_path(
 ) -> Iterator[Document | BatchError]:
     name = os.fspath(path)
     if name == "-":
-        data = (stdin or sys.stdin.buffer).read()
-        yield from read_bytes(data, name="<stdin>", fmt=fmt, defaults=defaults)
+        try:
+            data = read_stdin(stdin)
+        except InputError as exc:
+            yield BatchError(0, exc)
+            return
+        yield from read_bytes(data, name=STDIN, fmt=fmt, defaults=defaults)
         return
     p = Path(name)
-    if p.is_dir():
+    try:
+        is_dir, exists = p.is_dir(), p.exists()
+    except OSError as exc:  # e.g. a name too long
+        yield BatchError(0, InputError(f"{name}: cannot be opened ({exc.strerror or exc})", name=name))
+        return
+    if is_dir:
         yield from _read_dir(p, fmt=fmt, defaults=defaults)
         return
-    if not p.exists():
+    if not exists:
         yield BatchError(0, InputError(f"{name}: no such file or directory", name=name))
         return
     if fmt == "auto":
@@ -168,8 +243,8 @@ def read_bytes(
         return
     if fmt == "auto":
         fmt = sniff(text)
-        if fmt == "jsonl":
-            yield from _with_defaults(read_jsonl(text.splitlines(), name=name), defaults)
+        if fmt == "jsonl":  # read as a .jsonl file is: the same lines, records and errors
+            yield from _with_defaults(read_jsonl(io.BytesIO(data), name=name), defaults)
             return
     try:
         if fmt in ("csv", "tsv"):
@@ -187,17 +262,40 @@ def read_bytes(
         yield BatchError(0, exc)
 
 
+SNIFF_LINES = 50
+"""How many non-blank lines ``sniff`` looks at to tell JSON lines from text."""
+
+
 def sniff(text: str) -> str:
-    """Guess the format of an input without a telling suffix: ``html``, ``jsonl`` or ``text``."""
+    """Guess the format of an input without a telling suffix: ``html``, ``jsonl`` or ``text``.
+
+    JSON lines: of the first ``SNIFF_LINES`` non-blank lines, more than half are JSON objects, or each starts
+    with ``{`` and one at least is a JSON object (so a batch with a malformed line is still a batch, and its
+    bad lines are reported as such instead of the whole being read as one text).
+    """
     head = text.lstrip()[:2000].lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(
-        r"<(html|body|article|head)\b", head
-    ):
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
         return "html"
-    lines = [line.strip() for line in text.splitlines()[:50] if line.strip()]
-    if lines and all(line.startswith("{") and line.endswith("}") for line in lines):
-        return "jsonl"
+    lines = [
+        line.strip()
+        for line in itertools.islice(io.StringIO(text, newline="\n"), SNIFF_LINES * 20)
+        if line.strip()
+    ][:SNIFF_LINES]
+    objects = sum(map(_is_json_object, lines))
+    if objects and (2 * objects > len(lines) or all(line.startswith("{") for line in lines)):
+        return "jsonl"  # before looking for tags: the records' texts may be HTML pages
+    if re.search(r"<(html|body|article|head)\b", head):
+        return "html"
     return "text"
+
+
+def _is_json_object(line: str) -> bool:
+    if not (line.startswith("{") and line.endswith("}")):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):  # not JSON; nested deeper than the parser goes
+        return False
 
 
 def _text_document(text: str, *, name: str, defaults: Defaults, title: str | None = None) -> Document:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..documents import BatchError, Document, ensure_not_empty, require_english
+from ..documents import BatchError, Document, document_origin, ensure_not_empty, require_english
 from ..errors import EmptyInputError, InputError
 from ..model import Event
 from ..readers import Defaults
@@ -115,7 +115,7 @@ def _extract_chunk(
     except Exception as exc:  # isolate the failing document; the others go on
         if len(docs) == 1:
             log.debug("extraction failed for %s", docs[0].id, exc_info=True)
-            result.error(f"{docs[0].id}: extraction failed: {exc}")
+            result.error(f"{document_origin(docs[0])}: extraction failed: {exc}")
             return []
         log.warning("extraction of a chunk of %d failed (%s); retrying one by one", len(docs), exc)
     out: list[tuple[Document, list[Event]]] = []
@@ -158,8 +158,8 @@ def process_partition(
                 result.error(message)
                 continue
             try:
-                ensure_not_empty(item, name=item.id)
-                require_english(item, name=item.id)
+                ensure_not_empty(item, name=document_origin(item))
+                require_english(item, name=document_origin(item))
             except EmptyInputError:
                 result.empty += 1
                 continue

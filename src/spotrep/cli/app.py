@@ -2,8 +2,9 @@
 
 Exit codes: 0 success; 1 unexpected failure; 2 bad input or usage; 3 a model or data package (or the dask
 extra) is missing; 4 not found; 5 store error; 6 the Dask scheduler cannot be reached, or its workers cannot
-run spotrep. A batch that processed some records but skipped malformed ones exits 0 and reports the skipped
-lines on stderr, unless --strict is given (then 2).
+run spotrep. A command that reads several inputs or records (extract, ingest) reports each one it cannot use on
+stderr (the file, or ``<stdin>``, and the line of a record), goes on with the rest, and exits 2 at the end; so
+does one whose standard input is closed or unreadable.
 """
 
 from __future__ import annotations

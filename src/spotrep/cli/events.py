@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..formats import FORMATS, write_events
+from ..store.models import MAX_INTEGER
 from .app import cli
 from .io import default_format
 from .storeopts import db_option, filter_options, open_store, pop_filter
@@ -22,8 +23,8 @@ from .storeopts import db_option, filter_options, open_store, pop_filter
     default=None,
     help="Output format (default: table on a terminal, jsonl otherwise).",
 )
-@click.option("--limit", type=click.IntRange(0), help="At most this many events.")
-@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many events first.")
+@click.option("--limit", type=click.IntRange(0, MAX_INTEGER), help="At most this many events.")
+@click.option("--offset", type=click.IntRange(0, MAX_INTEGER), default=0, help="Skip this many events first.")
 @click.option("--newest-first", is_flag=True, help="Latest events first (default: in date order).")
 @click.option("--count", "count_only", is_flag=True, help="Print only how many events match.")
 @click.option(

@@ -1,4 +1,5 @@
-"""`spotrep extract`: events from text files or a JSON-lines batch, printed as a table, JSON lines, JSON or CSV."""
+"""`spotrep extract`: events from files (text, Markdown, HTML, JSON lines, CSV) or stdin, printed as a table,
+JSON lines, JSON or CSV."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import sys
 
 import click
 
-from ..documents import BatchError, Document, ensure_not_empty, require_english
+from ..documents import BatchError, Document, document_origin, ensure_not_empty, require_english
 from ..errors import EmptyInputError, InputError
 from ..formats import FORMATS, write_events
+from ..readers import INPUT_FORMATS, read_paths
 from .app import cli, note
-from .io import default_format, documents_from_files, documents_from_jsonl, progress, report_error
+from .io import default_format, progress, report_error
 
 
 @cli.command()
@@ -24,11 +26,20 @@ from .io import default_format, documents_from_files, documents_from_jsonl, prog
     help="A batch: JSON lines {id, text, published, source, url}, one document a line ('-' for stdin).",
 )
 @click.option(
-    "--published", metavar="YYYY-MM-DD", help="Publication date of the text files (anchors relative dates)."
+    "--published",
+    metavar="YYYY-MM-DD",
+    help="Publication date of documents that do not give one (anchors relative dates).",
 )
-@click.option("--source", help="Source name of the text files (e.g. AFP).")
-@click.option("--url", help="URL of the text file.")
-@click.option("--id", "doc_id", help="Document id (default: a hash of the content).")
+@click.option("--source", help="Source name of documents that do not give one (e.g. AFP).")
+@click.option("--url", help="URL of documents that do not give one.")
+@click.option("--id", "doc_id", help="Id of the one document of FILE (default: a hash of the content).")
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="Format of FILES (auto: by file suffix; stdin and other suffixes are sniffed).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -36,11 +47,14 @@ from .io import default_format, documents_from_files, documents_from_jsonl, prog
     default=None,
     help="Output format (default: table on a terminal, jsonl otherwise).",
 )
-def extract(files, inputs, published, source, url, doc_id, fmt) -> None:
-    """Extract events from FILES (text; '-' for stdin) or from a JSON-lines batch (--input).
+def extract(files, inputs, published, source, url, doc_id, input_format, fmt) -> None:
+    """Extract events from FILES or from a JSON-lines batch (--input).
 
-    With neither, reads text from stdin. Exit status: 0 when every input was read; 2 when an input or a batch
-    line was unusable (it is reported on stderr with its line number and the rest is still processed).
+    FILES are text (.txt), Markdown (.md), HTML (.html: its main text, without markup or scripts), JSON-lines
+    batches (.jsonl), CSV with a 'text' column (.csv), or '-' for stdin (its format sniffed: HTML, JSON lines
+    or text). With neither FILES nor --input, reads stdin. Exit status: 0 when every input was read; 2 when
+    an input or a batch line was unusable (it is reported on stderr with the file and line number, and the
+    rest is still processed).
     """
     from ..pipeline import extract_documents
 
@@ -52,9 +66,9 @@ def extract(files, inputs, published, source, url, doc_id, fmt) -> None:
     sources = []
     if files:
         sources.append(
-            documents_from_files(files, published=published, source=source, url=url, doc_id=doc_id)
+            read_paths(files, fmt=input_format, published=published, source=source, url=url, doc_id=doc_id)
         )
-    sources += [documents_from_jsonl(path) for path in inputs]
+    sources += [read_paths([path], fmt="jsonl", published=published, source=source) for path in inputs]
 
     failures = 0
     stats = {"documents": 0, "events": 0, "empty": 0}
@@ -72,12 +86,13 @@ def extract(files, inputs, published, source, url, doc_id, fmt) -> None:
 
     def _checked(doc: Document) -> bool:
         nonlocal failures
+        where = document_origin(doc)
         try:
-            ensure_not_empty(doc, name=doc.id)
-            require_english(doc, name=doc.id)
+            ensure_not_empty(doc, name=where)
+            require_english(doc, name=where)
         except EmptyInputError:
             stats["empty"] += 1
-            note(f"{doc.id}: empty text, no events")
+            note(f"{where}: empty text, no events")
             return False
         except InputError as exc:
             failures += 1

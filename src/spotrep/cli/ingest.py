@@ -22,7 +22,7 @@ from .storeopts import db_option, open_store
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="Format of the inputs (auto: by file suffix; stdin is sniffed).",
+    help="Format of the inputs (auto: by file suffix; stdin and other suffixes are sniffed).",
 )
 @click.option(
     "--batch-size",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
-from ..documents import BatchError, Document, decode, make_document, read_jsonl
+from ..documents import BatchError, Document, decode
 from ..errors import InputError
+from ..readers import STDIN, read_path, read_stdin
 
 T = TypeVar("T")
 
@@ -19,7 +20,7 @@ T = TypeVar("T")
 def read_text_file(path: str) -> tuple[str, str]:
     """(name, text) of a text file or '-' for stdin; raises InputError for binary or non-UTF-8 data."""
     if path == "-":
-        return "<stdin>", decode(sys.stdin.buffer.read(), name="<stdin>")
+        return STDIN, decode(read_stdin(), name=STDIN)
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file", name=path)
@@ -28,27 +29,9 @@ def read_text_file(path: str) -> tuple[str, str]:
     return path, decode(p.read_bytes(), name=path)
 
 
-def documents_from_files(
-    files: Iterable[str], *, published: str | None, source: str | None, url: str | None, doc_id: str | None
-) -> Iterator[Document | BatchError]:
-    for path in files:
-        try:
-            name, text = read_text_file(path)
-            yield make_document(text, id=doc_id, published=published, source=source, url=url, name=name)
-        except InputError as exc:
-            yield BatchError(0, exc)
-
-
 def documents_from_jsonl(path: str) -> Iterator[Document | BatchError]:
-    if path == "-":
-        yield from read_jsonl(sys.stdin.buffer, name="<stdin>")
-        return
-    p = Path(path)
-    if not p.is_file():
-        yield BatchError(0, InputError(f"{path}: no such file", name=path))
-        return
-    with p.open("rb") as fh:
-        yield from read_jsonl(fh, name=path)
+    """The records of a JSON-lines batch ('-': stdin), a BatchError for each that cannot be used."""
+    return read_path(path, fmt="jsonl")
 
 
 @contextmanager
@@ -76,4 +59,5 @@ def default_format() -> str:
 
 
 def report_error(err: BatchError) -> None:
+    """An input that cannot be used, on stderr (its message names the input, and the line of a record)."""
     click.echo(f"spotrep: error: {err.error.message}", err=True)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..store.models import MAX_INTEGER
+
 if TYPE_CHECKING:
     from ..store import EventFilter, Store
 
@@ -59,7 +61,9 @@ _FILTERS: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
     click.option(
         "--text", metavar="TEXT", help="Text in the notes, place, actors or evidence (case-insensitive)."
     ),
-    click.option("--min-sources", type=click.IntRange(1), help="Reported by at least this many documents."),
+    click.option(
+        "--min-sources", type=click.IntRange(1, MAX_INTEGER), help="Reported by at least this many documents."
+    ),
 ]
 
 

@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
-from ..documents import BatchError, Document, content_id, ensure_not_empty, require_english
+from ..documents import BatchError, Document, content_id, document_origin, ensure_not_empty, require_english
 from ..errors import EmptyInputError, InputError, NotFoundError, SpotrepError, StoreError
 from ..model import Event, Evidence, Location
 from . import schema as s
@@ -217,8 +217,8 @@ class Store:
                 continue
             report.documents_read += 1
             try:
-                ensure_not_empty(item, name=item.id)
-                require_english(item, name=item.id)
+                ensure_not_empty(item, name=document_origin(item))
+                require_english(item, name=document_origin(item))
             except EmptyInputError:
                 report.empty += 1
                 advance(1)
@@ -275,7 +275,12 @@ class Store:
                         result = writer.write_document(doc, events, content_id(doc.text))
                 except InputError as exc:
                     writer.restore(state)  # what the failed document wrote was rolled back
-                    fail(exc.message)
+                    where, message = document_origin(doc), exc.message
+                    if where != doc.id:  # the file (and line) first; the id once
+                        if where.endswith(doc.id):
+                            message = message.removeprefix(f"{doc.id}: ")
+                        message = f"{where}: {message}"
+                    fail(message)
                     continue
                 if result.added:
                     report.documents_added += 1
@@ -297,7 +302,7 @@ class Store:
         except Exception as exc:  # a failure of one document must not lose the batch: isolate it
             if len(docs) == 1:
                 log.debug("extraction failed for %s", docs[0].id, exc_info=True)
-                fail(f"{docs[0].id}: extraction failed: {exc}")
+                fail(f"{document_origin(docs[0])}: extraction failed: {exc}")
                 advance(1)
                 return []
             log.warning("extraction of a batch of %d failed (%s); retrying one by one", len(docs), exc)
@@ -307,7 +312,7 @@ class Store:
                 results += [(d, list(events)) for d, events in extract([doc])]
             except Exception as exc:  # reported with the document's id; the rest of the batch goes on
                 log.debug("extraction failed for %s", doc.id, exc_info=True)
-                fail(f"{doc.id}: extraction failed: {exc}")
+                fail(f"{document_origin(doc)}: extraction failed: {exc}")
                 advance(1)
         return results
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -15,6 +16,13 @@ from ..taxonomy import CATEGORIES, EVENT_TYPES, SUB_EVENT_TYPES
 
 DEFAULT_BATCH_SIZE = 32
 """Documents per transaction when ingesting."""
+
+MAX_INTEGER = 2**63 - 1
+"""The largest integer the databases hold or compare (SQLite's INTEGER, PostgreSQL's bigint): counts, limits
+and offsets given to the store stay within it."""
+
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+"""What search text cannot contain: control characters (SQLite's LIKE pattern would end at a NUL)."""
 
 _TYPE_NAMES = {name.casefold(): name for name in (*EVENT_TYPES, *SUB_EVENT_TYPES)}
 
@@ -78,12 +86,23 @@ class EventFilter(BaseModel):
     near: Near | None = None
     sources: tuple[str, ...] = ()
     text: str | None = None
-    min_sources: int | None = Field(default=None, ge=1)
+    min_sources: int | None = Field(default=None, ge=1, le=MAX_INTEGER)
 
     @field_validator("types", "categories", "countries", "admin1", "sources", mode="before")
     @classmethod
     def _tuple(cls, v: Any) -> tuple:
         return tuple(x.strip() for x in _as_tuple(v) if x and x.strip())
+
+    @field_validator("text")
+    @classmethod
+    def _searchable(cls, v: str | None) -> str | None:
+        found = CONTROL_CHARS.search(v) if v else None
+        if found:  # SQLite's LIKE would stop at a NUL and match everything
+            raise InputError(
+                f"the search text cannot contain control characters (U+{ord(found.group()):04X})",
+                field="text",
+            )
+        return v
 
     @field_validator("types")
     @classmethod

@@ -115,6 +115,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
+    if settings.private:
+        private_reads_openapi(app)
     app.state.cache = ResponseCache(store.path, max_entries=settings.cache_entries)
     errors.install(app)
 
@@ -161,6 +163,25 @@ def create_app(
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=_csp(settings, docs_hash))
     return app
+
+
+def private_reads_openapi(app: FastAPI) -> None:
+    """On a private server the OpenAPI document says that every operation needs the token, as the writes
+    do (the reads' dependency does not declare it: on other servers they are public)."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = generate()
+            schemes = list(schema.get("components", {}).get("securitySchemes", {}))
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    if isinstance(operation, dict) and "security" not in operation and schemes:
+                        operation["security"] = [{name: []} for name in schemes]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _version() -> str:

@@ -8,10 +8,24 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator
 
 from ..store import EventFilter, Store, parse_filter
+from ..store.models import CONTROL_CHARS, MAX_INTEGER
 from .errors import ApiError
 from .settings import Settings
+
+SEARCH_TEXT = r"^[^\x00-\x1f\x7f]*$"
+"""Search text is printable (``CONTROL_CHARS``), as the OpenAPI document says."""
+
+
+def printable(value: str | None) -> str | None:
+    """Search text without control characters: a 422 with a clear message (the library refuses them too)."""
+    found = CONTROL_CHARS.search(value) if value else None
+    if found:
+        raise ValueError(f"the search text cannot contain control characters (U+{ord(found.group()):04X})")
+    return value
+
 
 bearer = HTTPBearer(auto_error=False, description="The token set in SPOTREP_API_TOKEN.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -62,11 +76,15 @@ def _check_token(settings: Settings, credentials: HTTPAuthorizationCredentials |
         raise ApiError(401, "invalid_token", "the bearer token is not the API token", headers=challenge)
 
 
-def require_reader(request: Request, credentials: Credentials) -> None:
-    """Reads are open unless the server is private; then they need the token."""
+async def require_reader(request: Request) -> None:
+    """Reads are open unless the server is private; then they need the token.
+
+    The token is read here, not declared as a dependency: the OpenAPI document gives reads no security
+    requirement (they are public), except on a private server (``app.private_reads_openapi``).
+    """
     settings = get_settings(request)
     if settings.private:
-        _check_token(settings, credentials)
+        _check_token(settings, await bearer(request))
 
 
 def require_writer(request: Request, credentials: Credentials) -> None:
@@ -96,10 +114,17 @@ def event_filter(
     near: Annotated[str | None, Query(description="LAT,LON,KM: events within KM km of a point.")] = None,
     source: Annotated[list[str], Query(description="Reported by this source (repeatable).")] = [],  # noqa: B006
     text: Annotated[
-        str | None, Query(max_length=200, description="Text in the notes, place, actors or evidence.")
+        str | None,
+        AfterValidator(printable),
+        Query(
+            max_length=200,
+            json_schema_extra={"pattern": SEARCH_TEXT},
+            description="Text in the notes, place, actors or evidence (case-insensitive; `%` and `_` are"
+            " literal characters; control characters are refused).",
+        ),
     ] = None,
     min_sources: Annotated[
-        int | None, Query(ge=1, description="Reported by at least this many documents.")
+        int | None, Query(ge=1, le=MAX_INTEGER, description="Reported by at least this many documents.")
     ] = None,
 ) -> EventFilter:
     """The CLI's filters as query parameters (parsed by the same library function)."""

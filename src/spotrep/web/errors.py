@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from ..errors import SpotrepError
 
@@ -94,9 +95,25 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
     if exc.status_code == 404 and message == "Not Found":
         message = f"no such path: {request.url.path}"
-    elif exc.status_code == 405:
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
         message = f"{request.method} is not allowed on {request.url.path}"
-    return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+        if "Allow" in headers:  # the router names the methods of the first route of the path only
+            headers["Allow"] = ", ".join(allowed_methods(request)) or headers["Allow"]
+    return error_response(exc.status_code, code, message, headers=headers or None)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route of the app answers on the request's path (the ``Allow`` of a 405)."""
+    routes = [r for r in request.app.routes if not isinstance(r, Mount)]
+    return [
+        method
+        for method in _METHODS
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
+    ]
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..model import Claim, Event, Location
 
@@ -84,6 +84,13 @@ class EventDetailOut(BaseModel):
     updated_at: str
 
 
+def _date_text(value: Any) -> Any:
+    """A date in JSON is a string: a number is refused (pydantic would read it as seconds since 1970)."""
+    if value is not None and not isinstance(value, str | date):
+        raise ValueError("a date is a string like 2024-05-15")
+    return value
+
+
 class DocumentIn(BaseModel):
     """A document to ingest (the batch format's fields)."""
 
@@ -91,7 +98,7 @@ class DocumentIn(BaseModel):
 
     text: str = Field(min_length=1)
     id: str | None = Field(default=None, max_length=200)
-    published: date | None = None
+    published: Annotated[date | None, BeforeValidator(_date_text)] = None
     source: str | None = Field(default=None, max_length=300)
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=1000)

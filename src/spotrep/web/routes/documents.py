@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from ...documents import ensure_not_empty, make_document, require_english
 from ...errors import InputTooLargeError
 from ...store.extract import load_extractor, resolve_extractor
+from ...store.models import MAX_INTEGER
 from ..deps import SettingsDep, StoreDep, require_reader, require_writer
 from ..schemas import DocumentIn, DocumentIngested, DocumentOut, DocumentPage, ErrorOut
 
@@ -87,7 +88,7 @@ def ingest_document(request: Request, body: DocumentIn, store: StoreDep, setting
 def list_documents(
     store: StoreDep,
     limit: Annotated[int, Query(ge=0, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INTEGER)] = 0,
 ) -> Response:
     """The stored documents, in the order they were ingested (without their text)."""
     docs = [DocumentOut(**vars(d)) for d in store.documents(limit=limit, offset=offset)]

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from ...errors import NotFoundError
 from ...exports import export_items, geojson_feature
+from ...store.models import MAX_INTEGER
 from ..context import locate, paragraph_of
 from ..deps import Filter, SettingsDep, StoreDep, cached, require_reader
 from ..errors import ApiError
@@ -36,8 +37,10 @@ def list_events(
     flt: Filter,
     store: StoreDep,
     settings: SettingsDep,
-    limit: Annotated[int | None, Query(ge=0, description="Events per page (default 100).")] = None,
-    offset: Annotated[int, Query(ge=0, description="Skip this many events first.")] = 0,
+    limit: Annotated[
+        int | None, Query(ge=0, le=MAX_INTEGER, description="Events per page (default 100).")
+    ] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_INTEGER, description="Skip this many events first.")] = 0,
     order: Annotated[
         Literal["asc", "desc"], Query(description="By date: oldest (asc) or newest first.")
     ] = "asc",
