@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -38,3 +39,56 @@ def nlp():
     from spotrep.entities import get_nlp
 
     return get_nlp()
+
+
+# --- the stores: SQLite (a file in the test's directory) and PostgreSQL (a throwaway cluster) --------------
+
+STORES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster for the session (skips when PostgreSQL or psycopg is missing)."""
+    from .pg_cluster import start_cluster
+
+    with start_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def new_pg_url(pg_cluster):
+    """A maker of URLs of fresh, empty PostgreSQL databases (dropped after the test)."""
+    names: list[str] = []
+
+    def make() -> str:
+        names.append(f"t{next(_databases)}")
+        return pg_cluster.create_database(names[-1])
+
+    yield make
+    for name in names:
+        pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(new_pg_url) -> str:
+    """The URL of a fresh, empty PostgreSQL database."""
+    return new_pg_url()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(params=STORES)
+def new_store_url(request, tmp_path):
+    """A maker of fresh stores' paths or URLs, of one kind: SQLite files in the test's directory, or
+    PostgreSQL databases (the test runs once with each)."""
+    if request.param == "sqlite":
+        names = (tmp_path / f"events{i or ''}.db" for i in itertools.count())
+        return lambda: str(next(names))
+    return request.getfixturevalue("new_pg_url")
+
+
+@pytest.fixture
+def store_url(new_store_url) -> str:
+    """A fresh store's path or URL: once a SQLite file, once a PostgreSQL database."""
+    return new_store_url()

@@ -237,48 +237,65 @@ def make_event(document_id: str = "doc-a", **changes: Any) -> Event:
     return Event.model_validate(base)
 
 
-def snapshot(path: str | os.PathLike[str]) -> dict[str, list[tuple]]:
-    """What a store database holds, without timestamps or surrogate keys, in a stable order."""
-    import sqlite3
+def snapshot(where: Any, *, rtree: bool = True) -> dict[str, list[tuple]]:
+    """What a store holds, without timestamps or surrogate keys, in a stable order: the same on SQLite and
+    PostgreSQL. ``where``: a Store, or a database path or URL. ``rtree``: include SQLite's R*tree (by event
+    id), when there is one."""
+    from sqlalchemy import create_engine, select
 
-    con = sqlite3.connect(os.fspath(path))
+    from spotrep.store import schema as s
+    from spotrep.store.engine import resolve_url
+
+    url = where.url if hasattr(where, "url") else resolve_url(where)
+    engine = create_engine(url)
+    e, r, v, c, d = s.events.c, s.reports.c, s.evidence.c, s.event_categories.c, s.documents.c
     try:
-        events_cols = [
-            r[1]
-            for r in con.execute("PRAGMA table_info(events)")
-            if r[1] not in ("pk", "created_at", "updated_at")
-        ]
-        out = {
-            "documents": con.execute(
-                "SELECT id, content_hash, published, source, url, title, n_chars, n_events, text"
-                " FROM documents ORDER BY id"
-            ).fetchall(),
-            "events": con.execute(
-                f"SELECT {', '.join(events_cols)} FROM events ORDER BY event_id"
-            ).fetchall(),
-            "reports": con.execute(
-                "SELECT e.event_id, r.document_id, r.report_event_id, r.record FROM reports r"
-                " JOIN events e ON e.pk = r.event_pk ORDER BY e.event_id, r.document_id"
-            ).fetchall(),
-            "evidence": con.execute(
-                'SELECT e.event_id, v.document_id, v.ordinal, v.position, v.start, v."end", v.text'
-                " FROM evidence v JOIN events e ON e.pk = v.event_pk"
-                " ORDER BY e.event_id, v.document_id, v.ordinal"
-            ).fetchall(),
-            "categories": con.execute(
-                "SELECT e.event_id, c.category FROM event_categories c JOIN events e ON e.pk = c.event_pk"
-                " ORDER BY 1, 2"
-            ).fetchall(),
-            "places": con.execute("SELECT * FROM places ORDER BY key").fetchall(),
-        }
-        if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_rtree'").fetchone():
-            out["rtree"] = con.execute(
-                "SELECT e.event_id, r.min_day, r.max_day, r.min_lat, r.max_lat, r.min_lon, r.max_lon"
-                " FROM events_rtree r JOIN events e ON e.pk = r.id ORDER BY e.event_id"
-            ).fetchall()
-        return out
+        with engine.connect() as con:
+
+            def rows(query) -> list[tuple]:
+                return sorted((tuple(row) for row in con.execute(query)), key=repr)
+
+            event_cols = [
+                col for col in s.events.columns if col.name not in ("pk", "created_at", "updated_at")
+            ]
+            out = {
+                "documents": rows(
+                    select(
+                        d.id,
+                        d.content_hash,
+                        d.published,
+                        d.source,
+                        d.url,
+                        d.title,
+                        d.n_chars,
+                        d.n_events,
+                        d.text,
+                    )
+                ),
+                "events": rows(select(*event_cols)),
+                "reports": rows(
+                    select(e.event_id, r.document_id, r.report_event_id, r.record).join(
+                        s.events, e.pk == r.event_pk
+                    )
+                ),
+                "evidence": rows(
+                    select(e.event_id, v.document_id, v.ordinal, v.position, v.start, v.end, v.text).join(
+                        s.events, e.pk == v.event_pk
+                    )
+                ),
+                "categories": rows(select(e.event_id, c.category).join(s.events, e.pk == c.event_pk)),
+                "places": rows(select(s.places)),
+            }
+            if rtree and con.dialect.name == "sqlite" and s.has_rtree(con):
+                t = s.events_rtree.c
+                out["rtree"] = rows(
+                    select(e.event_id, t.min_day, t.max_day, t.min_lat, t.max_lat, t.min_lon, t.max_lon).join(
+                        s.events, e.pk == t.id
+                    )
+                )
+            return out
     finally:
-        con.close()
+        engine.dispose()
 
 
 def write_corpus(directory: str | os.PathLike[str], n: int) -> list[str]:
@@ -301,3 +318,45 @@ def write_corpus(directory: str | os.PathLike[str], n: int) -> list[str]:
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     return paths
+
+
+OUTLETS = [
+    "Kyiv Daily Monitor",
+    "Black Sea Herald",
+    "Eastern Front Wire",
+    "Northern Dispatch",
+    "Donbas Courier",
+]
+
+
+def overlapping_corpus(n: int, *, seed: int = 1) -> list[Document]:
+    """``n`` short reports of strikes on a few nearby places over a few days, told by several outlets (some a
+    day late, "yesterday"): many reports of one strike, and chains of strikes a day apart that merging must
+    cut the same way whatever the order. For ``keyword_extract``."""
+    import random
+
+    from spotrep.documents import make_document
+
+    rng = random.Random(seed)
+    places = ["Pokrovsk", "Myrnohrad", "Kharkiv", "Kharkiv", "Lyptsi", "Odesa"]
+    kinds = ["drone", "missile", "shelling", "drone"]
+    docs = []
+    for i in range(n):
+        published = date(2024, 6, 1) + timedelta(days=rng.randrange(5))
+        sentences = []
+        for _ in range(rng.randrange(1, 4)):
+            place, kind = rng.choice(places), rng.choice(kinds)
+            when = rng.choice(["on Monday", "yesterday", "overnight"])
+            killed = rng.choice(["", f", killing {rng.randrange(1, 9)}"])
+            who = rng.choice(
+                ["the regional governor said", "Russia's defence ministry claimed", "officials said"]
+            )
+            subject = {
+                "drone": "A Russian drone",
+                "missile": "A Russian missile",
+                "shelling": "Russian shelling",
+            }
+            sentences.append(f"{subject[kind]} hit {place} {when}{killed}, {who}.")
+        text = " ".join(sentences) + f" (Report {i} of {seed}.)"
+        docs.append(make_document(text, published=published.isoformat(), source=rng.choice(OUTLETS)))
+    return docs

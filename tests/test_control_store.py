@@ -71,8 +71,8 @@ VOVCHANSK_FIGHTING = report(
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "events.db") as s:
+def store(store_url):
+    with Store.open(store_url) as s:
         add(s, RU_CLAIM, published=days(0), source="Wire A")
         add(s, VOVCHANSK_FIGHTING, published=days(9), source="Wire C")
         yield s
@@ -167,8 +167,8 @@ def test_the_report_of_a_place_shows_the_map_of_the_status_date(store):
 
 @pytest.fixture
 def db(store, monkeypatch):
-    monkeypatch.setenv("SPOTREP_DB", store.path)
-    return store.path
+    monkeypatch.setenv("SPOTREP_DB", store.url)
+    return store.url
 
 
 def run(*args):

@@ -29,8 +29,8 @@ def nlp_available():
 
 
 @pytest.fixture
-def store(tmp_path, nlp_available):
-    with Store.open(tmp_path / "events.db") as s:
+def store(store_url, nlp_available):
+    with Store.open(store_url) as s:
         yield s
 
 
@@ -79,3 +79,23 @@ def test_two_outlets_reporting_one_strike_give_one_event_with_two_sources(store,
     assert merged, [(e.sub_event_type, e.location.name, e.source_count) for e in store.query()]
     detail = store.get(merged[0].event_id)
     assert {s.source for s in detail.sources} == {"Kyiv Daily Monitor", "Black Sea Herald"}
+
+
+@pytest.mark.postgres
+def test_postgresql_stores_what_sqlite_stores_from_the_pipeline(tmp_path, pg_url, nlp_available):
+    from .store_fakes import snapshot
+
+    docs = [
+        make_document(text, published="2024-06-02", source=source)
+        for first, second, _ in PAIRS
+        for text, source in ((first, "Kyiv Daily Monitor"), (second, "Black Sea Herald"))
+    ]
+    if SEED.is_dir():
+        with (SEED / "docs.jsonl").open("rb") as fh:
+            docs += list(read_jsonl(fh, name="docs.jsonl"))
+    snapshots = []
+    for where in (str(tmp_path / "events.db"), pg_url):
+        with Store.open(where) as store:
+            store.ingest(docs)
+            snapshots.append(snapshot(store, rtree=False))
+    assert snapshots[0]["events"] and snapshots[1] == snapshots[0]

@@ -69,8 +69,8 @@ HOSTILE = (
 
 
 @pytest.fixture
-def db(tmp_path) -> Iterator[str]:
-    path = str(tmp_path / "events.db")
+def db(store_url) -> Iterator[str]:
+    path = store_url  # a SQLite file, then a PostgreSQL database
     with Store.open(path) as store:
         docs = [make_document(t, published=p, source=s, url=u) for t, p, s, u in REPORTS]
         report = store.ingest(docs, extractor=keyword_extract)

@@ -1,4 +1,5 @@
-"""The embedded event store: SQLite (WAL) by default, any SQLAlchemy URL later (PostgreSQL is a URL change).
+"""The event store: SQLite (WAL) by default, embedded; PostgreSQL (``postgresql+psycopg://...``) for several
+writers or servers.
 
     >>> from spotrep.store import Store, EventFilter
     >>> with Store.open() as store:            # --db / $SPOTREP_DB / ~/.local/share/spotrep/spotrep.db

@@ -123,8 +123,8 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite): committed at the end, rolled back on any
-        error."""
+        """One write transaction (BEGIN IMMEDIATE on SQLite, PostgreSQL's advisory write lock: one writer at a
+        time): committed at the end, rolled back on any error."""
         with self._engine.connect() as conn:
             conn.execution_options(spotrep_write=True)
             with conn.begin():
@@ -142,7 +142,7 @@ class Store:
             raise StoreError(
                 f"{self.url}: not a usable spotrep database while {doing} ({exc.orig})", url=self.url
             ) from exc
-        except self._engine.dialect.loaded_dbapi.OperationalError as exc:  # the write path runs on the driver
+        except self._engine.dialect.loaded_dbapi.DatabaseError as exc:  # the write path runs on the driver
             raise StoreError(f"store error while {doing} {self.url}: {exc}", url=self.url) from exc
 
     @contextlib.contextmanager
@@ -269,12 +269,11 @@ class Store:
             writer = self._writer(conn)
             for doc, events in results:
                 report.events_extracted += len(events)
-                state = writer.checkpoint()
                 try:
-                    with conn.begin_nested():
+                    with writer.savepoint():
                         result = writer.write_document(doc, events, content_id(doc.text))
                 except InputError as exc:
-                    writer.restore(state)  # what the failed document wrote was rolled back
+                    # what the failed document wrote was rolled back
                     where, message = document_origin(doc), exc.message
                     if where != doc.id:  # the file (and line) first; the id once
                         if where.endswith(doc.id):
@@ -518,9 +517,10 @@ class Store:
 
     def _reports(self, conn: Connection, event_pk: int) -> tuple[list[int], list[Report]]:
         r, ev = s.reports.c, s.evidence.c
-        rows = conn.execute(
-            select(r.pk, r.document_id, r.record).where(r.event_pk == event_pk).order_by(r.pk)
-        ).all()
+        rows = sorted(
+            conn.execute(select(r.pk, r.document_id, r.record, r.rank).where(r.event_pk == event_pk)).all(),
+            key=lambda row: row.rank,
+        )  # in rank order, as merging takes them (sorted here: a database's collation may order text otherwise)
         spans: dict[int, list[Evidence]] = {}
         for row in conn.execute(
             select(ev.report_pk, ev.document_id, ev.start, ev.end, ev.text)

@@ -1,19 +1,27 @@
-"""Deduplication across documents: when two reports tell the same event, and how their versions merge.
+"""Deduplication across documents: when two reports tell the same event, how reports group into events,
+and how their versions merge.
 
-Two events (from different documents) are the same event when all of these hold:
+Two reports (from different documents) *match* when all of these hold:
 
 * compatible type: the same ACLED sub-event type, or the same event type with at least one category in common;
 * the same place: the same gazetteer entry, or points within ``RADIUS_KM`` (~10 km) of each other, or (without
-  coordinates) the same settlement name in the same region and country. Region-precision events (geo_precision
-  3) merge only with region-precision events of the same region;
+  coordinates, and neither a gazetteer entry) the same settlement name in the same region and country.
+  Region-precision events (geo_precision 3) merge only with region-precision events of the same region;
 * overlapping date intervals (``date_start..date_end``), with a tolerance of ``DATE_TOLERANCE_DAYS`` when
-  either event is a single day (a report of "yesterday" published a day late still matches); undated events
-  never merge;
+  either event is a single day (a report of "yesterday" published a day late still matches), and intervals
+  starting at most ``MATCH_WINDOW_DAYS`` apart; undated events never merge;
 * compatible actors: the same actor1 country, or one of them unknown;
 * and, when both are known, the same country.
 
+Grouping (``cluster``) does not depend on the order documents arrive in: every report has a canonical *rank*
+(``report_rank``: the most precise first, then by the document's publication date, content hash and the
+report's id), and the reports are taken in rank order, each joining the best matching *seed* ranked before it
+(the first report of an event), unless its own document already reports that event, or else seeding an event
+of its own. An event is thus a function of the set of reports, whatever order and however many writers stored
+them; the store keeps its events equal to ``cluster`` of its reports as documents arrive (``writer``).
+
 The merged record is recomputed from all its reports (``merge``): the most precise report (location, then
-date, then the earliest received) is the base; categories and weapons are the union; fatalities are kept as
+date, then the rank) is the base; categories and weapons are the union; fatalities are kept as
 low / best / high across the reports, best being the lowest figure (ACLED's conservative choice); every claim
 is kept; the evidence of every document is kept with its ``document_id``.
 """
@@ -21,7 +29,7 @@ is kept; the evidence of every document is kept with its ``document_id``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -30,6 +38,7 @@ from ..model import Actor, Claim, Event, Evidence, Location, Quantity
 
 RADIUS_KM = 10.0
 DATE_TOLERANCE_DAYS = 1
+MATCH_WINDOW_DAYS = 31  # intervals starting further apart never match (a bound for the store's lookups)
 EARTH_RADIUS_KM = 6371.0088
 
 K = TypeVar("K")
@@ -91,7 +100,7 @@ def dates_overlap(a: Event, b: Event, *, tolerance: int = DATE_TOLERANCE_DAYS) -
     tol = tolerance if (ia[0] == ia[1] or ib[0] == ib[1]) else 0
     a0, a1 = ia[0].toordinal(), ia[1].toordinal()
     b0, b1 = ib[0].toordinal(), ib[1].toordinal()
-    return a0 <= b1 + tol and b0 <= a1 + tol
+    return a0 <= b1 + tol and b0 <= a1 + tol and abs(a0 - b0) <= MATCH_WINDOW_DAYS
 
 
 def types_compatible(a: Event, b: Event) -> bool:
@@ -129,8 +138,8 @@ def place_distance(a: Event, b: Event, *, radius_km: float = RADIUS_KM) -> float
     if all(c is not None for c in coords):
         d = distance_km(*coords)  # type: ignore[arg-type]
         return d if d <= radius_km else None
-    if la.gazetteer_id and lb.gazetteer_id:
-        return None  # two different gazetteer entries and no coordinates to compare
+    if la.gazetteer_id or lb.gazetteer_id:
+        return None  # a gazetteer entry is the same place only as itself (or by coordinates): not by name
     if la.name and lb.name and la.name.strip().casefold() == lb.name.strip().casefold():
         regions_known = (admin1_key(la) is not None) and (admin1_key(lb) is not None)
         if not regions_known or _same_region(la, lb):
@@ -159,7 +168,7 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def best_match(new: Event, candidates: Iterable[tuple[K, Event]]) -> K | None:
-    """The key of the candidate that best matches ``new`` (earliest among equals), or None."""
+    """The key of the candidate that best matches ``new`` (the first among equals), or None."""
     best: tuple | None = None
     best_key: K | None = None
     for key, candidate in candidates:
@@ -169,12 +178,66 @@ def best_match(new: Event, candidates: Iterable[tuple[K, Event]]) -> K | None:
     return best_key
 
 
+# --- grouping: canonical rank and seeds ----------------------------------------------------------------------
+
+
+def report_rank(event: Event, published: date | None, content_hash: str, report_id: str) -> str:
+    """A report's canonical rank: its geo and time precision (the most precise first), its document's
+    publication date and content hash (``documents.content_id``), its own id. Nothing in it depends on arrival.
+    Every part but the last has a fixed width, so ranks compare as plain strings (by code point: in a database,
+    by bytes, as SQLite's binary collation and PostgreSQL's "C" collation compare)."""
+    gp = precision(event) or 4
+    tp = event.time_precision or 4
+    return f"{gp}{tp}|{published.isoformat() if published else '0000-00-00'}|{content_hash}|{report_id}"
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A report as grouping sees it: its id, its canonical rank, its document and its record."""
+
+    report_id: str
+    rank: str
+    document_id: str
+    event: Event
+
+
+def choose_seed(
+    report: Ranked,
+    seeds: Iterable[Ranked],
+    *,
+    excluded: Collection[str] = (),
+) -> str | None:
+    """The id of the seed ``report`` joins: the best match among the seeds ranked before it and not in
+    ``excluded`` (the events its document already reports), the first ranked among equals; None when it seeds
+    an event of its own."""
+    before = sorted(
+        (s for s in seeds if s.rank < report.rank and s.report_id not in excluded), key=lambda s: s.rank
+    )
+    return best_match(report.event, ((s.report_id, s.event) for s in before))
+
+
+def cluster(reports: Iterable[Ranked]) -> dict[str, str]:
+    """The grouping of reports into events: each report's id -> the id of its event's seed (the definition
+    the store maintains incrementally; quadratic, for checking it)."""
+    seed_of: dict[str, str] = {}
+    seeds: list[Ranked] = []
+    done: list[Ranked] = []
+    for report in sorted(reports, key=lambda r: r.rank):
+        excluded = {seed_of[r.report_id] for r in done if r.document_id == report.document_id}
+        chosen = choose_seed(report, seeds, excluded=excluded)
+        seed_of[report.report_id] = chosen or report.report_id
+        if chosen is None:
+            seeds.append(report)
+        done.append(report)
+    return seed_of
+
+
 # --- merging ----------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Report:
-    """One document's version of an event, as the store received it (``ordinal``: arrival order)."""
+    """One document's version of an event (``ordinal``: its place in the event's reports in rank order)."""
 
     document_id: str
     event: Event
@@ -242,8 +305,8 @@ def merge(reports: Sequence[Report], *, event_id: str) -> Merged:
     high = max(figures) if figures else None
     injuries = [r.event.injuries for r in asserting if r.event.injuries is not None]
 
-    by_arrival = sorted(reports, key=lambda r: r.ordinal)
-    claims = _distinct_claims(by_arrival)
+    by_rank = sorted(reports, key=lambda r: r.ordinal)
+    claims = _distinct_claims(by_rank)
     claim = base.claim
     sides = {r.event.claim.source_country for r in reports if r.event.claim.status in _ASSERTING}
     sides.discard(None)
@@ -255,7 +318,7 @@ def merge(reports: Sequence[Report], *, event_id: str) -> Merged:
         for r in ranked
         for e in r.event.evidence
     ]
-    sources = list(dict.fromkeys(r.event.source for r in by_arrival if r.event.source))
+    sources = list(dict.fromkeys(r.event.source for r in by_rank if r.event.source))
     event = base.model_copy(
         update={
             "event_id": event_id,

@@ -1,8 +1,11 @@
 """Opening the database: where it lives (``--db``, ``SPOTREP_DB``, the user data path) and the engine setup.
 
 SQLite is the embedded default (WAL journal, foreign keys on, a busy timeout, explicit ``BEGIN IMMEDIATE`` for
-writers so that a batch is one atomic transaction). Anything SQLAlchemy can reach by URL
-(``postgresql+psycopg://...``) is accepted; only SQLite-specific speed-ups (the R*tree) are skipped elsewhere.
+writers so that a batch is one atomic transaction). PostgreSQL (``postgresql+psycopg://...``, the ``postgres``
+extra) is the store for several writers or servers: a write transaction first takes a transaction-scoped
+advisory lock, so that writers take turns as SQLite's do (migrations included), waiting at most
+``LOCK_TIMEOUT_MS`` as SQLite waits at most its busy timeout. Other SQLAlchemy URLs are accepted but untested;
+SQLite-specific speed-ups (the R*tree) are skipped elsewhere.
 """
 
 from __future__ import annotations
@@ -31,11 +34,15 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",  # with WAL: a crash of the process never loses a commit or corrupts the file
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=30000",
+    "PRAGMA busy_timeout=30000",  # LOCK_TIMEOUT_MS
     "PRAGMA temp_store=MEMORY",
     "PRAGMA cache_size=-65536",  # 64 MiB page cache
     "PRAGMA mmap_size=268435456",
 )
+
+
+LOCK_TIMEOUT_MS = 30_000
+WRITE_LOCK = 0x5370_6F74_5265_7001  # the advisory lock PostgreSQL writers take ("SpotRep", 1)
 
 
 def default_path() -> Path:
@@ -99,10 +106,13 @@ def _distance_generic(element: distance_sql, compiler, **kw) -> str:
     h = func.power(func.sin(half_dlat), 2) + func.cos(func.radians(lat1)) * func.cos(
         func.radians(lat2)
     ) * func.power(func.sin(half_dlon), 2)
-    return compiler.process(2 * EARTH_RADIUS_KM * func.asin(func.sqrt(h)), **kw)
+    # as distance_km: rounding can take sqrt(h) a hair above 1, where asin is undefined
+    return compiler.process(2 * EARTH_RADIUS_KM * func.asin(func.least(func.sqrt(h), 1.0)), **kw)
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
+    if url.startswith("postgresql"):
+        return _postgresql_engine(url, echo=echo)
     if not url.startswith("sqlite"):
         return create_engine(url, echo=echo, pool_pre_ping=True)
     if url in ("sqlite://", "sqlite:///:memory:"):
@@ -126,6 +136,25 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     def _on_begin(conn) -> None:
         write = conn.get_execution_options().get("spotrep_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _postgresql_engine(url: str, *, echo: bool) -> Engine:
+    try:
+        engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise ConfigError(
+            f"{url}: the PostgreSQL driver is not installed ({exc.name}); pip install 'spotrep[postgres]'",
+            url=url,
+        ) from None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        if conn.get_execution_options().get("spotrep_write", False):
+            # writers take turns (one write transaction at a time), as on SQLite
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(LOCK_TIMEOUT_MS)}")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
     return engine
 

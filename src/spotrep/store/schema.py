@@ -7,7 +7,8 @@ Tables:
   sources (``fatalities_low``/``fatalities``/``fatalities_high``), ``source_count`` and the source names.
 * ``reports``: the link between an event and each document that reports it, with that document's own version
   of the event (its record as JSON, its figures and its claim), so that conflicting figures and the claims of
-  each side are kept and the canonical record can be recomputed.
+  each side are kept and the canonical record can be recomputed; and its canonical rank and where and when it
+  places the event, which grouping reports into events looks reports up by (``dedup``, ``writer``).
 * ``evidence``: the evidence spans (character offsets into the document) of each report.
 * ``event_categories``: the categories of each event, for filtering.
 * ``places``: every place events were located at (settlements, and regions for region-level events).
@@ -16,8 +17,10 @@ Tables:
   ``spotrep.control``.
 * ``schema_migrations``: the numbered migrations applied to this database.
 
-On SQLite an R*tree (``events_rtree``: day interval x latitude x longitude) indexes events for proximity
-lookups (deduplication candidates, ``--near``); other databases use the B-tree indexes on the same columns.
+Free text is ``Text`` (no length limit: SQLite never enforced one, and PostgreSQL then stores what SQLite
+stores). On SQLite an R*tree (``events_rtree``: day interval x latitude x longitude) indexes events for proximity
+queries (``--near``); other databases use the B-tree indexes on the same columns. Grouping looks reports up by
+one B-tree index (``ix_reports_near``) on every database.
 
 Migrations: ``MIGRATIONS`` is an ordered list of ``(version, name, function)``; each runs once, in its own
 transaction, and is recorded in ``schema_migrations``. The table objects below describe the current schema; a
@@ -66,10 +69,10 @@ documents = Table(
     "documents",
     metadata,
     Column("pk", Integer, primary_key=True),
-    Column("id", String(300), nullable=False, unique=True),
+    Column("id", Text, nullable=False, unique=True),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("published", Date),
-    Column("source", String(300)),
+    Column("source", Text),
     Column("url", Text),
     Column("title", Text),
     Column("n_chars", Integer, nullable=False),
@@ -83,14 +86,14 @@ Index("ix_documents_published", documents.c.published)
 places = Table(
     "places",
     metadata,
-    Column("key", String(400), primary_key=True),
-    Column("gazetteer_id", String(100)),
-    Column("name", String(300)),
+    Column("key", Text, primary_key=True),
+    Column("gazetteer_id", Text),
+    Column("name", Text),
     Column("country", String(2)),
-    Column("admin1", String(300)),
-    Column("admin1_code", String(20)),
-    Column("admin1_key", String(300)),
-    Column("admin2", String(300)),
+    Column("admin1", Text),
+    Column("admin1_code", Text),
+    Column("admin1_key", Text),
+    Column("admin2", Text),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("geo_precision", SmallInteger),
@@ -102,8 +105,8 @@ events = Table(
     "events",
     metadata,
     Column("pk", Integer, primary_key=True),
-    Column("event_id", String(64), nullable=False, unique=True),
-    Column("document_id", String(300), nullable=False),  # the document of the canonical report
+    Column("event_id", Text, nullable=False, unique=True),
+    Column("document_id", Text, nullable=False),  # the document of the canonical report
     Column("day", Integer, nullable=False),  # ordinal of event_date (or date_start/date_end); 0 when unknown
     Column("event_date", Date),
     Column("date_start", Date),
@@ -112,23 +115,23 @@ events = Table(
     Column("event_type", String(60), nullable=False),
     Column("sub_event_type", String(60), nullable=False),
     Column("categories", Text, nullable=False),  # JSON list
-    Column("actor1_name", String(300)),
+    Column("actor1_name", Text),
     Column("actor1_country", String(2)),
     Column("actor1_kind", String(20)),
-    Column("actor2_name", String(300)),
+    Column("actor2_name", Text),
     Column("actor2_country", String(2)),
     Column("actor2_kind", String(20)),
-    Column("place_key", String(400), ForeignKey("places.key")),
-    Column("location_name", String(300)),
+    Column("place_key", Text, ForeignKey("places.key")),
+    Column("location_name", Text),
     Column("country", String(2)),
-    Column("admin1", String(300)),
-    Column("admin1_code", String(20)),
-    Column("admin1_key", String(300)),  # admin1_code, else admin1: what --admin1 filters on
-    Column("admin2", String(300)),
+    Column("admin1", Text),
+    Column("admin1_code", Text),
+    Column("admin1_key", Text),  # admin1_code, else admin1: what --admin1 filters on
+    Column("admin2", Text),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("location_precision", SmallInteger),  # Location.geo_precision
-    Column("gazetteer_id", String(100)),
+    Column("gazetteer_id", Text),
     Column("geo_precision", SmallInteger),  # Event.geo_precision
     Column("fatalities", Integer),  # best: the lowest figure reported (ACLED's conservative choice)
     Column("fatalities_low", Integer),
@@ -136,11 +139,11 @@ events = Table(
     Column("injuries", Integer),
     Column("quantities", Text, nullable=False),  # JSON list
     Column("weapons", Text, nullable=False),  # JSON list
-    Column("claim_source", String(300)),
+    Column("claim_source", Text),
     Column("claim_source_country", String(2)),
     Column("claim_status", String(20), nullable=False),
     Column("notes", Text, nullable=False),
-    Column("source", String(300)),
+    Column("source", Text),
     Column("url", Text),
     Column("source_count", Integer, nullable=False),
     Column("sources", Text, nullable=False),  # JSON list of the distinct source names
@@ -170,18 +173,42 @@ reports = Table(
     metadata,
     Column("pk", Integer, primary_key=True),
     Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), nullable=False),
-    Column("document_id", String(300), ForeignKey("documents.id"), nullable=False),
-    Column("report_event_id", String(64), nullable=False),  # the event id the extraction gave it
+    Column("document_id", Text, ForeignKey("documents.id"), nullable=False),
+    Column("report_event_id", Text, nullable=False),  # the event id the extraction gave it
     Column("fatalities", Integer),
     Column("injuries", Integer),
-    Column("claim_source", String(300)),
+    Column("claim_source", Text),
     Column("claim_source_country", String(2)),
     Column("claim_status", String(20), nullable=False),
     Column("record", Text, nullable=False),  # this document's Event as JSON, without its evidence
+    # added by migration 6: the report's canonical rank, and where and when it places its event (for grouping)
+    *(
+        Column("rank", Text),  # dedup.report_rank
+        Column("event_type", String(60)),
+        Column("day_lo", Integer),  # ordinals of the report's date interval; NULL when undated
+        Column("day_hi", Integer),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("gazetteer_id", Text),
+        Column("name_key", Text),  # the place's name, stripped and case-folded
+        Column("geo_precision", SmallInteger),  # dedup.precision
+    ),
 )
-Index("ux_reports_event_document", reports.c.event_pk, reports.c.document_id, unique=True)
+# one report per document and event: grouping keeps to it (a unique index would refuse the moment within a
+# regrouping when a document's two reports trade events); migration 6 replaced the unique index by this one
+IX_REPORTS_EVENT_DOCUMENT = Index("ix_reports_event_document", reports.c.event_pk, reports.c.document_id)
 Index("ix_reports_document", reports.c.document_id)
 Index("ix_reports_report_event_id", reports.c.report_event_id)
+# what grouping looks reports up by (migration 6): the place columns too, so that the index alone filters
+IX_REPORTS_NEAR = Index(
+    "ix_reports_near",
+    *(reports.c[name] for name in ("event_type", "day_lo", "latitude", "longitude", "geo_precision")),
+    *(reports.c[name] for name in ("gazetteer_id", "name_key")),
+)
+REPORT_GROUPING_COLUMNS = (
+    "rank", "event_type", "day_lo", "day_hi", "latitude", "longitude", "gazetteer_id", "name_key",
+    "geo_precision",
+)  # fmt: skip
 
 evidence = Table(
     "evidence",
@@ -189,7 +216,7 @@ evidence = Table(
     Column("pk", Integer, primary_key=True),
     Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), nullable=False),
     Column("report_pk", Integer, ForeignKey("reports.pk", ondelete="CASCADE"), nullable=False),
-    Column("document_id", String(300), nullable=False),
+    Column("document_id", Text, nullable=False),
     Column("ordinal", Integer, nullable=False),  # order within its report
     Column(
         "position", Integer, nullable=False
@@ -309,6 +336,43 @@ def _m4_region_day_index(conn: Connection) -> None:
     IX_EVENTS_REGION_DAY.create(conn, checkfirst=True)
 
 
+_M5_TEXT_COLUMNS = {  # the columns of free text that were VARCHAR(n) up to schema version 4
+    "documents": ("id", "source"),
+    "places": ("key", "gazetteer_id", "name", "admin1", "admin1_code", "admin1_key", "admin2"),
+    "events": (
+        "event_id", "document_id", "actor1_name", "actor2_name", "place_key", "location_name", "admin1",
+        "admin1_code", "admin1_key", "admin2", "gazetteer_id", "claim_source", "source",
+    ),
+    "reports": ("document_id", "report_event_id", "claim_source"),
+    "evidence": ("document_id",),
+}  # fmt: skip
+
+
+def _m5_unlimited_text(conn: Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        return  # SQLite never enforced a length; other databases get Text from the table definitions
+    for table, columns in _M5_TEXT_COLUMNS.items():
+        for column in columns:
+            conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
+
+
+def _m6_report_grouping(conn: Connection) -> None:
+    from sqlalchemy import inspect
+
+    present = {c["name"] for c in inspect(conn).get_columns("reports")}
+    for name in REPORT_GROUPING_COLUMNS:
+        if name not in present:
+            column = reports.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f'ALTER TABLE reports ADD COLUMN "{name}" {kind}')
+    IX_REPORTS_NEAR.create(conn, checkfirst=True)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ux_reports_event_document")
+    IX_REPORTS_EVENT_DOCUMENT.create(conn, checkfirst=True)
+    from .writer import regroup_all  # the write path fills the columns and groups the stored reports anew
+
+    regroup_all(conn)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -316,6 +380,12 @@ MIGRATIONS: list[Migration] = [
     (2, "SQLite R*tree over events (day interval, latitude, longitude)", _m2_rtree),
     (3, "control layers: imported maps of territorial control and their areas", _m3_control_layers),
     (4, "index of events by region and date (region pages without a sort)", _m4_region_day_index),
+    (5, "PostgreSQL: text columns without a length limit (as on SQLite)", _m5_unlimited_text),
+    (
+        6,
+        "reports: canonical rank, place and dates; events regrouped independently of arrival order",
+        _m6_report_grouping,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
