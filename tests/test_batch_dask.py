@@ -5,38 +5,16 @@ partition. test_batch_dask_scheduler.py runs the real thing: `dask scheduler` an
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 from distributed import Client, LocalCluster
 
-from spotrep.batch import Batch, Manifest, read_shard
-from spotrep.synthetic import generate_documents
+from spotrep.batch import Batch, Manifest
+from tests.batch_helpers import batch_records, write_jsonl_corpus
 
 FAKE = "tests.store_fakes:keyword_extract"
-
-
-def _corpus(path: Path, n: int) -> Path:
-    with path.open("w", encoding="utf-8") as fh:
-        for doc in generate_documents(n, seed=11, sentences=(2, 4)):
-            fh.write(
-                json.dumps({"id": doc.id, "text": doc.text, "published": doc.published.isoformat()}) + "\n"
-            )
-    return path
-
-
-def _records(out: Path) -> list[tuple[str, list[dict]]]:
-    manifest = Manifest.read(out)
-    assert manifest is not None and all(e.status == "done" for e in manifest.shards)
-    return [
-        (doc.id, [e.to_json_dict() for e in events])
-        for entry in manifest.shards
-        for doc, events in read_shard(out, entry.files)
-    ]
 
 
 def _warmed_up() -> bool:
@@ -47,10 +25,10 @@ def _warmed_up() -> bool:
 
 @pytest.mark.slow
 def test_two_dask_workers_of_a_client_find_exactly_the_events_of_a_single_process_run(tmp_path):
-    corpus = _corpus(tmp_path / "corpus.jsonl", 20)
+    corpus = write_jsonl_corpus(tmp_path / "corpus.jsonl", 20, seed=11)
     single = tmp_path / "single"
     Batch.prepare([corpus], single, partition_size=5).run(processes=1, extractor=FAKE)
-    expected = _records(single)
+    expected = batch_records(single)
     assert len(expected) == 20 and sum(len(ev) for _, ev in expected) > 0
 
     out = tmp_path / "dask"
@@ -64,12 +42,12 @@ def test_two_dask_workers_of_a_client_find_exactly_the_events_of_a_single_proces
         assert report.processed == 4 and report.failed == 0 and len(done) == 4
         assert len({r.worker for r in report.results}) >= 1
         assert set(client.run(_warmed_up).values()) == {True}  # the plugin ran on each worker
-    assert _records(out) == expected
+    assert batch_records(out) == expected
 
 
 def test_a_partition_that_fails_on_the_cluster_is_recorded_and_retried_by_the_next_run(tmp_path):
-    first = _corpus(tmp_path / "a.jsonl", 4)
-    second = _corpus(tmp_path / "b.jsonl", 3)
+    first = write_jsonl_corpus(tmp_path / "a.jsonl", 4, seed=11)
+    second = write_jsonl_corpus(tmp_path / "b.jsonl", 3, seed=11)
     out = tmp_path / "out"
     batch = Batch.prepare([first, second], out, partition_size=2)
     saved = first.read_bytes()
@@ -87,7 +65,7 @@ def test_a_partition_that_fails_on_the_cluster_is_recorded_and_retried_by_the_ne
         assert again.run(scheduler=client, extractor=FAKE).complete
     fresh = tmp_path / "fresh"
     Batch.prepare([first, second], fresh, partition_size=2).run(processes=1, extractor=FAKE)
-    assert _records(out) == _records(fresh)
+    assert batch_records(out) == batch_records(fresh)
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):

@@ -29,10 +29,10 @@ from click.testing import CliRunner
 from distributed import Client
 
 import spotrep
-from spotrep.batch import Batch, Manifest, read_shard
+from spotrep.batch import Batch, Manifest
 from spotrep.cli import cli
 from spotrep.errors import ClusterError
-from spotrep.synthetic import generate_documents
+from tests.batch_helpers import batch_records, write_jsonl_corpus
 
 from .conftest import REPO, requires_model
 
@@ -149,25 +149,6 @@ def _spotrep(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def _corpus(path: Path, n: int) -> Path:
-    with path.open("w", encoding="utf-8") as fh:
-        for doc in generate_documents(n, seed=13, sentences=(2, 4)):
-            fh.write(
-                json.dumps({"id": doc.id, "text": doc.text, "published": doc.published.isoformat()}) + "\n"
-            )
-    return path
-
-
-def _records(out: Path) -> list[tuple[str, list[dict]]]:
-    manifest = Manifest.read(out)
-    assert manifest is not None and all(e.status == "done" for e in manifest.shards)
-    return [
-        (doc.id, [e.to_json_dict() for e in events])
-        for entry in manifest.shards
-        for doc, events in read_shard(out, entry.files)
-    ]
-
-
 def _model_loads() -> int:
     from spotrep.entities import _load
 
@@ -191,10 +172,10 @@ def _closed_port() -> int:
 @pytest.mark.slow
 @pytest.mark.model
 def test_spotrep_batch_by_scheduler_address_writes_exactly_the_events_of_a_local_run(cluster, tmp_path):
-    corpus = _corpus(tmp_path / "corpus.jsonl", 16)
+    corpus = write_jsonl_corpus(tmp_path / "corpus.jsonl", 16, seed=13)
     local = tmp_path / "local"
     Batch.prepare([corpus], local, partition_size=4).run(processes=1)
-    expected = _records(local)
+    expected = batch_records(local)
     assert len(expected) == 16 and sum(len(events) for _, events in expected) > 0
 
     out = tmp_path / "dask"
@@ -202,14 +183,14 @@ def test_spotrep_batch_by_scheduler_address_writes_exactly_the_events_of_a_local
                    "--scheduler", cluster.address)  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "4 shard(s) written" in run.stderr
-    assert _records(out) == expected
+    assert batch_records(out) == expected
     workers = set(cluster.client.run(_worker_name).values())
     assert {e.worker for e in Manifest.read(out).shards} <= workers  # done by the cluster's processes
     assert list(cluster.client.run(_model_loads).values()) == [1, 1]  # each loaded the model once
 
 
 def test_a_batch_against_an_unreachable_scheduler_exits_6_with_a_clear_message(tmp_path):
-    corpus = _corpus(tmp_path / "corpus.jsonl", 2)
+    corpus = write_jsonl_corpus(tmp_path / "corpus.jsonl", 2, seed=13)
     address = f"tcp://127.0.0.1:{_closed_port()}"
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         result = CliRunner().invoke(cli, ["batch", str(corpus), "--out", str(tmp_path / "out"),
@@ -220,7 +201,7 @@ def test_a_batch_against_an_unreachable_scheduler_exits_6_with_a_clear_message(t
 
 @pytest.mark.parametrize("address", ["http://127.0.0.1:8786", "127.0.0.1", "tcp://127.0.0.1:99999"])
 def test_a_scheduler_that_is_not_an_address_is_a_usage_error(tmp_path, address):
-    corpus = _corpus(tmp_path / "corpus.jsonl", 2)
+    corpus = write_jsonl_corpus(tmp_path / "corpus.jsonl", 2, seed=13)
     result = CliRunner().invoke(
         cli, ["batch", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", address]
     )
@@ -233,7 +214,7 @@ def test_workers_that_cannot_import_spotrep_are_a_clear_cluster_error(tmp_path):
     stub = tmp_path / "stub"
     (stub / "spotrep").mkdir(parents=True)
     (stub / "spotrep" / "__init__.py").write_text('raise ImportError("no spotrep on this worker")\n')
-    corpus = _corpus(tmp_path / "corpus.jsonl", 2)
+    corpus = write_jsonl_corpus(tmp_path / "corpus.jsonl", 2, seed=13)
     batch = Batch.prepare([corpus], tmp_path / "out", partition_size=1)
     with (
         dask_cluster(tmp_path / "dask", nworkers=1, pythonpath=[stub]) as broken,

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from spotrep.batch import Batch, Manifest, read_shard
+from spotrep.batch import Batch, Manifest
+from tests.batch_helpers import batch_records
 
 from .store_fakes import write_corpus
 
@@ -106,16 +107,6 @@ def _files_of(out: Path, ids: list[str]) -> dict[str, tuple[int, int]]:
     return out_files
 
 
-def _records(out: Path) -> list[tuple[str, list[dict]]]:
-    manifest = Manifest.read(out)
-    assert all(e.status == "done" for e in manifest.shards)
-    return [
-        (doc.id, [e.to_json_dict() for e in events])
-        for entry in manifest.shards
-        for doc, events in read_shard(out, entry.files)
-    ]
-
-
 @pytest.mark.slow
 def test_a_killed_batch_resumes_without_redoing_finished_shards_and_matches_an_uninterrupted_run(tmp_path):
     corpus = tmp_path / "corpus"
@@ -144,5 +135,5 @@ def test_a_killed_batch_resumes_without_redoing_finished_shards_and_matches_an_u
     Batch.prepare([corpus], clean, partition_size=SIZE, published="2024-06-01").run(
         processes=1, extractor="tests.store_fakes:keyword_extract"
     )
-    assert _records(out) == _records(clean)
-    assert len(_records(clean)) == DOCS
+    assert batch_records(out) == batch_records(clean)
+    assert len(batch_records(clean)) == DOCS
