@@ -36,8 +36,9 @@ bench: install
 LOAD_EVENTS ?= 100000
 LOAD_USERS  ?= 50
 LOAD_TIME   ?= 30s
+LOAD_WRITERS ?= 0
 loadtest: install
-	$(BIN)/python loadtest/run.py --events $(LOAD_EVENTS) --users $(LOAD_USERS) --run-time $(LOAD_TIME)
+	$(BIN)/python loadtest/run.py --events $(LOAD_EVENTS) --users $(LOAD_USERS) --run-time $(LOAD_TIME) --writers $(LOAD_WRITERS)
 
 serve: install
 	$(BIN)/spotrep serve

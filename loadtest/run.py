@@ -3,6 +3,9 @@
 1. Generates a database of N synthetic events (``spotrep.store.bench.generate``; kept in bench-out/, reused).
 2. Starts ``spotrep serve`` on 127.0.0.1 on a free port (no tiles).
 3. Runs locust headless (loadtest/locustfile.py) with U users for a fixed time against it, and stops.
+   With --writers W, W of the users post reports (``POST /api/documents``, answered 202) while the rest
+   read, the server extracts them in --extract-workers processes, and after the run the queue is drained and
+   the store checked: every accepted post stored exactly once.
 4. Prints the request count, failures and the 50th/95th/99th percentiles of /api/events, and writes them to
    bench-out/loadtest.json.
 
@@ -16,12 +19,14 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,17 +78,31 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--run-time", default="30s")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes (one per core)")
+    parser.add_argument(
+        "--writers",
+        type=int,
+        default=0,
+        help="of the users, this many post reports (POST /api/documents) instead of reading",
+    )
+    parser.add_argument("--extract-workers", type=int, default=1, help="the server's extraction processes")
     args = parser.parse_args()
 
     db = database(args.events)
+    if args.writers:  # the posts go into a copy: the generated database stays reusable
+        mixed = OUT / f"loadtest-{args.events}-mixed.db"
+        shutil.copyfile(db, mixed)
+        db = mixed
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "SPOTREP_TILES": "none"}
+    env = {**os.environ, "SPOTREP_TILES": "none", "LOAD_WRITERS": str(args.writers)}
     env.pop("SPOTREP_API_TOKEN", None)
+    if args.writers:
+        env["SPOTREP_API_TOKEN"] = uuid.uuid4().hex
     server = subprocess.Popen(
         [str(bin_dir / "spotrep"), "-q", "serve", "--db", str(db), "--port", str(port),
-         "--workers", str(args.workers), "--log-level", "warning"],
+         "--workers", str(args.workers), "--extract-workers", str(args.extract_workers if args.writers else 0),
+         "--log-level", "warning"],
         env=env,
     )  # fmt: skip
     try:
@@ -102,7 +121,8 @@ def main() -> None:
             f"loadtest: {args.users} users for {args.run_time} against {url} ({args.events:,} events)",
             flush=True,
         )
-        subprocess.run(cmd, check=False, timeout=_seconds(args.run_time) + 120)
+        subprocess.run(cmd, check=False, env=env, timeout=_seconds(args.run_time) + 120)
+        drained = drain(db) if args.writers else None
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -114,7 +134,10 @@ def main() -> None:
     with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
         rows = {row["Name"]: row for row in csv.DictReader(fh)}
     result = {"events": args.events, "users": args.users, "run_time": args.run_time, "workers": args.workers}
-    for name in ("/api/events", "Aggregated"):
+    if args.writers:
+        result["writers"] = args.writers
+        result["extract_workers"] = args.extract_workers
+    for name in ("/api/events", "POST /api/documents", "Aggregated"):
         row = rows.get(name)
         if row:
             result[name] = {
@@ -126,6 +149,13 @@ def main() -> None:
                 "p99_ms": float(row["99%"]),
                 "max_ms": round(float(row["Max Response Time"]), 1),
             }
+    if args.writers:
+        posted = result.get("POST /api/documents", {})
+        accepted = posted.get("requests", 0) - posted.get("failures", 0)
+        result["stored"] = {"posted": accepted, **(drained or {})}
+        result["stored"]["each_once"] = (
+            drained is not None and drained["documents"] == drained["jobs"] == accepted
+        )
     (OUT / "loadtest.json").write_text(json.dumps(result, indent=2) + "\n")
     events = result.get("/api/events", {})
     print(json.dumps(result, indent=2))
@@ -133,6 +163,24 @@ def main() -> None:
         f"loadtest: p95 of /api/events = {events.get('p95_ms')} ms over {events.get('requests')} requests"
         f" ({events.get('failures')} failed), {args.users} users, {args.events:,} events"
     )
+
+
+def drain(db: Path, timeout: float = 600) -> dict:
+    """Wait until the server's workers have extracted every posted report; what the store then holds."""
+    from spotrep.store import Store
+
+    started = time.monotonic()
+    with Store.open(db) as store:
+        while True:
+            counts = store.jobs.counts()
+            if counts["queued"] + counts["running"] == 0 or time.monotonic() - started > timeout:
+                break
+            time.sleep(1)
+        documents = sum(n for source, n in store.sources() if source == "loadtest")
+    print(
+        f"loadtest: queue drained in {time.monotonic() - started:.0f} s after the run: {counts}", flush=True
+    )
+    return {"documents": documents, "jobs": counts["done"], "failed": counts["failed"], "queue": counts}
 
 
 def _seconds(value: str) -> int:

@@ -8,8 +8,10 @@ real-looking reports without the language model.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -190,11 +192,12 @@ def keyword_extract(docs: Iterable[Document]) -> Iterator[tuple[Document, list[E
 
 
 def slow_extract(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-    """``keyword_extract``, sleeping ``$SPOTREP_TEST_DELAY`` seconds (default 0.2) per document."""
+    """``keyword_extract`` (which fails on EXPLODE), sleeping ``$SPOTREP_TEST_DELAY`` seconds (default 0.2)
+    per document."""
     delay = float(os.environ.get("SPOTREP_TEST_DELAY", "0.2"))
     for doc in docs:
         time.sleep(delay)
-        yield doc, keyword_events(doc)
+        yield from keyword_extract([doc])
 
 
 def make_event(document_id: str = "doc-a", **changes: Any) -> Event:
@@ -360,3 +363,34 @@ def overlapping_corpus(n: int, *, seed: int = 1) -> list[Document]:
         text = " ".join(sentences) + f" (Report {i} of {seed}.)"
         docs.append(make_document(text, published=published.isoformat(), source=rng.choice(OUTLETS)))
     return docs
+
+
+@contextlib.contextmanager
+def extraction_worker(path_or_url: Any, *, extractor: Any = None, poll: float = 0.02) -> Iterator[Any]:
+    """An extraction worker (``spotrep.store.worker.run_worker``) in a thread over the store at
+    ``path_or_url``, with the keyword extractor by default; stopped (and checked) on exit."""
+    from spotrep.store import Store
+    from spotrep.store.worker import run_worker
+
+    stop = threading.Event()
+    failures: list[BaseException] = []
+    store = Store.open(path_or_url)
+
+    def loop() -> None:
+        try:
+            run_worker(
+                store, extractor=extractor or keyword_extract, stop=stop, poll=poll, name="test-worker"
+            )
+        except BaseException as exc:  # reported to the test below
+            failures.append(exc)
+
+    thread = threading.Thread(target=loop, name="extraction-worker", daemon=True)
+    thread.start()
+    try:
+        yield store
+    finally:
+        stop.set()
+        thread.join(30)
+        store.close()
+    assert not thread.is_alive(), "the extraction worker did not stop"
+    assert not failures, failures

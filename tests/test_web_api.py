@@ -23,7 +23,7 @@ from spotrep.errors import ConfigError
 from spotrep.store import Store, parse_filter
 from spotrep.web import Settings, create_app
 
-from .store_fakes import keyword_extract
+from .store_fakes import extraction_worker, keyword_extract
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -93,7 +93,8 @@ def client(db) -> Iterator[TestClient]:
 
 @pytest.fixture
 def writer(db) -> Iterator[TestClient]:
-    with make_client(db, api_token=TOKEN) as c:
+    """A client that may write, with an extraction worker (in a thread) doing the queued documents."""
+    with make_client(db, api_token=TOKEN) as c, extraction_worker(db):
         yield c
 
 
@@ -366,9 +367,10 @@ def test_writes_without_the_right_bearer_token_are_401(writer, headers, code):
 
 def test_a_document_posted_with_the_token_is_ingested_and_its_events_returned(writer):
     before = writer.get("/api/events").json()["total"]
-    response = writer.post("/api/documents", json=document(), headers=auth())
+    response = writer.post("/api/documents", json=document(), headers=auth(), params={"wait": 20})
     assert response.status_code == 201, response.text
     body = response.json()
+    assert body["status"] == "done"
     assert body["added"] is True and body["events_new"] + body["events_merged"] == len(body["events"]) > 0
     assert {e["location"]["name"] for e in body["events"]} >= {"Sumy"}
     assert writer.get("/api/events").json()["total"] == before + body["events_new"]
@@ -422,7 +424,7 @@ def test_a_request_larger_than_the_limit_is_413(db):
         headers = {**auth(), "Content-Type": "application/json"}
         response = c.post("/api/documents", content=chunks(), headers=headers)
         assert response.status_code == 413 and error_of(response)["code"] == "request_too_large"
-        assert c.post("/api/documents", json=document(), headers=auth()).status_code == 201
+        assert c.post("/api/documents", json=document(), headers=auth()).status_code == 202
 
 
 def test_a_text_longer_than_the_document_limit_is_413(db):
@@ -436,7 +438,10 @@ def test_a_text_longer_than_the_document_limit_is_413(db):
 
 def test_hostile_document_text_comes_back_only_as_json_data(writer):
     response = writer.post(
-        "/api/documents", json=document(text=HOSTILE, source="<b>Wire</b>"), headers=auth()
+        "/api/documents",
+        json=document(text=HOSTILE, source="<b>Wire</b>"),
+        headers=auth(),
+        params={"wait": 20},
     )
     assert response.status_code == 201
     (event,) = response.json()["events"]

@@ -46,7 +46,8 @@ def _app():
         store.ingest(docs, extractor=keyword_extract)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        return create_app(path, settings=Settings(api_token=TOKEN, tiles=None, extractor=keyword_extract))
+        # no extraction worker: posted documents stay queued, and a POST waits at most 0.2 s for them
+        return create_app(path, settings=Settings(api_token=TOKEN, tiles=None, max_wait_seconds=0.2))
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())

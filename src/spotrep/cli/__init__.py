@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "serve",
     "control",
     "batch",
+    "work",
 )
 
 for _name in COMMAND_MODULES:

@@ -52,6 +52,7 @@ from .models import (
     PlaceRecord,
     StoreStats,
 )
+from .queue import JobQueue
 from .rows import event_from_row, evidence_of, select_events, stored_list
 from .writer import Statements, Writer
 
@@ -164,6 +165,11 @@ class Store:
 
     def _writer(self, conn: Connection) -> Writer:
         return Writer(self._prepare(), conn, s.utcnow())
+
+    @property
+    def jobs(self) -> JobQueue:
+        """The extraction queue kept in this store (documents posted to the API, extracted by workers)."""
+        return JobQueue(self)
 
     # --- writing ------------------------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ Tables:
 * ``control_layers`` and ``control_areas``: imported maps of territorial control (e.g. DeepState exports):
   one row per map and date, and its areas (status, label, bounding box, GeoJSON geometry); see
   ``spotrep.control``.
+* ``extraction_jobs``: the queue of documents posted to the API, which extraction workers take in turn
+  (``spotrep.store.queue``).
 * ``schema_migrations``: the numbered migrations applied to this database.
 
 Free text is ``Text`` (no length limit: SQLite never enforced one, and PostgreSQL then stores what SQLite
@@ -256,6 +258,31 @@ control_areas = Table(
 )
 Index("ix_control_areas_layer", control_areas.c.layer_pk)
 
+# The extraction queue: documents posted to the API, stored at once and extracted by workers
+# (``spotrep.store.queue``). ``document`` holds the document (JSON) until its events are stored, then is
+# cleared (the text is in ``documents`` from then on).
+extraction_jobs = Table(
+    "extraction_jobs",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("document_id", Text, nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("document", Text),
+    Column("n_chars", Integer, nullable=False),
+    Column("status", String(20), nullable=False),  # queued | running | done | failed
+    Column("attempts", Integer, nullable=False),
+    Column("worker", Text),
+    Column("created_at", String(40), nullable=False),
+    Column("started_at", String(40)),
+    Column("lease_until", String(40)),
+    Column("finished_at", String(40)),
+    Column("error", Text),
+    Column("events_new", Integer),
+    Column("events_merged", Integer),
+    Column("duplicate_of", Text),
+)
+IX_JOBS_STATUS = Index("ix_extraction_jobs_status", extraction_jobs.c.status, extraction_jobs.c.pk)
+
 # The SQLite R*tree; not part of ``metadata`` (it is a virtual table created by a migration on SQLite only).
 rtree_metadata = MetaData()
 events_rtree = Table(
@@ -356,6 +383,11 @@ def _m5_unlimited_text(conn: Connection) -> None:
             conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
 
 
+def _m7_extraction_jobs(conn: Connection) -> None:
+    extraction_jobs.create(conn, checkfirst=True)
+    IX_JOBS_STATUS.create(conn, checkfirst=True)
+
+
 def _m6_report_grouping(conn: Connection) -> None:
     from sqlalchemy import inspect
 
@@ -386,6 +418,7 @@ MIGRATIONS: list[Migration] = [
         "reports: canonical rank, place and dates; events regrouped independently of arrival order",
         _m6_report_grouping,
     ),
+    (7, "extraction jobs: the queue of posted documents that workers extract", _m7_extraction_jobs),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -104,13 +104,27 @@ class DocumentIn(BaseModel):
     title: str | None = Field(default=None, max_length=1000)
 
 
+JobStatus = Literal["queued", "running", "done", "failed"]
+
+
+class DocumentLinks(BaseModel):
+    document: str = Field(description="The document (its text and metadata).")
+    events: str = Field(description="Its events when they are ready (202 until then).")
+
+
 class DocumentIngested(BaseModel):
+    """A posted document and its extraction: ``queued`` or ``running`` (no events yet: poll
+    ``links.events``), ``done`` (its stored events) or ``failed`` (``error`` says why)."""
+
     document_id: str
-    added: bool = Field(description="False when the same text was already stored (nothing was added).")
+    status: JobStatus = Field(description="Where its extraction is.")
+    added: bool = Field(description="False when the same text was already stored or queued (nothing added).")
     duplicate_of: str | None = None
-    events_new: int
-    events_merged: int
-    events: list[Event] = Field(description="The stored events this document reports.")
+    events_new: int | None = Field(None, description="Events no other document reported (when done).")
+    events_merged: int | None = Field(None, description="Events merged with other documents' (when done).")
+    events: list[Event] = Field(description="The stored events this document reports (empty until done).")
+    error: str | None = Field(None, description="Why the extraction failed.")
+    links: DocumentLinks
 
 
 class DocumentOut(BaseModel):
@@ -122,6 +136,7 @@ class DocumentOut(BaseModel):
     n_chars: int
     n_events: int
     ingested_at: str
+    status: JobStatus = Field("done", description="`queued`/`running` while its events are being extracted.")
     text: str | None = None
 
 

@@ -41,6 +41,7 @@ class Settings:
     default_page: int = 100
     max_page: int = 10_000
     docs: bool = True  # OpenAPI docs at /docs and /openapi.json
+    max_wait_seconds: float = 30.0  # the longest a POST may wait for its events (``?wait=``)
     cache_entries: int = 512  # read responses kept in memory (SQLite only; 0: none)
     extractor: Extractor | str | None = field(default=None, repr=False)  # default: the pipeline
 
