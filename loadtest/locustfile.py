@@ -59,6 +59,7 @@ class Analyst(FastHttpUser):
 
 WRITERS = int(os.environ.get("LOAD_WRITERS", "0"))
 TOKEN = os.environ.get("SPOTREP_API_TOKEN", "")
+POSTED = os.environ.get("LOAD_POSTED_LOG")
 PLACES = ["Kharkiv", "Sumy", "Odesa", "Zaporizhzhia", "Kherson", "Pokrovsk", "Kramatorsk", "Nikopol"]
 WEAPONS = ["drone", "missile", "guided aerial bomb", "artillery shell"]
 SAYS = ["the regional governor said", "Ukraine's air force said", "local officials said on Telegram"]
@@ -92,4 +93,12 @@ if WRITERS > 0:  # only then is there a Newsroom user class
             self.sent += 1
             body = {"text": report(self.sent), "published": "2024-05-21", "source": "loadtest"}
             headers = {"Authorization": f"Bearer {TOKEN}"}
-            self.client.post("/api/documents", json=body, headers=headers, name="POST /api/documents")
+            with self.client.post(
+                "/api/documents", json=body, headers=headers, name="POST /api/documents", catch_response=True
+            ) as response:
+                if response.status_code != 202:
+                    response.failure(f"{response.status_code}: {response.text[:200]}")
+                    return
+                if POSTED:  # every accepted document's id, for run.py's check that each is stored once
+                    with open(POSTED, "a", encoding="utf-8") as fh:
+                        fh.write(response.json()["document_id"] + "\n")

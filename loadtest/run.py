@@ -97,8 +97,11 @@ def main() -> None:
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "SPOTREP_TILES": "none", "LOAD_WRITERS": str(args.writers)}
     env.pop("SPOTREP_API_TOKEN", None)
+    posted_log = OUT / "loadtest-posted.txt"
     if args.writers:
         env["SPOTREP_API_TOKEN"] = uuid.uuid4().hex
+        env["LOAD_POSTED_LOG"] = str(posted_log)
+        posted_log.unlink(missing_ok=True)
     server = subprocess.Popen(
         [str(bin_dir / "spotrep"), "-q", "serve", "--db", str(db), "--port", str(port),
          "--workers", str(args.workers), "--extract-workers", str(args.extract_workers if args.writers else 0),
@@ -122,7 +125,7 @@ def main() -> None:
             flush=True,
         )
         subprocess.run(cmd, check=False, env=env, timeout=_seconds(args.run_time) + 120)
-        drained = drain(db) if args.writers else None
+        drained = drain(db, posted_log) if args.writers else None
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -150,24 +153,28 @@ def main() -> None:
                 "max_ms": round(float(row["Max Response Time"]), 1),
             }
     if args.writers:
-        posted = result.get("POST /api/documents", {})
-        accepted = posted.get("requests", 0) - posted.get("failures", 0)
-        result["stored"] = {"posted": accepted, **(drained or {})}
-        result["stored"]["each_once"] = (
-            drained is not None and drained["documents"] == drained["jobs"] == accepted
-        )
+        result["stored"] = drained
     (OUT / "loadtest.json").write_text(json.dumps(result, indent=2) + "\n")
     events = result.get("/api/events", {})
     print(json.dumps(result, indent=2))
+    if args.writers and drained:
+        print(
+            f"loadtest: {drained['posted']} documents posted by {args.writers} writers, {drained['stored']} stored;"
+            f" each exactly once: {drained['each_once']}"
+        )
     print(
         f"loadtest: p95 of /api/events = {events.get('p95_ms')} ms over {events.get('requests')} requests"
         f" ({events.get('failures')} failed), {args.users} users, {args.events:,} events"
     )
 
 
-def drain(db: Path, timeout: float = 600) -> dict:
-    """Wait until the server's workers have extracted every posted report; what the store then holds."""
+def drain(db: Path, posted_log: Path, timeout: float = 600) -> dict:
+    """Wait until the server's workers have extracted every posted report; then check that every accepted post
+    (each a different text) is stored exactly once."""
+    from sqlalchemy import func, select
+
     from spotrep.store import Store
+    from spotrep.store import schema as s
 
     started = time.monotonic()
     with Store.open(db) as store:
@@ -176,11 +183,23 @@ def drain(db: Path, timeout: float = 600) -> dict:
             if counts["queued"] + counts["running"] == 0 or time.monotonic() - started > timeout:
                 break
             time.sleep(1)
-        documents = sum(n for source, n in store.sources() if source == "loadtest")
-    print(
-        f"loadtest: queue drained in {time.monotonic() - started:.0f} s after the run: {counts}", flush=True
-    )
-    return {"documents": documents, "jobs": counts["done"], "failed": counts["failed"], "queue": counts}
+        d = s.documents.c
+        with store.reading() as conn:
+            stored = [row[0] for row in conn.execute(select(d.id).where(d.source == "loadtest"))]
+            texts = conn.execute(
+                select(func.count(func.distinct(d.content_hash))).where(d.source == "loadtest")
+            )
+            distinct_texts = texts.scalar_one()
+    posted = posted_log.read_text(encoding="utf-8").split() if posted_log.exists() else []
+    drained_in = round(time.monotonic() - started, 1)
+    print(f"loadtest: queue drained {drained_in} s after the run: {counts}", flush=True)
+    return {
+        "posted": len(posted),
+        "stored": len(stored),
+        "each_once": sorted(posted) == sorted(stored) and distinct_texts == len(stored) == len(set(posted)),
+        "queue": counts,
+        "drained_after_s": drained_in,
+    }
 
 
 def _seconds(value: str) -> int:
