@@ -17,8 +17,9 @@ import logging
 import math
 import os
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, Float, create_engine, event, func
+from sqlalchemy import ColumnElement, Engine, Float, create_engine, event, func
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.compiler import compiles
@@ -170,6 +171,17 @@ def _postgresql_engine(url: str, *, echo: bool) -> Engine:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
     return engine
+
+
+def bytewise(column: ColumnElement[Any], dialect: str) -> ColumnElement[Any]:
+    """``column`` as an ORDER BY term that sorts text the same on every store: by code point (bytes of UTF-8),
+    NULL first. SQLite does so already (its binary collation; NULL sorts first); PostgreSQL's database
+    collation may not (en_US ignores case and punctuation at first) and it puts NULL last, so there the column
+    is compared in the "C" collation, NULL first. Used wherever rows of text are listed in an order users see
+    (ties of counts included), so that both stores list them alike."""
+    if dialect == "postgresql":
+        return column.collate("C").asc().nulls_first()
+    return column
 
 
 def km_to_lat(km: float) -> float:
