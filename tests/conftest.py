@@ -70,6 +70,25 @@ def new_pg_url(pg_cluster):
 
 
 @pytest.fixture
+def collated_pg_url(pg_cluster):
+    """The URL of a fresh, empty PostgreSQL database that sorts text by en-US rules, not by code point
+    (skips when the server can not make one)."""
+    name = f"t{next(_databases)}"
+    url = pg_cluster.create_collated_database(name)
+    yield url
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=STORES)
+def collated_store_url(request, tmp_path) -> str:
+    """A fresh store whose database compares text by its own rules: once a SQLite file (binary), once a
+    PostgreSQL database collated by en-US rules (case and punctuation ignored at first)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "events.db")
+    return request.getfixturevalue("collated_pg_url")
+
+
+@pytest.fixture
 def pg_url(new_pg_url) -> str:
     """The URL of a fresh, empty PostgreSQL database."""
     return new_pg_url()

@@ -90,10 +90,26 @@ class Cluster:
             host=str(self.socket_dir), port=PORT, user=SUPERUSER, dbname="postgres", autocommit=True
         )
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, *, collation: str | None = None) -> str:
+        """A new database (in the cluster's C locale, or sorting text by ``collation``: see
+        ``create_collated_database``)."""
+        locale = ""
+        if collation is not None:
+            locale = f" LOCALE_PROVIDER icu ICU_LOCALE '{collation}' LOCALE 'C'"
         with self.admin() as conn:
-            conn.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+            conn.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'{locale}")
         return self.url(name)
+
+    def create_collated_database(self, name: str, collation: str = "en-US") -> str:
+        """A new database whose default collation is ICU's ``collation`` (one that, unlike C, sorts case and
+        punctuation after the letters); skips the calling test when the server can not (no ICU support, or
+        a PostgreSQL before 15)."""
+        import psycopg
+
+        try:
+            return self.create_database(name, collation=collation)
+        except psycopg.Error as exc:
+            pytest.skip(f"PostgreSQL can not make a database collated by ICU's {collation!r}: {exc}")
 
     def drop_database(self, name: str) -> None:
         with self.admin() as conn:

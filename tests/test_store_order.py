@@ -14,10 +14,11 @@ from sqlalchemy import create_engine, select
 
 from spotrep.documents import make_document
 from spotrep.model import Claim, Event
-from spotrep.store import Store
+from spotrep.store import Store, regroup
 from spotrep.store import schema as s
-from spotrep.store.dedup import Ranked, cluster
+from spotrep.store.dedup import Ranked, cluster, report_rank
 from spotrep.store.engine import resolve_url
+from spotrep.store.writer import Grouping, Prepared, Statements, Writer, grouping_columns
 
 from .store_fakes import keyword_extract, make_event, overlapping_corpus, snapshot
 
@@ -170,17 +171,13 @@ def test_a_report_that_outranks_stored_ones_regroups_them(store_url):
         assert stored == defined
 
 
-def test_a_store_grouped_in_arrival_order_is_regrouped_when_opened(store_url):
-    """Migration 6 on a store of an earlier version (no grouping columns; events grouped as documents
-    arrived, ids from the first arrival): it ends as the store the same documents give now."""
-    docs = overlapping_corpus(30, seed=4)
-    with Store.open(store_url) as store:
-        store.ingest(docs, extractor=keyword_extract)
-        expected = snapshot(store)
-    engine = create_engine(resolve_url(store_url))
+def as_version_5(url: str) -> None:
+    """Make the store at ``url`` one of schema version 5: no grouping columns, and events grouped as documents
+    arrived (two events no document reports both of are one, with the id of its last report, not of a seed)."""
+    engine = create_engine(resolve_url(url))
     r, e, v = s.reports.c, s.events.c, s.evidence.c
     try:
-        with engine.begin() as conn:  # make it an older store, grouped otherwise
+        with engine.begin() as conn:
             rows = conn.execute(select(r.event_pk, r.document_id, r.report_event_id).order_by(r.pk)).all()
             docs_of: dict[int, set[str]] = {}
             for event_pk, document_id, _ in rows:
@@ -202,11 +199,102 @@ def test_a_store_grouped_in_arrival_order_is_regrouped_when_opened(store_url):
             conn.execute(s.schema_migrations.delete().where(s.schema_migrations.c.version >= 6))
     finally:
         engine.dispose()
+
+
+def test_a_store_grouped_in_arrival_order_is_regrouped_when_opened(store_url):
+    """Migration 6 on a store of an earlier version (no grouping columns; events grouped as documents
+    arrived, ids from the first arrival): it ends as the store the same documents give now."""
+    docs = overlapping_corpus(30, seed=4)
+    with Store.open(store_url) as store:
+        store.ingest(docs, extractor=keyword_extract)
+        expected = snapshot(store)
+    as_version_5(store_url)
     with Store.open(store_url) as store:
         assert store.schema_version() == s.SCHEMA_VERSION
         assert snapshot(store) == expected
         stored, defined = stored_grouping(store)
         assert stored == defined
+
+
+def regroup_at_once(conn) -> None:
+    """Migration 6's regrouping as it was first written: every stored report loaded into one grouping pass
+    (memory growing with the store). What regrouping in chunks must give."""
+    writer = Writer(Statements(conn.dialect, rtree=s.has_rtree(conn)), conn, s.utcnow())
+    r, d, e = s.reports.c, s.documents.c, s.events.c
+    extra = {
+        "reports_ungrouped": select(r.pk, r.report_event_id, r.record, d.published, d.content_hash)
+        .join(s.documents, d.id == r.document_id)
+        .where(r.rank.is_(None)),
+        "reports_all": select(
+            r.pk, r.report_event_id, r.document_id, r.rank, r.record, r.event_pk, e.event_id
+        ).join(s.events, e.pk == r.event_pk),
+        "event_ids": select(e.event_id),
+    }
+    writer.st.prepared.update({name: Prepared(stmt, conn.dialect) for name, stmt in extra.items()})
+    updates = []
+    for pk, report_id, record, published, content_hash in writer.run("reports_ungrouped").fetchall():
+        event = Event.model_validate_json(record)
+        published = date.fromisoformat(published) if isinstance(published, str) else published
+        updates.append(
+            {"pk_": pk, **grouping_columns(event, report_rank(event, published, content_hash, report_id))}
+        )
+    writer.many("report_grouping", updates)
+    grouping = Grouping(writer)
+    for n in grouping.nodes_of("reports_all"):
+        grouping.push(n)
+    grouping.dirty.update(row[0] for row in writer.run("event_ids").fetchall())
+    grouping.run()
+    grouping.write()
+
+
+def stored_rows(url: str) -> dict[str, list[tuple]]:
+    """Every row of the store's event tables, surrogate keys included (timestamps excepted)."""
+    engine = create_engine(resolve_url(url))
+    try:
+        with engine.connect() as conn:
+            out = {}
+            for table in (s.events, s.reports, s.evidence, s.event_categories, s.places):
+                columns = [c for c in table.columns if c.name not in ("created_at", "updated_at")]
+                out[table.name] = sorted((tuple(row) for row in conn.execute(select(*columns))), key=repr)
+            return out
+    finally:
+        engine.dispose()
+
+
+def test_regrouping_in_chunks_gives_what_regrouping_at_once_gives(new_store_url, monkeypatch):
+    """Migration 6 reads the reports a chunk at a time (here: 2): a store of version 5 migrated so holds the
+    same rows, row numbers included, as one migrated with every report in memory, and the events the same
+    documents give a new store."""
+    docs = overlapping_corpus(40, seed=6)
+    hand = hand_corpus(16, 6)
+    urls = [new_store_url(), new_store_url()]
+    for url in urls:
+        with Store.open(url) as store:
+            store.ingest(docs, extractor=keyword_extract, batch_size=7)
+            for d, events in hand:
+                store.add(d, events)
+            expected = snapshot(store)
+        as_version_5(url)
+    fetched: dict[str, int] = {}  # the most rows a statement read at once
+    rows = regroup.Regrouping.rows
+
+    def counted(self, statement, /, **values):
+        out = rows(self, statement, **values)
+        fetched[statement] = max(fetched.get(statement, 0), len(out))
+        return out
+
+    monkeypatch.setattr(regroup.Regrouping, "rows", counted)
+    monkeypatch.setattr(regroup, "CHUNK", 2)
+    with Store.open(urls[0]) as store:
+        assert snapshot(store) == expected
+        stored, defined = stored_grouping(store)
+        assert stored == defined
+    chunked = ("ungrouped", "by_rank", "seeds", "gone", "places")  # the others: near one report, one event's
+    assert fetched["by_rank"] == 2 and all(fetched[name] <= 2 for name in chunked), fetched
+    monkeypatch.setattr(regroup, "regroup_all", regroup_at_once)
+    with Store.open(urls[1]) as store:
+        assert snapshot(store) == expected
+    assert stored_rows(urls[0]) == stored_rows(urls[1])
 
 
 @pytest.mark.postgres

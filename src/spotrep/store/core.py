@@ -38,7 +38,7 @@ from ..errors import EmptyInputError, InputError, NotFoundError, SpotrepError, S
 from ..model import Event, Evidence, Location
 from . import schema as s
 from .dedup import Report, merge
-from .engine import distance_sql, km_to_lat, km_to_lon, make_engine, resolve_url
+from .engine import bytewise, distance_sql, km_to_lat, km_to_lon, make_engine, resolve_url
 from .extract import Extractor, resolve_extractor
 from .models import (
     DEFAULT_BATCH_SIZE,
@@ -415,6 +415,10 @@ class Store:
                 keys.add(key)
         return sorted(keys) or list(names)
 
+    def _bytewise(self, *columns: Any) -> list[Any]:
+        """ORDER BY terms of text columns that sort alike on every store (``engine.bytewise``)."""
+        return [bytewise(column, self.dialect) for column in columns]
+
     def count(self, flt: EventFilter | None = None) -> int:
         with self._read() as conn:
             return conn.execute(
@@ -618,17 +622,18 @@ class Store:
             by_day = conn.execute(
                 select(e.day, func.count()).where(*where).group_by(e.day).order_by(e.day)
             ).all()
+            # ties of counts in the order of their names, the same on every store (``bytewise``)
             by_type = conn.execute(
                 select(e.event_type, e.sub_event_type, func.count().label("n"))
                 .where(*where)
                 .group_by(e.event_type, e.sub_event_type)
-                .order_by(func.count().desc(), e.event_type, e.sub_event_type)
+                .order_by(func.count().desc(), *self._bytewise(e.event_type, e.sub_event_type))
             ).all()
             by_region = conn.execute(
                 select(e.country, e.admin1, func.count().label("n"))
                 .where(*where)
                 .group_by(e.country, e.admin1)
-                .order_by(func.count().desc(), e.country, e.admin1)
+                .order_by(func.count().desc(), *self._bytewise(e.country, e.admin1))
             ).all()
             days = [(date.fromordinal(day) if day else None, n) for day, n in by_day]
             dated = [d for d, _ in days if d]
@@ -687,7 +692,9 @@ class Store:
         d = s.documents.c
         n = func.count().label("n")
         with self._read() as conn:
-            rows = conn.execute(select(d.source, n).group_by(d.source).order_by(n.desc(), d.source)).all()
+            rows = conn.execute(
+                select(d.source, n).group_by(d.source).order_by(n.desc(), *self._bytewise(d.source))
+            ).all()
         return [(source, count) for source, count in rows]
 
     def find_document(self, text: str) -> str | None:
@@ -710,13 +717,14 @@ class Store:
         return [row.event for row in stored]
 
     def places(self) -> list[PlaceRecord]:
-        """The places events are located at, with how many events each has."""
+        """The places events are located at, with how many events each has: by country, region, name and key
+        (compared by code point, as on every store)."""
         p, e = s.places.c, s.events.c
         counts = select(e.place_key, func.count().label("n")).group_by(e.place_key).subquery()
         q = (
             select(s.places, func.coalesce(counts.c.n, 0).label("n"))
             .join(counts, counts.c.place_key == p.key, isouter=True)
-            .order_by(p.country, p.admin1_key, p.name, p.key)
+            .order_by(*self._bytewise(p.country, p.admin1_key, p.name, p.key))
         )
         with self._read() as conn:
             return [

@@ -400,7 +400,7 @@ def _m6_report_grouping(conn: Connection) -> None:
     IX_REPORTS_NEAR.create(conn, checkfirst=True)
     conn.exec_driver_sql("DROP INDEX IF EXISTS ux_reports_event_document")
     IX_REPORTS_EVENT_DOCUMENT.create(conn, checkfirst=True)
-    from .writer import regroup_all  # the write path fills the columns and groups the stored reports anew
+    from .regroup import regroup_all  # the write path fills the columns and groups the stored reports anew
 
     regroup_all(conn)
 

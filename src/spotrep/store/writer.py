@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, and_, bindparam, case, delete, insert, or_, select, union, update
-from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql import ClauseElement, ColumnElement
 
 from ..documents import Document
 from ..errors import BinaryInputError, InputError
@@ -89,6 +89,54 @@ def _b(name: str) -> Any:
     return bindparam(name)
 
 
+REGION = s.reports.c.geo_precision == 3  # region-precision reports match only region-precision ones
+
+
+def near_conditions() -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """Where a report may match the one ``near_values`` describes: the same event type and an interval starting
+    within the window (``window``); and the same place by coordinates, gazetteer entry or name (``place``), or,
+    for a region-precision report, ``REGION``. A superset of the matches: ``dedup.match_score`` decides."""
+    r = s.reports.c
+    window = and_(r.event_type == _b("event_type_"), r.day_lo.between(_b("day_lo_"), _b("day_hi_")))
+    place = or_(
+        and_(
+            r.latitude.between(_b("lat_lo"), _b("lat_hi")),
+            r.longitude.between(_b("lon_lo"), _b("lon_hi")),
+        ),
+        r.gazetteer_id == _b("gazetteer_id_"),
+        r.name_key == _b("name_key_"),
+    )
+    return window, place
+
+
+def near_values(ev: Event) -> tuple[bool, dict[str, Any]] | None:
+    """The parameters of ``near_conditions`` for a report of ``ev``, and whether it is of region precision (to
+    look up by ``REGION`` instead of the place); None when it is undated (it never matches)."""
+    span = interval(ev)
+    if span is None:
+        return None
+    lo = span[0].toordinal()
+    values: dict[str, Any] = {
+        "event_type_": ev.event_type,
+        "day_lo_": lo - MATCH_WINDOW_DAYS,
+        "day_hi_": lo + MATCH_WINDOW_DAYS,
+    }
+    if precision(ev) == 3:
+        return True, values
+    loc = ev.location
+    box = {"lat_lo": None, "lat_hi": None, "lon_lo": None, "lon_hi": None}
+    if loc.latitude is not None and loc.longitude is not None:
+        dlat, dlon = km_to_lat(RADIUS_KM * 1.01), km_to_lon(RADIUS_KM * 1.01, loc.latitude)
+        box = {
+            "lat_lo": loc.latitude - dlat,
+            "lat_hi": loc.latitude + dlat,
+            "lon_lo": loc.longitude - dlon,
+            "lon_hi": loc.longitude + dlon,
+        }
+    name = loc.name.strip().casefold() if loc.name and loc.name.strip() else None
+    return False, {**values, **box, "gazetteer_id_": loc.gazetteer_id, "name_key_": name}
+
+
 class Statements:
     """Every statement of the write path, compiled once for the store's dialect."""
 
@@ -127,15 +175,7 @@ class Statements:
         report_keys = select(
             r.pk, r.report_event_id, r.document_id, r.rank, seed_record, r.event_pk, e.event_id
         ).join(s.events, e.pk == r.event_pk)
-        window = and_(r.event_type == _b("event_type_"), r.day_lo.between(_b("day_lo_"), _b("day_hi_")))
-        near_place = or_(
-            and_(
-                r.latitude.between(_b("lat_lo"), _b("lat_hi")),
-                r.longitude.between(_b("lon_lo"), _b("lon_hi")),
-            ),
-            r.gazetteer_id == _b("gazetteer_id_"),
-            r.name_key == _b("name_key_"),
-        )
+        window, near_place = near_conditions()
         location_columns = (
             e.location_name, e.country, e.admin1, e.admin1_code, e.admin1_key, e.admin2, e.latitude,
             e.longitude, e.gazetteer_id, e.geo_precision, e.location_precision,
@@ -158,14 +198,10 @@ class Statements:
             "report_insert": returning(insert(s.reports).values(values(s.reports)), r.pk),
             "report_move": update(s.reports).where(r.pk == _b("pk_")).values(event_pk=_b("event_pk_")),
             "reports_near_place": report_keys.where(window, near_place, after),
-            "reports_near_region": report_keys.where(window, r.geo_precision == 3, after),
+            "reports_near_region": report_keys.where(window, REGION, after),
             "report_record": select(r.record).where(r.pk == _b("pk_")),
             "reports_of_document": report_keys.where(r.document_id == _b("document_id_")),
             "reports_of_event": report_rows.where(e.event_id == _b("id_")),
-            "reports_all": report_rows,
-            "reports_ungrouped": select(r.pk, r.report_event_id, r.record, d.published, d.content_hash)
-            .join(s.documents, d.id == r.document_id)
-            .where(r.rank.is_(None)),
             "report_grouping": update(s.reports)
             .where(r.pk == _b("pk_"))
             .values({name: _b(name) for name in s.REPORT_GROUPING_COLUMNS}),
@@ -181,7 +217,6 @@ class Statements:
             .values(position=_b("position_")),
             "categories_delete": delete(s.event_categories).where(c.event_pk == _b("pk_")),
             "categories_insert": insert(s.event_categories).values(values(s.event_categories, skip=())),
-            "event_ids": select(e.event_id),
             "place_row": select(*s.places.columns).where(p.key == _b("key_")),
             "place_insert": insert(s.places).values(values(s.places, skip=())),
             "place_update": update(s.places)
@@ -574,8 +609,8 @@ def grouping_columns(ev: Event, rank: str) -> dict[str, Any]:
 
 
 class Grouping:
-    """One regrouping pass: the reports of one new document (``fresh``), or every stored report
-    (``regroup_all``). See the module docstring."""
+    """One regrouping pass: the reports of one new document (``fresh``). See the module docstring (and
+    ``regroup`` for regrouping every stored report)."""
 
     def __init__(
         self,
@@ -630,33 +665,13 @@ class Grouping:
         """The reports that may match ``x`` (a superset: same event type, intervals starting within the
         window, the same place by coordinates, gazetteer entry, name or region)."""
         ev = self.loaded(x).event
-        span = interval(ev)
-        if span is None:
+        near = near_values(ev)
+        if near is None:
             return []  # undated reports never match
-        lo = span[0].toordinal()
-        common = {
-            "rank_": x.r.rank,
-            "event_type_": ev.event_type,
-            "day_lo_": lo - MATCH_WINDOW_DAYS,
-            "day_hi_": lo + MATCH_WINDOW_DAYS,
-        }
-        if precision(ev) == 3:
-            found = self.nodes_of("reports_near_region", **common)
-        else:
-            loc = ev.location
-            box = {"lat_lo": None, "lat_hi": None, "lon_lo": None, "lon_hi": None}
-            if loc.latitude is not None and loc.longitude is not None:
-                dlat, dlon = km_to_lat(RADIUS_KM * 1.01), km_to_lon(RADIUS_KM * 1.01, loc.latitude)
-                box = {
-                    "lat_lo": loc.latitude - dlat,
-                    "lat_hi": loc.latitude + dlat,
-                    "lon_lo": loc.longitude - dlon,
-                    "lon_hi": loc.longitude + dlon,
-                }
-            name = loc.name.strip().casefold() if loc.name and loc.name.strip() else None
-            found = self.nodes_of(
-                "reports_near_place", **common, **box, gazetteer_id_=loc.gazetteer_id, name_key_=name
-            )
+        region, values = near
+        found = self.nodes_of(
+            "reports_near_region" if region else "reports_near_place", rank_=x.r.rank, **values
+        )
         # what the database does not know: the new reports, and the reports seeding an event since the pass began
         found += [n for n in (*self.fresh, *self.promoted) if n.r.event.event_type == ev.event_type]
         return [n for n in dict.fromkeys(found) if n is not x]
@@ -772,29 +787,6 @@ class Grouping:
         for seed in sorted(gone - taken):
             places |= self.w.delete_event(seed)
         self.w.settle_places(places)
-
-
-def regroup_all(conn: Connection) -> None:
-    """Fill the grouping columns of reports stored without them, and regroup every stored report (migration
-    6: events stored by earlier versions were grouped in arrival order)."""
-    writer = Writer(Statements(conn.dialect, rtree=s.has_rtree(conn)), conn, s.utcnow())
-    rows = writer.run("reports_ungrouped").fetchall()
-    updates = []
-    for pk, report_id, record, published, content_hash in rows:
-        event = Event.model_validate_json(record)
-        if isinstance(published, str):
-            published = date.fromisoformat(published)
-        rank = report_rank(event, published, content_hash, report_id)
-        updates.append({"pk_": pk, **grouping_columns(event, rank)})
-    writer.many("report_grouping", updates)
-    grouping = Grouping(writer)
-    for n in grouping.nodes_of("reports_all"):
-        grouping.push(n)
-    grouping.dirty.update(row[0] for row in writer.run("event_ids").fetchall())
-    if rows:
-        log.info("regrouping %d stored reports in canonical order", len(rows))
-    grouping.run()
-    grouping.write()
 
 
 def normalise(event: Event, doc: Document) -> Event:
