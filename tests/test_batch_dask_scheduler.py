@@ -33,6 +33,7 @@ from spotrep.batch import Batch, Manifest
 from spotrep.cli import cli
 from spotrep.errors import ClusterError
 from tests.batch_helpers import batch_records, write_jsonl_corpus
+from tests.store_fakes import snapshot
 
 from .conftest import REPO, requires_model
 
@@ -187,6 +188,11 @@ def test_spotrep_batch_by_scheduler_address_writes_exactly_the_events_of_a_local
     workers = set(cluster.client.run(_worker_name).values())
     assert {e.worker for e in Manifest.read(out).shards} <= workers  # done by the cluster's processes
     assert list(cluster.client.run(_model_loads).values()) == [1, 1]  # each loaded the model once
+    # `spotrep load` of the cluster's shards gives the store a load of the local run's gives
+    for name, shards in (("local.db", local), ("dask.db", out)):
+        loaded = _spotrep("load", str(shards), "--db", str(tmp_path / name))
+        assert loaded.returncode == 0, loaded.stderr
+    assert snapshot(str(tmp_path / "dask.db")) == snapshot(str(tmp_path / "local.db"))
 
 
 def test_a_batch_against_an_unreachable_scheduler_exits_6_with_a_clear_message(tmp_path):
