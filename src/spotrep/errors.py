@@ -117,3 +117,44 @@ class DaskNotInstalledError(ClusterError):
 
     code = "dask_not_installed"
     exit_code = 3
+
+
+class FeedError(SpotrepError):
+    """A feed or one of its articles cannot be had or read (``spotrep.feeds``); ``url`` says which."""
+
+    code = "feed_error"
+    exit_code = 2
+    http_status = 502
+
+
+class FetchError(FeedError):
+    """An HTTP request failed: ``status`` (when the server answered) and whether trying again may help
+    (``retryable``: 5xx, 408, 429, timeouts and network errors)."""
+
+    code = "fetch_failed"
+
+    @property
+    def retryable(self) -> bool:
+        return bool(self.fields.get("retryable"))
+
+
+class FetchTimeoutError(FetchError):
+    code = "fetch_timeout"
+
+
+class TooManyRedirectsError(FetchError):
+    code = "too_many_redirects"
+
+
+class ResponseTooLargeError(FetchError):
+    code = "response_too_large"
+
+
+class NotHtmlError(FetchError):
+    """An article page that is not HTML (a PDF, an image): the feed's own text is used instead."""
+
+    code = "not_html"
+
+
+class MalformedFeedError(FeedError):
+    code = "malformed_feed"

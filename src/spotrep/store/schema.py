@@ -17,6 +17,10 @@ Tables:
   ``spotrep.control``.
 * ``extraction_jobs``: the queue of documents posted to the API, which extraction workers take in turn
   (``spotrep.store.queue``).
+* ``feeds`` and ``feed_items``: the feeds ``spotrep watch`` polls (conditional-GET validators, the last poll's
+  status, counters) and every item seen in them (by GUID, canonical URL and content hash; stored, failed and
+  waiting for a retry, given up, or skipped as a duplicate), so that nothing is fetched or stored twice across
+  restarts (``spotrep.feeds``).
 * ``schema_migrations``: the numbered migrations applied to this database.
 
 Free text is ``Text`` (no length limit: SQLite never enforced one, and PostgreSQL then stores what SQLite
@@ -283,6 +287,55 @@ extraction_jobs = Table(
 )
 IX_JOBS_STATUS = Index("ix_extraction_jobs_status", extraction_jobs.c.status, extraction_jobs.c.pk)
 
+# Feeds (``spotrep.feeds``): the feeds polled by ``spotrep watch``, and the items seen in them. Times are ISO
+# 8601 UTC strings like the other tables'; ``interval`` is in seconds.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),  # given by the user; the source of its documents (else the feed's title)
+    Column("title", Text),  # the feed's own title
+    Column("interval", Integer, nullable=False),
+    Column("added_at", String(40), nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled", String(40)),
+    Column("last_status", Text),  # ok | not_modified | http 500 | malformed feed | timeout | ...
+    Column("items_seen", Integer, nullable=False, default=0),
+    Column("documents_added", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("feed_pk", Integer, ForeignKey("feeds.pk", ondelete="CASCADE"), nullable=False),
+    Column("guid", Text, nullable=False),
+    Column("url", Text),  # canonical
+    Column("link", Text),  # as the feed gives it
+    Column("content_hash", String(64)),  # of the text stored (documents.content_hash)
+    Column("status", String(20), nullable=False),  # stored | failed | given_up | skipped
+    Column("attempts", Integer, nullable=False),
+    Column("next_try", String(40)),  # when a failed item is tried again
+    Column("first_seen", String(40), nullable=False),
+    Column("last_tried", String(40)),
+    Column("document_id", Text),
+    Column("error", Text),
+    # what the feed says of the item, kept for retries (which do not wait for the feed to change)
+    Column("title", Text),
+    Column("published", Date),
+    Column("summary", Text),
+)
+UX_FEED_ITEMS_GUID = Index("ux_feed_items_feed_guid", feed_items.c.feed_pk, feed_items.c.guid, unique=True)
+IX_FEED_ITEMS_URL = Index("ix_feed_items_url", feed_items.c.url)
+IX_FEED_ITEMS_HASH = Index("ix_feed_items_content_hash", feed_items.c.content_hash)
+IX_FEED_ITEMS_STATUS = Index("ix_feed_items_status", feed_items.c.status, feed_items.c.next_try)
+FEED_TABLES = (feeds, feed_items)
+FEED_INDEXES = (UX_FEED_ITEMS_GUID, IX_FEED_ITEMS_URL, IX_FEED_ITEMS_HASH, IX_FEED_ITEMS_STATUS)
+
 # The SQLite R*tree; not part of ``metadata`` (it is a virtual table created by a migration on SQLite only).
 rtree_metadata = MetaData()
 events_rtree = Table(
@@ -388,6 +441,13 @@ def _m7_extraction_jobs(conn: Connection) -> None:
     IX_JOBS_STATUS.create(conn, checkfirst=True)
 
 
+def _m8_feeds(conn: Connection) -> None:
+    for table in FEED_TABLES:
+        table.create(conn, checkfirst=True)
+    for index in FEED_INDEXES:
+        index.create(conn, checkfirst=True)
+
+
 def _m6_report_grouping(conn: Connection) -> None:
     from sqlalchemy import inspect
 
@@ -419,6 +479,7 @@ MIGRATIONS: list[Migration] = [
         _m6_report_grouping,
     ),
     (7, "extraction jobs: the queue of posted documents that workers extract", _m7_extraction_jobs),
+    (8, "feeds and feed items: the feeds spotrep watch polls and the items seen in them", _m8_feeds),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
