@@ -189,9 +189,9 @@ class Watcher:
         requests_before = self.fetcher.requests
         now = self._clock()
         wanted = list(urls) if urls is not None else None
-        feeds = self.registry.due(now, interval=self.options.interval, urls=wanted)
-        by_pk = {feed.pk: feed for feed in self.registry.list()}
+        by_pk = {feed.pk: feed for feed in self.registry.list()}  # updated as polls find titles
         feed_pks = [pk for pk, feed in by_pk.items() if wanted is None or feed.url in wanted]
+        feeds = [by_pk[pk] for pk in feed_pks if by_pk[pk].due(now, self.options.interval)]
         retries = self.registry.to_try(now, feed_pks=feed_pks)
         self._emit({"event": "round", "phase": "start", "feeds_due": len(feeds), "retries": len(retries)})
         pool = ThreadPoolExecutor(
