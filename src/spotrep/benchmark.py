@@ -131,7 +131,7 @@ def _load_sections() -> None:
     """Import the modules that register sections of their own (they are optional parts)."""
     import importlib
 
-    for module in ("spotrep.batch.bench",):
+    for module in ("spotrep.batch.bench", "spotrep.feeds.bench"):
         try:
             importlib.import_module(module)
         except ImportError as exc:
