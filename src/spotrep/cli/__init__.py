@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "control",
     "batch",
     "work",
+    "alerts",
 )
 
 for _name in COMMAND_MODULES:
