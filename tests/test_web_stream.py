@@ -204,3 +204,14 @@ def test_on_a_private_server_the_stream_needs_the_token(store):
             "/api/stream", params={"after": 0, "max_events": 1}, headers={"Authorization": "Bearer secret"}
         )
         assert ok.status_code == 200 and parse(ok.text)[0]["data"]["location"]["name"] == "Sumy"
+
+
+def test_the_page_loads_the_live_view_and_says_whether_the_server_has_feeds(store):
+    app = create_app(store, settings=Settings(tiles=None))
+    with TestClient(app) as c:
+        assert '<script defer src="/static/layers/live.js">' in c.get("/").text
+        assert c.get("/static/layers/live.js").status_code == 200
+        config = c.get("/api/page").json()
+        assert "layers/live.js" in config["layers"] and config["feeds"] is False
+        app.add_api_route("/api/feeds", lambda: [], methods=["GET"])
+        assert c.get("/api/page").json()["feeds"] is True

@@ -32,6 +32,8 @@ from ..schemas import ErrorOut
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_reader)])
 
+PAGE_SCRIPTS = ("layers/live.js",)  # the page's live view: new events on the map and a feed-health panel
+
 POLL_SECONDS = 1.0
 HEARTBEAT_SECONDS = 15.0
 MAX_STREAM_SECONDS = 600.0
