@@ -313,3 +313,16 @@ def test_deliver_alerts_with_nothing_new_takes_no_write_lock(store_url, hook):
         report(store, "A drone hit Sumy.", place="Sumy", lat=50.9077, lon=34.7981)
         assert deliver_alerts(store).delivered == 1
     assert len(hook.bodies) == 1
+
+
+def test_alerts_deliver_once_exits_2_when_a_delivery_failed_and_keeps_it_for_a_retry(store_url, hook):
+    hook.statuses = [503]
+    with Store.open(store_url) as store:
+        add_alert(store, "all", webhook=hook.url)
+        report(store, "A drone hit Kharkiv.")
+    result = CliRunner().invoke(cli, ["alerts", "deliver", "--once", "--db", store_url])
+    assert result.exit_code == 2
+    assert "HTTP 503" in result.stderr and "0 event(s) delivered in 1 batch(es), 1 failed" in result.stderr
+    with Store.open(store_url) as store:
+        (alert,) = list_alerts(store)
+    assert (alert.failed, alert.delivered) == (1, 0)
