@@ -309,3 +309,32 @@ def test_watch_with_the_real_pipeline_stores_the_events_of_the_reports(tmp_path)
         assert report.documents_added == 2
         places = {e.location.name for e in store.query()}
         assert {"Kharkiv", "Odesa"} <= places
+
+
+def test_a_round_delivers_the_new_events_to_the_alerts_once(tmp_path, monkeypatch):
+    from spotrep.alerts import add_alert
+    from spotrep.store import parse_filter
+
+    from .test_alerts import Hook
+
+    monkeypatch.setattr("spotrep.alerts.RETRY_BASE", 0.2)
+    hook = Hook([500])  # the first delivery fails: the next round sends it again
+    hook.thread.start()
+    try:
+        with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+            add_alert(store, "everything", parse_filter(), webhook=hook.url)
+            FeedRegistry(store).add(server.url("/feed.json"))
+            w = watcher(store, interval=0)
+            first = w.run_round()
+            assert first.events_new > 0 and first.alerts_delivered == 0 and first.alerts_failed > 0
+            assert any(e.startswith("alert: ") for e in first.errors)
+            time.sleep(0.5)  # the retry is due
+            second = w.run_round()
+            assert second.alerts_delivered == first.alerts_failed
+            third = w.run_round()
+            assert third.alerts_delivered == third.alerts_failed == 0
+        delivered = [e for body, status in zip(hook.bodies, hook.answered, strict=True) if status == 200
+                     for e in body["events"]]  # fmt: skip
+        assert len(delivered) == len({e["event_id"] for e in delivered}) == first.events_new
+    finally:
+        hook.server.shutdown()

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "batch",
     "work",
     "feeds",
+    "alerts",
 )
 
 for _name in COMMAND_MODULES:

@@ -333,7 +333,7 @@ class _LiveView:
             c["events"] = c.get("events", 0) + int(record.get("events") or 0)
         elif kind == "error":
             c["errors"] = c.get("errors", 0) + 1
-            if record.get("feed") == record.get("url"):
+            if record.get("feed") and record.get("feed") == record.get("url"):
                 c["polled"] = c.get("polled", 0) + 1
                 c["feed_errors"] = c.get("feed_errors", 0) + 1
             self.errors.append(str(record.get("error")))

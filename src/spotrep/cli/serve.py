@@ -92,6 +92,11 @@ def _extraction_workers(db, settings, n: int) -> Iterator[None]:
         yield
 
 
+SHUTDOWN_SECONDS = 5
+"""On Ctrl-C, requests in progress get this long to finish: open event streams (``GET /api/stream``) never do,
+and are cut then (their clients resume with Last-Event-ID)."""
+
+
 def _run(db, host, port, tiles, private, cors_origins, workers, log_level, settings) -> None:
     import uvicorn
 
@@ -115,8 +120,16 @@ def _run(db, host, port, tiles, private, cors_origins, workers, log_level, setti
             workers=workers,
             log_level=log_level,
             server_header=False,
+            timeout_graceful_shutdown=SHUTDOWN_SECONDS,
         )
         return
     app = create_app(db, settings=settings)
     note(f"serving {app.state.store.url} on http://{host}:{port}/ (API docs: /docs)")
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        server_header=False,
+        timeout_graceful_shutdown=SHUTDOWN_SECONDS,
+    )

@@ -78,6 +78,7 @@ class WatchOptions:
     interval: int | None = None  # overrides every feed's own interval
     max_attempts: int = MAX_ATTEMPTS
     extractor: Extractor | None = None
+    alerts: bool = True  # deliver the alerts (``spotrep.alerts``) after each round
 
 
 @dataclass
@@ -96,6 +97,8 @@ class RoundReport:
     given_up: int = 0
     events_new: int = 0
     events_merged: int = 0
+    alerts_delivered: int = 0  # events sent to alerts after the round
+    alerts_failed: int = 0  # events whose delivery failed (tried again later)
     requests: int = 0
     seconds: float = 0.0
     stopped: bool = False
@@ -226,9 +229,23 @@ class Watcher:
             report.stopped = stop.is_set()
             pool.shutdown(wait=not report.stopped, cancel_futures=True)
         report.requests = self.fetcher.requests - requests_before
+        if self.options.alerts and not report.stopped:
+            self._deliver_alerts(report)
         report.seconds = time.perf_counter() - started
         self._emit({"event": "round", "phase": "end", **report.to_dict()})
         return report
+
+    def _deliver_alerts(self, report: RoundReport) -> None:
+        """Send the alerts' new matching events (cheap when there are none); a failed delivery is recorded and
+        tried again after a later round."""
+        from ..alerts import deliver_alerts
+
+        delivered = deliver_alerts(self.store)
+        report.alerts_delivered += delivered.delivered
+        report.alerts_failed += delivered.failed
+        for error in delivered.errors:
+            report.errors.append(f"alert: {error}")
+            self._emit({"event": "error", "kind": "alert", "error": error})
 
     # --- feeds --------------------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -55,6 +55,9 @@ from .models import (
 from .queue import JobQueue
 from .rows import event_from_row, evidence_of, select_events, stored_list
 from .writer import Statements, Writer
+
+if TYPE_CHECKING:
+    from .changes import ChangePage
 
 log = logging.getLogger(__name__)
 
@@ -481,6 +484,21 @@ class Store:
     def iter_events(self, flt: EventFilter | None = None, *, chunk_size: int = 2000) -> Iterator[Event]:
         for row in self.iter_rows(flt, chunk_size=chunk_size):
             yield row.event
+
+    def change_head(self) -> int:
+        """The number (``seq``) of the latest event created or changed; 0 when none (``store.changes``)."""
+        from .changes import log_head
+
+        with self._read() as conn:
+            return log_head(conn)
+
+    def changes(self, after: int, flt: EventFilter | None = None, *, limit: int = 500) -> ChangePage:
+        """The matching events created or changed since change number ``after``, oldest change first, each
+        with the number of its latest change; read on from the page's ``cursor`` (see ``store.changes``)."""
+        from .changes import changes_of, log_head
+
+        with self._read() as conn:
+            return changes_of(self, conn, flt, after=after, head=log_head(conn), limit=limit)
 
     def _rows(self, conn: Connection, rows: Sequence[Any]) -> list[EventRow]:
         """EventRows from rows of the events table (SQLAlchemy rows or plain driver tuples, by position)."""

@@ -21,6 +21,11 @@ Tables:
   status, counters) and every item seen in them (by GUID, canonical URL and content hash; stored, failed and
   waiting for a retry, given up, or skipped as a duplicate), so that nothing is fetched or stored twice across
   restarts (``spotrep.feeds``).
+* ``event_log``: one row per event row created or changed, in commit order (written by triggers on
+  ``events``, migration 9): what "new events" means to alerts and to ``GET /api/stream``
+  (``spotrep.store.changes``).
+* ``alerts`` and ``alert_deliveries``: saved filters with a target (a webhook or a command), and each event
+  each of them is to deliver, with its state (``spotrep.alerts``).
 * ``schema_migrations``: the numbered migrations applied to this database.
 
 Free text is ``Text`` (no length limit: SQLite never enforced one, and PostgreSQL then stores what SQLite
@@ -29,7 +34,9 @@ queries (``--near``); other databases use the B-tree indexes on the same columns
 one B-tree index (``ix_reports_near``) on every database.
 
 Migrations: ``MIGRATIONS`` is an ordered list of ``(version, name, function)``; each runs once, in its own
-transaction, and is recorded in ``schema_migrations``. The table objects below describe the current schema; a
+transaction, and is recorded in ``schema_migrations``. Numbers may have gaps (a migration developed on another
+branch keeps its number); each migration is applied when its number is missing, whatever the others, so those
+of parallel branches must not depend on each other. The table objects below describe the current schema; a
 change to it goes into a new numbered migration (ALTER/CREATE statements), never into an old one.
 """
 
@@ -335,6 +342,63 @@ IX_FEED_ITEMS_HASH = Index("ix_feed_items_content_hash", feed_items.c.content_ha
 IX_FEED_ITEMS_STATUS = Index("ix_feed_items_status", feed_items.c.status, feed_items.c.next_try)
 FEED_TABLES = (feeds, feed_items)
 FEED_INDEXES = (UX_FEED_ITEMS_GUID, IX_FEED_ITEMS_URL, IX_FEED_ITEMS_HASH, IX_FEED_ITEMS_STATUS)
+# What "new events" means (migration 9): every event row created or changed gets a row here, written by
+# triggers on ``events`` in the writer's transaction. ``seq`` only grows (AUTOINCREMENT on SQLite, a sequence
+# on PostgreSQL: never reused, even where an events row number is) and, since writers take turns, rows become
+# visible in ``seq`` order: a reader that has seen up to ``seq`` N never sees a row below N appear later.
+event_log = Table(
+    "event_log",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("event_pk", Integer, nullable=False),  # no foreign key: the event may be deleted since
+    Column("change", String(10), nullable=False),  # insert | update
+    sqlite_autoincrement=True,
+)
+IX_EVENT_LOG_EVENT = Index("ix_event_log_event", event_log.c.event_pk, event_log.c.change, event_log.c.seq)
+
+# Alerts (``spotrep.alerts``): a saved filter, a target, and how far through ``event_log`` it has looked.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("filter", Text, nullable=False),  # the EventFilter as JSON
+    Column("target_kind", String(20), nullable=False),  # webhook | command
+    Column("target", Text, nullable=False),  # the URL, or the command line
+    Column("timeout", Float, nullable=False),  # seconds, per attempt
+    Column("created_at", String(40), nullable=False),
+    Column("cursor", Integer, nullable=False),  # the last event_log.seq considered
+)
+
+# One row per (alert, event) to deliver: written in the transaction that moves the alert's cursor past it
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("alert_pk", Integer, ForeignKey("alerts.pk", ondelete="CASCADE"), nullable=False),
+    Column("event_pk", Integer, nullable=False),
+    Column("born", Integer, nullable=False),  # with event_pk, the event (``store.changes.Change``)
+    Column("event_id", Text, nullable=False),  # its id when it matched
+    Column("seq", Integer, nullable=False),  # the event_log row it matched at
+    Column("record", Text, nullable=False),  # the event as it matched (JSON): what is delivered
+    Column("status", String(20), nullable=False),  # pending | failed (retried) | delivered
+    Column("attempts", Integer, nullable=False),
+    Column("next_try", Float, nullable=False),  # seconds since the epoch; a claim's lease while sending
+    Column("last_error", Text),
+    Column("created_at", String(40), nullable=False),
+    Column("delivered_at", String(40)),
+)
+UX_DELIVERIES_EVENT = Index(
+    "ux_alert_deliveries_event",
+    alert_deliveries.c.alert_pk,
+    alert_deliveries.c.event_pk,
+    alert_deliveries.c.born,
+    unique=True,
+)
+IX_DELIVERIES_DUE = Index(
+    "ix_alert_deliveries_due", alert_deliveries.c.status, alert_deliveries.c.next_try, alert_deliveries.c.pk
+)
+ALERT_TABLES = (event_log, alerts, alert_deliveries)
 
 # The SQLite R*tree; not part of ``metadata`` (it is a virtual table created by a migration on SQLite only).
 rtree_metadata = MetaData()
@@ -465,6 +529,36 @@ def _m6_report_grouping(conn: Connection) -> None:
     regroup_all(conn)
 
 
+_M9_SQLITE_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS events_log_insert AFTER INSERT ON events BEGIN"
+    " INSERT INTO event_log (event_pk, change) VALUES (NEW.pk, 'insert'); END",
+    "CREATE TRIGGER IF NOT EXISTS events_log_update AFTER UPDATE ON events BEGIN"
+    " INSERT INTO event_log (event_pk, change) VALUES (NEW.pk, 'update'); END",
+)
+_M9_POSTGRESQL_TRIGGERS = (
+    "CREATE OR REPLACE FUNCTION spotrep_event_log() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN INSERT INTO event_log (event_pk, change) VALUES (NEW.pk, lower(TG_OP)); RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS events_log ON events",
+    "CREATE TRIGGER events_log AFTER INSERT OR UPDATE ON events FOR EACH ROW EXECUTE FUNCTION spotrep_event_log()",
+)
+
+
+def _m9_alerts(conn: Connection) -> None:
+    for table in ALERT_TABLES:
+        table.create(conn, checkfirst=True)
+    IX_EVENT_LOG_EVENT.create(conn, checkfirst=True)
+    UX_DELIVERIES_EVENT.create(conn, checkfirst=True)
+    IX_DELIVERIES_DUE.create(conn, checkfirst=True)
+    statements = {"sqlite": _M9_SQLITE_TRIGGERS, "postgresql": _M9_POSTGRESQL_TRIGGERS}.get(conn.dialect.name)
+    if statements is None:
+        log.warning(
+            "%s: no triggers on events; alerts and the event stream see no new events", conn.dialect.name
+        )
+        return
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -480,9 +574,10 @@ MIGRATIONS: list[Migration] = [
     ),
     (7, "extraction jobs: the queue of posted documents that workers extract", _m7_extraction_jobs),
     (8, "feeds and feed items: the feeds spotrep watch polls and the items seen in them", _m8_feeds),
+    (9, "event log (triggers on events), alerts and their deliveries", _m9_alerts),
 ]
 
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+SCHEMA_VERSION = max(version for version, _name, _function in MIGRATIONS)
 
 
 def applied_versions(conn: Connection) -> list[int]:

@@ -208,3 +208,6 @@ class PageConfig(BaseModel):
     last_date: date | None
     events: int
     layers: list[str] = Field(description="The map layers' scripts the page loads (their registry).")
+    feeds: bool = Field(
+        default=False, description="This server answers `GET /api/feeds` (the feeds' health)."
+    )

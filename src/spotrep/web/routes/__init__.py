@@ -7,4 +7,4 @@ see ``static/app.js``). A new feature adds a module and its name to ``ROUTE_MODU
 
 from __future__ import annotations
 
-ROUTE_MODULES = ("events", "documents", "places", "stats", "outlines", "control", "feeds", "page")
+ROUTE_MODULES = ("events", "stream", "documents", "places", "stats", "outlines", "control", "feeds", "page")

@@ -67,6 +67,7 @@ def page_config(request: Request, store: StoreDep, settings: SettingsDep) -> Res
         last_date=stats.last_date,
         events=stats.events,
         layers=page_scripts(request),
+        feeds=any(getattr(route, "path", None) == "/api/feeds" for route in request.app.routes),
     )
     return Response(config.model_dump_json(), media_type="application/json")
 
@@ -96,12 +97,26 @@ PAGE = """<!doctype html>
       <button type="button" id="f-clear">Clear</button>
     </form>
     <span id="status" role="status" aria-live="polite"></span>
+    <button type="button" id="live-count" hidden aria-controls="live">0 new</button>
   </header>
   <main>
     <div id="map" aria-label="Map of events"></div>
-    <aside id="panel" aria-live="polite">
-      <p class="hint">Click a marker to read the event and the sentence it came from.</p>
-    </aside>
+    <div id="side">
+      <section id="live" hidden aria-label="New events">
+        <h2>New events <button type="button" id="live-seen">Seen</button></h2>
+        <ol id="live-list"></ol>
+      </section>
+      <aside id="panel" aria-live="polite">
+        <p class="hint">Click a marker to read the event and the sentence it came from.</p>
+      </aside>
+      <details id="feeds" hidden>
+        <summary>Feeds <span id="feeds-summary"></span></summary>
+        <table id="feeds-table">
+          <thead><tr><th>Feed</th><th>Last polled</th><th>Status</th><th>Documents</th><th>Errors</th></tr></thead>
+          <tbody></tbody>
+        </table>
+      </details>
+    </div>
   </main>
   <footer id="timeline-box">
     <div id="timeline-head">

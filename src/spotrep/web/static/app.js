@@ -9,6 +9,7 @@
  *   Spotrep.layers.register("name", {label, order, defaultOn(config), create(ctx), refresh(ctx, layer)})
  * where create returns a Leaflet layer (or a promise of one) and refresh (optional) is called when the filters
  * change. ctx = {map, config, api, params(withDates), showEvent(id), setStatus(text)}.
+ * Spotrep.token() is the API token the user gave (or null), for requests made without Spotrep.api.
  */
 (function () {
   "use strict";
@@ -89,6 +90,7 @@
     return body;
   }
   Spotrep.api = api;
+  Spotrep.token = () => sessionStorage.getItem(TOKEN_KEY);
 
   function askForToken() {
     const form = document.getElementById("token-form");
