@@ -1,6 +1,6 @@
 """The page's live view in a real browser (Debian's Chromium driven by Playwright): an event stored while the
 page is open shows on the map and in the "New events" list with an "n new" count; the feed-health panel stays
-hidden on a server without ``/api/feeds`` and lists the feeds (as text) on one with it.
+hidden over a store without feeds and lists the feeds (as text) over one with them.
 
 Events come from hand-built records (no spaCy). Skips when playwright or /usr/bin/chromium is missing.
 """
@@ -46,7 +46,7 @@ FEEDS = [
     },
     {
         "url": "https://down.example/feed",
-        "name": "down",
+        "name": None,  # no name, no title: shown by its URL
         "title": None,
         "interval": 600,
         "last_polled": "2026-12-06T09:58:00+00:00",
@@ -142,7 +142,7 @@ def test_an_event_stored_while_the_page_is_open_shows_with_an_n_new_count_and_no
     ):
         page.wait_for_selector("body[data-live=on]")  # listening to /api/stream
         assert page.locator("#live-count").is_hidden() and page.locator("#live").is_hidden()
-        assert page.locator("#feeds").is_hidden()  # no /api/feeds on this server
+        assert page.locator("#feeds").is_hidden()  # no feeds in this store
         assert page.locator("#feeds").get_attribute("data-state") == "absent"
 
         event_id = report(store, "Odesa")
@@ -165,11 +165,33 @@ def test_an_event_stored_while_the_page_is_open_shows_with_an_n_new_count_and_no
         assert not problems, problems
 
 
+def _store_feeds(store: Store, feeds: list[dict]) -> None:
+    """Feeds in the store with the health ``feeds`` gives them (as ``spotrep watch`` would record it)."""
+    from sqlalchemy import update
+
+    from spotrep.feeds import FeedRegistry
+    from spotrep.store import schema as s
+
+    registry = FeedRegistry(store)
+    for feed in feeds:
+        registry.add(feed["url"], name=feed["name"], interval=feed["interval"])
+        with store.writing() as conn:
+            conn.execute(
+                update(s.feeds)
+                .where(s.feeds.c.url == feed["url"])
+                .values(
+                    title=feed["title"], last_polled=feed["last_polled"], last_status=feed["last_status"],
+                    items_seen=feed["items"], documents_added=feed["documents"], errors=feed["errors"],
+                    last_error=feed["last_error"],
+                )
+            )  # fmt: skip
+
+
 def test_the_feed_panel_lists_each_feeds_health_as_text(browser, store):
     from spotrep.web import Settings, create_app
 
     app = create_app(store, settings=Settings(tiles=None))
-    app.add_api_route("/api/feeds", lambda: FEEDS, methods=["GET"])  # as the feeds' route answers
+    _store_feeds(store, FEEDS)  # with hostile text in a title and an error
     with serving(app) as url, opened(browser, url) as (page, problems):
         panel = page.locator("#feeds")
         sync_api.expect(panel).to_have_attribute("data-state", "shown")

@@ -8,6 +8,7 @@ from html import escape
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ...store import Store
 from ...taxonomy import EVENT_TYPES
 from ..deps import SettingsDep, StoreDep, require_reader
 from ..schemas import EventTypeStyle, PageConfig, RegionCount, SourceCount
@@ -67,9 +68,16 @@ def page_config(request: Request, store: StoreDep, settings: SettingsDep) -> Res
         last_date=stats.last_date,
         events=stats.events,
         layers=page_scripts(request),
-        feeds=any(getattr(route, "path", None) == "/api/feeds" for route in request.app.routes),
+        feeds=_watches_feeds(store),
     )
     return Response(config.model_dump_json(), media_type="application/json")
+
+
+def _watches_feeds(store: Store) -> bool:
+    """Whether the page shows the feeds' health: when the store has feeds (``spotrep feeds``/``watch``)."""
+    from ...feeds import FeedRegistry
+
+    return bool(FeedRegistry(store).list())
 
 
 PAGE = """<!doctype html>
