@@ -209,5 +209,6 @@ class PageConfig(BaseModel):
     events: int
     layers: list[str] = Field(description="The map layers' scripts the page loads (their registry).")
     feeds: bool = Field(
-        default=False, description="The store has watched feeds: the page shows their health (`GET /api/feeds`)."
+        default=False,
+        description="The store has watched feeds: the page shows their health (`GET /api/feeds`).",
     )
