@@ -25,7 +25,7 @@ from .errors import (
     InputTooLargeError,
     InvalidDateError,
     MalformedRecordError,
-    NotEnglishError,
+    UnsupportedLanguageError,
 )
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,7 @@ class Document(BaseModel):
     source: str | None = None
     url: str | None = None
     title: str | None = None
+    lang: str | None = None  # ISO 639-1 (en, uk, ru); None: detected when it is read
     meta: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -165,10 +166,19 @@ def document_origin(doc: Document) -> str:
     return f"{path}:{line}" if doc.id.startswith("sha1:") else f"{path}:{line}: {doc.id}"
 
 
-def require_english(doc: Document, *, name: str = "input") -> None:
-    if not looks_english(doc.text):
-        raise NotEnglishError(
-            f"{name}: the text does not look like English; spotrep reads English only", name=name
+def require_supported_language(doc: Document, *, name: str = "input") -> None:
+    """Set the document's language (detected unless given) and refuse it when spotrep does not read it."""
+    from .lang.detect import SUPPORTED, detect_language, language_name
+
+    if doc.lang is None:
+        doc.lang = detect_language(doc.text)
+    if doc.lang not in SUPPORTED:
+        language = language_name(doc.lang)
+        looks = f"looks like {language}" if doc.lang != "xx" else "is in a language it does not know"
+        raise UnsupportedLanguageError(
+            f"{name}: the text {looks}; spotrep reads English, Ukrainian and Russian",
+            name=name,
+            lang=doc.lang,
         )
 
 
@@ -216,6 +226,8 @@ def document_from_record(record: Any, *, line: int, name: str = "input") -> Docu
         raise
     if record.get("title"):
         doc.title = record["title"]
+    if record.get("lang"):
+        doc.lang = str(record["lang"]).strip().lower() or None
     doc.meta.update(path=name, line=line)
     return doc
 

@@ -66,6 +66,12 @@ class NotEnglishError(InputError):
     code = "not_english"
 
 
+class UnsupportedLanguageError(NotEnglishError):
+    """A text in a language spotrep does not read (it reads English, Ukrainian and Russian)."""
+
+    code = "unsupported_language"
+
+
 class InvalidDateError(InputError):
     code = "invalid_date"
 

@@ -335,15 +335,30 @@ def extract_documents(
 
     Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage.
     """
-    nlp = get_nlp()
+    from .lang.detect import detect_language
+    from .lang.extract import LANGUAGES
+    from .lang.extract import extract_document as extract_in_language
+
     pending: list[Document] = []
     for document in documents:
+        if document.lang is None:
+            document.lang = detect_language(document.text)
+        if document.lang in LANGUAGES:  # read without spaCy: its language's lexicon and morphology
+            if pending:
+                yield from _run_batch(get_nlp(), pending, timings)
+                pending = []
+            started = time.perf_counter()
+            events = extract_in_language(document, document.lang)
+            if timings is not None:
+                timings[f"lang_{document.lang}"] += time.perf_counter() - started
+            yield document, events
+            continue
         pending.append(document)
         if len(pending) >= batch_size:
-            yield from _run_batch(nlp, pending, timings)
+            yield from _run_batch(get_nlp(), pending, timings)
             pending = []
     if pending:
-        yield from _run_batch(nlp, pending, timings)
+        yield from _run_batch(get_nlp(), pending, timings)
 
 
 def _sections(text: str) -> list[tuple[int, str]]:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..documents import BatchError, Document, document_origin, ensure_not_empty, require_english
+from ..documents import BatchError, Document, document_origin, ensure_not_empty, require_supported_language
 from ..errors import EmptyInputError, InputError
 from ..model import Event
 from ..readers import Defaults
@@ -159,7 +159,7 @@ def process_partition(
                 continue
             try:
                 ensure_not_empty(item, name=document_origin(item))
-                require_english(item, name=document_origin(item))
+                require_supported_language(item, name=document_origin(item))
             except EmptyInputError:
                 result.empty += 1
                 continue

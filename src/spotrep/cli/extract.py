@@ -8,12 +8,12 @@ import sys
 
 import click
 
-from ..documents import BatchError, Document, document_origin, ensure_not_empty, require_english
+from ..documents import BatchError, Document, document_origin, ensure_not_empty, require_supported_language
 from ..errors import EmptyInputError, InputError
 from ..formats import FORMATS, write_events
 from ..readers import INPUT_FORMATS, read_paths
 from .app import cli, note
-from .io import default_format, progress, report_error
+from .io import default_format, lang_option, progress, report_error, with_language
 
 
 @cli.command()
@@ -47,7 +47,8 @@ from .io import default_format, progress, report_error
     default=None,
     help="Output format (default: table on a terminal, jsonl otherwise).",
 )
-def extract(files, inputs, published, source, url, doc_id, input_format, fmt) -> None:
+@lang_option
+def extract(files, inputs, published, source, url, doc_id, input_format, fmt, lang) -> None:
     """Extract events from FILES or from a JSON-lines batch (--input).
 
     FILES are text (.txt), Markdown (.md), HTML (.html: its main text, without markup or scripts), JSON-lines
@@ -75,7 +76,7 @@ def extract(files, inputs, published, source, url, doc_id, input_format, fmt) ->
 
     def usable() -> itertools.chain:
         nonlocal failures
-        for item in itertools.chain.from_iterable(sources):
+        for item in with_language(itertools.chain.from_iterable(sources), lang):
             if isinstance(item, BatchError):
                 failures += 1
                 report_error(item)
@@ -89,7 +90,7 @@ def extract(files, inputs, published, source, url, doc_id, input_format, fmt) ->
         where = document_origin(doc)
         try:
             ensure_not_empty(doc, name=where)
-            require_english(doc, name=where)
+            require_supported_language(doc, name=where)
         except EmptyInputError:
             stats["empty"] += 1
             note(f"{where}: empty text, no events")

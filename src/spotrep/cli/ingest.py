@@ -9,7 +9,7 @@ import click
 from ..readers import INPUT_FORMATS, read_paths
 from ..store.models import DEFAULT_BATCH_SIZE
 from .app import cli, note
-from .io import progress
+from .io import lang_option, progress, with_language
 from .storeopts import db_option, open_store
 
 
@@ -31,8 +31,9 @@ from .storeopts import db_option, open_store
     show_default=True,
     help="Documents per transaction: a crash loses at most the batch in progress.",
 )
+@lang_option
 @db_option
-def ingest(paths, published, source, input_format, batch_size, db) -> None:
+def ingest(paths, published, source, input_format, batch_size, lang, db) -> None:
     """Extract events from PATHS and keep them in the event database.
 
     PATHS are text (.txt), Markdown (.md), HTML (.html), JSON-lines batches (.jsonl: {id, text, published,
@@ -42,7 +43,9 @@ def ingest(paths, published, source, input_format, batch_size, db) -> None:
     exit
     status is then 2.
     """
-    documents = read_paths(paths or ("-",), fmt=input_format, published=published, source=source)
+    documents = with_language(
+        read_paths(paths or ("-",), fmt=input_format, published=published, source=source), lang
+    )
     with open_store(db) as store, progress(description="ingesting") as advance:
         report = store.ingest(
             documents,

@@ -61,3 +61,27 @@ def default_format() -> str:
 def report_error(err: BatchError) -> None:
     """An input that cannot be used, on stderr (its message names the input, and the line of a record)."""
     click.echo(f"spotrep: error: {err.error.message}", err=True)
+
+
+LANGUAGE_CHOICES = ("auto", "en", "uk", "ru")
+
+
+def lang_option(function):
+    """``--lang``: the language of documents that do not give one (default: detected per document)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGE_CHOICES),
+        default="auto",
+        show_default=True,
+        help="Language of the documents that do not give one (auto: detected per document).",
+    )(function)
+
+
+def with_language(documents, lang: str):
+    """The documents, those without a language given ``lang`` (unless ``auto``)."""
+    from ..documents import Document
+
+    for item in documents:
+        if lang != "auto" and isinstance(item, Document) and item.lang is None:
+            item.lang = lang
+        yield item

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..documents import content_id, make_document, require_english
+from ..documents import content_id, make_document, require_supported_language
 from ..errors import (
     FeedError,
     FetchError,
@@ -374,7 +374,7 @@ class Watcher:
                 url=item.link,
                 name=item.link or item.guid,
             )
-            require_english(document, name=item.link or item.guid)
+            require_supported_language(document, name=item.link or item.guid)
         except InputError as exc:
             self._give_up(feed, item, attempts, exc.message, now, report)
             return

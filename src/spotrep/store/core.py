@@ -33,7 +33,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
-from ..documents import BatchError, Document, content_id, document_origin, ensure_not_empty, require_english
+from ..documents import (
+    BatchError,
+    Document,
+    content_id,
+    document_origin,
+    ensure_not_empty,
+    require_supported_language,
+)
 from ..errors import EmptyInputError, InputError, NotFoundError, SpotrepError, StoreError
 from ..model import Event, Evidence, Location
 from . import schema as s
@@ -227,7 +234,7 @@ class Store:
             report.documents_read += 1
             try:
                 ensure_not_empty(item, name=document_origin(item))
-                require_english(item, name=document_origin(item))
+                require_supported_language(item, name=document_origin(item))
             except EmptyInputError:
                 report.empty += 1
                 advance(1)

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from ...documents import ensure_not_empty, make_document, require_english
+from ...documents import ensure_not_empty, make_document, require_supported_language
 from ...errors import InputTooLargeError
 from ...store import Store
 from ...store.models import MAX_INTEGER
@@ -115,7 +115,7 @@ def ingest_document(
     ensure_not_empty(doc, name="document")
     existing = store.find_document(doc.text)
     if existing is None:
-        require_english(doc, name="document")
+        require_supported_language(doc, name="document")
     queued = store.jobs.enqueue(doc)
     duplicate_of = None if queued.added else queued.document_id
     status, result = _status_of(store, queued.document_id, added=queued.added, duplicate_of=duplicate_of)

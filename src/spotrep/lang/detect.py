@@ -1,0 +1,109 @@
+"""Which language a document is in: English, Ukrainian, Russian (the languages spotrep reads), or another.
+
+Script first: a text mostly in Latin letters is English when enough of its words are English function words
+(``documents.looks_english``, as before: English results do not change); a text mostly in Cyrillic letters is
+Ukrainian or Russian by the letters only one of them has (і ї є ґ against ы э ё), and otherwise by py3langid's
+model (shipped inside its wheel; loaded once, on first use). Whatever else is named by py3langid's code, so the
+message can say what it looks like.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+log = logging.getLogger(__name__)
+
+SUPPORTED = ("en", "uk", "ru")
+NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
+
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
+_RUSSIAN_ONLY = set("ыэёЫЭЁ")
+_OTHER_CYRILLIC = set("ўЎђЂјЈљЉњЊћЋџЏқҚңҢөӨүҮұҰһҺәӘ")  # Belarusian, Serbian/Macedonian, Kazakh ...
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+SAMPLE = 20_000
+MIN_WORDS_LATIN_MODEL = 20  # Latin texts this long that look English are asked to the model too
+MIN_LETTERS_FOR_MODEL = 12
+
+
+def is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u04ff"
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the text's language (``en``, ``uk``, ``ru``, or another one's)."""
+    from ..documents import looks_english
+
+    sample = text[:SAMPLE]
+    letters = _LETTER.findall(sample)
+    if not letters:
+        return "en"  # nothing to tell by: figures, punctuation (the English pipeline finds nothing)
+    cyrillic = sum(1 for c in letters if is_cyrillic(c))
+    if cyrillic * 2 < len(letters):
+        if not looks_english(text):
+            found = _model_guess(sample)
+            return "xx" if found in SUPPORTED else found  # Latin letters, not English: not ours either way
+        if len(_WORD.findall(sample)) < MIN_WORDS_LATIN_MODEL:
+            return "en"  # short: the benefit of the doubt
+        ranked = _model_ranking(sample)[:3]
+        if not ranked or "en" in ranked:  # English, or near it (a creole, a text quoting English)
+            return "en"
+        return ranked[0] if ranked[0] not in ("uk", "ru") else "en"
+    chars = set(letters)
+    if chars & _OTHER_CYRILLIC:
+        return _model_guess(sample, fallback="xx")
+    uk = sum(1 for c in letters if c in _UKRAINIAN_ONLY)
+    ru = sum(1 for c in letters if c in _RUSSIAN_ONLY)
+    if uk and not ru:
+        return "uk"
+    if ru and not uk:
+        return "ru"
+    if uk and ru:  # quotes of one language in the other: the more frequent marks win
+        return "uk" if uk >= ru else "ru"
+    guess = _model_guess(sample, within=("uk", "ru", "bg", "mk", "sr", "be", "kk"))
+    if guess in ("uk", "ru"):
+        return guess
+    if len(letters) < MIN_LETTERS_FOR_MODEL * 4:  # a short headline: the model's other guesses are noise
+        return _model_guess(sample, within=("uk", "ru"))
+    return guess
+
+
+def _model_guess(text: str, *, within: tuple[str, ...] | None = None, fallback: str = "xx") -> str:
+    model = _model(within)
+    if model is None:
+        return fallback
+    code, _score = model.classify(text)
+    return str(code)
+
+
+def _model_ranking(text: str) -> list[str]:
+    model = _model(None)
+    return [] if model is None else [str(code) for code, _score in model.rank(text)]
+
+
+@functools.cache
+def _model(within: tuple[str, ...] | None):
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    except ImportError:
+        log.warning("py3langid is not installed: languages other than en/uk/ru are not named")
+        return None
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    if within:
+        identifier.set_languages(list(within))
+    return identifier
+
+
+def language_name(code: str) -> str:
+    """An English name for a language code (the code itself when unknown)."""
+    if code in NAMES:
+        return NAMES[code]
+    try:
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=code)
+    except (ImportError, KeyError, LookupError):
+        found = None
+    return found.name if found is not None else code
