@@ -59,6 +59,17 @@ def split_tsv(src: Path, out: Path) -> dict[str, Path]:
     return paths
 
 
+def split_jsonl(src: Path, out: Path) -> dict[str, Path]:
+    lines = [line for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paths = {}
+    for h in "AB":
+        path = out / f"{src.stem}_{h}.jsonl"
+        body = [line for line in lines if half(json.loads(line)["id"]) == h]
+        path.write_text("\n".join(body) + "\n", encoding="utf-8")
+        paths[h] = path
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=os.environ.get("SPOTREP_SHARED", str(REPO.parent / "shared")))
@@ -80,14 +91,17 @@ def main(argv: list[str] | None = None) -> int:
         "case": split_tsv(ev / "case2021" / "dev.tsv", out),
         "ukraine": split_csv(ev / "acled" / "ukraine_2022_dev.csv", out, "event_id_cnty"),
         "myanmar": split_csv(ev / "acled" / "myanmar_2021_dev.csv", out, "event_id_cnty"),
+        "uk": split_jsonl(ev / "multilingual" / "uk_reports_dev.jsonl", out),
+        "ru": split_jsonl(ev / "multilingual" / "ru_reports_dev.jsonl", out),
     }
+    kinds = {"case": "case", "ukraine": "acled", "myanmar": "acled", "uk": "reports", "ru": "reports"}
     pred = Path(args.pred) if args.pred else out / "pred.jsonl"
     if not args.pred:
         docs = out / "docs.jsonl"
         with docs.open("w", encoding="utf-8") as f:
             f.write((ev / "seed" / "docs.jsonl").read_text(encoding="utf-8"))
             for name, halves in sets.items():
-                flag = "--case" if name == "case" else "--acled"
+                flag = f"--{kinds[name]}"
                 for path in halves.values():
                     f.write(
                         subprocess.run(
@@ -109,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         print(seed.stdout.strip())
     for name, halves in sets.items():
         for h, path in halves.items():
-            kind = "case" if name == "case" else "acled"
+            kind = kinds[name]
             res = json.loads(
                 subprocess.run(
                     [*score, kind, "--gold", str(path), "--pred", str(pred), "--json"],

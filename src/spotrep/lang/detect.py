@@ -62,6 +62,8 @@ def detect_language(text: str) -> str:
         return "ru"
     if uk and ru:  # quotes of one language in the other: the more frequent marks win
         return "uk" if uk >= ru else "ru"
+    if "ъ" not in chars and "Ъ" not in chars:  # Bulgarian writes ъ as a vowel; Russian hardly uses it
+        return _model_guess(sample, within=("uk", "ru"))
     guess = _model_guess(sample, within=("uk", "ru", "bg", "mk", "sr", "be", "kk"))
     if guess in ("uk", "ru"):
         return guess
@@ -103,7 +105,7 @@ def language_name(code: str) -> str:
     try:
         import pycountry
 
-        found = pycountry.languages.get(alpha_2=code)
+        found = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)
     except (ImportError, KeyError, LookupError):
         found = None
     return found.name if found is not None else code

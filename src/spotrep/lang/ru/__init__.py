@@ -26,8 +26,11 @@ LEXICON = Lexicon(
         Trigger(
             rf"(бо[йия]{W}|столкновени{W}|штурм{W}|наступлени{W}|отбил{W}|отражен{W}|контратак{W})", "clash"
         ),
+        Trigger(rf"(ликвидир{W}|ликвидаци{W}|уничтожил{W} \d+ (военн|боевик|солдат|наемник){W})", "clash"),
         Trigger(rf"(освобо[дж]{W}|взял{W} под контроль|взят{W} под контроль)", "capture"),
         Trigger(rf"(захвати{W}|захвачен{W}|оккупирова{W})", "capture"),
+        # what strikes leave: destroyed, damaged, burning (a depot, a substation, an airfield)
+        Trigger(rf"(уничтож{W}|поврежд{W}|пожар{W}|разруш{W}|горит|горящ{W}|накрыл{W}|подрыв{W})", "shelling"),
         Trigger(rf"(мина|мины|подорва{W}|растяжк{W}|взрывн{W} устройств{W})", "explosive", "explosive"),
     ),
     killed=rf"(погиб{W}|гибел{W}|убит{W}|убил{W}|смерт{W}|жертв{W}|тела|скончал{W})",
