@@ -230,13 +230,13 @@ def test_json_lines_with_bad_lines_are_ingested_the_same_from_stdin_or_a_file(en
 
 
 def test_a_text_that_is_not_english_is_named_by_its_file_not_its_hash(env):
-    (env / "uk.txt").write_text(
-        "Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив голова обласної"
-        " військової адміністрації. Рятувальники працюють на місці удару."
+    (env / "fr.txt").write_text(
+        "L'armée russe a bombardé Vovtchansk mardi, tuant deux civils, a déclaré le chef de l'administration"
+        " militaire régionale. Les secouristes travaillent sur le lieu de la frappe."
     )
-    result = run("ingest", str(env / "uk.txt"))
+    result = run("ingest", str(env / "fr.txt"))
     assert result.exit_code == 2
-    assert f"{env / 'uk.txt'}: the text does not look like English" in result.stderr
+    assert f"{env / 'fr.txt'}: the text looks like French" in result.stderr
     assert "sha1:" not in result.stderr
 
 

@@ -109,7 +109,8 @@ def _kind(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
             if weapon is None:  # a generic word (a strike, an attack): a weapon named elsewhere says which
                 for other in lex.triggers:
                     if other.weapon and lex.rx(f"w{other.pattern}", other.pattern).search(lower):
-                        return other.kind if other.kind != "interception" else trigger.kind, other.weapon
+                        # shot down drones: an interception; a strike by drones: a drone strike
+                        return (trigger.kind if trigger.kind == "interception" else other.kind), other.weapon
             return trigger.kind, weapon
     return None
 
