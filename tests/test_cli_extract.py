@@ -51,15 +51,27 @@ def test_non_utf8_file_is_refused_with_exit_two(runner, tmp_path):
     assert "UTF-8" in result.stderr
 
 
-def test_non_english_text_is_refused_with_a_clear_error(runner, tmp_path):
+def test_text_in_a_language_spotrep_does_not_read_is_refused_with_its_name(runner, tmp_path):
+    f = tmp_path / "de.txt"
+    f.write_text(
+        "Russische Truppen haben Wowtschansk am Dienstag beschossen und zwei Zivilisten getötet, teilte der"
+        " Leiter der regionalen Militärverwaltung mit. Die Retter arbeiten am Ort des Angriffs."
+    )
+    result = runner.invoke(cli, ["extract", str(f)])
+    assert result.exit_code == 2
+    assert "looks like German; spotrep reads English, Ukrainian and Russian" in result.stderr
+
+
+def test_ukrainian_text_is_read_and_its_events_given(runner, tmp_path):
     f = tmp_path / "uk.txt"
     f.write_text(
         "Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив "
         "голова обласної військової адміністрації. Рятувальники працюють на місці удару."
     )
-    result = runner.invoke(cli, ["extract", str(f)])
-    assert result.exit_code == 2
-    assert "English" in result.stderr
+    result = runner.invoke(cli, ["extract", str(f), "--published", "2024-05-15", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and events[0]["fatalities"] == 2 and events[0]["date_start"] == "2024-05-14"
 
 
 def test_missing_file_is_a_clear_error(runner, tmp_path):
@@ -231,15 +243,15 @@ def test_an_id_given_for_a_file_is_its_documents_id(runner, tmp_path):
 
 
 def test_messages_name_the_file_not_the_content_hash(runner, tmp_path):
-    uk = tmp_path / "uk.txt"
-    uk.write_text(
-        "Російські війська обстріляли Вовчанськ у вівторок, загинули двоє цивільних, повідомив "
-        "голова обласної військової адміністрації. Рятувальники працюють на місці удару."
+    de = tmp_path / "de.txt"
+    de.write_text(
+        "Russische Truppen haben Wowtschansk am Dienstag beschossen und zwei Zivilisten getötet, teilte der"
+        " Leiter der regionalen Militärverwaltung mit. Die Retter arbeiten am Ort des Angriffs."
     )
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
-    result = runner.invoke(cli, ["extract", str(uk), str(empty), "--format", "jsonl"])
+    result = runner.invoke(cli, ["extract", str(de), str(empty), "--format", "jsonl"])
     assert result.exit_code == 2
-    assert f"{uk}: the text does not look like English" in result.stderr
+    assert f"{de}: the text looks like German" in result.stderr
     assert f"{empty}: empty text" in result.stderr
     assert "sha1:" not in result.stderr
