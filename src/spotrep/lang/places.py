@@ -32,6 +32,9 @@ from ..gazetteer import get_gazetteer
 from ..gazetteer.data import (
     KIND_COUNTRY,
     KIND_REGION,
+    Q_ATTESTED,
+    RANK_RAION,
+    RANK_REGION,
     SRC_HROMADA,
     SRC_RAION,
     Gazetteer,
@@ -182,6 +185,7 @@ _RU_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ой", ("ая", "ой")),
     ("ую", ("ая",)),
     ("ым", ("ое", "ый")),
+    ("им", ("ий", "и")),
     ("ом", ("", "о")),
     ("ем", ("ь", "е")),
     ("ью", ("ь",)),
@@ -225,6 +229,8 @@ def _word_forms(word: str, lang: str) -> tuple[str, ...]:
     forms += [_cased(lemma, word) for lemma in p.lemmas]
     forms += [_cased(f, word) for f in p.adj_forms]
     low = word.lower()
+    rules_lang = "uk" if lang == "uk" or any(c in low for c in "іїєґ") else "ru"
+    lang = rules_lang
     for ending, repls in _UK_RULES if lang == "uk" else _RU_RULES:
         if low.endswith(ending) and len(low) - len(ending) >= 2:
             stem = word[: len(word) - len(ending)]
@@ -259,32 +265,41 @@ def _latin(name: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((russian_to_latin(name), ukrainian_to_latin(name))))
 
 
-def _lookup(g: Gazetteer, name: str, lang: str, *, loose: bool) -> list[tuple[int, int]]:
+def _best_score(g: Gazetteer, pairs: list[tuple[int, int]]) -> float:
     memo = _memo_of(g)
-    key = name_key(name)
-    pairs = memo.lookup(g, name, key, False)
-    if pairs:
-        return pairs
-    for latin in _latin(name, lang):
-        pairs = memo.lookup(g, latin, name_key(latin), loose)
-        if pairs:
-            return pairs
-    return []
+    return max(memo.candidate(g, e, q).score for e, q in pairs)
 
 
 @functools.lru_cache(maxsize=1 << 15)
 def _resolve_words(words: tuple[str, ...], lang: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
-    """The first combination of nominatives of the words that the gazetteer knows, with its entries."""
+    """The combination of nominatives of the words that the gazetteer knows, with its entries: names in
+    Cyrillic first, then transliterated, then loosely; among the forms that match at one stage, the one whose
+    best entry scores highest (Василькові: Васильків the town over Василькове the village)."""
     g = get_gazetteer()
+    memo = _memo_of(g)
     per_word = [_word_forms(w, lang) for w in words]
-    combos = list(itertools.islice(itertools.product(*per_word), 200))
-    for loose in (False, True):
-        for combo in combos if not loose else combos[:3]:
-            name = " ".join(combo)
-            pairs = _lookup(g, name, lang, loose=loose)
-            pairs = [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY or len(words) == 1]
-            if pairs:
-                return name, tuple(pairs)
+    combos = [" ".join(c) for c in itertools.islice(itertools.product(*per_word), 200)]
+
+    def usable(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY]
+
+    stages = (
+        lambda name: [(name, memo.lookup(g, name, name_key(name), False))],
+        lambda name: [(name, memo.lookup(g, lat, name_key(lat), False)) for lat in _latin(name, lang)],
+        lambda name: [(name, memo.lookup(g, lat, name_key(lat), True)) for lat in _latin(name, lang)],
+    )
+    for n, stage in enumerate(stages):
+        best: tuple[float, str, list[tuple[int, int]]] | None = None
+        for rank, name in enumerate(combos if n < 2 else combos[:3]):
+            for form, pairs in stage(name):
+                kept = usable(pairs)
+                if not kept:
+                    continue
+                score = _best_score(g, kept) - 0.05 * rank
+                if best is None or score > best[0]:
+                    best = (score, form, kept)
+        if best is not None:
+            return best[1], tuple(best[2])
     return None
 
 
@@ -309,7 +324,7 @@ _NEAR_CUES = {
     "uk": frozenset("під біля поблизу неподалік околицях районі поруч".split()),
     "ru": frozenset("под около возле вблизи близ окрестностях районе".split()),
 }
-_OBLAST = re.compile(r"^(област[ьіиеяю]|областях|обл)$")
+_OBLAST = re.compile(r"^(област[ьіиеяю]|областях|областей|обл|ова|ода|облради|облрада|облраді)$")
 _RAION = re.compile(r"^район(?:у|і|а|е|ом|ах|и|ів|ов)?$")
 _HROMADA = re.compile(r"^(громад[аиіуою]|громадою|громадах|общин[аыеуой])$")
 _SHCHYNA = re.compile(r"^(.{3,}?)(щин|ччин)(а|и|і|у|ою)$")
@@ -353,6 +368,8 @@ def _tokens(text: str) -> list[_Tok]:
                 quoted = True
             elif ch in "»”":
                 quoted = False
+            elif ch == '"':
+                quoted = not quoted
         stripped = gap.strip(" \t\"'«»“”„()—–-")
         sent_start = not out or (bool(re.search(r"[.!?…:\n]", gap)) and not stripped.endswith(","))
         if out and not sent_start and gap.strip() in ("", "«", '"', "“", "„"):
@@ -414,7 +431,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         if loc is None and m.winner is not None:
             loc = _loc_with_precision(g, m.winner, 2 if m.near and m.kind == "settlement" else None)
         if loc is not None:
-            out.append(PlaceMention(m.start, m.end, m.surface, m.name, m.kind, loc))
+            kind = m.kind if m.winner is None else _kind_of(g, m.winner)
+            out.append(PlaceMention(m.start, m.end, m.surface, m.name, kind, loc))
     return out
 
 
@@ -452,12 +470,15 @@ class _Finder:
             if not t.cyr or self.used[k]:
                 continue
             nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            if nxt in ("і", "й", "та", "и") and k + 3 < len(toks) and _OBLAST.match(toks[k + 3].low):
+                nxt = toks[k + 3].low  # "Запорожской и Херсонской областях"
             if _OBLAST.match(nxt) or (nxt.startswith("обл") and len(nxt) <= 4):
                 base = self._adjective(t.text, "femn")
                 if base:
                     pairs = self._regions(base)
                     if pairs:
-                        self._mention(k, k + 2, base, "oblast", pairs)
+                        span = 2 if _OBLAST.match(toks[k + 1].low) else 1
+                        self._mention(k, k + span, base, "oblast", pairs)
                         continue
             if _RAION.match(nxt) or _HROMADA.match(nxt):
                 raion = bool(_RAION.match(nxt))
@@ -508,12 +529,26 @@ class _Finder:
         return stem + "ий"
 
     def _regions(self, adjective: str) -> list[tuple[int, int]]:
+        """The oblasts an adjective names (Харківська, Черниговская): by the gazetteer's region names, else
+        as the region of the regional centre the adjective is made from (Чернигов, Львов)."""
         g = self.g
         for latin in _latin(adjective, self.lang):
             pairs = g.regions_by_base(latin)
             if pairs:
                 return [(e, q) for e, q in pairs if g.kind(e) == KIND_REGION]
-        return []
+        out: list[tuple[int, int]] = []
+        for town in _town_of_adjective(adjective, self.lang):
+            found = _resolve_words((town,), self.lang)
+            if found is None:
+                continue
+            for e, _ in found[1]:
+                if g.rank(e) == RANK_REGION:
+                    region = g.region_of(e)
+                    if region is not None and (region, 0) not in out:
+                        out.append((region, 0))
+            if out:
+                return out
+        return out
 
     # settlements and countries ----------------------------------------------------------------------
     def _settlements(self) -> None:
@@ -571,21 +606,47 @@ class _Finder:
                 if code:
                     self._country(i, first.text, code)
                     return True
-        if not self._place_like(i, j):
+        g = self.g
+        if j - i == 1 and p.adjective and not p.lemmas and self._before_noun(j):
+            # an adjective of place before a noun: "на Бердянському аеродромі", "Кременчугского НПЗ"
+            for town in _town_of_adjective(first.text, self.lang):
+                found = _resolve_words((town,), self.lang)
+                if found is not None:
+                    kept = [(e, q) for e, q in found[1] if _kind_of(g, e) == "settlement"]
+                    if kept and _significant(g, kept):
+                        self._mention(i, j, found[0], "settlement", kept)
+                        return True
+            return False
+        like = self._place_like(i, j)
+        if not like:
             return False
         found = _resolve_words(words, self.lang)
         if found is None:
             return False
         name, pairs = found
-        g = self.g
         kept = [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY]
-        if not kept:
+        if not kept or (like == _IF_SIGNIFICANT and not _significant(g, kept)):
             return False
-        kind = _kind_of(g, kept[0][0])
-        self._mention(i, j, name, kind, kept)
+        regions = [(e, q) for e, q in kept if g.kind(e) == KIND_REGION and q <= Q_ATTESTED]
+        if regions:  # Крим, Донбас: the region, not a village of its name
+            kept = regions
+        self._mention(i, j, name, _kind_of(g, kept[0][0]), kept)
         return True
 
-    def _place_like(self, i: int, j: int) -> bool:
+    def _before_noun(self, j: int) -> bool:
+        if j >= len(self.toks):
+            return False
+        t = self.toks[j]
+        if not t.cyr or self.text[self.toks[j - 1].end : t.start] != " ":
+            return False
+        if t.caps:
+            return True
+        if t.cap:
+            return False
+        p = _parse(t.text, self.lang)
+        return bool(p.lemmas) and not p.adjective
+
+    def _place_like(self, i: int, j: int) -> int:
         """Whether capitalised words can be a place: not a person, not a common word that starts a sentence,
         or said to be one by a preposition of place."""
         toks = self.toks
@@ -603,7 +664,8 @@ class _Finder:
                 # a lone adjective (Зеленський, Повітряні): a place only as a neuter/feminine name after a cue
                 return cue and not toks[i].low.endswith(("ський", "ский", "цький", "цкий"))
             if toks[i].sent_start and p.common and not cue:
-                return False
+                # a known word starting a sentence: a place only if a town of note (Харків під атакою)
+                return _IF_SIGNIFICANT
             if p.common and not cue and not p.geox:
                 # a common noun written with a capital mid-sentence is a name; the gazetteer decides
                 return not toks[i].sent_start
@@ -629,6 +691,47 @@ class _Finder:
         for a, b, c in zip(ms, ms[1:], ms[2:], strict=False):
             if a.kind == "settlement" and b.kind == "raion" and c.kind == "oblast" and b.within:
                 a.within = b.within
+
+
+_ADJECTIVE_OF_PLACE = re.compile(
+    r"^(.*?)(ськ|цьк|зьк|ск|цк|зк)(ий|ого|ому|им|ім|а|ої|ій|у|ою|е|і|их|ая|ой|ую|ое|ом|ые|ых|ым)$"
+)
+_IF_SIGNIFICANT = 2
+SIGNIFICANT_POPULATION = 20_000
+
+
+def _significant(g: Gazetteer, pairs: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
+    """Whether some entry is a place of note: a region, a raion centre or above, a town of 20,000 people."""
+    for e, _ in pairs:
+        if (
+            g.kind(e) == KIND_REGION
+            or g.rank(e) >= RANK_RAION
+            or (g.population(e) or 0) >= SIGNIFICANT_POPULATION
+        ):
+            return True
+    return False
+
+
+def _town_of_adjective(adjective: str, lang: str) -> list[str]:
+    """The towns an adjective of place can be made from: Бердянському -> Бердянськ, Херсонській -> Херсон,
+    Кременчуцького -> Кременчук, Одесского -> Одеса/Одесса, Львовская -> Львов, Донецкая -> Донецк."""
+    m = re.match(
+        r"^(.*?)(ськ|цьк|зьк|ск|цк|зк)(ий|ого|ому|им|ім|а|ої|ій|у|ою|е|і|их|ая|ой|ую|ое|ом|ые|ых|ым)$",
+        adjective,
+    )
+    if not m:
+        return []
+    stem, suffix = m.group(1), m.group(2)
+    out = [stem + suffix, stem]
+    if suffix in ("цьк", "цк"):
+        out += [stem + "к", stem + "цьк", stem + "цк", stem + "г"]
+    if suffix in ("зьк", "зк"):
+        out += [stem + "г", stem + "жжя", stem + "жье"]
+    if suffix in ("ськ", "ск"):
+        out += [stem + "а", stem + "са", stem + "ь", stem + "я"]
+    if lang == "ru" and suffix == "ск" and stem.endswith("ж"):
+        out.append(stem + "ье")
+    return [o for o in dict.fromkeys(out) if len(o) >= 3]
 
 
 def _kind_of(g: Gazetteer, e: int) -> str:
