@@ -320,6 +320,9 @@ _PLACE_CUES = {
         "селе поселке поселка городе город города село поселок пгт г с направлении".split()
     ),
 }
+_STRONG_CUES = frozenset(
+    "у в під біля поблизу неподалік околицях районі в во под около возле вблизи близ".split()
+)
 _NEAR_CUES = {
     "uk": frozenset("під біля поблизу неподалік околицях районі поруч".split()),
     "ru": frozenset("под около возле вблизи близ окрестностях районе".split()),
@@ -654,11 +657,12 @@ class _Finder:
         cue = i > 0 and toks[i - 1].low in _PLACE_CUES[lang] and not toks[i].sent_start
         parses = [_parse(t.text, lang) for t in toks[i:j]]
         last = parses[-1]
-        if last.person and not cue:
+        strong = cue and toks[i - 1].low in _STRONG_CUES
+        if last.person and not strong:
             return False
         if j - i == 1:
             p = parses[0]
-            if p.person:
+            if p.person and not strong:  # біля Василькова: the town, though Василькова is also a surname
                 return False
             if p.adjective and not p.lemmas and not p.geox:
                 # a lone adjective (Зеленський, Повітряні): a place only as a neuter/feminine name after a cue
@@ -701,7 +705,8 @@ SIGNIFICANT_POPULATION = 20_000
 
 
 def _significant(g: Gazetteer, pairs: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
-    """Whether some entry is a place of note: a region, a raion centre or above, a town of 20,000 people."""
+    """Whether some entry is a place of note in Ukraine or Russia: a region, a raion centre or above, a town
+    of 20,000 people."""
     for e, _ in pairs:
         if (
             g.kind(e) == KIND_REGION
