@@ -1,0 +1,233 @@
+"""Places in Ukrainian and Russian text (spotrep.lang.places): sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from spotrep.errors import SpotrepError
+from spotrep.lang.places import PlaceMention, find_places
+
+
+def _by_surface(text: str, lang: str) -> dict[str, PlaceMention]:
+    return {m.surface: m for m in find_places(text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "name", "place", "admin1"),
+    [
+        ("uk", "Вночі ворог атакував дронами об'єкти у Харкові.", "Харкові", "Харків", "Kharkiv", "UA-63"),
+        ("uk", "Окупанти обстріляли околиці Харкова з РСЗВ.", "Харкова", "Харків", "Kharkiv", "UA-63"),
+        ("uk", "Ракета влучила в склад під Києвом, є поранені.", "Києвом", "Київ", "Kyiv", "UA-30"),
+        (
+            "uk",
+            "Противник штурмував позиції поблизу Великої Новосілки.",
+            "Великої Новосілки",
+            None,
+            "Velyka Novosilka",
+            "UA-14",
+        ),
+        (
+            "uk",
+            "У Кривому Розі після удару балістикою зруйновано будинок.",
+            "Кривому Розі",
+            "Кривий Ріг",
+            "Kryvyi Rih",
+            "UA-12",
+        ),
+        (
+            "uk",
+            "Сили оборони відбили шість атак біля Покровська.",
+            "Покровська",
+            "Покровськ",
+            "Pokrovsk",
+            "UA-14",
+        ),
+        (
+            "uk",
+            "Уламки збитого дрона впали у Ніжині, пошкоджено дах школи.",
+            "Ніжині",
+            "Ніжин",
+            "Nizhyn",
+            "UA-74",
+        ),
+        (
+            "uk",
+            "Армія РФ скинула керовані авіабомби на Запоріжжя.",
+            "Запоріжжя",
+            "Запоріжжя",
+            "Zaporizhzhia",
+            "UA-23",
+        ),
+        ("ru", "Ночью в Харькове прогремели взрывы, горит склад.", "Харькове", "Харьков", "Kharkiv", "UA-63"),
+        (
+            "ru",
+            "Российские войска обстреляли Николаев ракетами.",
+            "Николаев",
+            "Николаев",
+            "Mykolaiv",
+            "UA-48",
+        ),
+        ("ru", "Удар пришёлся по промзоне в Запорожье.", "Запорожье", "Запорожье", "Zaporizhzhia", "UA-23"),
+        ("ru", "Бои продолжаются в районе Артемовска.", "Артемовска", None, "Bakhmut", "UA-14"),
+        ("ru", "В Кировограде слышали взрывы после тревоги.", "Кировограде", None, "Kropyvnytskyi", "UA-35"),
+        ("ru", "Беспилотник атаковал нефтебазу в Белгороде.", "Белгороде", "Белгород", "Belgorod", "RU-BEL"),
+        ("ru", "Губернатор сообщил о поражении подстанции в Курске.", "Курске", "Курск", "Kursk", "RU-KRS"),
+        ("ru", "Обломки дрона упали на окраине Брянска.", "Брянска", "Брянск", "Bryansk", "RU-BRY"),
+    ],
+)
+def test_settlements_in_any_case_resolve_to_the_gazetteer_place(lang, text, surface, name, place, admin1):
+    found = _by_surface(text, lang)
+    assert surface in found, found
+    m = found[surface]
+    assert m.kind == "settlement"
+    if name is not None:
+        assert m.name == name
+    assert m.location.name == place
+    assert m.location.admin1_code == admin1
+    assert text[m.start : m.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        ("uk", "Увечері на Херсонщині пролунали вибухи.", "Херсонщині", "UA-65"),
+        ("uk", "Донеччина залишається найгарячішою ділянкою фронту.", "Донеччина", "UA-14"),
+        ("uk", "Ворог обстріляв прикордонні громади на Сумщині.", "Сумщині", "UA-59"),
+        ("uk", "У Харківській області через обстріл знеструмлено село.", "Харківській області", "UA-63"),
+        ("ru", "В Белгородской области сбиты три беспилотника.", "Белгородской области", "RU-BEL"),
+        ("ru", "В Черниговской области уничтожен склад.", "Черниговской области", "UA-74"),
+        ("ru", "Курская область вновь подверглась обстрелу.", "Курская область", "RU-KRS"),
+    ],
+)
+def test_oblasts_named_by_adjective_or_by_their_shchyna_name(lang, text, surface, admin1):
+    found = _by_surface(text, lang)
+    assert surface in found, found
+    assert found[surface].kind == "oblast"
+    assert found[surface].location.admin1_code == admin1
+    assert found[surface].location.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        ("uk", "Окупанти вдарили по Новоселівці Харківської області.", "Новоселівці", "UA-63"),
+        ("uk", "Під обстрілом опинилась Новоселівка на Полтавщині.", "Новоселівка", "UA-53"),
+        ("uk", "Загинула жінка у Михайлівці Запорізької області.", "Михайлівці", "UA-23"),
+        ("ru", "Обстреляна Михайловка Запорожской области.", "Михайловка", "UA-23"),
+    ],
+)
+def test_a_settlement_is_put_in_the_oblast_the_text_names(lang, text, surface, admin1):
+    found = _by_surface(text, lang)
+    assert surface in found, found
+    assert found[surface].location.admin1_code == admin1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "kind", "place"),
+    [
+        (
+            "uk",
+            "Ворог атакував населені пункти Покровського району.",
+            "Покровського району",
+            "raion",
+            "Pokrovskyi raion",
+        ),
+        (
+            "uk",
+            "Внаслідок удару по Нікопольському району поранено двох людей.",
+            "Нікопольському району",
+            "raion",
+            "Nikopolskyi raion",
+        ),
+        (
+            "uk",
+            "Обстріл Великописарівської громади тривав усю ніч.",
+            "Великописарівської громади",
+            "hromada",
+            "Velykopysarivska hromada",
+        ),
+    ],
+)
+def test_raions_and_hromadas_named_by_their_adjective(lang, text, surface, kind, place):
+    found = _by_surface(text, lang)
+    assert surface in found, found
+    assert found[surface].kind == kind
+    assert found[surface].location.name == place
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "place"),
+    [
+        ("uk", "ЗСУ знищили техніку окупантів на Бердянському аеродромі.", "Бердянському", "Berdiansk"),
+        ("uk", "Уражено нафтобазу поблизу Кременчуцького НПЗ.", "Кременчуцького", "Kremenchuk"),
+        ("ru", "Пожар на Одесском НПЗ потушен к утру.", "Одесском", "Odesa"),
+    ],
+)
+def test_an_adjective_of_place_before_a_noun_names_its_town(lang, text, surface, place):
+    found = _by_surface(text, lang)
+    assert surface in found, found
+    assert found[surface].location.name == place
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_places"),
+    [
+        ("uk", "Зеленський провів нараду з командуванням у Києві.", {"Зеленський"}),
+        ("uk", "Путін знову погрожує ядерною зброєю.", {"Путін"}),
+        ("uk", "Повітряні сили повідомили про збиття 20 дронів над Одесою.", {"Повітряні"}),
+        ("uk", 'Бійці бригади "Азов" відбили штурм у Торецьку.', {"Азов"}),
+        ("uk", "Вибухи пролунали вночі, повідомив Терехов.", {"Вибухи", "Терехов"}),
+        ("ru", "Шойгу заявил об уничтожении склада под Купянском.", {"Шойгу"}),
+        ("ru", "Взрывы слышны в городе, сообщил Путин.", {"Взрывы", "Путин"}),
+        ("ru", "Бойцы «Азова» заняли оборону в Мариуполе.", {"Азова"}),
+    ],
+)
+def test_people_organisations_and_common_words_are_not_places(lang, text, not_places):
+    surfaces = {m.surface for m in find_places(text, lang)}
+    assert not surfaces & not_places, surfaces
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "code"),
+    [
+        ("uk", "Росія запустила по Україні 40 ракет.", "Росія", "RU"),
+        ("ru", "Удары по Украине продолжаются.", "Украине", "UA"),
+    ],
+)
+def test_countries_are_countries(lang, text, surface, code):
+    found = _by_surface(text, lang)
+    assert found[surface].kind == "country"
+    assert found[surface].location.country == code
+
+
+def test_near_a_town_is_the_town_at_precision_two():
+    (m,) = [m for m in find_places("Бої точаться поблизу Вугледара.", "uk") if m.kind == "settlement"]
+    assert m.location.name == "Vuhledar"
+    assert m.location.geo_precision == 2
+
+
+def test_the_location_is_the_one_the_english_stage_gives_the_same_place():
+    from spotrep.places import resolve_name
+
+    (m,) = find_places("Удар по Харкову.", "uk")
+    assert m.location == resolve_name("Kharkiv")
+
+
+def test_a_language_other_than_ukrainian_or_russian_is_refused():
+    with pytest.raises(SpotrepError):
+        find_places("Вибух у Львові", "en")
+
+
+def test_text_without_cyrillic_has_no_places():
+    assert find_places("Explosions in Kharkiv", "uk") == []
+
+
+def test_reports_are_read_fast_after_warm_up():
+    text = "Вночі окупанти обстріляли Херсон і села Бериславського району, у Херсоні поранено двох людей."
+    find_places(text, "uk")
+    t0 = time.perf_counter()
+    for _ in range(200):
+        find_places(text, "uk")
+    assert (time.perf_counter() - t0) / 200 < 0.005
