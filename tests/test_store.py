@@ -359,7 +359,10 @@ def test_unreadable_inputs_and_failing_documents_are_reported_and_the_rest_is_st
         BatchError(3, MalformedRecordError("batch.jsonl:3: invalid JSON", line=3)),
         bad,
         doc("   "),
-        doc("Це український текст про події на фронті, який spotrep не читає, бо він не англійською мовою."),
+        doc(
+            "Dies ist ein deutscher Text über die Ereignisse an der Front, den spotrep nicht liest, weil er nicht in"
+            " einer der Sprachen geschrieben ist, die es liest."
+        ),
         good[1],
     ]
     errors = []
@@ -367,7 +370,7 @@ def test_unreadable_inputs_and_failing_documents_are_reported_and_the_rest_is_st
     assert report.documents_added == 2 and report.empty == 1 and report.failed == 3
     assert any("batch.jsonl:3" in e for e in errors)
     assert any(bad.id in e and "extraction failed" in e for e in errors)
-    assert any("English" in e for e in errors)
+    assert any("looks like German" in e for e in errors)
     assert store.count() == 1
 
 

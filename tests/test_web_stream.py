@@ -213,5 +213,7 @@ def test_the_page_loads_the_live_view_and_says_whether_the_server_has_feeds(stor
         assert c.get("/static/layers/live.js").status_code == 200
         config = c.get("/api/page").json()
         assert "layers/live.js" in config["layers"] and config["feeds"] is False
-        app.add_api_route("/api/feeds", lambda: [], methods=["GET"])
+        from spotrep.feeds import FeedRegistry
+
+        FeedRegistry(store).add("https://wire.example/rss.xml")  # the store now watches a feed
         assert c.get("/api/page").json()["feeds"] is True
