@@ -1,0 +1,236 @@
+"""The extraction pipeline: document -> spaCy analysis -> triggers -> clause groups -> arguments -> events.
+
+Stages (one module each): ``documents`` (intake), ``entities`` (spaCy and the rulers), ``event_types``
+(triggers and typing), ``factuality`` (asserted or not), ``actors``, ``places``, ``dates``, ``numbers``,
+``attribution``, ``notes``. This package only wires them. ``extractor`` reads one analysed English document:
+it groups the triggers of a sentence into clause groups (``clauses``: one candidate event each), gives each its
+arguments (``clauses``, ``scene``), merges candidates that report the same event (``merging``: one event per kind,
+place and day, as ACLED codes them) and orders the result (the lead's event first), then writes the records
+(``record``). Across sentences it follows the story (docs/stories.md): a sentence without a place or a date of its
+own takes its paragraph's; casualties, damage and repeats told later join the incident told before; a headline's
+event joins the body's; background yields no event; each event keeps the claim of its own speaker. Documents in
+Ukrainian or Russian go to ``spotrep.lang.extract``; long texts are read in sections (here)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..documents import Document, make_document
+from ..entities import get_nlp
+from ..model import Event
+from ..wire import mask_datelines
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from .common import (
+    _TOKENISH,
+    BATCH_CHARS,
+    CHUNK_CHARS,
+    CHUNK_TOKENS,
+)
+from .context import (
+    SectionContext,
+)
+from .extractor import (
+    DocumentExtractor,
+)
+
+log = logging.getLogger(__name__)
+
+# ----------------------------------------------------------------------------------------------- public API
+
+
+def extract(
+    text: str,
+    published: str | date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    *,
+    document_id: str | None = None,
+) -> list[Event]:
+    """Extract the events of one text. ``published`` (YYYY-MM-DD) anchors relative dates."""
+    doc = make_document(text, id=document_id, published=published, source=source, url=url)
+    return extract_document(doc)
+
+
+def extract_document(document: Document) -> list[Event]:
+    """Extract the events of one Document."""
+    for _doc, events in extract_documents([document]):
+        return events
+    return []
+
+
+def extract_documents(
+    documents: Iterable[Document], *, batch_size: int = 16, timings: Counter | None = None
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Extract events from many documents, streaming; spaCy runs in batches (``nlp.pipe``).
+
+    Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage.
+    """
+    from ..lang.detect import detect_language
+    from ..lang.extract import LANGUAGES
+    from ..lang.extract import extract_document as extract_in_language
+
+    pending: list[Document] = []
+    for document in documents:
+        if document.lang is None:
+            document.lang = detect_language(document.text)
+        if document.lang in LANGUAGES:  # read without spaCy: its language's lexicon and morphology
+            if pending:
+                yield from _run_batch(get_nlp(), pending, timings)
+                pending = []
+            started = time.perf_counter()
+            events = extract_in_language(document, document.lang)
+            if timings is not None:
+                timings[f"lang_{document.lang}"] += time.perf_counter() - started
+            yield document, events
+            continue
+        pending.append(document)
+        if len(pending) >= batch_size:
+            yield from _run_batch(get_nlp(), pending, timings)
+            pending = []
+    if pending:
+        yield from _run_batch(get_nlp(), pending, timings)
+
+
+def _sections(text: str) -> list[tuple[int, str]]:
+    """A long text cut into sections of at most CHUNK_CHARS characters and about CHUNK_TOKENS tokens, each with
+    its offset in the text. A section ends at a paragraph break in its second half, else at a sentence end,
+    else at a space; the sections put end to end are the text."""
+    if not _is_long(text):
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        limit = min(len(text), start + CHUNK_CHARS, _token_limit(text, start))
+        end = limit
+        if limit < len(text):
+            floor = start + max(1, (limit - start) // 2)
+            cut = text.rfind("\n", floor, limit)
+            if cut != -1:
+                end = cut + 1
+            else:
+                cut = max(text.rfind(mark, floor, limit) for mark in (". ", "? ", "! "))
+                if cut == -1:
+                    cut = max(text.rfind(space, floor, limit) for space in (" ", "\t"))
+                    end = cut + 1 if cut != -1 else limit
+                else:
+                    end = cut + 2
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def _is_long(text: str) -> bool:
+    """Whether a text is read in sections: longer than CHUNK_CHARS, or than CHUNK_TOKENS tokens."""
+    return len(text) > CHUNK_CHARS or (
+        len(text) > CHUNK_TOKENS and len(_TOKENISH.findall(text)) > CHUNK_TOKENS
+    )
+
+
+def _token_limit(text: str, start: int) -> int:
+    """Where the CHUNK_TOKENS-th token from ``start`` ends (a word or a punctuation mark: a close upper bound on
+    spaCy's tokens), or the end of the text."""
+    for n, m in enumerate(_TOKENISH.finditer(text, start, min(len(text), start + CHUNK_CHARS)), 1):
+        if n >= CHUNK_TOKENS:
+            return m.end()
+    return len(text)
+
+
+def _run_batch(
+    nlp, documents: list[Document], timings: Counter | None
+) -> Iterator[tuple[Document, list[Event]]]:
+    long = {id(d) for d in documents if _is_long(d.text)}
+    short = [d for d in documents if id(d) not in long]
+    t0 = time.perf_counter()
+    analysed = iter(list(_analyse(nlp, [mask_datelines(d.text) for d in short])))
+    if timings is not None:
+        timings["spacy"] += time.perf_counter() - t0
+    for document in documents:
+        if id(document) in long:
+            yield document, _extract_long(nlp, document, timings)
+            continue
+        sdoc = next(analysed)
+        t1 = time.perf_counter()
+        stages: Counter = Counter()
+        events = DocumentExtractor(document, sdoc, stages).run()
+        if timings is not None:
+            timings["after_spacy"] += time.perf_counter() - t1
+            timings.update(stages)
+        yield document, events
+
+
+def _analyse(nlp, texts: list[str]) -> Iterator[Doc]:
+    """spaCy's analyses of ``texts``, in batches of at most BATCH_CHARS characters (the parser's memory grows
+    with the tokens of a batch, not of a text)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > BATCH_CHARS:
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
+
+
+def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Event]:
+    """A long document (a dump, a transcript, a book) is read section by section, each like a document of its
+    own, so time and memory stay linear; the same event told in several sections is then merged."""
+    sections = _sections(document.text)
+    events: list[Event] = []
+    t0 = time.perf_counter()
+    spacy_seconds = 0.0
+    carried: SectionContext | None = None
+    for (offset, _piece), sdoc in zip(
+        sections, nlp.pipe((mask_datelines(p) for _, p in sections), batch_size=2), strict=True
+    ):
+        t1 = time.perf_counter()
+        spacy_seconds += t1 - t0
+        stages: Counter = Counter()
+        extractor = DocumentExtractor(document, sdoc, stages, offset=offset, carried=carried)
+        events.extend(extractor.run())
+        carried = extractor.context or carried  # None when the section is blank
+        t0 = time.perf_counter()
+        if timings is not None:
+            timings["after_spacy"] += t0 - t1
+            timings.update(stages)
+    if timings is not None:
+        timings["spacy"] += spacy_seconds
+    return _merge_sections(events)
+
+
+def _merge_sections(events: list[Event]) -> list[Event]:
+    """Events of one long document told again in a later section (same type, place, dates and actor) become one,
+    with the evidence of every telling. Keyed, so linear in the number of events."""
+    out: dict[tuple, Event] = {}
+    seen: dict[tuple, set[tuple[int, int]]] = {}
+    for e in events:
+        key = (
+            e.sub_event_type,
+            tuple(e.categories[:1]),
+            e.location.gazetteer_id or e.location.name,
+            e.date_start,
+            e.date_end,
+            e.actor1.country if e.actor1 else None,
+        )
+        kept = out.get(key)
+        if kept is None:
+            out[key] = e
+            seen[key] = {(x.start, x.end) for x in e.evidence}
+            continue
+        for x in e.evidence:
+            if (x.start, x.end) not in seen[key]:
+                seen[key].add((x.start, x.end))
+                kept.evidence.append(x)
+        for name in ("fatalities", "injuries", "actor2"):
+            if getattr(kept, name) is None:
+                setattr(kept, name, getattr(e, name))
+    return list(out.values())

@@ -1,0 +1,925 @@
+"""Extraction for one analysed English document: triggers to clause groups to candidates with their arguments, then
+merging and records."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import time
+from collections import Counter
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from .. import dates as dates_stage
+from .. import numbers as numbers_stage
+from .. import places as places_stage
+from ..actors import (
+    WAR_SIDES,
+    ActorMention,
+    as_military,
+    is_naf,
+    make_actor,
+    noun_key,
+    with_branch,
+    with_country,
+)
+from ..attribution import (
+    CIVIL_SOURCE_WORDS,
+    MILITARY_SOURCE_WORDS,
+    Attribution,
+    attribution_for,
+    claim_status,
+)
+from ..codebook import air_launched, bomb_kind, debris_kind
+from ..documents import Document
+from ..event_types import (
+    CAUSE_KINDS,
+    GENERIC_KINDS,
+    KINDS,
+    Trigger,
+    Typing,
+    classify,
+    find_triggers,
+    lemma_of,
+)
+from ..factuality import why_not_asserted
+from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
+from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
+from ..model import Claim, Event, Quantity
+from ..rulers import SPAN_KEY
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+from .clauses import (
+    _actor_of,
+    _agent_and_victim,
+    _by_aircraft,
+    _candidate_day,
+    _depth,
+    _domains,
+    _find_speakers,
+    _first_person,
+    _fold_causes,
+    _fold_fighting_into_takeovers,
+    _government_word,
+    _group,
+    _harmed_civilians,
+    _implied_actor1,
+    _label_end,
+    _paragraph_speaker,
+    _second_party,
+    _sentence_at,
+    _side_actor,
+    _story_agents,
+    _time_clause_of,
+    _type_by_label,
+    _war_opponent,
+    _weapon_kind,
+)
+from .common import (
+    _AFFILIATED,
+    _CROWD_KINDS,
+    _LABEL,
+    _LEAVING_KINDS,
+    _MOVE_KINDS,
+    _MOVING_KINDS,
+    _OWN_PLACE_ONLY,
+    _PEOPLE_UNITS,
+    _PLACE_UNITS,
+    _REMOTE_STRIKES,
+    _STATE_HEADS,
+    _TRIP_NOUNS,
+)
+from .context import (
+    Candidate,
+    DocContext,
+    SectionContext,
+)
+from .merging import (
+    _dates_a_statement,
+    _describes_a_thing,
+    _drop_denied,
+    _drop_recalled,
+    _drop_tallies,
+    _fold_intercepted,
+    _fold_story,
+    _merge,
+    _order,
+    _protest_actors,
+    _resolve_protests,
+    _resolve_return_fire,
+    _resolve_transfers,
+    _resolve_weapons,
+    _unnamed_place,
+)
+from .record import (
+    _event,
+)
+from .scene import (
+    _best_date,
+    _casualties_told_after,
+    _coordinated_groups,
+    _copy,
+    _describes_the_named_place,
+    _destination,
+    _domain_text,
+    _dying_clause,
+    _evaluative,
+    _habitual,
+    _home_country,
+    _most_specific,
+    _names_an_axis,
+    _nearest_place,
+    _np_nationality,
+    _origin_of_fire,
+    _part_of_story_place,
+    _place_counts,
+    _place_from_sentence,
+    _relative_antecedent,
+    _story_place,
+    _text_place_area,
+    _victims_described,
+    _weapon_near_place,
+)
+
+log = logging.getLogger(__name__)
+
+# ------------------------------------------------------------------------------------------ the extractor
+
+
+class DocumentExtractor:
+    """Extraction for one analysed document."""
+
+    def __init__(
+        self,
+        document: Document,
+        doc: Doc,
+        stage_seconds: Counter | None = None,
+        *,
+        offset: int = 0,
+        carried: SectionContext | None = None,
+    ) -> None:
+        self.document = document
+        self.doc = doc
+        self.offset = offset  # where the analysed text starts in the document (sections of long documents)
+        self.stage_seconds = stage_seconds if stage_seconds is not None else Counter()
+        # the context of the document's earlier sections (a long document is read section by section)
+        self.carried = carried
+        self.context: SectionContext | None = None  # this text's own, for the next section
+
+    # -- context ---------------------------------------------------------------------------------------
+
+    def _context(self) -> DocContext:
+        doc, text = (
+            self.doc,
+            self.doc.text,
+        )  # Doc.text is rebuilt from the tokens on each access: read it once
+        sentences = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
+        # paragraphs: blocks separated by blank lines (or single newlines)
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+        paragraph_of = []
+        for s in sentences:
+            paragraph_of.append(bisect.bisect_right(breaks, s.start_char))
+        headings = self._headings(sentences, paragraph_of, text)
+        titles = self._titles(sentences, paragraph_of, text)
+        t = time.perf_counter()
+        mentions = places_stage.find_places(doc, candidates=False, text=text, on=self.document.published)
+        self.stage_seconds["places"] += time.perf_counter() - t
+        by_sentence: dict[int, list] = {}
+        starts = [s.start_char for s in sentences]
+        for m in mentions:
+            by_sentence.setdefault(_sentence_at(starts, m.start), []).append(m)
+        dates_by: dict[int, list] = {}  # filled on demand, for the sentences that report events
+        countries = Counter()
+        for token in doc:
+            low = token.lower_
+            code = DEMONYMS.get(low) if token.ent_type_ in ("NORP", "GPE") or low in DEMONYMS else None
+            if code:
+                countries[code] += 1
+            elif token.ent_type_ == "GPE" and token.pos_ == "PROPN" and low in COUNTRY_ACTORS:
+                countries[COUNTRY_ACTORS[low]] += 1
+        belligerents = tuple(c for c, n in countries.most_common(2) if n >= 2)
+        place_country, place_region, place_countries = _text_place_area(mentions)
+        # the country an unqualified official speaks for: where the text's places lie, else the nationality the
+        # text names most (a speaker's home, never an event's location)
+        focus = place_country or (countries.most_common(1)[0][0] if countries else None)
+        carried = self.carried
+        if carried is not None:
+            # a section of a long document that names no place, or no belligerents, of its own goes on with the
+            # story of the sections before it
+            if not place_countries:
+                place_country, place_region, place_countries = (
+                    carried.place_country,
+                    carried.place_region,
+                    carried.place_countries,
+                )
+                focus = place_country or focus or carried.focus
+            if not belligerents:
+                belligerents = carried.belligerents
+        self.context = SectionContext(place_country, place_region, place_countries, belligerents, focus)
+        weapon_spans: dict[int, str] = {}
+        if SPAN_KEY in doc.spans:
+            for span in doc.spans[SPAN_KEY]:
+                if span.label_ == "WEAPON":
+                    for t in span:
+                        weapon_spans.setdefault(t.i, span.id_ or span.text)
+        return DocContext(
+            self.document,
+            doc,
+            sentences,
+            paragraph_of,
+            headings,
+            titles,
+            by_sentence,
+            dates_by,
+            belligerents,
+            focus,
+            weapon_spans,
+            self.stage_seconds,
+            text,
+            place_country=place_country,
+            place_region=place_region,
+            place_countries=place_countries,
+            nationalities=frozenset(countries),
+        )
+
+    @staticmethod
+    def _headings(sentences: list[Span], paragraph_of: list[int], text: str) -> set[int]:
+        """Section headings and bylines (short paragraphs without a final full stop) report no events."""
+        out: set[int] = set()
+        by_par: dict[int, list[int]] = {}
+        for i, p in enumerate(paragraph_of):
+            by_par.setdefault(p, []).append(i)
+        if len(by_par) < 2:
+            return out
+        first = min(by_par)
+        for p, idx in by_par.items():
+            if p == first or len(idx) != 1:
+                continue
+            s = sentences[idx[0]]
+            stripped = text[s.start_char : s.end_char].strip().strip("'\"‘’“”«» ")
+            if len(s) <= 14 and not re.search(r"[.!?]$", stripped):
+                out.add(idx[0])
+        return out
+
+    @staticmethod
+    def _titles(sentences: list[Span], paragraph_of: list[int], text: str) -> set[int]:
+        """The headline: a first paragraph of one line without a final full stop, with more text after it."""
+        if not sentences:
+            return set()
+        first = paragraph_of[0]
+        idx = [i for i, p in enumerate(paragraph_of) if p == first]
+        if len(idx) == len(sentences):
+            return set()
+        start, end = sentences[idx[0]].start_char, sentences[idx[-1]].end_char
+        line = text[start:end].strip()
+        if "\n" in line or re.search(r"[.!?][\"'’”»]?$", line):
+            return set()
+        return set(idx)
+
+    # -- main ------------------------------------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        if not self.document.text.strip():
+            return []
+        ctx = self._context()
+        t = time.perf_counter()
+        _find_speakers(ctx)
+        candidates: list[Candidate] = []
+        label: str | None = None
+        label_at = -1
+        told_last: tuple[int, list[Candidate]] | None = None  # the sentence just read, when it told events
+        for i, sent in enumerate(ctx.sentences):
+            if i in ctx.headings:
+                continue
+            if _LABEL.match(ctx.sentence_text(i)):
+                # a label naming what the next sentence tells ("Interception:", "Looting:")
+                label, label_at = next((t.kind for t in find_triggers(sent) if t.strong), None), i
+                continue
+            found = self._sentence_candidates(ctx, i, sent, label)
+            if not found and told_last is not None:
+                _casualties_told_after(ctx, i, told_last)
+            if not found and label is not None and label_at == i - 1:
+                # the sentence tells nothing the pipeline can assert: the label's own word is the event
+                found = self._sentence_candidates(ctx, label_at, ctx.sentences[label_at])
+                for c in found:
+                    c.sent_index, c.evidence = i, [*c.evidence, (sent.start_char, sent.end_char)]
+                    _place_from_sentence(ctx, i, c)
+            label = None
+            candidates.extend(found)
+            told_last = (i, found) if found else None
+            placed = [c for c in found if c.location is not None and not getattr(c, "_story", False)]
+            if placed:
+                lead = min(placed, key=lambda c: (c.depth, c.place_start or 0))
+                ctx.story_places[ctx.paragraph_of[i]] = lead.location  # type: ignore[assignment]
+            # the story's days: an aside about the past ("[a battle in 1918]") dates no later sentence, unless the
+            # paragraph opens with it (a report on past days)
+            opening = i == 0 or ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]
+            dated = [
+                c for c in found if c.span is not None and not c.undated and (opening or not c.background)
+            ]
+            if dated:
+                story = min(dated, key=lambda c: (c.background, c.depth))
+                ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
+        merged = _fold_intercepted(ctx, _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
+        merged = _drop_denied(_drop_recalled(ctx, merged))
+        _resolve_protests(ctx, merged)
+        _resolve_weapons(ctx, merged)
+        _resolve_transfers(ctx, merged)
+        _protest_actors(merged)
+        _story_agents(ctx, merged)
+        ordered = _order(_drop_tallies(ctx, merged))
+        events = [_event(ctx, c, self.offset) for c in ordered]
+        self.stage_seconds["events"] += time.perf_counter() - t
+        return events
+
+    # -- per sentence ----------------------------------------------------------------------------------
+
+    def _sentence_candidates(
+        self, ctx: DocContext, index: int, sent: Span, label_kind: str | None = None
+    ) -> list[Candidate]:
+        found = find_triggers(sent, ctx.place_tokens(index))
+        label = _label_end(sent, ctx.sentence_text(index))
+        # "Looting: On 7 April, Russian forces ... 'confiscated' all the aid": the label names the kind of what
+        # the sentence tells; it is no event of its own when the sentence tells one
+        labels = [t for t in found if t.i < label and t.strong]
+        triggers = [t for t in found if t.i >= label]
+        label_kind = labels[0].kind if labels else label_kind
+        if label_kind is None:
+            return self._sentence_candidates_of(ctx, index, sent, triggers)
+        out = self._sentence_candidates_of(ctx, index, sent, triggers) if triggers else []
+        if not out and triggers:
+            # the label vouches for a trigger the sentence leaves ambiguous ("'confiscated' all the aid")
+            out = self._sentence_candidates_of(ctx, index, sent, [replace(t, strong=True) for t in triggers])
+        if not out and labels:
+            return self._sentence_candidates_of(ctx, index, sent, found)
+        if out:
+            _type_by_label(out, label_kind)
+        return out
+
+    def _sentence_candidates_of(
+        self, ctx: DocContext, index: int, sent: Span, triggers: list[Trigger]
+    ) -> list[Candidate]:
+        if not triggers:
+            return []
+        kept = []
+        question = ctx.sentence_text(index).rstrip().endswith("?")
+        for trig in triggers:
+            reason = why_not_asserted(trig.token, question=question)
+            if reason:
+                log.debug("not an event: %r (%s)", trig.token.text, reason)
+                continue
+            kept.append(trig)
+        if not kept:
+            return []
+        attributions = ctx.attributions[index]
+        source_tokens = set().union(*(a.source_tokens for a in attributions)) if attributions else set()
+        kept = [t for t in kept if t.i not in source_tokens]
+        groups = _group(kept)
+        domains = _domains(sent, groups, source_tokens)
+        out: list[Candidate] = []
+        for anchor, group in groups.items():
+            cand = self._candidate(ctx, index, sent, anchor, group, domains[anchor], attributions)
+            if cand is not None:
+                out.append(cand)
+        if not out:
+            return []  # no candidate event: the sentence's places and dates are not needed
+        out = _fold_fighting_into_takeovers(ctx, _fold_causes(ctx.doc, out))
+        self._places(ctx, index, sent, out, domains, source_tokens)
+        self._dates(ctx, index, out, domains)
+        expanded: list[Candidate] = []
+        for cand in out:
+            expanded.extend(self._split_by_place(ctx, index, sent, cand))
+        for cand in expanded:
+            if not getattr(cand, "_area", False) and cand.kind not in _OWN_PLACE_ONLY:
+                self._story_location(ctx, index, cand)
+            self._finish(ctx, sent, cand, attributions)
+        return expanded
+
+    def _candidate(
+        self,
+        ctx: DocContext,
+        index: int,
+        sent: Span,
+        anchor: int,
+        group: list[Trigger],
+        domain: set[int],
+        attributions: list[Attribution],
+    ) -> Candidate | None:
+        doc = ctx.doc
+        strong = [t for t in group if t.strong and not t.absorbed]
+        weapon_kinds = set()
+        weapons: list[str] = []
+        lemmas, lowers, dated = ctx.lemmas, ctx.lowers, ctx.dated
+        spans = ctx.weapon_spans
+        for i in sorted(domain):
+            if i in spans:
+                name = spans[i]
+                if name not in weapons:
+                    weapons.append(name)
+                weapon_kinds.add(WEAPON_SYSTEMS[name][0] if name in WEAPON_SYSTEMS else "missile")
+                continue
+            w = WEAPON_WORDS.get(lemmas[i])
+            if not w:
+                continue
+            tok = ctx.tokens[i]
+            if lemmas[i] == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
+                continue  # a suicide bomber is no aircraft
+            if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if w[0] not in weapons:
+                    weapons.append(w[0])
+                # a mortar bomb is a heavy weapon's round, a state's bomb an aerial bomb
+                weapon_kinds.add(bomb_kind(tok) if lemmas[i] == "bomb" else w[1])
+        if not strong and not weapon_kinds:
+            return None
+        heads = {anchor} | {t.i for t in strong}
+        habitual = _habitual(ctx, index, domain, heads) or _evaluative(strong)
+        if habitual:
+            log.debug("not an event: %r (%s)", doc[anchor].text, habitual)
+            return None
+        kinds = [t.kind for t in strong] or [t.kind for t in group if not t.absorbed]
+        if set(kinds) <= GENERIC_KINDS:
+            # "killed in a grenade attack", "died in clashes": the absorbed event names what happened
+            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in CAUSE_KINDS]
+        elif set(kinds) <= GENERIC_KINDS | {"arrest"}:
+            # "arrests were made during a demonstration": police action in a protest
+            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in _CROWD_KINDS]
+        agent, victim = _agent_and_victim(doc, group)
+        agent_mention = _actor_of(doc, agent, sent) if agent is not None else None
+        victim_mention = _actor_of(doc, victim, sent) if victim is not None else None
+        if (
+            agent_mention is not None
+            and agent_mention.weapon
+            and lemma_of(agent) != "bomber"
+            and agent.head.i in {t.i for t in group}
+            and agent.i in domain  # not a trigger of its own ("a suicide car bomb exploded")
+        ):
+            # "Russian missiles kill four ... as Ukraine downs drones": the weapon that acts names the strike
+            own = _weapon_kind(doc, agent, ctx)
+            if own:
+                weapon_kinds = {own}
+        if weapon_kinds & {"missile", "rocket"} and "aircraft" not in weapon_kinds and air_launched(sent):
+            weapon_kinds.add("aircraft")  # "with a Kh-22 missile launched from a Tu-22M3 bomber"
+        # words of the clause (not the months: "March 21" is no march)
+        undated = [i for i in domain if not dated[i]]
+        context_lemmas = {lemmas[i] for i in undated} | {lowers[i] for i in undated}
+        if any(t.kind == "withdrawal" for t in strong):
+            # a pull-back "due to the fire impact and assault actions of the enemy" happened under fire
+            context_lemmas |= set(lemmas[sent.start : sent.end])
+        place_country = None
+        classify_args = dict(
+            agent_kind=agent_mention.actor.kind
+            if agent_mention and not agent_mention.weapon
+            else ("military" if agent_mention else None),
+            victim_kind=victim_mention.actor.kind if victim_mention else None,
+            victim_lemmas={lemma_of(victim)} if victim is not None else set(),
+            agent_is_state=bool(
+                agent_mention and agent_mention.actor.kind in ("military", "government", "police")
+            ),
+            agent_country=agent_mention.actor.country if agent_mention else None,
+            place_country=place_country,
+            aggregate=False,
+        )
+        typing = classify(kinds, weapon_kinds=weapon_kinds, context_lemmas=context_lemmas, **classify_args)
+        if typing is None:
+            return None
+        if typing.kind == "deployment" and agent_mention is not None and agent_mention.weapon:
+            return None  # "a group of attack UAVs is moving towards Odesa": a warning of weapons in flight
+        head = min(group, key=lambda t: (_depth(t.token), t.i)).token
+        cand = Candidate(typing, index, ctx.paragraph_of[index], head, group, domain, _depth(head))
+        cand.title = index in ctx.titles
+        cand._unnamed = _unnamed_place(ctx, cand)  # type: ignore[attr-defined]
+        cand.weapons = weapons
+        cand.evidence = [(sent.start_char, sent.end_char)]
+        cand._agent = agent_mention  # type: ignore[attr-defined]
+        cand._victim = victim_mention  # type: ignore[attr-defined]
+        cand._victim_country = _np_nationality(victim)  # type: ignore[attr-defined]
+        cand._weapon_kinds = weapon_kinds  # type: ignore[attr-defined]
+        cand._kinds = kinds  # type: ignore[attr-defined]
+        cand._debris = typing.kind == "interception" and any(  # type: ignore[attr-defined]
+            debris_kind(t.token, lemmas[t.i]) for t in strong
+        )
+        cand._context = context_lemmas  # type: ignore[attr-defined]
+        cand._classify_args = classify_args  # type: ignore[attr-defined]
+        cand._attribution = attribution_for(head.i, attributions) or _paragraph_speaker(ctx, index)  # type: ignore[attr-defined]
+        return cand
+
+    # -- places ----------------------------------------------------------------------------------------
+
+    def _places(self, ctx, index, sent, cands, domains, source_tokens) -> None:
+        mentions = ctx.places_by_sentence.get(index, [])
+        doc = ctx.doc
+        usable = []
+        for m in mentions:
+            if m.metonymy or (m.location is None and m.kind != "area"):
+                continue
+            if m.affiliation or _AFFILIATED.match(ctx.text, m.end):
+                continue  # "Russia-backed separatists", "Donetsk rebels": a side, not a place
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            toks = set(range(span.start, span.end))
+            root = span.root
+            if root.lower_ in COUNTRY_ACTORS and (
+                root.dep_ in ("nsubj", "poss")
+                or root.head.dep_ == "agent"
+                or (root.dep_ == "compound" and noun_key(root.head) in _STATE_HEADS)
+            ):
+                continue  # "Russia advanced", "Ukraine's forces", "the Kyiv regime": an actor, not a place
+            if any(
+                ctx.lemma(a.i) in _TRIP_NOUNS
+                for t in span
+                for a in t.ancestors
+                if a.i in range(sent.start, sent.end) and a.i < t.i and a.i >= t.i - 8
+            ):
+                continue
+            if _part_of_story_place(doc, span.start):
+                continue  # "in the city's Kyivskyi district": a part of the place the story is at
+            if _origin_of_fire(ctx, root):
+                continue  # "drones launched from the Primorsko-Akhtarsk area": where fire came from
+            if _describes_the_named_place(root):
+                continue  # "the Black Sea city of Odesa": the city is the place, the sea describes it
+            usable.append((m, toks))
+        axes = [(m, toks) for m, toks in usable if _names_an_axis(ctx, max(toks))]
+        if axes and len(axes) < len(usable):
+            # "In the Kherson direction, ... near Krynky": a front's axis is named after a city; the event is
+            # at the settlement the sentence names
+            usable = [u for u in usable if u not in axes]
+        claimed: set[int] = set()
+        for cand in cands:
+            anchor_dom = cand.domain
+            own = [
+                (m, toks)
+                for m, toks in usable
+                if toks & anchor_dom
+                and not toks <= source_tokens
+                and not (cand.kind in _LEAVING_KINDS and _destination(ctx, toks))
+            ]
+            if cand.kind in _MOVING_KINDS:
+                # "took Rostov-on-Don and advanced towards Moscow": where forces headed is not where they are
+                ahead = [(m, toks) for m, toks in own if _destination(ctx, toks)]
+                if ahead and len(ahead) < len(own):
+                    own = [u for u in own if u not in ahead]
+            cand._places = own  # type: ignore[attr-defined]
+            for _m, toks in own:
+                claimed |= toks
+        free = [(m, toks) for m, toks in usable if not toks & claimed and not toks <= source_tokens]
+        in_source = [(m, toks) for m, toks in usable if toks <= source_tokens]
+        for n, cand in enumerate(cands):
+            if cand._places or cand.kind in _OWN_PLACE_ONLY:  # type: ignore[attr-defined]
+                continue
+            antecedent = _relative_antecedent(cand.trigger)
+            if antecedent is not None:
+                near = [(m, toks) for m, toks in usable if any(i in toks for i in antecedent)]
+                if near:
+                    cand._places = near  # type: ignore[attr-defined]
+                    cand.place_inherited = True
+                    continue
+            mine = [u for u in free if not (cand.kind in _LEAVING_KINDS and _destination(ctx, u[1]))]
+            if mine:
+                cand._places = mine  # type: ignore[attr-defined]
+                cand.place_inherited = True
+                continue
+            siblings = [c for c in cands[:n][::-1] + cands[n + 1 :] if c._places]  # type: ignore[attr-defined]
+            if siblings:
+                cand._places = siblings[0]._places  # type: ignore[attr-defined]
+                cand.place_inherited = True
+                continue
+            if in_source:
+                cand._places = in_source  # type: ignore[attr-defined]
+                cand._speaker_place = True  # type: ignore[attr-defined]
+                cand.place_inherited = True
+
+    def _split_by_place(self, ctx: DocContext, index: int, sent: Span, cand: Candidate) -> list[Candidate]:
+        mentions = [m for m, _ in getattr(cand, "_places", [])]
+        resolved = [m for m in mentions if m.location is not None]
+        areas = [m for m in mentions if m.location is None and m.kind == "area"]
+        resolved = _most_specific(resolved)
+        if not resolved and not areas:
+            cand.location = None
+            return [cand]
+        groups = _coordinated_groups(ctx.text, sorted(resolved + areas, key=lambda m: m.start))
+        counts = _place_counts(ctx.text, [g[0] for g in groups]) if len(groups) > 1 else []
+        if sum(n is not None for n in counts) < 2:
+            counts = []
+        out = []
+        for n, group in enumerate(groups):
+            primary = group[0]
+            c = cand if n == 0 else _copy(cand)
+            if counts:
+                c._place_count = counts[n]  # type: ignore[attr-defined]
+            c.location = primary.location
+            c.place_text = primary.text
+            c.place_start = primary.start
+            c._area = primary.location is None  # type: ignore[attr-defined]
+            out.append(c)
+        if len(out) > 1:
+            # quantities and weapons go with the place they are written next to
+            for c in out:
+                c._place_order = [x.place_start for x in out]  # type: ignore[attr-defined]
+        return out
+
+    @staticmethod
+    def _story_location(ctx: DocContext, index: int, cand: Candidate) -> None:
+        """A sentence that names no place continues the story of its paragraph ("Russian forces shelled X. Two
+        civilians were killed."): it happened where the paragraph's story is. So does one that names only its
+        speaker's region ("..., Odesa regional governor said") when the story is at a place in that region."""
+        speaker_place = getattr(cand, "_speaker_place", False)
+        if cand.location is not None and not speaker_place:
+            return
+        story = _story_place(ctx, index)
+        if story is None:
+            return
+        if speaker_place and cand.location is not None:
+            own = cand.location
+            if not (own.admin1_code and own.admin1_code == story.admin1_code and own.geo_precision == 3):
+                return
+        cand.location, cand.place_inherited = story, True
+        cand._story = True  # type: ignore[attr-defined]
+
+    # -- dates -----------------------------------------------------------------------------------------
+
+    def _dates(self, ctx: DocContext, index: int, cands: list[Candidate], domains) -> None:
+        self._dates_from_text(ctx, index, cands)
+        published = ctx.document.published
+        story = ctx.story_spans.get(ctx.paragraph_of[index])
+        for cand in cands:
+            if cand.span is None and story is not None:
+                # a sentence without a date of its own continues its paragraph's story
+                cand.span, cand.background = story
+            if cand.span is None and published is not None:
+                # an undated report in a dated document: the day of publication or the day before
+                cand.span = dates_stage.TimeSpan(published - timedelta(days=1), published, 2)
+                cand.undated = True
+
+    def _dates_from_text(self, ctx: DocContext, index: int, cands: list[Candidate]) -> None:
+        mentions = ctx.dates_in(index)
+        if not mentions:
+            return
+        doc = ctx.doc
+        located = []
+        for m in mentions:
+            if m.kind == "anaphoric" and not m.span.resolved and ctx.document.published is not None:
+                continue  # "a week after launching the incursion": no day of its own; the report's days stand
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            located.append((m, set(range(span.start, span.end)) if span is not None else set()))
+        claimed: set[int] = set()
+        for cand in cands:
+            own = [m for m, toks in located if toks & cand.domain]
+            if own:
+                chosen = _best_date(own)
+                cand.span, cand.background = chosen.span, chosen.past_background
+                for m, toks in located:
+                    if m is chosen or toks & cand.domain:
+                        claimed |= toks
+        # a past date of another clause does not date this one; a date opening the sentence dates all of it
+        # ("Around 10 March 2022 (week of), Russian forces looted ...")
+        opening = _label_end(ctx.sentences[index], ctx.sentence_text(index)) + 2
+        free = [
+            m
+            for m, toks in located
+            if not toks & claimed
+            and (not m.past_background or (toks and min(toks) <= opening))
+            and not _describes_a_thing(ctx, toks)
+        ]
+        for n, cand in enumerate(cands):
+            if cand.span is not None:
+                continue
+            if free:
+                chosen = _best_date(free)
+                cand.span = chosen.span
+                # "the ministry said on Monday it had struck ...": the day of the statement; the event may be
+                # the day before (merging widens it by a day)
+                cand._said_on = any(  # type: ignore[attr-defined]
+                    m is chosen and _dates_a_statement(ctx, toks) for m, toks in located
+                )
+                continue
+            others = [c for c in cands[:n][::-1] + cands[n + 1 :] if c.span is not None]
+            sib = [c for c in others if not c.background]
+            if sib:
+                cand.span = sib[0].span
+            else:
+                # "besieged Chernihiv ... before withdrawing in early April 2022": an event told as what came
+                # before (or after) a past one is past too
+                earlier = [o for o in others if _time_clause_of(o.trigger, cand.trigger)]
+                if earlier:
+                    cand.span, cand.background = earlier[0].span, True
+
+    # -- arguments -------------------------------------------------------------------------------------
+
+    def _finish(self, ctx: DocContext, sent: Span, cand: Candidate, attributions: list[Attribution]) -> None:
+        doc = ctx.doc
+        att: Attribution | None = cand._attribution  # type: ignore[attr-defined]
+        agent: ActorMention | None = cand._agent  # type: ignore[attr-defined]
+        victim: ActorMention | None = cand._victim  # type: ignore[attr-defined]
+        kind = cand.kind
+        loc_country = cand.location.country if cand.location else None
+
+        # the source of the claim and its country
+        source_country = None
+        if att is not None:
+            source_country = att.source_country
+        # actor1 ("30,000 Russian forces have been deployed": the moved forces act)
+        if (
+            agent is None
+            and victim is not None
+            and kind in _MOVE_KINDS
+            and victim.actor.kind in ("military", "armed_group", "police")
+        ):
+            agent, victim = victim, None
+        on = _candidate_day(ctx, cand)
+        actor1 = _side_actor(ctx, cand, agent, on)
+        if (
+            actor1 is not None
+            and (actor1.kind in ("government",) or (agent and agent.institution))
+            and kind in KINDS
+            and kind not in ("political", "agreement", "arrest", "group_change")
+        ):
+            actor1 = as_military(actor1)
+        first_person = _first_person(ctx, cand.domain)
+        if actor1 is None and kind in ("withdrawal", "deployment") and (first_person or att is not None):
+            actor1 = None  # filled from the source below
+        # source country from context when the source does not name its country
+        if att is not None and source_country is None:
+            words = att.source_words
+            if words & {"enemy"}:
+                source_country = None
+            elif (
+                words & CIVIL_SOURCE_WORDS
+                and (not words & {"military"} or words & {"administration"})
+                and loc_country
+            ):
+                source_country = loc_country
+            elif (
+                words & MILITARY_SOURCE_WORDS
+                and actor1 is not None
+                and actor1.country
+                and kind
+                in (
+                    "interception",
+                    "capture",
+                    "recapture",
+                    "advance",
+                    "withdrawal",
+                    "deployment",
+                    "assault",
+                    "clash",
+                    "air_strike",
+                    "drone_strike",
+                    "missile",
+                    "shelling",
+                    "weapons_seizure",
+                )
+            ):
+                source_country = actor1.country
+            else:
+                source_country = _home_country(ctx, cand)
+        if att is not None and att.source_country is None and source_country:
+            att.source_country = source_country  # what later speech acts naming this speaker again resolve to
+        if actor1 is None and kind in ("withdrawal",) and source_country:
+            actor1 = make_actor("military", source_country)
+        if actor1 is not None and actor1.country is None:
+            fill = None
+            if (
+                actor1.kind in ("military", "government")
+                and source_country
+                and kind in ("deployment", "withdrawal", "interception", "political", "capture", "recapture")
+            ):
+                fill = source_country
+            elif (actor1.kind in ("police", "civilians", "protesters") and loc_country) or (
+                actor1.kind in ("military", "government") and _government_word(doc, agent) and loc_country
+            ):
+                fill = loc_country
+            actor1 = with_country(actor1, fill)
+        if actor1 is None or (actor1.country is None and not is_naf(actor1)):
+            actor1 = _implied_actor1(ctx, cand, victim, att, source_country, on) or actor1
+        if cand.typing.sub_event_type == "Air/drone strike" and _by_aircraft(cand):
+            actor1 = with_branch(actor1, "Air Force")  # ACLED: strikes by aircraft are the air force's
+        # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)
+        if victim is not None and victim.weapon and kind != "interception":
+            victim = None
+        target = victim or _second_party(ctx, cand) or _harmed_civilians(ctx, cand)
+        if target is not None and target.via == "country" and cand.typing.sub_event_type in _REMOTE_STRIKES:
+            target = None  # "aerial attacks on Russia": the country struck is where, not whom
+        actor2 = _side_actor(ctx, cand, target, on, target=True)
+        if (
+            actor2 is not None
+            and actor2.country is None
+            and (
+                actor2.kind in ("civilians", "police", "protesters")
+                or (actor2.kind == "military" and target is not None and _government_word(doc, target))
+            )
+        ):
+            actor2 = with_country(actor2, loc_country)
+        # the other side of a battle, a territorial change or an interception (whose drones were downed) is
+        # the enemy of actor1 when the text names no one else with a country
+        if kind in ("clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception") and (
+            actor2 is None or actor2.kind == "civilians" or (actor2.country is None and not is_naf(actor2))
+        ):
+            opp = _war_opponent(ctx, actor1, on)
+            # the war's other side (not one the text names) says who, not where: never the event's country
+            cand._war_actor2 = opp is not None and ctx.opponent(actor1.country if actor1 else None) is None  # type: ignore[attr-defined]
+            actor2 = opp or actor2
+        if actor1 is not None and actor2 is not None and actor1 == actor2:
+            actor2 = None
+        cand.actor1, cand.actor2 = actor1, actor2
+        # retyping that depends on the actor and the place
+        if (
+            kind == "capture"
+            and actor1 is not None
+            and actor1.kind in ("military", "government", "police")
+            and cand.typing.sub_event_type == "Non-state actor overtakes territory"
+        ):
+            # a state's forces taking ground in their own country regain it; foreign forces overtake it (a
+            # place not found: in the Russia-Ukraine war, the ground fought over is Ukraine's)
+            place_country = loc_country or ctx.place_country
+            if place_country is None and ctx.in_war and actor1.country in WAR_SIDES:
+                place_country = "UA"
+            if actor1.country is None or place_country is None or actor1.country == place_country:
+                cand.typing = Typing("capture", "Government regains territory", cand.typing.categories)
+        if (
+            kind == "recapture"
+            and actor1 is not None
+            and actor1.kind in ("military", "government")
+            and actor1.country
+            and loc_country
+            and (opp := _war_opponent(ctx, actor1, on)) is not None
+            and loc_country == opp.country
+        ):
+            # "Russian forces liberated X" in Ukraine: a state's forces taking its enemy's ground do not regain
+            # it, they overtake it (ACLED codes them so)
+            cats = ["territory_captured", *(k for k in cand.typing.categories if k != "territory_captured")]
+            cand.typing = Typing("capture", "Non-state actor overtakes territory", cats)
+        if (
+            kind in ("kill", "wound", "attack")
+            and cand.location is not None
+            and cand.location.geo_precision == 3
+            and agent is None
+            and cand.span is not None
+        ):
+            cats = list(dict.fromkeys(["casualty_report", *cand.typing.categories]))
+            cand.typing = Typing(kind, cand.typing.sub_event_type, cats)
+        # numbers
+        dom_text = _domain_text(ctx, cand.domain | _victims_described(cand))
+        t = time.perf_counter()
+        cas = numbers_stage.find_casualties(dom_text)
+        if cas.fatalities is None and cas.injuries is None and (dying := _dying_clause(cand)) is not None:
+            # "two men died in Nikopol after Russian shelling": the dead of the clause the event is told in
+            cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in dying.subtree}))
+        cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
+        count = getattr(cand, "_place_count", False)
+        if count is not False:
+            # a toll given place by place: each place's own count (of the dead, or of the wounded)
+            if cand.fatalities is not None and cand.injuries is None:
+                cand.fatalities = count
+            elif cand.injuries is not None and cand.fatalities is None:
+                cand.injuries = count
+        quantities = []
+        for q, q_tokens in ctx.quantities_in(cand.sent_index):
+            if not q_tokens & cand.domain:
+                continue
+            head = q.unit.split()[-1].lower().rstrip("s")
+            if head in _PEOPLE_UNITS and kind not in (
+                "arrest",
+                "abduction",
+                "deployment",
+                "protest",
+                "riot",
+                "group_change",
+            ):
+                continue
+            if head in _PLACE_UNITS and q.qualifier != "exact":
+                continue  # "several villages", "dozens of settlements": where, not how many
+            if getattr(cand, "_place_order", None) and not _nearest_place(q.start, cand):
+                continue
+            quantities.append(Quantity(count=q.count, unit=q.unit, qualifier=q.qualifier))
+        cand.quantities = quantities
+        if getattr(cand, "_place_order", None):
+            cand.weapons = [w for w in cand.weapons if _weapon_near_place(doc, w, cand)]
+        self.stage_seconds["numbers"] += time.perf_counter() - t
+        if kind == "drone_strike" and not any(w for w in cand.weapons):
+            cand.weapons.append("drone")
+        # claim
+        if att is not None:
+            status = claim_status(
+                att,
+                kind=kind,
+                actor1_country=actor1.country if actor1 else None,
+                source_country=source_country,
+            )
+            cand.claim = Claim(source=att.source_text, source_country=source_country, status=status)
+            cand.explicit_source = True
+        else:
+            cand.claim = Claim(source=ctx.document.source, source_country=None, status="reported")
+        # vague areas ("across several border areas") resolve to the country whose territory it is
+        if cand.location is None and getattr(cand, "_area", False):
+            country = None
+            if kind == "interception" and actor1 is not None:
+                country = actor1.country
+            elif actor2 is not None and not getattr(cand, "_war_actor2", False):
+                country = actor2.country
+            if country:
+                cand.location = places_stage.country_location(country)

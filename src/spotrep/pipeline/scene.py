@@ -1,0 +1,556 @@
+"""Where, when and to whom around a candidate: habitual and background telling, the story's place, the fallback place,
+casualties told after the event and the date of the candidate."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .. import dates as dates_stage
+from .. import numbers as numbers_stage
+from .. import places as places_stage
+from ..event_types import (
+    Trigger,
+    lemma_of,
+)
+from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
+from ..model import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+from .common import (
+    _DURATIONS,
+    _HABITUAL_ADVERBS,
+    _LAPSE_UNITS,
+    _LONG_SPAN,
+    _LONG_UNITS,
+    _MORE_WORDS,
+    _RECENT_SINCE,
+    _STORY_KINDS,
+)
+from .context import (
+    Candidate,
+    DocContext,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) -> str | None:
+    """Why a clause tells background rather than an event, or None: a habit ("is regularly targeted", "has
+    been hit repeatedly"), a state that lasts since long ago ("have been pressing an offensive since May 10",
+    "since the start of the invasion"), what a since-clause dates the story from ("since it pulled out of the
+    deal"), an event lasting months ("a months-long advance") or the starting point of a lapse of time ("a week
+    after launching the incursion"). Background of this kind has no day of its own, so it must not become an
+    event of the publication day. A since-phrase of the last days ("since Monday", "since the beginning of the
+    day") keeps the news. ``heads`` are the clause's own triggers and its anchor: what modifies only a phrase
+    inside the clause ("captured X after a months-long battle") does not make the clause background."""
+    tokens, lowers = ctx.tokens, ctx.lowers
+    for i in heads:
+        t = tokens[i]
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "amod" and (
+                _LONG_SPAN.match(low)
+                or (
+                    low == "long"
+                    and any(g.lemma_.lower() in _LONG_UNITS for g in c.children if g.dep_ == "npadvmod")
+                )
+            ):
+                return "an event lasting months or years (background)"
+        if (
+            t.pos_ in ("NOUN", "VERB")
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lower_ in _DURATIONS
+        ):
+            return "an event lasting days or more (background)"  # "described days of relentless shelling"
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "since":
+            return "since-clause (background)"  # "has targeted the ports since pulling out of the deal"
+        if t.dep_ == "pcomp" and t.head.lower_ in ("after", "before") and t.head.i > 0:
+            lapse = tokens[t.head.i - 1]
+            if lapse.dep_ == "npadvmod" and lapse.lemma_.lower() in _LAPSE_UNITS:
+                return "the starting point of a lapse of time (background)"
+    # a nominal trigger's verb governs it ("have been pressing an offensive since May 1")
+    scope = set(domain)
+    for h in heads:
+        tok = tokens[h]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.i != h:
+            scope |= {c.i for c in tok.head.children} | {tok.head.i}
+    for i in sorted(scope):
+        low = lowers[i]
+        t = tokens[i]
+        if low in _HABITUAL_ADVERBS and t.dep_ == "advmod" and t.head.i in scope and _present(t.head):
+            return f"habitual ({t.text})"
+        if low != "since":
+            continue
+        if t.dep_ == "mark":
+            return "since-clause (background)"
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if (
+            t.dep_ != "prep"
+            or verb is None
+            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        ):
+            continue
+        phrase = [x for x in t.subtree if x.i != t.i]
+        if not phrase or any(x.lemma_.lower() in _RECENT_SINCE for x in phrase):
+            continue
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        dated = [m for m in ctx.dates_in(index) if m.start < end and start < m.end]
+        if dated and all(_recent_start(m, ctx.document.published) for m in dated):
+            continue
+        return "a state lasting since long ago"
+    return None
+
+
+def _recent_start(mention: dates_stage.DateMention, published: date | None) -> bool:
+    """Does a time expression start in the week before publication ("since Monday")?"""
+    start = mention.span.start
+    if start is None or published is None:
+        return not mention.past_background
+    return (published - start).days <= 7
+
+
+_STORY_PLACE_NOUNS = frozenset("city town village settlement capital region oblast province district".split())
+
+
+def _part_of_story_place(doc: Doc, start: int) -> bool:
+    """A place named as a part of the place told before ("the city's Kyivskyi district", "the region's
+    Shostka district"): the event is at that earlier place, whatever else the part's name may mean."""
+    if start < 3:
+        return False
+    return (
+        doc[start - 1].lower_ in ("'s", "’s")
+        and doc[start - 2].lower_ in _STORY_PLACE_NOUNS
+        and doc[start - 3].lower_ in ("the", "this", "that")
+    )
+
+
+_LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
+
+
+def _destination(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a place where forces withdrew to ("had withdrawn to Donetsk") or civilians were taken to ("taken to
+    Voronezh")? A withdrawal gives up, and an evacuation empties, the place left, which the story tells (ACLED
+    codes the event there)."""
+    for i in toks:
+        t = ctx.tokens[i]
+        if t.head.i in toks:
+            continue
+        for _ in range(4):  # "to the regional capital Belgorod", "to Kharkiv and to Poltava"
+            head = t.head
+            if head.lower_ in ("to", "towards", "toward") and head.dep_ in ("prep", "conj"):
+                return True
+            if t.dep_ not in ("appos", "compound", "conj", "pobj") or head.i == t.i:
+                return False
+            t = head
+        return False
+    return False
+
+
+_DESCRIBED_PLACES = frozenset("city town village port settlement capital hub".split())
+
+
+def _describes_the_named_place(root: Token) -> bool:
+    """Is a place name a modifier of "the city of X" ("the Black Sea city of Odesa", "the Donbas town of
+    Bakhmut")? X, named after it, is the place."""
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or lemma_of(head) not in _DESCRIBED_PLACES:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
+
+
+_AXIS_NOUNS = frozenset("direction axis sector front".split())
+
+
+def _names_an_axis(ctx: DocContext, last: int) -> bool:
+    """Is a place name the name of a front's axis ("the Pokrovsk direction", "the Kherson axis")?"""
+    nxt = last + 1
+    return nxt < len(ctx.tokens) and ctx.lemma(nxt) in _AXIS_NOUNS
+
+
+def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
+    """Is a place where weapons were launched or fired from ("drones launched from the Kursk region", "shelled
+    from the territory of Russia")? ACLED places a strike where it lands, never at its launch site."""
+    t = root
+    for _ in range(3):  # "from the X area", "from the territory of X"
+        if t.dep_ == "pobj" and t.head.lower_ == "from":
+            verb = t.head.head
+            return verb.pos_ == "VERB" and ctx.lemma(verb.i) in _LAUNCH_VERBS
+        if t.dep_ not in ("pobj", "compound", "prep", "nmod", "amod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _evaluative(strong: list[Trigger]) -> str | None:
+    """ "It was the deadliest attack on the city this year", "This is the largest strike since the war began":
+    a judgement of an event told before, not another event."""
+    if not strong or not all(t.nominal for t in strong):
+        return None
+    for trig in strong:
+        tok = trig.token
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+            return None
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("it", "this", "that"):
+            return None
+    return "a judgement of an event told before"
+
+
+def _present(verb: Token) -> bool:
+    """Is a verb in the present or the present perfect ("is targeted", "has been hit", "shell")? A past
+    tense ("repeatedly shelled X on Monday") tells what happened on those days."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _text_place_area(
+    mentions: list[places_stage.PlaceMention],
+) -> tuple[str | None, str | None, frozenset[str]]:
+    """The country the text's places lie in (the most named one), the first-level region every named
+    settlement and region lies in when there is exactly one such region and one country, and every country."""
+    named = [m for m in mentions if m.location is not None and m.location.country and not m.metonymy]
+    # settlements and regions say where the story is; a country's name also stands for its side ("Ukraine's top
+    # commander") and counts only when the text names nothing smaller
+    located = [m.location for m in named if m.kind != "country"] or [m.location for m in named]
+    if not located:
+        return None, None, frozenset()
+    countries = Counter(loc.country for loc in located)
+    regions = {loc.admin1_code for loc in located if loc.admin1_code}
+    region = next(iter(regions)) if len(regions) == 1 and len(countries) == 1 else None
+    return countries.most_common(1)[0][0], region, frozenset(c for c in countries if c)
+
+
+def _story_place(ctx: DocContext, index: int) -> Location | None:
+    """The place the story of a sentence's paragraph is told at: the place of the last event an earlier
+    sentence of the paragraph placed, else the last place an earlier sentence of it names."""
+    par = ctx.paragraph_of[index]
+    known = ctx.story_places.get(par)
+    if known is not None:
+        return known
+    for j in range(index - 1, -1, -1):
+        if ctx.paragraph_of[j] != par:
+            break
+        named = [
+            m
+            for m in ctx.places_by_sentence.get(j, [])
+            if m.location is not None and not m.metonymy and m.kind in ("settlement", "region")
+        ]
+        if named:
+            return _most_specific(named)[0].location
+    return None
+
+
+_OWN_GROUND_KINDS = frozenset(
+    {"interception", "arrest", "protest", "protest_force", "riot", "political", "agreement", "group_change"}
+)
+
+
+def _target_country(ctx: DocContext, c: Candidate) -> str | None:
+    """The country of the side an event is done to (strikes and battles happen on the target's side, so the
+    attacker's nationality is never the place); an interception, an arrest or a protest happens on the
+    acting side's own ground."""
+    if c.kind in _OWN_GROUND_KINDS:
+        return c.actor1.country if c.actor1 else None
+    if c.actor2 is not None and c.actor2.country and not getattr(c, "_war_actor2", False):
+        return c.actor2.country
+    return getattr(c, "_victim_country", None) or ctx.opponent(c.actor1.country if c.actor1 else None)
+
+
+def _np_nationality(token: Token | None) -> str | None:
+    """The country a noun phrase's modifier names ("Ukrainian positions", "a Russian oil depot", "Ukraine's
+    ports")."""
+    if token is None:
+        return None
+    for c in token.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod"):
+            low = c.lower_
+            code = DEMONYMS.get(low) or (COUNTRY_ACTORS.get(low) if c.pos_ == "PROPN" else None)
+            if code:
+                return code
+    return None
+
+
+def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
+    """Where an event goes when its text names no place of its own and its paragraph's story has none either:
+    a state's political act in its country; else the region, or the country, the text's places lie in (the
+    target's side when the places lie in several); else the target side's country; else nowhere (no
+    coordinates: a wrong country is worse than none)."""
+    if c.actor1 is not None and c.actor1.country and c.kind in ("political", "agreement"):
+        return places_stage.country_location(c.actor1.country)
+    if ctx.place_region:
+        region = places_stage.region_location(ctx.place_region)
+        if region is not None:
+            return region
+    target = _target_country(ctx, c)
+    if ctx.place_country:
+        country = target if target in ctx.place_countries else ctx.place_country
+        return places_stage.country_location(country)
+    return places_stage.country_location(target) if target else None
+
+
+def _home_country(ctx: DocContext, cand: Candidate) -> str | None:
+    """The country an unqualified official speaks for: the country of the document's focus."""
+    return ctx.focus_country
+
+
+def _relative_antecedent(token: Token) -> set[int] | None:
+    """For an event told in a relative clause ('the region where forces advanced', 'a village Kyiv retook'),
+    the tokens of the noun phrase it describes (following appositions)."""
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("relcl", "acl", "appos") and t.head.i != t.i:
+            head = t.head
+            toks = {x.i for x in head.subtree if x.i not in {y.i for y in t.subtree}}
+            # "one of only a handful settlements Kyiv retook": walk to the noun the apposition renames
+            if head.dep_ in ("appos", "npadvmod", "pobj", "attr") or head.pos_ == "NUM":
+                toks |= {head.head.i} | {x.i for x in head.head.children if x.dep_ in ("dobj", "pobj")}
+                for x in head.head.children:
+                    if x.dep_ == "dobj":
+                        toks |= {y.i for y in x.subtree}
+            return toks
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
+def _most_specific(mentions: list) -> list:
+    """Drop places that contain another place of the list (country > region > settlement)."""
+    out = []
+    for m in mentions:
+        loc = m.location
+        contained = False
+        for other in mentions:
+            if other is m or other.location is None:
+                continue
+            o = other.location
+            if loc.gazetteer_id and loc.gazetteer_id == o.gazetteer_id:
+                if other.start < m.start:
+                    contained = True  # the same place twice: keep the first
+                continue
+            if (
+                (m.kind == "country" and other.kind != "country" and o.country == loc.country)
+                or (
+                    m.kind == "region"
+                    and other.kind == "settlement"
+                    and o.admin1_code
+                    and o.admin1_code == loc.admin1_code
+                )
+                or (m.kind == "region" and other.kind == "region" and places_stage.unit_contains(loc, o))
+            ):
+                contained = True
+        if not contained:
+            out.append(m)
+    return out
+
+
+_JOINS = re.compile(r"\b(and|as well as|while|plus)\b|;")
+
+
+def _coordinated_groups(text: str, mentions: list) -> list[list]:
+    """Places joined by 'and' / 'as well as' are separate events, and so are the members of a list of places
+    of one kind ("over the Belgorod, Kursk and Bryansk regions"); other places refine the first one
+    ("Kupiansk, Kharkiv": the settlement and its region)."""
+    if len(mentions) <= 1:
+        return [mentions] if mentions else []
+    gaps = [text[a.end : b.start].lower() for a, b in itertools.pairwise(mentions)]
+    joined = [bool(_JOINS.search(g)) and len(g) < 120 for g in gaps]
+    # "killed five: 2 in Pokrovsk, 1 in Kostiantynivka and 1 in Toretsk": a list of places with their counts
+    joined = [j or bool(_COUNTED_GAP.match(g)) for j, g in zip(joined, gaps, strict=True)]
+    for n, gap in enumerate(gaps):
+        if gap.strip() != "," or joined[n]:
+            continue
+        # "A, B and C": a comma of a run of places of one kind that ends in "and" lists them
+        k = n
+        while k < len(gaps) and gaps[k].strip() == ",":
+            k += 1
+        run = mentions[n : k + 2]
+        if (
+            k < len(gaps)
+            and joined[k]
+            and len(gaps[k]) < 12
+            and len({m.kind for m in run}) == 1
+            and not any(_names_region_of(b, a) for a, b in itertools.pairwise(run))
+        ):
+            joined[n] = True
+    groups = [[mentions[0]]]
+    for n, cur in enumerate(mentions[1:]):
+        if joined[n]:
+            groups.append([cur])
+        else:
+            groups[-1].append(cur)
+    return groups
+
+
+_COUNTED_GAP = re.compile(r"^\s*[,;]\s*(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+_COUNT_BEFORE = re.compile(r"(?:^|[\s:,;(])(\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+
+
+def _place_counts(text: str, mentions: list) -> list[int | None]:
+    """The count written before each place of a list ("2 in Pokrovsk, 1 in Kostiantynivka"), else None."""
+    out: list[int | None] = []
+    for m in mentions:
+        hit = _COUNT_BEFORE.search(text[max(0, m.start - 30) : m.start].lower())
+        out.append(numbers_stage.parse_number(hit.group(1)) if hit else None)
+    return out
+
+
+def _place_from_sentence(ctx: DocContext, index: int, c: Candidate) -> None:
+    """A note's label made the event ("Looting: ... near Melitopol, Zaporizhia and 'confiscated' the aid"): it
+    happened at the most specific place of the sentence the label introduces, unless placed more precisely."""
+    mentions = [
+        m
+        for m in ctx.places_by_sentence.get(index, [])
+        if m.location is not None and not m.metonymy and not m.affiliation
+    ]
+    if not mentions:
+        return
+    best = _most_specific(mentions)[0]
+    if c.location is None or (c.location.geo_precision or 3) > (best.location.geo_precision or 3):
+        c.location, c.place_text, c.place_start = best.location, best.text, best.start
+
+
+def _names_region_of(qualifier, place) -> bool:
+    """Does a place name after a comma name the region of the place before it ("Kupiansk, Kharkiv")?"""
+    admin1 = place.location.admin1 if place.location is not None else None
+    return bool(admin1) and admin1.lower().startswith(qualifier.text.lower()[:5])
+
+
+def _copy(cand: Candidate) -> Candidate:
+    from copy import copy
+
+    c = copy(cand)
+    c.quantities = list(cand.quantities)
+    c.weapons = list(cand.weapons)
+    c.evidence = list(cand.evidence)
+    return c
+
+
+def _nearest_place(offset: int, cand: Candidate) -> bool:
+    """Is this candidate's place the one a mention at ``offset`` belongs to (the next place after it, else
+    the last one before it)?"""
+    starts = sorted(s for s in cand._place_order if s is not None)  # type: ignore[attr-defined]
+    after = [s for s in starts if s >= offset]
+    owner = after[0] if after else (starts[-1] if starts else None)
+    return owner == cand.place_start
+
+
+def _weapon_near_place(doc: Doc, weapon: str, cand: Candidate) -> bool:
+    pos = None
+    for i in sorted(cand.domain):
+        t = doc[i]
+        if t.text == weapon or lemma_of(t) == weapon.lower() or t.text.startswith(weapon):
+            pos = t.idx
+            break
+    return True if pos is None else _nearest_place(pos, cand)
+
+
+def _best_date(mentions: list):
+    return min(mentions, key=lambda m: (0 if m.span.resolved else 1, m.span.precision, m.start))
+
+
+def _victims_described(cand: Candidate) -> set[int]:
+    """The words of the people a casualty participle describes ("reports of a woman injured by shelling", "a
+    man killed by a mine"): who was hurt is the noun the participle hangs on."""
+    out: set[int] = set()
+    for trig in cand.triggers:
+        tok = trig.token
+        if (
+            trig.kind in ("kill", "wound")
+            and tok.dep_ in ("acl", "amod")
+            and tok.head.pos_ in ("NOUN", "NUM")
+        ):
+            head = tok.head
+            out.add(head.i)
+            out.update(c.i for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i)
+    return out
+
+
+_DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
+
+
+def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, list[Candidate]]) -> None:
+    """ "A drone attacked a car in Kozinka. The driver died at the scene.": a sentence that tells no event,
+    only that people died or were taken to hospital, right after the sentence that told one (in its paragraph,
+    or opening the next), tells that event's dead and wounded. Not when it is dated apart from the event
+    ("Over 300 civilians have died since February"), or when the sentence before told several events."""
+    last, found = told_last
+    if index != last + 1:
+        return
+    if ctx.paragraph_of[index] != ctx.paragraph_of[last]:
+        opening = index == 0 or ctx.paragraph_of[index - 1] != ctx.paragraph_of[index]
+        if not opening or ctx.paragraph_of[index] - ctx.paragraph_of[last] > 1:
+            return
+    text = ctx.sentence_text(index)
+    if not _DYING_WORDS.search(text):
+        return
+    cas = numbers_stage.find_casualties(text)
+    if cas.fatalities is None and cas.injuries is None:
+        return
+    story = [c for c in found if c.kind in _STORY_KINDS and not c.background]
+    if len(story) != 1 or ctx.dates_in(index):
+        return  # which event the dead belong to is not said; or they are dated apart
+    event = story[0]
+    more = bool(_MORE_WORDS.search(text))
+    event.fatalities = _add_count(event.fatalities, cas.fatalities, more)
+    event.injuries = _add_count(event.injuries, cas.injuries, more)
+    sent = ctx.sentences[index]
+    if (sent.start_char, sent.end_char) not in event.evidence:
+        event.evidence.append((sent.start_char, sent.end_char))
+
+
+# the verbs that tell casualties without an event (killing and wounding are events of their own)
+_DYING_WORDS = re.compile(
+    r"\b(?:died|dies|perished|succumbed|passed\s+away|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
+    r"(?:a\s+|the\s+)?hospital|admitted\b)",
+    re.I,
+)
+
+
+def _dying_clause(cand: Candidate) -> Token | None:
+    """The verb of dying or of being taken to hospital whose clause tells an event as its cause ("died after
+    Russian shelling", "were hospitalised after a drone attack"): such a verb is no event of its own (it does
+    not say what happened), so its figures are the event's."""
+    t = cand.trigger
+    for _ in range(3):
+        head = t.head
+        if head.i == t.i:
+            return None
+        t = head
+        if t.pos_ in ("VERB", "AUX"):
+            return t if lemma_of(t) in _DYING_VERBS else None
+    return None
+
+
+def _domain_text(ctx: DocContext, domain: set[int]) -> str:
+    if not domain:
+        return ""
+    toks = ctx.tokens
+    out: list[str] = []
+    prev = None
+    for i in sorted(domain):
+        if prev is not None and i != prev + 1 and out and not toks[prev].is_punct:
+            out[-1] = out[-1].rstrip() + "; "  # a gap (an embedded clause left out) ends the phrase
+        out.append(toks[i].text_with_ws)
+        prev = i
+    return "".join(out)
+
+
+def _add_count(mine: int | None, theirs: int | None, more: bool) -> int | None:
+    if theirs is None:
+        return mine
+    if mine is None:
+        return theirs
+    return mine + theirs if more else max(mine, theirs)
