@@ -123,3 +123,40 @@ def test_a_story_place_does_not_cross_into_another_paragraph():
     text = "Russian forces shelled Kupiansk on Monday.\n\nIn Russia, drones hit a warehouse in Zyxopil."
     events = events_of(text)
     assert [e.location.country for e in events] == ["UA", "RU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "attacker"),
+    [
+        pytest.param(
+            "Sumy came under a drone attack from the territory of the Russian Federation on Tuesday, the regional "
+            "administration said.",
+            "Sumy",
+            "RU",
+            id="came_under_attack_from_a_territory_places_it_at_the_target_and_names_that_state_the_attacker",
+        ),
+        pytest.param(
+            "Sumy came under a drone attack on Tuesday.",
+            "Sumy",
+            None,
+            id="a_war_city_the_tagger_takes_for_a_person_is_the_place_when_it_came_under_attack",
+        ),
+        pytest.param(
+            "A missile strike from the Belgorod region hit Kharkiv overnight.",
+            "Kharkiv",
+            None,
+            id="a_strike_from_a_region_lands_where_it_hit_not_where_it_came_from",
+        ),
+        pytest.param(
+            "Kharkiv came under a missile attack from Russia on Monday.",
+            "Kharkiv",
+            "RU",
+            id="came_under_attack_from_a_country_is_fire_from_its_forces",
+        ),
+    ],
+)
+def test_fire_is_placed_where_it_lands_and_its_origin_names_the_attacker(text, place, attacker):
+    events = events_of(text)
+    assert [e.location.name for e in events] == [place]
+    if attacker:
+        assert events[0].actor1 is not None and events[0].actor1.country == attacker

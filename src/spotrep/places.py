@@ -1566,7 +1566,25 @@ class _Finder:
             return "spaCy FAC"
         if strong and label != "PERSON" and min(qualities) <= Q_ATTESTED:
             return f"well-known place name{f' (spaCy {label})' if label else ''}"
+        if label == "PERSON" and e == i + 1 and war and min(qualities) <= Q_ATTESTED and self._under_fire(i):
+            # "Sumy came under a drone attack", "missiles hit Sumy": the tagger often takes a city of the war
+            # for a person; a person is rarely what fire hits or comes down on
+            return "the target of fire (spaCy PERSON)"
         return ""
+
+    def _under_fire(self, i: int) -> bool:
+        """Is token i what fire hits: the subject of "came under (fire|attack|shelling)", of a passive strike
+        verb ("was shelled", "was hit") or the object of one ("missiles hit X", "explosions rocked X")?"""
+        t = self.toks[i]
+        head = t.head
+        if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = head.lemma_.lower()
+        if t.dep_ == "nsubj" and lemma == "come":
+            return any(c.lower_ == "under" for c in head.children)
+        if t.dep_ == "nsubjpass" or (t.dep_ == "dobj" and head.i < t.i):
+            return lemma in _FIRE_VERBS
+        return False
 
     def _heading(self, i: int, e: int) -> bool:
         """Whether tokens i..e open a paragraph and a colon follows: the heading of a regional administration's
@@ -1889,6 +1907,9 @@ def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         return pairs
     ranked = sorted(pairs, key=lambda p: (g.kind(p[0]) == KIND_SETTLEMENT, p[1], -(g.population(p[0]) or 0)))
     return ranked[:limit]
+
+
+_FIRE_VERBS = frozenset("shell strike hit attack bomb bombard target pound rock shake".split())
 
 
 def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:

@@ -51,7 +51,6 @@ from .common import (
     _CIVILIAN_HARM,
     _CONSEQUENCE_VERBS,
     _CROWD_KINDS,
-    _FIRE_KINDS,
     _GROUND_KINDS,
     _REMOTE_STRIKES,
     _SUPPORT_VERBS,
@@ -622,11 +621,15 @@ def _governing_verb(t: Token) -> Token | None:
     return verb
 
 
+# fire from a territory: artillery, missiles, aircraft and drones alike ("drones launched from Russia")
+_ORIGIN_FIRE_KINDS = frozenset({"shelling", "missile", "air_strike", "drone_strike", "attack", "clash"})
+
+
 def _origin_agent(group: list[Trigger]) -> Token | None:
     """'came under fire from the territory of the Russian Federation', 'shelled from Russia': fire from a
     state's territory names that state's forces as the attacker."""
     for trig in group:
-        if trig.kind not in _FIRE_KINDS:
+        if trig.kind not in _ORIGIN_FIRE_KINDS:
             continue
         t = trig.token
         holders = [t]

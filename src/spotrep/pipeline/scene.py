@@ -133,6 +133,9 @@ def _part_of_story_place(doc: Doc, start: int) -> bool:
 
 
 _LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
+# nouns of fire that take the launch site after "from" ("a drone attack from Russian territory", "shelling from
+# the Belgorod region", "came under fire from Russia")
+_FIRE_NOUNS = frozenset("attack strike airstrike shelling fire bombardment barrage salvo launch".split())
 
 
 def _destination(ctx: DocContext, toks: set[int]) -> bool:
@@ -185,7 +188,16 @@ def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
     for _ in range(3):  # "from the X area", "from the territory of X"
         if t.dep_ == "pobj" and t.head.lower_ == "from":
             verb = t.head.head
-            return verb.pos_ == "VERB" and ctx.lemma(verb.i) in _LAUNCH_VERBS
+            if verb.pos_ == "VERB":
+                if ctx.lemma(verb.i) in _LAUNCH_VERBS:
+                    return True
+                # "came under (a drone attack|fire) from X": the fire's origin, whichever word "from" hangs on
+                return ctx.lemma(verb.i) == "come" and any(
+                    c.lower_ == "under"
+                    and any(g.dep_ == "pobj" and ctx.lemma(g.i) in _FIRE_NOUNS for g in c.children)
+                    for c in verb.children
+                )
+            return verb.pos_ == "NOUN" and ctx.lemma(verb.i) in _FIRE_NOUNS
         if t.dep_ not in ("pobj", "compound", "prep", "nmod", "amod") or t.head.i == t.i:
             return False
         t = t.head
