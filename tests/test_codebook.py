@@ -634,9 +634,38 @@ TABLE = [
         "explosions_with_rockets_named_are_shelling",
         SHELLING,
     ),
+    # ---------------------------------------------------------------- "came under fire"
+    row(
+        "The town of Orikhiv came under heavy fire overnight, the regional governor said.",
+        "a_settlement_under_fire_is_shelled",
+        SHELLING,
+    ),
+    row(
+        "Sumy came under fire again on Thursday morning.",
+        "a_war_city_the_tagger_takes_for_a_person_under_fire_is_shelled",
+        SHELLING,
+    ),
+    row(
+        "Ukrainian positions near Staromaiorske came under small-arms fire on Wednesday.",
+        "troops_under_small_arms_fire_are_in_a_clash",
+        CLASH,
+    ),
+    row(
+        "A Ukrainian patrol came under fire near the village of Krynky.",
+        "troops_under_fire_at_all_are_in_a_clash",
+        CLASH,
+    ),
 ]
 
 NO_EVENT = [
+    pytest.param(
+        "The defence minister came under fire from lawmakers over the procurement scandal.",
+        id="a_person_under_fire_from_critics_is_criticised_not_shot_at",
+    ),
+    pytest.param(
+        "The government has come under fire for its handling of the evacuation.",
+        id="a_government_under_fire_is_criticised",
+    ),
     "The ferry sank in a storm off the coast on Tuesday.",
     pytest.param(
         "Six military planes entered the air defence identification zone on Monday.",

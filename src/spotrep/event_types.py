@@ -700,6 +700,10 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 if _explosive_context(token):
                     triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
                     continue
+            under = _came_under_fire(token, places)
+            if under:
+                triggers.append(Trigger(token, under, True, True, (token.i,)))
+                continue
             if key in NOUN_TRIGGERS:
                 entry = NOUN_TRIGGERS[key]
                 kind, weak = entry.rstrip("?"), entry.endswith("?")
@@ -746,6 +750,50 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
         if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     return triggers
+
+
+_SMALL_ARMS = frozenset("small-arms arm sniper rifle machine-gun machinegun gun automatic gunfire".split())
+_TROOPS = frozenset(
+    "position troop unit soldier serviceman patrol convoy force fighter marine checkpoint trench outpost".split()
+)
+
+
+def _came_under_fire(token: Token, places: Collection[int] = ()) -> str:
+    """ "X came under fire", "positions were under heavy fire": the fire the subject was under, as its kind
+    ('' when the noun is not that). A settlement under fire is shelled (remote fire: the common reading in
+    war reports); troops or positions under small-arms fire, or under fire at all, were in a clash."""
+    if lemma_of(token) not in ("fire", "gunfire") or token.dep_ != "pobj" or token.head.lower_ != "under":
+        return ""
+    verb = token.head.head
+    if lemma_of(verb) not in ("come", "be", "remain", "fall", "find"):
+        return ""
+    mods = {lemma_of(c).lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods |= {lemma_of(g).lower() for c in token.children if c.dep_ == "compound" for g in c.children}
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return ""
+    troops = lemma_of(subject) in _TROOPS
+    if not troops and subject.i not in places and not _a_place_or_building(subject):
+        return ""  # "the minister came under fire from lawmakers": criticism
+    if lemma_of(token) == "gunfire" or mods & _SMALL_ARMS or troops:
+        return "clash"
+    return "shelling"
+
+
+_BUILT_NOUNS = frozenset(
+    "village town city settlement area district suburb neighbourhood neighborhood region oblast outskirts "
+    "building school hospital station plant port airport base train car bus vehicle ship vessel house "
+    "home street bridge market".split()
+)
+
+
+def _a_place_or_building(t: Token) -> bool:
+    """Is a subject a place, a settlement or a built thing (what fire comes down on)?"""
+    return (
+        t.ent_type_ in ("GPE", "LOC", "FAC")
+        or lemma_of(t).lower() in _BUILT_NOUNS
+        or (t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP"))
+    )
 
 
 def _struck(token: Token) -> bool:
