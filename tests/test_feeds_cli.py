@@ -39,8 +39,8 @@ def listed(db) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_feeds_add_list_and_remove(tmp_path):
-    db = tmp_path / "f.db"
+def test_feeds_add_list_and_remove(store_url):
+    db = store_url
     added = invoke(
         "feeds",
         "add",
@@ -75,8 +75,8 @@ def test_feeds_add_list_and_remove(tmp_path):
     assert [f["url"] for f in listed(db)] == ["https://steppe.example/rss.xml", "http://b.example/feed.json"]
 
 
-def test_feeds_import_reads_opml_and_url_lists_and_skips_known_feeds(tmp_path):
-    db = tmp_path / "f.db"
+def test_feeds_import_reads_opml_and_url_lists_and_skips_known_feeds(tmp_path, store_url):
+    db = store_url
     opml = tmp_path / "subs.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="1.0"><body>'
