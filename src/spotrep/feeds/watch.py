@@ -7,7 +7,11 @@ One round (``Watcher.run_round``):
    limits), conditionally (a 304 is recorded as ``not_modified``);
 2. the items a feed lists for the first time are recorded (``pending``), and with the items still to try from
    earlier rounds (``pending``, or ``failed`` with their ``next_try`` come) their pages are fetched, again
-   concurrently; a page that hangs holds only its own thread, up to the timeouts;
+   concurrently; a page that hangs holds only its own thread, up to the timeouts. Before the first page of a
+   host, the host's robots.txt is read (once a round, ``robots.RobotsCache``): a page it disallows is not
+   fetched (the feed's text is stored), and no page of a host whose robots.txt cannot be read (5xx, network
+   error) is fetched this round (the items are tried again later, like a page that failed). The feeds
+   themselves are fetched whatever robots.txt says: the user subscribed to each by hand;
 3. each article is stored as its page comes in, one at a time, on the calling thread (which holds the store):
    the page's main text (trafilatura); the feed's own text of the item when the page is not HTML, too large, a
    redirect loop, gone (4xx) or has no main text; for a page that failed for a reason that may pass (5xx,
@@ -40,11 +44,14 @@ from ..errors import (
     MalformedFeedError,
     NotHtmlError,
     ResponseTooLargeError,
+    RobotsDisallowedError,
+    RobotsUnavailableError,
     TooManyRedirectsError,
 )
 from .http import Fetcher, FetchOptions, Response
 from .parse import canonical_url, parse_feed
 from .registry import FAILED, GIVEN_UP, SKIPPED, STORED, Feed, FeedRegistry, ItemRecord
+from .robots import RobotsCache
 
 if TYPE_CHECKING:
     from ..store import Extractor, Store
@@ -79,6 +86,7 @@ class WatchOptions:
     max_attempts: int = MAX_ATTEMPTS
     extractor: Extractor | None = None
     alerts: bool = True  # deliver the alerts (``spotrep.alerts``) after each round
+    robots: bool = True  # honour the article hosts' robots.txt (RFC 9309; ``robots``)
 
 
 @dataclass
@@ -97,6 +105,8 @@ class RoundReport:
     given_up: int = 0
     events_new: int = 0
     events_merged: int = 0
+    robots_disallowed: int = 0  # pages not fetched: their host's robots.txt disallows them (feed text stored)
+    robots_unreachable: int = 0  # pages not fetched: their host's robots.txt could not be read (tried later)
     alerts_delivered: int = 0  # events sent to alerts after the round
     alerts_failed: int = 0  # events whose delivery failed (tried again later)
     requests: int = 0
@@ -202,12 +212,13 @@ class Watcher:
         )
         pending: dict[Future[Any], tuple[str, Any]] = {}
         queued: set[int] = set()
+        robots = RobotsCache(self.fetcher) if self.options.robots else None  # read anew each round
 
         def fetch_item(item: ItemRecord) -> None:
             if item.pk in queued:
                 return
             queued.add(item.pk)
-            pending[pool.submit(self._fetch_article, item)] = ("article", item)
+            pending[pool.submit(self._fetch_article, item, robots)] = ("article", item)
 
         try:
             for feed in feeds:
@@ -250,7 +261,8 @@ class Watcher:
     # --- feeds --------------------------------------------------------------------------------------------
 
     def _fetch_feed(self, feed: Feed) -> Response:
-        """(worker thread) The feed, conditionally."""
+        """(worker thread) The feed, conditionally. robots.txt is not consulted for feeds: the user asked for
+        each feed URL explicitly (``spotrep feeds add``), as a person opening it in a feed reader would."""
         return self.fetcher.get(
             feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT
         )
@@ -307,11 +319,14 @@ class Watcher:
 
     # --- articles -----------------------------------------------------------------------------------------
 
-    def _fetch_article(self, item: ItemRecord) -> _Article:
-        """(worker thread) The item's page and its main text; a FeedError kept, never raised."""
+    def _fetch_article(self, item: ItemRecord, robots: RobotsCache | None = None) -> _Article:
+        """(worker thread) The item's page and its main text, if its host's robots.txt allows; a FeedError
+        kept, never raised."""
         if not item.link:
             return _Article(error=FeedError("the item has no link", url=None))
         try:
+            if robots is not None:
+                robots.check(item.link)
             response = self.fetcher.get(item.link, accept=ARTICLE_ACCEPT)
             if response.status != 200:
                 raise FetchError(
@@ -345,6 +360,10 @@ class Watcher:
         error = article.error
         text = article.text
         note = None
+        if isinstance(error, RobotsDisallowedError):
+            report.robots_disallowed += 1
+        elif isinstance(error, RobotsUnavailableError):
+            report.robots_unreachable += 1
         if error is not None:
             retryable = isinstance(error, FetchError) and error.retryable
             if retryable and attempts < self.options.max_attempts:
