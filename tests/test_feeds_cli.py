@@ -106,6 +106,7 @@ def test_feeds_import_reads_opml_and_url_lists_and_skips_known_feeds(tmp_path, s
         (("feeds", "items", "https://nowhere.example/feed"), 4, "no feed"),
         (("watch", "--once"), 2, "no feeds to watch"),
         (("watch", "--once", "https://x.example/f", "--interval", "-1"), 2, "--interval"),
+        (("watch", "--once", "https://x.example/f", "--user-agent", "spotrep\tx"), 2, "--user-agent must be"),
     ],
 )
 def test_feeds_and_watch_exit_codes(tmp_path, monkeypatch, args, code, message):
@@ -128,6 +129,27 @@ def test_watch_once_exits_0_when_every_feed_failed_and_items_lists_given_up_arti
     body = json.loads(items.stdout)
     assert [i["link"].rsplit("/", 1)[-1] for i in body["items"]] == ["gone"]
     assert body["items"][0]["error"].endswith("HTTP 404") and body["counts"]["given_up"] == 1
+
+
+def test_watch_sends_the_user_agent_of_spotrep_user_agent_or_of_the_option_which_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPOTREP_USER_AGENT", "spotrep/1.0 (+mailto:env@example.org)")
+    with SiteServer() as server:
+        site = server.site
+        site.rss_items = ["sumy-shelling"]
+        by_env = run_cli(
+            "watch", server.url("/rss.xml"), "--db", tmp_path / "a.db", "--once", "--host-delay", "0"
+        )
+        assert by_env.returncode == 0, by_env.stderr
+        agents = {headers["User-Agent"] for _, headers in site.requests}
+        assert agents == {"spotrep/1.0 (+mailto:env@example.org)"}  # the feed, robots.txt and the page
+        assert {path for path, _ in site.requests} == {"/rss.xml", "/robots.txt", "/news/sumy-shelling"}
+        site.requests.clear()
+        by_option = run_cli("watch", server.url("/rss.xml"), "--db", tmp_path / "b.db", "--once", "--host-delay",
+                            "0", "--user-agent", "spotrep/1.0 (+https://desk.example.org/contact)")  # fmt: skip
+        assert by_option.returncode == 0, by_option.stderr
+        assert {headers["User-Agent"] for _, headers in site.requests} == {
+            "spotrep/1.0 (+https://desk.example.org/contact)"
+        }
 
 
 def test_api_feeds_gives_the_records_of_feeds_list_json(tmp_path):

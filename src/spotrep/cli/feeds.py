@@ -207,8 +207,27 @@ def _every(seconds: int) -> str:
     show_default=True,
     help="Tries again within a round after a 5xx or network error.",
 )
+@click.option(
+    "--user-agent",
+    metavar="TEXT",
+    envvar="SPOTREP_USER_AGENT",
+    show_envvar=True,
+    help="The User-Agent sent, with your contact (e.g. 'spotrep/1.0 (+mailto:you@example.org)'); default:"
+    " spotrep's, naming its project page. robots.txt is matched for the token spotrep either way.",
+)
 def watch(
-    urls, db, once, interval, workers, per_host, host_delay, connect_timeout, read_timeout, max_size, retries
+    urls,
+    db,
+    once,
+    interval,
+    workers,
+    per_host,
+    host_delay,
+    connect_timeout,
+    read_timeout,
+    max_size,
+    retries,
+    user_agent,
 ):
     """Poll feeds and store their new articles' events.
 
@@ -219,9 +238,11 @@ def watch(
     hand) or, with --once, for one round. Progress: a live view on a terminal, else one JSON object a line on
     stderr (a feed polled, an article stored, an error).
     """
-    from ..feeds import FeedRegistry, FetchOptions, Watcher, WatchOptions
+    from ..feeds import USER_AGENT, FeedRegistry, FetchOptions, Watcher, WatchOptions
+    from ..feeds.http import check_user_agent
 
     seconds = _interval(interval, minimum=0)
+    agent = check_user_agent(user_agent, name="--user-agent") if user_agent else USER_AGENT
     options = WatchOptions(
         fetch=FetchOptions(
             connect_timeout=connect_timeout,
@@ -231,6 +252,7 @@ def watch(
             per_host=per_host,
             host_delay=host_delay,
             retries=retries,
+            user_agent=agent,
         ),
         workers=workers,
         interval=seconds,
