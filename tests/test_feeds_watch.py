@@ -339,3 +339,22 @@ def test_a_round_delivers_the_new_events_to_the_alerts_once(store_url, monkeypat
         assert len(delivered) == len({e["event_id"] for e in delivered}) == first.events_new
     finally:
         hook.server.shutdown()
+
+
+def test_a_round_prunes_the_old_changes_of_the_store_at_most_once_an_hour(store_url):
+    from .test_store_changes import births, log_rows
+
+    with SiteServer() as server, Store.open(store_url) as store:
+        FeedRegistry(store).add(server.url("/atom.xml"))
+        w = watcher(store, interval=0, keep_changes=0)  # every change read is old at once
+        first = w.run_round()
+        assert first.events_new > 0
+        with store.writing() as conn:  # every event changes
+            conn.exec_driver_sql("UPDATE events SET pk = pk")
+        rows = log_rows(store)
+        second = w.run_round()  # within the hour: not pruned
+        assert second.changes_pruned == 0 and log_rows(store) == rows
+        w.options.prune_every = 0
+        third = w.run_round()
+        assert third.changes_pruned == len(rows) - len(births(rows)) - 1
+        assert log_rows(store) == sorted({*births(rows), rows[-1]})

@@ -16,7 +16,8 @@ import click
 
 from ..errors import InputError
 from .app import cli, note
-from .storeopts import db_option, open_store
+from .storeopts import db_option, keep_changes_option, open_store
+from .storeopts import keep_changes as keep_seconds
 
 
 def _interval(value: str | None, *, minimum: int = 1, name: str = "--interval") -> int | None:
@@ -215,6 +216,7 @@ def _every(seconds: int) -> str:
     help="The User-Agent sent, with your contact (e.g. 'spotrep/1.0 (+mailto:you@example.org)'); default:"
     " spotrep's, naming its project page. robots.txt is matched for the token spotrep either way.",
 )
+@keep_changes_option
 def watch(
     urls,
     db,
@@ -228,6 +230,7 @@ def watch(
     max_size,
     retries,
     user_agent,
+    keep_changes,
 ):
     """Poll feeds and store their new articles' events.
 
@@ -256,6 +259,7 @@ def watch(
         ),
         workers=workers,
         interval=seconds,
+        keep_changes=keep_seconds(keep_changes),
     )
     stop = threading.Event()
     _stop_on_signals(stop)

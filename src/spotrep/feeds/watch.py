@@ -46,8 +46,10 @@ from ..errors import (
     ResponseTooLargeError,
     RobotsDisallowedError,
     RobotsUnavailableError,
+    StoreError,
     TooManyRedirectsError,
 )
+from ..store.changes import KEEP_CHANGES
 from .http import Fetcher, FetchOptions, Response
 from .parse import canonical_url, parse_feed
 from .registry import FAILED, GIVEN_UP, SKIPPED, STORED, Feed, FeedRegistry, ItemRecord
@@ -87,6 +89,8 @@ class WatchOptions:
     extractor: Extractor | None = None
     alerts: bool = True  # deliver the alerts (``spotrep.alerts``) after each round
     robots: bool = True  # honour the article hosts' robots.txt (RFC 9309; ``robots``)
+    keep_changes: int | None = KEEP_CHANGES  # seconds the change log keeps what alerts read (None: all)
+    prune_every: float = 3600.0  # seconds between two prunings of the change log (the first after round 1)
 
 
 @dataclass
@@ -109,6 +113,7 @@ class RoundReport:
     robots_unreachable: int = 0  # pages not fetched: their host's robots.txt could not be read (tried later)
     alerts_delivered: int = 0  # events sent to alerts after the round
     alerts_failed: int = 0  # events whose delivery failed (tried again later)
+    changes_pruned: int = 0  # old rows of the store's change log dropped after the round
     requests: int = 0
     seconds: float = 0.0
     stopped: bool = False
@@ -146,6 +151,7 @@ class Watcher:
         self._emit = on_event or (lambda record: None)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._extractor = self.options.extractor
+        self._pruned_at: float | None = None  # time.monotonic() of the last pruning of the change log
 
     def _extract(self) -> Extractor:
         if self._extractor is None:
@@ -242,6 +248,8 @@ class Watcher:
         report.requests = self.fetcher.requests - requests_before
         if self.options.alerts and not report.stopped:
             self._deliver_alerts(report)
+        if not report.stopped:
+            self._prune_changes(report)
         report.seconds = time.perf_counter() - started
         self._emit({"event": "round", "phase": "end", **report.to_dict()})
         return report
@@ -257,6 +265,23 @@ class Watcher:
         for error in delivered.errors:
             report.errors.append(f"alert: {error}")
             self._emit({"event": "error", "kind": "alert", "error": error})
+
+    def _prune_changes(self, report: RoundReport) -> None:
+        """Drop the change log's old rows that every alert has read (``Store.prune_changes``), at most every
+        ``prune_every`` seconds; a failure is reported, not raised (the next round tries again)."""
+        keep = self.options.keep_changes
+        started = time.monotonic()
+        if keep is None or (
+            self._pruned_at is not None and started - self._pruned_at < self.options.prune_every
+        ):
+            return
+        try:
+            report.changes_pruned = self.store.prune_changes(keep)
+        except StoreError as exc:
+            report.errors.append(f"pruning the change log: {exc.message}")
+            self._emit({"event": "error", "kind": "prune", "error": exc.message})
+            return
+        self._pruned_at = started
 
     # --- feeds --------------------------------------------------------------------------------------------
 
