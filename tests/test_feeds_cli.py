@@ -178,3 +178,64 @@ def test_api_feeds_gives_the_records_of_feeds_list_json(tmp_path):
         1,
         "2026-12-05T12:00:00+00:00",
     )
+
+
+def test_watch_off_a_terminal_writes_only_json_lines_on_stderr_one_per_feed_article_robots_page_and_round(
+    tmp_path,
+):
+    from .test_feeds_robots import ITEMS, ROBOTS
+
+    with SiteServer() as server:
+        server.site.robots, server.site.rss_items = ROBOTS, list(ITEMS)
+        result = run_cli(
+            "watch", server.url("/rss.xml"), "--db", tmp_path / "f.db", "--once", "--host-delay", "0"
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and "\x1b[" not in result.stderr  # no live view, no summary, no colours
+    lines = [json.loads(line) for line in result.stderr.splitlines()]  # every line is a JSON object
+    assert all({"time", "event"} <= set(line) for line in lines)
+    assert (lines[0]["event"], lines[0]["phase"], lines[0]["feeds_due"]) == ("round", "start", 1)
+    end = lines[-1]
+    assert (end["event"], end["phase"], end["documents_added"], end["robots_disallowed"]) == (
+        "round",
+        "end",
+        3,
+        1,
+    )
+    assert {"events_new", "changes_pruned", "robots_unreachable", "seconds"} <= set(end)
+    kinds = [line["event"] for line in lines[1:-1]]
+    assert kinds.count("feed") == 1 and kinds.count("article") == 3 and kinds.count("robots") == 1
+    (robots,) = [line for line in lines if line["event"] == "robots"]
+    assert robots["status"] == "disallowed" and robots["url"].split("?")[0].endswith("/news/sumy-shelling")
+
+
+def test_the_live_view_counts_the_rounds_feeds_items_documents_events_robots_pages_and_errors(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from spotrep.cli.feeds import _LiveView
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    view = _LiveView()
+    for record in [
+        {"event": "round", "phase": "start", "feeds_due": 2, "retries": 1},
+        {"event": "feed", "url": "https://a.example/rss", "status": "ok", "new_items": 3},
+        {
+            "event": "error",
+            "feed": "https://b.example/atom",
+            "url": "https://b.example/atom",
+            "error": "HTTP 500",
+        },
+        {"event": "article", "status": "stored", "events": 2},
+        {"event": "robots", "status": "disallowed", "url": "https://a.example/x"},
+        {"event": "article", "status": "stored", "events": 1},
+    ]:
+        view(record)
+    console = Console(record=True, width=120, file=io.StringIO())
+    console.print(view._render())
+    text = console.export_text()
+    for expected in ("round 1", "2 of 2 polled", "1 failed", "3 new, 1 retried", "2 stored", "robots.txt",
+                     "1 page(s) disallowed", "HTTP 500"):  # fmt: skip
+        assert expected in text, (expected, text)
+    assert any(line.split()[:2] == ["events", "3"] for line in text.splitlines())

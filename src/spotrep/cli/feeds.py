@@ -295,7 +295,8 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 
 class _JsonLines:
-    """Progress as JSON lines on stderr: one object per feed polled, article stored, error, round."""
+    """Progress as JSON lines on stderr: one object per feed polled, article stored, page robots.txt kept us
+    from, error, round (start and end, the end with the round's report)."""
 
     live = None
 
@@ -332,6 +333,7 @@ class _LiveView:
              f" {c.get('feed_errors', 0)} failed"),
             ("items", f"{c.get('new_items', 0)} new, {c.get('retries', 0)} retried"),
             ("documents", f"{c.get('stored', 0)} stored, {c.get('skipped', 0)} already there"),
+            ("robots.txt", f"{c.get('disallowed', 0)} page(s) disallowed, {c.get('unreachable', 0)} deferred"),
             ("events", str(c.get("events", 0))),
             ("errors", str(c.get("errors", 0))),
         ]  # fmt: skip
@@ -357,6 +359,9 @@ class _LiveView:
             key = "stored" if record.get("status") == "stored" else "skipped"
             c[key] = c.get(key, 0) + 1
             c["events"] = c.get("events", 0) + int(record.get("events") or 0)
+        elif kind == "robots":
+            key = "disallowed" if record.get("status") == "disallowed" else "unreachable"
+            c[key] = c.get(key, 0) + 1
         elif kind == "error":
             c["errors"] = c.get("errors", 0) + 1
             if record.get("feed") and record.get("feed") == record.get("url"):

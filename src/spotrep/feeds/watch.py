@@ -385,10 +385,16 @@ class Watcher:
         error = article.error
         text = article.text
         note = None
-        if isinstance(error, RobotsDisallowedError):
-            report.robots_disallowed += 1
-        elif isinstance(error, RobotsUnavailableError):
-            report.robots_unreachable += 1
+        if isinstance(error, RobotsDisallowedError | RobotsUnavailableError):
+            disallowed = isinstance(error, RobotsDisallowedError)
+            if disallowed:
+                report.robots_disallowed += 1
+            else:
+                report.robots_unreachable += 1
+            self._emit(
+                {"event": "robots", "feed": feed.url, "url": item.link,
+                 "status": "disallowed" if disallowed else "unreachable", "error": error.message}
+            )  # fmt: skip
         if error is not None:
             retryable = isinstance(error, FetchError) and error.retryable
             if retryable and attempts < self.options.max_attempts:
