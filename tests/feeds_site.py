@@ -1,7 +1,8 @@
 """A local news site for the feed tests, with its faults: an RSS 2.0 feed and an Atom feed of short wire
 reports on strikes on Ukrainian cities, a malformed feed, a feed that is not there (404), one that fails (500),
 an article that fails until told to work, a slow article, a redirect loop, a huge page, a PDF, an article gone
-without a summary; a JSON Feed. Served by ``http.server`` on 127.0.0.1 (a free port) in a thread.
+without a summary; a JSON Feed; a robots.txt when told to serve one (else 404). Served by ``http.server`` on
+127.0.0.1 (a free port) in a thread.
 
 Feeds answer conditional requests (ETag, Last-Modified) with 304 when unchanged; every request's path and
 headers are recorded (``Site.requests``).
@@ -230,6 +231,8 @@ class Site:
     flaky_works: bool = False
     flaky_summary: bool = True  # whether the Atom feed gives the flaky article's summary
     slow_seconds: float = 3.0
+    robots: str | None = None  # the text of /robots.txt (None: 404)
+    robots_status: int = 200  # its status when there is one (e.g. 503: it cannot be read)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     holding: int = 0  # requests to /hold being answered now
@@ -335,6 +338,10 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?")[0]
             with site.lock:
                 site.requests.append((path, dict(self.headers.items())))
+            if path == "/robots.txt":
+                if site.robots is None:
+                    return self._send(404, b"not found", "text/plain")
+                return self._send(site.robots_status, site.robots.encode(), "text/plain; charset=utf-8")
             if path == "/rss.xml":
                 return self._feed(site.rss(), "application/rss+xml")
             if path == "/atom.xml":

@@ -39,8 +39,8 @@ def listed(db) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_feeds_add_list_and_remove(tmp_path):
-    db = tmp_path / "f.db"
+def test_feeds_add_list_and_remove(store_url):
+    db = store_url
     added = invoke(
         "feeds",
         "add",
@@ -75,8 +75,8 @@ def test_feeds_add_list_and_remove(tmp_path):
     assert [f["url"] for f in listed(db)] == ["https://steppe.example/rss.xml", "http://b.example/feed.json"]
 
 
-def test_feeds_import_reads_opml_and_url_lists_and_skips_known_feeds(tmp_path):
-    db = tmp_path / "f.db"
+def test_feeds_import_reads_opml_and_url_lists_and_skips_known_feeds(tmp_path, store_url):
+    db = store_url
     opml = tmp_path / "subs.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="1.0"><body>'
@@ -106,6 +106,7 @@ def test_feeds_import_reads_opml_and_url_lists_and_skips_known_feeds(tmp_path):
         (("feeds", "items", "https://nowhere.example/feed"), 4, "no feed"),
         (("watch", "--once"), 2, "no feeds to watch"),
         (("watch", "--once", "https://x.example/f", "--interval", "-1"), 2, "--interval"),
+        (("watch", "--once", "https://x.example/f", "--user-agent", "spotrep\tx"), 2, "--user-agent must be"),
     ],
 )
 def test_feeds_and_watch_exit_codes(tmp_path, monkeypatch, args, code, message):
@@ -128,6 +129,27 @@ def test_watch_once_exits_0_when_every_feed_failed_and_items_lists_given_up_arti
     body = json.loads(items.stdout)
     assert [i["link"].rsplit("/", 1)[-1] for i in body["items"]] == ["gone"]
     assert body["items"][0]["error"].endswith("HTTP 404") and body["counts"]["given_up"] == 1
+
+
+def test_watch_sends_the_user_agent_of_spotrep_user_agent_or_of_the_option_which_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPOTREP_USER_AGENT", "spotrep/1.0 (+mailto:env@example.org)")
+    with SiteServer() as server:
+        site = server.site
+        site.rss_items = ["sumy-shelling"]
+        by_env = run_cli(
+            "watch", server.url("/rss.xml"), "--db", tmp_path / "a.db", "--once", "--host-delay", "0"
+        )
+        assert by_env.returncode == 0, by_env.stderr
+        agents = {headers["User-Agent"] for _, headers in site.requests}
+        assert agents == {"spotrep/1.0 (+mailto:env@example.org)"}  # the feed, robots.txt and the page
+        assert {path for path, _ in site.requests} == {"/rss.xml", "/robots.txt", "/news/sumy-shelling"}
+        site.requests.clear()
+        by_option = run_cli("watch", server.url("/rss.xml"), "--db", tmp_path / "b.db", "--once", "--host-delay",
+                            "0", "--user-agent", "spotrep/1.0 (+https://desk.example.org/contact)")  # fmt: skip
+        assert by_option.returncode == 0, by_option.stderr
+        assert {headers["User-Agent"] for _, headers in site.requests} == {
+            "spotrep/1.0 (+https://desk.example.org/contact)"
+        }
 
 
 def test_api_feeds_gives_the_records_of_feeds_list_json(tmp_path):
@@ -156,3 +178,64 @@ def test_api_feeds_gives_the_records_of_feeds_list_json(tmp_path):
         1,
         "2026-12-05T12:00:00+00:00",
     )
+
+
+def test_watch_off_a_terminal_writes_only_json_lines_on_stderr_one_per_feed_article_robots_page_and_round(
+    tmp_path,
+):
+    from .test_feeds_robots import ITEMS, ROBOTS
+
+    with SiteServer() as server:
+        server.site.robots, server.site.rss_items = ROBOTS, list(ITEMS)
+        result = run_cli(
+            "watch", server.url("/rss.xml"), "--db", tmp_path / "f.db", "--once", "--host-delay", "0"
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and "\x1b[" not in result.stderr  # no live view, no summary, no colours
+    lines = [json.loads(line) for line in result.stderr.splitlines()]  # every line is a JSON object
+    assert all({"time", "event"} <= set(line) for line in lines)
+    assert (lines[0]["event"], lines[0]["phase"], lines[0]["feeds_due"]) == ("round", "start", 1)
+    end = lines[-1]
+    assert (end["event"], end["phase"], end["documents_added"], end["robots_disallowed"]) == (
+        "round",
+        "end",
+        3,
+        1,
+    )
+    assert {"events_new", "changes_pruned", "robots_unreachable", "seconds"} <= set(end)
+    kinds = [line["event"] for line in lines[1:-1]]
+    assert kinds.count("feed") == 1 and kinds.count("article") == 3 and kinds.count("robots") == 1
+    (robots,) = [line for line in lines if line["event"] == "robots"]
+    assert robots["status"] == "disallowed" and robots["url"].split("?")[0].endswith("/news/sumy-shelling")
+
+
+def test_the_live_view_counts_the_rounds_feeds_items_documents_events_robots_pages_and_errors(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from spotrep.cli.feeds import _LiveView
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    view = _LiveView()
+    for record in [
+        {"event": "round", "phase": "start", "feeds_due": 2, "retries": 1},
+        {"event": "feed", "url": "https://a.example/rss", "status": "ok", "new_items": 3},
+        {
+            "event": "error",
+            "feed": "https://b.example/atom",
+            "url": "https://b.example/atom",
+            "error": "HTTP 500",
+        },
+        {"event": "article", "status": "stored", "events": 2},
+        {"event": "robots", "status": "disallowed", "url": "https://a.example/x"},
+        {"event": "article", "status": "stored", "events": 1},
+    ]:
+        view(record)
+    console = Console(record=True, width=120, file=io.StringIO())
+    console.print(view._render())
+    text = console.export_text()
+    for expected in ("round 1", "2 of 2 polled", "1 failed", "3 new, 1 retried", "2 stored", "robots.txt",
+                     "1 page(s) disallowed", "HTTP 500"):  # fmt: skip
+        assert expected in text, (expected, text)
+    assert any(line.split()[:2] == ["events", "3"] for line in text.splitlines())

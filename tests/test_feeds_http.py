@@ -1,5 +1,6 @@
-"""The feeds' fetcher against the local site: its User-Agent, gzip, conditional GET, redirects and their cap,
-the size cap on streamed and compressed answers, timeouts, retries, and its limits per host."""
+"""The feeds' fetcher against the local site: its User-Agent (the operator's from $SPOTREP_USER_AGENT), gzip,
+conditional GET, redirects and their cap, the size cap on streamed and compressed answers, timeouts, retries,
+and its limits per host."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import time
 import pytest
 
 from spotrep.errors import (
+    ConfigError,
     FetchError,
     FetchTimeoutError,
     ResponseTooLargeError,
     TooManyRedirectsError,
 )
 from spotrep.feeds import USER_AGENT, Fetcher, FetchOptions
+from spotrep.feeds.http import user_agent
 
 from .feeds_site import SiteServer
 
@@ -40,6 +43,23 @@ def test_requests_say_who_we_are_and_gzip_answers_are_decoded(server):
     sent = server.site.headers_of("/gzipped")[-1]
     assert sent["User-Agent"] == USER_AGENT and "conflict-event monitor" in USER_AGENT
     assert "gzip" in sent["Accept-Encoding"]
+
+
+def test_the_operator_sets_the_user_agent_with_spotrep_user_agent_and_a_header_injection_is_refused(
+    server, monkeypatch
+):
+    mine = "spotrep/1.0 (+mailto:ops@example.org; Kyiv desk)"
+    monkeypatch.setenv("SPOTREP_USER_AGENT", f"  {mine} ")
+    assert FetchOptions().user_agent == user_agent() == mine
+    fetcher().get(server.url("/news/sumy-shelling"))
+    assert server.site.headers_of("/news/sumy-shelling")[-1]["User-Agent"] == mine
+    monkeypatch.setenv("SPOTREP_USER_AGENT", "")
+    assert FetchOptions().user_agent == USER_AGENT  # empty: the default
+    for bad in ("spotrep\r\nX-Injected: 1", "spotrep\tx", "spotrep é", "x" * 501):
+        monkeypatch.setenv("SPOTREP_USER_AGENT", bad)
+        with pytest.raises(ConfigError, match="SPOTREP_USER_AGENT must be") as caught:
+            FetchOptions()
+        assert caught.value.code == "config_error"
 
 
 def test_a_feed_asked_with_its_validators_answers_304(server):

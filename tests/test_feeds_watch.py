@@ -68,9 +68,9 @@ def statuses(db) -> dict[str, tuple[str, int]]:
 
 
 def test_watch_stores_every_good_article_records_broken_feeds_then_adds_only_new_items_and_the_retried_one(
-    tmp_path,
+    store_url,
 ):
-    db = tmp_path / "feeds.db"
+    db = store_url
     with SiteServer() as server:
         site = server.site
         urls = [server.url(p) for p in FEEDS]
@@ -142,7 +142,8 @@ def test_watch_stores_every_good_article_records_broken_feeds_then_adds_only_new
         assert third.returncode == 0, third.stderr
         assert {slug_of(k) for k in stored_docs(db)} == expected | added
         again = site.hits() - hits
-        assert set(again) == {"/slow", *FEEDS}, again  # only the feeds, and the article still failing
+        # only the feeds, the article still failing, and the robots.txt of its host (read once a round)
+        assert set(again) == {"/slow", "/robots.txt", *FEEDS} and again["/robots.txt"] == 1, again
         for slug in GOOD_PAGES & (expected | added) - {"flaky-report"}:
             assert site.hits()[f"/news/{slug}"] == 1, slug
 
@@ -165,10 +166,10 @@ class Clock:
 
 @pytest.mark.parametrize("summary", [True, False], ids=["with-feed-text", "without"])
 def test_a_failing_article_is_retried_next_round_then_after_backoff_then_stored_from_the_feed_or_given_up(
-    tmp_path, summary
+    store_url, summary
 ):
     clock = Clock()
-    with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+    with SiteServer() as server, Store.open(store_url) as store:
         server.site.flaky_summary = summary
         registry = FeedRegistry(store)
         registry.add(server.url("/atom.xml"), interval=600)
@@ -181,7 +182,7 @@ def test_a_failing_article_is_retried_next_round_then_after_backoff_then_stored_
         )
 
         def flaky() -> tuple[str, int]:
-            return statuses(tmp_path / "w.db")["flaky-report"]
+            return statuses(store_url)["flaky-report"]
 
         tries = []
         for _ in range(6):  # a round every 10 minutes
@@ -196,21 +197,21 @@ def test_a_failing_article_is_retried_next_round_then_after_backoff_then_stored_
         assert retry_delay(1, 600) == 0 and retry_delay(2, 600) == 900 and retry_delay(3, 600) == 2100
 
 
-def test_an_article_given_up_on_a_timeout_is_stored_from_the_feeds_text(tmp_path):
-    with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+def test_an_article_given_up_on_a_timeout_is_stored_from_the_feeds_text(store_url):
+    with SiteServer() as server, Store.open(store_url) as store:
         server.site.slow_seconds = 1.0
         FeedRegistry(store).add(server.url("/rss.xml"))
         w = watcher(store, read_timeout=0.3, max_attempts=2, interval=0)
         w.run_round()
-        assert statuses(tmp_path / "w.db")["slow-report"] == ("failed", 1)
+        assert statuses(store_url)["slow-report"] == ("failed", 1)
         report = w.run_round()
-        assert statuses(tmp_path / "w.db")["slow-report"] == ("stored", 2) and report.documents_added == 1
-        doc = stored_docs(tmp_path / "w.db")["slow"]
+        assert statuses(store_url)["slow-report"] == ("stored", 2) and report.documents_added == 1
+        doc = stored_docs(store_url)["slow"]
         assert doc.title == STORIES["slow-report"].title
 
 
-def test_the_same_article_in_two_feeds_is_fetched_and_stored_once(tmp_path):
-    with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+def test_the_same_article_in_two_feeds_is_fetched_and_stored_once(store_url):
+    with SiteServer() as server, Store.open(store_url) as store:
         server.site.rss_items = ["sumy-drones-intercepted", "belgorod-claims"]  # what the JSON Feed lists too
         registry = FeedRegistry(store)
         registry.add(server.url("/rss.xml"))
@@ -222,21 +223,21 @@ def test_the_same_article_in_two_feeds_is_fetched_and_stored_once(tmp_path):
         assert server.site.hits()["/news/belgorod-claims"] == 1  # known by canonical URL (utm_source dropped)
         counts = FeedRegistry(store).item_counts()
         assert (counts["stored"], counts["skipped"]) == (2, 2)
-        assert len(stored_docs(tmp_path / "w.db")) == 2
+        assert len(stored_docs(store_url)) == 2
 
 
-def test_a_json_feed_is_watched_like_the_others(tmp_path):
-    with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+def test_a_json_feed_is_watched_like_the_others(store_url):
+    with SiteServer() as server, Store.open(store_url) as store:
         FeedRegistry(store).add(server.url("/feed.json"), name="Border Monitor (JSON)")
         report = watcher(store).run_round()
         assert report.documents_added == len(JSON_FEED) and report.events_new > 0
-        docs = stored_docs(tmp_path / "w.db")
+        docs = stored_docs(store_url)
         assert {d.source for d in docs.values()} == {"Border Monitor (JSON)"}
         assert docs["belgorod-claims"].published == date(2024, 5, 14)
         assert FeedRegistry(store).list()[0].title == "Border Monitor"
 
 
-def test_a_stopped_round_finishes_the_article_in_hand_and_leaves_the_rest_for_the_next(tmp_path):
+def test_a_stopped_round_finishes_the_article_in_hand_and_leaves_the_rest_for_the_next(store_url):
     stop = threading.Event()
     rounds: list[dict] = []
 
@@ -246,7 +247,7 @@ def test_a_stopped_round_finishes_the_article_in_hand_and_leaves_the_rest_for_th
         if record["event"] == "article" and len(rounds) == 1:
             stop.set()
 
-    with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+    with SiteServer() as server, Store.open(store_url) as store:
         FeedRegistry(store).add(server.url("/atom.xml"))
         w = Watcher(
             store,
@@ -257,10 +258,10 @@ def test_a_stopped_round_finishes_the_article_in_hand_and_leaves_the_rest_for_th
         )
         first = w.run_round(stop=stop)
         assert first.stopped and first.documents_added == 1
-        assert sorted(s for s, _ in statuses(tmp_path / "w.db").values()).count("pending") >= 1
+        assert sorted(s for s, _ in statuses(store_url).values()).count("pending") >= 1
         second = w.run_round()  # the feed is not due; its pending items are
         assert second.feeds_polled == 0 and second.documents_added == 1  # vovchansk (pokrovsk came first)
-        assert len(stored_docs(tmp_path / "w.db")) == 2
+        assert len(stored_docs(store_url)) == 2
 
 
 def test_watch_runs_until_sigterm_and_exits_0(tmp_path):
@@ -311,7 +312,7 @@ def test_watch_with_the_real_pipeline_stores_the_events_of_the_reports(tmp_path)
         assert {"Kharkiv", "Odesa"} <= places
 
 
-def test_a_round_delivers_the_new_events_to_the_alerts_once(tmp_path, monkeypatch):
+def test_a_round_delivers_the_new_events_to_the_alerts_once(store_url, monkeypatch):
     from spotrep.alerts import add_alert
     from spotrep.store import parse_filter
 
@@ -321,7 +322,7 @@ def test_a_round_delivers_the_new_events_to_the_alerts_once(tmp_path, monkeypatc
     hook = Hook([500])  # the first delivery fails: the next round sends it again
     hook.thread.start()
     try:
-        with SiteServer() as server, Store.open(tmp_path / "w.db") as store:
+        with SiteServer() as server, Store.open(store_url) as store:
             add_alert(store, "everything", parse_filter(), webhook=hook.url)
             FeedRegistry(store).add(server.url("/feed.json"))
             w = watcher(store, interval=0)
@@ -338,3 +339,22 @@ def test_a_round_delivers_the_new_events_to_the_alerts_once(tmp_path, monkeypatc
         assert len(delivered) == len({e["event_id"] for e in delivered}) == first.events_new
     finally:
         hook.server.shutdown()
+
+
+def test_a_round_prunes_the_old_changes_of_the_store_at_most_once_an_hour(store_url):
+    from .test_store_changes import births, log_rows
+
+    with SiteServer() as server, Store.open(store_url) as store:
+        FeedRegistry(store).add(server.url("/atom.xml"))
+        w = watcher(store, interval=0, keep_changes=0)  # every change read is old at once
+        first = w.run_round()
+        assert first.events_new > 0
+        with store.writing() as conn:  # every event changes
+            conn.exec_driver_sql("UPDATE events SET pk = pk")
+        rows = log_rows(store)
+        second = w.run_round()  # within the hour: not pruned
+        assert second.changes_pruned == 0 and log_rows(store) == rows
+        w.options.prune_every = 0
+        third = w.run_round()
+        assert third.changes_pruned == len(rows) - len(births(rows)) - 1
+        assert log_rows(store) == sorted({*births(rows), rows[-1]})

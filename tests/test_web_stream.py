@@ -1,6 +1,7 @@
 """``GET /api/stream``: Server-Sent Events of the events stored after connecting, with the filters of
-``/api/events``, resumed with ``Last-Event-ID`` or ``?after=``; through TestClient (bounded by ``max_events``)
-and through a real uvicorn server (read live, then the client goes away); on SQLite and PostgreSQL."""
+``/api/events``, resumed with ``Last-Event-ID`` or ``?after=`` (also from before pruned changes); through
+TestClient (bounded by ``max_events``) and through a real uvicorn server (read live, then the client goes
+away); on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -137,6 +138,29 @@ def test_the_stream_takes_the_filters_of_api_events_and_sends_a_changed_event_as
     assert [(m["data"]["location"]["name"], m["event"]) for m in since_odesa] == [("Kharkiv", "update")]
     assert client.get("/api/stream", params={"near": "north"}).status_code == 400
     assert client.get("/api/stream", params={"after": -1}).status_code == 422
+
+
+def test_a_client_resuming_from_before_pruned_changes_gets_the_events_created_since_and_no_error(
+    client, store
+):
+    report(store, "Kharkiv")
+    old = store.change_head()  # what the client saw last, long ago
+    report(store, "Sumy")
+    report(store, "Kharkiv", source="Wire B")  # Kharkiv (older than the client's id) changes
+    report(store, "Sumy", source="Wire B")  # Sumy changes
+    report(store, "Odesa")
+    assert store.prune_changes(keep_seconds=0, now=time.time() + 1) > 0  # the changes are gone
+    resumed = client.get("/api/stream", params={"max_events": 2}, headers={"Last-Event-ID": str(old)})
+    assert resumed.status_code == 200
+    messages = parse(resumed.text)
+    # the events created since, as they are now; Kharkiv's pruned change is not sent (re-read /api/events)
+    assert [(m["data"]["location"]["name"], m["event"]) for m in messages] == [
+        ("Sumy", "new"),
+        ("Odesa", "new"),
+    ]
+    assert messages[0]["data"]["source_count"] == 2
+    everything = parse(client.get("/api/stream", params={"after": 0, "max_events": 3}).text)
+    assert [m["data"]["location"]["name"] for m in everything] == ["Kharkiv", "Sumy", "Odesa"]
 
 
 def test_the_openapi_document_declares_the_stream_as_server_sent_events(client):

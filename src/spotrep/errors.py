@@ -162,5 +162,18 @@ class NotHtmlError(FetchError):
     code = "not_html"
 
 
+class RobotsDisallowedError(FetchError):
+    """An article page its host's robots.txt does not let spotrep fetch: the feed's own text is used instead."""
+
+    code = "robots_disallowed"
+
+
+class RobotsUnavailableError(FetchError):
+    """An article page not fetched because its host's robots.txt could not be read (5xx, a network error): no
+    page of that host is fetched in this round; tried again at a later one."""
+
+    code = "robots_unavailable"
+
+
 class MalformedFeedError(FeedError):
     code = "malformed_feed"

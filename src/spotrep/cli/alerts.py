@@ -7,11 +7,15 @@ import json
 import signal
 import sys
 import threading
+import time
 
 import click
 
 from .app import cli, note
-from .storeopts import db_option, filter_options, open_store, pop_filter
+from .storeopts import db_option, filter_options, keep_changes_option, open_store, pop_filter
+from .storeopts import keep_changes as keep_seconds
+
+PRUNE_EVERY = 3600.0  # seconds between two prunings of the change log by `alerts deliver`
 
 
 @cli.group()
@@ -91,12 +95,14 @@ def remove(name, db) -> None:
     show_default=True,
     help="Seconds between rounds (without --once).",
 )
+@keep_changes_option
 @db_option
-def deliver(once, interval, db) -> None:
+def deliver(once, interval, keep_changes, db) -> None:
     """Send the new matching events of every alert (each event once per alert; failed deliveries are retried
     with a growing delay). Without --once, keeps doing so every --interval seconds until stopped."""
     from ..alerts import deliver_alerts
 
+    keep = keep_seconds(keep_changes)
     with open_store(db) as store:
         if once:
             report = deliver_alerts(store)
@@ -112,11 +118,15 @@ def deliver(once, interval, db) -> None:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, lambda *_: stop.set())
         note(f"delivering alerts from {store.url} every {interval:g} s; Ctrl-C to stop")
+        pruned_at = None
         try:
             while not stop.is_set():
                 report = deliver_alerts(store)
                 if report.batches:
                     note(f"{report.delivered} event(s) delivered, {report.failed} failed")
+                if keep is not None and (pruned_at is None or time.monotonic() - pruned_at >= PRUNE_EVERY):
+                    store.prune_changes(keep)  # the change log's old rows, once every alert has read them
+                    pruned_at = time.monotonic()
                 stop.wait(interval)
         except KeyboardInterrupt:
             raise SystemExit(130) from None

@@ -16,7 +16,8 @@ import click
 
 from ..errors import InputError
 from .app import cli, note
-from .storeopts import db_option, open_store
+from .storeopts import db_option, keep_changes_option, open_store
+from .storeopts import keep_changes as keep_seconds
 
 
 def _interval(value: str | None, *, minimum: int = 1, name: str = "--interval") -> int | None:
@@ -207,8 +208,29 @@ def _every(seconds: int) -> str:
     show_default=True,
     help="Tries again within a round after a 5xx or network error.",
 )
+@click.option(
+    "--user-agent",
+    metavar="TEXT",
+    envvar="SPOTREP_USER_AGENT",
+    show_envvar=True,
+    help="The User-Agent sent, with your contact (e.g. 'spotrep/1.0 (+mailto:you@example.org)'); default:"
+    " spotrep's, naming its project page. robots.txt is matched for the token spotrep either way.",
+)
+@keep_changes_option
 def watch(
-    urls, db, once, interval, workers, per_host, host_delay, connect_timeout, read_timeout, max_size, retries
+    urls,
+    db,
+    once,
+    interval,
+    workers,
+    per_host,
+    host_delay,
+    connect_timeout,
+    read_timeout,
+    max_size,
+    retries,
+    user_agent,
+    keep_changes,
 ):
     """Poll feeds and store their new articles' events.
 
@@ -219,9 +241,11 @@ def watch(
     hand) or, with --once, for one round. Progress: a live view on a terminal, else one JSON object a line on
     stderr (a feed polled, an article stored, an error).
     """
-    from ..feeds import FeedRegistry, FetchOptions, Watcher, WatchOptions
+    from ..feeds import USER_AGENT, FeedRegistry, FetchOptions, Watcher, WatchOptions
+    from ..feeds.http import check_user_agent
 
     seconds = _interval(interval, minimum=0)
+    agent = check_user_agent(user_agent, name="--user-agent") if user_agent else USER_AGENT
     options = WatchOptions(
         fetch=FetchOptions(
             connect_timeout=connect_timeout,
@@ -231,9 +255,11 @@ def watch(
             per_host=per_host,
             host_delay=host_delay,
             retries=retries,
+            user_agent=agent,
         ),
         workers=workers,
         interval=seconds,
+        keep_changes=keep_seconds(keep_changes),
     )
     stop = threading.Event()
     _stop_on_signals(stop)
@@ -269,7 +295,8 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 
 class _JsonLines:
-    """Progress as JSON lines on stderr: one object per feed polled, article stored, error, round."""
+    """Progress as JSON lines on stderr: one object per feed polled, article stored, page robots.txt kept us
+    from, error, round (start and end, the end with the round's report)."""
 
     live = None
 
@@ -306,6 +333,7 @@ class _LiveView:
              f" {c.get('feed_errors', 0)} failed"),
             ("items", f"{c.get('new_items', 0)} new, {c.get('retries', 0)} retried"),
             ("documents", f"{c.get('stored', 0)} stored, {c.get('skipped', 0)} already there"),
+            ("robots.txt", f"{c.get('disallowed', 0)} page(s) disallowed, {c.get('unreachable', 0)} deferred"),
             ("events", str(c.get("events", 0))),
             ("errors", str(c.get("errors", 0))),
         ]  # fmt: skip
@@ -331,6 +359,9 @@ class _LiveView:
             key = "stored" if record.get("status") == "stored" else "skipped"
             c[key] = c.get(key, 0) + 1
             c["events"] = c.get("events", 0) + int(record.get("events") or 0)
+        elif kind == "robots":
+            key = "disallowed" if record.get("status") == "disallowed" else "unreachable"
+            c[key] = c.get(key, 0) + 1
         elif kind == "error":
             c["errors"] = c.get("errors", 0) + 1
             if record.get("feed") and record.get("feed") == record.get("url"):

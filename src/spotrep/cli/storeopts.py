@@ -22,6 +22,27 @@ db_option = click.option(
 )
 
 
+keep_changes_option = click.option(
+    "--keep-changes",
+    metavar="DURATION",
+    envvar="SPOTREP_KEEP_CHANGES",
+    show_envvar=True,
+    default="7d",
+    show_default=True,
+    help="How long the store's change log (what alerts and /api/stream read) keeps the changes every alert"
+    " has read: 1h, 7d, 30d; 'off' keeps them all. Pruned at most once an hour.",
+)
+
+
+def keep_changes(value: str | None) -> int | None:
+    """Seconds of ``--keep-changes`` (None: ``off``, never prune)."""
+    if value is None or value.strip().lower() in ("off", "never", "none"):
+        return None
+    from ..feeds.parse import parse_interval
+
+    return parse_interval(value, minimum=60, name="--keep-changes")
+
+
 def open_store(db: str | None) -> Store:
     from ..store import Store
 

@@ -5,8 +5,8 @@
     ...     FeedRegistry(store).add("https://example.org/rss.xml", name="Example Wire", interval=600)
     ...     report = Watcher(store).run_round()              # poll what is due, store the new articles
 
-Modules: ``parse`` (feeds, feed lists, intervals, canonical URLs), ``http`` (the polite fetcher), ``registry``
-(the ``feeds`` and ``feed_items`` tables), ``watch`` (rounds).
+Modules: ``parse`` (feeds, feed lists, intervals, canonical URLs), ``http`` (the polite fetcher), ``robots``
+(robots.txt, RFC 9309), ``registry`` (the ``feeds`` and ``feed_items`` tables), ``watch`` (rounds).
 """
 
 from __future__ import annotations
@@ -23,12 +23,14 @@ from .parse import (
     parse_interval,
 )
 from .registry import DEFAULT_INTERVAL, ITEM_STATUSES, Feed, FeedRegistry, ItemRecord
+from .robots import ROBOTS_TOKEN, RobotsCache
 from .watch import MAX_ATTEMPTS, RoundReport, Watcher, WatchOptions, retry_delay
 
 __all__ = [
     "DEFAULT_INTERVAL",
     "ITEM_STATUSES",
     "MAX_ATTEMPTS",
+    "ROBOTS_TOKEN",
     "USER_AGENT",
     "Feed",
     "FeedEntry",
@@ -39,6 +41,7 @@ __all__ = [
     "ItemRecord",
     "ParsedFeed",
     "Response",
+    "RobotsCache",
     "RoundReport",
     "WatchOptions",
     "Watcher",

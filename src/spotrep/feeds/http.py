@@ -1,6 +1,7 @@
 """HTTP as a polite crawler does it, on the standard library (``http.client``): one ``Fetcher`` per watch.
 
-* a clear User-Agent (``USER_AGENT``) and ``Accept-Encoding: gzip``;
+* a clear User-Agent (``USER_AGENT``, or the operator's own with their contact: ``$SPOTREP_USER_AGENT``, or
+  ``spotrep watch --user-agent``) and ``Accept-Encoding: gzip``;
 * conditional GET: the ETag and Last-Modified of the last answer are sent back (If-None-Match,
   If-Modified-Since), and a 304 is an answer like any other (``Response.not_modified``);
 * at most ``per_host`` requests to one host at a time, and at least ``host_delay`` seconds between the starts
@@ -20,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import http.client
 import logging
+import os
+import re
 import ssl
 import threading
 import time
@@ -29,15 +32,39 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
-from ..errors import FetchError, FetchTimeoutError, ResponseTooLargeError, TooManyRedirectsError
+from ..errors import ConfigError, FetchError, FetchTimeoutError, ResponseTooLargeError, TooManyRedirectsError
 
 log = logging.getLogger(__name__)
 
 PROJECT_URL = "https://github.com/spotrep/spotrep"
 USER_AGENT = f"spotrep/{__version__} (+{PROJECT_URL}; conflict-event monitor)"
+USER_AGENT_ENV = "SPOTREP_USER_AGENT"
+MAX_USER_AGENT = 500
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]+")  # visible ASCII and spaces: no CR/LF (no header injection)
 MAX_BYTES = 5 * 1024 * 1024
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
+
+
+def check_user_agent(value: str, *, name: str = "the User-Agent") -> str:
+    """A User-Agent given by the operator, stripped: printable ASCII, at most ``MAX_USER_AGENT`` characters."""
+    value = (value or "").strip()
+    if not value or len(value) > MAX_USER_AGENT or not _HEADER_VALUE.fullmatch(value):
+        raise ConfigError(
+            f"{name} must be 1 to {MAX_USER_AGENT} printable ASCII characters (e.g. 'spotrep/{__version__}"
+            f" (+mailto:you@example.org)'), got {value[:80]!r}",
+            field="user_agent",
+        )
+    return value
+
+
+def user_agent(environ: Mapping[str, str] | None = None) -> str:
+    """The User-Agent to send: ``$SPOTREP_USER_AGENT`` when set (checked), else ``USER_AGENT``."""
+    env = os.environ if environ is None else environ
+    value = env.get(USER_AGENT_ENV, "")
+    if not value.strip():
+        return USER_AGENT
+    return check_user_agent(value, name=USER_AGENT_ENV)
 
 
 @dataclass
@@ -53,7 +80,7 @@ class FetchOptions:
     host_delay: float = 0.5
     retries: int = 2  # within one call, for retryable failures
     backoff: float = 0.5  # seconds before the first retry; doubles
-    user_agent: str = USER_AGENT
+    user_agent: str = field(default_factory=user_agent)  # $SPOTREP_USER_AGENT, else USER_AGENT
 
 
 @dataclass
@@ -266,4 +293,14 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-__all__ = ["MAX_BYTES", "USER_AGENT", "FetchOptions", "Fetcher", "Response", "host_of"]
+__all__ = [
+    "MAX_BYTES",
+    "USER_AGENT",
+    "USER_AGENT_ENV",
+    "FetchOptions",
+    "Fetcher",
+    "Response",
+    "check_user_agent",
+    "host_of",
+    "user_agent",
+]

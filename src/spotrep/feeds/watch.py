@@ -7,7 +7,11 @@ One round (``Watcher.run_round``):
    limits), conditionally (a 304 is recorded as ``not_modified``);
 2. the items a feed lists for the first time are recorded (``pending``), and with the items still to try from
    earlier rounds (``pending``, or ``failed`` with their ``next_try`` come) their pages are fetched, again
-   concurrently; a page that hangs holds only its own thread, up to the timeouts;
+   concurrently; a page that hangs holds only its own thread, up to the timeouts. Before the first page of a
+   host, the host's robots.txt is read (once a round, ``robots.RobotsCache``): a page it disallows is not
+   fetched (the feed's text is stored), and no page of a host whose robots.txt cannot be read (5xx, network
+   error) is fetched this round (the items are tried again later, like a page that failed). The feeds
+   themselves are fetched whatever robots.txt says: the user subscribed to each by hand;
 3. each article is stored as its page comes in, one at a time, on the calling thread (which holds the store):
    the page's main text (trafilatura); the feed's own text of the item when the page is not HTML, too large, a
    redirect loop, gone (4xx) or has no main text; for a page that failed for a reason that may pass (5xx,
@@ -40,11 +44,16 @@ from ..errors import (
     MalformedFeedError,
     NotHtmlError,
     ResponseTooLargeError,
+    RobotsDisallowedError,
+    RobotsUnavailableError,
+    StoreError,
     TooManyRedirectsError,
 )
+from ..store.changes import KEEP_CHANGES
 from .http import Fetcher, FetchOptions, Response
 from .parse import canonical_url, parse_feed
 from .registry import FAILED, GIVEN_UP, SKIPPED, STORED, Feed, FeedRegistry, ItemRecord
+from .robots import RobotsCache
 
 if TYPE_CHECKING:
     from ..store import Extractor, Store
@@ -79,6 +88,9 @@ class WatchOptions:
     max_attempts: int = MAX_ATTEMPTS
     extractor: Extractor | None = None
     alerts: bool = True  # deliver the alerts (``spotrep.alerts``) after each round
+    robots: bool = True  # honour the article hosts' robots.txt (RFC 9309; ``robots``)
+    keep_changes: int | None = KEEP_CHANGES  # seconds the change log keeps what alerts read (None: all)
+    prune_every: float = 3600.0  # seconds between two prunings of the change log (the first after round 1)
 
 
 @dataclass
@@ -97,8 +109,11 @@ class RoundReport:
     given_up: int = 0
     events_new: int = 0
     events_merged: int = 0
+    robots_disallowed: int = 0  # pages not fetched: their host's robots.txt disallows them (feed text stored)
+    robots_unreachable: int = 0  # pages not fetched: their host's robots.txt could not be read (tried later)
     alerts_delivered: int = 0  # events sent to alerts after the round
     alerts_failed: int = 0  # events whose delivery failed (tried again later)
+    changes_pruned: int = 0  # old rows of the store's change log dropped after the round
     requests: int = 0
     seconds: float = 0.0
     stopped: bool = False
@@ -136,6 +151,7 @@ class Watcher:
         self._emit = on_event or (lambda record: None)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._extractor = self.options.extractor
+        self._pruned_at: float | None = None  # time.monotonic() of the last pruning of the change log
 
     def _extract(self) -> Extractor:
         if self._extractor is None:
@@ -202,12 +218,13 @@ class Watcher:
         )
         pending: dict[Future[Any], tuple[str, Any]] = {}
         queued: set[int] = set()
+        robots = RobotsCache(self.fetcher) if self.options.robots else None  # read anew each round
 
         def fetch_item(item: ItemRecord) -> None:
             if item.pk in queued:
                 return
             queued.add(item.pk)
-            pending[pool.submit(self._fetch_article, item)] = ("article", item)
+            pending[pool.submit(self._fetch_article, item, robots)] = ("article", item)
 
         try:
             for feed in feeds:
@@ -231,6 +248,8 @@ class Watcher:
         report.requests = self.fetcher.requests - requests_before
         if self.options.alerts and not report.stopped:
             self._deliver_alerts(report)
+        if not report.stopped:
+            self._prune_changes(report)
         report.seconds = time.perf_counter() - started
         self._emit({"event": "round", "phase": "end", **report.to_dict()})
         return report
@@ -247,10 +266,28 @@ class Watcher:
             report.errors.append(f"alert: {error}")
             self._emit({"event": "error", "kind": "alert", "error": error})
 
+    def _prune_changes(self, report: RoundReport) -> None:
+        """Drop the change log's old rows that every alert has read (``Store.prune_changes``), at most every
+        ``prune_every`` seconds; a failure is reported, not raised (the next round tries again)."""
+        keep = self.options.keep_changes
+        started = time.monotonic()
+        if keep is None or (
+            self._pruned_at is not None and started - self._pruned_at < self.options.prune_every
+        ):
+            return
+        try:
+            report.changes_pruned = self.store.prune_changes(keep)
+        except StoreError as exc:
+            report.errors.append(f"pruning the change log: {exc.message}")
+            self._emit({"event": "error", "kind": "prune", "error": exc.message})
+            return
+        self._pruned_at = started
+
     # --- feeds --------------------------------------------------------------------------------------------
 
     def _fetch_feed(self, feed: Feed) -> Response:
-        """(worker thread) The feed, conditionally."""
+        """(worker thread) The feed, conditionally. robots.txt is not consulted for feeds: the user asked for
+        each feed URL explicitly (``spotrep feeds add``), as a person opening it in a feed reader would."""
         return self.fetcher.get(
             feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT
         )
@@ -307,11 +344,14 @@ class Watcher:
 
     # --- articles -----------------------------------------------------------------------------------------
 
-    def _fetch_article(self, item: ItemRecord) -> _Article:
-        """(worker thread) The item's page and its main text; a FeedError kept, never raised."""
+    def _fetch_article(self, item: ItemRecord, robots: RobotsCache | None = None) -> _Article:
+        """(worker thread) The item's page and its main text, if its host's robots.txt allows; a FeedError
+        kept, never raised."""
         if not item.link:
             return _Article(error=FeedError("the item has no link", url=None))
         try:
+            if robots is not None:
+                robots.check(item.link)
             response = self.fetcher.get(item.link, accept=ARTICLE_ACCEPT)
             if response.status != 200:
                 raise FetchError(
@@ -345,6 +385,16 @@ class Watcher:
         error = article.error
         text = article.text
         note = None
+        if isinstance(error, RobotsDisallowedError | RobotsUnavailableError):
+            disallowed = isinstance(error, RobotsDisallowedError)
+            if disallowed:
+                report.robots_disallowed += 1
+            else:
+                report.robots_unreachable += 1
+            self._emit(
+                {"event": "robots", "feed": feed.url, "url": item.link,
+                 "status": "disallowed" if disallowed else "unreachable", "error": error.message}
+            )  # fmt: skip
         if error is not None:
             retryable = isinstance(error, FetchError) and error.retryable
             if retryable and attempts < self.options.max_attempts:

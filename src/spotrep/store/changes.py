@@ -14,6 +14,16 @@ A later report may regroup reports so that the row's event id changes (the new r
 the event); it is still the same event. The row number alone is not an identity, nor a cursor: SQLite hands out
 the number of a deleted last row again (an event whose reports all joined another), and that new event has a
 later ``born``. Events stored before the log existed have ``born`` 0.
+
+**Pruning** (``prune_log``; ``spotrep watch`` runs it after a round, at most once an hour): a row goes when every
+alert's cursor has passed it, it is older than the retention (``KEEP_CHANGES``, 7 days; rows from before
+migration 10 have no time and count as old), and it is not the latest row. What stays whatever its age: each
+existing event's birth row (the latest ``insert`` row of its row number), since ``born`` is part of the event's
+identity (an alert would otherwise deliver a pruned event again when it next changes). So the log keeps one row
+per event plus the changes of the retention window. A reader resuming from a cursor older than the rows pruned
+(``GET /api/stream`` with an old ``Last-Event-ID`` or ``?after=``) is not refused: it gets every event created
+after its cursor (at its latest change kept, else at its birth) and every change kept; what it misses are the
+pruned changes of events created before its cursor (re-read those with ``GET /api/events``).
 """
 
 from __future__ import annotations
@@ -22,13 +32,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, delete, exists, func, or_, select
 
 from . import schema as s
 from .models import EventFilter, EventRow
 from .rows import select_events
 
 DEFAULT_PAGE = 500
+KEEP_CHANGES = 7 * 86400
+"""Seconds a change stays in the log once every alert has read it (``prune_log``)."""
 
 
 @dataclass(frozen=True)
@@ -111,3 +123,28 @@ def changes_of(
         build_rows=store._rows,
         limit=limit,
     )
+
+
+def prune_log(conn: Connection, *, keep_seconds: float, now: float) -> int:
+    """Delete the change-log rows every alert has read (at or below the lowest cursor) that are older than
+    ``keep_seconds`` before ``now`` (seconds since the epoch), but never the latest row nor an existing
+    event's birth row (see the module's doc); returns how many went. In the caller's write transaction."""
+    log, e = s.event_log, s.events
+    head = log_head(conn)
+    limit = head - 1  # the latest row stays: the head never goes back
+    lowest = conn.execute(select(func.min(s.alerts.c.cursor))).scalar()
+    if lowest is not None:
+        limit = min(limit, lowest)
+    if limit <= 0:
+        return 0
+    later = log.alias("later")
+    birth = and_(
+        log.c.change == "insert",
+        exists().where(e.c.pk == log.c.event_pk),
+        ~exists().where(
+            later.c.event_pk == log.c.event_pk, later.c.change == "insert", later.c.seq > log.c.seq
+        ),
+    )
+    old = or_(log.c.at.is_(None), log.c.at < now - keep_seconds)
+    result = conn.execute(delete(log).where(log.c.seq <= limit, old, ~birth))
+    return max(result.rowcount or 0, 0)

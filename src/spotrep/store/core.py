@@ -499,6 +499,19 @@ class Store:
         with self._read() as conn:
             return log_head(conn)
 
+    def prune_changes(self, keep_seconds: float | None = None, *, now: float | None = None) -> int:
+        """Drop the change-log rows every alert has read that are older than ``keep_seconds`` (default
+        ``changes.KEEP_CHANGES``, 7 days), keeping the latest and each event's birth row; returns how many
+        went (``store.changes.prune_log``)."""
+        from .changes import KEEP_CHANGES, prune_log
+
+        keep = KEEP_CHANGES if keep_seconds is None else keep_seconds
+        with self.writing() as conn:
+            pruned = prune_log(conn, keep_seconds=keep, now=time.time() if now is None else now)
+        if pruned:
+            log.info("change log: %d old change(s) pruned", pruned)
+        return pruned
+
     def changes(self, after: int, flt: EventFilter | None = None, *, limit: int = 500) -> ChangePage:
         """The matching events created or changed since change number ``after``, oldest change first, each
         with the number of its latest change; read on from the page's ``cursor`` (see ``store.changes``)."""

@@ -22,8 +22,8 @@ Tables:
   waiting for a retry, given up, or skipped as a duplicate), so that nothing is fetched or stored twice across
   restarts (``spotrep.feeds``).
 * ``event_log``: one row per event row created or changed, in commit order (written by triggers on
-  ``events``, migration 9): what "new events" means to alerts and to ``GET /api/stream``
-  (``spotrep.store.changes``).
+  ``events``, migration 9; with the time of each, migration 10): what "new events" means to alerts and to
+  ``GET /api/stream`` (``spotrep.store.changes``, which prunes the rows every alert has read once old).
 * ``alerts`` and ``alert_deliveries``: saved filters with a target (a webhook or a command), and each event
   each of them is to deliver, with its state (``spotrep.alerts``).
 * ``schema_migrations``: the numbered migrations applied to this database.
@@ -352,6 +352,7 @@ event_log = Table(
     Column("seq", Integer, primary_key=True),
     Column("event_pk", Integer, nullable=False),  # no foreign key: the event may be deleted since
     Column("change", String(10), nullable=False),  # insert | update
+    Column("at", Float),  # when (seconds since the epoch, the database's clock; migration 10): for pruning
     sqlite_autoincrement=True,
 )
 IX_EVENT_LOG_EVENT = Index("ix_event_log_event", event_log.c.event_pk, event_log.c.change, event_log.c.seq)
@@ -559,6 +560,36 @@ def _m9_alerts(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+# Migration 10: each change's time, so that ``store.changes.prune_log`` can drop the old ones.
+_M10_SQLITE_NOW = "(julianday('now') - 2440587.5) * 86400.0"
+_M10_SQLITE_TRIGGERS = (
+    "DROP TRIGGER IF EXISTS events_log_insert",
+    "DROP TRIGGER IF EXISTS events_log_update",
+    "CREATE TRIGGER events_log_insert AFTER INSERT ON events BEGIN"
+    f" INSERT INTO event_log (event_pk, change, at) VALUES (NEW.pk, 'insert', {_M10_SQLITE_NOW}); END",
+    "CREATE TRIGGER events_log_update AFTER UPDATE ON events BEGIN"
+    f" INSERT INTO event_log (event_pk, change, at) VALUES (NEW.pk, 'update', {_M10_SQLITE_NOW}); END",
+)
+_M10_POSTGRESQL_TRIGGERS = (
+    "CREATE OR REPLACE FUNCTION spotrep_event_log() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN INSERT INTO event_log (event_pk, change, at)"
+    " VALUES (NEW.pk, lower(TG_OP), extract(epoch FROM clock_timestamp())::double precision); RETURN NULL; END $$",
+)
+
+
+def _m10_event_log_time(conn: Connection) -> None:
+    from sqlalchemy import inspect
+
+    if "at" not in {c["name"] for c in inspect(conn).get_columns("event_log")}:
+        kind = event_log.c.at.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f'ALTER TABLE event_log ADD COLUMN "at" {kind}')
+    statements = {"sqlite": _M10_SQLITE_TRIGGERS, "postgresql": _M10_POSTGRESQL_TRIGGERS}.get(
+        conn.dialect.name
+    )
+    for statement in statements or ():
+        conn.exec_driver_sql(statement)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -575,6 +606,7 @@ MIGRATIONS: list[Migration] = [
     (7, "extraction jobs: the queue of posted documents that workers extract", _m7_extraction_jobs),
     (8, "feeds and feed items: the feeds spotrep watch polls and the items seen in them", _m8_feeds),
     (9, "event log (triggers on events), alerts and their deliveries", _m9_alerts),
+    (10, "event log: the time of each change (old changes are pruned)", _m10_event_log_time),
 ]
 
 SCHEMA_VERSION = max(version for version, _name, _function in MIGRATIONS)

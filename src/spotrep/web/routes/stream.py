@@ -5,7 +5,10 @@ store's change log; the stream sends each matching one, the number of its latest
 record as ``data``, and ``event: new`` (created since the cursor) or ``event: update`` (it existed and changed:
 another source reported it, its figures changed; or it matches only now). A client resumes where it stopped
 with ``Last-Event-ID`` (EventSource sends it on reconnecting) or ``?after=N``; without either, the stream
-starts with the events stored after the request.
+starts with the events stored after the request. The change log's old rows are pruned (``store.changes``,
+after 7 days once every alert has read them); a client resuming from before them is not refused: it gets every
+event created after its id, as it is now, and the changes kept, but not the pruned changes of events older than
+its id (re-read ``/api/events`` after a long absence).
 
 The generator is async: it polls the store every ``POLL_SECONDS`` in the thread pool (a query on the change
 log's primary key) and sleeps with ``asyncio.sleep`` in between, so an open stream holds no thread. A comment
