@@ -166,7 +166,7 @@ def test_text_that_is_not_english_is_reported_like_ingest_reports_it(tmp_path):
         processes=1, extractor=FAKE, on_error=errors.append
     )
     assert report.documents == 2 and report.errors == 1
-    assert "looks like German; spotrep reads English, Ukrainian and Russian" in errors[0]
+    assert "looks like German; spotrep reads English, Russian and Ukrainian" in errors[0]
 
 
 def test_two_local_processes_write_the_same_shards_as_one(tmp_path):

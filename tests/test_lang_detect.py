@@ -47,7 +47,9 @@ def test_a_report_in_another_language_is_refused_with_its_name():
         "Der Angriff auf Charkiw dauerte die ganze Nacht, sagte der Gouverneur am Montag in einer Erklärung an"
         " die Presse und die Bevölkerung der Stadt."
     )
-    with pytest.raises(UnsupportedLanguageError, match="looks like German; spotrep reads English, Ukrainian"):
+    with pytest.raises(
+        UnsupportedLanguageError, match="looks like German; spotrep reads English, Russian and Ukrainian"
+    ):
         require_supported_language(doc, name="report.txt")
     assert doc.lang == "de"
 

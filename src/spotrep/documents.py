@@ -166,17 +166,23 @@ def document_origin(doc: Document) -> str:
     return f"{path}:{line}" if doc.id.startswith("sha1:") else f"{path}:{line}: {doc.id}"
 
 
+def _names(codes: tuple[str, ...], name_of) -> str:
+    names = [name_of(c) for c in codes]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def require_supported_language(doc: Document, *, name: str = "input") -> None:
     """Set the document's language (detected unless given) and refuse it when spotrep does not read it."""
-    from .lang.detect import SUPPORTED, detect_language, language_name
+    from .lang import supported
+    from .lang.detect import detect_language, language_name
 
     if doc.lang is None:
         doc.lang = detect_language(doc.text)
-    if doc.lang not in SUPPORTED:
+    if doc.lang not in supported():
         language = language_name(doc.lang)
         looks = f"looks like {language}" if doc.lang != "xx" else "is in a language it does not know"
         raise UnsupportedLanguageError(
-            f"{name}: the text {looks}; spotrep reads English, Ukrainian and Russian",
+            f"{name}: the text {looks}; spotrep reads {_names(supported(), language_name)}",
             name=name,
             lang=doc.lang,
         )

@@ -12,6 +12,7 @@ import click
 
 from ..documents import BatchError, Document, decode
 from ..errors import InputError
+from ..lang import SUPPORTED
 from ..readers import STDIN, read_path, read_stdin
 
 T = TypeVar("T")
@@ -63,7 +64,7 @@ def report_error(err: BatchError) -> None:
     click.echo(f"spotrep: error: {err.error.message}", err=True)
 
 
-LANGUAGE_CHOICES = ("auto", "en", "uk", "ru")
+LANGUAGE_CHOICES = ("auto", *SUPPORTED)
 
 
 def lang_option(function):

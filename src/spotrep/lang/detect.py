@@ -13,9 +13,10 @@ import functools
 import logging
 import re
 
+from . import lexicon_languages, script_of, supported
+
 log = logging.getLogger(__name__)
 
-SUPPORTED = ("en", "uk", "ru")
 NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -44,7 +45,9 @@ def detect_language(text: str) -> str:
     if cyrillic * 2 < len(letters):
         if not looks_english(text):
             found = _model_guess(sample)
-            return "xx" if found in SUPPORTED else found  # Latin letters, not English: not ours either way
+            if found in _latin_languages():
+                return found  # a language of a folder of spotrep.lang written in Latin letters
+            return "xx" if found in supported() else found  # Latin letters, not English nor ours: named
         if len(_WORD.findall(sample)) < MIN_WORDS_LATIN_MODEL:
             return "en"  # short: the benefit of the doubt
         ranked = _model_ranking(sample)[:3]
@@ -70,6 +73,10 @@ def detect_language(text: str) -> str:
     if len(letters) < MIN_LETTERS_FOR_MODEL * 4:  # a short headline: the model's other guesses are noise
         return _model_guess(sample, within=("uk", "ru"))
     return guess
+
+
+def _latin_languages() -> frozenset[str]:
+    return frozenset(code for code in lexicon_languages() if script_of(code) == "Latin")
 
 
 def _model_guess(text: str, *, within: tuple[str, ...] | None = None, fallback: str = "xx") -> str:

@@ -13,8 +13,6 @@ Events of one kind at one place on one day in one report are one event.
 
 from __future__ import annotations
 
-import functools
-import importlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -22,20 +20,15 @@ from datetime import date, timedelta
 
 from ..documents import Document
 from ..model import Actor, Claim, Event, Evidence, Location
+from . import LEXICON_LANGUAGES, lexicon_of
 from .lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("uk", "ru")
+LANGUAGES = LEXICON_LANGUAGES  # every folder of spotrep.lang with a LEXICON (``lexicon_languages()``)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«“(]?[^\W\d_a-z])|\n+")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,4})(?![\w.,]\d)")
 _WORD = re.compile(r"[\w'’-]+")
-
-
-@functools.cache
-def lexicon(code: str) -> Lexicon:
-    """The lexicon of a language (``spotrep.lang.<code>.LEXICON``)."""
-    return importlib.import_module(f"{__package__}.{code}").LEXICON
 
 
 @dataclass
@@ -74,7 +67,7 @@ def sentences(text: str) -> list[_Sentence]:
 
 def extract_document(doc: Document, lang: str) -> list[Event]:
     """The events of one Ukrainian or Russian document."""
-    lex = lexicon(lang)
+    lex = lexicon_of(lang)
     parts = sentences(doc.text)
     mentions = _places(doc.text, lang)
     published = doc.published
@@ -117,8 +110,12 @@ def _kind(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
 
 def _places(text: str, lang: str) -> list:
     try:
+        from .places import LANGUAGES as PLACE_LANGUAGES
         from .places import find_places
     except ImportError:  # the Cyrillic place finder is not part of this build
+        return []
+    if lang not in PLACE_LANGUAGES:
+        log.debug("no place reader for %s yet: its events take the document's place, if given", lang)
         return []
     return find_places(text, lang)
 

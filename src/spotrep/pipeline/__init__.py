@@ -73,15 +73,15 @@ def extract_documents(
 
     Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage.
     """
+    from ..lang import lexicon_languages
     from ..lang.detect import detect_language
-    from ..lang.extract import LANGUAGES
     from ..lang.extract import extract_document as extract_in_language
 
     pending: list[Document] = []
     for document in documents:
         if document.lang is None:
             document.lang = detect_language(document.text)
-        if document.lang in LANGUAGES:  # read without spaCy: its language's lexicon and morphology
+        if document.lang in lexicon_languages():  # read without spaCy: its language's lexicon and morphology
             if pending:
                 yield from _run_batch(get_nlp(), pending, timings)
                 pending = []
