@@ -42,7 +42,7 @@ from ..gazetteer.data import (
 )
 from ..gazetteer.translit import name_key, russian_to_latin, ukrainian_to_latin, ukrainian_to_latin_y
 from ..model import Location
-from ..places import _loc_with_precision, _memo_of
+from ..places import location_with_precision, memo_of
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +266,7 @@ def _latin(name: str, lang: str) -> tuple[str, ...]:
 
 
 def _best_score(g: Gazetteer, pairs: list[tuple[int, int]]) -> float:
-    memo = _memo_of(g)
+    memo = memo_of(g)
     return max(memo.candidate(g, e, q).score for e, q in pairs)
 
 
@@ -276,7 +276,7 @@ def _resolve_words(words: tuple[str, ...], lang: str) -> tuple[str, tuple[tuple[
     Cyrillic first, then transliterated, then loosely; among the forms that match at one stage, the one whose
     best entry scores highest (Василькові: Васильків the town over Василькове the village)."""
     g = get_gazetteer()
-    memo = _memo_of(g)
+    memo = memo_of(g)
     per_word = [_word_forms(w, lang) for w in words]
     combos = [" ".join(c) for c in itertools.islice(itertools.product(*per_word), 200)]
 
@@ -432,7 +432,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     for m in mentions:
         loc = m.fixed
         if loc is None and m.winner is not None:
-            loc = _loc_with_precision(g, m.winner, 2 if m.near and m.kind == "settlement" else None)
+            loc = location_with_precision(g, m.winner, 2 if m.near and m.kind == "settlement" else None)
         if loc is not None:
             kind = m.kind if m.winner is None else _kind_of(g, m.winner)
             out.append(PlaceMention(m.start, m.end, m.surface, m.name, kind, loc))
@@ -755,7 +755,7 @@ def _kind_of(g: Gazetteer, e: int) -> str:
 
 # --- resolution ------------------------------------------------------------------------------------
 def _resolve(g: Gazetteer, mentions: list[_Mention]) -> None:
-    memo = _memo_of(g)
+    memo = memo_of(g)
     named_oblasts: set[str] = set()
     for m in mentions:
         if m.kind == "oblast":
