@@ -114,3 +114,64 @@ def test_the_library_reads_ukrainian_and_russian_without_being_told_the_language
     events = extract("Окупанти вдарили ракетами по Одесі, загинули двоє людей.", published=PUBLISHED)
     assert len(events) == 1 and events[0].fatalities == 2
     assert "missile" in events[0].notes or "strike" in events[0].notes  # the note is in English
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a known word starting a sentence is not a town abroad of its spelling (Атака: Ataq; Ей: Yei)
+        ("Атака тривала всю ніч, у Миколаєві пошкоджено житлові будинки.", "uk", "Mykolaiv"),
+        ("Атака продолжалась всю ночь, в Николаеве повреждены дома.", "ru", "Mykolaiv"),
+        ("Ей оказали помощь после обстрела Херсона.", "ru", "Kherson"),
+        ("По данным мэрии, ракета попала в здание Музея истории в Одессе.", "ru", "Odesa"),
+        # capitalised names of buildings and saints mid-sentence are not foreign towns (Matera, Musei)
+        ("Ракета влучила в будівлю Музею сучасного мистецтва в Одесі.", "uk", "Odesa"),
+        ("Серед пошкоджених будівель храм Божої Матері в Одесі.", "uk", "Odesa"),
+        ("Уламки пошкодили Морський вокзал і готель у Херсоні.", "uk", "Kherson"),
+    ],
+)  # fmt: skip
+def test_capitalised_words_that_only_a_foreign_town_spells_are_not_places(text, lang, place):
+    (event,) = events_of(text, lang)
+    assert event.location.name == place and event.location.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [("Делегація прибула у Варшаву.", "uk", "PL"), ("Делегация прилетела в Лондон.", "ru", "GB")],
+)
+def test_a_place_abroad_after_a_preposition_of_place_is_still_found(text, lang, country):
+    from spotrep.lang.places import find_places
+
+    assert [m.location.country for m in find_places(text, lang)] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Делегація прилетіла до Києва на переговори.", "uk"),
+        ("Делегация прилетела в Москву на переговоры.", "ru"),
+    ],
+)
+def test_arriving_by_air_is_not_a_hit(text, lang):
+    assert events_of(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Уламки пошкодили дах школи в Херсоні.", "uk"), ("Вночі зафіксовано приліт у промзону Дніпра.", "uk"),
+     ("Ночью зафиксирован прилёт по промзоне Белгорода.", "ru"), ("В Курске после прилетов горит склад.", "ru")],
+)  # fmt: skip
+def test_damage_in_any_verb_form_and_hits_as_nouns_are_events(text, lang):
+    (event,) = events_of(text, lang)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_the_benchmarks_generated_reports_are_read_as_their_language_and_each_reports_events(lang):
+    from spotrep.lang.bench import generate_reports
+    from spotrep.lang.detect import detect_language
+
+    docs = list(generate_reports(lang, 10))
+    assert [d.id for d in docs] == [d.id for d in generate_reports(lang, 10)]  # reproducible
+    assert {detect_language(d.text) for d in docs} == {lang}
+    assert all(extract_document(d, lang) for d in docs)

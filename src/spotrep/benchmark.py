@@ -2,7 +2,8 @@
 
 Each section is a function returning a dict of figures; ``run`` runs the selected sections and returns
 ``{section: figures}``. Sections: ``extraction`` (words/s and articles/s on one core, end-to-end time over
-the spaCy pipeline alone, time per stage); others are registered by the modules that own them.
+the spaCy pipeline alone, time per stage); others are registered by the modules that own them (``languages``,
+words/s of English, Ukrainian and Russian, by ``spotrep.lang.bench``).
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def run(sections: list[str] | None = None, **options: Any) -> dict[str, Any]:
     _load_sections()
     # the store section builds a large database in this process: it runs last, so that it does not weigh on
     # the memory the scale section measures in its (forked) workers
-    order = ["extraction", "places", "scale", "store"]
+    order = ["extraction", "places", "languages", "scale", "store"]
     chosen = sections or [*(n for n in order if n in SECTIONS), *(n for n in SECTIONS if n not in order)]
     out: dict[str, Any] = {"machine": machine()}
     for name in chosen:
@@ -131,7 +132,7 @@ def _load_sections() -> None:
     """Import the modules that register sections of their own (they are optional parts)."""
     import importlib
 
-    for module in ("spotrep.batch.bench", "spotrep.feeds.bench"):
+    for module in ("spotrep.lang.bench", "spotrep.batch.bench", "spotrep.feeds.bench"):
         try:
             importlib.import_module(module)
         except ImportError as exc:

@@ -8,11 +8,12 @@
   the most conservative (lowest) figure, 0 when none was reported, as ACLED codes it; ``tags`` carries the
   project's categories; ``timestamp`` is the Unix time of the event's last update.
 * ``geojson``: an RFC 7946 FeatureCollection; Point geometry ``[longitude, latitude]`` (null when unlocated);
-  flat properties (QGIS reads it as a layer).
+  flat properties (QGIS reads it as a layer), ``lang`` among them.
 * ``jsonl``: the event records (``Event`` JSON), one a line: the same records ``extract`` prints.
 * ``parquet``: one row per event with a typed schema (``parquet_schema()``): dates as date32, figures as
-  integers, lists as lists, evidence and quantities as lists of structs. ``read_parquet_events`` reads it
-  back.
+  integers, lists as lists, evidence and quantities as lists of structs, and the event's ``lang``.
+  ``read_parquet_events`` reads it back (files without ``lang`` read as English). The ACLED CSV has no column
+  for the language and gets none.
 """
 
 from __future__ import annotations
@@ -203,6 +204,7 @@ def geojson_feature(item: ExportItem) -> dict[str, Any]:
     props["fatalities_high"] = item.fatalities_high
     props["sources"] = "; ".join(item.sources) or None
     props["url"] = ev.url
+    props["lang"] = ev.lang
     return {"type": "Feature", "id": ev.event_id, "geometry": geometry, "properties": props}
 
 
@@ -304,6 +306,7 @@ def parquet_schema():
             pa.field("url", pa.string()),
             pa.field("source_count", pa.int32()),
             pa.field("sources", pa.list_(pa.string())),
+            pa.field("lang", pa.string()),
         ]
     )
 
@@ -354,6 +357,7 @@ def parquet_record(item: ExportItem) -> dict[str, Any]:
             "url": ev.url,
             "source_count": ev.source_count,
             "sources": list(item.sources),
+            "lang": ev.lang,
         }
     )
     return record
@@ -433,6 +437,7 @@ def read_parquet_events(source: str | BinaryIO) -> list[Event]:
                     "source": rec["source"],
                     "url": rec["url"],
                     "source_count": rec["source_count"],
+                    "lang": rec.get("lang") or "en",  # exports written before events had a language
                 }
             )
         )

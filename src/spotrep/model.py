@@ -1,7 +1,7 @@
 """The event record: the one contract between pipeline stages, the store, the API and the exports.
 
 Field names and meanings follow ``spec/EVENTS.md``; extra fields (``event_id``, ``source``, ``url``,
-``source_count``...) are additions the spec allows.
+``source_count``, ``lang``...) are additions the spec allows.
 """
 
 from __future__ import annotations
@@ -119,6 +119,10 @@ class Event(_Record):
     source: str | None = None
     url: str | None = None
     source_count: int = Field(default=1, ge=1)
+    # ISO 639-1 code of the language of the report the record was read from. An event merged from reports in
+    # several languages has the language of its canonical report (the one whose ``document_id`` it carries,
+    # and whose sentence comes first in ``evidence``). Records stored before languages existed read as "en".
+    lang: str = Field(default="en", pattern=r"^[a-z]{2}$")
 
     @field_validator("sub_event_type")
     @classmethod

@@ -806,9 +806,11 @@ def _base_candidate(g: Gazetteer, entry: int, quality: int) -> _Cand:
     return _Cand(entry, quality, score, why)
 
 
-def _loc_with_precision(g: Gazetteer, entry: int, precision: int | None) -> Location:
+def location_with_precision(g: Gazetteer, entry: int, precision: int | None) -> Location:
+    """The Location of a gazetteer entry at ``precision`` (never finer than the entry's own: a region stays
+    at region precision), from the gazetteer's memo."""
     own = g.precision(entry)
-    return _memo_of(g).location(g, entry, max(own, precision or own))
+    return memo_of(g).location(g, entry, max(own, precision or own))
 
 
 # --- answers kept across documents --------------------------------------------------------------
@@ -915,7 +917,8 @@ class _GazetteerMemo:
 _MEMOS: weakref.WeakKeyDictionary[Gazetteer, _GazetteerMemo] = weakref.WeakKeyDictionary()
 
 
-def _memo_of(g: Gazetteer) -> _GazetteerMemo:
+def memo_of(g: Gazetteer) -> _GazetteerMemo:
+    """The memo of answers kept across documents for this gazetteer (made on first use)."""
     memo = _MEMOS.get(g)
     if memo is None:
         memo = _MEMOS[g] = _GazetteerMemo()
@@ -1015,7 +1018,7 @@ class _Finder:
         for n, ent in enumerate(self.ents):
             for k in range(ent.start, ent.end):
                 self.ent_of[k] = n
-        self.memo = _memo_of(g)
+        self.memo = memo_of(g)
 
     # helpers
     def _end_char(self, j: int) -> int:
@@ -1979,7 +1982,7 @@ class _Resolver:
         self.focus = focus.upper() if focus else None
         self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
         # km between gazetteer entries, kept across documents (emptied when it holds MEMO_LIMIT distances)
-        self._memo = _memo_of(g)
+        self._memo = memo_of(g)
         if self._memo.n_distances >= MEMO_LIMIT:
             self._memo.distances.clear()
             self._memo.n_distances = 0
@@ -2348,7 +2351,7 @@ class _Resolver:
         entry = g.data.region_entry.get(code)
         if entry is None:
             return
-        m.fixed_location = _loc_with_precision(g, entry, 3)
+        m.fixed_location = location_with_precision(g, entry, 3)
         m.kind = "region"
         m.fixed_reason = (
             f"no '{m.text}' in {g.location(entry).name} in the gazetteer, and the report is about {text}: "
@@ -2439,7 +2442,7 @@ class _Resolver:
         entry = next((g.data.region_entry[c] for c in sorted(codes) if c in g.data.region_entry), None)
         if entry is None:
             return
-        m.fixed_location = _loc_with_precision(g, entry, 3)
+        m.fixed_location = location_with_precision(g, entry, 3)
         m.kind = "region"
         m.fixed_reason = (
             f"no '{m.text}' in {text} in the gazetteer: the region the text names (its administrative "
@@ -2545,7 +2548,7 @@ class _Resolver:
             entry = owner.winner.entry
             region = entry if _is_iso_region(g, entry) else g.region_of(entry)
             if region is not None:
-                m.fixed_location = _loc_with_precision(g, region, 3)
+                m.fixed_location = location_with_precision(g, region, 3)
                 m.fixed_reason = f"vague area of {owner.text}: its region, precision 3"
                 return
             country = g.country(entry)
@@ -2686,7 +2689,7 @@ def _to_public(
     cands = sorted(m.cands, key=lambda c: -c.score)
     public_cands = [
         Candidate(
-            location=_loc_with_precision(g, c.entry, None),
+            location=location_with_precision(g, c.entry, None),
             kind=g.kind_name(c.entry),
             population=g.population(c.entry),
             score=round(c.score, 3),
@@ -2708,7 +2711,7 @@ def _to_public(
             precision = precision if m.near else None  # the city, as ACLED codes it
         elif g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
             precision = 2
-        location = _loc_with_precision(g, w.entry, precision)
+        location = location_with_precision(g, w.entry, precision)
         why = [*w.why, *w.bonus_why, *w.ctx_why]
         reason = f"{location.name} ({location.admin1_code or location.country}): " + "; ".join(why[:5])
         if len(cands) > 1:

@@ -85,6 +85,13 @@ _FILTERS: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
     click.option(
         "--min-sources", type=click.IntRange(1, MAX_INTEGER), help="Reported by at least this many documents."
     ),
+    click.option(
+        "--lang",
+        "languages",
+        multiple=True,
+        metavar="CODE",
+        help="Events in this language (its canonical report's): en, uk or ru (repeatable).",
+    ),
 ]
 
 
@@ -113,6 +120,7 @@ _OPTION_NAMES = {
     "sources": "--source",
     "text": "--text",
     "min_sources": "--min-sources",
+    "languages": "--lang",
 }
 
 

@@ -298,6 +298,7 @@ def _events(
                 evidence=[evidence],
                 source=doc.source,
                 url=doc.url,
+                lang=lang,
             )
             ev.notes = write_notes(ev, kind)
             index[key] = ev

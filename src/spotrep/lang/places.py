@@ -42,13 +42,14 @@ from ..gazetteer.data import (
 )
 from ..gazetteer.translit import name_key, russian_to_latin, ukrainian_to_latin, ukrainian_to_latin_y
 from ..model import Location
-from ..places import _loc_with_precision, _memo_of
+from ..places import location_with_precision, memo_of
 
 log = logging.getLogger(__name__)
 
 __all__ = ["PlaceMention", "find_places"]
 
 LANGUAGES = ("uk", "ru")
+HOME = frozenset({"UA", "RU"})  # the countries these reports are about; a place elsewhere needs a cue
 MAX_RUN = 3  # words in a settlement's name
 W_NAMED_OBLAST = 2.0  # a candidate in an oblast the text names
 W_NEAR_OTHER = 1.2  # a candidate within NEAR_KM of another place of the text
@@ -266,7 +267,7 @@ def _latin(name: str, lang: str) -> tuple[str, ...]:
 
 
 def _best_score(g: Gazetteer, pairs: list[tuple[int, int]]) -> float:
-    memo = _memo_of(g)
+    memo = memo_of(g)
     return max(memo.candidate(g, e, q).score for e, q in pairs)
 
 
@@ -276,12 +277,14 @@ def _resolve_words(words: tuple[str, ...], lang: str) -> tuple[str, tuple[tuple[
     Cyrillic first, then transliterated, then loosely; among the forms that match at one stage, the one whose
     best entry scores highest (Василькові: Васильків the town over Василькове the village)."""
     g = get_gazetteer()
-    memo = _memo_of(g)
+    memo = memo_of(g)
     per_word = [_word_forms(w, lang) for w in words]
     combos = [" ".join(c) for c in itertools.islice(itertools.product(*per_word), 200)]
 
-    def usable(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY]
+    def usable(pairs: list[tuple[int, int]], loose: bool = False) -> list[tuple[int, int]]:
+        # a loose match (a transliteration near a name) is trusted only where the spelling conventions are
+        # known: in Ukraine and Russia (Одеську is not Ode in Nigeria)
+        return [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY and (not loose or g.country(e) in HOME)]
 
     stages = (
         lambda name: [(name, memo.lookup(g, name, name_key(name), False))],
@@ -292,7 +295,7 @@ def _resolve_words(words: tuple[str, ...], lang: str) -> tuple[str, tuple[tuple[
         best: tuple[float, str, list[tuple[int, int]]] | None = None
         for rank, name in enumerate(combos if n < 2 else combos[:3]):
             for form, pairs in stage(name):
-                kept = usable(pairs)
+                kept = usable(pairs, loose=n == 2)
                 if not kept:
                     continue
                 score = _best_score(g, kept) - 0.05 * rank
@@ -432,7 +435,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     for m in mentions:
         loc = m.fixed
         if loc is None and m.winner is not None:
-            loc = _loc_with_precision(g, m.winner, 2 if m.near and m.kind == "settlement" else None)
+            loc = location_with_precision(g, m.winner, 2 if m.near and m.kind == "settlement" else None)
         if loc is not None:
             kind = m.kind if m.winner is None else _kind_of(g, m.winner)
             out.append(PlaceMention(m.start, m.end, m.surface, m.name, kind, loc))
@@ -630,6 +633,13 @@ class _Finder:
         kept = [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY]
         if not kept or (like == _IF_SIGNIFICANT and not _significant(g, kept)):
             return False
+        if not self._cued(i):
+            # a place abroad only after a preposition of place (у Варшаві): a capitalised word of these
+            # reports that only a foreign gazetteer name matches is a name of something else (Божої Матері,
+            # Південної Пальміри, Музею)
+            kept = [(e, q) for e, q in kept if g.country(e) in HOME]
+            if not kept:
+                return False
         regions = [(e, q) for e, q in kept if g.kind(e) == KIND_REGION and q <= Q_ATTESTED]
         if regions:  # Крим, Донбас: the region, not a village of its name
             kept = regions
@@ -649,12 +659,17 @@ class _Finder:
         p = _parse(t.text, self.lang)
         return bool(p.lemmas) and not p.adjective
 
+    def _cued(self, i: int) -> bool:
+        """Whether a preposition of place (or a word such as "city", "village") comes before word ``i``."""
+        toks = self.toks
+        return i > 0 and toks[i - 1].low in _PLACE_CUES[self.lang] and not toks[i].sent_start
+
     def _place_like(self, i: int, j: int) -> int:
         """Whether capitalised words can be a place: not a person, not a common word that starts a sentence,
         or said to be one by a preposition of place."""
         toks = self.toks
         lang = self.lang
-        cue = i > 0 and toks[i - 1].low in _PLACE_CUES[lang] and not toks[i].sent_start
+        cue = self._cued(i)
         parses = [_parse(t.text, lang) for t in toks[i:j]]
         last = parses[-1]
         strong = cue and toks[i - 1].low in _STRONG_CUES
@@ -706,8 +721,10 @@ SIGNIFICANT_POPULATION = 20_000
 
 def _significant(g: Gazetteer, pairs: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
     """Whether some entry is a place of note in Ukraine or Russia: a region, a raion centre or above, a town
-    of 20,000 people."""
+    of 20,000 people (Атака, a known word starting a sentence, is not Ataq in Yemen)."""
     for e, _ in pairs:
+        if g.country(e) not in HOME:
+            continue
         if (
             g.kind(e) == KIND_REGION
             or g.rank(e) >= RANK_RAION
@@ -755,7 +772,7 @@ def _kind_of(g: Gazetteer, e: int) -> str:
 
 # --- resolution ------------------------------------------------------------------------------------
 def _resolve(g: Gazetteer, mentions: list[_Mention]) -> None:
-    memo = _memo_of(g)
+    memo = memo_of(g)
     named_oblasts: set[str] = set()
     for m in mentions:
         if m.kind == "oblast":

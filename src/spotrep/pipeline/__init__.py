@@ -154,7 +154,7 @@ def _run_batch(
         timings["spacy"] += time.perf_counter() - t0
     for document in documents:
         if id(document) in long:
-            yield document, _extract_long(nlp, document, timings)
+            yield document, _read_as_english(_extract_long(nlp, document, timings))
             continue
         sdoc = next(analysed)
         t1 = time.perf_counter()
@@ -163,7 +163,14 @@ def _run_batch(
         if timings is not None:
             timings["after_spacy"] += time.perf_counter() - t1
             timings.update(stages)
-        yield document, events
+        yield document, _read_as_english(events)
+
+
+def _read_as_english(events: list[Event]) -> list[Event]:
+    """The events of this pipeline were read as English (``Event.lang``: the language the report was read in)."""
+    for ev in events:
+        ev.lang = "en"
+    return events
 
 
 def _analyse(nlp, texts: list[str]) -> Iterator[Doc]:

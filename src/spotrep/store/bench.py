@@ -210,6 +210,7 @@ def generate(store: Store, n_events: int, *, seed: int = 7, chunk: int = 50_000)
                     "sources": '["Generated Wire"]',
                     "created_at": now,
                     "updated_at": now,
+                    "lang": "en",
                 }
                 events.append(tuple(row[c] for c in event_cols))
                 evidence.append((pk, pk, pk, row["document_id"], 0, 0, 0, len(text), text))

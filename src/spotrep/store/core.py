@@ -410,6 +410,8 @@ class Store:
             )
         if flt.min_sources:
             where.append(e.source_count >= flt.min_sources)
+        if flt.languages:
+            where.append(e.lang.in_(flt.languages))
         return where
 
     def _region_keys(self, conn: Connection, names: Sequence[str]) -> list[str]:

@@ -73,6 +73,7 @@ class EventFilter(BaseModel):
     * ``near``: a circle. ``sources``: source names of any document reporting the event (case-insensitive).
     * ``text``: a case-insensitive substring of the notes, place, actors or evidence.
     * ``min_sources``: at least this many documents report the event.
+    * ``languages``: ISO 639-1 codes (``en``, ``uk``, ``ru``) of the event's language (its canonical report's).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -87,8 +88,9 @@ class EventFilter(BaseModel):
     sources: tuple[str, ...] = ()
     text: str | None = None
     min_sources: int | None = Field(default=None, ge=1, le=MAX_INTEGER)
+    languages: tuple[str, ...] = ()
 
-    @field_validator("types", "categories", "countries", "admin1", "sources", mode="before")
+    @field_validator("types", "categories", "countries", "admin1", "sources", "languages", mode="before")
     @classmethod
     def _tuple(cls, v: Any) -> tuple:
         return tuple(x.strip() for x in _as_tuple(v) if x and x.strip())
@@ -135,6 +137,18 @@ class EventFilter(BaseModel):
     def _countries(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(country_code(c) for c in v))
 
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        out = []
+        for code in v:
+            if not (len(code) == 2 and code.isascii() and code.isalpha()):
+                raise InputError(
+                    f"unknown language {code!r}; give an ISO 639-1 code (en, uk, ru)", value=code
+                )
+            out.append(code.lower())
+        return tuple(dict.fromkeys(out))
+
     @field_validator("text")
     @classmethod
     def _text(cls, v: str | None) -> str | None:
@@ -166,6 +180,7 @@ FILTER_KEYS = (
     "sources",
     "text",
     "min_sources",
+    "languages",
 )
 """The filters, as ``parse_filter`` takes them (the CLI's options and the HTTP API's query parameters)."""
 
@@ -182,6 +197,7 @@ def parse_filter(
     sources: Any = (),
     text: str | None = None,
     min_sources: int | None = None,
+    languages: Any = (),
     names: dict[str, str] | None = None,
 ) -> EventFilter:
     """An EventFilter from the filters as a user types them: dates as ``YYYY-MM-DD``, ``near`` as
@@ -203,6 +219,7 @@ def parse_filter(
         sources=sources,
         text=text,
         min_sources=min_sources,
+        languages=languages,
     )
 
 

@@ -45,7 +45,7 @@ _ROW_COLUMNS = tuple(
     location_name country admin1 admin1_code admin1_key admin2 latitude longitude location_precision
     gazetteer_id geo_precision fatalities fatalities_low fatalities_high injuries quantities weapons
     claim_source claim_source_country claim_status notes source url source_count sources created_at
-    updated_at""".split()
+    updated_at lang""".split()
 )
 if tuple(c.name for c in s.events.columns) != _ROW_COLUMNS:  # pragma: no cover (a schema change)
     raise ImportError("event_from_row must unpack the columns of the events table in their order")
@@ -77,7 +77,7 @@ def event_from_row(row: Any, evidence: list[Evidence]) -> Event:
         actor2_kind, _place_key, location_name, country, admin1, admin1_code, _admin1_key, admin2, latitude,
         longitude, location_precision, gazetteer_id, geo_precision, fatalities, _low, _high, injuries,
         quantities, weapons, claim_source, claim_source_country, claim_status, notes, source, url,
-        source_count, _sources, _created, _updated,
+        source_count, _sources, _created, _updated, lang,
     ) = row  # fmt: skip
     a1 = (
         _trusted(Actor, {"name": actor1_name, "country": actor1_country, "kind": actor1_kind})
@@ -132,5 +132,6 @@ def event_from_row(row: Any, evidence: list[Evidence]) -> Event:
             "source": source,
             "url": url,
             "source_count": source_count,
+            "lang": lang,
         },
     )

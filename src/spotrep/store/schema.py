@@ -162,6 +162,8 @@ events = Table(
     Column("sources", Text, nullable=False),  # JSON list of the distinct source names
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
+    # added by migration 10: the language (ISO 639-1) of the canonical report; last, where ALTER TABLE puts it
+    Column("lang", String(8), nullable=False, server_default="en"),
 )
 Index("ix_events_day", events.c.day)
 Index("ix_events_region_type_day", events.c.admin1_key, events.c.event_type, events.c.day)
@@ -590,6 +592,55 @@ def _m10_event_log_time(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _m11_event_language(conn: Connection) -> None:
+    from sqlalchemy import inspect
+
+    if "lang" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN lang VARCHAR(8) DEFAULT 'en' NOT NULL")
+    _backfill_languages(conn)
+
+
+def _backfill_languages(conn: Connection) -> None:
+    """Events and reports stored before events had a language read as English; those of documents in
+    Ukrainian or Russian (read by ``spotrep.lang`` since) get their document's language, in their column and
+    in each report's record (which merging reads the canonical record from)."""
+    from ..lang.detect import SAMPLE, detect_language, is_cyrillic
+    from ..lang.extract import LANGUAGES
+    from ..model import Event
+
+    d, r, e = documents.c, reports.c, events.c
+    last, found = 0, 0
+    while True:
+        batch = conn.execute(
+            select(d.pk, d.id, func.substr(d.text, 1, SAMPLE)).where(d.pk > last).order_by(d.pk).limit(500)
+        ).all()
+        if not batch:
+            break
+        last = batch[-1][0]
+        for _pk, document_id, sample in batch:
+            if not any(is_cyrillic(c) for c in sample):
+                continue  # Latin script: read by the English pipeline, as the default says
+            lang = detect_language(sample)
+            if lang not in LANGUAGES:
+                continue
+            found += 1
+            conn.execute(events.update().where(e.document_id == document_id).values(lang=lang))
+            for report_pk, record in conn.execute(
+                select(r.pk, r.record).where(r.document_id == document_id)
+            ).all():
+                ev = Event.model_validate_json(record).model_copy(update={"lang": lang})
+                conn.execute(
+                    reports.update()
+                    .where(r.pk == report_pk)
+                    .values(record=ev.model_dump_json(exclude={"evidence"}))
+                )
+    if found:
+        log.info(
+            "migration 11: %d stored documents in Ukrainian or Russian; their events and reports say so",
+            found,
+        )
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -607,6 +658,7 @@ MIGRATIONS: list[Migration] = [
     (8, "feeds and feed items: the feeds spotrep watch polls and the items seen in them", _m8_feeds),
     (9, "event log (triggers on events), alerts and their deliveries", _m9_alerts),
     (10, "event log: the time of each change (old changes are pruned)", _m10_event_log_time),
+    (11, "events: the language of the canonical report (lang)", _m11_event_language),
 ]
 
 SCHEMA_VERSION = max(version for version, _name, _function in MIGRATIONS)

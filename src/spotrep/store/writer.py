@@ -853,4 +853,5 @@ def event_columns(m: Merged, place: str | None) -> dict[str, Any]:
         "url": ev.url,
         "source_count": ev.source_count,
         "sources": _json(m.sources),
+        "lang": ev.lang,
     }

@@ -126,6 +126,12 @@ def event_filter(
     min_sources: Annotated[
         int | None, Query(ge=1, le=MAX_INTEGER, description="Reported by at least this many documents.")
     ] = None,
+    lang: Annotated[
+        list[str],
+        Query(
+            description="Language (ISO 639-1) of the event's canonical report: `en`, `uk`, `ru` (repeatable)."
+        ),
+    ] = [],  # noqa: B006
 ) -> EventFilter:
     """The CLI's filters as query parameters (parsed by the same library function)."""
     return parse_filter(
@@ -139,6 +145,7 @@ def event_filter(
         sources=source,
         text=text,
         min_sources=min_sources,
+        languages=lang,
     )
 
 
