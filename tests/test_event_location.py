@@ -160,3 +160,39 @@ def test_fire_is_placed_where_it_lands_and_its_origin_names_the_attacker(text, p
     assert [e.location.name for e in events] == [place]
     if attacker:
         assert events[0].actor1 is not None and events[0].actor1.country == attacker
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            'The "Bristol" Hotel in Odesa was damaged by a Russian missile on Friday.',
+            ["Odesa"],
+            id="a_hotel_named_after_a_city_abroad_is_a_venue_not_that_city",
+        ),
+        pytest.param(
+            "A Russian missile hit the Hotel Paris in central Kyiv overnight.",
+            ["Kyiv"],
+            id="hotel_before_a_city_name_is_a_venue",
+        ),
+        pytest.param(
+            "Russian drones struck the Kharkiv airport overnight.",
+            ["Kharkiv"],
+            id="an_airport_named_after_its_city_is_in_it",
+        ),
+    ],
+)
+def test_a_venue_named_after_a_city_is_not_that_city(text, places):
+    assert [e.location.name for e in events_of(text)] == places
+
+
+def test_casualties_and_this_attack_told_paragraphs_later_belong_to_the_one_incident_told():
+    text = (
+        "Russian missiles struck the port of Izmail on Tuesday evening, the regional governor said.\n\n"
+        "The port is one of the busiest on the Danube and has handled much of the country's grain since 2022.\n\n"
+        "Its terminals were rebuilt last year with help from foreign partners, and traffic had grown since.\n\n"
+        "As a result of this attack, a grain warehouse and two cranes were destroyed.\n\n"
+        "According to the governor, two port workers were injured and taken to hospital."
+    )
+    events = events_of(text)
+    assert [(e.location.name, e.injuries) for e in events] == [("Izmail", 2)]

@@ -21,6 +21,19 @@ from spotrep.lang.detect import detect_language, language_name
         ("В Белгородской области в результате обстрела ранены двое мирных жителей, сообщил губернатор.", "ru"),
         ("Под Авдеевкой продолжаются бои", "ru"),
         ("Пожар на нефтебазе в Брянске после атаки беспилотника", "ru"),  # no ы/э/ё: the model decides
+        pytest.param(
+            "Пожар на складе в Сумах после удара дронов.[Источник.](https://example.com/news/2024/05/"
+            "voyska-rf-udarili-po-sumam-gorit-sklad-foto-video) Опубликовано:05/05,9.",
+            "ru",
+            id="links_in_latin_letters_do_not_make_a_russian_post_latin",
+        ),
+        pytest.param(
+            "**Описание события:** > A Ukrainian drone strikes a fuel depot near Luhansk. QX42+7M Luhansk, "
+            "Luhansk Oblast, Ukraine Source(s): https://t.me/somechannel/123 https://x.com/someone/status/1 "
+            "Geolocation(s): https://x.com/another/status/2.",
+            "en",
+            id="an_english_report_under_a_russian_heading_with_codes_and_links_is_english",
+        ),
         (
             "Der Angriff auf Charkiw dauerte die ganze Nacht, sagte der Gouverneur am Montag in einer Erklärung"
             " an die Presse und die Bevölkerung der Stadt.",

@@ -124,8 +124,12 @@ def looks_english(text: str) -> bool:
     latin = sum(w.isascii() for w in words)
     if latin / len(words) < 0.5:
         return False
-    hits = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
-    return hits / len(words) >= 0.06
+    return english_share(words) >= 0.06
+
+
+def english_share(words: list[str]) -> float:
+    """The share of English function words among lower-cased words (0.0 for none)."""
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
 def make_document(

@@ -1543,6 +1543,8 @@ class _Finder:
             return ""
         if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
             return ""
+        if self._names_a_venue(i, e):
+            return ""  # the "Bristol" Hotel, Hotel Paris, the London Cinema: a venue's name, not a place
         if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
             region_follows = e < n and lower[e] in ("region", "regional", "oblast")
@@ -1588,6 +1590,32 @@ class _Finder:
         if t.dep_ == "nsubjpass" or (t.dep_ == "dobj" and head.i < t.i):
             return lemma in _FIRE_VERBS
         return False
+
+    def _names_a_venue(self, i: int, e: int) -> bool:
+        """Is the name part of a venue's proper name: a capitalised venue noun right after it or before it,
+        across a closing or an opening quote ("the "Bristol" Hotel", "Hotel Ukraine", "the Kyiv Cinema")?
+        Hotels, restaurants, cinemas and shops are named after cities far away; an airport, a plant or a
+        station named after its city ("Kharkiv airport") is in it, and stays a place."""
+        if " ".join(self.lower[i:e]) in self._venue_names:
+            return True  # named as a venue elsewhere in the text: "the attack on the "Bristol""
+        return self._venue_at(i, e)
+
+    def _venue_at(self, i: int, e: int) -> bool:
+        lower, texts, n = self.lower, self.texts, self.n
+        k = e + 1 if e < n and texts[e] in _QUOTES else e
+        if k < n and lower[k] in _VENUE_NOUNS and texts[k][:1].isupper():
+            return True
+        k = i - 2 if i >= 2 and texts[i - 1] in _QUOTES else i - 1
+        return k >= 0 and lower[k] in _VENUE_NOUNS and texts[k][:1].isupper()
+
+    @functools.cached_property
+    def _venue_names(self) -> frozenset[str]:
+        """The one-word names the text gives a venue (a capitalised venue noun next to them)."""
+        return frozenset(
+            self.lower[j]
+            for j in range(self.n)
+            if self.texts[j][:1].isupper() and self.lower[j] not in _VENUE_NOUNS and self._venue_at(j, j + 1)
+        )
 
     def _heading(self, i: int, e: int) -> bool:
         """Whether tokens i..e open a paragraph and a colon follows: the heading of a regional administration's
@@ -1912,6 +1940,11 @@ def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return ranked[:limit]
 
 
+_QUOTES = frozenset("\"“”«»„'‘’")
+_VENUE_NOUNS = frozenset(
+    "hotel hostel motel restaurant cafe café pub cinema theatre theater nightclub casino mall supermarket "
+    "boutique".split()
+)
 _FIRE_VERBS = frozenset("shell strike hit attack bomb bombard target pound rock shake".split())
 
 

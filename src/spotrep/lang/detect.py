@@ -23,10 +23,15 @@ _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
 _RUSSIAN_ONLY = set("ыэёЫЭЁ")
 _OTHER_CYRILLIC = set("ўЎђЂјЈљЉњЊћЋџЏқҚңҢөӨүҮұҰһҺәӘ")  # Belarusian, Serbian/Macedonian, Kazakh ...
+# links, addresses and handles are in Latin letters whatever the language of the text around them
+_NOT_LANGUAGE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b[\w-]+\.(?:com|net|org|ua|ru)/\S*"
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SAMPLE = 20_000
 MIN_WORDS_LATIN_MODEL = 20  # Latin texts this long that look English are asked to the model too
 MIN_LETTERS_FOR_MODEL = 12
+CLEARLY_ENGLISH = 0.10
 
 
 def is_cyrillic(char: str) -> bool:
@@ -35,21 +40,24 @@ def is_cyrillic(char: str) -> bool:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language (``en``, ``uk``, ``ru``, or another one's)."""
-    from ..documents import looks_english
+    from ..documents import english_share, looks_english
 
-    sample = text[:SAMPLE]
+    sample = _NOT_LANGUAGE.sub(" ", text[:SAMPLE])
     letters = _LETTER.findall(sample)
     if not letters:
         return "en"  # nothing to tell by: figures, punctuation (the English pipeline finds nothing)
     cyrillic = sum(1 for c in letters if is_cyrillic(c))
     if cyrillic * 2 < len(letters):
-        if not looks_english(text):
+        if not looks_english(sample):
             found = _model_guess(sample)
             if found in _latin_languages():
                 return found  # a language of a folder of spotrep.lang written in Latin letters
             return "xx" if found in supported() else found  # Latin letters, not English nor ours: named
-        if len(_WORD.findall(sample)) < MIN_WORDS_LATIN_MODEL:
+        words = _WORD.findall(sample)
+        if len(words) < MIN_WORDS_LATIN_MODEL:
             return "en"  # short: the benefit of the doubt
+        if english_share([w.lower() for w in words]) >= CLEARLY_ENGLISH:
+            return "en"  # a tenth of its words are English function words: English with names and codes in it
         ranked = _model_ranking(sample)[:3]
         if not ranked or "en" in ranked:  # English, or near it (a creole, a text quoting English)
             return "en"

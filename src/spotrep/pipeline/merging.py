@@ -382,6 +382,46 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         return told_before[-1] if told_before else None
     if not (consequence or damage or repeat):
         return None
+    found = _story_event_near(ctx, c, told, consequence=consequence, damage=damage, repeat=repeat)
+    if found is None and not _clause_place(c) and (consequence or (repeat and _names_it_again(ctx, c))):
+        found = _sole_antecedent(c, told, repeat=repeat)
+    return found
+
+
+def _names_it_again(ctx: DocContext, c: Candidate) -> bool:
+    """Does the clause name its event again with a definite noun ("this attack", "the strike")? (Not "they
+    attacked": a pronoun refers to the actors, who may have done something else.)"""
+    return any(
+        t.token.pos_ == "NOUN"
+        and any(ch.dep_ == "det" and ch.lower_ in _ANAPHOR_DETS for ch in t.token.children)
+        for t in c.triggers
+    )
+
+
+def _sole_antecedent(c: Candidate, told: list[Candidate], *, repeat: bool) -> Candidate | None:
+    """ "As a result of this attack, ..." or "two people were injured", paragraphs after the strike on the hotel
+    was told: a definite repeat, or casualties, with no place of their own belong to the one incident the report
+    has told before, however far back (not when it told several: then only the nearby ones count)."""
+    kin = [
+        o
+        for o in told
+        if (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i)
+        and o.kind in _STORY_KINDS
+        and not o.background
+        and (not repeat or o.family == c.family or {o.kind, c.kind} <= _STRIKE_KINDS | GENERIC_KINDS)
+        and _actors_compatible(o, c)
+        and _dates_overlap(o, c, widen=c.undated or o.undated)
+    ]
+    placed = [o for o in kin if o.location is not None]  # (a place-less telling was folded or is vague)
+    if not placed or len({_place_key(o.location) for o in placed}) != 1:
+        return None
+    return max(placed, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))
+
+
+def _story_event_near(
+    ctx: DocContext, c: Candidate, told: list[Candidate], *, consequence: bool, damage: bool, repeat: bool
+) -> Candidate | None:
+    """The event told in the clause's paragraph or the one before that it tells more of (see _story_event)."""
     before = []
     for o in reversed(told):  # text order: only the paragraph and the one before matter
         if o.paragraph < c.paragraph - 1:
