@@ -76,7 +76,7 @@ def extract_document(doc: Document, lang: str) -> list[Event]:
     """The events of one Ukrainian or Russian document."""
     lex = lexicon(lang)
     parts = sentences(doc.text)
-    mentions = _places(doc.text, lang)
+    mentions = _places(doc.text, lang, lex)
     published = doc.published
     doc_when = None
     for s in parts:
@@ -115,12 +115,12 @@ def _kind(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
     return None
 
 
-def _places(text: str, lang: str) -> list:
+def _places(text: str, lang: str, lex: Lexicon) -> list:
     try:
         from .places import find_places
     except ImportError:  # the Cyrillic place finder is not part of this build
         return []
-    return find_places(text, lang)
+    return find_places(text, lang, lex.entities)
 
 
 _KIND_RANK = {"settlement": 0, "hromada": 1, "raion": 2, "oblast": 3, "country": 4}
