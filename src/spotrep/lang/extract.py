@@ -69,7 +69,7 @@ def extract_document(doc: Document, lang: str) -> list[Event]:
     """The events of one Ukrainian or Russian document."""
     lex = lexicon_of(lang)
     parts = sentences(doc.text)
-    mentions = _places(doc.text, lang)
+    mentions = _places(doc.text, lang, lex)
     published = doc.published
     doc_when = None
     for s in parts:
@@ -108,7 +108,7 @@ def _kind(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
     return None
 
 
-def _places(text: str, lang: str) -> list:
+def _places(text: str, lang: str, lex: Lexicon) -> list:
     try:
         from .places import LANGUAGES as PLACE_LANGUAGES
         from .places import find_places
@@ -117,7 +117,7 @@ def _places(text: str, lang: str) -> list:
     if lang not in PLACE_LANGUAGES:
         log.debug("no place reader for %s yet: its events take the document's place, if given", lang)
         return []
-    return find_places(text, lang)
+    return find_places(text, lang, lex.entities)
 
 
 _KIND_RANK = {"settlement": 0, "hromada": 1, "raion": 2, "oblast": 3, "country": 4}

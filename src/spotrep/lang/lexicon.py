@@ -9,7 +9,9 @@ added), so one stem covers a word's cases ("обстріл" finds обстріл
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class Lexicon:
     sources: tuple[Source, ...]
     negation: str  # words that deny the event in its sentence
     hearsay: str = ""  # words that make it a claim
+    # the language's named entities (a model's: PER, LOC, ORG spans), for the place finder; None for none, and
+    # the reader returns None when its model is not installed (``spotrep.lang.ru.ner``)
+    entities: Callable[[str], Sequence[Any] | None] | None = field(default=None, compare=False, repr=False)
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def rx(self, name: str, pattern: str) -> re.Pattern[str]:

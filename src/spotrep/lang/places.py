@@ -15,6 +15,12 @@ start a sentence are not places unless a preposition of place says they are. Nam
 candidate scores of the English stage (how the name matches, population, administrative rank, the war's
 geography), the oblast the text names for the place (a settlement is never put in another oblast than the
 one named for it), the oblasts the text names elsewhere, and the other places of the text.
+
+Where the language has a named-entity model (Russian: slovnet, ``spotrep.lang.ru.ner``), the caller may pass its
+``entities``: a name found with no preposition before it must then be part of an entity the model sees (what
+it does not see is a sentence's first word, an adjective of nationality, a word of a headline: "По данным",
+"Украинские военные"), and a name inside a person's full name ("Александр Камышин") is not a place. The model is
+asked only when some name needs it.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ import itertools
 import logging
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import ModelNotInstalledError, UnsupportedLanguageError
 from ..gazetteer import get_gazetteer
@@ -418,9 +425,23 @@ class _Mention:
     fixed: Location | None = None
 
 
-def find_places(text: str, lang: str) -> list[PlaceMention]:
+class Entity(Protocol):
+    """A named entity of a model: character offsets and a type (PER, LOC, ORG)."""
+
+    start: int
+    end: int
+    type: str
+
+
+EntityReader = Callable[[str], Sequence[Entity] | None]
+
+
+def find_places(text: str, lang: str, entities: EntityReader | None = None) -> list[PlaceMention]:
     """The places a Ukrainian (``uk``) or Russian (``ru``) text names, in text order, resolved jointly: the
-    oblasts it names constrain its settlements, and its places one another's namesakes."""
+    oblasts it names constrain its settlements, and its places one another's namesakes.
+
+    ``entities`` reads the text's named entities (``None`` when its model is missing); it is called at most
+    once, and only if a name needs confirming (see the module's doc)."""
     if lang not in LANGUAGES:
         raise UnsupportedLanguageError(
             f"Cyrillic place names are read in Ukrainian and Russian, not {lang!r}"
@@ -430,6 +451,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     g = get_gazetteer()
     toks = _tokens(text)
     mentions = _Finder(text, toks, lang, g).find()
+    if entities is not None:
+        mentions = _confirmed(text, toks, lang, mentions, entities)
     _resolve(g, mentions)
     out: list[PlaceMention] = []
     for m in mentions:
@@ -813,3 +836,57 @@ def _resolve(g: Gazetteer, mentions: list[_Mention]) -> None:
                 if s + bonus > best_score:
                     best, best_score = e, s + bonus
             m.winner = best
+
+
+# --- names confirmed by a named-entity model -------------------------------------------------------
+_PREPOSITIONS = {
+    "uk": frozenset("в у на по під біля до з із зі від через над за між к о об при коло".split()),
+    "ru": frozenset(
+        "в во на по под у около возле вблизи близ до из от через над за между к ко с со о об при".split()
+    ),
+}
+
+
+def _after_preposition(toks: list[_Tok], m: _Mention, lang: str) -> bool:
+    if m.i == 0 or toks[m.i].sent_start:
+        return False
+    prev = toks[m.i - 1].low
+    return prev in _PLACE_CUES[lang] or prev in _PREPOSITIONS[lang]
+
+
+def _word_before(text: str, at: int) -> str:
+    m = re.search(r"([^\W\d_]+)[^\w.!?…:\n]*$", text[max(0, at - 40) : at])
+    return m.group(1).lower() if m else ""
+
+
+def _confirmed(
+    text: str, toks: list[_Tok], lang: str, mentions: list[_Mention], reader: EntityReader
+) -> list[_Mention]:
+    """The mentions a named-entity model does not contradict: a settlement with no preposition of place
+    before it must overlap some entity; a name inside a person's full name (two words or more) is dropped
+    unless a preposition is before that name ("по Кривому Рогу", which the model may read as a person)."""
+    doubtful = [m for m in mentions if not _after_preposition(toks, m, lang)]
+    if not doubtful:
+        return mentions
+    found = reader(text)
+    if found is None:
+        return mentions
+    drop: set[int] = set()
+    for m in doubtful:
+        over = [e for e in found if e.start < m.end and m.start < e.end]
+        if m.kind == "settlement" and not over:
+            drop.add(id(m))
+            continue
+        for e in over:
+            if (
+                e.type == "PER"
+                and e.start <= m.start
+                and m.end <= e.end
+                and len(text[e.start : e.end].split()) >= 2
+                and _word_before(text, e.start) not in _PREPOSITIONS[lang]
+            ):
+                drop.add(id(m))
+                break
+    if drop:
+        log.debug("named entities: not places %s", [m.surface for m in mentions if id(m) in drop])
+    return [m for m in mentions if id(m) not in drop]

@@ -4,6 +4,7 @@ regions, war correspondents; and Russian-language Ukrainian outlets)."""
 from __future__ import annotations
 
 from ..lexicon import Lexicon, Side, Source, Trigger
+from .ner import entities
 
 W = r"\w*"
 
@@ -120,4 +121,5 @@ LEXICON = Lexicon(
     ),
     negation=r"(не было|не зафиксировано|опроверг\w*|фейк\w*)",
     hearsay=r"(по словам|по данным|сообщил\w*|заяви\w*|утвержда\w*)",
+    entities=entities,  # slovnet's news NER (natasha's weights), loaded on first use
 )
