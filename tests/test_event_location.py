@@ -196,3 +196,23 @@ def test_casualties_and_this_attack_told_paragraphs_later_belong_to_the_one_inci
     )
     events = events_of(text)
     assert [(e.location.name, e.injuries) for e in events] == [("Izmail", 2)]
+
+
+@pytest.mark.parametrize(
+    ("towns", "where_the_clash_is"),
+    [
+        pytest.param("Kherson", "Kherson", id="a_story_of_one_town_places_placeless_violence_at_that_town"),
+        pytest.param(
+            "Kherson and Beryslav", "Kherson Oblast", id="a_story_of_two_towns_leaves_it_at_their_region"
+        ),
+    ],
+)
+def test_placeless_violence_goes_to_the_one_town_the_story_is_told_of(towns, where_the_clash_is):
+    text = (
+        f"Russian forces shelled {towns} on Monday morning, the regional governor said.\n\n"
+        "The city has been shelled almost daily since Ukrainian troops retook it in 2022, and many residents "
+        "have left.\n\n"
+        "On Tuesday evening, Ukrainian troops clashed with Russian forces on the islands in the Dnipro river."
+    )
+    clashes = [e for e in events_of(text) if e.sub_event_type == "Armed clash"]
+    assert [e.location.name for e in clashes] == [where_the_clash_is]

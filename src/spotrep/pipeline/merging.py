@@ -383,8 +383,10 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
     if not (consequence or damage or repeat):
         return None
     found = _story_event_near(ctx, c, told, consequence=consequence, damage=damage, repeat=repeat)
-    if found is None and not _clause_place(c) and (consequence or (repeat and _names_it_again(ctx, c))):
+    if found is None and (consequence or (repeat and _names_it_again(ctx, c))):
         found = _sole_antecedent(c, told, repeat=repeat)
+        if found is not None and _clause_place(c) and _place_key(found.location) != _place_key(c.location):
+            found = None  # told at a place of its own: another incident
     return found
 
 

@@ -301,6 +301,9 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
     coordinates: a wrong country is worse than none)."""
     if c.actor1 is not None and c.actor1.country and c.kind in ("political", "agreement"):
         return places_stage.country_location(c.actor1.country)
+    sole = _sole_settlement(ctx) if c.kind in _STORY_KINDS else None  # violence, where the story is
+    if sole is not None:
+        return sole
     if ctx.place_region:
         region = places_stage.region_location(ctx.place_region)
         if region is not None:
@@ -310,6 +313,24 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
         country = target if target in ctx.place_countries else ctx.place_country
         return places_stage.country_location(country)
     return places_stage.country_location(target) if target else None
+
+
+def _sole_settlement(ctx: DocContext) -> Location | None:
+    """The one settlement of its main country a text names, however often ("Russia launched a missile strike on
+    Odesa ... A direct hit destroyed the cathedral's altar"): a story told of one town is at that town. None
+    when the text names two or more (then the region or the country they lie in stands)."""
+    if "_sole_settlement" not in ctx.__dict__:
+        found = {
+            m.location.gazetteer_id: m.location
+            for mentions in ctx.places_by_sentence.values()
+            for m in mentions
+            if m.location is not None
+            and not m.metonymy
+            and m.kind == "settlement"
+            and m.location.country == ctx.place_country
+        }
+        ctx.__dict__["_sole_settlement"] = next(iter(found.values())) if len(found) == 1 else None
+    return ctx.__dict__["_sole_settlement"]
 
 
 def _home_country(ctx: DocContext, cand: Candidate) -> str | None:
