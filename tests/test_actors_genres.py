@@ -487,9 +487,9 @@ def test_donbas_forces_by_date(on: date | None, name: str) -> None:
             id="civilians_have_no_period",
         ),
         pytest.param(
-            Actor(name="Military Forces of Sudan", country="SD", kind="military"),
+            Actor(name="Military Forces of Chad", country="TD", kind="military"),
             date(2024, 1, 1),
-            "Military Forces of Sudan",
+            "Military Forces of Chad",
             id="unknown_periods_stay_plain",
         ),
         pytest.param(

@@ -28,6 +28,7 @@ from .lexicon.actors import (
     WAR_NAME_MAX_WORDS,
     WAR_NAMES,
 )
+from .lexicon.groups import match_group
 from .lexicon.weapons import WEAPON_WORDS
 from .model import Actor
 
@@ -274,10 +275,13 @@ def actor_from_token(head: Token) -> ActorMention | None:
     tokens = _np_tokens(head)
     lowers = [t.lower_ for t in tokens]
     text_low = " ".join(lowers)
+    group = _group_actor(head, tokens)
+    if group is not None:
+        return group
     war = _war_actor(head, tokens, lowers)
     if war is not None:
         return war
-    # named groups and bodies
+    # named bodies
     doc = head.doc
     pair_firsts = _named_pair_firsts()
     for k, t in enumerate(tokens):
@@ -322,6 +326,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
     # a strike as the agent names its side ("a Russian missile strike killed four", "Turkish airstrikes hit")
     if lemma in _STRIKE_NOUNS and country:
         return ActorMention(make_actor("military", country), head.i, "weapon", weapon=True)
+    if not country and ACTOR_NOUNS.get(lemma) == "armed_group":
+        named = self_named_group(head, tokens)  # "gunmen of the Free Kivu Front": kept by its own name
+        if named:
+            return ActorMention(Actor(name=named, country=None, kind="armed_group"), head.i, "named")
     partisan = _partisan_actor(head, tokens, lemma, country, lowers)
     if partisan is not None:
         return partisan
@@ -375,6 +383,90 @@ def actor_from_token(head: Token) -> ActorMention | None:
     if kind == "military":
         actor = with_branch(actor, branch_of(lowers)) or actor
     return ActorMention(actor, head.i, "noun", institution=institution)
+
+
+# the heads of noun phrases that name people, not a group's fighters: "residents of the KIA-held town"
+_NOT_MEMBERS = frozenset({"civilians", "protesters"})
+
+
+def _group_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
+    """A group of the armed groups lexicon named in a noun phrase ('Taliban fighters', 'the KIA', 'a Taliban
+    leader', 'militants of Islamic State Khorasan Province', 'the Pauk PDF': a local branch, named after its
+    place as ACLED names it: "People's Defense Force - Pauk")."""
+    own = ACTOR_NOUNS.get(noun_key(head))
+    if own in _NOT_MEMBERS:
+        return None
+    doc = head.doc
+    for t in tokens:
+        found = match_group(doc, t.i)
+        if found is None:
+            continue
+        group, _end = found
+        name = group.acled
+        if group.local:
+            place = _branch_place(t, tokens)
+            if place:
+                name = f"{name} - {place}"
+        return ActorMention(Actor(name=name, country=group.country, kind=group.kind), head.i, "named")
+    return None
+
+
+def _branch_place(first: Token, tokens: list[Token]) -> str | None:
+    """The place a local branch is named after: the capitalised words just before the group's name in its noun
+    phrase ('the Khin-U PDF', 'Pauk People's Defense Force'), not a country or a nationality."""
+    inside = {t.i for t in tokens}
+    doc = first.doc
+    i = first.i - 1
+    words: list[Token] = []
+    while (
+        i >= 0
+        and i in inside
+        and doc[i].pos_ != "DET"
+        and (doc[i].text[:1].isupper() or (doc[i].text == "-" and words))
+    ):
+        words.insert(0, doc[i])
+        i -= 1
+    while words and words[0].text == "-":
+        words.pop(0)
+    if not words or any(_country_word(w) for w in words) or len(words) > 4:
+        return None
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+# the last words of the names armed groups give themselves ("the Free Kivu Brigade", "the Y Liberation Front")
+_GROUP_WORDS = frozenset(
+    "brigade brigades front movement army battalion battalions militia militias force forces group "
+    "organisation organization council alliance legion mujahideen corps coalition union resistance".split()
+)
+_CALLED = frozenset({"call", "name", "know", "identify", "style", "dub"})
+
+
+def self_named_group(head: Token, tokens: list[Token]) -> str | None:
+    """The name an armed group the lexicon does not know goes by in the text: 'gunmen of the Free Kivu Front',
+    'a militia calling itself the Lion Brigade', 'fighters known as the Desert Hawks Brigade'. A name is two or
+    more capitalised words ending in a group's word; never a state's unit ('the 47th Mechanized Brigade': a
+    number, or a country's name, says so)."""
+    candidates = [t for t in tokens if t.i != head.i]
+    for child in head.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _CALLED:
+            candidates.extend(t for t in child.subtree if t.i != child.i)
+    for t in candidates:
+        if t.lower_ not in _GROUP_WORDS or not t.text[:1].isupper():
+            continue
+        words = [t]
+        i = t.i - 1
+        doc = t.doc
+        while i >= 0 and (doc[i].text[:1].isupper() or doc[i].text in ("-", "'s")) and doc[i].pos_ != "DET":
+            words.insert(0, doc[i])
+            i -= 1
+        if len(words) < 2 or not words[0].text[:1].isupper():
+            continue
+        if any(w.like_num or any(ch.isdigit() for ch in w.text) or _country_word(w) for w in words):
+            continue
+        if i >= 0 and (doc[i].like_num or _country_word(doc[i])):
+            continue
+        return doc[words[0].i : t.i + 1].text
+    return None
 
 
 def _war_actor(head: Token, tokens: list[Token], lowers: list[str]) -> ActorMention | None:

@@ -177,3 +177,10 @@ class RobotsUnavailableError(FetchError):
 
 class MalformedFeedError(FeedError):
     code = "malformed_feed"
+
+
+class LexiconError(SpotrepError):
+    """A lexicon data file shipped with spotrep (or edited by a user) cannot be read."""
+
+    code = "lexicon_error"
+    exit_code = 2

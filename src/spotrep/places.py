@@ -704,6 +704,23 @@ def resolve_name(
     return g.location(best.entry, precision=max(2, g.precision(best.entry)) if numbered else None)
 
 
+def filing_city(name: str, *, country: str | None = None) -> Location | None:
+    """The city a dateline names ("KABUL", "BAGRAM AIRFIELD, Afghanistan"): among the settlements of that exact
+    name (in ``country`` when given), a capital, else the most populous. Reporters file from cities of note, so a
+    namesake village never wins over the city (a dateline "NEW YORK" is not Niu-York in Donetsk oblast)."""
+    g = get_gazetteer()
+    text = " ".join(name.split())
+    if not text:
+        return None
+    entries = [e for e, _ in g.lookup(text, loose=False) if g.kind_name(e) == "settlement"]
+    if country:
+        entries = [e for e in entries if g.country(e) == country.upper()]
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: (e in g.capital_entries, g.population(e) or 0))
+    return g.location(best)
+
+
 def unit_contains(unit: Location, place: Location) -> bool:
     """Whether an administrative unit contains another place: an oblast (an ISO region at precision 3) its
     raions, hromadas and settlements; a raion its hromadas and settlements. A post that names "Lviv region" and

@@ -6,19 +6,31 @@ becomes the place of the lead's event (it is the first place of the sentence), i
 words the subject of the lead's verb. ``mask_datelines`` blanks it with spaces of the same length before the
 language analysis, so that every offset into the document still holds and the evidence starts with the lead's
 own words.
+
+What the dateline says is still worth having when the input says nothing else (``read_dateline``): its date is
+the publication date of a text given without one, so that "yesterday" and "on Tuesday" resolve; its city is the
+place of last resort for an event whose own sentences and story name none. A press release may instead carry its
+date on a line of its own at its head ("Jan. 25, 2013", "Release date: 25 January 2013").
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass
+from datetime import date
+
+log = logging.getLogger(__name__)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[ ][A-Z][a-z'’.\-]+){0,2}"
 _QUALIFIER = r"(?:,[ ][A-Z][A-Za-z.'’\-]+(?:[ ][A-Z][A-Za-z.'’\-]+){0,2})?"  # ", Ukraine", ", Calif."
-_DAY = rf"(?:,?[ ]{_MONTH}[ ]\d{{1,2}})?"
+_YEARNUM = r"(?:19|20)\d{2}"
+_MONTH_DAY = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,?[ ]{_YEARNUM})?|\d{{1,2}}[ ]{_MONTH}(?:,?[ ]{_YEARNUM})?)"
+_DAY = rf"(?:,?[ ]{_MONTH_DAY}|[ ]*\({_MONTH_DAY}\))?"  # ", Jan. 24, 2013", " (Jan. 25, 2013)", ", 15 May"
 _OUTLET = r"\([A-Za-z][\w .&/\-]{0,30}\)"
-_DASH = r"[ ]*(?:-{1,2}|–|—)[ ]+"
+_DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end its line
 _SLASHED = r"\.?[ ]*/[A-Za-z][A-Za-z\-]{1,20}/\.?[ ]+"  # Russian agencies: "MOSCOW, June 10. /TASS/. "
 
 # an all-capitals city needs only the dash ("KYIV -"); a city in ordinary case needs the agency's name too
@@ -48,3 +60,125 @@ def mask_datelines(text: str) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+# --- what a dateline says ----------------------------------------------------------------------------------------
+
+HEAD_CHARS = 1500
+"""A document's dateline (or its date line) lies in its head: its headline, byline and first paragraph."""
+
+_DATE_IN = re.compile(_MONTH_DAY)
+_PLACE_PART = re.compile(
+    rf"^[ \t]*(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ ](?P<qualifier>[^,(]+?))?(?=[ ]*[,(\-–—/])"
+)
+# a press release's date on a line of its own: "Jan. 25, 2013", "Friday, 25 January 2013",
+# "Release date: Jan. 25, 2013", "Posted: January 25, 2013 10:30 a.m."
+_DATE_LINE = re.compile(
+    rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Posted|Published|Updated)[ ]*:?[ ]*)?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
+    rf"(?P<date>{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}|\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM})"
+    r"[ \t]*(?:[,\-–—][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FULL_DATE = re.compile(rf"\b{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}\b|\b\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM}\b")
+YEAR_WINDOW_DAYS = 31
+"""A dateline without its year ("MOSCOW, May 15 (Reuters) -") takes the year of a full date the text gives for
+the days just before it ("the talks that began on May 12, 2024"); else it stays without a date."""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a document's head says of where and when it was filed."""
+
+    place: str | None  # "Kabul", "Bagram Airfield": the city as a gazetteer knows it (not in capitals)
+    qualifier: str | None  # "Afghanistan", "Calif.": the country or state after the city
+    day: date | None  # the filing day, when the head gives it with its year (or the text lends the year)
+    start: int = 0
+    end: int = 0
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The place and day a document's head gives: its first dateline and, failing a dated one, a date line
+    standing alone in the head. None when the head gives neither."""
+    head = text[:HEAD_CHARS]
+    m = _DATELINE.search(head)
+    place = qualifier = None
+    day: date | None = None
+    start = end = 0
+    if m is not None:
+        start, end = m.start(), m.end()
+        line = head[start:end]
+        parts = _PLACE_PART.match(line)
+        if parts is not None:
+            place = _ordinary_case(parts.group("place"))
+            qualifier = (parts.group("qualifier") or "").strip() or None
+            if qualifier and _DATE_IN.match(qualifier):  # "MOSCOW, June 10. /TASS/.": a date, no qualifier
+                qualifier = None
+        said = _DATE_IN.search(line, parts.end("place") if parts is not None else 0)
+        if said is not None:
+            day = _day_of(said.group(0), text)
+    if day is None:
+        alone = _DATE_LINE.search(head)
+        if alone is not None:
+            day = _day_of(alone.group("date"), text)
+    if place is None and day is None:
+        return None
+    return Dateline(place, qualifier, day, start, end)
+
+
+def _ordinary_case(name: str) -> str:
+    """'BAGRAM AIRFIELD' -> 'Bagram Airfield' (a city in ordinary case stays as it is)."""
+    if not name.isupper():
+        return name
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
+
+
+def _day_of(said: str, text: str) -> date | None:
+    """The day a dateline's date names; without a year, the year a full date of the text lends it."""
+    from .dates import find_dates
+
+    mentions = find_dates(said, None)
+    if not mentions:
+        return None
+    span = mentions[0].span
+    if span.start is not None and span.start == span.end:
+        return span.start
+    month_day = _month_day(said)
+    if month_day is None:
+        return None
+    return _lent_year(*month_day, text)
+
+
+def _month_day(said: str) -> tuple[int, int] | None:
+    from .dates import _MONTHS
+
+    m = re.match(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})\b|\s*(\d{1,2})\s+([A-Za-z]+)", said)
+    if m is None:
+        return None
+    word, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    month = _MONTHS.get(word.lower())
+    return (month, int(number)) if month else None
+
+
+def _lent_year(month: int, day: int, text: str) -> date | None:
+    """The (month, day) in the one year in which it falls within YEAR_WINDOW_DAYS after a full date of the text."""
+    from .dates import find_dates
+
+    found: set[date] = set()
+    for m in _FULL_DATE.finditer(text):
+        for mention in find_dates(m.group(0), None):
+            told = mention.span.start
+            if told is None:
+                continue
+            for year in (told.year, told.year + 1):
+                try:
+                    filed = date(year, month, day)
+                except ValueError:
+                    continue
+                if 0 <= (filed - told).days <= YEAR_WINDOW_DAYS:
+                    found.add(filed)
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        log.debug("dateline %d/%d: the text's dates lend it several years; left without one", month, day)
+    return None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..documents import Document, make_document
 from ..entities import get_nlp
 from ..model import Event
-from ..wire import mask_datelines
+from ..wire import mask_datelines, read_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -77,26 +77,44 @@ def extract_documents(
     from ..lang.detect import detect_language
     from ..lang.extract import extract_document as extract_in_language
 
-    pending: list[Document] = []
+    pending: list[tuple[Document, Document]] = []  # (the caller's document, the one read)
     for document in documents:
         if document.lang is None:
             document.lang = detect_language(document.text)
+<<<<<<< HEAD
         if document.lang in lexicon_languages():  # read without spaCy: its language's lexicon and morphology
+=======
+        read = dated_by_dateline(document)
+        if document.lang in LANGUAGES:  # read without spaCy: its language's lexicon and morphology
+>>>>>>> i16-datelines-actors
             if pending:
                 yield from _run_batch(get_nlp(), pending, timings)
                 pending = []
             started = time.perf_counter()
-            events = extract_in_language(document, document.lang)
+            events = extract_in_language(read, document.lang)
             if timings is not None:
                 timings[f"lang_{document.lang}"] += time.perf_counter() - started
             yield document, events
             continue
-        pending.append(document)
+        pending.append((document, read))
         if len(pending) >= batch_size:
             yield from _run_batch(get_nlp(), pending, timings)
             pending = []
     if pending:
         yield from _run_batch(get_nlp(), pending, timings)
+
+
+def dated_by_dateline(document: Document) -> Document:
+    """The document to read: given without a publication date, a copy dated by its dateline or its head's date
+    line ("KABUL, Afghanistan (Jan. 25, 2013) -"), so that its relative dates resolve; the document itself
+    otherwise (a date the input gives always wins)."""
+    if document.published is not None:
+        return document
+    dateline = read_dateline(document.text)
+    if dateline is None or dateline.day is None:
+        return document
+    log.debug("%s: published %s, from its dateline", document.id, dateline.day)
+    return document.model_copy(update={"published": dateline.day})
 
 
 def _sections(text: str) -> list[tuple[int, str]]:
@@ -144,22 +162,29 @@ def _token_limit(text: str, start: int) -> int:
 
 
 def _run_batch(
-    nlp, documents: list[Document], timings: Counter | None
+    nlp, pairs: list[tuple[Document, Document]], timings: Counter | None
 ) -> Iterator[tuple[Document, list[Event]]]:
-    long = {id(d) for d in documents if _is_long(d.text)}
-    short = [d for d in documents if id(d) not in long]
+    """Each (caller's document, document read) pair's events, yielded with the caller's document."""
+    long = {id(read) for _, read in pairs if _is_long(read.text)}
+    short = [read for _, read in pairs if id(read) not in long]
     t0 = time.perf_counter()
     analysed = iter(list(_analyse(nlp, [mask_datelines(d.text) for d in short])))
     if timings is not None:
         timings["spacy"] += time.perf_counter() - t0
+<<<<<<< HEAD
     for document in documents:
         if id(document) in long:
             yield document, _read_as_english(_extract_long(nlp, document, timings))
+=======
+    for document, read in pairs:
+        if id(read) in long:
+            yield document, _extract_long(nlp, read, timings)
+>>>>>>> i16-datelines-actors
             continue
         sdoc = next(analysed)
         t1 = time.perf_counter()
         stages: Counter = Counter()
-        events = DocumentExtractor(document, sdoc, stages).run()
+        events = DocumentExtractor(read, sdoc, stages).run()
         if timings is not None:
             timings["after_spacy"] += time.perf_counter() - t1
             timings.update(stages)

@@ -117,6 +117,8 @@ class DocContext:
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
     attributions: list[list[Attribution]] = field(default_factory=list)  # per sentence, speakers resolved
     nationalities: frozenset[str] = frozenset()  # every country a nationality word or a country name names
+    # where the document was filed, from its dateline ("KABUL, Afghanistan (AP) -"): a place of last resort
+    dateline_place: Location | None = None
 
     # per-token values read once per document (a spaCy Token is a new object on each access and its string
     # attributes are decoded on each read); indexed by token.i

@@ -143,6 +143,7 @@ from .scene import (
     _text_place_area,
     _victims_described,
     _weapon_near_place,
+    dateline_place,
 )
 
 log = logging.getLogger(__name__)
@@ -244,6 +245,7 @@ class DocumentExtractor:
             place_region=place_region,
             place_countries=place_countries,
             nationalities=frozenset(countries),
+            dateline_place=dateline_place(self.document.text),
         )
 
     @staticmethod

@@ -19,6 +19,7 @@ from ..event_types import (
 )
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from ..model import Location
+from ..wire import read_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -297,8 +298,9 @@ def _np_nationality(token: Token | None) -> str | None:
 def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
     """Where an event goes when its text names no place of its own and its paragraph's story has none either:
     a state's political act in its country; else the region, or the country, the text's places lie in (the
-    target's side when the places lie in several); else the target side's country; else nowhere (no
-    coordinates: a wrong country is worse than none)."""
+    target's side when the places lie in several); else, when the text names no place at all, the city of its
+    dateline ("KABUL, Afghanistan (AP) -"); else the target side's country; else nowhere (no coordinates: a wrong
+    country is worse than none)."""
     if c.actor1 is not None and c.actor1.country and c.kind in ("political", "agreement"):
         return places_stage.country_location(c.actor1.country)
     sole = _sole_settlement(ctx) if c.kind in _STORY_KINDS else None  # violence, where the story is
@@ -312,6 +314,8 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
     if ctx.place_country:
         country = target if target in ctx.place_countries else ctx.place_country
         return places_stage.country_location(country)
+    if ctx.dateline_place is not None and not ctx.place_countries:
+        return ctx.dateline_place
     return places_stage.country_location(target) if target else None
 
 
@@ -331,6 +335,23 @@ def _sole_settlement(ctx: DocContext) -> Location | None:
         }
         ctx.__dict__["_sole_settlement"] = next(iter(found.values())) if len(found) == 1 else None
     return ctx.__dict__["_sole_settlement"]
+
+
+def dateline_place(text: str) -> Location | None:
+    """The city a document's dateline names ("KABUL, Afghanistan (AP) -"), in the country its qualifier names
+    when it names one, at precision 2 (the report was filed there: its events lie there or near); None when the
+    document has no dateline or the gazetteer does not know the city."""
+    dateline = read_dateline(text)
+    if dateline is None or dateline.place is None:
+        return None
+    country = COUNTRY_ACTORS.get(dateline.qualifier.lower()) if dateline.qualifier else None
+    found = places_stage.filing_city(dateline.place, country=country)
+    if found is None:
+        log.debug("dateline %r: no such place in the gazetteer", dateline.place)
+        return None
+    if found.geo_precision == 1:
+        found = found.model_copy(update={"geo_precision": 2})
+    return found
 
 
 def _home_country(ctx: DocContext, cand: Candidate) -> str | None:
