@@ -81,12 +81,8 @@ def extract_documents(
     for document in documents:
         if document.lang is None:
             document.lang = detect_language(document.text)
-<<<<<<< HEAD
-        if document.lang in lexicon_languages():  # read without spaCy: its language's lexicon and morphology
-=======
         read = dated_by_dateline(document)
-        if document.lang in LANGUAGES:  # read without spaCy: its language's lexicon and morphology
->>>>>>> i16-datelines-actors
+        if document.lang in lexicon_languages():  # read without spaCy: its language's lexicon and morphology
             if pending:
                 yield from _run_batch(get_nlp(), pending, timings)
                 pending = []
@@ -171,15 +167,9 @@ def _run_batch(
     analysed = iter(list(_analyse(nlp, [mask_datelines(d.text) for d in short])))
     if timings is not None:
         timings["spacy"] += time.perf_counter() - t0
-<<<<<<< HEAD
-    for document in documents:
-        if id(document) in long:
-            yield document, _read_as_english(_extract_long(nlp, document, timings))
-=======
     for document, read in pairs:
         if id(read) in long:
-            yield document, _extract_long(nlp, read, timings)
->>>>>>> i16-datelines-actors
+            yield document, _read_as_english(_extract_long(nlp, read, timings))
             continue
         sdoc = next(analysed)
         t1 = time.perf_counter()
