@@ -216,3 +216,17 @@ def test_placeless_violence_goes_to_the_one_town_the_story_is_told_of(towns, whe
     )
     clashes = [e for e in events_of(text) if e.sub_event_type == "Armed clash"]
     assert [e.location.name for e in clashes] == [where_the_clash_is]
+
+
+def test_a_one_strike_story_keeps_its_fire_and_debris_as_that_strike_not_arson_or_an_interception():
+    text = (
+        "On the night of 12 March, Russian forces launched a missile attack on Mykolaiv, the mayor said.\n\n"
+        "The main target was likely the city's port, but a shopping centre nearby was hit.\n\n"
+        "As a result of the hit, a fire broke out. Despite the efforts of the rescuers, the building was almost "
+        "completely burned down.\n\n"
+        "There were no fatalities. One woman was injured by debris and the blast wave."
+    )
+    events = events_of(text, published="2024-03-13")
+    assert [(e.sub_event_type, e.location.name) for e in events] == [
+        ("Shelling/artillery/missile attack", "Mykolaiv")
+    ]

@@ -1560,8 +1560,6 @@ class _Finder:
             return ""
         if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
             return ""
-        if self._names_a_venue(i, e):
-            return ""  # the "Bristol" Hotel, Hotel Paris, the London Cinema: a venue's name, not a place
         if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
             region_follows = e < n and lower[e] in ("region", "regional", "oblast")
@@ -1569,6 +1567,10 @@ class _Finder:
                 return ""
         qualities = {q for _, q in pairs}
         strong, war = _strength(g, pairs)
+        if self._venue_at(i, e) or (not war and " ".join(lower[i:e]) in self._venue_names):
+            # the "Bristol" Hotel, Hotel Paris: a venue's name, not a place; and the name again in that text
+            # ("the attack on the "Bristol""), unless it is also a place of the war ("the "Odesa" Hotel" in Odesa)
+            return ""
         if label in ("GPE", "LOC") and exact_ent:
             return f"spaCy {label}"
         if self._heading(i, e) and _war_name(g, pairs):
@@ -1608,16 +1610,11 @@ class _Finder:
             return lemma in _FIRE_VERBS
         return False
 
-    def _names_a_venue(self, i: int, e: int) -> bool:
+    def _venue_at(self, i: int, e: int) -> bool:
         """Is the name part of a venue's proper name: a capitalised venue noun right after it or before it,
         across a closing or an opening quote ("the "Bristol" Hotel", "Hotel Ukraine", "the Kyiv Cinema")?
-        Hotels, restaurants, cinemas and shops are named after cities far away; an airport, a plant or a
-        station named after its city ("Kharkiv airport") is in it, and stays a place."""
-        if " ".join(self.lower[i:e]) in self._venue_names:
-            return True  # named as a venue elsewhere in the text: "the attack on the "Bristol""
-        return self._venue_at(i, e)
-
-    def _venue_at(self, i: int, e: int) -> bool:
+        Hotels, restaurants and cinemas are named after cities far away; an airport, a plant or a station named
+        after its city ("Kharkiv airport") is in it, and stays a place."""
         lower, texts, n = self.lower, self.texts, self.n
         k = e + 1 if e < n and texts[e] in _QUOTES else e
         if k < n and lower[k] in _VENUE_NOUNS and texts[k][:1].isupper():

@@ -152,7 +152,6 @@ UKRAINIAN = [
         want(SHELL, "Bilopillia", "UA-59", "2024-04-15", tol=1),
         want(SHELL, "Krasnopillia", "UA-59", "2024-04-15", tol=1),
         want(SHELL, "Seredyna-Buda", "UA-59", "2024-04-15", tol=1),
-        xfail="'came under fire' yields no event: Bilopillia, Krasnopillia, Seredyna-Buda missed",
     ),
     case(
         "sumy_ova_mines_dropped_from_a_drone",

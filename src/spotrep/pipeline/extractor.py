@@ -91,6 +91,7 @@ from .common import (
     _PLACE_UNITS,
     _REMOTE_STRIKES,
     _STATE_HEADS,
+    _STORY_KINDS,
     _TRIP_NOUNS,
 )
 from .context import (
@@ -139,6 +140,7 @@ from .scene import (
     _place_counts,
     _place_from_sentence,
     _relative_antecedent,
+    _sole_settlement,
     _story_place,
     _text_place_area,
     _victims_described,
@@ -633,6 +635,8 @@ class DocumentExtractor:
         if cand.location is not None and not speaker_place:
             return
         story = _story_place(ctx, index)
+        if story is None and cand.location is None and cand.kind in _STORY_KINDS:
+            story = _sole_settlement(ctx)  # a story told of one town: violence told without a place is there
         if story is None:
             return
         if speaker_place and cand.location is not None:

@@ -360,7 +360,11 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
             and 0 <= c.paragraph - o.paragraph <= 1
             and (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i)
         ]
-        return downed[-1] if downed else None
+        if downed:
+            return downed[-1]
+        # no interception told: the debris of the strike itself ("a woman was injured by debris and the blast
+        # wave"), when the report tells one incident
+        return _sole_antecedent(c, told, repeat=False, debris=True) if not _clause_place(c) else None
     repeat = (
         not consequence
         and not damage
@@ -383,7 +387,8 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
     if not (consequence or damage or repeat):
         return None
     found = _story_event_near(ctx, c, told, consequence=consequence, damage=damage, repeat=repeat)
-    if found is None and (consequence or (repeat and _names_it_again(ctx, c))):
+    damage_of_strike = damage and c.actor1 is None  # "the building burned down" (not "rioters set fire")
+    if found is None and (consequence or damage_of_strike or (repeat and _names_it_again(ctx, c))):
         found = _sole_antecedent(c, told, repeat=repeat)
         if found is not None and _clause_place(c) and _place_key(found.location) != _place_key(c.location):
             found = None  # told at a place of its own: another incident
@@ -400,7 +405,9 @@ def _names_it_again(ctx: DocContext, c: Candidate) -> bool:
     )
 
 
-def _sole_antecedent(c: Candidate, told: list[Candidate], *, repeat: bool) -> Candidate | None:
+def _sole_antecedent(
+    c: Candidate, told: list[Candidate], *, repeat: bool, debris: bool = False
+) -> Candidate | None:
     """ "As a result of this attack, ..." or "two people were injured", paragraphs after the strike on the hotel
     was told: a definite repeat, or casualties, with no place of their own belong to the one incident the report
     has told before, however far back (not when it told several: then only the nearby ones count)."""
@@ -411,7 +418,7 @@ def _sole_antecedent(c: Candidate, told: list[Candidate], *, repeat: bool) -> Ca
         and o.kind in _STORY_KINDS
         and not o.background
         and (not repeat or o.family == c.family or {o.kind, c.kind} <= _STRIKE_KINDS | GENERIC_KINDS)
-        and _actors_compatible(o, c)
+        and (debris or _actors_compatible(o, c))  # (debris: its interceptor was only inferred)
         and _dates_overlap(o, c, widen=c.undated or o.undated)
     ]
     placed = [o for o in kin if o.location is not None]  # (a place-less telling was folded or is vague)
