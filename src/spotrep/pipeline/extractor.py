@@ -635,7 +635,12 @@ class DocumentExtractor:
         if cand.location is not None and not speaker_place:
             return
         story = _story_place(ctx, index)
-        if story is None and cand.location is None and cand.kind in _STORY_KINDS:
+        if (
+            story is None
+            and cand.location is None
+            and cand.kind in _STORY_KINDS
+            and cand.kind != "interception"
+        ):
             story = _sole_settlement(ctx)  # a story told of one town: violence told without a place is there
         if story is None:
             return

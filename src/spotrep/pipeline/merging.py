@@ -424,6 +424,14 @@ def _sole_antecedent(
     placed = [o for o in kin if o.location is not None]  # (a place-less telling was folded or is vague)
     if not placed or len({_place_key(o.location) for o in placed}) != 1:
         return None
+    key = _place_key(placed[0].location)
+    if any(
+        o.location is not None
+        and _place_key(o.location) != key
+        and (o.sent_index, o.trigger.i) < (c.sent_index, c.trigger.i)
+        for o in told
+    ):
+        return None  # the report told something else elsewhere since ("Police detained two men in Odesa.")
     return max(placed, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))
 
 

@@ -83,6 +83,10 @@ def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) ->
         tok = tokens[h]
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.i != h:
             scope |= {c.i for c in tok.head.children} | {tok.head.i}
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.i != tok.head.i:
+            verb = tok.head.head  # "has come under fire since ...": the verb the fire is under
+            scope |= {c.i for c in verb.children} | {verb.i}
+            scope |= {g.i for c in verb.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"}
     for i in sorted(scope):
         low = lowers[i]
         t = tokens[i]
@@ -303,7 +307,8 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
     country is worse than none)."""
     if c.actor1 is not None and c.actor1.country and c.kind in ("political", "agreement"):
         return places_stage.country_location(c.actor1.country)
-    sole = _sole_settlement(ctx) if c.kind in _STORY_KINDS else None  # violence, where the story is
+    # violence, where the story is (not an interception: air defence works over regions, not one town)
+    sole = _sole_settlement(ctx) if c.kind in _STORY_KINDS and c.kind != "interception" else None
     if sole is not None:
         return sole
     if ctx.place_region:
