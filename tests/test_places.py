@@ -289,7 +289,8 @@ def test_every_place_of_the_seed_report_is_within_25_km_or_in_its_region(places)
 def test_answers_kept_across_documents_change_no_result(places, monkeypatch) -> None:  # noqa: F811
     """The gazetteer answers kept across documents (lookups, scores, distances, locations) are a speed-up only:
     with tables emptied at every other answer, every mention, candidate and reason is the same."""
-    from spotrep import places as places_module
+    from spotrep.places import resolver as places_resolver
+    from spotrep.places import scoring as places_scoring
 
     texts = [
         "Russian forces shelled Kupiansk and Vovchansk in the Kharkiv region overnight, officials said.",
@@ -306,8 +307,9 @@ def test_answers_kept_across_documents_change_no_result(places, monkeypatch) -> 
             for ms in (places(t) for t in texts + texts)
         ]
 
-    places_module._MEMOS.clear()
+    places_scoring._MEMOS.clear()
     kept = snapshot()
-    monkeypatch.setattr(places_module, "MEMO_LIMIT", 2)
-    places_module._MEMOS.clear()
+    monkeypatch.setattr(places_scoring, "MEMO_LIMIT", 2)
+    monkeypatch.setattr(places_resolver, "MEMO_LIMIT", 2)
+    places_scoring._MEMOS.clear()
     assert snapshot() == kept

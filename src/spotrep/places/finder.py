@@ -1,0 +1,1121 @@
+"""Finding the place mentions of an analysed document: spaCy's entities and capitalised gazetteer names in place-like
+syntax, region and area patterns, anaphora ("the region", "the border town")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..gazetteer.data import (
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_SETTLEMENT,
+    Q_ATTESTED,
+    Q_LOOSE,
+    Q_NAME,
+    RANK_RAION,
+    RANK_REGION,
+    SRC_ISO,
+    Gazetteer,
+)
+from ..gazetteer.regions import (
+    DEMONYMS,
+    DISTRICT_NOUNS,
+    PLACE_NOUNS,
+    REGION_NOUNS,
+    WAR_COUNTRIES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+from .records import (
+    _Cand,
+    _Mention,
+)
+from .scoring import (
+    memo_of,
+)
+from .vocabulary import (
+    _NUMBERED_TEXT,
+    ACTOR_NOUNS,
+    AFFILIATION_NOUNS,
+    ANAPHOR_MODIFIERS,
+    ANAPHOR_NOUNS,
+    AREA_NOUNS,
+    ATTACK_VERBS,
+    COMMUNITY_MODIFIERS,
+    COMMUNITY_NOUNS,
+    COMPASS,
+    COMPASS_ADJ,
+    EXCLUDED_ENTS,
+    FOREIGN_ALIAS_POPULATION,
+    GOVERNMENT_VERBS,
+    LOCATIVE_PREPS,
+    MAX_CANDIDATES,
+    MAX_NAME_TOKENS,
+    MEMBER_NOUNS,
+    MODIFIER_PREFIXES,
+    NEAR_WORDS,
+    NOT_PLACE_NAMES,
+    NOT_PLACES,
+    SEA_NAMES,
+    SETTLEMENT_NOUNS,
+    UNIT_AFTER,
+    UNIT_BEFORE,
+    VAGUE_BORDER_HEADS,
+    VESSEL_BEFORE,
+    WATER_NOUNS,
+    _name_key,
+)
+
+
+def _is_cap(text: str) -> bool:
+    """Whether a token's text is capitalised (and has a letter)."""
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+# words allowed between a locative preposition (or "of") and the name: "in the village of X"
+_PRE_NAME_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "of",
+        "village",
+        "town",
+        "city",
+        "settlement",
+        "hamlet",
+        "outskirts",
+        "vicinity",
+        "centre",
+        "center",
+        "occupied",
+        "annexed",
+        "frontline",
+        "front-line",
+        "port",
+        "key",
+        "embattled",
+        "besieged",
+        "strategic",
+        "eastern",
+        "southern",
+        "northern",
+        "western",
+    }
+)
+_VAGUE_DEMONYM_NOUNS = frozenset(
+    {"side", "border", "borders", "frontier", "areas", "regions", "area", "region"}
+)
+_COMPASS_POINTS = frozenset(
+    {"east", "west", "south", "north", "northeast", "southeast", "northwest", "southwest"}
+)
+_FRONTLINE_HEADS = frozenset({"areas", "regions", "villages", "towns", "settlements", "zone"})
+_NOT_ANAPHOR_NEXT = frozenset(
+    {
+        "of",
+        "'s",
+        "’s",
+        "council",
+        "administration",
+        "governor",
+        "mayor",
+        "authorities",
+        "head",
+        "hall",
+        "police",
+        "officials",
+        "'",
+        "’",
+    }
+)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, g: Gazetteer, text: str | None = None) -> None:
+        self.doc = doc
+        self.g = g
+        # Doc.text rebuilds the string on every access, so it is read once (or passed in by the caller)
+        self.text = doc.text if text is None else text
+        # spaCy creates a new Token on every doc[i] and decodes strings on every attribute read, so the
+        # attributes every pass looks at are read once into plain lists; the rarer ones (dep_, head, tag_,
+        # pos_, whitespace_...) are read from the cached Token objects when needed
+        toks: list[Token] = list(doc)
+        self.toks = toks
+        self.n = len(toks)
+        self.lower = [t.lower_ for t in toks]
+        self.texts = [t.text for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.cap = [t[:1].isupper() and _is_cap(t) for t in self.texts]  # (most tokens fail the first test)
+        # a capitalised token outside the entities that are never places (dates, numbers...)
+        self.name_tok = [c and t.ent_type_ not in EXCLUDED_ENTS for t, c in zip(toks, self.cap, strict=True)]
+        self.used = [False] * self.n
+        self.owner: list[_Mention | None] = [None] * self.n  # the first mention that covers each token
+        self.mentions: list[_Mention] = []
+        self.ents = list(doc.ents)
+        self.ent_of: list[int] = [-1] * self.n
+        for n, ent in enumerate(self.ents):
+            for k in range(ent.start, ent.end):
+                self.ent_of[k] = n
+        self.memo = memo_of(g)
+
+    # helpers
+    def _end_char(self, j: int) -> int:
+        """The character offset just after token j."""
+        return self.idx[j] + len(self.texts[j])
+
+    def _span_text(self, i: int, j: int) -> str:
+        return self.text[self.idx[i] : self._end_char(j - 1)]
+
+    def _lookup(self, text: str, key: str, loose: bool = True) -> list[tuple[int, int]]:
+        return self.memo.lookup(self.g, text, key, loose)
+
+    def _add(
+        self, i: int, j: int, kind: str, pairs: list[tuple[int, int]] | None = None, **kw: Any
+    ) -> _Mention:
+        lower = self.lower
+        # include a preceding "annexed"/"occupied" (and "the") in the surface text
+        s = i
+        if s > 0 and lower[s - 1] in MODIFIER_PREFIXES:
+            s -= 1
+            if s > 0 and lower[s - 1] == "the":
+                s -= 1
+        m = _Mention(s, j, self.idx[s], self._end_char(j - 1), self._span_text(s, j), kind, **kw)
+        if pairs:
+            candidate = self.memo.candidate
+            m.cands = _dedupe([candidate(self.g, e, q) for e, q in pairs])
+        used, owner = self.used, self.owner
+        for k in range(s, j):
+            used[k] = True
+            if owner[k] is None:
+                owner[k] = m
+        self.mentions.append(m)
+        return m
+
+    def _free(self, i: int, j: int) -> bool:
+        return not any(self.used[i:j])
+
+    def find(self) -> list[_Mention]:
+        self._not_places()
+        self._region_patterns()
+        self._settlement_region_patterns()
+        self._demonym_patterns()
+        self._names()
+        self._vague_patterns()
+        self._anaphora()
+        self.mentions.sort(key=lambda m: m.start)
+        self._drop_areas_near_places()
+        return self.mentions
+
+    def _drop_areas_near_places(self) -> None:
+        """'Fire in both directions of the front line near Vodiane', 'border areas near Sumy': a vague area
+        that the text places near a named place is that place's vicinity (the place is flagged ``near``), not
+        an area of its own."""
+        lower = self.lower
+        drop: set[int] = set()
+        for a, b in zip(self.mentions, self.mentions[1:], strict=False):
+            if not (a.vague and a.kind == "area" and not a.cands and b.kind in ("settlement", "region")):
+                continue
+            gap = [lower[x] for x in range(a.tok_end, b.tok_start)]
+            if (
+                gap
+                and gap[0] in NEAR_WORDS
+                and len(gap) <= 2
+                and all(w in NEAR_WORDS or w in ("to", "the") for w in gap)
+            ):
+                drop.add(id(a))
+        if drop:
+            self.mentions = [m for m in self.mentions if id(m) not in drop]
+
+    def _not_places(self) -> None:
+        """Names that are no place, marked used before any pattern runs: seas, lakes and rivers ("the Black
+        Sea", "the Sea of Azov", "from the Caspian"), military groupings ("Battlegroup Sever", "the Vostok
+        group"), vessels ("the cruiser Moskva") and weapon systems ("Kalibr", "Tochka", "KAB") — a gazetteer
+        has a small place of most such names somewhere (Cea for "Sea", Sever do Vouga, Kāb), and a war report
+        uses them all the time."""
+        lower, cap, used, n = self.lower, self.cap, self.used, self.n
+        for k, low in enumerate(lower):
+            if low in WATER_NOUNS:
+                if k > 0 and cap[k - 1]:
+                    run = self._base_run_before(k)
+                    if run is not None:
+                        for x in range(run[0], k + 1):
+                            used[x] = True
+                if k + 1 < n and lower[k + 1] == "of" and cap[k]:
+                    self._use_run(k + 2 if k + 2 < n and lower[k + 2] != "the" else k + 3)
+                    used[k] = True
+            elif low in SEA_NAMES and cap[k] and k > 0 and lower[k - 1] == "the":
+                used[k] = True
+            elif low in UNIT_BEFORE or (low in VESSEL_BEFORE and k + 1 < n and cap[k + 1]):
+                self._use_run(k + 1)
+            elif low in UNIT_AFTER and k > 0 and cap[k - 1] and not used[k - 1]:
+                run = self._base_run_before(k)
+                if run is not None:
+                    for x in range(*run):
+                        used[x] = True
+            elif cap[k] and not used[k] and _name_key(self.texts[k]) in _weapon_keys():
+                used[k] = True
+
+    def _use_run(self, k: int) -> None:
+        """Mark the run of capitalised tokens from token k as used (no place)."""
+        while k < self.n and self.cap[k]:
+            self.used[k] = True
+            k += 1
+
+    def _base_run_before(self, k: int) -> tuple[int, int] | None:
+        """The run of capitalised tokens (hyphens allowed) ending just before token k."""
+        toks, texts, cap, name_tok = self.toks, self.texts, self.cap, self.name_tok
+        j = k
+        i = j
+        while i > 0 and j - i < MAX_NAME_TOKENS:
+            if name_tok[i - 1] or (  # a name token, or a joiner: "Ivano-Frankivsk", "Kam'ianske"
+                texts[i - 1] in "-'’"
+                and i - 1 > 0
+                and not toks[i - 2].whitespace_
+                and not toks[i - 1].whitespace_
+            ):
+                i -= 1
+            else:
+                break
+        while i < j and not cap[i]:
+            i += 1
+        return (i, j) if i < j else None
+
+    def _region_patterns(self) -> None:
+        g = self.g
+        by_base = self.memo.by_base
+        lower, cap, n = self.lower, self.cap, self.n
+        for k, low in enumerate(lower):
+            community = low in COMMUNITY_NOUNS
+            if low in REGION_NOUNS or low in DISTRICT_NOUNS or community or low == "regional":
+                # "Mezhyritska territorial community", "Lozivska village council"
+                base_end = k
+                while base_end > 0 and lower[base_end - 1] in COMMUNITY_MODIFIERS and community:
+                    base_end -= 1
+                if low in ("council", "councils") and base_end == k:
+                    continue  # "the city council" is an institution; "X village council" a community
+                run = self._base_run_before(base_end)
+                if run is None:
+                    continue
+                # longest base that is a region (or district, or community) name
+                for i in range(run[0], run[1]):
+                    base = self._span_text(i, run[1])
+                    if community:
+                        pairs = self.memo.admin_units(g, base, True)
+                    elif low in DISTRICT_NOUNS:
+                        pairs = by_base(g, base, True) or self.memo.admin_units(g, base, False)
+                    else:
+                        pairs = by_base(g, base, False)
+                        if not pairs and low in ("republic", "territory"):
+                            continue
+                    if pairs and self._free(i, k + 1):
+                        end = k if low == "regional" else k + 1
+                        m = self._add(i, end, "region", pairs, accepted_by=f"'{base} {low}' pattern")
+                        if low in DISTRICT_NOUNS or community:
+                            m.precision = 2
+                        if low.endswith("s") and low != "regional":
+                            self._coordinated_bases(i, low)
+                        break
+        # "the region of Tatarstan", "the Republic of Bashkortostan", "the province of X"
+        for k in range(n - 2):
+            low = lower[k]
+            if low in ("region", "oblast", "province", "republic") and lower[k + 1] == "of":
+                run_end = k + 2
+                while run_end < n and cap[run_end] and run_end - k - 2 < MAX_NAME_TOKENS:
+                    run_end += 1
+                for j in range(run_end, k + 2, -1):
+                    name = self._span_text(k + 2, j)
+                    pairs = by_base(g, name, False) or [
+                        p
+                        for p in self._lookup(name, _name_key(name), loose=False)
+                        if g.kind(p[0]) == KIND_REGION
+                    ]
+                    if pairs and self._free(k, j):
+                        start = k - 1 if k > 0 and lower[k - 1] == "the" else k
+                        self._add(start, j, "region", pairs, accepted_by=f"'{low} of X' pattern")
+                        break
+
+    def _coordinated_bases(self, i: int, noun: str) -> None:
+        """'Kharkiv and Sumy regions': the bases coordinated before the one just found."""
+        lower = self.lower
+        k = i
+        while k >= 2 and lower[k - 1] in ("and", ",", "or", "&"):
+            run = self._base_run_before(k - 1)
+            if run is None:
+                break
+            a, b = run
+            found = None
+            for start in range(a, b):
+                base = self._span_text(start, b)
+                if noun in COMMUNITY_NOUNS:
+                    pairs = self.memo.admin_units(self.g, base, True)
+                else:
+                    pairs = self.memo.by_base(self.g, base, noun in DISTRICT_NOUNS)
+                if pairs and self._free(start, b):
+                    found = (start, pairs)
+                    break
+            if found is None:
+                break
+            m = self._add(found[0], b, "region", found[1], accepted_by=f"'X and Y {noun}' pattern")
+            if noun in DISTRICT_NOUNS or noun in COMMUNITY_NOUNS:
+                m.precision = 2
+            k = found[0]
+
+    def _region_after(self, k: int) -> tuple[int, list[tuple[int, int]], _Mention | None] | None:
+        """The ISO region named from token k on ("Zaporizhia", "Kirovograd", "Kursk region"): its end, its
+        (entry, quality) pairs and the region mention already found there, if any."""
+        g, n = self.g, self.n
+        owner = self.owner[k]
+        if owner is not None:
+            if owner.kind != "region" or owner.tok_start != k:
+                return None
+            pairs = [(c.entry, c.quality) for c in owner.cands if _is_iso_region(g, c.entry)]
+            return (owner.tok_end, pairs, owner) if pairs else None
+        j = k
+        while (
+            j < n
+            and j - k < MAX_NAME_TOKENS
+            and not self.used[j]
+            and (self.name_tok[j] or (self.texts[j] == "-" and j + 1 < n and self.cap[j + 1]))
+        ):
+            j += 1
+        for e in range(j, k, -1):
+            if not self.cap[e - 1]:
+                continue
+            pairs = [p for p in self.memo.by_base(g, self._span_text(k, e), False) if _is_iso_region(g, p[0])]
+            if pairs:
+                return e, pairs, None
+        return None
+
+    def _list_continues(self, e: int) -> bool:
+        """Whether a list of places goes on after token e ("Kharkiv, Dnipro and Odesa"): then the name before
+        it is one more item, not the region of the one before."""
+        lower, cap, n = self.lower, self.cap, self.n
+        if e >= n:
+            return False
+        if lower[e] in ("and", "or", "&") and e + 1 < n and cap[e + 1]:
+            return True
+        return lower[e] == "," and e + 1 < n and bool(self.name_tok[e + 1]) and lower[e + 1] not in NOT_PLACES
+
+    def _in_region_pairs(self, i: int, e: int, codes: frozenset[str]) -> list[tuple[int, int]] | None:
+        """The gazetteer pairs of the name of tokens i..e when one of them is a settlement of the given
+        regions, else None."""
+        g = self.g
+        text = self._span_text(i, e)
+        key = _name_key(text)
+        if key in NOT_PLACE_NAMES or (e == i + 1 and self.lower[i] in NOT_PLACES):
+            return None
+        pairs = self._lookup(text, key, loose=len(key) >= 5)
+        if not pairs:
+            base = _numbered_base(key) if _NUMBERED_TEXT.match(text) else ""
+            pairs = self._numbered_pairs(base) if base else []
+        data = g.data
+        inside = [
+            p
+            for p in pairs
+            if data.kind[p[0]] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[p[0]]], codes)
+        ]
+        if not inside:
+            # a place the gazetteer knows only elsewhere, as a namesake's spelling variant ("Horinka, Kyiv",
+            # "Melovoi, Kursk") or as a village of another region ("Bairak, Donetsk"): still in the region the
+            # text names (the resolver falls back to the region); a city elsewhere makes it a list ("Kharkiv,
+            # Dnipro")
+            weak = all(
+                data.kind[x] == KIND_SETTLEMENT
+                and data.population[x] < 100_000
+                and (q != Q_NAME or data.rank[x] < RANK_RAION)
+                and x not in g.capital_entries
+                for x, q in pairs
+            )
+            return _trim(g, pairs) if pairs and weak else None
+        if len(inside) < len(pairs):
+            return inside  # the hard constraint keeps only these; a common name has too many for the cut
+        # a regional capital, a region or a country elsewhere under that name makes "X, Y" a list ("Kharkiv,
+        # Dnipro"), not X in region Y; a mere town elsewhere does not ("Kamianske, Zaporizhia")
+        if any(
+            q <= Q_ATTESTED
+            and not _region_ok(data.codes[data.admin1[e2]], codes)
+            and (data.kind[e2] != KIND_SETTLEMENT or data.rank[e2] == RANK_REGION or e2 in g.capital_entries)
+            for e2, q in pairs
+        ):
+            return None
+        return _trim(g, pairs)
+
+    def _settlement_region_patterns(self) -> None:
+        """'Pavlohrad, Dnipropetrovsk', 'Orikhiv, Zaporizhia', 'Melovoi, Kursk region', 'Yasnohorodka village,
+        Kyiv', 'Avdiivka and Marinka, Donetsk': the most common way reports name a place. The region is named
+        only to say where the settlement lies, so the settlement is resolved inside it (a hard constraint) and
+        the region mention is marked as its qualifier. spaCy often tags the whole as one ORG entity, which the
+        name finder would reject, so the pattern is read here, before it."""
+        g = self.g
+        texts, lower, n = self.texts, self.lower, self.n
+        for k in range(1, n - 1):
+            if texts[k] not in (",", "(") or not self.cap[k + 1]:
+                continue
+            region = self._region_after(k + 1)
+            if region is None:
+                continue
+            r_end, r_pairs, r_mention = region
+            if texts[k] == "(" and (r_end >= n or texts[r_end] != ")"):
+                continue
+            if r_mention is None and (
+                self._list_continues(r_end)
+                or (r_end < n and (self.cap[r_end] or self.toks[r_end].pos_ in ("VERB", "AUX")))
+            ):
+                continue  # a list goes on, or "..., Moscow claimed": the name is a speaker, not a region
+            data = g.data
+            codes = frozenset(data.codes[data.admin1[e]] for e, _ in r_pairs) - {None}
+            end = k
+            if lower[end - 1] in SETTLEMENT_NOUNS:  # "Yasnohorodka village, Kyiv"
+                end -= 1
+            region_text = self._span_text(k + 1, r_end)
+            unit = self.owner[end - 1]
+            if unit is not None and unit.tok_end == end and unit.kind == "region" and unit.precision == 2:
+                # "Romny district, Sumy": a district or community and its region
+                if any(_region_ok(data.codes[data.admin1[c.entry]], codes) for c in unit.cands):
+                    if r_mention is None:
+                        r_mention = self._add(
+                            k + 1,
+                            r_end,
+                            "region",
+                            r_pairs,
+                            accepted_by=f"'X, {region_text}' pattern: the region of X",
+                        )
+                        r_mention.qualifier = True
+                    unit.within, unit.within_text = codes, region_text
+                continue
+            found = self._settlement_before(end, codes)
+            if found is None:
+                continue
+            a, pairs = found
+            if r_mention is None:
+                r_mention = self._add(
+                    k + 1,
+                    r_end,
+                    "region",
+                    r_pairs,
+                    accepted_by=f"'X, {region_text}' pattern: the region of X",
+                )
+                r_mention.qualifier = True
+            m = self._add(a, end, "settlement", pairs, accepted_by=f"'X, {region_text}' pattern")
+            m.within, m.within_text = codes, region_text
+            self._decorate(m)
+            # "Avdiivka and Marinka, Donetsk": the settlements listed before share the region
+            b = a
+            while b >= 2 and lower[b - 1] in ("and", ",", "or", "&"):
+                found = self._settlement_before(b - 1, codes)
+                if found is None:
+                    break
+                start, pairs = found
+                other = self._add(
+                    start, b - 1, "settlement", pairs, accepted_by=f"'X and Y, {region_text}' pattern"
+                )
+                other.within, other.within_text = codes, region_text
+                self._decorate(other)
+                b = start
+
+    def _settlement_before(self, end: int, codes: frozenset[str]) -> tuple[int, list[tuple[int, int]]] | None:
+        """The longest name ending just before token end that is a settlement of the regions (start, pairs)."""
+        run = self._base_run_before(end)
+        if run is None:
+            return None
+        for start in range(run[0], run[1]):
+            if not self._free(start, end):
+                continue
+            pairs = self._in_region_pairs(start, end, codes)
+            if pairs:
+                return start, pairs
+        return None
+
+    def _demonym_patterns(self) -> None:
+        g = self.g
+        lower, texts, cap, used, n = self.lower, self.texts, self.cap, self.used, self.n
+        for k, low in enumerate(lower):
+            code = DEMONYMS.get(low)
+            if code is None or not cap[k] or used[k]:
+                continue
+            # the place noun: directly after, or after "border"/"-controlled"...
+            j = k + 1
+            while j < n and j - k <= 3 and lower[j] in ("border", "-", "controlled", "held", "occupied"):
+                j += 1
+            if j >= n or lower[j] not in PLACE_NOUNS:
+                continue
+            noun = lower[j]
+            border = any(lower[x] == "border" for x in range(k + 1, j + 1))
+            if "-" in code:  # a region adjective: "Crimean peninsula"
+                i = g.data.region_entry.get(code)
+                if i is None:
+                    continue
+                self._add(k, j + 1, "region", [(i, Q_NAME)], accepted_by=f"'{texts[k]} {noun}' pattern")
+                continue
+            c = g.data.country_entry.get(code)
+            if c is None:
+                continue
+            vague = border or noun in _VAGUE_DEMONYM_NOUNS
+            m = self._add(
+                k,
+                j + 1,
+                "area" if vague else "country",
+                [(c, Q_NAME)],
+                accepted_by=f"'{texts[k]} {noun}' pattern",
+            )
+            m.demonym_country = code
+            m.vague = vague
+
+    def _names(self) -> None:
+        g = self.g
+        toks, lower, texts, cap, name_tok, used = (
+            self.toks,
+            self.lower,
+            self.texts,
+            self.cap,
+            self.name_tok,
+            self.used,
+        )
+        n = self.n
+        i = 0
+        while i < n:
+            if used[i] or not name_tok[i] or lower[i] in NOT_PLACES:
+                i += 1
+                continue
+            # the run of name tokens starting here
+            j = i + 1
+            while j < n and j - i < MAX_NAME_TOKENS and not used[j]:
+                if name_tok[j]:
+                    j += 1
+                elif not toks[j - 1].whitespace_ and (
+                    texts[j] in "-'’"
+                    or (toks[j].is_lower and toks[j].is_alpha and len(texts[j]) <= 3)
+                    or (lower[j] in ("'s", "’s") and j + 1 < n and cap[j + 1])
+                ):
+                    j += 1  # Rostov-on-Don, Kam'ianske, Luhansk People's Republic
+                else:
+                    break
+            while j > i + 1 and not cap[j - 1]:
+                j -= 1
+            match = self._longest_match(i, j)
+            if match is None:
+                i += 1
+                continue
+            e, pairs = match
+            accepted = self._accept(i, e, pairs)
+            if accepted:
+                kind = _mention_kind(g, pairs)
+                m = self._add(i, e, kind, pairs, accepted_by=accepted)
+                self._decorate(m)
+                i = e
+            else:
+                i += 1
+        # coordinated names: "near Robotyne and Verbove" (the second is often mis-tagged by the NER)
+        conjuncts = [k for k in range(n) if name_tok[k] and toks[k].dep_ == "conj"]
+        changed = bool(conjuncts)
+        while changed:
+            changed = False
+            for k in conjuncts:
+                if used[k]:
+                    continue
+                owner = self.owner[toks[k].head.i]
+                if owner is None or owner.kind not in ("settlement", "region"):
+                    continue
+                a = k
+                while a > 0 and not used[a - 1] and cap[a - 1] and toks[a - 1].head.i == k:
+                    a -= 1
+                match = self._longest_match(a, k + 1)
+                if match is None or match[0] != k + 1:
+                    continue
+                pairs = match[1]
+                if not any(g.country(p[0]) in WAR_COUNTRIES for p in pairs) and owner.kind != "region":
+                    continue
+                m = self._add(
+                    a, k + 1, _mention_kind(g, pairs), pairs, accepted_by="coordinated with a place"
+                )
+                if owner.precision and owner.accepted_by.startswith("'X"):
+                    m.precision = owner.precision
+                self._decorate(m)
+                changed = True
+
+    def _longest_match(self, i: int, j: int) -> tuple[int, list[tuple[int, int]]] | None:
+        g = self.g
+        cap = self.cap
+        ends = [e for e in range(j, i, -1) if cap[e - 1]]  # never end on "-" or "'s"
+        tried: list[tuple[int, str, str]] = []
+        for e in ends:
+            text = self._span_text(i, e)
+            key = _name_key(text)
+            if key in NOT_PLACE_NAMES:
+                return None
+            pairs = self._lookup(text, key, loose=False)
+            if pairs:
+                return e, _trim(g, pairs)
+            tried.append((e, text, key))
+        for e, text, key in tried:
+            if len(key) < 5:
+                continue
+            pairs = self._lookup(text, key)
+            if pairs:
+                return e, _trim(g, pairs)
+        for e, text, key in tried:  # "Zolote-5": a numbered part of Zolote
+            base = _numbered_base(key) if _NUMBERED_TEXT.match(text) else ""
+            pairs = self._numbered_pairs(base) if base else []
+            if pairs:
+                return e, _trim(g, pairs)
+        return None
+
+    def _numbered_pairs(self, base: str) -> list[tuple[int, int]]:
+        """The settlements of Ukraine and Russia a numbered part ("Zolote-5", "Pervomaiske 2") belongs to:
+        numbering the parts of a mining settlement is a convention of the former Soviet Union."""
+        data = self.g.data
+        pairs = self._lookup(base, base, loose=len(base) >= 5)
+        return [p for p in pairs if data.codes[data.country[p[0]]] in WAR_COUNTRIES]
+
+    def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
+        """Why the span is a place mention ('' when it is not)."""
+        g = self.g
+        lower, texts, n = self.lower, self.texts, self.n
+        span_ent = self._entity(i, e)
+        label = span_ent.label_ if span_ent is not None else ""
+        ent_start = span_ent.start if span_ent is not None else -1
+        if span_ent is not None and lower[ent_start] == "the":
+            ent_start += 1
+        exact_ent = span_ent is not None and ent_start == i and span_ent.end == e
+        if e == i + 1 and (self.toks[i].is_stop or lower[i] in NOT_PLACES):
+            return ""
+        if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
+            return ""
+        if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
+            # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
+            region_follows = e < n and lower[e] in ("region", "regional", "oblast")
+            if label not in ("GPE", "LOC", "FAC") and not region_follows:
+                return ""
+        qualities = {q for _, q in pairs}
+        strong, war = _strength(g, pairs)
+        if self._venue_at(i, e) or (not war and " ".join(lower[i:e]) in self._venue_names):
+            # the "Bristol" Hotel, Hotel Paris: a venue's name, not a place; and the name again in that text
+            # ("the attack on the "Bristol""), unless it is also a place of the war ("the "Odesa" Hotel" in Odesa)
+            return ""
+        if label in ("GPE", "LOC") and exact_ent:
+            return f"spaCy {label}"
+        if self._heading(i, e) and _war_name(g, pairs):
+            # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
+            # often takes it for a person)
+            return "heading 'X:'"
+        if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
+            war or strong
+        ):
+            return ""  # a group or a person that shares its name with some small place abroad
+        syntax = self._place_syntax(i, e)
+        if syntax:
+            if qualities == {Q_LOOSE} and not war:
+                return ""
+            return syntax
+        if label == "FAC" and exact_ent and strong:
+            return "spaCy FAC"
+        if strong and label != "PERSON" and min(qualities) <= Q_ATTESTED:
+            return f"well-known place name{f' (spaCy {label})' if label else ''}"
+        if label == "PERSON" and e == i + 1 and war and min(qualities) <= Q_ATTESTED and self._under_fire(i):
+            # "Sumy came under a drone attack", "missiles hit Sumy": the tagger often takes a city of the war
+            # for a person; a person is rarely what fire hits or comes down on
+            return "the target of fire (spaCy PERSON)"
+        return ""
+
+    def _under_fire(self, i: int) -> bool:
+        """Is token i what fire hits: the subject of "came under (fire|attack|shelling)", of a passive strike
+        verb ("was shelled", "was hit") or the object of one ("missiles hit X", "explosions rocked X")?"""
+        t = self.toks[i]
+        head = t.head
+        if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = head.lemma_.lower()
+        if t.dep_ == "nsubj" and lemma == "come":
+            return any(c.lower_ == "under" for c in head.children)
+        if t.dep_ == "nsubjpass" or (t.dep_ == "dobj" and head.i < t.i):
+            return lemma in _FIRE_VERBS
+        return False
+
+    def _venue_at(self, i: int, e: int) -> bool:
+        """Is the name part of a venue's proper name: a capitalised venue noun right after it or before it,
+        across a closing or an opening quote ("the "Bristol" Hotel", "Hotel Ukraine", "the Kyiv Cinema")?
+        Hotels, restaurants and cinemas are named after cities far away; an airport, a plant or a station named
+        after its city ("Kharkiv airport") is in it, and stays a place."""
+        lower, texts, n = self.lower, self.texts, self.n
+        k = e + 1 if e < n and texts[e] in _QUOTES else e
+        if k < n and lower[k] in _VENUE_NOUNS and texts[k][:1].isupper():
+            return True
+        k = i - 2 if i >= 2 and texts[i - 1] in _QUOTES else i - 1
+        return k >= 0 and lower[k] in _VENUE_NOUNS and texts[k][:1].isupper()
+
+    @functools.cached_property
+    def _venue_names(self) -> frozenset[str]:
+        """The one-word names the text gives a venue (a capitalised venue noun next to them)."""
+        return frozenset(
+            self.lower[j]
+            for j in range(self.n)
+            if self.texts[j][:1].isupper() and self.lower[j] not in _VENUE_NOUNS and self._venue_at(j, j + 1)
+        )
+
+    def _heading(self, i: int, e: int) -> bool:
+        """Whether tokens i..e open a paragraph and a colon follows: the heading of a regional administration's
+        post ("Kramatorsk: the Russians hit the city centre", "Nikopol district: ...")."""
+        if e >= self.n or self.texts[e] != ":":
+            return False
+        return i == 0 or "\n" in self.texts[i - 1] or "\n" in self.toks[i - 1].whitespace_
+
+    def _entity(self, i: int, e: int) -> Span | None:
+        n = self.ent_of[i]
+        return self.ents[n] if n >= 0 else None
+
+    def _place_syntax(self, i: int, e: int) -> str:
+        lower, texts, n = self.lower, self.texts, self.n
+        # a locative preposition right before (or before "the", "village of")
+        k = i - 1
+        while k >= 0 and lower[k] in _PRE_NAME_WORDS:
+            if lower[k] == "of" and k > 0 and lower[k - 1] in MEMBER_NOUNS:
+                return ""  # "members of Svoboda": an organisation
+            if lower[k] in SETTLEMENT_NOUNS or lower[k] == "of":
+                return f"after '{texts[k]}'" if lower[k] != "of" else "after 'of'"
+            k -= 1
+        if k >= 0 and lower[k] in LOCATIVE_PREPS:
+            return f"after the preposition '{texts[k]}'"
+        # followed by a settlement or area noun: "Stanislav village", "Lyman direction"
+        if e < n and (lower[e] in SETTLEMENT_NOUNS or lower[e] in AREA_NOUNS):
+            return f"before '{texts[e]}'"
+        # followed by its region: "Volchansk in Sverdlovsk region", "Krasnohorivka, Donetsk Oblast"
+        if (
+            e + 1 < n
+            and lower[e] in ("in", ",", "(")
+            and any(
+                (owner := self.owner[x]) is not None and owner.kind == "region"
+                for x in range(e + 1, min(e + 4, n))
+            )
+        ):
+            return "followed by its region"
+        # object of a verb of attack or capture, or passive subject of one
+        head_tok = self.toks[e - 1]
+        if head_tok.dep_ in ("dobj", "nsubjpass", "pobj") and head_tok.head.lemma_.lower() in ATTACK_VERBS:
+            return f"object of '{head_tok.head.text}'"
+        if i > 0:
+            before = self.toks[i - 1]
+            if before.pos_ == "VERB" and before.lemma_.lower() in ATTACK_VERBS:
+                return f"after '{texts[i - 1]}'"
+        if head_tok.dep_ == "pobj" and head_tok.head.lower_ in LOCATIVE_PREPS:
+            return f"object of the preposition '{head_tok.head.text}'"
+        # apposition: "Ocheretyne, a village in Donetsk region"
+        if (
+            e + 2 < n
+            and texts[e] == ","
+            and lower[e + 1] in ("a", "the")
+            and (lower[e + 2] in SETTLEMENT_NOUNS or lower[e + 3 if e + 3 < n else e + 2] in SETTLEMENT_NOUNS)
+        ):
+            return "apposition with a settlement noun"
+        return ""
+
+    def _decorate(self, m: _Mention) -> None:
+        """Precision and class hints from the words around a settlement mention."""
+        lower, texts = self.lower, self.texts
+        i, e = m.tok_start, m.tok_end
+        while i < e and (lower[i] == "the" or lower[i] in MODIFIER_PREFIXES):
+            i += 1
+        k = i - 1
+        words = []
+        while k >= 0 and i - k <= 4:
+            words.append(lower[k])
+            k -= 1
+        if words:
+            # "the village of X", "the city of X"
+            if len(words) >= 2 and words[0] == "of" and words[1] in SETTLEMENT_NOUNS:
+                m.class_hint = SETTLEMENT_NOUNS[words[1]]
+            if words[0] in NEAR_WORDS or (
+                len(words) >= 2
+                and words[0] in ("of", "to")
+                and (words[1] in NEAR_WORDS or words[1] in COMPASS or words[1] in ("outskirts", "vicinity"))
+            ):
+                m.precision = 2
+                m.precision_why = f"'{' '.join(reversed(words[:2]))} X'"
+                m.near = True
+        if e < self.n:
+            nxt = lower[e]
+            if nxt in SETTLEMENT_NOUNS:
+                m.class_hint = SETTLEMENT_NOUNS[nxt]
+            if nxt in AREA_NOUNS and m.kind == "settlement":
+                m.precision = 2
+                m.precision_why = f"'X {texts[e]}'"
+                m.near = True
+                # "Lukyantsi and Vovchansk areas": the coordinated first name too
+                if nxt.endswith("s"):
+                    for other in self.mentions:
+                        if (
+                            other.tok_end <= m.tok_start
+                            and m.tok_start - other.tok_end <= 2
+                            and all(lower[x] in ("and", ",", "or") for x in range(other.tok_end, m.tok_start))
+                        ):
+                            other.precision = 2
+                            other.precision_why = f"'X and Y {texts[e]}'"
+                            other.near = True
+        # "Zolote-5", "Pervomaiske-2": a numbered part of a settlement the gazetteer knows only as a whole
+        key = _name_key(m.text)
+        base = _numbered_base(key) if _NUMBERED_TEXT.match(m.text) else ""
+        if base and not self.g.has_key(key) and not m.precision:
+            m.precision = 2
+            m.precision_why = f"'{m.text}' is a numbered part of the settlement"
+        # compass adjective + country: "eastern Ukraine"
+        if m.kind == "country" and m.tok_start > 0 and lower[m.tok_start - 1] in COMPASS_ADJ:
+            m.kind = "area"
+            m.vague = True
+        # metonymy: a capital or a country standing for its government
+        self._metonymy(m)
+        self._affiliation(m)
+
+    def _affiliation(self, m: _Mention) -> None:
+        """'Donetsk rebels', 'LPR positions', 'Luhansk separatists': a place name modifying an armed group (or
+        its positions) says whose they are, not where the event is; it is flagged like metonymy."""
+        if m.kind not in ("settlement", "region") or m.tok_end >= self.n:
+            return
+        tok = self.toks[m.tok_end - 1]
+        if (
+            tok.dep_ in ("compound", "amod", "nmod")
+            and tok.head.i == m.tok_end
+            and self.lower[m.tok_end] in AFFILIATION_NOUNS
+        ):
+            m.metonymy = m.affiliation = True
+
+    def _metonymy(self, m: _Mention) -> None:
+        g = self.g
+        toks, lower, n = self.toks, self.lower, self.n
+        top = max(m.cands, key=lambda c: c.base) if m.cands else None
+        if top is None:
+            return
+        is_capital = top.entry in g.capital_entries or g.kind(top.entry) == KIND_COUNTRY
+        if not is_capital or m.kind == "area":
+            return
+        tok = toks[m.tok_end - 1]
+        nxt = m.tok_end if m.tok_end < n else None
+        after = m.tok_end + 1 if m.tok_end + 1 < n else None
+        dep = tok.dep_
+        head = tok.head
+        if dep in ("compound", "amod") and head.lower_ in ("authorities", "officials", "residents"):
+            return  # "Kyiv authorities" keeps the place reading
+        subject = dep == "nsubj" and head.pos_ in ("VERB", "AUX")
+        possessor = dep == "poss" and head.lower_ in ACTOR_NOUNS
+        possessive = (
+            nxt is not None
+            and after is not None
+            and lower[nxt] in ("'s", "’s")
+            and lower[after] in ACTOR_NOUNS
+        )
+        agent = dep == "pobj" and head.lower_ == "by" and head.head.tag_ == "VBN"
+        # the parser sometimes misses the subject ("settlements Kyiv retook")
+        verb_follows = nxt is not None and (
+            lower[nxt] in GOVERNMENT_VERBS
+            or (toks[nxt].tag_ in ("VBD", "VBZ", "MD") and dep not in ("pobj", "dobj", "conj"))
+        )
+        m.metonymy = subject or possessor or possessive or agent or verb_follows
+
+    def _vague_patterns(self) -> None:
+        lower, used, n = self.lower, self.used, self.n
+        for k, low in enumerate(lower):
+            if used[k]:
+                continue
+            # "border areas", "border regions"
+            if low == "border" and k + 1 < n and lower[k + 1] in VAGUE_BORDER_HEADS and self._free(k, k + 2):
+                m = self._add(k, k + 2, "area", accepted_by="'border areas' pattern")
+                m.vague = True
+            # "the front line", "frontline areas"
+            elif low in ("frontline", "front-line") or (
+                low == "front" and k + 1 < n and lower[k + 1] in ("line", "lines")
+            ):
+                j = k + 2 if low == "front" else k + 1
+                if j < n and lower[j] in _FRONTLINE_HEADS:
+                    j += 1
+                # "frontline city" names no area of its own (anaphora handles "the frontline town")
+                if j == k + 1 and k + 1 < n and lower[k + 1] in ("city", "town", "village"):
+                    continue
+                if self._free(k, j):
+                    s = k - 1 if k > 0 and lower[k - 1] == "the" else k
+                    m = self._add(s, j, "area", accepted_by="'front line' pattern")
+                    m.vague = True
+            # "in the east", "'fighting in east'"
+            elif low in _COMPASS_POINTS and (
+                k > 0
+                and (lower[k - 1] in ("in", "the"))
+                and (k + 1 >= n or lower[k + 1] != "of")
+                and self.toks[k].is_lower
+            ):
+                s = k - 1 if lower[k - 1] == "the" else k
+                m = self._add(s, k + 1, "area", accepted_by="compass area")
+                m.vague = True
+                m.anaphor_dir = COMPASS_ADJ.get(low + "ern")
+
+    def _apposition_name(self, k: int) -> bool:
+        """Whether a place name follows within a short noun phrase from token k (no verb in between)."""
+        toks, texts = self.toks, self.texts
+        for x in range(k, min(k + 9, self.n)):
+            t = toks[x]
+            if t.pos_ in ("VERB", "AUX") or (t.is_punct and texts[x] not in ("'", "’", "-")):
+                return False
+            if self.used[x] or (self.cap[x] and self._lookup(texts[x], _name_key(texts[x]), loose=False)):
+                return True
+        return False
+
+    def _possessive_capital(self, k: int) -> bool:
+        """ "Ukraine's capital", "Russia's capital": the capital of the country named before it (a mention of its
+        own, resolved like "the Ukrainian capital"). True when found."""
+        lower, n = self.lower, self.n
+        if k < 2 or lower[k - 1] not in ("'s", "’s"):
+            return False
+        country = self.owner[k - 2]
+        if country is None or country.kind != "country" or country.tok_end != k - 1 or not country.cands:
+            return False
+        if k + 1 < n and (
+            (self.cap[k + 1] and lower[k + 1] not in NOT_PLACES) or lower[k + 1] in _NOT_ANAPHOR_NEXT
+        ):
+            return False  # "Ukraine's capital Kyiv": the name follows; "Russia's capital city council"
+        code = self.g.country(country.cands[0].entry)
+        m = self._add(k, k + 1, "settlement", accepted_by=f"'{country.text}'s capital'")
+        m.anaphor, m.demonym_country = "capital", code
+        return True
+
+    def _anaphora(self) -> None:
+        lower, texts, cap, used, n = self.lower, self.texts, self.cap, self.used, self.n
+        for k, noun in enumerate(lower):
+            if used[k] or noun not in ANAPHOR_NOUNS:
+                continue
+            if self.toks[k].tag_ in ("NNS", "NNPS"):
+                continue
+            if noun == "capital" and self._possessive_capital(k):
+                continue
+            # determiner and modifiers before the noun
+            a = k - 1
+            mods = []
+            while a >= 0 and lower[a] in ANAPHOR_MODIFIERS:
+                mods.append(lower[a])
+                a -= 1
+            if a < 0 or lower[a] not in ("the", "this", "that"):
+                continue
+            if any(used[x] for x in range(a, k + 1)):
+                continue
+            nxt = lower[k + 1] if k + 1 < n else ""
+            if nxt in _NOT_ANAPHOR_NEXT:
+                continue
+            if k + 1 < n and cap[k + 1]:  # "the city Kharkiv": a name follows
+                continue
+            if k + 1 < n and texts[k + 1] in (",", "—", "–", "(") and self._apposition_name(k + 2):
+                continue  # "the regional hub, the country's second-largest city of Kharkiv"
+            kind = ANAPHOR_NOUNS[noun]
+            if noun == "hub" and "regional" not in mods:
+                continue
+            if noun == "capital":
+                country = next((DEMONYMS[m] for m in mods if m in DEMONYMS), None)
+            else:
+                country = next((DEMONYMS[m] for m in mods if m in DEMONYMS and "-" not in DEMONYMS[m]), None)
+            m = self._add(
+                a,
+                k + 1,
+                "area" if kind == "area" else ("settlement" if kind in ("settlement", "capital") else kind),
+                accepted_by="anaphora",
+            )
+            m.anaphor = kind
+            m.demonym_country = country
+            for mod in mods:
+                if mod in COMPASS_ADJ:
+                    m.anaphor_dir = COMPASS_ADJ[mod]
+
+
+# regions that contain another region's territory: Kyiv city (UA-30) lies in Kyiv Oblast, Sevastopol (UA-40)
+# in Crimea, so "Podil, Kyiv" and "Balaklava, Crimea" are in the region they name
+_REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
+_NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
+
+
+@functools.cache
+def _weapon_keys() -> frozenset[str]:
+    """Name keys of the one-word names of weapon systems ("Kalibr", "Tochka", "KAB", "Shahed"), read once."""
+    from ..lexicon.weapons import WEAPON_SYSTEMS
+
+    return frozenset(
+        _name_key(form) for _, forms in WEAPON_SYSTEMS.values() for form in forms if " " not in form.strip()
+    )
+
+
+def _foreign_small_alias(data: Any, c: _Cand) -> bool:
+    """A settlement outside Ukraine and Russia, of fewer than FOREIGN_ALIAS_POPULATION people, that the mention
+    reaches only through an alternate name or a loose spelling."""
+    return (
+        c.quality >= Q_ATTESTED
+        and data.kind[c.entry] == KIND_SETTLEMENT
+        and data.codes[data.country[c.entry]] not in WAR_COUNTRIES
+        and data.population[c.entry] < FOREIGN_ALIAS_POPULATION
+    )
+
+
+def _region_ok(code: str | None, codes: frozenset[str]) -> bool:
+    """Whether a place of ISO region ``code`` lies in one of the regions ``codes``."""
+    if code is None:
+        return False
+    return code in codes or any(code in _REGION_CONTAINS.get(c, ()) for c in codes)
+
+
+def _is_iso_region(g: Gazetteer, entry: int) -> bool:
+    """An ISO 3166-2 region entry (an oblast, Crimea, a federal subject), not a raion, hromada or area."""
+    data = g.data
+    return data.kind[entry] == KIND_REGION and data.source[entry] == SRC_ISO
+
+
+def _numbered_base(key: str) -> str:
+    """The name a numbered part of a settlement belongs to: "zolote 5" (Zolote-5) -> "zolote", else ""."""
+    match = _NUMBERED.match(key)
+    return match.group(1) if match else ""
+
+
+def _trim(g: Gazetteer, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """At most MAX_CANDIDATES * 4 pairs, keeping countries and regions (listed last in the index) first."""
+    limit = MAX_CANDIDATES * 4
+    if len(pairs) <= limit:
+        return pairs
+    ranked = sorted(pairs, key=lambda p: (g.kind(p[0]) == KIND_SETTLEMENT, p[1], -(g.population(p[0]) or 0)))
+    return ranked[:limit]
+
+
+_QUOTES = frozenset("\"“”«»„'‘’")
+_VENUE_NOUNS = frozenset(
+    "hotel hostel motel restaurant cafe café pub cinema theatre theater nightclub casino mall supermarket "
+    "boutique".split()
+)
+_FIRE_VERBS = frozenset("shell strike hit attack bomb bombard target pound rock shake".split())
+
+
+def _strength(g: Gazetteer, pairs: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """Whether a name is strong (it names a country, a region or a city of 100,000, as its own or an attested
+    name) and whether any of its entries lies in a country at war."""
+    data = g.data
+    kinds, population, countries, codes = data.kind, data.population, data.country, data.codes
+    attested = [e for e, q in pairs if q <= Q_ATTESTED]
+    strong = any(kinds[e] in (KIND_COUNTRY, KIND_REGION) or population[e] >= 100_000 for e in attested)
+    war = any(codes[countries[e]] in WAR_COUNTRIES for e, _ in pairs)
+    return strong, war
+
+
+def _war_name(g: Gazetteer, pairs: list[tuple[int, int]]) -> bool:
+    """Whether a name is the own or an attested name of a settlement or region of Ukraine or Russia."""
+    data = g.data
+    return any(q <= Q_ATTESTED and data.codes[data.country[e]] in WAR_COUNTRIES for e, q in pairs)
+
+
+def _mention_kind(g: Gazetteer, pairs: list[tuple[int, int]]) -> str:
+    kind = g.data.kind
+    kinds = {kind[e] for e, q in pairs if q <= Q_ATTESTED} or {kind[e] for e, _ in pairs}
+    if KIND_COUNTRY in kinds:
+        return "country"
+    if KIND_REGION in kinds and KIND_SETTLEMENT not in kinds:
+        return "region"
+    return "settlement"
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    best: dict[int, _Cand] = {}
+    for c in cands:
+        old = best.get(c.entry)
+        if old is None or c.base > old.base:
+            best[c.entry] = c
+    out = sorted(best.values(), key=lambda c: -c.base)
+    return out[:MAX_CANDIDATES]

@@ -1,0 +1,866 @@
+"""Resolving a document's mentions jointly: candidates scored on name match, population, the war's geography, region
+context, the document's focus country, the front line on the day, and the other places of the document; every score
+with its reasons."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..gazetteer.data import (
+    APPROX_OBLAST,
+    APPROX_RAION,
+    CLASS_CITY,
+    CLASS_TOWN,
+    CLASS_VILLAGE,
+    KIND_COUNTRY,
+    KIND_REGION,
+    KIND_SETTLEMENT,
+    Q_LOOSE,
+    Q_NAME,
+    Gazetteer,
+    haversine_km,
+)
+from ..gazetteer.regions import (
+    DEMONYMS,
+    DISTRICT_NOUNS,
+    WAR_COUNTRIES,
+)
+from ..model import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+from .finder import (
+    _dedupe,
+    _foreign_small_alias,
+    _is_iso_region,
+    _numbered_base,
+    _region_ok,
+)
+from .records import (
+    Candidate,
+    PlaceMention,
+    _Cand,
+    _Mention,
+)
+from .scoring import (
+    location_with_precision,
+    memo_of,
+)
+from .vocabulary import (
+    _NUMBERED_TEXT,
+    COMPASS_ADJ,
+    FRONT_FAR_KM,
+    FRONT_NEAR_KM,
+    MEMO_LIMIT,
+    PROXIMITY_KM,
+    PROXIMITY_WINDOW,
+    W_CLASS_MATCH,
+    W_CLASS_MISMATCH,
+    W_DOCUMENT_REGION,
+    W_EXPLICIT,
+    W_FOCUS,
+    W_FRONT,
+    W_PROXIMITY,
+    W_SENTENCE_REGION,
+    _name_key,
+)
+
+# --- resolution -----------------------------------------------------------------------------------
+# words between a vague area and the place it is of ("border areas and settlements of Sumy oblast")
+_AREA_OF_GAP = frozenset(
+    {"of", "the", "and", ",", "settlements", "villages", "towns", "communities", "areas", "districts"}
+)
+# villages placed at their raion's or oblast's representative point: 30-80 km from where they are, too coarse to
+# measure a distance to the front with (a hromada's centre, 10-20 km off, is fine at the prior's scale)
+_COARSE_POINTS = frozenset({APPROX_RAION, APPROX_OBLAST})
+COARSE_KM = 30.0
+# a place proximity is measured against: (is a region, ISO region code, entry, latitude, longitude, text)
+_Target = tuple[bool, str | None, int, float, float, str]
+
+
+class _Resolver:
+    def __init__(
+        self,
+        doc: Doc,
+        g: Gazetteer,
+        mentions: list[_Mention],
+        focus: str | None,
+        sent_starts: list[int] | None = None,
+        on: date | None = None,
+    ) -> None:
+        self.doc = doc
+        self.g = g
+        self.on = on
+        self.mentions = mentions
+        self.focus = focus.upper() if focus else None
+        self.sent_starts = [s.start for s in doc.sents] if sent_starts is None else sent_starts
+        # km between gazetteer entries, kept across documents (emptied when it holds MEMO_LIMIT distances)
+        self._memo = memo_of(g)
+        if self._memo.n_distances >= MEMO_LIMIT:
+            self._memo.distances.clear()
+            self._memo.n_distances = 0
+        self._distances = self._memo.distances
+
+    def _sent(self, tok_i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, tok_i) - 1
+
+    def resolve(self) -> None:
+        g = self.g
+        named = [m for m in self.mentions if m.cands and m.anaphor is None]
+        for m in named:
+            self._class_hint(m)
+        self._explicit_context(named)
+        named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
+        for m in named:
+            m.winner = m.top()
+        if self.focus is None:
+            self.focus = self._focus_country(named)
+        if self._war_theatre(named):
+            named = self._drop_foreign_namesakes(named)
+            if self.on is not None:
+                for m in named:
+                    self._front_prior(m, self.on)
+        data = g.data
+        kinds, countries, codes = data.kind, data.country, data.codes
+        focus = self.focus
+        for _round in range(2):
+            # proximity looks at the places named near a mention (a window of mentions, each place once), so a
+            # long document costs linear, not quadratic, time
+            winners = [
+                (j, m, m.winner) for j, m in enumerate(named) if m.winner is not None and not m.metonymy
+            ]
+            order = [j for j, _, _ in winners]
+            # the places of a window of winners, read once per window: every mention of a document of up to
+            # 2 * PROXIMITY_WINDOW + 1 places has the same window
+            windows: dict[tuple[int, int], list[_Target]] = {}
+            for j, m in enumerate(named):
+                n_cands = len(m.cands)
+                if n_cands < 2 and _round:
+                    continue
+                others: list[_Target] = []
+                if n_cands > 1:
+                    lo = bisect.bisect_left(order, j - PROXIMITY_WINDOW)
+                    hi = bisect.bisect_right(order, j + PROXIMITY_WINDOW)
+                    window = windows.get((lo, hi))
+                    if window is None:
+                        window = windows[(lo, hi)] = self._proximity_targets(winners[lo:hi])
+                    # m itself and the places of the same name do not count
+                    text = m.text
+                    others = [t for t in window if t[5] != text]
+                for c in m.cands:
+                    c.ctx, c.ctx_why = 0.0, []
+                    entry = c.entry
+                    kind = kinds[entry]
+                    if focus and codes[countries[entry]] == focus and kind != KIND_COUNTRY:
+                        c.ctx += W_FOCUS
+                        c.ctx_why.append(f"focus country {focus}")
+                    if others and kind != KIND_COUNTRY:
+                        self._proximity(c, others)
+                m.winner = m.top()
+        for m in self.mentions:
+            if m.anaphor is not None:
+                self._resolve_anaphor(m)
+            elif m.vague and m.kind == "area" and not m.cands:
+                self._resolve_vague(m)
+            elif m.vague and m.cands:
+                w = m.winner or m.top()
+                if w is not None:
+                    m.fixed_location = g.location(w.entry, precision=3)
+                    m.fixed_reason = "vague area: resolved to the whole country"
+        _ = g
+
+    def _war_theatre(self, named: list[_Mention]) -> bool:
+        """Whether the document is about the war's theatre: its focus country is Ukraine or Russia (or, with
+        no focus, one of the places it names lies there). The front prior is for such reports only."""
+        if self.focus:
+            return self.focus in WAR_COUNTRIES
+        g = self.g
+        return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
+
+    def _drop_foreign_namesakes(self, named: list[_Mention]) -> list[_Mention]:
+        """In a report about the war's theatre, a small place abroad reached only through an alternate name or a
+        loose spelling is no reading of the name ("Sea" is an alternate name of Cea in Spain, "Kiev" of a
+        hamlet somewhere): such candidates are dropped, and a mention left with none is no place at all."""
+        data = self.g.data
+        kept: list[_Mention] = []
+        gone: set[int] = set()
+        for m in named:
+            cands = [c for c in m.cands if not _foreign_small_alias(data, c)]
+            if len(cands) < len(m.cands):
+                m.cands = cands
+                m.winner = m.top()
+            if cands:
+                kept.append(m)
+            else:
+                gone.add(id(m))
+        if gone:
+            self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
+        return kept
+
+    def _front_prior(self, m: _Mention, on: date) -> None:
+        """Among the settlements of Ukraine and Russia a name may be (equally well matched), the one near the
+        front line in force on the document's date: a report of shelling, fighting or a strike on a village
+        that repeats eight times in an oblast, or in five oblasts, is about the one near the front. When the
+        text names the oblast, only its villages are left (a hard constraint), so the prior then tells the
+        oblast's namesakes apart. Each candidate gets
+        W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of its group,
+        so the prior only tells namesakes apart and a village without a namesake gains nothing."""
+        if len(m.cands) < 2:
+            return
+        data = self.g.data
+        groups: dict[int, list[_Cand]] = {}
+        for c in m.cands:
+            entry = c.entry
+            if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
+                # the official name, a former or attested one ("Pervomaisk", renamed Sokolohirsk) and a
+                # transliteration of either ("Vodyane" for Vodiane) are all readings of the name; a loose match
+                # is weighed only against other loose matches
+                groups.setdefault(c.quality == Q_LOOSE, []).append(c)
+        span = FRONT_FAR_KM - FRONT_NEAR_KM
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            kms = [self._memo.front_km(self.g, c.entry, on) for c in group]
+            # a point that may be COARSE_KM off is not known to be near the front: its distance is taken as
+            # the most it may be
+            kms = [
+                km + COARSE_KM if km is not None and data.approx[c.entry] in _COARSE_POINTS else km
+                for c, km in zip(group, kms, strict=True)
+            ]
+            weights = [
+                0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span)) for km in kms
+            ]
+            low = min(weights)
+            for c, km, w in zip(group, kms, weights, strict=True):
+                if w > low:
+                    c.bonus += w - low
+                    c.bonus_why.append(f"{km:.0f} km from the front line on {on.isoformat()}")
+
+    def _class_hint(self, m: _Mention) -> None:
+        if not m.class_hint:
+            return
+        g = self.g
+        for c in m.cands:
+            if g.kind(c.entry) != KIND_SETTLEMENT:
+                c.bonus += W_CLASS_MISMATCH
+                c.bonus_why.append(f"text says {_class_word(m.class_hint)}, this is a {g.kind_name(c.entry)}")
+                continue
+            cls = g.settlement_class(c.entry)
+            pop = g.population(c.entry) or 0
+            if m.class_hint == CLASS_VILLAGE:
+                if cls == CLASS_CITY or pop >= 50_000:
+                    c.bonus += W_CLASS_MISMATCH
+                    c.bonus_why.append("text says village, this is a city")
+                elif cls in (CLASS_VILLAGE, 0):
+                    c.bonus += W_CLASS_MATCH
+                    c.bonus_why.append("text says village")
+            elif m.class_hint == CLASS_CITY:
+                if cls == CLASS_CITY or pop >= 50_000:
+                    c.bonus += W_CLASS_MATCH
+                    c.bonus_why.append("text says city")
+                elif cls == CLASS_VILLAGE:
+                    c.bonus += W_CLASS_MISMATCH / 2
+                    c.bonus_why.append("text says city, this is a village")
+            elif m.class_hint == CLASS_TOWN and cls in (CLASS_TOWN, CLASS_CITY):
+                c.bonus += W_CLASS_MATCH / 2
+                c.bonus_why.append("text says town")
+
+    def _explicit_context(self, named: list[_Mention]) -> None:
+        """'X in Y region', 'X, Y Oblast', 'X (Y region)', 'Kazan, the capital of Tatarstan'."""
+        doc = self.doc
+        g = self.g
+        gap_words = {
+            "in",
+            "the",
+            ",",
+            "(",
+            "of",
+            "near",
+            "-",
+            "—",
+            "–",
+            "a",
+            "an",
+            "capital",
+            "city",
+            "town",
+            "village",
+            "centre",
+            "center",
+            "administrative",
+            "regional",
+            "settlement",
+            "located",
+            "on",
+            "district",
+            "suburb",
+            "province",
+            "part",
+            "county",
+            "municipality",
+            "outside",
+        }
+        gap_words |= set(COMPASS_ADJ)
+        for a, m in enumerate(named):
+            if m.kind == "country":
+                continue
+            if m.within:
+                if not self._constrain(m, m.within, m.within_text):
+                    self._unknown_in_region(m, m.within, m.within_text)
+                continue
+            for n in named[a + 1 : a + 3]:
+                gap = range(m.tok_end, n.tok_start)
+                if len(gap) > 6 or self._sent(m.tok_start) != self._sent(n.tok_start):
+                    break
+                if not all(doc[x].lower_ in gap_words for x in gap):
+                    break
+                if n.kind == "country":
+                    for c in m.cands:
+                        if any(g.country(c.entry) == g.country(d.entry) for d in n.cands[:1]):
+                            c.bonus += W_EXPLICIT / 2
+                            c.bonus_why.append(f"explicit country context: {n.text}")
+                    continue
+                contains = not any(doc[x].lower_ in ("near", "outside") for x in gap)
+                self._pair_bonus(m, n, contains)
+                break
+        # a region named anywhere in the same sentence, or elsewhere in the document
+        named_regions = [
+            r
+            for r in named
+            if r.kind == "region" and r.cands and not r.metonymy and _is_iso_region(g, r.cands[0].entry)
+        ]
+        doc_codes: dict[str, str] = {}
+        for r in named_regions:
+            doc_codes.setdefault(g.admin1_code(r.cands[0].entry) or "", r.text)
+        for m in named:
+            if m.within:
+                doc_codes.update(dict.fromkeys(m.within, m.within_text))
+        doc_codes.pop("", None)
+        for m in named:
+            if m.kind != "settlement" or m.within:
+                continue
+            s = self._sent(m.tok_start)
+            here = {
+                g.admin1_code(r.cands[0].entry): r.text
+                for r in named_regions
+                if r is not m and self._sent(r.tok_start) == s
+            }
+            for c in m.cands:
+                if any("explicit" in w for w in c.bonus_why):
+                    continue
+                code = g.admin1_code(c.entry)
+                if code in here:
+                    c.bonus += W_SENTENCE_REGION
+                    c.bonus_why.append(f"region named in the sentence: {here[code]}")
+                elif code in doc_codes:
+                    c.bonus += W_DOCUMENT_REGION
+                    c.bonus_why.append(f"region named in the document: {doc_codes[code]}")
+            # the region the passage is about: named in the sentence, else in one of the two sentences before
+            local = dict(here)
+            if not local:
+                before = [
+                    r for r in named_regions if r.tok_start < m.tok_start and s - self._sent(r.tok_start) <= 2
+                ]
+                if before:
+                    r = before[-1]
+                    local = {g.admin1_code(r.cands[0].entry) or "": r.text}
+            self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
+        self._district_context(named)
+
+    def _district_context(self, named: list[_Mention]) -> None:
+        """A raion named in the passage ("Synelnykove district. The enemy hit Pokrovske community with a
+        missile"): a regional post's heading says which district the places after it lie in, so among
+        namesakes the settlement or community of that raion is preferred (as much as a region named in the
+        sentence; elsewhere in the document, as a region named in the document)."""
+        g = self.g
+        data = g.data
+        raions = [
+            (r, r.cands[0].entry)
+            for r in named
+            if r.kind == "region"
+            and r.cands
+            and not r.metonymy
+            and data.kind[r.cands[0].entry] == KIND_REGION
+            and g.admin2(r.cands[0].entry)
+            and not g.is_hromada(r.cands[0].entry)
+        ]
+        if not raions:
+            return
+        for m in named:
+            if m.within or len(m.cands) < 2 or m.kind == "country":
+                continue
+            s = self._sent(m.tok_start)
+            best: dict[tuple[str | None, str | None], tuple[float, str]] = {}
+            for r, entry in raions:
+                if r is m:
+                    continue
+                local = r.tok_start < m.tok_start and 0 <= s - self._sent(r.tok_start) <= 2
+                weight = W_SENTENCE_REGION if local or self._sent(r.tok_start) == s else W_DOCUMENT_REGION
+                key = (g.admin1_code(entry), g.admin2(entry))
+                if weight > best.get(key, (0.0, ""))[0]:
+                    best[key] = (weight, r.text)
+            for c in m.cands:
+                if data.kind[c.entry] == KIND_REGION and not g.is_hromada(c.entry):
+                    continue  # the raion itself, or an oblast
+                hit = best.get((g.admin1_code(c.entry), g.admin2(c.entry)))
+                if hit is not None:
+                    c.bonus += hit[0]
+                    c.bonus_why.append(f"in the district named in the passage: {hit[1]}")
+
+    def _constrain(self, m: _Mention, codes: frozenset[str], text: str) -> bool:
+        """Keep only the candidates inside the regions the text names for the place (a hard constraint: a
+        village is never put in another oblast than the one named). False when none lies there."""
+        g = self.g
+        keep = [c for c in m.cands if g.admin1_code(c.entry) in codes] or [
+            c for c in m.cands if _region_ok(g.admin1_code(c.entry), codes)
+        ]  # "Lukianivka, Kyiv" is the oblast's village; the city's neighbourhood only when there is none
+        fetched = not keep
+        if fetched:
+            keep = self._named_in(m, codes)
+        if not keep:
+            return False
+        for c in keep:
+            c.bonus += W_EXPLICIT
+            c.bonus_why.append(f"explicit region context: {text}")
+        m.cands = keep
+        if fetched:
+            self._class_hint(m)
+        return True
+
+    def _named_in(self, m: _Mention, codes: frozenset[str]) -> list[_Cand]:
+        """Candidates of the mention's name inside the regions, read again from the whole lookup: a common
+        name (Mykolaivka, Novoselivka) has more entries than a mention keeps."""
+        g = self.g
+        key = _name_key(m.text)
+        pairs = self._memo.lookup(g, m.text, key, loose=len(key) >= 5)
+        base = _numbered_base(key) if not pairs and _NUMBERED_TEXT.match(m.text) else ""
+        if base:
+            pairs = self._memo.lookup(g, base, base, loose=len(base) >= 5)
+        data = g.data
+        inside = [
+            self._memo.candidate(g, e, q)
+            for e, q in pairs
+            if data.kind[e] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[e]], codes)
+        ]
+        return _dedupe(inside)
+
+    def _region_focus_fallback(self, m: _Mention, doc_codes: dict[str, str]) -> None:
+        """A passage about a Russian region ("Kursk region") that names a village by its Russian spelling
+        ("Melovoi", "Podol") the gazetteer knows only as a namesake's variant in Ukraine: the village is in
+        the region the passage is about (``doc_codes``: the regions of the sentence, of the two before, or the
+        document's only one), which is given instead of the namesake (precision 3)."""
+        if not doc_codes or m.metonymy:
+            return
+        g = self.g
+        countries = {code[:2] for code in doc_codes}
+        if len(countries) != 1:
+            return
+        country = next(iter(countries))
+        if any(g.country(c.entry) == country for c in m.cands):
+            return
+        if any(c.quality == Q_NAME or (g.population(c.entry) or 0) >= 100_000 for c in m.cands):
+            return  # the place's own name, or a city: the report names a place of the other country
+        code, text = next(iter(doc_codes.items()))
+        entry = g.data.region_entry.get(code)
+        if entry is None:
+            return
+        m.fixed_location = location_with_precision(g, entry, 3)
+        m.kind = "region"
+        m.fixed_reason = (
+            f"no '{m.text}' in {g.location(entry).name} in the gazetteer, and the report is about {text}: "
+            "the region (its administrative centre), precision 3"
+        )
+
+    def _pair_bonus(self, m: _Mention, n: _Mention, contains: bool = True) -> None:
+        """'X in Y region', 'X, Y Oblast', 'X (Y region)', 'X district, Y oblast': a region that contains X
+        is a hard constraint; a neighbouring settlement ('X near Y') a bonus."""
+        g = self.g
+
+        def consistent(c: _Cand, d: _Cand) -> bool:
+            if g.kind(d.entry) == KIND_REGION:
+                if g.kind(c.entry) == KIND_REGION and not _is_iso_region(g, d.entry):
+                    return False  # "the Bilopillia, Krasnopillia and Esman communities": a list, not X in Y
+                a2 = g.admin2(d.entry)
+                if a2 and g.admin1_code(d.entry) and g.kind(c.entry) == KIND_SETTLEMENT:  # a raion or hromada
+                    return g.admin2(c.entry) == a2
+                return _region_ok(g.admin1_code(c.entry), frozenset({g.admin1_code(d.entry) or ""}))
+            if g.kind(d.entry) == KIND_COUNTRY or g.country(c.entry) != g.country(d.entry):
+                return False
+            if g.admin1_code(c.entry) != g.admin1_code(d.entry):
+                return False
+            dist = g.distance_km(c.entry, d.entry)
+            return dist is not None and dist < 150
+
+        region = n.kind == "region" and contains and bool(n.cands) and g.kind(n.cands[0].entry) == KIND_REGION
+        pairs = [(c, d) for c in m.cands for d in n.cands if c.entry != d.entry and consistent(c, d)]
+        if not pairs and region and m.kind == "settlement" and _is_iso_region(g, n.cands[0].entry):
+            more = self._named_in(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}))
+            pairs = [(c, n.cands[0]) for c in more]
+            if pairs:
+                m.cands = more
+                self._class_hint(m)
+        if not pairs:
+            if region and _is_iso_region(g, n.cands[0].entry) and m.kind == "settlement":
+                self._unknown_in_region(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}), n.text)
+            elif self._district_of_city(m, n):
+                m.cands = [
+                    _Cand(d.entry, d.quality, d.base, [*d.why, f"'{m.text}' is a district of the city"])
+                    for d in n.cands
+                    if g.kind(d.entry) == KIND_SETTLEMENT
+                ]
+                m.kind, m.precision = "settlement", None
+            return
+        best_c = {c.entry for c, _ in pairs}
+        best_d = {d.entry for _, d in pairs}
+        if region:
+            m.cands = [c for c in m.cands if c.entry in best_c]  # the region the text names, and no other
+            m.within = frozenset(g.admin1_code(d) or "" for d in best_d) - {""}
+            m.within_text = n.text
+        for c in m.cands:
+            if c.entry in best_c:
+                c.bonus += W_EXPLICIT
+                c.bonus_why.append(f"explicit region context: {n.text}")
+        for d in n.cands:
+            if d.entry in best_d:
+                d.bonus += W_EXPLICIT / 2
+                d.bonus_why.append(f"contains {m.text}")
+
+    def _district_of_city(self, m: _Mention, n: _Mention) -> bool:
+        """'The Kirovskyi district of Donetsk city': a district named by the city it is part of, which no raion
+        or hromada of that name fits (a city district the gazetteer does not know, or knows under its new
+        name): the place is the city."""
+        doc, g = self.doc, self.g
+        words = [doc[x].lower_ for x in range(m.tok_end, n.tok_start)]
+        if (
+            m.kind != "region"
+            or doc[m.tok_end - 1].lower_ not in DISTRICT_NOUNS
+            or words not in (["of"], ["of", "the"])
+        ):
+            return False
+        top = max(
+            (d for d in n.cands if g.kind(d.entry) == KIND_SETTLEMENT), key=lambda d: d.base, default=None
+        )
+        return top is not None and (
+            g.settlement_class(top.entry) == CLASS_CITY or (g.population(top.entry) or 0) >= 50_000
+        )
+
+    def _unknown_in_region(self, m: _Mention, codes: frozenset[str], text: str) -> None:
+        """'Melovoi, Kursk region' where the gazetteer knows no such place in that region (only namesakes
+        elsewhere): the place is in the region the text names, so the region is given (precision 3)."""
+        g = self.g
+        if any(
+            (g.population(c.entry) or 0) >= 100_000 or g.kind(c.entry) != KIND_SETTLEMENT for c in m.cands
+        ):
+            return  # "Kharkiv, Belgorod region": two places, not a village of the region
+        entry = next((g.data.region_entry[c] for c in sorted(codes) if c in g.data.region_entry), None)
+        if entry is None:
+            return
+        m.fixed_location = location_with_precision(g, entry, 3)
+        m.kind = "region"
+        m.fixed_reason = (
+            f"no '{m.text}' in {text} in the gazetteer: the region the text names (its administrative "
+            "centre), precision 3"
+        )
+
+    def _focus_country(self, named: list[_Mention]) -> str | None:
+        g = self.g
+        votes: Counter[str] = Counter()
+        for m in named:
+            w = m.winner
+            if w is None:
+                continue
+            country = g.country(w.entry)
+            if not country:
+                continue
+            if m.metonymy:
+                votes[country] += 0.25
+            elif g.kind(w.entry) == KIND_COUNTRY:
+                votes[country] += 0.5
+            else:
+                votes[country] += 1.0
+        if not votes:
+            return None
+        (best, n), *rest = votes.most_common()
+        if rest and rest[0][1] == n:
+            return None
+        return best
+
+    def _proximity_targets(self, winners: list[tuple[int, _Mention, _Cand]]) -> list[_Target]:
+        """The places a window of winners offers for proximity, each (entry, text) once (its first mention),
+        with what the measure needs read once: (is a region, its ISO region code, entry, latitude, longitude,
+        text). Places that never count (countries, vague areas, regions without an ISO code, entries without
+        coordinates) are left out."""
+        nearby: dict[tuple[int, str], tuple[_Mention, _Cand]] = {}
+        for _, other, w in winners:
+            nearby.setdefault((w.entry, other.text), (other, w))
+        data = self.g.data
+        kinds, admin1, codes, lats, lons = data.kind, data.admin1, data.codes, data.lat, data.lon
+        targets: list[_Target] = []
+        for other, w in nearby.values():
+            entry = w.entry
+            kind = kinds[entry]
+            if kind == KIND_COUNTRY or other.vague:
+                continue
+            if kind == KIND_REGION:
+                code = codes[admin1[entry]]
+                if code:
+                    targets.append((True, code, entry, 0.0, 0.0, other.text))
+            elif not math.isnan(lats[entry]):
+                targets.append((False, None, entry, lats[entry], lons[entry], other.text))
+        return targets
+
+    def _proximity(self, c: _Cand, targets: list[_Target]) -> None:
+        data = self.g.data
+        entry = c.entry
+        lat = data.lat[entry]
+        if math.isnan(lat):
+            return
+        lon = data.lon[entry]
+        code = data.codes[data.admin1[entry]]
+        distances = self._distances.get(entry)
+        if distances is None:
+            distances = self._distances[entry] = {}
+        best_d: float | None = None
+        best_text = ""
+        computed = 0
+        for is_region, other_code, other_entry, other_lat, other_lon, text in targets:
+            if is_region:
+                if other_code != code:
+                    continue
+                d = 50.0
+            else:
+                d = distances.get(other_entry)
+                if d is None:
+                    d = distances[other_entry] = haversine_km(lat, lon, other_lat, other_lon)
+                    computed += 1
+            if best_d is None or d < best_d:
+                best_d, best_text = d, text
+        self._memo.n_distances += computed
+        if best_d is not None:
+            bonus = W_PROXIMITY * math.exp(-best_d / PROXIMITY_KM)
+            if bonus > 0.05:
+                c.ctx += bonus
+                c.ctx_why.append(f"{best_d:.0f} km from {best_text}")
+
+    def _resolve_vague(self, m: _Mention) -> None:
+        """'border areas', 'the front line', 'in the east': the widest honest level, the country ('the border
+        areas of Sumy oblast': the region)."""
+        g = self.g
+        country = m.demonym_country
+        why = ""
+        if country:
+            why = f"country named by '{m.text}'"
+        border = "border" in m.text.lower()
+        if country is None and not border and self.focus:
+            # "the front line", "in the east": the theatre of the document
+            country, why = self.focus, f"document focus country {self.focus}"
+        owner = self._area_of(m) if country is None else None
+        if owner is not None and owner.winner is not None:
+            # "attacks on the border areas and settlements of Sumy oblast": the region the area is of (its
+            # administrative centre, precision 3), not the attackers' nationality
+            entry = owner.winner.entry
+            region = entry if _is_iso_region(g, entry) else g.region_of(entry)
+            if region is not None:
+                m.fixed_location = location_with_precision(g, region, 3)
+                m.fixed_reason = f"vague area of {owner.text}: its region, precision 3"
+                return
+            country = g.country(entry)
+            why = f"the {m.text} of {owner.text}"
+        if country is None:
+            s = self._sent(m.tok_start)
+            sent = self.doc[
+                self.sent_starts[s] : (
+                    self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
+                )
+            ]
+            for tok in sent:
+                code = DEMONYMS.get(tok.lower_)
+                if code and "-" not in code and tok.i < m.tok_start:
+                    country = code
+                    why = f"'{tok.text}' in the same sentence"
+            if country is None:
+                for other in self.mentions:
+                    if other is m or other.winner is None or self._sent(other.tok_start) != s:
+                        continue
+                    country = g.country(other.winner.entry)
+                    why = f"place in the same sentence: {other.text}"
+                    break
+        if country is None and self.focus:
+            country, why = self.focus, f"document focus country {self.focus}"
+        i = g.data.country_entry.get(country or "")
+        if i is None:
+            m.fixed_reason = "vague area with no country in context"
+            return
+        m.fixed_location = g.location(i, precision=3)
+        m.fixed_reason = f"vague area, resolved to the widest honest level (the country): {why}"
+
+    def _area_of(self, m: _Mention) -> _Mention | None:
+        """The place a vague area is said to be of ("the border areas and settlements of Sumy oblast", "border
+        villages of the Kursk region"), or None."""
+        doc = self.doc
+        for other in self.mentions:
+            if other.tok_start <= m.tok_end or other.tok_start - m.tok_end > 6:
+                continue
+            words = [doc[x].lower_ for x in range(m.tok_end, other.tok_start)]
+            if "of" in words and all(w in _AREA_OF_GAP for w in words):
+                return other
+            return None
+        return None
+
+    def _resolve_anaphor(self, m: _Mention) -> None:
+        g = self.g
+        kind = m.anaphor
+        if kind == "capital":
+            country = m.demonym_country or self.focus
+            cap = g.data.capitals.get(country or "")
+            if cap is not None:
+                m.fixed_location = g.location(cap)
+                m.fixed_reason = f"'the capital' of {country}"
+                m.kind = "settlement"
+            return
+        earlier = [
+            o
+            for o in self.mentions
+            if o.start < m.start
+            and o is not m
+            and (o.winner is not None or o.fixed_location is not None)
+            and not o.metonymy
+        ]
+        earlier.reverse()
+
+        def loc_of(o: _Mention) -> tuple[int | None, Location | None]:
+            if o.winner is not None:
+                return o.winner.entry, None
+            return None, o.fixed_location
+
+        for o in earlier:
+            entry, fixed = loc_of(o)
+            if entry is None:
+                if kind == "area" and fixed is not None and not o.vague:
+                    m.fixed_location, m.fixed_reason = fixed, f"antecedent: {o.text}"
+                    m.kind = o.kind
+                    return
+                continue
+            ok = g.kind(entry)
+            if kind == "country":
+                if ok == KIND_COUNTRY:
+                    m.fixed_location = g.location(entry)
+                    m.fixed_reason = f"antecedent: {o.text}"
+                    return
+                continue
+            if ok == KIND_COUNTRY or o.vague:
+                continue
+            if self.focus and g.country(entry) != self.focus and m.demonym_country is None:
+                continue
+            if m.demonym_country and g.country(entry) != m.demonym_country:
+                continue
+            if kind == "settlement":
+                if ok != KIND_SETTLEMENT:
+                    continue
+                m.fixed_location = g.location(entry)
+                m.fixed_reason = f"antecedent: {o.text}"
+                return
+            if kind == "region":
+                target = entry if ok == KIND_REGION and not g.admin2(entry) else g.region_of(entry)
+                if target is None:
+                    continue
+                if m.anaphor_dir is not None and not self._direction_ok(target, m.anaphor_dir):
+                    continue
+                m.fixed_location = g.location(target)
+                m.fixed_reason = f"antecedent: {o.text}" + (" (its region)" if target != entry else "")
+                return
+            if kind == "area":
+                prec = 2 if ok == KIND_SETTLEMENT else 3
+                m.fixed_location = g.location(entry, precision=max(prec, g.precision(entry)))
+                m.fixed_reason = f"antecedent: {o.text}"
+                m.kind = "area"
+                return
+        m.fixed_reason = "no antecedent found"
+
+    def _direction_ok(self, region: int, direction: tuple[int, int]) -> bool:
+        g = self.g
+        country = g.data.country_entry.get(g.country(region) or "")
+        if country is None:
+            return True
+        a, b = g.point(region), g.point(country)
+        if a is None or b is None:
+            return True
+        dlat, dlon = a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(b[0]))
+        if direction[0] and dlat * direction[0] <= 0:
+            return False
+        return not (direction[1] and dlon * direction[1] <= 0)
+
+
+def _class_word(cls: int) -> str:
+    return {CLASS_CITY: "city", CLASS_TOWN: "town", CLASS_VILLAGE: "village"}.get(cls, "place")
+
+
+def _to_public(
+    m: _Mention, g: Gazetteer, sent_starts: list[int], with_candidates: bool = True
+) -> PlaceMention:
+    sent = bisect.bisect_right(sent_starts, m.tok_start) - 1
+    cands = sorted(m.cands, key=lambda c: -c.score)
+    public_cands = [
+        Candidate(
+            location=location_with_precision(g, c.entry, None),
+            kind=g.kind_name(c.entry),
+            population=g.population(c.entry),
+            score=round(c.score, 3),
+            why=[*c.why, *c.bonus_why, *c.ctx_why],
+        )
+        for c in (cands[:6] if with_candidates else ())
+    ]
+    location: Location | None = None
+    reason = ""
+    kind = m.kind
+    if m.fixed_location is not None or m.anaphor is not None or (m.vague and not m.cands):
+        location = m.fixed_location
+        reason = m.fixed_reason
+    elif cands:
+        w = cands[0]
+        precision = m.precision
+        city_district = g.is_city_district(w.entry)
+        if city_district:
+            precision = precision if m.near else None  # the city, as ACLED codes it
+        elif g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
+            precision = 2
+        location = location_with_precision(g, w.entry, precision)
+        why = [*w.why, *w.bonus_why, *w.ctx_why]
+        reason = f"{location.name} ({location.admin1_code or location.country}): " + "; ".join(why[:5])
+        if len(cands) > 1:
+            runner = cands[1].entry
+            where = g.admin1_code(runner) or g.country(runner)
+            reason += f" — beat {g.name(runner)} ({where}) {cands[1].score:.2f} < {w.score:.2f}"
+        centre = g.centre_of(w.entry)
+        if city_district and centre is not None:
+            reason += f"; a district of {g.name(centre)}: the city's point"
+        elif centre is not None and g.kind(w.entry) == KIND_REGION:
+            # ACLED's convention: a district, community or region named alone is coded to its centre
+            reason += f"; at the administrative centre of {location.name}: {g.name(centre)}"
+            if location.geo_precision == 2:
+                reason += " (precision 2)"
+        elif m.precision_why and location.geo_precision == 2:
+            reason += f"; precision 2: {m.precision_why}"
+        elif g.approx_reason(w.entry):
+            reason += f"; precision {g.precision(w.entry)}: {g.approx_reason(w.entry)}"
+        if kind == "settlement" and g.kind(w.entry) != KIND_SETTLEMENT:
+            kind = g.kind_name(w.entry)
+    return PlaceMention(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        kind=kind,
+        location=location,
+        candidates=public_cands,
+        reason=reason,
+        sentence_index=max(sent, 0),
+        anaphoric=m.anaphor is not None,
+        metonymy=m.metonymy,
+        near=m.near,
+        qualifier=m.qualifier,
+        affiliation=m.affiliation,
+    )
