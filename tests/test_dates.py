@@ -653,3 +653,14 @@ def test_a_text_with_letters_beyond_ascii_in_a_word_is_tried_by_every_rule() -> 
 
     assert _features("ſince 2014") is None  # "ſ" matches "s" case-insensitively
     assert _features("Kyiv’s forces – since 2014") is not None  # punctuation beyond ASCII is no letter
+
+
+@given(pub=st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)), weekday=st.integers(0, 6))
+def test_a_bare_weekday_is_the_most_recent_such_day_on_or_before_publication_in_every_language(
+    pub: date, weekday: int
+) -> None:
+    from spotrep.dates.days import recent_weekday
+
+    day = recent_weekday(pub, weekday)
+    assert day.weekday() == weekday
+    assert 0 <= (pub - day).days < 7

@@ -150,7 +150,7 @@ def _day_of(said: str, text: str) -> date | None:
 
 
 def _month_day(said: str) -> tuple[int, int] | None:
-    from .dates import _MONTHS
+    from .dates.days import _MONTHS
 
     m = re.match(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})\b|\s*(\d{1,2})\s+([A-Za-z]+)", said)
     if m is None:

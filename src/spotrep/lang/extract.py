@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..dates.days import recent_weekday
 from ..documents import Document
 from ..model import Actor, Claim, Event, Evidence, Location
 from . import LEXICON_LANGUAGES, lexicon_of
@@ -189,8 +190,7 @@ def _date_of(lower: str, lex: Lexicon, published: date | None) -> tuple[date, da
         return day, day
     for stem, weekday in lex.weekdays.items():
         if lex.rx(f"weekday{weekday}", rf"{stem}\w*").search(lower):
-            back = (published.weekday() - weekday) % 7
-            day = published - timedelta(days=back)
+            day = recent_weekday(published, weekday)  # the arithmetic every language shares
             return day, day
     return None
 

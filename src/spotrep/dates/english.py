@@ -1,228 +1,38 @@
-"""Time expressions in war reporting, resolved against the publication date.
-
-Pure Python (regular expressions and calendar arithmetic): no spaCy, nothing heavy at import time.
-
-Public interface:
-
-- :class:`TimeSpan` — an interval ``start``..``end`` (inclusive) with ACLED's ``time_precision`` (1 the day is
-  known, 2 within a week, 3 within a month or vaguer).
-- :class:`DateMention` — one time expression found in a text, with its offsets, kind and span.
-- :func:`find_dates` — all time expressions of a text, in text order.
-- :func:`resolve` — the span of one expression.
-- :func:`event_date` — the single best date of a span (its start).
-
-Documented choices
-------------------
-- A bare weekday ("on Wednesday", "Wednesday night", "early Saturday") is the most recent such day on or
-  before publication (the publication day itself included); "last Friday" is the most recent one strictly
-  before it; "Tuesday last week" is the Tuesday of the previous Monday–Sunday week.
-- "overnight" and "last night" are the day before publication to the publication day (precision 1); "overnight
-  into Tuesday" is Monday–Tuesday; "the early hours" is the publication day.
-- "over the last 24 hours" / "past 24 hours" / "over the past day" are the day before publication to the
-  publication day; N hours cover ceil(N/24) days back; "the past N days/weeks/months" count back from
-  publication.
-- "last week" is the previous Monday–Sunday (2); "this week" Monday of the publication week to publication
-  (2); "at the weekend" the most recent Saturday–Sunday (2); "last weekend" the weekend of the previous week
-  (2).
-- "last month"/"last year" are the previous calendar month/year (3); "this month"/"this year" run from its
-  first day to publication (3).
-- A month without a year ("in May") is the most recent May on or before publication; in the publication month
-  it ends at publication. "last May" is the most recent May that has ended. "early/mid/late" split a month
-  into 1–10, 11–20, 21–end and a year into Jan–Apr, May–Aug, Sep–Dec.
-- A day without a year ("15 May") takes the publication year, or the previous year if that would fall after
-  publication. Without a publication date it stays unresolved (precision 1).
-- Numeric dates: ISO ``2024-05-15``; ``15/05/2024`` and ``15.05.2024`` are read day first unless the second
-  field cannot be a month (``05/15/2024`` is then May 15).
-- Seasons are meteorological: spring Mar–May, summer Jun–Aug, autumn/fall Sep–Nov, winter Dec–Feb. "winter
-  2022" (and "winter ... last year" in 2023) is the winter that begins in December of that year. A bare season
-  is the most recent one that has begun by publication; "last summer" the most recent one that has ended.
-- "N days ago" is that day (1); "N weeks ago" the Monday–Sunday week containing that day (2); "N months ago"
-  that calendar month (3); "N years ago" that calendar year (3).
-- Expressions relative to another event ("two days earlier", "the next day") have kind ``anaphoric`` and
-  future expressions ("tomorrow", "next week", "next Friday") kind ``future``: both stay unresolved, so that
-  nothing relative ever resolves after publication.
-- "since Friday" / "since May 10" / "since 2014" run from that day (or period start) to publication; without a
-  publication date the end stays None.
-- Ranges (explicit, kind ``range``) get their precision from their length: two consecutive days ("the night
-  of 14-15 May") 1, up to a week 2, longer 3.
-- ``past_background`` is True when the span ends more than 7 days before publication ("last year", "in 2022",
-  "two months ago"); without a publication date it is True only for expressions that are in the past by their
-  wording ("last year", "last month", "last summer", "weeks/months/years ago").
-"""
+"""The English rules: regular-expression pieces and, per kind of time expression (absolute dates, fixed relative
+phrases, weekdays, durations, "ago", relative to another event), a compiled pattern with its handler."""
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
-from .numbers import parse_number
-
-__all__ = ["DateMention", "TimeSpan", "event_date", "find_dates", "resolve"]
-
-
-@dataclass(frozen=True)
-class TimeSpan:
-    """An inclusive interval of days with ACLED's time precision (1 day, 2 week, 3 month or vaguer)."""
-
-    start: date | None  # None when unresolved (relative expression, no publication date)
-    end: date | None
-    precision: int
-
-    @property
-    def resolved(self) -> bool:
-        return self.start is not None and self.end is not None
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A time expression: ``text`` is ``source[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-    span: TimeSpan
-    kind: str  # explicit | range | relative | duration | season | year | month | decade | anaphoric | future
-    past_background: bool
-
-
-def event_date(span: TimeSpan) -> date | None:
-    """The single best date for the record: the start of the span."""
-    return span.start
-
-
-# --------------------------------------------------------------------------------------------------
-# Calendar helpers
-
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3,
-    "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
-_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-
-def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, _last_day(year, month))
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= _last_day(year, month):
-        return None
-    return date(year, month, day)
-
-
-def _infer_year(month: int, day: int, pub: date) -> date | None:
-    """The date (month, day) on or before ``pub``: this year, else the previous year(s) (for 29 February)."""
-    for year in range(pub.year, pub.year - 8, -1):
-        d = _safe_date(year, month, day)
-        if d is not None and d <= pub:
-            return d
-    return None
-
-
-def _monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
-
-
-def _season_span(season: str, year: int) -> tuple[date, date]:
-    first = _SEASON_MONTH[season]
-    start = date(year, first, 1)
-    y2, m2 = _add_months(year, first, 2)
-    return start, date(y2, m2, _last_day(y2, m2))
-
-
-def _precision_of(start: date, end: date) -> int:
-    days = (end - start).days
-    if days <= 1:
-        return 1
-    if days <= 6:
-        return 2
-    return 3
-
-
-def _part(start: date, end: date, part: str | None) -> tuple[date, date]:
-    """The early / middle / late third of a month, a season or a year."""
-    if not part:
-        return start, end
-    part = part.lower()
-    if part.startswith(("early", "beginning", "start")):
-        which = 0
-    elif part.startswith(("mid", "middle")):
-        which = 1
-    else:  # late, end
-        which = 2
-    if start.year == end.year and start.month == end.month:
-        bounds = [(1, 10), (11, 20), (21, _last_day(start.year, start.month))]
-        a, b = bounds[which]
-        return start.replace(day=a), start.replace(day=b)
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    if months == 12 and start.month == 1:
-        ranges = [(1, 4), (5, 8), (9, 12)]
-        a, b = ranges[which]
-        return date(start.year, a, 1), date(start.year, b, _last_day(start.year, b))
-    # seasons (3 months): one month each
-    y, m = _add_months(start.year, start.month, which * months // 3)
-    return _month_span(y, m)
-
-
-# --------------------------------------------------------------------------------------------------
-# Results of rules
-
-
-@dataclass(frozen=True)
-class _Hit:
-    span: TimeSpan
-    kind: str
-    past_by_wording: bool = False  # background even without a publication date ("last year")
-    relative: bool = True  # computed from the publication date (capped at it)
-
-
-def _rel(
-    pub: date | None,
-    compute: Callable[[date], tuple[date, date]],
-    precision: int,
-    past_by_wording: bool = False,
-) -> _Hit:
-    """A span computed from the publication date (capped at it); unresolved without one; future after it."""
-    if pub is None:
-        return _Hit(TimeSpan(None, None, precision), "relative", past_by_wording=past_by_wording)
-    start, end = compute(pub)
-    if start > pub:
-        return _Hit(TimeSpan(None, None, precision), "future")
-    return _Hit(TimeSpan(start, min(end, pub), precision), "relative", past_by_wording=past_by_wording)
-
-
-def _explicit(start: date, end: date, kind: str, precision: int | None = None) -> _Hit:
-    if end < start:
-        start, end = end, start
-    return _Hit(
-        TimeSpan(start, end, precision if precision is not None else _precision_of(start, end)),
-        kind,
-        relative=False,
-    )
-
-
-def _unresolved(kind: str, precision: int, past: bool = False) -> _Hit:
-    return _Hit(TimeSpan(None, None, precision), kind, past_by_wording=past)
-
+from ..numbers import parse_number
+from .days import (
+    _MONTHS,
+    _WEEKDAYS,
+    _YEAR,
+    DIGIT,
+    MONTH,
+    YEAR,
+    _add_months,
+    _infer_year,
+    _last_day,
+    _monday,
+    _month_span,
+    _part,
+    _safe_date,
+    _season_span,
+    recent_weekday,
+)
+from .spans import (
+    TimeSpan,
+    _explicit,
+    _Hit,
+    _rel,
+    _unresolved,
+)
 
 # --------------------------------------------------------------------------------------------------
 # Regular-expression pieces
@@ -230,7 +40,6 @@ def _unresolved(kind: str, precision: int, past: bool = False) -> _Hit:
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WD_FULL = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _WD_ANY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-_YEAR = r"(?:1[89]|20)\d{2}"
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])"
 _NEWSPAPERS = r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Independent|People|Sport|World)\b)"
 
@@ -309,14 +118,6 @@ def _month_ok(token: str) -> bool:
 Handler = Callable[[re.Match[str], date | None], _Hit | None]
 Needs = tuple[frozenset[str], ...]
 _RULES: list[tuple[re.Pattern[str], Handler, Needs]] = []
-
-# What a rule needs to find anything: each group of ``needs`` must share an element with the features of the text
-# (its words in lower case, and the marks below). A text is read for its features once, and a rule whose needs
-# are not met is not tried: a set test instead of a scan of the text by the rule's pattern. The words of a group
-# are whole words in every match of the rule (the pattern puts a space, a hyphen or a word boundary around them).
-DIGIT = "<digit>"  # a digit anywhere
-YEAR = "<year>"  # four digits that can be a year (_YEAR)
-MONTH = "<Month>"  # a capitalised month name: the handlers reject lower-case ones ("may", "march")
 
 
 def _rule(
@@ -887,7 +688,7 @@ def _weekday(m: re.Match[str], pub: date | None) -> _Hit | None:
     elif pre in ("last", "past", "previous"):
         day = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
     else:
-        day = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        day = recent_weekday(pub, wd)
     if pre.startswith("overnight"):
         return _Hit(TimeSpan(day - timedelta(days=1), day, 1), "relative")
     return _Hit(TimeSpan(day, day, 1), "relative")
@@ -1043,119 +844,3 @@ def _anaphoric(m: re.Match[str], pub: date | None) -> _Hit | None:
 )
 def _future(m: re.Match[str], pub: date | None) -> _Hit | None:
     return _unresolved("future", 2 if (m["unit"] or "").lower().startswith("week") else 3)
-
-
-# --------------------------------------------------------------------------------------------------
-# Finding and selecting
-
-_RE_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-
-
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-_YEAR_DIGITS = re.compile(_YEAR)
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
-
-
-def _features(text: str) -> set[str] | None:
-    """The words of a text in lower case and its marks (DIGIT, YEAR, MONTH), for the rules' ``needs``; None when
-    a word has a letter outside ASCII (case-insensitive matching may take "ſ" for "s": every rule is tried)."""
-    if not text.isascii() and _NON_ASCII_WORD.search(text):
-        return None
-    words = _WORD.findall(text)
-    features = {w.lower() for w in words}
-    if _DIGIT.search(text):
-        features.add(DIGIT)
-        if _YEAR_DIGITS.search(text):
-            features.add(YEAR)
-    if not features.isdisjoint(_MONTHS) and any(w[0].isupper() and w.lower() in _MONTHS for w in words):
-        features.add(MONTH)
-    return features
-
-
-@lru_cache(maxsize=1)
-def _needs_index() -> tuple[dict[str, list[tuple[int, int]]], list[int], tuple[int, ...]]:
-    """The rules' needs turned round: for each feature, the (rule, group) pairs it satisfies; the number of
-    groups of each rule; the rules that need nothing."""
-    index: dict[str, list[tuple[int, int]]] = {}
-    for r, (_, _, needs) in enumerate(_RULES):
-        for g, group in enumerate(needs):
-            for feature in group:
-                index.setdefault(feature, []).append((r, g))
-    sizes = [len(needs) for _, _, needs in _RULES]
-    return index, sizes, tuple(r for r, n in enumerate(sizes) if n == 0)
-
-
-def _possible_rules(features: set[str] | None) -> list[int]:
-    """The rules (by position, in order) whose needs the features meet: every rule when features is None."""
-    if features is None:
-        return list(range(len(_RULES)))
-    index, sizes, free = _needs_index()
-    met: dict[int, set[int]] = {}
-    for feature in features:
-        for r, g in index.get(feature, ()):
-            met.setdefault(r, set()).add(g)
-    return sorted([r for r, groups in met.items() if len(groups) == sizes[r]] + list(free))
-
-
-def _candidates(text: str, published: date | None) -> list[tuple[int, int, _Hit]]:
-    out: list[tuple[int, int, _Hit]] = []
-    for r in _possible_rules(_features(text)):  # the rules that cannot match the text are not tried
-        pattern, handler, _ = _RULES[r]
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            hit = handler(m, published)
-            if hit is None:
-                continue
-            start, end = (m.start("x"), m.end("x")) if "x" in pattern.groupindex and m["x"] else m.span()
-            out.append((start, end, hit))
-    return out
-
-
-def _background(hit: _Hit, published: date | None) -> bool:
-    if published is not None and hit.span.end is not None:
-        return hit.span.end < published - timedelta(days=7)
-    return hit.past_by_wording
-
-
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """All time expressions in ``text``, in text order, resolved against ``published`` when it is given."""
-    cands = _candidates(text, published)
-    # longest first, then leftmost; keep the ones that do not overlap a longer one
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    chosen: list[tuple[int, int, _Hit]] = []
-    for c in cands:
-        if all(c[1] <= s or c[0] >= e for s, e, _ in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c[0])
-    out: list[DateMention] = []
-    for start, end, hit in chosen:
-        since = _RE_SINCE.search(text, max(0, start - 12), start)
-        if since and hit.kind not in ("future", "anaphoric", "duration"):
-            start = since.start()
-            hit = _since(hit, published)
-        out.append(DateMention(start, end, text[start:end], hit.span, hit.kind, _background(hit, published)))
-    return out
-
-
-def _since(hit: _Hit, published: date | None) -> _Hit:
-    """ "since X": from the start of X to publication."""
-    begin = hit.span.start
-    if begin is None:
-        return _Hit(
-            TimeSpan(None, None, max(hit.span.precision, 2)), hit.kind, hit.past_by_wording, hit.relative
-        )
-    if published is None:
-        return _Hit(TimeSpan(begin, None, 3), hit.kind, False, hit.relative)
-    end = max(begin, published)
-    return _Hit(TimeSpan(begin, end, _precision_of(begin, end)), hit.kind, False, hit.relative)
-
-
-def resolve(expression: str, published: date | None) -> TimeSpan | None:
-    """The span of one time expression (the longest one found in ``expression``); None if there is none."""
-    mentions = find_dates(expression, published)
-    if not mentions:
-        return None
-    best = max(mentions, key=lambda mm: (mm.end - mm.start, -mm.start))
-    return best.span
