@@ -1,0 +1,484 @@
+"""Casualty figures: the killed and the wounded a sentence tells, with the conventions of the module's docstring."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .finding import (
+    _qualifier_of,
+    _value,
+)
+from .words import (
+    _NOT_COUNT_HEADS,
+    _NUM,
+    _PERSON_SINGULAR,
+    _QUAL_ALT,
+    _STOP,
+    _Lazy,
+)
+
+# --------------------------------------------------------------------------------------------------
+# Casualties
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """People killed and wounded in one sentence; None when the text says nothing about them.
+
+    ``killed_or_wounded`` holds figures whose split is unknown ("killed or wounded 26", "26 casualties").
+    """
+
+    fatalities: int | None
+    injuries: int | None
+    spans: tuple[tuple[int, int], ...]
+    qualifier_fatalities: str = "exact"
+    qualifier_injuries: str = "exact"
+    killed_or_wounded: int | None = None
+    qualifier_killed_or_wounded: str = "exact"
+
+
+_PERSON_PLURAL_EXTRA = {"others", "more", "ones", "persons", "people", "victims", "bodies", "dead"}
+_PERSON_SING_ALT = "|".join(sorted((w for w in _PERSON_SINGULAR if " " not in w), key=len, reverse=True))
+
+_W = r"[A-Za-z][\w'’\-\u2010\u2011]*"  # a word
+_FATAL_V = r"killed|dead|slain|murdered|executed|shot\s+dead|killed\s+outright|beheaded|massacred"
+_INJURE_V = (
+    r"wounded|injured|hurt|maimed|hospitali[sz]ed"
+    # "was taken to hospital with shrapnel wounds", "had been admitted on 14 June with burns"
+    r"|(?:taken|rushed|brought|evacuated|admitted)\s+(?:to\s+(?:a\s+|the\s+)?hospital\s+|(?:\w+\s+){0,4}?)"
+    r"with\s+(?:[\w-]+\s+){0,6}?(?:injur(?:y|ies)|wounds?|burns|trauma|concussion)\b"
+)
+_AUX = (
+    r"(?:(?:was|were|is|are|has|have|had|been|being|be|got|get|reportedly|reported|confirmed|also|later|"
+    r"all|both|now|subsequently|allegedly|believed|thought|feared|to|left|found|said|initially|lightly|"
+    r"seriously|severely|critically|gravely|badly|slightly|mildly|moderately|fatally|mortally|"
+    r"tragically|immediately|instantly|each|again|then|already|just|likely|probably|apparently|"
+    r"understood|known|presumed|officially|reported(?:ly)?)\s+)"
+)
+_ADV = r"(?:(?:\w+ly|also|later|then|again|all|both|each|reportedly|eventually|since)\s+)"
+_AFTER_VERB_OBJECT = rf"(?!\s+(?:{_QUAL_ALT}\s+)?(?:{_NUM}|an?\s|the\s|his\s|her\s|their\s|himself|herself))"
+
+# an amount: optional qualifier + a number (digits, words or vague amount)
+_COUNT = rf"(?:(?:{_QUAL_ALT})\s+)?(?:{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)\+?"
+# a counted noun phrase: "at least 38 people", "two of the soldiers", "her two children", "a woman",
+# "another", "a 55-year-old man", "himself"
+_NP_STOP = "|".join(sorted(_STOP | {"killed", "wounded", "injured", "dead", "hurt", "died", "bodies"}))
+_NP_MOD1 = rf"(?:\s+(?!(?:{_NP_STOP})\b){_W})"
+_NP_MODS = rf"{_NP_MOD1}{{0,3}}"
+_PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
+_COUNT_NP = (
+    rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
+    rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
+    rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
+    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
+    rf"(?:\s+(?:of|from)\s+{_W})?"
+    rf"|himself|herself"
+    # a person told before, as the object of the casualty verb ("killing him", "wounding her.")
+    rf"|\bhim\b|\bher\b(?=\s*(?:[.,;:)–—]|and\s|$)))"
+)
+_COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP}){{0,5}}"
+
+_RE_ITEM = _Lazy(_COUNT_NP, re.I)
+
+# asides that name some of the people already counted: blanked out before reading figures
+_RE_ASIDE = _Lazy(
+    r"(?:,|\(|\s[–—-])\s*(?:including|among\s+(?:them|whom|those|the\s+\w+)|of\s+whom|most\s+of\s+them|"
+    r"all\s+of\s+them|many\s+of\s+them|some\s+of\s+them|(?:" + _COUNT + r")\s+of\s+(?:them|whom|those))\b"
+    r"(?P<body>[^,;.()–—]*?)(?=\s*(?:[,;.)–—]|\band\s+(?:\w+ing|\w+ed)\b|$))",
+    re.I,
+)
+_RE_CASUALTY_WORD = re.compile(
+    r"\b(?:killed|killing|dead|died|die|dies|death|wounded|wounding|injured|injuring|hurt|succumbed|"
+    r"perished|lost\s+their\s+lives)\b",
+    re.I,
+)
+
+_NO_REPORTS = r"\b(?:no|zero)\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
+_NEG_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(?:no\s+one|nobody|no-one|none|no\s+(?:other\s+)?"
+            r"(?:people|persons|person|civilians?|soldiers?|"
+            r"residents?|one\s+else|casualties|lives|children|servicemen))(?:\s+\w+){0,2}?\s+"
+            r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got|being)\s+(?:\w+ly\s+)?"
+            r"(?P<kind>killed|hurt|injured|wounded|harmed|lost)\b",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(rf"{_NO_REPORTS}(?P<kind>casualties|victims)\b", re.I), ""),
+    (
+        re.compile(
+            r"\bwithout\s+(?:any\s+)?(?:causing\s+)?(?P<kind>casualties|injuries|victims|loss\s+of\s+life)\b",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(rf"{_NO_REPORTS}(?P<kind>injuries|deaths|fatalities|dead)\b", re.I), ""),
+    (re.compile(r"\bno\s+(?:one|body)\s+(?:else\s+)?(?P<kind>died)\b", re.I), ""),
+    (re.compile(r"\bno\s+(?P<kind>loss\s+of\s+life)\b", re.I), ""),
+]  # fmt: skip
+_NEG_KIND = {
+    "killed": ("f",), "died": ("f",), "deaths": ("f",), "fatalities": ("f",), "dead": ("f",), "lost": ("f",),
+    "loss of life": ("f",), "injured": ("i",), "wounded": ("i",), "injuries": ("i",), "hurt": ("f", "i"),
+    "harmed": ("f", "i"), "casualties": ("f", "i"), "victims": ("f", "i"),
+}  # fmt: skip
+
+_RE_TOLL = _Lazy(
+    rf"\b(?P<what>death|casualty|injury|civilian\s+death)?\s*toll\b[^.;]{{0,120}}?\b(?:to|at|of|reached|hit|"
+    rf"topped|passed|exceeded|is|was)\s+(?P<np>{_COUNT})",
+    re.I,
+    needs=("toll",),
+)
+_RE_NUMBER_OF = _Lazy(
+    rf"\bnumber\s+of\s+(?P<what>dead|deaths|fatalities|killed|victims|injured|wounded|injuries)\b"
+    rf"[^.;]{{0,40}}?"
+    rf"\b(?:to|at|reached|is|was|stands\s+at)\s+(?P<np>{_COUNT})",
+    re.I,
+    needs=("number",),
+)
+_RE_BODIES = _Lazy(
+    rf"\bbod(?:y|ies)\s+of\s+(?P<np>{_COUNT_NP_LIST})|(?P<np2>{_COUNT}){_NP_MOD1}{{0,2}}\s+bodies\b",
+    re.I,
+    needs=("bodies", "body"),
+)
+_RE_KOW_ACTIVE = _Lazy(
+    rf"\b(?:killed|killing|kills|kill)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring|wounds|injures)\s+"
+    rf"(?P<np>{_COUNT_NP_LIST})",
+    re.I,
+    needs=("kill",),
+)
+_RE_KOW_PASSIVE = _Lazy(
+    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured|hurt)\b",
+    re.I,
+    needs=("killed", "dead"),
+)
+_RE_KOW_NOUN = _Lazy(
+    rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|Russian|Ukrainian|\w+ian))?\s+casualties\b",
+    re.I,
+    needs=("casualties",),
+)
+_RE_SUICIDE = _Lazy(r"\b(?:killing|killed|kills)\s+(?P<np>himself|herself)\b"
+                         r"|\bblew\s+(?P<np2>himself|herself)\s+up\b"
+                         r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I,
+                         needs=("himself", "herself"))  # fmt: skip
+_RE_FATAL_ACTIVE = _Lazy(
+    rf"\b(?:fatally|mortally)\s+(?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)\s+"
+    rf"(?P<np>{_COUNT_NP_LIST})"
+    rf"|\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|claimed\s+the\s+lives\s+of|"
+    rf"took\s+the\s+lives\s+of|killed|killing|kills|kill|slew|slaying|murdered|murdering|executed|executing|"
+    rf"massacred|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
+    re.I,
+    needs=(
+        "fatally",
+        "mortally",
+        "shot",
+        "shooting",
+        "gunned",
+        "lives",
+        "kill",
+        "slew",
+        "slay",
+        "murder",
+        "execut",
+        "massacr",
+        "dead",
+    ),
+)
+_RE_INJURE_ACTIVE = _Lazy(
+    rf"\b(?:wounded|wounding|wounds|wound|injured|injuring|injures|injure|hurt|hurting|maimed|maiming)\s+"
+    rf"(?P<np>{_COUNT_NP_LIST})",
+    re.I,
+    needs=("wound", "injur", "hurt", "maim"),
+)
+_RE_FATAL_PASSIVE = _Lazy(
+    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
+    rf"mortally\s+wounded|found\s+dead|confirmed\s+dead|killed\s+in\s+action)\b{_AFTER_VERB_OBJECT}",
+    re.I,
+    needs=("killed", "dead", "slain", "murdered", "executed", "beheaded", "massacred", "fatally", "mortally"),
+)
+_RE_INJURE_PASSIVE = _Lazy(
+    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_INJURE_V})\b{_AFTER_VERB_OBJECT}",
+    re.I,
+    needs=(
+        "wounded",
+        "injured",
+        "hurt",
+        "maimed",
+        "hospitali",
+        ("taken|rushed|brought|evacuated|admitted", "injur|wound|burns|trauma|concussion"),
+    ),
+)
+_RE_DIED = _Lazy(
+    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
+    rf"eventually|both|all|each|\w+ly)\s+)*"
+    rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+    rf"were\s+left\s+dead|passed\s+away)\b",
+    re.I,
+    needs=("die", "perished", "succumbed", "lost", "dead", "passed away"),
+)
+_RE_SUSTAINED = _Lazy(
+    rf"(?P<np>{_COUNT_NP_LIST})\s+(?:(?:have|has|had|also|reportedly)\s+)*(?:sustained|suffered|received)\s+"
+    rf"(?:\w+\s+){{0,2}}(?:injuries|wounds|burns|trauma)\b",
+    re.I,
+    needs=("injuries", "wounds", "burns", "trauma"),
+)
+_RE_NOUN_DEATHS = _Lazy(
+    rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|confirmed|reported|more|further|new))?\s+"
+    rf"(?:deaths|fatalities|dead\b(?!\s+(?:or|and)\s+(?:wounded|injured)))",
+    re.I,
+    needs=("deaths", "fatalities", "dead"),
+)
+_RE_NOUN_INJURIES = _Lazy(
+    rf"(?P<np>{_COUNT})(?:\s+(?:civilian|military|more|further|new|serious|minor|other))?\s+"
+    rf"(?:injuries|injured|wounded)\b(?!\s+(?:{_NUM}))",
+    re.I,
+    needs=("injuries", "injured", "wounded"),
+)
+
+# heads that make a counted noun phrase a thing, a time or a measure, not people
+_NOT_PEOPLE_HEADS = _NOT_COUNT_HEADS | {
+    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "drone", "drones", "missile",
+    "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs", "explosion", "explosions", "blast",
+    "blasts", "village", "villages", "town", "towns", "city", "cities", "house", "houses", "building",
+    "buildings", "home", "homes", "vehicle", "vehicles", "car", "cars", "tank", "tanks", "incident",
+    "incidents", "raid", "raids", "district", "districts", "region", "regions", "settlement",
+    "settlements", "area", "areas", "location", "locations", "round", "rounds", "shot", "shots",
+    "occasion", "occasions", "place", "places", "wave", "waves", "salvo", "salvos", "separate",
+    "aircraft", "helicopter", "helicopters", "jet", "jets", "boat", "boats", "ship", "ships", "truck",
+    "trucks", "bus", "buses", "train", "trains", "cases", "case", "episode", "episodes", "clash",
+    "clashes", "shelling", "shellings", "bombings", "bombing", "hospital", "hospitals", "school",
+    "schools", "apartment", "apartments", "floors", "floor", "storey", "storeys", "blocks",
+}  # fmt: skip
+
+
+def _combine_qualifiers(quals: list[str]) -> str:
+    qs = set(quals)
+    if not qs or qs == {"exact"}:
+        return "exact"
+    if qs <= {"exact", "at_least"}:
+        return "at_least"
+    if qs <= {"exact", "at_most"}:
+        return "at_most"
+    return "approximately"
+
+
+@lru_cache(maxsize=1)
+def _item_number_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?P<qual>{_QUAL_ALT})\s+)?(?P<num>{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)(?P<plus>\+)?", re.I
+    )
+
+
+def _item_count(item: str) -> tuple[int, str] | None:
+    """People in one counted noun phrase ("at least 38 people", "her two children", "a woman", "another")."""
+    low = item.lower().strip()
+    words = re.findall(r"[A-Za-z][\w'’\-]*", low)
+    if not words and not re.search(r"\d", low):
+        return None
+    head = words[-1] if words else ""
+    if head in _NOT_PEOPLE_HEADS:
+        return None
+    if any(w in _NOT_COUNT_HEADS for w in words[1:]) and not re.match(r"(?:his|her|their)\b", low):
+        return None
+    if low in ("himself", "herself", "him", "her"):
+        return (1, "exact")
+    if low.startswith("another"):
+        nm = _item_number_re().match(item.strip()[len("another") :].lstrip())
+        if nm is not None and nm.group("num"):
+            return _value(nm.group("num"))
+        return (1, "exact")
+    nm = _item_number_re().search(item)
+    if nm is not None and re.match(r"(?:(?:his|her|their|its|our)\s+)?$", item[: nm.start()], re.I):
+        v = _value(nm.group("num"))
+        if v is None:
+            return None
+        value, q = v
+        if nm.group("qual") and q == "exact":
+            q = _qualifier_of(nm.group("qual"))
+        if nm.group("plus"):
+            q = "at_least"
+        return (value, q)
+    if re.match(r"(?:a|an|the|his|her|their|its|our)\s", low) and re.search(
+        rf"\b(?:{_PERSON_SING_ALT})\b", low
+    ):
+        return (1, "exact")  # a single person: "a woman", "her son", "the driver"
+    return None
+
+
+_RE_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|[$€£₴₽¥#№]|\b(?:aged|route|No\.|number))\s*$"
+)
+
+
+def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None:
+    """Total people in a (possibly coordinated) noun phrase: "a woman and her two children" -> 3.
+
+    The phrase is ``text[start:end]``. Returns (total, qualifier, offset of the first counted item in the
+    phrase); None if nobody is counted.
+    """
+    segment = text[start:end]
+    items: list[tuple[int, int, str]] = []  # (offset in segment, count, qualifier)
+    for m in _RE_ITEM.finditer(segment):
+        if _RE_NOT_PEOPLE_BEFORE.search(text[max(0, start + m.start() - 12) : start + m.start()]):
+            continue  # "October 7, ..." is a date
+        counted = _item_count(m.group(0))
+        if counted is not None:
+            items.append((m.start(), counted[0], counted[1]))
+    if not items:
+        return None
+    if len(items) > 2 and items[0][1] == sum(c for _, c, _ in items[1:]):
+        first_end = _RE_ITEM.match(segment, items[0][0])
+        if first_end is not None and segment[first_end.end() :].lstrip().startswith(","):
+            # an apposition that spells out the first figure: "three civilians, a man and two women, ..."
+            return items[0][1], items[0][2], items[0][0]
+    total = sum(c for _, c, _ in items)
+    return total, _combine_qualifiers([q for _, _, q in items]), items[0][0]
+
+
+def _condense(text: str) -> tuple[str, list[int]]:
+    """The text without asides that re-count people ("including two children") and with runs of white space
+    made single, plus the map from each position of the result to its position in ``text``.
+
+    Asides that carry their own casualty verb ("one of whom later died") are kept.
+    """
+    removed = [
+        (m.start(), m.end())
+        for m in _RE_ASIDE.finditer(text)
+        if not _RE_CASUALTY_WORD.search(m.group("body") or "")
+    ]
+    chars: list[str] = []
+    mapping: list[int] = []
+    i, r = 0, 0
+    while i < len(text):
+        if r < len(removed) and i == removed[r][0]:
+            i = removed[r][1]
+            r += 1
+            continue
+        ch = text[i]
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                i += 1
+                continue
+            ch = " "
+        chars.append(ch)
+        mapping.append(i)
+        i += 1
+    mapping.append(len(text))
+    return "".join(chars), mapping
+
+
+# words of which a text must contain one to report casualties at all (the patterns' own words, and the negations')
+_CASUALTY_CUES = (
+    "kill", "dead", "death", "die", "slain", "slay", "slew", "murder", "execut", "behead", "massacr", "fatal",
+    "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
+    "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
+    "body", "toll", "himself", "herself",
+)  # fmt: skip
+
+
+def find_casualties(text: str) -> Casualties:
+    """People killed and wounded according to ``text`` (meant for one sentence); see the module docstring."""
+    low = text.lower()
+    if not any(cue in low for cue in _CASUALTY_CUES):
+        return Casualties(None, None, ())
+    work, mapping = _condense(text)
+    work_low = work.lower()  # for the word test of each pattern
+
+    taken: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
+    fat: list[tuple[int, str]] = []
+    inj: list[tuple[int, str]] = []
+    kow: list[tuple[int, str]] = []
+    tolls: list[tuple[int, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    def take(s: int, e: int, span: tuple[int, int]) -> None:
+        taken.append((s, e))
+        spans.append(span)
+
+    # 1. negations: "no one was hurt", "no casualties"
+    for pattern, _ in _NEG_PATTERNS:
+        for m in pattern.finditer(work):
+            if not free(m.start(), m.end()):
+                continue
+            kind = re.sub(r"\s+", " ", m.group("kind").lower())
+            for k in _NEG_KIND.get(kind, ()):
+                (fat if k == "f" else inj).append((0, "exact"))
+            take(m.start(), m.end(), (m.start(), m.end()))
+
+    def add(pattern: _Lazy, target: list[tuple[int, str]], groups: tuple[str, ...] = ("np",)) -> None:
+        for m in pattern.finditer(work, low=work_low):
+            for g in groups:
+                if g not in pattern.groupindex or m.group(g) is None:
+                    continue
+                s, e = m.start(g), m.end(g)
+                if not free(s, e):
+                    continue
+                counted = _count_items(work, s, e)
+                if counted is None:
+                    continue
+                target.append(counted[:2])
+                span_start = m.start() if m.start() < s else s + counted[2]
+                take(s, e, (span_start, m.end()))
+
+    # 2. tolls and totals
+    for total_pattern in (_RE_TOLL, _RE_NUMBER_OF):
+        for m in total_pattern.finditer(work, low=work_low):
+            s, e = m.start("np"), m.end("np")
+            if not free(s, e):
+                continue
+            counted = _count_items(work, s, e)
+            if counted is None:
+                continue
+            v = counted[:2]
+            what = (m.group("what") or "death").lower()
+            if what.startswith(("injur", "wound")):
+                inj.append(v)
+            elif what.startswith("casualty"):
+                kow.append(v)
+            else:
+                tolls.append(v)
+            take(s, e, (m.start(), m.end()))
+    # 3. unknown split, suicide, bodies
+    add(_RE_KOW_ACTIVE, kow)
+    add(_RE_KOW_PASSIVE, kow)
+    add(_RE_KOW_NOUN, kow)
+    add(_RE_SUICIDE, fat, ("np", "np2", "np3"))
+    add(_RE_BODIES, fat, ("np", "np2"))
+    # 4. verbs with their objects and subjects
+    add(_RE_FATAL_ACTIVE, fat, ("np", "np2"))
+    add(_RE_INJURE_ACTIVE, inj)
+    add(_RE_FATAL_PASSIVE, fat)
+    add(_RE_INJURE_PASSIVE, inj)
+    add(_RE_DIED, fat)
+    add(_RE_SUSTAINED, inj)
+    add(_RE_NOUN_DEATHS, fat)
+    add(_RE_NOUN_INJURIES, inj)
+
+    def total(items: list[tuple[int, str]]) -> tuple[int | None, str]:
+        if not items:
+            return None, "exact"
+        return sum(v for v, _ in items), _combine_qualifiers([q for _, q in items])
+
+    fatalities, q_f = total(fat)
+    if tolls:
+        toll_value, toll_q = max(tolls, key=lambda t: t[0])
+        if fatalities is None or toll_value >= fatalities:
+            fatalities, q_f = toll_value, toll_q
+    injuries, q_i = total(inj)
+    killed_or_wounded, q_k = total(kow)
+    return Casualties(
+        fatalities=fatalities,
+        injuries=injuries,
+        spans=tuple(sorted((mapping[a], mapping[b - 1] + 1) for a, b in spans)),
+        qualifier_fatalities=q_f,
+        qualifier_injuries=q_i,
+        killed_or_wounded=killed_or_wounded,
+        qualifier_killed_or_wounded=q_k,
+    )
