@@ -1,0 +1,311 @@
+"""Event detection and typing: trigger words and constructions -> internal kinds -> ACLED sub-event types.
+
+A *trigger* is a token that reports an event (a verb such as "shelled", a noun such as "airstrike", or an
+ambiguous verb made specific by its object: "took control", "seized weapons", "sent reinforcements").
+``find_triggers`` finds them in a sentence; ``classify`` turns the kinds found in one clause group (plus the
+weapons, the attacker and the victims) into ACLED's ``event_type``/``sub_event_type`` and the project's
+categories.
+
+The package: the words it reads by (``vocabulary``), the Trigger record and a trigger's arguments
+(``triggers``), constructions (``constructions``), crowds (``crowds``), protests (``protests``), and typing
+(``kinds``); ``find_triggers`` here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from .. import codebook
+from ..lexicon.triggers import (
+    NOUN_TRIGGERS,
+    PROTEST_WORDS,
+    VERB_TRIGGERS,
+)
+from ..wordcache import lemma_lower
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+from .constructions import (
+    _aerial_bomb,
+    _came_under_fire,
+    _codebook_noun_kind,
+    _fired_weapon,
+    _names_a_unit,
+    _names_a_warning_or_line,
+    _names_a_weapon,
+    _noun_construction,
+    _struck,
+    _verb_construction,
+)
+from .crowds import (
+    _crowd_kind,
+    _explosive_context,
+    _in_name,
+    _labour_strike,
+    _protesterish,
+    _riot_gear,
+    _seized,
+    _sit_in,
+)
+from .kinds import Typing, classify
+from .protests import protest_cues, protest_typing
+from .triggers import (
+    Trigger,
+    _lower_word,
+    _object_kind,
+    _special_kind,
+    lemma_of,
+)
+from .vocabulary import (
+    _AIR_MODIFIERS,
+    _COMBAT_HEADS,
+    _EXPLOSIVE_NOUNS,
+    _MARCH_MODS,
+    _MARCH_VERBS,
+    _MODIFIED_NOUNS,
+    _NOUN_DEPS,
+    _NOUN_KEYS,
+    _SPECIAL_LEMMAS,
+    _SPECIAL_WORDS,
+    _STATE_ADVERBS,
+    _STATE_KINDS,
+    _STRIKE_NOUNS,
+    _UNIT_NAMING_NOUNS,
+    _VERB_TAGS,
+    CAUSE_KINDS,
+    GENERIC_KINDS,
+    KINDS,
+    WEAPON_KIND_TO_EVENT,
+)
+
+__all__ = [
+    "CAUSE_KINDS",
+    "GENERIC_KINDS",
+    "KINDS",
+    "Trigger",
+    "Typing",
+    "classify",
+    "find_triggers",
+    "lemma_of",
+    "protest_cues",
+    "protest_typing",
+]
+
+
+def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
+    """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False). ``places``
+    (token indices of the sentence's toponyms, from the places stage) settle verbs that take ground only
+    when their object is a place ("seized Ocheretyne")."""
+    triggers: list[Trigger] = []
+    protest_words_seen: list[bool] = []
+
+    def protest_words() -> bool:
+        """Does the sentence name a protest? Computed on first use: only a few verbs ask."""
+        if not protest_words_seen:
+            protest_words_seen.append(
+                any(
+                    (lemma_of(t) in PROTEST_WORDS and not _riot_gear(t) and not _struck(t)) or _sit_in(t)
+                    for t in sent
+                )
+            )
+        return protest_words_seen[0]
+
+    monitored: set[tuple[int, bool]] = set()  # (observing verb, count of fire) already a trigger
+    for token in sent:
+        if token.is_punct or token.is_space or token.like_num:
+            continue
+        low, form = _lower_word(token)
+        lemma = form or lemma_lower(token)  # lemma_of(token)
+        # cheap test first: only these words can make a special kind (see _special_kind)
+        if lemma in _SPECIAL_LEMMAS or low in _SPECIAL_WORDS:
+            special = _special_kind(token)
+            if special in ("grenade", "explosive") and _seized(token):
+                continue  # "grenades and ammunition were discovered": the finding is the event
+            if special:
+                triggers.append(
+                    Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,))
+                )
+                continue
+        if low == "sit" and _sit_in(token):
+            triggers.append(Trigger(token, "protest", True, True, (token.i,)))
+            continue
+        pos = token.pos_
+        is_verb = (
+            pos == "VERB"
+            or token.tag_ in _VERB_TAGS
+            or (
+                form is not None  # low in FORMS
+                # an inflected form the tagger took for a name ("Ukrainian forces retook Kherson") is a verb
+                and (pos != "PROPN" or (token.dep_ == "ROOT" and low != form))
+                and not (pos == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
+            )
+        )
+        if is_verb:
+            crowd = _crowd_kind(token, lemma, protest_words)
+            if crowd:
+                triggers.append(Trigger(token, crowd, True, False, (token.i,)))
+                continue
+            verb_kind = _verb_construction(token, lemma)
+            if verb_kind:
+                if verb_kind != "-":
+                    triggers.append(Trigger(token, verb_kind, True, False, (token.i,)))
+                continue
+        if is_verb and lemma in VERB_TRIGGERS:
+            if lemma == "occupy" and (
+                token.dep_ in ("amod", "acl") or any(c.lower_ in _STATE_ADVERBS for c in token.children)
+            ):
+                continue  # "the occupied districts", "temporarily occupied Crimea": a state, not a capture
+            if token.dep_ == "amod" and token.tag_ == "VBN" and VERB_TRIGGERS[lemma] in _STATE_KINDS:
+                continue  # "the besieged port city", "the encircled town", "liberated villages": a state
+            used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
+            if used and used in WEAPON_KIND_TO_EVENT:
+                triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
+                continue
+            entry = VERB_TRIGGERS[lemma]
+            kind, weak = entry.rstrip("?"), entry.endswith("?")
+            obj_kind = _object_kind(lemma, token, places)
+            if obj_kind == "capture" and lemma == "enter" and codebook.entered_to_fight(token):
+                continue  # the fight it led to is the event
+            if obj_kind == "interception" or (not obj_kind and kind == "interception"):
+                obj_kind = codebook.downed_aircraft_kind(token) or obj_kind
+            if obj_kind:
+                triggers.append(Trigger(token, obj_kind, True, False, (token.i,)))
+            elif not weak:
+                triggers.append(Trigger(token, kind, True, False, (token.i,)))
+            elif kind:
+                triggers.append(Trigger(token, kind, False, False, (token.i,)))
+            continue
+        if pos in ("NOUN", "PROPN") or (pos == "VERB" and token.tag_ == "NN"):
+            key = lemma
+            if key not in _NOUN_KEYS:
+                continue  # no noun trigger or construction has this word
+            if _in_name(token):
+                continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "of"
+                and lemma_of(token.head.head) in codebook.MONITOR_NOUNS
+            ):
+                continue  # "35 bursts of heavy-machine-gun fire": the counted bursts are the event
+            # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
+            mods = (
+                {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+                if key in _MODIFIED_NOUNS
+                else set()
+            )
+            if (key in _STRIKE_NOUNS or key in _UNIT_NAMING_NOUNS) and _names_a_unit(token):
+                continue  # "the 79th air assault brigade", "assault troops": the kind of a unit, not an event
+            if _names_a_warning_or_line(token):
+                continue  # "air raid alert", "withdrawal lines", "evacuation routes": no event took place
+            if key in _STRIKE_NOUNS:
+                if mods & _AIR_MODIFIERS:
+                    triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
+                    continue
+                if mods & {"drone", "uav", "kamikaze", "shahed", "fpv"}:
+                    triggers.append(Trigger(token, "drone_strike", True, True, (token.i,)))
+                    continue
+                if mods & {"missile", "cruise", "ballistic"}:
+                    triggers.append(Trigger(token, "missile", True, True, (token.i,)))
+                    continue
+                if mods & {"artillery", "mortar", "rocket", "shell", "tank", "howitzer"}:
+                    triggers.append(Trigger(token, "shelling", True, True, (token.i,)))
+                    continue
+                if "arson" in mods:  # ACLED: arson is property destruction
+                    triggers.append(Trigger(token, "looting", True, True, (token.i,)))
+                    continue
+                if mods & {"gun", "knife", "machete"}:
+                    triggers.append(Trigger(token, "attack", True, True, (token.i,)))
+                    continue
+                if mods & {"chemical", "gas", "chlorine", "sarin"}:
+                    triggers.append(Trigger(token, "chemical", True, True, (token.i,)))
+                    continue
+                if mods & {"bomb", "ied", "explosive", "mine"}:
+                    triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
+                    continue
+                if mods & {"ground", "infantry", "armoured", "armored", "mechanized", "mechanised"}:
+                    triggers.append(Trigger(token, "assault", True, True, (token.i,)))
+                    continue
+            noun_kind = _noun_construction(token, key, mods)
+            if noun_kind == "-":
+                continue
+            if noun_kind:
+                triggers.append(Trigger(token, noun_kind, True, True, (token.i,)))
+                continue
+            if key == "attempt":
+                attempt = codebook.attempt_noun_kind(token)
+                if attempt:
+                    triggers.append(Trigger(token, attempt, True, True, (token.i,)))
+                continue
+            codebook_kind = _codebook_noun_kind(token, key, monitored)
+            if codebook_kind:
+                if codebook_kind != "-":
+                    strong = codebook_kind != "explosion" or codebook.explosion_happened(token)
+                    triggers.append(Trigger(token, codebook_kind, strong, True, (token.i,)))
+                continue
+            if key in _EXPLOSIVE_NOUNS:
+                if key == "bomb" and codebook.bomb_kind(token) == "artillery":
+                    # "a mortar bomb", "an artillery bomb": a round fired by a heavy weapon (shelling)
+                    triggers.append(Trigger(token, "shelling", True, True, (token.i,)))
+                    continue
+                if codebook.dropped_munition(token):
+                    continue  # "dropped an explosive device": the dropping is the event (an air/drone strike)
+                if _aerial_bomb(token, mods):
+                    # glide bombs, guided aerial bombs, KABs: dropped from aircraft, never an IED
+                    triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
+                    continue
+                if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
+                    continue  # petrol bombs are rioters' weapons; found bombs are no explosion
+                if _explosive_context(token):
+                    triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
+                    continue
+            under = _came_under_fire(token, places)
+            if under:
+                triggers.append(Trigger(token, under, True, True, (token.i,)))
+                continue
+            if key in NOUN_TRIGGERS:
+                entry = NOUN_TRIGGERS[key]
+                kind, weak = entry.rstrip("?"), entry.endswith("?")
+                if key == "strike" and _labour_strike(token):
+                    kind, weak = "protest", False
+                if key == "march" and token.pos_ == "PROPN":
+                    continue  # the month
+                if key == "march" and (
+                    lemma_of(token.head) in _MARCH_VERBS
+                    or any(lemma_of(c) in _MARCH_MODS for c in token.children)
+                ):
+                    weak = False  # "held a torch march", "a peace march"
+                if key == "riot" and _riot_gear(token):
+                    continue  # "riot police"
+                if (
+                    key in ("attack", "strike", "assault")
+                    and token.dep_ in ("compound", "amod")
+                    and _names_a_weapon(token.head)
+                ):
+                    continue  # "attack drones", "strike UAVs", "assault rifles": a kind of weapon, not an event
+                if (
+                    key == "combat"
+                    and token.dep_ in ("compound", "amod", "nmod")
+                    and lemma_of(token.head) not in _COMBAT_HEADS
+                ):
+                    continue  # "combat work", "combat losses", "combat vehicles": a kind of thing, not fighting
+                if key == "artillery" and _fired_weapon(token):
+                    continue  # "fired small arms and artillery at ...": the firing is the event
+                if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
+                    c.dep_ == "prep"
+                    and c.lower_ in ("on", "against")
+                    and any(_protesterish(g) for g in c.children if g.dep_ == "pobj")
+                    for c in token.children
+                ):
+                    kind, weak = "protest_force", False  # "attacks against peaceful protesters"
+                if (key == "killing" and lemma_of(token.head) == "mob") or any(
+                    lemma_of(c) == "mob" for c in token.children
+                ):
+                    kind, weak = "mob", False
+                triggers.append(Trigger(token, kind, not weak, True, (token.i,)))
+    for trig in triggers:
+        if trig.token.tag_ == "VBG" and trig.token.dep_ == "pobj":
+            trig.nominal = True  # "wounded in Russian shelling": a gerund after a preposition names a thing
+        if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
+            trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
+    return triggers

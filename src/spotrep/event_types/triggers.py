@@ -1,0 +1,247 @@
+"""The Trigger record and what a trigger word's parse tells: its lemma, its arguments and objects, the weapon it names,
+special kinds (launched grenades, codebook constructions)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .. import codebook
+from ..lexicon.triggers import (
+    FORMS,
+    VERB_OBJECTS,
+)
+from ..wordcache import MAX_ENTRIES, lemma_lower
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+from .vocabulary import (
+    _CHEMICAL,
+    _SUICIDE_HEADS,
+    _SUICIDE_HEADS_MORE,
+)
+
+
+@dataclass
+class Trigger:
+    """A token that reports an event, with the kind it reports."""
+
+    token: Token
+    kind: str
+    strong: bool = True
+    nominal: bool = False
+    words: tuple[int, ...] = field(default_factory=tuple)  # token indices of the whole trigger phrase
+    absorbed: bool = False  # a noun in a prepositional phrase of another clause: it only modifies that clause
+
+    @property
+    def i(self) -> int:
+        return self.token.i
+
+
+# token.lower string id -> (the lower-cased word, its FORMS entry or None); see wordcache
+_LOWER_WORDS: dict[int, tuple[str, str | None]] = {}
+
+
+def _lower_word(token: Token) -> tuple[str, str | None]:
+    """The token's lower-cased form and its FORMS entry (None when it has none), cached on the string id."""
+    key = token.lower
+    word = _LOWER_WORDS.get(key)
+    if word is None:
+        if len(_LOWER_WORDS) >= MAX_ENTRIES:
+            _LOWER_WORDS.clear()
+        low = token.lower_
+        word = _LOWER_WORDS[key] = (low, FORMS.get(low))
+    return word
+
+
+def lemma_of(token: Token) -> str:
+    """The word's lemma for the lexicons: the FORMS entry of its lower-cased form, else its spaCy lemma."""
+    return _lower_word(token)[1] or lemma_lower(token)
+
+
+def _arguments(token: Token) -> list[Token]:
+    """The tokens that complete a verb's meaning: objects, particles, passive subjects, PP objects."""
+    out: list[Token] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("dobj", "nsubjpass", "prt", "attr", "oprd", "dative", "acomp", "advmod", "compound"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ in ("conj", "compound", "appos"))
+        elif dep in ("prep", "agent"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "xcomp" and child.pos_ in ("NOUN", "ADJ"):
+            out.append(child)
+    # "intercepted and destroyed 17 drones": the object hangs on the last conjunct
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB":
+            out.extend(c for c in conj.children if c.dep_ == "dobj")
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        out.extend(c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)  # "pounding settlements" parsed as an adjective
+    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.lower_ in FORMS:
+        out.append(token.head)  # headline verbs parsed as nouns: "Ukraine downs drones"
+    return out
+
+
+def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str | None:
+    """The kind a verb's object makes of it ("seized weapons", "took control"); ``places`` are the tokens of the
+    sentence's toponyms, an object among them being a place taken ("seized Ocheretyne", "occupied Kherson")."""
+    table = VERB_OBJECTS.get(lemma)
+    if not table:
+        return None
+    args = [
+        a
+        for a in _arguments(token)
+        if not (a.dep_ == "prep" and a.lower_ in _INSTRUMENT_PREPS)
+        and not (a.dep_ == "pobj" and a.head.lower_ in _INSTRUMENT_PREPS)
+    ]
+    for arg in list(args):  # "hundreds of soldiers were moved": the noun after "of"
+        if arg.dep_ in ("dobj", "nsubjpass") and (arg.pos_ == "NUM" or lemma_of(arg) in _QUANTITY_NOUNS):
+            of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                args.extend(g for g in of.children if g.dep_ == "pobj")
+                if any(g.lower_ in ("which", "whom") for g in of.children):
+                    args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
+    for arg in args:
+        key = _weapon_key(arg) or lemma_of(arg)
+        if key in table and table[key] != "?":
+            return table[key].rstrip("?")
+    # a named place as the object: what the verb does to a settlement (not a person's name the gazetteer also
+    # knows: "police seized Ivanov")
+    if (
+        places
+        and table.get("settlement", "?") != "?"
+        and any(
+            a.i in places and a.ent_type_ != "PERSON"
+            for a in args
+            if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
+        )
+    ):
+        return table["settlement"].rstrip("?")
+    return None
+
+
+_DRONE_HEADS = frozenset("vehicle aircraft system craft aerial".split())
+_DRONE_MODS = frozenset("unmanned uncrewed aerial remotely-piloted pilotless".split())
+
+
+def _weapon_key(arg: Token) -> str | None:
+    """The weapon word an object stands for when it is not one itself: "unmanned aerial vehicles" and "UAVs"
+    are drones, a named system is its kind ("Storm Shadow" a missile), and a number or pronoun that counts
+    weapons told just before ("All 19 were destroyed", "destroyed all of them") is those weapons."""
+    kind = codebook.weapon_spans(arg.doc).get(arg.i)
+    if kind in ("drone", "missile", "rocket"):
+        return kind
+    lemma = lemma_of(arg)
+    if lemma in _DRONE_HEADS and any(lemma_of(c) in _DRONE_MODS for c in arg.children):
+        return "drone"
+    if arg.pos_ in ("NUM", "PRON", "DET") or lemma in ("all", "most", "some", "each", "both", "none"):
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "NOUN" for g in c.children)
+            for c in arg.children
+        ):
+            return None  # "15 of the 18 drones": the noun after "of" is read on its own
+        antecedent = codebook.weapon_antecedent(arg)
+        if antecedent is not None:
+            return antecedent
+    return None
+
+
+_INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
+
+
+def _antecedent(token: Token) -> list[Token]:
+    """The noun a "18 of which" refers to: the nearest noun before it in the sentence."""
+    sent_start = token.sent.start
+    for i in range(token.i - 1, max(sent_start, token.i - 8) - 1, -1):
+        t = token.doc[i]
+        if t.pos_ in ("NOUN", "PROPN"):
+            return [t]
+    return []
+
+
+_QUANTITY_NOUNS = frozenset(
+    "hundred thousand dozen score tens hundreds thousands dozens number batch".split()
+)
+
+
+def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
+    from ..lexicon.weapons import WEAPON_WORDS
+
+    for t in tokens:
+        w = WEAPON_WORDS.get(lemma_of(t))
+        if w and w[1] in kinds:
+            return True
+    return False
+
+
+def _special_kind(token: Token) -> str | None:
+    """Constructions that name a weapon-specific event wherever they occur."""
+    low = token.lower_
+    lemma = lemma_of(token)
+    head = token.head
+    if low == "suicide" and (
+        lemma_of(head) in _SUICIDE_HEADS
+        or head.lower_ in _SUICIDE_HEADS_MORE
+        or lemma_of(head) in _SUICIDE_HEADS_MORE
+    ):
+        return "suicide"
+    if lemma in ("blow", "detonate", "explode") and any(
+        lemma_of(c) == "kill" and any(g.lower_ in ("himself", "herself", "themselves") for g in c.children)
+        for c in token.children
+    ):
+        return "suicide"  # "detonated explosives, killing themselves"
+    if lemma in ("blow", "detonate") and any(
+        c.lower_ in ("himself", "herself", "themselves") for c in token.children
+    ):
+        return "suicide"
+    if lemma in ("detonate", "explode") and any(lemma_of(c) in ("vest", "belt") for c in token.subtree):
+        return "suicide"
+    if lemma == "grenade" or low in ("grenades", "grenade"):
+        if _launched_grenade(token) or any(c.lower_ in _CROWD_CONTROL for c in token.children):
+            return None  # a launcher's grenade is a heavy weapon; a stun grenade disperses a crowd
+        return "grenade"
+    if lemma in _CHEMICAL and lemma not in ("poison",):
+        if lemma == "chemical" and lemma_of(head) not in (
+            "attack",
+            "weapon",
+            "agent",
+            "strike",
+            "munition",
+            "shell",
+            "bomb",
+            "substance",
+            "gas",
+        ):
+            return None
+        if lemma in ("toxic", "poisonous", "nerve", "mustard") and lemma_of(head) not in (
+            "gas",
+            "agent",
+            "substance",
+            "chemical",
+            "smoke",
+        ):
+            return None
+        return "chemical"
+    if lemma == "gas" and any(
+        c.lower_ in ("poison", "toxic", "mustard", "nerve", "chlorine", "sarin") for c in token.children
+    ):
+        return "chemical"
+    return None
+
+
+_CROWD_CONTROL = frozenset("stun flash flash-bang smoke tear gas noise light-and-sound".split())
+
+
+def _launched_grenade(token: Token) -> bool:
+    """A grenade fired from a launcher ("grenade launchers", "rocket-propelled grenades", "RPG"): ACLED's
+    Grenade sub-event type is for hand grenades; launchers are heavy weapons (shelling)."""
+    if codebook.weapon_spans(token.doc).get(token.i) not in (None, "grenade", "explosive"):
+        return True
+    doc = token.doc
+    return (token.i + 1 < len(doc) and lemma_of(doc[token.i + 1]) in ("launcher", "launch")) or any(
+        c.lower_ in ("rocket-propelled", "propelled") for c in token.children
+    )
