@@ -39,6 +39,8 @@ def test_admin_stem_joins_the_adjective_and_the_town(text: str, stem: str) -> No
 def test_every_iso_region_of_ukraine_and_russia_sits_at_its_centre(gazetteer) -> None:  # noqa: F811
     data = gazetteer.data
     for code, entry in data.region_entry.items():
+        if code[:2] not in ("UA", "RU"):
+            continue  # the world's regions: at their namesake settlement or their settlements' median
         centre = gazetteer.centre_of(entry)
         assert centre is not None, code
         assert gazetteer.point(entry) == gazetteer.point(centre), code

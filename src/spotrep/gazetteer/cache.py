@@ -27,7 +27,15 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "SPOTREP_CACHE_DIR"
 PREFIX = "gazetteer-"
 SUFFIX = ".pickle"
-_CODE_FILES = ("build.py", "data.py", "regions.py", "translit.py", "variants.py", "geonames_dump.py")
+_CODE_FILES = (
+    "build.py",
+    "data.py",
+    "regions.py",
+    "translit.py",
+    "variants.py",
+    "geonames_dump.py",
+    "world.py",
+)
 
 _lock = threading.RLock()
 _instance: Gazetteer | None = None

@@ -25,6 +25,7 @@ Q_NAME, Q_ATTESTED, Q_VARIANT, Q_LOOSE = 0, 1, 2, 3
 QUALITY_NAMES = ("name", "attested alternate name", "generated spelling variant", "loose spelling match")
 
 SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION, SRC_HROMADA, SRC_CITY_DISTRICT = 0, 1, 2, 3, 4, 5, 6
+SRC_DISTRICT = 7  # a GeoNames admin2 unit outside Ukraine and Russia ("Shwebo District", "Jaghuri")
 
 # Administrative rank of a settlement: the highest unit it is the administrative centre of. Reporting names
 # centres more often than the villages that share their name, so the resolver prefers them.
@@ -235,6 +236,9 @@ class Gazetteer:
         if src == SRC_ISO:
             code = self.data.codes[sid]
             return f"iso:{code}"
+        if src == SRC_DISTRICT:
+            admin1 = self.admin1_code(i) or ""
+            return f"admin2:{admin1}:{name_key(self.data.names[i]).replace(' ', '-')}"
         return f"area:{name_key(self.data.names[i]).replace(' ', '-')}"
 
     def location(self, i: int, *, precision: int | None = None) -> Location:

@@ -282,9 +282,32 @@ REGION_NOUNS = frozenset(
         "okrug",
         "oblast'",
         "governorate",
+        "state",
+        "division",
+        "prefecture",
     }
 )
 DISTRICT_NOUNS = frozenset({"district", "districts", "raion", "rayon", "raions", "rayons"})
+# Units named after their main town ("Mohnyin township"): the town inside the region the text names.
+TOWNSHIP_NOUNS = frozenset({"township", "townships", "tehsil", "commune", "municipality", "subdistrict"})
+
+# Names of first-level regions outside Ukraine and Russia that pycountry and GeoNames do not carry: ACLED's
+# halves of Myanmar's Shan and Bago, and the older English names still in use. Checked against pycountry by
+# the build.
+WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
+    "MM-17": ("Shan-North", "Shan-South", "Shan-East", "Northern Shan", "Southern Shan", "Eastern Shan"),
+    "MM-02": ("Bago-East", "Bago-West", "Pegu"),
+    "MM-06": ("Rangoon",),
+    "MM-07": ("Irrawaddy",),
+    "MM-16": ("Arakan",),
+    "MM-13": ("Karen",),
+    "MM-12": ("Karenni",),
+    "MM-05": ("Tenasserim",),
+    "MM-03": ("Magwe",),
+    "MM-18": ("Naypyidaw", "Naypyitaw", "Nay Pyi Taw"),
+    "AF-WAR": ("Wardak", "Maidan Wardak"),
+    "AF-URU": ("Uruzgan", "Oruzgan"),
+}
 
 # English short names of countries that pycountry spells differently (pycountry covers the rest).
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {

