@@ -380,13 +380,21 @@
         markers.push(marker);
       }
     }
-    group.markers.clearLayers();
+    // a new cluster group each time: one built for the map's present zoom (no state left from earlier views)
+    group.removeLayer(group.markers);
+    group.markers = clusterGroup();
     group.cells.clearLayers();
     if (grid.located <= MARKER_LIMIT) group.markers.addLayers(markers);
     else for (const m of markers) group.cells.addLayer(m);
+    group.addLayer(group.markers);
     state.markerById = byId;
     state.mapMode = grid.located <= MARKER_LIMIT ? "markers" : "cells";
     return grid;
+  }
+
+  // no animations: the clusters are drawn at once (the map never shows what the list does not)
+  function clusterGroup() {
+    return L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, animate: false });
   }
 
   Spotrep.layers.register("events", {
@@ -396,7 +404,7 @@
     create() {
       // single events clustered in the browser; the server's cells (many events in view) beside them, unclustered
       const group = L.layerGroup();
-      group.markers = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+      group.markers = clusterGroup();
       group.cells = L.layerGroup();
       group.addLayer(group.markers);
       group.addLayer(group.cells);
@@ -953,6 +961,7 @@
   async function filtersChanged(options) {
     const timeline = !options || options.timeline !== false;
     const started = performance.now();
+    document.body.dataset.busy = "true"; // until the view is drawn again
     try {
       state.offset = 0;
       deselect();
@@ -970,6 +979,7 @@
       await Promise.all(jobs);
     } catch (error) {
       setStatus("Error: " + error.message);
+      document.body.dataset.busy = "false";
     }
   }
   Spotrep.filtersChanged = filtersChanged;
@@ -1018,6 +1028,8 @@
         document.getElementById("map").classList.add("no-tiles");
       }
       legend(config).addTo(state.map);
+      // the map's box can change without the window's (the side column): Leaflet is told, and the view redrawn
+      if (window.ResizeObserver) new ResizeObserver(() => state.map.invalidateSize({ pan: false })).observe(document.getElementById("map"));
     }
     setUpFilters(config);
     setUpList();
@@ -1039,8 +1051,12 @@
     L.control.layers(null, overlays, { collapsed: true }).addTo(state.map);
     document.getElementById("play").onclick = () => (state.playing ? stopPlay() : startPlay());
     let timer = null;
+    state.map.on("movestart zoomstart", () => {
+      if (!state.booting) document.body.dataset.busy = "true"; // a view is coming
+    });
     state.map.on("moveend", () => {
       if (state.moving || state.booting) return;
+      document.body.dataset.busy = "true";
       clearTimeout(timer);
       timer = setTimeout(viewChanged, 120);
     });
