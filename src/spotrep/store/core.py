@@ -391,11 +391,9 @@ class Store:
                 where += [e.latitude.between(lat_lo, lat_hi), e.longitude.between(lon_lo, lon_hi)]
             where.append(distance_sql(e.latitude, e.longitude, n.lat, n.lon) <= n.km)
         if flt.bbox:
+            # the columns themselves, not the R*tree: a map's view is often most of the events, and a large
+            # id list from the R*tree costs more than the scan (0.24 s against 0.05 s at 100,000 events)
             b = flt.bbox
-            if self._rtree:
-                r = s.events_rtree.c
-                box = [r.max_lat >= b.south, r.min_lat <= b.north, r.max_lon >= b.west, r.min_lon <= b.east]
-                where.append(e.pk.in_(select(r.id).where(*box)))
             where += [e.latitude.between(b.south, b.north), e.longitude.between(b.west, b.east)]
         if flt.sources:
             r, d = s.reports.c, s.documents.c
@@ -494,6 +492,13 @@ class Store:
             if offset:
                 q = q.offset(offset)
             return self._rows(conn, _fetch_all(conn, q))
+
+    def count_located(self, flt: EventFilter | None = None) -> int:
+        """How many of the matching events have a point (those a map can show)."""
+        e = s.events.c
+        with self._read() as conn:
+            where = [*self._conditions(conn, flt), e.latitude.is_not(None), e.longitude.is_not(None)]
+            return conn.execute(select(func.count()).select_from(s.events).where(*where)).scalar_one()
 
     def bounds(self, flt: EventFilter | None = None) -> tuple[float, float, float, float] | None:
         """The box (west, south, east, north) of the located events that match; None when there are none."""

@@ -108,18 +108,21 @@ def events_grid(
     flt: Filter,
     store: StoreDep,
     cell: Annotated[float, Query(gt=0.0001, le=90, description="The cells' size in degrees.")] = 1.0,
+    cells: Annotated[bool, Query(description="`false`: the totals and the bounds only (no cells).")] = True,
 ) -> Response:
     """The located events that match, counted by cells of `cell` degrees (the map's clusters at any number of
     events): each cell's count and mean point, and its event's id when it holds one."""
 
     def compute() -> Response:
-        cells = store.grid(flt, cell=cell)
+        found = store.grid(flt, cell=cell) if cells else []
+        total = store.count(flt)
+        located = sum(c.count for c in found) if cells else store.count_located(flt)
         out = GridOut(
             cell=cell,
-            total=store.count(flt),
-            located=sum(c.count for c in cells),
-            bounds=store.bounds(flt),
-            cells=[GridCellOut(lat=c.lat, lon=c.lon, count=c.count, event_id=c.event_id) for c in cells],
+            total=total,
+            located=located,
+            bounds=store.bounds(flt) if flt.bbox is None else None,  # where to fit the map: without a view
+            cells=[GridCellOut(lat=c.lat, lon=c.lon, count=c.count, event_id=c.event_id) for c in found],
         )
         return Response(out.model_dump_json(), media_type="application/json")
 

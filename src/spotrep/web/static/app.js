@@ -925,9 +925,16 @@
     } catch (error) {
       if (generation === state.generation) setStatus("Error: " + error.message);
     } finally {
-      if (generation === state.generation) document.body.dataset.busy = "false";
+      if (generation === state.generation) {
+        document.body.dataset.busy = "false";
+        for (const resolve of idle.splice(0)) resolve();
+      }
     }
   }
+  // a promise of the moment the events in view are drawn (what is less urgent waits for it: the place names)
+  const idle = [];
+  Spotrep.whenIdle = () =>
+    document.body.dataset.busy === "true" ? new Promise((resolve) => idle.push(resolve)) : Promise.resolve();
   Spotrep.timings = {};
   Spotrep.refreshView = refreshView;
 
@@ -938,7 +945,7 @@
   // where the matching events are (all of them, not only those in view): the map is fitted to them
   async function fitToMatches() {
     const p = params(true);
-    p.set("cell", "45");
+    p.set("cells", "false");
     const grid = await api("/api/events/grid", p);
     state.total = grid.total;
     state.located = grid.located;
@@ -965,6 +972,11 @@
     try {
       state.offset = 0;
       deselect();
+      if (!timeline) drawTimeline();
+      await fitToMatches();
+      await refreshView();
+      Spotrep.timings.lastFilter = performance.now() - started;
+      // then what does not show the events in view: the timeline's counts, the other layers
       const ctx = context();
       const jobs = [];
       for (const spec of Spotrep.layers.list()) {
@@ -972,11 +984,8 @@
         if (layer && spec.refresh) jobs.push(spec.refresh(ctx, layer));
       }
       if (timeline) jobs.push(loadTimeline());
-      else drawTimeline();
-      await fitToMatches();
-      await refreshView();
-      Spotrep.timings.lastFilter = performance.now() - started;
       await Promise.all(jobs);
+      Spotrep.timings.lastSettled = performance.now() - started;
     } catch (error) {
       setStatus("Error: " + error.message);
       document.body.dataset.busy = "false";
@@ -1063,7 +1072,7 @@
     const timeline = loadTimeline();
     if (fromUrl) {
       const p = params(true);
-      p.set("cell", "45");
+      p.set("cells", "false");
       const grid = await api("/api/events/grid", p);
       state.total = grid.total;
       state.located = grid.located;

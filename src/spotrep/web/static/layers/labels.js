@@ -15,8 +15,10 @@
 
   async function load(ctx, layer) {
     if (!ctx.map.hasLayer(layer)) return;
-    const zoom = ctx.map.getZoom();
     const generation = (layer._generation = (layer._generation || 0) + 1);
+    await Spotrep.whenIdle(); // the events first
+    if (generation !== layer._generation) return;
+    const zoom = ctx.map.getZoom();
     const data = await ctx.api("/api/labels", new URLSearchParams({ bbox: bbox(ctx.map), zoom: String(zoom) }));
     if (generation !== layer._generation) return;
     const markers = [];
