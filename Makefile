@@ -30,6 +30,8 @@ lint: install
 
 bench: install
 	$(BIN)/spotrep bench
+	@# the page at 100,000 events in Chromium: first view and filter-change times (skips without chromium)
+	SPOTREP_PAGE_BENCH=1 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_web_page_browser.py -k 100000
 
 # A bounded load test on loopback: `spotrep serve` on a generated database of LOAD_EVENTS events, locust
 # headless with LOAD_USERS users for LOAD_TIME; prints the p95 of /api/events (see loadtest/run.py).

@@ -520,7 +520,8 @@ def test_settings_come_from_the_environment_and_options_win():
     assert settings.cors_origins == ("https://a.example", "https://b.example")
     assert settings.max_body_bytes == 1000
     assert Settings.from_env(env, tiles="https://t.example/{z}/{x}/{y}.png").tiles.startswith("https://t.")
-    assert Settings.from_env({}).tiles.startswith("https://tile.openstreetmap.org/")
+    assert Settings.from_env({}).tiles is None  # offline first: the page's own basemap
+    assert Settings(tiles="osm").tiles.startswith("https://tile.openstreetmap.org/")
     assert Settings.from_env({"SPOTREP_API_TOKEN": "  "}).writes_enabled is False
 
 

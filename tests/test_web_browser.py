@@ -147,7 +147,7 @@ def test_the_page_shows_the_seed_events_and_a_click_shows_the_evidence_sentence(
         everything = json.load(response)
     assert any(e["location"]["latitude"] is not None for e in everything["events"]), "no located events"
     page.locator(".spotrep-marker, .marker-cluster").first.wait_for()  # markers (or clusters of them)
-    assert page.locator("#status").text_content().startswith(f"{everything['total']} event(s)")
+    assert page.locator("#status").text_content().startswith(f"{everything['total']} event")
     assert page.locator("#timeline rect.bar").count() > 0
 
     # only the seed article's events: the source filter

@@ -18,10 +18,11 @@ from .storeopts import db_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port.")
 @click.option(
     "--tiles",
-    metavar="URL|none",
+    metavar="none|osm|URL",
     envvar="SPOTREP_TILES",
     show_envvar=True,
-    help="Map tile URL template (default: OpenStreetMap); 'none' for no tiles: outlines only (offline).",
+    help="Map tiles: 'none' (default: the page's own offline basemap of outlines and place names), 'osm'"
+    " for OpenStreetMap, or a tile URL template.",
 )
 @click.option(
     "--private",

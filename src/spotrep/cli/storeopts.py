@@ -76,6 +76,7 @@ _FILTERS: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         help="Region: 'Kharkiv', 'Kharkiv Oblast' or UA-63 (repeatable).",
     ),
     click.option("--near", metavar="LAT,LON,KM", help="Events within KM kilometres of a point."),
+    click.option("--bbox", metavar="W,S,E,N", help="Events in a box of longitudes and latitudes."),
     click.option(
         "--source", "sources", multiple=True, metavar="NAME", help="Reported by this source (repeatable)."
     ),
@@ -117,6 +118,7 @@ _OPTION_NAMES = {
     "countries": "--country",
     "admin1": "--admin1",
     "near": "--near",
+    "bbox": "--bbox",
     "sources": "--source",
     "text": "--text",
     "min_sources": "--min-sources",

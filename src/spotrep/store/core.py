@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Integer,
+    cast,
     exists,
     func,
     or_,
@@ -49,12 +51,14 @@ from .engine import bytewise, distance_sql, km_to_lat, km_to_lon, make_engine, r
 from .extract import Extractor, resolve_extractor
 from .models import (
     DEFAULT_BATCH_SIZE,
+    SORT_KEYS,
     AddResult,
     DocumentRecord,
     EventDetail,
     EventFilter,
     EventRow,
     EventSource,
+    GridCell,
     IngestReport,
     PlaceRecord,
     StoreStats,
@@ -386,6 +390,11 @@ class Store:
             else:
                 where += [e.latitude.between(lat_lo, lat_hi), e.longitude.between(lon_lo, lon_hi)]
             where.append(distance_sql(e.latitude, e.longitude, n.lat, n.lon) <= n.km)
+        if flt.bbox:
+            # the columns themselves, not the R*tree: a map's view is often most of the events, and a large
+            # id list from the R*tree costs more than the scan (0.24 s against 0.05 s at 100,000 events)
+            b = flt.bbox
+            where += [e.latitude.between(b.south, b.north), e.longitude.between(b.west, b.east)]
         if flt.sources:
             r, d = s.reports.c, s.documents.c
             names = [x.casefold() for x in flt.sources]
@@ -456,9 +465,26 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         descending: bool = False,
+        sort: str = "date",
     ) -> list[EventRow]:
+        """The events that match, a page at a time, ordered by ``sort`` (one of ``SORT_KEYS``: ``date``,
+        ``type``, ``place``, ``fatalities``, ``sources``; ties by date, then by arrival), ascending or
+        ``descending``."""
         e = s.events.c
-        order = (e.day.desc(), e.pk.desc()) if descending else (e.day, e.pk)
+        if sort not in SORT_KEYS:
+            raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORT_KEYS)}", value=sort)
+        keys: list[Any] = [
+            *{
+                "date": [],
+                "type": self._bytewise(e.event_type, e.sub_event_type),
+                "place": self._bytewise(func.coalesce(e.location_name, "")),
+                "fatalities": [func.coalesce(e.fatalities, -1)],
+                "sources": [e.source_count],
+            }[sort],
+            e.day,
+            e.pk,
+        ]
+        order = [k.desc() for k in keys] if descending else keys
         with self._read() as conn:
             q = select_events().where(*self._conditions(conn, flt)).order_by(*order)
             if limit is not None:
@@ -466,6 +492,50 @@ class Store:
             if offset:
                 q = q.offset(offset)
             return self._rows(conn, _fetch_all(conn, q))
+
+    def count_located(self, flt: EventFilter | None = None) -> int:
+        """How many of the matching events have a point (those a map can show)."""
+        e = s.events.c
+        with self._read() as conn:
+            where = [*self._conditions(conn, flt), e.latitude.is_not(None), e.longitude.is_not(None)]
+            return conn.execute(select(func.count()).select_from(s.events).where(*where)).scalar_one()
+
+    def bounds(self, flt: EventFilter | None = None) -> tuple[float, float, float, float] | None:
+        """The box (west, south, east, north) of the located events that match; None when there are none."""
+        e = s.events.c
+        with self._read() as conn:
+            where = [*self._conditions(conn, flt), e.latitude.is_not(None), e.longitude.is_not(None)]
+            row = conn.execute(
+                select(func.min(e.longitude), func.min(e.latitude), func.max(e.longitude), func.max(e.latitude))
+                .where(*where)
+            ).one()  # fmt: skip
+        return None if row[0] is None else (float(row[0]), float(row[1]), float(row[2]), float(row[3]))
+
+    def grid(self, flt: EventFilter | None = None, *, cell: float = 1.0) -> list[GridCell]:
+        """The located events that match, counted by cells of ``cell`` degrees of latitude and longitude (a
+        map's clusters, however many events there are): each cell's count, the mean point of its events,
+        and its one event's id when it holds one."""
+        if not cell > 0:
+            raise InputError("a grid cell has a positive size in degrees", value=cell)
+        e = s.events.c
+        if self.dialect == "sqlite":  # lat + 90 and lon + 180 are not negative: truncation is the floor
+            gy = cast((e.latitude + 90) / cell, Integer)
+            gx = cast((e.longitude + 180) / cell, Integer)
+        else:
+            gy, gx = func.floor((e.latitude + 90) / cell), func.floor((e.longitude + 180) / cell)
+        with self._read() as conn:
+            where = [*self._conditions(conn, flt), e.latitude.is_not(None), e.longitude.is_not(None)]
+            q = (
+                select(gy.label("gy"), gx.label("gx"), func.count(), func.avg(e.latitude),
+                       func.avg(e.longitude), func.min(e.event_id))
+                .where(*where)
+                .group_by(gy, gx)
+                .order_by(gy, gx)
+            )  # fmt: skip
+            return [
+                GridCell(lat=float(lat), lon=float(lon), count=n, event_id=event_id if n == 1 else None)
+                for _gy, _gx, n, lat, lon, event_id in conn.execute(q)
+            ]
 
     def iter_rows(
         self, flt: EventFilter | None = None, *, chunk_size: int = 2000, limit: int | None = None

@@ -55,6 +55,53 @@ class Near(BaseModel):
             ) from None
 
 
+class BBox(BaseModel):
+    """A box of longitudes and latitudes (a map's view): events with ``west <= lon <= east`` and
+    ``south <= lat <= north``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    west: float = Field(ge=-180, le=180)
+    south: float = Field(ge=-90, le=90)
+    east: float = Field(ge=-180, le=180)
+    north: float = Field(ge=-90, le=90)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BBox:
+        if self.east < self.west or self.north < self.south:
+            raise InputError(
+                "a box wants WEST,SOUTH,EAST,NORTH with WEST <= EAST and SOUTH <= NORTH", value=str(self)
+            )
+        return self
+
+    @classmethod
+    def parse(cls, value: str, *, name: str = "--bbox") -> BBox:
+        """From ``"WEST,SOUTH,EAST,NORTH"`` in degrees (e.g. ``"35.5,49.5,37,50.5"``); longitudes and
+        latitudes beyond the world are clamped to it (a map's view may reach past the antimeridian)."""
+        parts = [p.strip() for p in value.split(",")]
+        try:
+            w, s, e, n = (float(p) for p in parts)
+            if any(x != x for x in (w, s, e, n)):
+                raise ValueError
+        except ValueError:
+            raise InputError(
+                f"{name} wants WEST,SOUTH,EAST,NORTH in degrees (e.g. 35.5,49.5,37,50.5), got {value!r}",
+                field=name,
+                value=value,
+            ) from None
+
+        def lon(x: float) -> float:
+            return min(180.0, max(-180.0, x))
+
+        def lat(x: float) -> float:
+            return min(90.0, max(-90.0, x))
+
+        try:
+            return cls(west=lon(w), south=lat(s), east=lon(e), north=lat(n))
+        except InputError as exc:
+            raise InputError(f"{name}: {exc}", field=name, value=value) from None
+
+
 def _as_tuple(value: Any) -> tuple:
     if value is None:
         return ()
@@ -70,7 +117,8 @@ class EventFilter(BaseModel):
     * ``types``: ACLED event types or sub-event types (case-insensitive, spelled as ACLED spells them).
     * ``categories``: project categories. ``countries``: ISO alpha-2 or alpha-3 codes or country names.
     * ``admin1``: region names ("Kharkiv", "Kharkiv Oblast") or ISO 3166-2 codes ("UA-63").
-    * ``near``: a circle. ``sources``: source names of any document reporting the event (case-insensitive).
+    * ``near``: a circle. ``bbox``: a box of longitudes and latitudes (a map's view).
+    * ``sources``: source names of any document reporting the event (case-insensitive).
     * ``text``: a case-insensitive substring of the notes, place, actors or evidence.
     * ``min_sources``: at least this many documents report the event.
     * ``languages``: ISO 639-1 codes (``en``, ``uk``, ``ru``) of the event's language (its canonical report's).
@@ -85,6 +133,7 @@ class EventFilter(BaseModel):
     countries: tuple[str, ...] = ()
     admin1: tuple[str, ...] = ()
     near: Near | None = None
+    bbox: BBox | None = None
     sources: tuple[str, ...] = ()
     text: str | None = None
     min_sources: int | None = Field(default=None, ge=1, le=MAX_INTEGER)
@@ -169,6 +218,21 @@ class EventFilter(BaseModel):
         return tuple(t for t in self.types if t in SUB_EVENT_TYPES)
 
 
+SORT_KEYS = ("date", "type", "place", "fatalities", "sources")
+"""What ``Store.query_rows`` can order events by (ties by date, then by arrival)."""
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A cell of ``Store.grid``: how many matching events it holds, their mean point, and the event's id when
+    there is one."""
+
+    lat: float
+    lon: float
+    count: int
+    event_id: str | None = None
+
+
 FILTER_KEYS = (
     "since",
     "until",
@@ -177,6 +241,7 @@ FILTER_KEYS = (
     "countries",
     "admin1",
     "near",
+    "bbox",
     "sources",
     "text",
     "min_sources",
@@ -194,6 +259,7 @@ def parse_filter(
     countries: Any = (),
     admin1: Any = (),
     near: str | None = None,
+    bbox: str | None = None,
     sources: Any = (),
     text: str | None = None,
     min_sources: int | None = None,
@@ -216,6 +282,7 @@ def parse_filter(
         countries=countries,
         admin1=admin1,
         near=Near.parse(near, name=label("near")) if near else None,
+        bbox=BBox.parse(bbox, name=label("bbox")) if bbox else None,
         sources=sources,
         text=text,
         min_sources=min_sources,

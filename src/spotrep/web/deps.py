@@ -112,6 +112,12 @@ def event_filter(
         list[str], Query(description="Region: `Kharkiv`, `Kharkiv Oblast` or `UA-63` (repeatable).")
     ] = [],  # noqa: B006
     near: Annotated[str | None, Query(description="LAT,LON,KM: events within KM km of a point.")] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=120, description="WEST,SOUTH,EAST,NORTH: events in a box of degrees (a map's view)."
+        ),
+    ] = None,
     source: Annotated[list[str], Query(description="Reported by this source (repeatable).")] = [],  # noqa: B006
     text: Annotated[
         str | None,
@@ -142,6 +148,7 @@ def event_filter(
         countries=country,
         admin1=admin1,
         near=near,
+        bbox=bbox,
         sources=source,
         text=text,
         min_sources=min_sources,

@@ -190,6 +190,7 @@ class StatsOut(BaseModel):
 class EventTypeStyle(BaseModel):
     name: str
     colour: str
+    shape: str = "circle"  # the marker's shape: circle, triangle, star, square, triangle-down, hexagon
 
 
 class PageConfig(BaseModel):
@@ -212,3 +213,38 @@ class PageConfig(BaseModel):
         default=False,
         description="The store has watched feeds: the page shows their health (`GET /api/feeds`).",
     )
+
+
+class GridCellOut(BaseModel):
+    lat: float
+    lon: float
+    count: int
+    event_id: str | None = None
+
+
+class GridOut(BaseModel):
+    """The matching events counted by cells (``GET /api/events/grid``)."""
+
+    cell: float
+    total: int  # every matching event
+    located: int  # those with a point (the sum of the cells' counts)
+    bounds: tuple[float, float, float, float] | None = None  # west, south, east, north of the located ones
+    cells: list[GridCellOut]
+
+
+class LabelOut(BaseModel):
+    """A settlement's name and point."""
+
+    name: str
+    lat: float
+    lon: float
+    population: int | None = None
+    kind: str
+    country: str | None = None
+
+
+class LabelsOut(BaseModel):
+    """Settlement names for a map without tiles (``GET /api/labels``), largest first."""
+
+    zoom: int
+    labels: list[LabelOut]

@@ -4,8 +4,9 @@ Every setting has an environment variable (``Settings.from_env``); ``spotrep ser
 
 * ``SPOTREP_API_TOKEN``: the bearer token writes need. Without one every write is refused (403).
 * ``SPOTREP_API_PRIVATE=1``: reads need the token too (they are open by default).
-* ``SPOTREP_TILES``: a tile URL template (``https://tile.openstreetmap.org/{z}/{x}/{y}.png`` by default), or
-  ``none`` for no tiles (offline): the map then shows the outlines shipped with the package only.
+* ``SPOTREP_TILES``: none by default (offline first: the page draws its own basemap, the country and region
+  outlines and the gazetteer's settlement names, all served by spotrep); ``osm`` for OpenStreetMap's tiles, or
+  a tile URL template. When tiles fail to load, the page falls back to its own basemap.
 * ``SPOTREP_TILES_ATTRIBUTION``: the attribution shown for the tiles.
 * ``SPOTREP_CORS_ORIGINS``: comma-separated origins allowed to call the API from other sites (default:
   none).
@@ -22,7 +23,9 @@ from urllib.parse import urlsplit
 from ..errors import ConfigError
 from ..store.extract import Extractor
 
-DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_TILES = None  # offline first: the page's own basemap
+TILE_ALIASES = {"osm": OSM_TILES, "openstreetmap": OSM_TILES}
 DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors"
 NO_TILES = ("", "none", "off", "offline")
 
@@ -33,7 +36,7 @@ _TRUE = ("1", "true", "yes", "on")
 class Settings:
     api_token: str | None = None
     private: bool = False  # reads need the token too
-    tiles: str | None = DEFAULT_TILES  # None: no tiles
+    tiles: str | None = DEFAULT_TILES  # None: no tiles (the page's own basemap)
     tiles_attribution: str = DEFAULT_ATTRIBUTION
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 2 * 1024 * 1024
@@ -52,7 +55,9 @@ class Settings:
             raise ConfigError("private reads need a token: set SPOTREP_API_TOKEN")
         if self.tiles is not None:
             tiles = self.tiles.strip()
-            if tiles.lower() in NO_TILES:
+            if tiles.lower() in TILE_ALIASES:
+                object.__setattr__(self, "tiles", TILE_ALIASES[tiles.lower()])
+            elif tiles.lower() in NO_TILES:
                 object.__setattr__(self, "tiles", None)
             else:
                 parts = urlsplit(tiles)

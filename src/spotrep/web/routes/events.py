@@ -14,7 +14,16 @@ from ..context import locate, paragraph_of
 from ..deps import Filter, SettingsDep, StoreDep, cached, require_reader
 from ..errors import ApiError
 from ..jsonfast import dumps_json
-from ..schemas import ErrorOut, EventDetailOut, EventPage, EvidenceInContext, GeoJSONCollection, SourceOut
+from ..schemas import (
+    ErrorOut,
+    EventDetailOut,
+    EventPage,
+    EvidenceInContext,
+    GeoJSONCollection,
+    GridCellOut,
+    GridOut,
+    SourceOut,
+)
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_reader)])
 
@@ -42,8 +51,12 @@ def list_events(
     ] = None,
     offset: Annotated[int, Query(ge=0, le=MAX_INTEGER, description="Skip this many events first.")] = 0,
     order: Annotated[
-        Literal["asc", "desc"], Query(description="By date: oldest (asc) or newest first.")
+        Literal["asc", "desc"], Query(description="Ascending (oldest first) or descending.")
     ] = "asc",
+    sort: Annotated[
+        Literal["date", "type", "place", "fatalities", "sources"],
+        Query(description="What to order by (ties by date, then by arrival)."),
+    ] = "date",
     format: Annotated[
         Literal["json", "geojson"], Query(description="`json` (events) or `geojson`.")
     ] = "json",
@@ -62,7 +75,11 @@ def list_events(
 
     def compute() -> Response:
         total = store.count(flt)
-        rows = store.query_rows(flt, limit=limit, offset=offset, descending=order == "desc") if limit else []
+        rows = (
+            store.query_rows(flt, limit=limit, offset=offset, descending=order == "desc", sort=sort)
+            if limit
+            else []
+        )
         if format == "geojson":
             body = {
                 "type": "FeatureCollection",
@@ -83,6 +100,65 @@ def list_events(
         return Response(page.model_dump_json(), media_type="application/json")
 
     return cached(request, compute)
+
+
+@router.get("/events/grid", response_model=GridOut, responses=ERRORS)
+def events_grid(
+    request: Request,
+    flt: Filter,
+    store: StoreDep,
+    cell: Annotated[float, Query(gt=0.0001, le=90, description="The cells' size in degrees.")] = 1.0,
+    cells: Annotated[bool, Query(description="`false`: the totals and the bounds only (no cells).")] = True,
+) -> Response:
+    """The located events that match, counted by cells of `cell` degrees (the map's clusters at any number of
+    events): each cell's count and mean point, and its event's id when it holds one."""
+
+    def compute() -> Response:
+        found = store.grid(flt, cell=cell) if cells else []
+        total = store.count(flt)
+        located = sum(c.count for c in found) if cells else store.count_located(flt)
+        out = GridOut(
+            cell=cell,
+            total=total,
+            located=located,
+            bounds=store.bounds(flt) if flt.bbox is None else None,  # where to fit the map: without a view
+            cells=[GridCellOut(lat=c.lat, lon=c.lon, count=c.count, event_id=c.event_id) for c in found],
+        )
+        return Response(out.model_dump_json(), media_type="application/json")
+
+    return cached(request, compute)
+
+
+@router.get(
+    "/export",
+    responses={
+        **ERRORS,
+        200: {
+            "description": "Every matching event as ACLED-style CSV (`format=csv`) or GeoJSON (`format=geojson`)",
+            "content": {"text/csv": {}, "application/geo+json": {}},
+        },
+    },
+)
+def export_events(
+    flt: Filter,
+    store: StoreDep,
+    format: Annotated[
+        Literal["csv", "geojson"], Query(description="`csv` (ACLED columns) or `geojson`.")
+    ] = "csv",
+) -> Response:
+    """Every event that matches the filters (the page's "export this view"), written by the library's
+    exporters (`spotrep export`): ACLED's columns as CSV, or a GeoJSON FeatureCollection."""
+    import io
+
+    from ...exports import write_export
+
+    out = io.StringIO()
+    write_export(store.iter_rows(flt), out, "acled-csv" if format == "csv" else format)
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/geo+json"
+    name = "spotrep-events." + format
+    return Response(
+        out.getvalue(), media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @router.get(

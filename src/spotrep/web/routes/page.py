@@ -15,14 +15,23 @@ from ..schemas import EventTypeStyle, PageConfig, RegionCount, SourceCount
 
 router = APIRouter(tags=["page"])
 
-# one colour per ACLED event type (colour-blind-safe qualitative palette)
+# one colour per ACLED event type, from the Okabe-Ito palette (told apart with every common colour-vision
+# deficiency), and one marker shape each, so that the type never rests on colour alone
 EVENT_TYPE_COLOURS = {
-    "Battles": "#d55e00",
-    "Explosions/Remote violence": "#cc3311",
-    "Violence against civilians": "#aa3377",
-    "Protests": "#0077bb",
-    "Riots": "#ee7733",
-    "Strategic developments": "#009988",
+    "Battles": "#d55e00",  # vermillion
+    "Explosions/Remote violence": "#0072b2",  # blue
+    "Violence against civilians": "#cc79a7",  # reddish purple
+    "Protests": "#009e73",  # bluish green
+    "Riots": "#e69f00",  # orange
+    "Strategic developments": "#56b4e9",  # sky blue
+}
+EVENT_TYPE_SHAPES = {
+    "Battles": "triangle",
+    "Explosions/Remote violence": "star",
+    "Violence against civilians": "circle",
+    "Protests": "square",
+    "Riots": "triangle-down",
+    "Strategic developments": "hexagon",
 }
 OTHER_COLOUR = "#555555"
 
@@ -58,7 +67,14 @@ def page_config(request: Request, store: StoreDep, settings: SettingsDep) -> Res
         private=settings.private,
         writes_enabled=settings.writes_enabled,
         max_page=settings.max_page,
-        event_types=[EventTypeStyle(name=n, colour=EVENT_TYPE_COLOURS.get(n, OTHER_COLOUR)) for n in names],
+        event_types=[
+            EventTypeStyle(
+                name=n,
+                colour=EVENT_TYPE_COLOURS.get(n, OTHER_COLOUR),
+                shape=EVENT_TYPE_SHAPES.get(n, "circle"),
+            )
+            for n in names
+        ],
         regions=[
             RegionCount(country=c, admin1=a, events=n)
             for (c, a), n in sorted(regions.items(), key=lambda kv: (-kv[1], kv[0][1] or ""))
@@ -105,6 +121,7 @@ PAGE = """<!doctype html>
       <button type="button" id="f-clear">Clear</button>
     </form>
     <span id="status" role="status" aria-live="polite"></span>
+    <button type="button" id="share" title="Copy a link to this view">Share</button>
     <button type="button" id="live-count" hidden aria-controls="live">0 new</button>
   </header>
   <main>
@@ -114,8 +131,29 @@ PAGE = """<!doctype html>
         <h2>New events <button type="button" id="live-seen">Seen</button></h2>
         <ol id="live-list"></ol>
       </section>
+      <section id="list-box" aria-label="Events in view">
+        <div id="list-head">
+          <span id="list-count"></span>
+          <span id="list-pages">
+            <button type="button" id="list-prev" aria-label="Previous page">‹</button>
+            <button type="button" id="list-next" aria-label="Next page">›</button>
+          </span>
+          <a id="export-csv" href="/api/export?format=csv" download>CSV</a>
+          <a id="export-geojson" href="/api/export?format=geojson" download>GeoJSON</a>
+        </div>
+        <table id="list" aria-label="Events in view and in the filters (arrow keys move, Enter opens)">
+          <thead><tr>
+            <th data-sort="date" aria-sort="descending"><button type="button">Date</button></th>
+            <th data-sort="type"><button type="button">Type</button></th>
+            <th data-sort="place"><button type="button">Place</button></th>
+            <th data-sort="fatalities"><button type="button">Killed</button></th>
+            <th data-sort="sources"><button type="button">Sources</button></th>
+          </tr></thead>
+          <tbody></tbody>
+        </table>
+      </section>
       <aside id="panel" aria-live="polite">
-        <p class="hint">Click a marker to read the event and the sentence it came from.</p>
+        <p class="hint">Click a marker or a row to read the event and the sentence it came from.</p>
       </aside>
       <details id="feeds" hidden>
         <summary>Feeds <span id="feeds-summary"></span></summary>
@@ -129,8 +167,10 @@ PAGE = """<!doctype html>
   <footer id="timeline-box">
     <div id="timeline-head">
       <span>Events per day</span>
+      <button type="button" id="play" aria-pressed="false">▶ Play</button>
       <span id="range"></span>
       <button type="button" id="range-clear" hidden>All dates</button>
+      <span class="hint">drag to choose dates · wheel to zoom the axis</span>
     </div>
     <svg id="timeline" role="img" aria-label="Histogram of events per day; drag to choose dates"></svg>
   </footer>
