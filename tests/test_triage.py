@@ -151,3 +151,16 @@ def test_the_table_attribute_ruler_gives_spacys_attributes():
     attrs = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in fast]
     assert attrs == [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in ref]
     assert "attribute_ruler" not in get_nlp().pipe_names
+
+
+def test_a_long_document_is_triaged_section_by_section_with_exact_offsets():
+    from spotrep.pipeline import _is_long
+
+    text = ARTICLE * 30
+    assert _is_long(text)
+    timings: Counter = Counter()
+    events = _events(text, timings=timings)
+    assert events and timings["lines_parsed"] < timings["lines"]
+    for event in events:
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text

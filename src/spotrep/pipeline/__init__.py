@@ -9,7 +9,8 @@ place and day, as ACLED codes them) and orders the result (the lead's event firs
 (``record``). Across sentences it follows the story (docs/stories.md): a sentence without a place or a date of its
 own takes its paragraph's; casualties, damage and repeats told later join the incident told before; a headline's
 event joins the body's; background yields no event; each event keeps the claim of its own speaker. Documents in
-Ukrainian or Russian go to ``spotrep.lang.extract``; long texts are read in sections (here)."""
+Ukrainian or Russian go to ``spotrep.lang.extract``; long texts are read in sections (here). spaCy analyses only
+the lines that can tell an event (``triage``: a cheap lexicon pass; the others are blanked, offsets kept)."""
 
 from __future__ import annotations
 
