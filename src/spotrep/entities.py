@@ -28,7 +28,8 @@ DEFAULT_MODEL = "md"
 
 UNUSED_COMPONENTS = ("senter",)
 """Components of the model packages that nothing uses. Every other one is used: the tagger and attribute
-ruler (POS), the lemmatizer (trigger lemmas), the parser (dependencies and sentence boundaries), NER."""
+ruler (POS), the lemmatizer (trigger lemmas), the parser (dependencies and sentence boundaries), NER. The
+attribute ruler's rules are applied by table lookups (``attributes.TableAttributeRuler``: the same result)."""
 
 _lock = threading.Lock()
 
@@ -66,7 +67,7 @@ def _model_path(name: str):
 
 
 @cache
-def _load(name: str) -> Language:
+def _load(name: str, table_attributes: bool = True) -> Language:
     import spacy
 
     path = _model_path(name)
@@ -74,6 +75,10 @@ def _load(name: str) -> Language:
     # ``senter`` ships disabled (the parser sets sentence boundaries): excluded, it is neither loaded nor kept
     nlp = spacy.load(path, exclude=UNUSED_COMPONENTS)
     nlp.max_length = 2_000_000
+    if table_attributes:
+        from .attributes import use_table_attribute_ruler
+
+        use_table_attribute_ruler(nlp)
     from .rulers import add_rulers
 
     add_rulers(nlp)
@@ -84,3 +89,10 @@ def get_nlp(name: str | None = None) -> Language:
     """The shared spaCy pipeline with spotrep's rulers, loaded on first use (thread-safe)."""
     with _lock:
         return _load(name or model_name())
+
+
+def reference_nlp(name: str | None = None) -> Language:
+    """The model's pipeline as shipped (spaCy's own attribute ruler) with spotrep's rulers: what the benchmark
+    measures the pipeline against ("spaCy on the whole text")."""
+    with _lock:
+        return _load(name or model_name(), False)

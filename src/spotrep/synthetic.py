@@ -81,12 +81,92 @@ TEMPLATES = [
     "The SBU security service said it had detained a man suspected of spying for Russia in {place}.",
     "Ukraine's forces retook the village of {place2} last week, the army said on {day}.",
 ]
+# sentences that report no event: background, quotes, politics, diplomacy, economy, boilerplate (most of a real
+# article is made of these)
+BACKGROUND = [
+    "The regional governor told reporters that schools in {region} would stay closed until further notice.",
+    "Officials in Kyiv have repeatedly asked Western allies for more air defence systems.",
+    "President Volodymyr Zelenskiy is expected to travel to Brussels next week for talks with European leaders.",
+    "The Kremlin said the talks in Geneva had been useful but that no agreement was in sight.",
+    "{place} had a population of about {big} before the war.",
+    "Prices for bread and fuel in {region} have doubled since the start of the year, residents say.",
+    '"We are tired, but we are not going anywhere," said Olena, a teacher who asked that her surname be withheld.',
+    "Analysts at the Institute for the Study of War said Moscow was trying to stretch Ukrainian defences thin.",
+    "The European Union agreed on a new package of sanctions on Russian banks and energy companies.",
+    "Moscow denies targeting civilians and says it strikes only military infrastructure.",
+    "Ukraine's parliament passed a law lowering the age of mobilisation to 25.",
+    "The United Nations said it was still waiting for permission to send a convoy to {place}.",
+    "Reuters could not independently verify the reports from the battlefield.",
+    "Many residents of {place} spend their nights in basements and metro stations.",
+    "Grain exports from the port of Odesa reached their highest level in a year in {month}.",
+    "The International Monetary Fund approved the next tranche of its loan programme for Kyiv.",
+    "Volunteers in {place} have set up kitchens that feed hundreds of elderly people every day.",
+    "Russian President Vladimir Putin said the economy was coping well with Western sanctions.",
+    "Both sides say they are open to negotiations, but on terms the other rejects.",
+    "The city council met on {day} to discuss repairs to the heating network before winter.",
+    "Electricity supplies in {region} were restored after several hours of scheduled outages.",
+    "NATO foreign ministers will meet in Prague later this month.",
+    "The governor urged residents of frontline villages to leave for safer areas.",
+    "Kyiv says it needs more long-range weapons to push the front line back.",
+]
+BOILERPLATE = [
+    "Reporting by the spotrep example desk; editing by the night desk",
+    "Our Standards: The Trust Principles.",
+    "Additional reporting by staff in Kyiv and Moscow.",
+]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
 HEADLINES = [
     "Russian strikes kill {n} in {place}",
     "Ukraine pulls back near {place} as Russia presses offensive",
     "Drones target {ru_region} as fighting rages near {place}",
     "Air defences down {k} drones overnight",
 ]
+
+
+def generate_articles(
+    n: int,
+    *,
+    seed: int = 11,
+    paragraphs: tuple[int, int] = (18, 32),
+    events: float = 0.25,
+    start: date = date(2024, 5, 1),
+) -> Iterator[Document]:
+    """``n`` reproducible articles of a real news article's length (id ``article-<i>``): a headline, an event
+    lead, then ``paragraphs`` paragraphs of one to three sentences where a sentence reports an event with
+    probability ``events`` (the rest is background, quotes, politics) and a closing credit line."""
+    rng = random.Random(seed)
+    for i in range(n):
+        published = start + timedelta(days=rng.randrange(60))
+
+        def fill(template: str) -> str:
+            place, region = rng.choice(PLACES_UA)
+            place2, region2 = rng.choice(PLACES_UA)
+            ru_place, ru_region = rng.choice(PLACES_RU)
+            return template.format(
+                place=place,
+                region=region,
+                place2=place2,
+                region2=region2,
+                ru_region=ru_region,
+                ru_place=ru_place,
+                day=rng.choice(WEEKDAYS),
+                month=rng.choice(MONTHS),
+                n=rng.choice(NUMBERS),
+                m=rng.choice(NUMBERS),
+                k=rng.randrange(5, 40),
+                k2=rng.randrange(40, 60),
+                big=f"{rng.randrange(5, 60) * 1000:,}",
+            )
+
+        def sentence() -> str:
+            return fill(rng.choice(TEMPLATES if rng.random() < events else BACKGROUND))
+
+        body = [fill(rng.choice(TEMPLATES[:8]))]
+        for _ in range(rng.randint(*paragraphs)):
+            body.append(" ".join(sentence() for _ in range(rng.choice((1, 1, 2, 2, 3)))))
+        body.append(rng.choice(BOILERPLATE))
+        text = fill(rng.choice(HEADLINES)) + "\n\n" + "\n\n".join(body) + "\n"
+        yield Document(id=f"article-{i}", text=text, published=published, source="synthetic")
 
 
 def generate_documents(

@@ -9,7 +9,8 @@ place and day, as ACLED codes them) and orders the result (the lead's event firs
 (``record``). Across sentences it follows the story (docs/stories.md): a sentence without a place or a date of its
 own takes its paragraph's; casualties, damage and repeats told later join the incident told before; a headline's
 event joins the body's; background yields no event; each event keeps the claim of its own speaker. Documents in
-Ukrainian or Russian go to ``spotrep.lang.extract``; long texts are read in sections (here)."""
+Ukrainian or Russian go to ``spotrep.lang.extract``; long texts are read in sections (here). spaCy analyses only
+the lines that can tell an event (``triage``: a cheap lexicon pass; the others are blanked, offsets kept)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from .context import (
 from .extractor import (
     DocumentExtractor,
 )
+from .triage import Triage, triage
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +69,18 @@ def extract_document(document: Document) -> list[Event]:
 
 
 def extract_documents(
-    documents: Iterable[Document], *, batch_size: int = 16, timings: Counter | None = None
+    documents: Iterable[Document],
+    *,
+    batch_size: int = 16,
+    timings: Counter | None = None,
+    parse_all: bool = False,
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Extract events from many documents, streaming; spaCy runs in batches (``nlp.pipe``).
 
-    Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage.
+    Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage (and
+    counts ``lines``, the lines with text, and ``lines_parsed``, those spaCy analysed). Only the lines that can
+    tell an event are analysed (``triage``); ``parse_all`` analyses every line (the reference the triage is
+    measured against).
     """
     from ..lang import lexicon_languages
     from ..lang.detect import detect_language
@@ -84,7 +93,7 @@ def extract_documents(
         read = dated_by_dateline(document)
         if document.lang in lexicon_languages():  # read without spaCy: its language's lexicon and morphology
             if pending:
-                yield from _run_batch(get_nlp(), pending, timings)
+                yield from _run_batch(get_nlp(), pending, timings, parse_all)
                 pending = []
             started = time.perf_counter()
             events = extract_in_language(read, document.lang)
@@ -94,10 +103,10 @@ def extract_documents(
             continue
         pending.append((document, read))
         if len(pending) >= batch_size:
-            yield from _run_batch(get_nlp(), pending, timings)
+            yield from _run_batch(get_nlp(), pending, timings, parse_all)
             pending = []
     if pending:
-        yield from _run_batch(get_nlp(), pending, timings)
+        yield from _run_batch(get_nlp(), pending, timings, parse_all)
 
 
 def dated_by_dateline(document: Document) -> Document:
@@ -158,27 +167,39 @@ def _token_limit(text: str, start: int) -> int:
 
 
 def _run_batch(
-    nlp, pairs: list[tuple[Document, Document]], timings: Counter | None
+    nlp, pairs: list[tuple[Document, Document]], timings: Counter | None, parse_all: bool = False
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Each (caller's document, document read) pair's events, yielded with the caller's document."""
     long = {id(read) for _, read in pairs if _is_long(read.text)}
     short = [read for _, read in pairs if id(read) not in long]
     t0 = time.perf_counter()
-    analysed = iter(list(_analyse(nlp, [mask_datelines(d.text) for d in short])))
+    triaged = [_triage(d.text, timings, parse_all=parse_all) for d in short]
+    analysed = iter(list(_analyse(nlp, [t.text for t in triaged])))
     if timings is not None:
         timings["spacy"] += time.perf_counter() - t0
+    marks = iter(triaged)
     for document, read in pairs:
         if id(read) in long:
-            yield document, _read_as_english(_extract_long(nlp, read, timings))
+            yield document, _read_as_english(_extract_long(nlp, read, timings, parse_all))
             continue
-        sdoc = next(analysed)
+        sdoc, mark = next(analysed), next(marks)
         t1 = time.perf_counter()
         stages: Counter = Counter()
-        events = DocumentExtractor(read, sdoc, stages).run()
+        events = DocumentExtractor(read, sdoc, stages, skipped=mark.skipped_words).run()
         if timings is not None:
             timings["after_spacy"] += time.perf_counter() - t1
             timings.update(stages)
         yield document, _read_as_english(events)
+
+
+def _triage(text: str, timings: Counter | None, *, head: bool = True, parse_all: bool = False) -> Triage:
+    """The text spaCy reads for ``text``: its datelines masked and the lines that can tell no event blanked
+    (``triage``); counts the lines with text and those analysed in ``timings`` (``lines``, ``lines_parsed``)."""
+    marked = triage(text, mask_datelines(text), head=head, keep_all=parse_all)
+    if timings is not None:
+        timings["lines"] += marked.lines
+        timings["lines_parsed"] += marked.kept
+    return marked
 
 
 def _read_as_english(events: list[Event]) -> list[Event]:
@@ -203,7 +224,7 @@ def _analyse(nlp, texts: list[str]) -> Iterator[Doc]:
         yield from nlp.pipe(group, batch_size=len(group))
 
 
-def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Event]:
+def _extract_long(nlp, document: Document, timings: Counter | None, parse_all: bool = False) -> list[Event]:
     """A long document (a dump, a transcript, a book) is read section by section, each like a document of its
     own, so time and memory stay linear; the same event told in several sections is then merged."""
     sections = _sections(document.text)
@@ -211,13 +232,21 @@ def _extract_long(nlp, document: Document, timings: Counter | None) -> list[Even
     t0 = time.perf_counter()
     spacy_seconds = 0.0
     carried: SectionContext | None = None
-    for (offset, _piece), sdoc in zip(
-        sections, nlp.pipe((mask_datelines(p) for _, p in sections), batch_size=2), strict=True
-    ):
+    marks: list[Triage] = []  # the triage of the section being analysed (nlp.pipe reads the texts lazily)
+
+    def texts() -> Iterator[str]:
+        for offset, piece in sections:
+            marks.append(_triage(piece, timings, head=offset == 0, parse_all=parse_all))
+            yield marks[-1].text
+
+    for (offset, _piece), sdoc in zip(sections, nlp.pipe(texts(), batch_size=2), strict=True):
         t1 = time.perf_counter()
         spacy_seconds += t1 - t0
         stages: Counter = Counter()
-        extractor = DocumentExtractor(document, sdoc, stages, offset=offset, carried=carried)
+        mark = marks.pop(0)
+        extractor = DocumentExtractor(
+            document, sdoc, stages, offset=offset, carried=carried, skipped=mark.skipped_words
+        )
         events.extend(extractor.run())
         carried = extractor.context or carried  # None when the section is blank
         t0 = time.perf_counter()

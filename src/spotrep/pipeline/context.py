@@ -119,6 +119,8 @@ class DocContext:
     nationalities: frozenset[str] = frozenset()  # every country a nationality word or a country name names
     # where the document was filed, from its dateline ("KABUL, Afghanistan (AP) -"): a place of last resort
     dateline_place: Location | None = None
+    # the lower-cased tokens of the lines the triage left out of the analysis (``triage``), in text order
+    skipped_lowers: list[str] = field(default_factory=list)
 
     # per-token values read once per document (a spaCy Token is a new object on each access and its string
     # attributes are decoded on each read); indexed by token.i
@@ -196,7 +198,7 @@ class DocContext:
     @cached_property
     def voice(self) -> str | None:
         """Whose official English the text is written in (``actors.document_voice``)."""
-        return document_voice(self.lowers)
+        return document_voice(self.lowers + self.skipped_lowers if self.skipped_lowers else self.lowers)
 
     @cached_property
     def in_war(self) -> bool:

@@ -164,8 +164,12 @@ class DocumentExtractor:
         *,
         offset: int = 0,
         carried: SectionContext | None = None,
+        skipped: list[str] | None = None,
     ) -> None:
         self.document = document
+        # the tokens (as written) of the lines the triage left out of the analysis: the document-wide context
+        # (the nationalities a text names, its voice) reads them too
+        self.skipped = skipped or []
         self.doc = doc
         self.offset = offset  # where the analysed text starts in the document (sections of long documents)
         self.stage_seconds = stage_seconds if stage_seconds is not None else Counter()
@@ -203,6 +207,14 @@ class DocumentExtractor:
             if code:
                 countries[code] += 1
             elif token.ent_type_ == "GPE" and token.pos_ == "PROPN" and low in COUNTRY_ACTORS:
+                countries[COUNTRY_ACTORS[low]] += 1
+        skipped_lowers = [w.lower() for w in self.skipped]
+        for word, low in zip(self.skipped, skipped_lowers, strict=True):
+            # the same count without the analysis: a country's name as a name (capitalised) stands for a GPE
+            code = DEMONYMS.get(low)
+            if code:
+                countries[code] += 1
+            elif word[:1].isupper() and low in COUNTRY_ACTORS:
                 countries[COUNTRY_ACTORS[low]] += 1
         belligerents = tuple(c for c, n in countries.most_common(2) if n >= 2)
         place_country, place_region, place_countries = _text_place_area(mentions)
@@ -248,6 +260,7 @@ class DocumentExtractor:
             place_countries=place_countries,
             nationalities=frozenset(countries),
             dateline_place=dateline_place(self.document.text),
+            skipped_lowers=skipped_lowers,
         )
 
     @staticmethod
