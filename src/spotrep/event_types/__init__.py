@@ -90,7 +90,28 @@ __all__ = [
     "lemma_of",
     "protest_cues",
     "protest_typing",
+    "trigger_words",
 ]
+
+
+def trigger_words() -> frozenset[str]:
+    """Every lemma and word form this package keys a trigger on, beyond the lexicon's trigger tables (noun keys,
+    construction verbs, special words, crowd actions, throwing, chemical and explosive nouns): what a cheap pass
+    over raw text (``pipeline.triage``) needs to know which lines could report an event."""
+    from .constructions import _CONSTRUCTION_VERBS
+    from .crowds import _CROWD_ACTION_VERBS, _THROW_VERBS
+    from .vocabulary import _CHEMICAL
+
+    return frozenset(
+        set(_NOUN_KEYS)
+        | set(_CONSTRUCTION_VERBS)
+        | set(_SPECIAL_LEMMAS)
+        | set(_SPECIAL_WORDS)
+        | set(_CROWD_ACTION_VERBS)
+        | set(_THROW_VERBS)
+        | set(_CHEMICAL)
+        | set(_EXPLOSIVE_NOUNS)
+    )
 
 
 def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:

@@ -52,16 +52,13 @@ class Triage:
 def trigger_lemmas() -> frozenset[str]:
     """Every lemma (and listed irregular form) a trigger can be read from."""
     from .. import codebook
-    from .. import event_types as et
+    from ..event_types import trigger_words
     from ..lexicon import triggers as lx
 
     words: set[str] = set()
     words |= set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | set(lx.VERB_OBJECTS)
     words |= set(lx.FORMS) | set(lx.FORMS.values())
-    words |= (
-        set(et._NOUN_KEYS) | set(et._CONSTRUCTION_VERBS) | set(et._SPECIAL_LEMMAS) | set(et._SPECIAL_WORDS)
-    )
-    words |= set(et._CROWD_ACTION_VERBS) | set(et._THROW_VERBS) | set(et._CHEMICAL) | set(et._EXPLOSIVE_NOUNS)
+    words |= trigger_words()
     words |= set(lx.PROTEST_WORDS) | set(lx.PROTESTER_NOUNS) | set(lx.RIOT_WORDS) | set(lx.RIOT_VERBS)
     words |= set(lx.SEIZURE_VERBS) | set(codebook.DEBRIS_VERBS) | {"sit", "fire", "gunfire"}
     out: set[str] = set()
