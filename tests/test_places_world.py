@@ -158,6 +158,13 @@ def test_places_of_the_world_in_their_region(places, sentence, place, code, coun
             "Kani",
             "MM-01",
         ),
+        # an aside between the township and its chain is skipped
+        (
+            "On 6 June, in Qo Lin village of Mohnyin township (reported as Qo Lin) (Mohnyin district, Kachin "
+            "State), a landmine exploded.",
+            "Mohnyin",
+            "MM-11",
+        ),
     ],
 )
 def test_a_chain_never_leaves_its_region(places, sentence, place, code) -> None:  # noqa: F811
@@ -180,3 +187,40 @@ def test_same_name_places_by_the_named_region(places, sentence, place, code) -> 
     m = by_text(places(sentence), place)
     assert m.location is not None
     assert m.location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        ("Artillery fire was heard near the Thai-Myanmar border in Tachileik township.", "Thai"),
+        ("Refugees crossed the Afghan-Pakistani frontier at Torkham on Monday.", "Afghan"),
+    ],
+)
+def test_a_nationality_joined_to_another_is_no_place(places, sentence, not_a_place) -> None:  # noqa: F811
+    assert not_a_place not in [m.text for m in places(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the village before the township is in the chain's region too, under its whole (unknown) name: not
+        # "Bei" (a hamlet in Indonesia) nor "Lin"
+        "On 24 June, near Bei Lin village, Sintgaing township (Kyaukse district, Mandalay region), a bomb "
+        "exploded on the railway.",
+        "On 25 June, in Bei Lin village of Sintgaing township (Kyaukse district, Mandalay region), troops "
+        "fired mortars.",
+    ],
+)
+def test_an_unknown_village_before_a_chain_stays_in_its_region(places, sentence) -> None:  # noqa: F811
+    mentions = places(sentence)
+    assert not {"Bei", "Lin"} & {m.text for m in mentions}
+    assert all(m.location is None or m.location.admin1_code == "MM-04" for m in mentions), [
+        (m.text, m.location) for m in mentions
+    ]
+
+
+def test_a_district_named_after_its_region_does_not_end_the_chain(places) -> None:  # noqa: F811
+    mentions = places(
+        "On 7 June, in Zzyxtown township (Yangon-West district, Yangon region), a grenade was thrown."
+    )
+    assert by_text(mentions, "Yangon region").qualifier

@@ -532,7 +532,12 @@ class _Finder:
             region = None
             for _ in range(4):
                 region = self._region_after(s)
-                if region is not None and (region[2] is None or region[2].tok_start == s):
+                if (
+                    region is not None
+                    and (region[2] is None or region[2].tok_start == s)
+                    # "Yangon-West district": a unit named after the region, not the region
+                    and not (region[0] < n and texts[region[0]] == "-")
+                ):
                     break
                 region = None
                 e = s
@@ -568,7 +573,42 @@ class _Finder:
             inside = False
             for a, e in parts:
                 inside = self._chain_member(a, e, codes, region_text, False) or inside
-            self._chain_member(None, k, codes, region_text, inside)
+            end = self._before_aside(k)
+            inside = self._chain_member(None, end, codes, region_text, inside) or inside
+            # the settlement the unit before the chain holds: "Aung Lawt village of Muse township (Muse
+            # district, ...)", "Bei Lin village, Sintgaing township (...)": also inside the region
+            earlier = self._settlement_before_unit(end)
+            if earlier is not None:
+                self._chain_member(None, earlier, codes, region_text, inside)
+
+    def _before_aside(self, k: int) -> int:
+        """Where the text before token k ends once a short parenthetical aside just before k is skipped: in "Muse
+        township (coded as Aung Lawt) (Muse district, ...)" the chain's place ends before "(coded"."""
+        texts = self.texts
+        if k > 0 and texts[k - 1] == ")":
+            for j in range(k - 2, max(k - 10, 0) - 1, -1):
+                if texts[j] == "(":
+                    return j
+                if texts[j] in (")", "."):
+                    break
+        return k
+
+    def _settlement_before_unit(self, end: int) -> int | None:
+        """The end of a settlement named just before the unit that ends at token end, as "X village of Y
+        township" or "X village, Y township" (the token after the settlement noun), else None."""
+        lower = self.lower
+        j = end
+        if j > 0 and lower[j - 1] in TOWNSHIP_NOUNS:
+            j -= 1
+        else:
+            return None
+        run = self._base_run_before(j)
+        if run is None or run[0] < 2:
+            return None
+        s = run[0]
+        if lower[s - 1] not in (",", "of") or lower[s - 2] not in SETTLEMENT_NOUNS:
+            return None
+        return s - 1
 
     def _chain_member(
         self, a: int | None, e: int, codes: frozenset[str], region_text: str, drop_unknown: bool
@@ -585,6 +625,10 @@ class _Finder:
                 return True
             return False
         found = self._settlement_before(end, codes)
+        if found is not None and found[0] > 0:
+            ent = self._entity(found[0], end)
+            if ent is not None and ent.start < found[0] and ent.end >= end:
+                found = None  # "Bei Lin village": the name is "Bei Lin" (one entity), not its last word
         if found is None:
             # a name the gazetteer knows only elsewhere ("Kani township (..., Sagaing region)" is no Kani of
             # Japan): never resolved outside the region; it stays there (or is left out for the chain's town)
@@ -680,6 +724,15 @@ class _Finder:
         while i < n:
             if used[i] or not name_tok[i] or lower[i] in NOT_PLACES:
                 i += 1
+                continue
+            if (
+                lower[i] in DEMONYMS
+                and i + 2 < n
+                and texts[i + 1] == "-"
+                and cap[i + 2]
+                and not toks[i].whitespace_
+            ):
+                i += 1  # "the Thai-Myanmar border", "Afghan-Pakistani": a nationality, not a place
                 continue
             # the run of name tokens starting here
             j = i + 1
@@ -1139,13 +1192,14 @@ def _weapon_keys() -> frozenset[str]:
     )
 
 
-def _foreign_small_alias(data: Any, c: _Cand) -> bool:
-    """A settlement outside Ukraine and Russia, of fewer than FOREIGN_ALIAS_POPULATION people, that the mention
-    reaches only through an alternate name or a loose spelling."""
+def _foreign_small_alias(data: Any, c: _Cand, home: frozenset[str] = WAR_COUNTRIES) -> bool:
+    """A settlement outside the ``home`` countries (Ukraine and Russia by default), of fewer than
+    FOREIGN_ALIAS_POPULATION people, that the mention reaches only through an alternate name or a loose
+    spelling."""
     return (
         c.quality >= Q_ATTESTED
         and data.kind[c.entry] == KIND_SETTLEMENT
-        and data.codes[data.country[c.entry]] not in WAR_COUNTRIES
+        and data.codes[data.country[c.entry]] not in home
         and data.population[c.entry] < FOREIGN_ALIAS_POPULATION
     )
 

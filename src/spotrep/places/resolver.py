@@ -119,11 +119,13 @@ class _Resolver:
             m.winner = m.top()
         if self.focus is None:
             self.focus = self._focus_country(named)
-        if self._war_theatre(named):
-            named = self._drop_foreign_namesakes(named)
-            if self.on is not None:
-                for m in named:
-                    self._front_prior(m, self.on)
+        war = self._war_theatre(named)
+        if war or self.focus:
+            # in a report about one country, a small place abroad reached through an alias is no reading
+            named = self._drop_foreign_namesakes(named, WAR_COUNTRIES if war else frozenset({self.focus}))
+        if war and self.on is not None:
+            for m in named:
+                self._front_prior(m, self.on)
         data = g.data
         kinds, countries, codes = data.kind, data.country, data.codes
         focus = self.focus
@@ -181,15 +183,17 @@ class _Resolver:
         g = self.g
         return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
 
-    def _drop_foreign_namesakes(self, named: list[_Mention]) -> list[_Mention]:
-        """In a report about the war's theatre, a small place abroad reached only through an alternate name or a
-        loose spelling is no reading of the name ("Sea" is an alternate name of Cea in Spain, "Kiev" of a
-        hamlet somewhere): such candidates are dropped, and a mention left with none is no place at all."""
+    def _drop_foreign_namesakes(self, named: list[_Mention], home: frozenset[str]) -> list[_Mention]:
+        """In a report about the war's theatre (``home``: Ukraine and Russia) or about one country (its focus),
+        a small place abroad reached only through an alternate name or a loose spelling is no reading of the
+        name ("Sea" is an alternate name of Cea in Spain, "Kiev" of a hamlet somewhere, a Myanmar village's
+        name of one in Bryansk oblast): such candidates are dropped, and a mention left with none is no place
+        at all."""
         data = self.g.data
         kept: list[_Mention] = []
         gone: set[int] = set()
         for m in named:
-            cands = [c for c in m.cands if not _foreign_small_alias(data, c)]
+            cands = [c for c in m.cands if not _foreign_small_alias(data, c, home)]
             if len(cands) < len(m.cands):
                 m.cands = cands
                 m.winner = m.top()
