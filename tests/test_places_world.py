@@ -224,3 +224,24 @@ def test_a_district_named_after_its_region_does_not_end_the_chain(places) -> Non
         "On 7 June, in Zzyxtown township (Yangon-West district, Yangon region), a grenade was thrown."
     )
     assert by_text(mentions, "Yangon region").qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country_text"),
+    [
+        ("Fighters attacked two Myanmar military trucks near Monywa on Tuesday.", "Myanmar"),
+        ("A convoy of Sudan army vehicles was ambushed outside El Fasher.", "Sudan"),
+    ],
+)
+def test_a_country_naming_whose_troops_is_no_place(places, sentence, country_text) -> None:  # noqa: F811
+    m = by_text(places(sentence), country_text)
+    assert m.affiliation and m.metonymy
+
+
+def test_a_compass_word_in_brackets_is_part_of_the_name(places) -> None:  # noqa: F811
+    mentions = places(
+        "On 25 May, near Zaw Bagan (North) village (Ayadaw township, Monywa district, Sagaing region), fighters "
+        "ambushed a convoy."
+    )
+    assert "North" not in [m.text for m in mentions]
+    assert all(m.location is None or m.location.country == "MM" for m in mentions)

@@ -258,6 +258,16 @@ class _Finder:
                         used[x] = True
             elif cap[k] and not used[k] and _name_key(self.texts[k]) in _weapon_keys():
                 used[k] = True
+            elif (
+                low in _COMPASS_POINTS
+                and k > 1
+                and k + 1 < n
+                and self.texts[k - 1] == "("
+                and self.texts[k + 1] == ")"
+                and cap[k - 2]
+            ):
+                # "Kyway Bagan (North) village", "Dagon Myothit (South) township": part of the name, no region
+                used[k] = True
 
     def _use_run(self, k: int) -> None:
         """Mark the run of capitalised tokens from token k as used (no place)."""
@@ -1022,14 +1032,18 @@ class _Finder:
         self._affiliation(m)
 
     def _affiliation(self, m: _Mention) -> None:
-        """'Donetsk rebels', 'LPR positions', 'Luhansk separatists': a place name modifying an armed group (or
-        its positions) says whose they are, not where the event is; it is flagged like metonymy."""
-        if m.kind not in ("settlement", "region") or m.tok_end >= self.n:
+        """'Donetsk rebels', 'LPR positions', 'Luhansk separatists', 'Myanmar military vehicles': a place or
+        country name modifying an armed group (or its positions) says whose they are, not where the event is;
+        it is flagged like metonymy."""
+        if m.kind not in ("settlement", "region", "country") or m.tok_end >= self.n:
             return
         tok = self.toks[m.tok_end - 1]
+        # the group noun heads the name ("Luhansk separatists") or is the next word of the phrase it modifies
+        # ("Myanmar military vehicles": compound of "vehicles")
+        reach = 1 if m.kind != "country" else 3
         if (
             tok.dep_ in ("compound", "amod", "nmod")
-            and tok.head.i == m.tok_end
+            and m.tok_end <= tok.head.i < m.tok_end + reach
             and self.lower[m.tok_end] in AFFILIATION_NOUNS
         ):
             m.metonymy = m.affiliation = True

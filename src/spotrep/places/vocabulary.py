@@ -228,6 +228,8 @@ AFFILIATION_NOUNS = frozenset(
         "battalion",
         "brigade",
         "army",
+        "military",
+        "junta",
     }
 )
 GOVERNMENT_VERBS = frozenset(
