@@ -209,6 +209,8 @@ def test_a_nationality_joined_to_another_is_no_place(places, sentence, not_a_pla
         "exploded on the railway.",
         "On 25 June, in Bei Lin village of Sintgaing township (Kyaukse district, Mandalay region), troops "
         "fired mortars.",
+        "On 26 June, in Bei Lin village tract in Sintgaing township (Kyaukse district, Mandalay region), a "
+        "mine exploded.",
     ],
 )
 def test_an_unknown_village_before_a_chain_stays_in_its_region(places, sentence) -> None:  # noqa: F811

@@ -616,7 +616,9 @@ class _Finder:
         if run is None or run[0] < 2:
             return None
         s = run[0]
-        if lower[s - 1] not in (",", "of") or lower[s - 2] not in SETTLEMENT_NOUNS:
+        noun = lower[s - 2]
+        tract = noun in ("tract", "track") and s > 2 and lower[s - 3] == "village"  # "X village tract in Y"
+        if lower[s - 1] not in (",", "of", "in") or not (noun in SETTLEMENT_NOUNS or tract):
             return None
         return s - 1
 
@@ -626,8 +628,14 @@ class _Finder:
         lower = self.lower
         end = e
         noun = lower[end - 1] if end > 0 else ""
-        if noun in SETTLEMENT_NOUNS or noun in TOWNSHIP_NOUNS or noun in ("area", "village-tract", "tract"):
+        if (
+            noun in SETTLEMENT_NOUNS
+            or noun in TOWNSHIP_NOUNS
+            or noun in ("area", "village-tract", "tract", "track")
+        ):
             end -= 1
+            if noun in ("tract", "track") and end > 0 and lower[end - 1] == "village":
+                end -= 1
         unit = self.owner[end - 1] if end > 0 else None
         if unit is not None and unit.tok_end >= end and unit.kind == "region":
             if any(_region_ok(self.g.admin1_code(c.entry), codes) for c in unit.cands):
