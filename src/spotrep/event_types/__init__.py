@@ -47,6 +47,7 @@ from .crowds import (
     _riot_gear,
     _seized,
     _sit_in,
+    being_readied,
 )
 from .kinds import Typing, classify
 from .protests import protest_cues, protest_typing
@@ -85,6 +86,7 @@ __all__ = [
     "KINDS",
     "Trigger",
     "Typing",
+    "being_readied",
     "classify",
     "find_triggers",
     "lemma_of",
@@ -141,7 +143,7 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
         # cheap test first: only these words can make a special kind (see _special_kind)
         if lemma in _SPECIAL_LEMMAS or low in _SPECIAL_WORDS:
             special = _special_kind(token)
-            if special in ("grenade", "explosive") and _seized(token):
+            if special in ("grenade", "explosive") and (_seized(token) or being_readied(token)):
                 continue  # "grenades and ammunition were discovered": the finding is the event
             if special:
                 triggers.append(
@@ -203,6 +205,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 continue  # no noun trigger or construction has this word
             if _in_name(token):
                 continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
+            if being_readied(token):
+                continue  # "killed two militants who were planting a roadside bomb": it did not go off
             if (
                 token.dep_ == "pobj"
                 and token.head.lower_ == "of"

@@ -46,7 +46,7 @@ def _seized(token: Token) -> bool:
     """Is a weapon word the object of finding, seizing or clearing ('a cache of grenades was found',
     'sappers cleared 300 landmines', 'police defused a bomb')?"""
     t = token
-    for _ in range(4):
+    for _ in range(7):
         if t.head.i == t.i:
             return False
         if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "compound", "appos", "acl", "amod"):
@@ -56,8 +56,36 @@ def _seized(token: Token) -> bool:
             lemma = lemma_of(t)
             if lemma in SEIZURE_VERBS | {"clear", "defuse", "dismantle", "deactivate", "disarm"}:
                 return lemma not in ("destroy", "capture") or token.dep_ != "nsubj"
+            if lemma in _CONTENTS_VERBS and t.dep_ in ("acl", "prep"):
+                continue  # "a cache containing 12 grenades and homemade explosives was found": the cache's contents
             return False
     return False
+
+
+_CONTENTS_VERBS = frozenset({"contain", "include", "hold"})
+
+# what people do to a device before it is used: told of them in a relative clause, no explosion
+_READYING_VERBS = frozenset(
+    {"emplace", "plant", "lay", "place", "carry", "transport", "build", "make", "assemble"}
+)
+
+
+def being_readied(token: Token) -> bool:
+    """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
+    insurgents who were emplacing an improvised explosive device')? The device did not go off: no event."""
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("amod", "compound") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    verb = t.head
+    return (
+        t.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.dep_ in ("relcl", "acl")
+        and lemma_of(verb) in _READYING_VERBS
+    )
 
 
 def _in_name(token: Token) -> bool:

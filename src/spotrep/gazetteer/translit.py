@@ -174,7 +174,8 @@ def name_key(text: str) -> str:
     """The exact lookup key: lower case, no accents, no apostrophes, words separated by one space.
 
     ``Vovchans'k``, ``Vovchans’k`` and ``VOVCHANSK`` share the key ``vovchansk``; ``Ivano-Frankivsk`` is
-    ``ivano frankivsk``. Cyrillic letters are kept (lower-cased), with й/ї/ё kept distinct.
+    ``ivano frankivsk``; ``Nad-e Ali`` is ``nad ali`` (a Persian izafe). Cyrillic letters are kept (lower-cased),
+    with й/ї/ё kept distinct.
     """
     text = text.lower().translate(_SPECIAL)
     if text.isascii():
@@ -192,7 +193,15 @@ def name_key(text: str) -> str:
     for a in APOSTROPHES:
         if a in decomposed:
             decomposed = decomposed.replace(a, "")
-    return _NON_WORD.sub(" ", decomposed).strip()
+    key = _NON_WORD.sub(" ", decomposed).strip()
+    if " e " in key or " i " in key:
+        key = _IZAFE.sub(" ", key)
+    return key
+
+
+# the Persian izafe joining the words of a name, written or not: Sar-e Pul ~ Sar-i-Pul ~ Sar Pul, Nad-e Ali ~
+# Nad Ali (the same for a standalone "e"/"i" meaning "and" in a name: both sides of a lookup drop it)
+_IZAFE = re.compile(r"(?<=\w) [ei] (?=\w)")
 
 
 _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(

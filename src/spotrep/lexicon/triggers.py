@@ -380,6 +380,17 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "part": "?",
         "street": "protest",
     },
+    # a person as the object: taken into custody in a raid or an operation ("captured a Taliban facilitator",
+    # "seized an IS commander"), not ground taken
+    "capture": {
+        **{
+            w: "arrest"
+            for w in (
+                "leader commander facilitator suspect operative bombmaker financier emir militant insurgent "
+                "smuggler kidnapper member"
+            ).split()
+        },
+    },
     "seize": {
         "control": "capture",
         "village": "capture",

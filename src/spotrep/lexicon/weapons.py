@@ -234,6 +234,18 @@ WEAPON_SYSTEMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "TM-62",
         ),
     ),
+    # military briefings' words for attack helicopters and aircraft called in to fire ("an air weapons team
+    # engaged the insurgents"): the strike is an air strike
+    "air weapons team": (
+        "aircraft",
+        (
+            "air weapons team",
+            "air weapons teams",
+            "close air support",
+            "attack helicopter",
+            "attack helicopters",
+        ),
+    ),
     # missiles launched from aircraft: the strike is an air strike (ACLED)
     "air-launched missile": (
         "aircraft",

@@ -358,4 +358,7 @@ _PERSON_SINGULAR = {
     "gunner", "tanker", "scout", "spy", "informant", "collaborator", "settler", "worshipper", "pilgrim",
     "herdsman", "adolescent", "minor", "newborn", "elder", "individual",
     "inhabitant", "peacekeeper", "policemen", "aid worker",
+    # ranks and roles of press releases and briefings ("a Taliban leader was killed", "an IS facilitator")
+    "leader", "chief", "facilitator", "operative", "suspect", "emir", "cleric", "smuggler", "kidnapper",
+    "bodyguard", "governor", "headman", "chairman", "administrator", "spokesman", "sheikh", "bombmaker",
 }  # fmt: skip

@@ -40,6 +40,7 @@ from ..event_types import (
     KINDS,
     Trigger,
     Typing,
+    being_readied,
     classify,
     find_triggers,
     lemma_of,
@@ -146,6 +147,7 @@ from .scene import (
     _victims_described,
     _weapon_near_place,
     dateline_place,
+    story_paragraph,
 )
 
 log = logging.getLogger(__name__)
@@ -445,6 +447,8 @@ class DocumentExtractor:
             tok = ctx.tokens[i]
             if lemmas[i] == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
                 continue  # a suicide bomber is no aircraft
+            if being_readied(tok):
+                continue  # "killed three insurgents who were emplacing an IED": not the weapon that killed
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
@@ -669,7 +673,7 @@ class DocumentExtractor:
     def _dates(self, ctx: DocContext, index: int, cands: list[Candidate], domains) -> None:
         self._dates_from_text(ctx, index, cands)
         published = ctx.document.published
-        story = ctx.story_spans.get(ctx.paragraph_of[index])
+        story = ctx.story_spans.get(story_paragraph(ctx, index))
         for cand in cands:
             if cand.span is None and story is not None:
                 # a sentence without a date of its own continues its paragraph's story

@@ -183,14 +183,20 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 target.typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
                 continue
         if c.location is not None and c.location.geo_precision == 3:
+            # (not into an event already folded into this one: the headline's city told again at its province)
             precise = [
-                o for o in out if o is not c and _same_event(o, c) and _contains(c.location, o.location)
+                o
+                for o in out
+                if o is not c
+                and final(o) is not c
+                and _same_event(o, c)
+                and _contains(c.location, o.location)
             ]
             if precise:
                 fold(precise[0], c)
                 continue
         if c.location is not None and c.location.geo_precision == 2 and getattr(c, "_unnamed", False):
-            named = [o for o in out if id(o) not in absorbed and _names_the_place(c, o)]
+            named = [o for o in out if id(o) not in absorbed and o is not c and _names_the_place(c, o)]
             if named:
                 fold(named[0], c)
                 continue

@@ -249,15 +249,41 @@ def _text_place_area(
     return countries.most_common(1)[0][0], region, frozenset(c for c in countries if c)
 
 
+_GOES_ON_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
+
+
+def story_paragraph(ctx: DocContext, index: int) -> int:
+    """The paragraph whose story a sentence continues: its own, or, for a paragraph that opens by going on with
+    the same actors ("The security force also found and destroyed a cache", "They also detained two men": a
+    definite or pronoun subject and "also" on the main verb, as press releases put each sentence in a
+    paragraph of its own), the paragraph before."""
+    par = ctx.paragraph_of[index]
+    if par == 0 or (index > 0 and ctx.paragraph_of[index - 1] == par):
+        return par
+    sent = ctx.sentences[index]
+    root = sent.root
+    if not any(t.lower_ == "also" and t.dep_ == "advmod" and t.head.i == root.i for t in sent):
+        return par
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return par
+    subj = subjects[0]
+    definite = subj.lower_ in _GOES_ON_SUBJECTS or any(
+        t.dep_ == "det" and t.lower_ in ("the", "this", "that", "these", "those") for t in subj.children
+    )
+    return ctx.paragraph_of[index - 1] if definite and index > 0 else par
+
+
 def _story_place(ctx: DocContext, index: int) -> Location | None:
     """The place the story of a sentence's paragraph is told at: the place of the last event an earlier
-    sentence of the paragraph placed, else the last place an earlier sentence of it names."""
-    par = ctx.paragraph_of[index]
+    sentence of the paragraph placed, else the last place an earlier sentence of it names (for a paragraph
+    that goes on with the story before, that story's)."""
+    par = story_paragraph(ctx, index)
     known = ctx.story_places.get(par)
     if known is not None:
         return known
     for j in range(index - 1, -1, -1):
-        if ctx.paragraph_of[j] != par:
+        if ctx.paragraph_of[j] != par and ctx.paragraph_of[j] != ctx.paragraph_of[index]:
             break
         named = [
             m

@@ -281,11 +281,21 @@ class _Finder:
         j = k
         i = j
         while i > 0 and j - i < MAX_NAME_TOKENS:
-            if name_tok[i - 1] or (  # a name token, or a joiner: "Ivano-Frankivsk", "Kam'ianske"
-                texts[i - 1] in "-'’"
-                and i - 1 > 0
-                and not toks[i - 2].whitespace_
-                and not toks[i - 1].whitespace_
+            if (
+                name_tok[i - 1]
+                or (  # a name token, or a joiner: "Ivano-Frankivsk", "Kam'ianske"
+                    texts[i - 1] in "-'’"
+                    and i - 1 > 0
+                    and not toks[i - 2].whitespace_
+                    and not toks[i - 1].whitespace_
+                )
+                or (  # a Persian izafe after a hyphen: "Sar-e Pul", "Nad-e Ali", "Nahr-i-Sarraj"
+                    texts[i - 1] in ("e", "i")
+                    and i - 2 > 0
+                    and texts[i - 2] == "-"
+                    and not toks[i - 3].whitespace_
+                    and not toks[i - 2].whitespace_
+                )
             ):
                 i -= 1
             else:

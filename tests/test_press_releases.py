@@ -1,0 +1,134 @@
+"""Military press releases and briefings: detentions, captures of people, caches found and what they held, the
+ranks a release names among the dead, and the Persian names of Afghan districts. Every sentence here was written
+for these tests, in the style of coalition and ministry releases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import spotrep
+
+PUBLISHED = date(2012, 3, 14)
+
+
+def events(text: str):
+    return spotrep.extract(text, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Afghan forces captured a Taliban facilitator in Nad-e Ali district, Helmand province, on Tuesday.",
+        "Special forces captured two senior al-Shabaab commanders near Kismayo on Monday.",
+        "An Afghan and coalition security force detained two suspected insurgents in Zharay district, Kandahar "
+        "province, yesterday.",
+        "Police captured a suspected bombmaker during a raid in Kunduz on Monday.",
+    ],
+)
+def test_people_taken_in_a_raid_are_arrests(sentence):
+    found = events(sentence)
+    assert found and found[0].sub_event_type == "Arrests", [(e.sub_event_type, e.location) for e in found]
+
+
+def test_capturing_a_village_is_still_ground_taken():
+    found = events("Russian troops captured the village of Robotyne on Monday.")
+    assert found and found[0].event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The security force also found and destroyed a weapons cache containing 12 rocket-propelled grenades "
+        "and 200 pounds of homemade explosives.",
+        "Police seized a truck holding 40 kilograms of explosives near Kandahar on Monday.",
+        "Soldiers discovered a cache including mortar rounds and hand grenades in Sangin district on Monday.",
+    ],
+)
+def test_the_contents_of_a_cache_found_are_no_explosion(sentence):
+    assert [e.sub_event_type for e in events(sentence)] == ["Disrupted weapons use"]
+
+
+def test_a_bomb_holding_nails_that_went_off_is_still_an_explosion():
+    found = events("A bomb containing nails exploded in a market in Kandahar on Monday.")
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        (
+            "A Taliban leader was killed during a security operation in Andar district, Ghazni province, on Monday.",
+            1,
+        ),
+        ("An al-Qaeda facilitator was killed in an operation near Mosul on Monday.", 1),
+        ("A suspected bombmaker was killed when his device exploded in Kandahar on Monday.", 1),
+    ],
+)
+def test_a_rank_or_role_killed_counts_one(sentence, killed):
+    found = events(sentence)
+    assert found and found[0].fatalities == killed, [(e.sub_event_type, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "district", "region"),
+    [
+        ("Fighting broke out in Nad-e Ali district, Helmand province, on Monday.", "Nad ‘Ali", "AF-HEL"),
+        ("Fighting broke out in Nad Ali district, Helmand province, on Monday.", "Nad ‘Ali", "AF-HEL"),
+    ],
+)
+def test_a_persian_izafe_is_spelt_either_way(sentence, district, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.name == district and found[0].location.admin1_code == region
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        (
+            "An air weapons team engaged and killed three insurgents in Sangin district, Helmand province, on "
+            "Monday.",
+            "Air/drone strike",
+        ),
+        (
+            "In Nad-e Ali district, Helmand province, an air weapons team engaged and killed three insurgents "
+            "who were emplacing an improvised explosive device.",
+            "Air/drone strike",
+        ),
+        # the device the dead were readying did not go off: the fight is the event
+        (
+            "Troops killed two militants who were planting a roadside bomb near Kandahar on Monday.",
+            "Armed clash",
+        ),
+        # a device that went off is
+        ("Militants planted a roadside bomb that killed two soldiers near Kandahar on Monday.", None),
+    ],
+)
+def test_what_the_dead_were_readying_is_not_the_weapon(sentence, sub_event_type):
+    found = events(sentence)
+    expected = sub_event_type or "Remote explosive/landmine/IED"
+    assert [e.sub_event_type for e in found] == [expected]
+
+
+def test_a_paragraph_going_on_with_also_keeps_the_story_s_place_and_day():
+    text = (
+        "An Afghan and coalition security force detained two suspected insurgents during a search in Kandahar "
+        "province yesterday.\n\nThe security force also found and destroyed a weapons cache containing 12 "
+        "rocket-propelled grenades."
+    )
+    found = {e.sub_event_type: e for e in events(text)}
+    cache = found["Disrupted weapons use"]
+    assert cache.location is not None and cache.location.admin1_code == "AF-KAN"
+    assert cache.event_date == date(2012, 3, 13)
+
+
+def test_a_headline_in_title_case_and_its_lead_give_one_event():
+    text = (
+        "Afghan, Coalition Forces Detain Insurgents in Kandahar\n\nAn Afghan and coalition security force "
+        "detained two suspected insurgents during a search in Zharay district, Kandahar province, yesterday.\n"
+    )
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Arrests"]
+    assert found[0].event_date == date(2012, 3, 13)
