@@ -132,3 +132,33 @@ def test_a_headline_in_title_case_and_its_lead_give_one_event():
     found = events(text)
     assert [e.sub_event_type for e in found] == ["Arrests"]
     assert found[0].event_date == date(2012, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type", "killed"),
+    [
+        (
+            "Troops on Monday neutralised 12 Boko Haram terrorists during a clearance operation in Borno State.",
+            "Armed clash",
+            12,
+        ),
+        (
+            "Russian forces neutralised up to 40 Ukrainian servicemen near Avdiivka, the ministry said.",
+            None,
+            40,
+        ),
+        # things neutralised are no dead
+        (
+            "Air defence forces neutralised 12 drones over Kursk region overnight.",
+            "Disrupted weapons use",
+            None,
+        ),
+        ("Sappers neutralised two explosive devices near Kherson on Monday.", "Disrupted weapons use", None),
+    ],
+)
+def test_people_neutralised_in_a_release_were_killed(sentence, sub_event_type, killed):
+    found = events(sentence)
+    assert found, sentence
+    if sub_event_type:
+        assert found[0].sub_event_type == sub_event_type
+    assert found[0].fatalities == killed

@@ -365,6 +365,15 @@ FORMS: dict[str, str] = {
     "bases": "base",
 }
 
+# people "neutralised" in military press releases were killed ("troops neutralised 12 terrorists")
+NEUTRALISED_PEOPLE = {
+    w: "kill"
+    for w in (
+        "terrorist militant insurgent fighter gunman bandit jihadist attacker assailant soldier serviceman "
+        "kidnapper rebel criminal commander element"
+    ).split()
+}
+
 # objects that make an ambiguous verb a trigger of a kind: verb lemma -> {object lemma: kind}
 VERB_OBJECTS: dict[str, dict[str, str]] = {
     "take": {
@@ -614,6 +623,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "effigy": "protest",
     },
     "neutralise": {
+        **NEUTRALISED_PEOPLE,
         "drone": "interception",
         "missile": "interception",
         "uav": "interception",
@@ -622,6 +632,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "explosive": "weapons_seizure",
     },
     "neutralize": {
+        **NEUTRALISED_PEOPLE,
         "drone": "interception",
         "missile": "interception",
         "uav": "interception",

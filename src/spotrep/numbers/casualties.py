@@ -187,6 +187,17 @@ _RE_FATAL_ACTIVE = _Lazy(
         "dead",
     ),
 )
+# "troops neutralised 12 Boko Haram terrorists": how military press releases (Nigeria's, the Sahel's, Russia's
+# ministry in English) say killed; only people count ("neutralised two drones" is an interception)
+_NEUTRALISED_PEOPLE = (
+    r"terrorists|militants|insurgents|fighters|gunmen|bandits|jihadists|attackers|assailants|soldiers|"
+    r"servicemen|kidnappers|rebels|criminals|troops|personnel|members|commanders|elements"
+)
+_RE_NEUTRALISED = _Lazy(
+    rf"\bneutrali[sz](?:ed|ing|es|e)\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\b",
+    re.I,
+    needs=("neutrali",),
+)
 _RE_INJURE_ACTIVE = _Lazy(
     rf"\b(?:wounded|wounding|wounds|wound|injured|injuring|injures|injure|hurt|hurting|maimed|maiming)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
@@ -376,7 +387,7 @@ _CASUALTY_CUES = (
     "kill", "dead", "death", "die", "slain", "slay", "slew", "murder", "execut", "behead", "massacr", "fatal",
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
-    "body", "toll", "himself", "herself",
+    "body", "toll", "himself", "herself", "neutrali",
 )  # fmt: skip
 
 
@@ -453,6 +464,7 @@ def find_casualties(text: str) -> Casualties:
     add(_RE_BODIES, fat, ("np", "np2"))
     # 4. verbs with their objects and subjects
     add(_RE_FATAL_ACTIVE, fat, ("np", "np2"))
+    add(_RE_NEUTRALISED, fat)
     add(_RE_INJURE_ACTIVE, inj)
     add(_RE_FATAL_PASSIVE, fat)
     add(_RE_INJURE_PASSIVE, inj)
