@@ -50,6 +50,7 @@ def test_a_group_of_an_unknown_type_is_an_error():
     ("sentence", "word", "name", "country"),
     [
         ("Taliban fighters overran a checkpoint.", "fighters", "Taliban", "AF"),
+        ("A Haqqani network commander was detained.", "commander", "Haqqani Network", "AF"),
         ("ISKP militants bombed a mosque.", "militants", "Islamic State (Afghanistan)", "AF"),
         ("Fighters of Islamic State Khorasan Province attacked.", "Fighters", "Islamic State (Afghanistan)", "AF"),
         ("ISWAP fighters raided a base.", "fighters", "ISWAP: Islamic State West Africa Province", "NG"),
