@@ -162,3 +162,23 @@ def test_people_neutralised_in_a_release_were_killed(sentence, sub_event_type, k
     if sub_event_type:
         assert found[0].sub_event_type == sub_event_type
     assert found[0].fatalities == killed
+
+
+def test_the_forces_told_again_with_the_are_the_story_s_forces():
+    text = (
+        "Afghan National Army soldiers killed four insurgents during an operation in Sangin district, Helmand "
+        "province, yesterday.\n\nDuring the operation, the soldiers also detained one suspected insurgent."
+    )
+    found = {e.sub_event_type: e for e in events(text)}
+    assert found["Arrests"].actor1 is not None
+    assert found["Arrests"].actor1.name == found["Armed clash"].actor1.name
+    assert found["Arrests"].actor1.country == "AF"
+
+
+def test_unnamed_forces_without_the_stay_unidentified():
+    text = (
+        "Afghan National Army soldiers killed four insurgents in Sangin district, Helmand province, yesterday.\n\n"
+        "In Kunduz, soldiers detained one suspected insurgent on Monday."
+    )
+    found = {e.sub_event_type: e for e in events(text)}
+    assert found["Arrests"].actor1 is not None and found["Arrests"].actor1.country is None

@@ -52,7 +52,7 @@ from ..model import Claim, Event, Quantity
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
     _actor_of,
@@ -822,8 +822,21 @@ class DocumentExtractor:
             ):
                 fill = loc_country
             actor1 = with_country(actor1, fill)
+        if (
+            actor1 is not None
+            and actor1.country is None
+            and actor1.kind == "military"
+            and agent is not None
+            and _definite(doc[agent.head])
+        ):
+            # "the soldiers also detained ...": the forces the story named before
+            told = ctx.story_forces.get(story_paragraph(ctx, cand.sent_index))
+            if told is not None and told.kind == "military":
+                actor1 = told
         if actor1 is None or (actor1.country is None and not is_naf(actor1)):
             actor1 = _implied_actor1(ctx, cand, victim, att, source_country, on) or actor1
+        if actor1 is not None and actor1.country and actor1.kind in ("military", "armed_group"):
+            ctx.story_forces[cand.paragraph] = actor1
         if cand.typing.sub_event_type == "Air/drone strike" and _by_aircraft(cand):
             actor1 = with_branch(actor1, "Air Force")  # ACLED: strikes by aircraft are the air force's
         # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)
@@ -951,3 +964,8 @@ class DocumentExtractor:
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
+
+
+def _definite(head: Token) -> bool:
+    """An actor named with a definite article or demonstrative ("the soldiers", "these troops"): told before."""
+    return any(t.dep_ == "det" and t.lower_ in ("the", "this", "these", "those") for t in head.children)
