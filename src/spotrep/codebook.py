@@ -1007,3 +1007,20 @@ def bombing_kind(token: Token) -> str:
     if any(_lemma(s) in _BOMBED_SITES for s in sites):
         return "explosive"
     return "bombing"
+
+
+# --- harm no one inflicted ---------------------------------------------------------------------------------
+# ACLED codes political violence: the dead of a flood, an earthquake or an eruption, of a factory's leak or a
+# fireworks store going up, are no event. Words that name such a cause (lemmas).
+NATURAL_CAUSES = frozenset(
+    "flood flooding floodwater earthquake quake aftershock tremor volcano eruption erupt landslide mudslide "
+    "avalanche storm cyclone hurricane typhoon tornado tsunami downpour rainfall heatwave lightning drought "
+    "epidemic pandemic cholera outbreak".split()
+)
+ACCIDENT_CAUSES = frozenset("accident leak leakage stampede fireworks firework derailment derail".split())
+
+
+def harm_without_perpetrator(lemmas: Iterable[str]) -> bool:
+    """Does a sentence tell harm from a natural hazard or an accident ("at least 77 people had died in flash
+    floods", "a fireworks warehouse exploded")? The caller checks that no one is said to have done it."""
+    return any(w in NATURAL_CAUSES or w in ACCIDENT_CAUSES for w in lemmas)

@@ -32,7 +32,7 @@ from ..attribution import (
     attribution_for,
     claim_status,
 )
-from ..codebook import air_launched, bomb_kind, debris_kind
+from ..codebook import air_launched, bomb_kind, debris_kind, harm_without_perpetrator
 from ..documents import Document
 from ..event_types import (
     CAUSE_KINDS,
@@ -482,6 +482,14 @@ class DocumentExtractor:
             own = _weapon_kind(doc, agent, ctx)
             if own:
                 weapon_kinds = {own}
+        if (
+            agent_mention is None
+            and set(kinds) <= GENERIC_KINDS | {"explosion", "chemical"}
+            and not weapon_kinds - {"explosive", "chemical"}
+            and harm_without_perpetrator(lemmas[sent.start : sent.end])
+        ):
+            log.debug("not an event: %r (a natural hazard or an accident)", doc[anchor].text)
+            return None
         if weapon_kinds & {"missile", "rocket"} and "aircraft" not in weapon_kinds and air_launched(sent):
             weapon_kinds.add("aircraft")  # "with a Kh-22 missile launched from a Tu-22M3 bomber"
         # words of the clause (not the months: "March 21" is no march)

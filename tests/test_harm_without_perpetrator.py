@@ -1,0 +1,46 @@
+"""ACLED codes political violence: the dead and injured of a flood, an eruption or an industrial accident are
+no event, while violence told beside a natural hazard still is. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import spotrep
+
+
+def types(sentence: str) -> list[str]:
+    return [e.sub_event_type for e in spotrep.extract(sentence, published=date(2024, 3, 14))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 40 people died when flash floods swept through villages in the north of the province on Sunday.",
+        "Several people were injured as the volcano erupted on Monday, officials said.",
+        "Twelve workers were killed when a fireworks warehouse exploded in the city on Tuesday.",
+        "A strong earthquake killed at least 300 people and injured 1,500 on the island, officials said.",
+        "Eight pilgrims died in a stampede at the shrine on Friday.",
+    ],
+)
+def test_harm_from_a_hazard_or_an_accident_is_no_event(sentence):
+    assert types(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Gunmen killed five villagers as floods cut off the area on Thursday.", "Attack"),
+        (
+            "A landmine killed two farmers in a field flooded by the river on Friday.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Russian shelling killed three people in Kherson, where storms had cut power, on Saturday.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_violence_told_beside_a_hazard_is_still_an_event(sentence, sub_event_type):
+    assert types(sentence) == [sub_event_type]
