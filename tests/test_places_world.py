@@ -247,3 +247,25 @@ def test_a_compass_word_in_brackets_is_part_of_the_name(places) -> None:  # noqa
     )
     assert "North" not in [m.text for m in mentions]
     assert all(m.location is None or m.location.country == "MM" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # compass words in English, in any order, find the region ISO writes in French or Arabic
+        ("Fighting was reported in North Kivu province on Monday.", "CD-NK"),
+        ("Fighting was reported in South Kivu on Monday.", "CD-SK"),
+        ("Fighting was reported in East Kasai on Monday.", "CD-KE"),
+        ("Fighting was reported in North Darfur on Monday.", "SD-DN"),
+        ("Fighting was reported in South Darfur state on Monday.", "SD-DS"),
+        ("Fighting was reported in Lower Juba on Monday.", "SO-JH"),
+    ],
+)
+def test_regions_by_their_english_names(places, sentence, code) -> None:  # noqa: F811
+    located = [m for m in places(sentence) if m.location is not None]
+    assert located and located[0].location.admin1_code == code, [(m.text, m.location) for m in located]
+
+
+def test_south_kivu_lies_in_the_east_of_congo(places) -> None:  # noqa: F811
+    (m,) = [m for m in places("Fighting was reported in South Kivu on Monday.") if m.location is not None]
+    assert 27.0 < m.location.longitude < 30.0

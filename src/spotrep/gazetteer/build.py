@@ -75,11 +75,11 @@ from .regions import (
 )
 from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants, ukrainian_romanisations
-from .world import WorldAdmin, unit_base, unit_key, world_admin
+from .world import WorldAdmin, english_variants, unit_base, unit_key, world_admin
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "4"  # bump whenever the build changes what it produces
+BUILD_VERSION = "5"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -1169,6 +1169,7 @@ def _add_world_units(
             data.centre[i] = centre
             data.rank[centre] = max(data.rank[centre], RANK_REGION)
         names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
+        names |= {v for n in list(names) for v in english_variants(n)}
         keys(i, names, standalone=True, district=False, country=r.code[:2])
         for alias in WORLD_REGION_ALIASES.get(r.code, ()):
             add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)

@@ -74,6 +74,40 @@ GENERIC = frozenset(
 _DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 
 
+# compass words of regions' names in the languages ISO and GeoNames write them in, and their English: reports say
+# "North Kivu" (Nord-Kivu), "South Darfur" (Southern Darfur), "North Sinai" (Shamal Sina')
+_COMPASS_ENGLISH = {
+    "nord": "North",
+    "norte": "North",
+    "northern": "North",
+    "shamal": "North",
+    "sud": "South",
+    "sur": "South",
+    "southern": "South",
+    "janub": "South",
+    "ouest": "West",
+    "oeste": "West",
+    "western": "West",
+    "gharb": "West",
+    "eastern": "East",
+    "sharq": "East",
+    "oriental": "East",
+    "orientale": "East",
+    "occidental": "West",
+    "occidentale": "West",
+    "hoose": "Lower",  # Somali: Shabeellaha Hoose, Lower Shabelle
+    "dhexe": "Middle",
+}
+
+
+def english_variants(name: str) -> set[str]:
+    """The name with its compass words in English ("Nord-Kivu" -> "North Kivu", "Southern Darfur" -> "South
+    Darfur"); empty when it has none."""
+    words = ascii_fold(name).replace("-", " ").split()
+    english = [_COMPASS_ENGLISH.get(w.lower(), w) for w in words]
+    return {" ".join(english)} if english != words else set()
+
+
 @dataclass
 class Admin1:
     code: str  # ISO 3166-2
@@ -160,17 +194,24 @@ def _subdivisions() -> tuple[dict[str, list], dict[str, list]]:
     return top, lower
 
 
+def _match_key(name: str) -> str:
+    """A region's name for matching: kind words dropped, compass words in English, words in order ("Sud-Kivu"
+    and "South Kivu", "Kasai Oriental" and "East Kasai" match)."""
+    words = [_COMPASS_ENGLISH.get(w, w).lower() for w in unit_key(name).split()]
+    return " ".join(sorted(words))
+
+
 def _match_names(names: list[str], subs: list) -> dict[str, str]:
     """GeoNames admin1 names -> ISO codes of one country: equal normalised names first, then the most
     similar pairs (ratio >= SIMILARITY), one to one."""
     result: dict[str, str] = {}
-    left = {s.code: unit_key(s.name) for s in subs}
+    left = {s.code: _match_key(s.name) for s in subs}
     by_key: dict[str, list[str]] = defaultdict(list)
     for code, key in left.items():
         by_key[key].append(code)
     pending = []
     for name in names:
-        codes = by_key.get(unit_key(name), [])
+        codes = by_key.get(_match_key(name), [])
         if len(codes) == 1 and codes[0] in left:
             result[name] = codes[0]
             del left[codes[0]]
@@ -178,7 +219,7 @@ def _match_names(names: list[str], subs: list) -> dict[str, str]:
             pending.append(name)
     pairs = []
     for name in pending:
-        k = unit_key(name).replace(" ", "")
+        k = _match_key(name).replace(" ", "")
         for code, key in left.items():
             ratio = SequenceMatcher(None, k, key.replace(" ", "")).ratio()
             if ratio >= SIMILARITY:
