@@ -269,3 +269,35 @@ def test_regions_by_their_english_names(places, sentence, code) -> None:  # noqa
 def test_south_kivu_lies_in_the_east_of_congo(places) -> None:  # noqa: F811
     (m,) = [m for m in places("Fighting was reported in South Kivu on Monday.") if m.location is not None]
     assert 27.0 < m.location.longitude < 30.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
+        # the tagger takes these towns for organisations; the syntax says they are settlements
+        ("Jihadists attacked an army post near Djibo in northern Burkina Faso on Monday.", "Djibo", "BF"),
+        ("M23 rebels captured the town of Sake, west of Goma, on Friday.", "Sake", "CD"),
+    ],
+)
+def test_a_town_the_tagger_takes_for_an_organisation(places, sentence, place, country) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.country == country
+
+
+def test_an_organisation_without_settlement_syntax_stays_no_place(places) -> None:  # noqa: F811
+    assert "Reuters" not in [
+        m.text for m in places("Reuters reported the attack on Monday, citing officials.")
+    ]
+
+
+def test_a_lone_alias_of_a_small_place_abroad_is_no_place(places) -> None:  # noqa: F811
+    # "Cite" is an alternate name of Kíti in Cyprus; nothing else puts this report in Cyprus
+    assert [
+        m for m in places("Gang members shot dead five people in Cite Soleil on Monday.") if m.location
+    ] == []
+
+
+def test_an_alias_the_text_s_nationality_supports_is_kept(places) -> None:  # noqa: F811
+    mentions = places("Syrian government forces are now about 5 kilometres west of Khan Sheikhoun.")
+    m = by_text(mentions, "Khan Sheikhoun")
+    assert m.location is not None and m.location.country == "SY"

@@ -182,3 +182,23 @@ def test_unnamed_forces_without_the_stay_unidentified():
     )
     found = {e.sub_event_type: e for e in events(text)}
     assert found["Arrests"].actor1 is not None and found["Arrests"].actor1.country is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type", "actor1"),
+    [
+        ("Gunmen shot dead five villagers in Kaduna on Monday.", "Attack", "Unidentified Armed Group"),
+        ("Gang members shot dead five people in Martissant on Monday.", "Attack", "Unidentified Armed Group"),
+        (
+            "A suicide bomber blew himself up at a mosque in Peshawar, killing 59 worshippers.",
+            "Suicide bomb",
+            None,
+        ),
+    ],
+)
+def test_who_shot_dead_or_blew_himself_up(sentence, sub_event_type, actor1):
+    found = events(sentence)
+    assert found and found[0].sub_event_type == sub_event_type
+    assert found[0].actor1 is not None and found[0].actor1.kind == "armed_group"
+    if actor1:
+        assert found[0].actor1.name == actor1

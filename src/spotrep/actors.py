@@ -296,6 +296,13 @@ def actor_from_token(head: Token) -> ActorMention | None:
         return ActorMention(Actor(name=canonical, country=country, kind=kind), head.i, "named")
     low = head.lower_
     lemma = noun_key(head)
+    if lemma in ("member", "members"):
+        # "gang members", "militia members": the group's noun says who they are
+        group_noun = next(
+            (c for c in head.children if c.dep_ in ("compound", "amod") and noun_key(c) in ACTOR_NOUNS), None
+        )
+        if group_noun is not None:
+            lemma = noun_key(group_noun)
     # a country or capital standing for its state ("Russia launched", "Kyiv said")
     if low in COUNTRY_ACTORS and head.pos_ in ("PROPN", "NOUN"):
         code = COUNTRY_ACTORS[low]
@@ -317,8 +324,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
                 )
     modifiers = [t for t in tokens if t.i != head.i] + ([head] if head.pos_ == "PROPN" else [])
     country = nationality_of(modifiers)
-    # a weapon as the agent ("a Russian drone wounded two policemen", "an enemy drone")
-    if lemma in WEAPON_WORDS or low in WEAPON_WORDS:
+    # a weapon as the agent ("a Russian drone wounded two policemen", "an enemy drone"); a suicide bomber is a
+    # person of an armed group, not an aircraft
+    suicide = lemma == "bomber" and any(t.lower_ == "suicide" for t in modifiers)
+    if (lemma in WEAPON_WORDS or low in WEAPON_WORDS) and not suicide:
         enemy = country is None and any(t.lower_ in ENEMY_WORDS for t in modifiers)
         return ActorMention(
             make_actor("military", country), head.i, "enemy" if enemy else "weapon", weapon=True

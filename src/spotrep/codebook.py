@@ -334,6 +334,11 @@ def fire_kind(token: Token, lemma: str) -> str | None:
     children = list(token.children)
     if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children):
         return None
+    if lemma == "shoot" and (
+        any(c.lower_ == "dead" for c in children)
+        or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dead")
+    ):
+        return "kill"  # "gunmen shot dead five people": a killing, typed by who was killed
     if return_fire(token, lemma):
         return "clash"
     if warning_shots(token):

@@ -117,7 +117,7 @@ class DocContext:
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
     # paragraph -> the last armed actor named with its country there ("Afghan soldiers ..." before "the soldiers
     # also detained ...": the same soldiers)
-    story_forces: dict[int, Actor] = field(default_factory=dict)
+    story_forces: dict[int, tuple[Actor, str]] = field(default_factory=dict)  # (actor, its head noun's lemma)
     attributions: list[list[Attribution]] = field(default_factory=list)  # per sentence, speakers resolved
     nationalities: frozenset[str] = frozenset()  # every country a nationality word or a country name names
     # where the document was filed, from its dateline ("KABUL, Afghanistan (AP) -"): a place of last resort

@@ -46,7 +46,7 @@ from ..event_types import (
     lemma_of,
 )
 from ..factuality import why_not_asserted
-from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
+from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Claim, Event, Quantity
 from ..rulers import SPAN_KEY
@@ -835,16 +835,23 @@ class DocumentExtractor:
             and actor1.country is None
             and actor1.kind == "military"
             and agent is not None
+            and kind != "interception"  # the defender: the side the strike was aimed at
             and _definite(doc[agent.head])
+            and lemma_of(doc[agent.head]) not in ENEMY_WORDS  # "the enemy": whose voice says it decides
         ):
-            # "the soldiers also detained ...": the forces the story named before
+            # "the soldiers also detained ...": the soldiers the story named before (the same noun)
             told = ctx.story_forces.get(story_paragraph(ctx, cand.sent_index))
-            if told is not None and told.kind == "military":
-                actor1 = told
+            if told is not None and told[0].kind == "military" and told[1] == lemma_of(doc[agent.head]):
+                actor1 = told[0]
         if actor1 is None or (actor1.country is None and not is_naf(actor1)):
             actor1 = _implied_actor1(ctx, cand, victim, att, source_country, on) or actor1
-        if actor1 is not None and actor1.country and actor1.kind in ("military", "armed_group"):
-            ctx.story_forces[cand.paragraph] = actor1
+        if (
+            agent is not None
+            and actor1 is not None
+            and actor1.country
+            and actor1.kind in ("military", "armed_group")
+        ):
+            ctx.story_forces[cand.paragraph] = (actor1, lemma_of(doc[agent.head]))
         if cand.typing.sub_event_type == "Air/drone strike" and _by_aircraft(cand):
             actor1 = with_branch(actor1, "Air Force")  # ACLED: strikes by aircraft are the air force's
         # actor2 (not the weapon fired: "fired mortars at the positions of X" hits X)

@@ -883,6 +883,9 @@ class _Finder:
             # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
             # often takes it for a person)
             return "heading 'X:'"
+        if label == "ORG" and exact_ent and self._settlement_said(i, e) and _exact_settlement(g, pairs):
+            # "an army post near Djibo", "the town of Sake": the tagger took the town for an organisation
+            return "a settlement by its syntax (spaCy ORG)"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
             war or strong
         ):
@@ -901,6 +904,17 @@ class _Finder:
             # for a person; a person is rarely what fire hits or comes down on
             return "the target of fire (spaCy PERSON)"
         return ""
+
+    def _settlement_said(self, i: int, e: int) -> bool:
+        """Is the name at i..e said to be a settlement: "the town of X", "X village", "near X", "west of X"?"""
+        lower, n = self.lower, self.n
+        if e < n and lower[e] in SETTLEMENT_NOUNS:
+            return True
+        if i >= 2 and lower[i - 1] == "of" and lower[i - 2] in SETTLEMENT_NOUNS:
+            return True
+        if i >= 1 and lower[i - 1] in NEAR_WORDS:
+            return True
+        return i >= 2 and lower[i - 1] == "of" and lower[i - 2] in _COMPASS_POINTS
 
     def _under_fire(self, i: int) -> bool:
         """Is token i what fire hits: the subject of "came under (fire|attack|shelling)", of a passive strike
@@ -1222,6 +1236,12 @@ def _weapon_keys() -> frozenset[str]:
     return frozenset(
         _name_key(form) for _, forms in WEAPON_SYSTEMS.values() for form in forms if " " not in form.strip()
     )
+
+
+def _exact_settlement(g: Gazetteer, pairs: list[tuple[int, int]]) -> bool:
+    """Whether the name is, exactly, the own name of a settlement (not an alias or a loose spelling)."""
+    data = g.data
+    return any(q == Q_NAME and data.kind[e] == KIND_SETTLEMENT for e, q in pairs)
 
 
 def _foreign_small_alias(data: Any, c: _Cand, home: frozenset[str] = WAR_COUNTRIES) -> bool:

@@ -120,9 +120,21 @@ class _Resolver:
         if self.focus is None:
             self.focus = self._focus_country(named)
         war = self._war_theatre(named)
-        if war or self.focus:
-            # in a report about one country, a small place abroad reached through an alias is no reading
-            named = self._drop_foreign_namesakes(named, WAR_COUNTRIES if war else frozenset({self.focus}))
+        if war:
+            named = self._drop_foreign_namesakes(named, WAR_COUNTRIES)
+        else:
+            # in a report about one country, a small place abroad reached through an alias is no reading; nor is
+            # one that only such a reading would put the report in ("Cite" Soleil is no Kíti of Cyprus)
+            data = g.data
+            support = frozenset(
+                g.country(m.winner.entry)
+                for m in named
+                if m.winner is not None and not _foreign_small_alias(data, m.winner, frozenset())
+            ) - {None, ""}
+            if any(_foreign_small_alias(data, c, support) for m in named for c in m.cands):
+                support |= self._nationalities()  # read only when a candidate could go
+                home = frozenset({self.focus}) & support if self.focus else support
+                named = self._drop_foreign_namesakes(named, home or support)
         if war and self.on is not None:
             for m in named:
                 self._front_prior(m, self.on)
@@ -174,6 +186,16 @@ class _Resolver:
                     m.fixed_location = g.location(w.entry, precision=3)
                     m.fixed_reason = "vague area: resolved to the whole country"
         _ = g
+
+    def _nationalities(self) -> frozenset[str]:
+        """The countries the text's nationality words name ("Syrian government forces": SY)."""
+        out = set()
+        for t in self.doc:
+            if t.text[:1].isupper():
+                code = DEMONYMS.get(t.lower_)
+                if code and "-" not in code:
+                    out.add(code)
+        return frozenset(out)
 
     def _war_theatre(self, named: list[_Mention]) -> bool:
         """Whether the document is about the war's theatre: its focus country is Ukraine or Russia (or, with
