@@ -123,6 +123,31 @@ HEADLINES = [
 ]
 
 
+def _fill(rng: random.Random, template: str, *, month: bool = False) -> str:
+    """A template filled with drawn places, days, numbers (the draws in a fixed order: the same seed gives the
+    same text)."""
+    place, region = rng.choice(PLACES_UA)
+    place2, region2 = rng.choice(PLACES_UA)
+    ru_place, ru_region = rng.choice(PLACES_RU)
+    day = rng.choice(WEEKDAYS)
+    values = {"month": rng.choice(MONTHS)} if month else {}
+    return template.format(
+        place=place,
+        region=region,
+        place2=place2,
+        region2=region2,
+        ru_region=ru_region,
+        ru_place=ru_place,
+        day=day,
+        n=rng.choice(NUMBERS),
+        m=rng.choice(NUMBERS),
+        k=rng.randrange(5, 40),
+        k2=rng.randrange(40, 60),
+        big=f"{rng.randrange(5, 60) * 1000:,}",
+        **values,
+    )
+
+
 def generate_articles(
     n: int,
     *,
@@ -139,24 +164,7 @@ def generate_articles(
         published = start + timedelta(days=rng.randrange(60))
 
         def fill(template: str) -> str:
-            place, region = rng.choice(PLACES_UA)
-            place2, region2 = rng.choice(PLACES_UA)
-            ru_place, ru_region = rng.choice(PLACES_RU)
-            return template.format(
-                place=place,
-                region=region,
-                place2=place2,
-                region2=region2,
-                ru_region=ru_region,
-                ru_place=ru_place,
-                day=rng.choice(WEEKDAYS),
-                month=rng.choice(MONTHS),
-                n=rng.choice(NUMBERS),
-                m=rng.choice(NUMBERS),
-                k=rng.randrange(5, 40),
-                k2=rng.randrange(40, 60),
-                big=f"{rng.randrange(5, 60) * 1000:,}",
-            )
+            return _fill(rng, template, month=True)
 
         def sentence() -> str:
             return fill(rng.choice(TEMPLATES if rng.random() < events else BACKGROUND))
@@ -178,23 +186,7 @@ def generate_documents(
         published = start + timedelta(days=rng.randrange(60))
 
         def fill(template: str) -> str:
-            place, region = rng.choice(PLACES_UA)
-            place2, region2 = rng.choice(PLACES_UA)
-            ru_place, ru_region = rng.choice(PLACES_RU)
-            return template.format(
-                place=place,
-                region=region,
-                place2=place2,
-                region2=region2,
-                ru_region=ru_region,
-                ru_place=ru_place,
-                day=rng.choice(WEEKDAYS),
-                n=rng.choice(NUMBERS),
-                m=rng.choice(NUMBERS),
-                k=rng.randrange(5, 40),
-                k2=rng.randrange(40, 60),
-                big=f"{rng.randrange(5, 60) * 1000:,}",
-            )
+            return _fill(rng, template)
 
         count = rng.randint(*sentences)
         body = [fill(rng.choice(TEMPLATES)) for _ in range(count)]
