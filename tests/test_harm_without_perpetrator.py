@@ -40,7 +40,24 @@ def test_harm_from_a_hazard_or_an_accident_is_no_event(sentence):
             "Russian shelling killed three people in Kherson, where storms had cut power, on Saturday.",
             "Shelling/artillery/missile attack",
         ),
+        # ordnance going off by accident is an explosion (ACLED), with its dead
+        (
+            "Two children were killed in an accident when an unexploded shell went off in a field near Izium.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Three sappers died in an accident while clearing mines near Balakliia.",
+            "Remote explosive/landmine/IED",
+        ),
     ],
 )
 def test_violence_told_beside_a_hazard_is_still_an_event(sentence, sub_event_type):
     assert types(sentence) == [sub_event_type]
+
+
+def test_ordnance_gone_off_by_accident_keeps_its_dead():
+    (event,) = spotrep.extract(
+        "Two children were killed in an accident when an unexploded shell went off in a field near Izium.",
+        published=date(2024, 3, 14),
+    )
+    assert event.fatalities == 2

@@ -487,6 +487,9 @@ class DocumentExtractor:
             and set(kinds) <= GENERIC_KINDS | {"explosion", "chemical"}
             and not weapon_kinds - {"explosive", "chemical"}
             and harm_without_perpetrator(lemmas[sent.start : sent.end])
+            # no weapon anywhere in the sentence: ordnance going off by accident is still an explosion (ACLED)
+            and not any(lemmas[i] in WEAPON_WORDS or i in spans for i in range(sent.start, sent.end))
+            and "ordnance" not in lemmas[sent.start : sent.end]
         ):
             log.debug("not an event: %r (a natural hazard or an accident)", doc[anchor].text)
             return None
