@@ -22,6 +22,7 @@ def types(sentence: str) -> list[str]:
         "Twelve workers were killed when a fireworks warehouse exploded in the city on Tuesday.",
         "A strong earthquake killed at least 300 people and injured 1,500 on the island, officials said.",
         "Eight pilgrims died in a stampede at the shrine on Friday.",
+        "A gas explosion in a residential building killed three people in Kyiv on Monday.",
     ],
 )
 def test_harm_from_a_hazard_or_an_accident_is_no_event(sentence):
@@ -49,6 +50,7 @@ def test_harm_from_a_hazard_or_an_accident_is_no_event(sentence):
             "Three sappers died in an accident while clearing mines near Balakliia.",
             "Remote explosive/landmine/IED",
         ),
+        ("A chlorine gas attack killed 20 people in Douma on Saturday.", "Chemical weapon"),
     ],
 )
 def test_violence_told_beside_a_hazard_is_still_an_event(sentence, sub_event_type):

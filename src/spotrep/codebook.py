@@ -38,7 +38,8 @@ internal event kind the codebook assigns to the construction (or None when the c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .lexicon.actors import DEMONYMS
@@ -1025,7 +1026,14 @@ NATURAL_CAUSES = frozenset(
 ACCIDENT_CAUSES = frozenset("accident leak leakage stampede fireworks firework derailment derail".split())
 
 
-def harm_without_perpetrator(lemmas: Iterable[str]) -> bool:
+# household and industrial gas: "a gas explosion in a residential building", "a gas cylinder blew up"
+_GAS_ACCIDENTS = frozenset("explosion blast leak cylinder pipeline boiler main".split())
+
+
+def harm_without_perpetrator(lemmas: Sequence[str]) -> bool:
     """Does a sentence tell harm from a natural hazard or an accident ("at least 77 people had died in flash
-    floods", "a fireworks warehouse exploded")? The caller checks that no one is said to have done it."""
-    return any(w in NATURAL_CAUSES or w in ACCIDENT_CAUSES for w in lemmas)
+    floods", "a fireworks warehouse exploded", "a gas explosion")? The caller checks that no one is said to
+    have done it and that no weapon is named."""
+    if any(w in NATURAL_CAUSES or w in ACCIDENT_CAUSES for w in lemmas):
+        return True
+    return any(w == "gas" and nxt in _GAS_ACCIDENTS for w, nxt in pairwise(lemmas))
