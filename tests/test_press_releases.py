@@ -202,3 +202,36 @@ def test_who_shot_dead_or_blew_himself_up(sentence, sub_event_type, actor1):
     assert found[0].actor1 is not None and found[0].actor1.kind == "armed_group"
     if actor1:
         assert found[0].actor1.name == actor1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The airstrike resulted in the deaths of four insurgents in Paktika province on Monday.", 4, None),
+        ("The airstrike caused the death of a Taliban commander in Logar province on Monday.", 1, None),
+        ("The operation left nine insurgents dead in Zabul province on Monday.", 9, None),
+        ("The blast left three soldiers dead and five wounded in Kandahar on Monday.", 3, 5),
+        (
+            "Four insurgents were killed and two others wounded when commandos raided a compound in Logar.",
+            4,
+            2,
+        ),
+    ],
+)
+def test_the_dead_a_release_counts(sentence, killed, wounded):
+    found = events(sentence)
+    assert found, sentence
+    assert (found[0].fatalities, found[0].injuries) == (killed, wounded)
+
+
+def test_the_death_of_a_named_person_is_no_count():
+    from spotrep.numbers.casualties import find_casualties
+
+    assert find_casualties("The death of Navalny was announced on Friday.").fatalities is None
+
+
+def test_left_dead_by_an_error_is_no_event():
+    assert (
+        events("A company at the centre of a gas bungle that left one baby dead has blamed a subcontractor.")
+        == []
+    )

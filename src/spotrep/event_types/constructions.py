@@ -30,6 +30,22 @@ from .vocabulary import (
     _TROOPS,
 )
 
+# what "left N dead" after an act of violence: the act or the armed men who did it
+_VIOLENT_DOERS = frozenset(
+    "attack strike airstrike raid operation blast explosion bombing shelling clash clashes fighting ambush "
+    "assault offensive firefight gunfire fire bomb missile drone rocket shell mine gunmen militant insurgent "
+    "fighter soldier troop force rebel militia jihadist attacker assailant".split()
+)
+
+
+def _violent_doer(token: Token) -> bool:
+    """Is the subject of "left" (or, in a relative clause, its noun) an act of violence or armed men ("the
+    operation left nine dead"), not an error or a storm ("a gas bungle that left one baby dead")?"""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("that", "which") and token.dep_ == "relcl":
+        subject = token.head
+    return subject is not None and lemma_of(subject) in _VIOLENT_DOERS
+
 
 def _came_under_fire(token: Token, places: Collection[int] = ()) -> str:
     """ "X came under fire", "positions were under heavy fire": the fire the subject was under, as its kind
@@ -252,6 +268,7 @@ def _names_weapons(obj: Token) -> bool:
 # the verbs _verb_construction knows
 _FIRE_VERBS = frozenset({"fire", "shoot", "open"})
 _ANSWER_VERBS = frozenset({"return", "respond"})
+_LEFT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "acomp"})
 _CONSTRUCTION_VERBS = (
     frozenset(
         {
@@ -266,6 +283,7 @@ _CONSTRUCTION_VERBS = (
             "enter",
             "set",
             "drop",
+            "leave",
         }
     )
     | frozenset(SEIZURE_VERBS)
@@ -281,6 +299,13 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma not in _CONSTRUCTION_VERBS:
         return None
+    if lemma == "leave" and _violent_doer(token):
+        # "the operation left nine insurgents dead", "the blast left three wounded": a casualty report
+        said = {t.lower_ for c in token.children if c.dep_ in _LEFT_DEPS for t in c.subtree}
+        if "dead" in said or "killed" in said:
+            return "kill"
+        if said & {"wounded", "injured"}:
+            return "wound"
     if lemma in codebook.DEBRIS_VERBS:
         debris = codebook.debris_kind(token, lemma)
         if debris:

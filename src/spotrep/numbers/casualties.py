@@ -198,6 +198,8 @@ _RE_NEUTRALISED = _Lazy(
     re.I,
     needs=("neutrali",),
 )
+# "resulted in the deaths of four insurgents", "caused the death of a policeman"
+_RE_DEATHS_OF = _Lazy(rf"\bdeaths?\s+of\s+(?P<np>{_COUNT_NP_LIST})", re.I, needs=("death",))
 _RE_INJURE_ACTIVE = _Lazy(
     rf"\b(?:wounded|wounding|wounds|wound|injured|injuring|injures|injure|hurt|hurting|maimed|maiming)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
@@ -465,6 +467,7 @@ def find_casualties(text: str) -> Casualties:
     # 4. verbs with their objects and subjects
     add(_RE_FATAL_ACTIVE, fat, ("np", "np2"))
     add(_RE_NEUTRALISED, fat)
+    add(_RE_DEATHS_OF, fat)
     add(_RE_INJURE_ACTIVE, inj)
     add(_RE_FATAL_PASSIVE, fat)
     add(_RE_INJURE_PASSIVE, inj)
