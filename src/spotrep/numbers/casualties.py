@@ -75,6 +75,9 @@ _COUNT_NP = (
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
+    # one more of the people just counted: "killed two fighters and wounded a third"
+    rf"|\ba\s+(?:second|third|fourth|fifth|sixth)\b"
+    rf"(?!\s+(?:of|time|times|day|days|week|month|year|round|wave|attempt|party|country|term)\b|-)"
     # a person told before, as the object of the casualty verb ("killing him", "wounding her.")
     rf"|\bhim\b|\bher\b(?=\s*(?:[.,;:)–—]|and\s|$)))"
 )
@@ -296,7 +299,7 @@ def _item_count(item: str) -> tuple[int, str] | None:
         return None
     if any(w in _NOT_COUNT_HEADS for w in words[1:]) and not re.match(r"(?:his|her|their)\b", low):
         return None
-    if low in ("himself", "herself", "him", "her"):
+    if low in ("himself", "herself", "him", "her") or re.fullmatch(r"a (?:second|third|fourth|fifth|sixth)", low):
         return (1, "exact")
     if low.startswith("another"):
         nm = _item_number_re().match(item.strip()[len("another") :].lstrip())
