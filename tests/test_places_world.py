@@ -301,3 +301,16 @@ def test_an_alias_the_text_s_nationality_supports_is_kept(places) -> None:  # no
     mentions = places("Syrian government forces are now about 5 kilometres west of Khan Sheikhoun.")
     m = by_text(mentions, "Khan Sheikhoun")
     assert m.location is not None and m.location.country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
+        # the Arabic article as each transliteration writes it: GeoNames has "Deir el-Balah"
+        ("Warplanes struck a house in Deir al-Balah on Monday.", "Deir al-Balah", "PS"),
+        ("Shelling hit Deir ez-Zor, Syria, overnight.", "Deir ez-Zor", "SY"),
+    ],
+)
+def test_the_arabic_article_is_spelt_either_way(places, sentence, place, country) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.country == country

@@ -211,7 +211,7 @@ def test_who_shot_dead_or_blew_himself_up(sentence, sub_event_type, actor1):
         ("The airstrike caused the death of a Taliban commander in Logar province on Monday.", 1, None),
         ("The operation left nine insurgents dead in Zabul province on Monday.", 9, None),
         ("The blast left three soldiers dead and five wounded in Kandahar on Monday.", 3, 5),
-        ("Coalition forces killed two enemy fighters and wounded a third during a firefight in Kunar.", 2, 1),
+        ("Coalition forces killed two enemy fighters and wounded a third in Kunar province on Monday.", 2, 1),
         (
             "Four insurgents were killed and two others wounded when commandos raided a compound in Logar.",
             4,

@@ -174,8 +174,8 @@ def name_key(text: str) -> str:
     """The exact lookup key: lower case, no accents, no apostrophes, words separated by one space.
 
     ``Vovchans'k``, ``Vovchans’k`` and ``VOVCHANSK`` share the key ``vovchansk``; ``Ivano-Frankivsk`` is
-    ``ivano frankivsk``; ``Nad-e Ali`` is ``nad ali`` (a Persian izafe). Cyrillic letters are kept (lower-cased),
-    with й/ї/ё kept distinct.
+    ``ivano frankivsk``; ``Nad-e Ali`` is ``nad ali`` (a Persian izafe); ``Deir el-Balah`` is ``deir al balah``
+    (the Arabic article). Cyrillic letters are kept (lower-cased), with й/ї/ё kept distinct.
     """
     text = text.lower().translate(_SPECIAL)
     if text.isascii():
@@ -195,13 +195,18 @@ def name_key(text: str) -> str:
             decomposed = decomposed.replace(a, "")
     key = _NON_WORD.sub(" ", decomposed).strip()
     if " e " in key or " i " in key:
-        key = _IZAFE.sub(" ", key)
+        key = _IZAFE.sub("", key)
+    if " " in key:
+        key = _ARTICLE.sub(lambda m: " al" if m.start() else "al", key)
     return key
 
 
 # the Persian izafe joining the words of a name, written or not: Sar-e Pul ~ Sar-i-Pul ~ Sar Pul, Nad-e Ali ~
 # Nad Ali (the same for a standalone "e"/"i" meaning "and" in a name: both sides of a lookup drop it)
-_IZAFE = re.compile(r"(?<=\w) [ei] (?=\w)")
+_IZAFE = re.compile(r"(?<=\w) [ei](?= \w)")
+# the Arabic article, as each transliteration writes it: Deir el-Balah ~ Deir al-Balah, Ras el-Ain ~ Ras al-Ain,
+# Deir ez-Zor ~ Deir al-Zor (only between two words of a name)
+_ARTICLE = re.compile(r"(?:(?<=\w) |^)(?:el|ad|ar|ash|az|ed|er|esh|ez|ul)(?= \w)")
 
 
 _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(

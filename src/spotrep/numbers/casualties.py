@@ -299,7 +299,9 @@ def _item_count(item: str) -> tuple[int, str] | None:
         return None
     if any(w in _NOT_COUNT_HEADS for w in words[1:]) and not re.match(r"(?:his|her|their)\b", low):
         return None
-    if low in ("himself", "herself", "him", "her") or re.fullmatch(r"a (?:second|third|fourth|fifth|sixth)", low):
+    if low in ("himself", "herself", "him", "her") or re.fullmatch(
+        r"a (?:second|third|fourth|fifth|sixth)", low
+    ):
         return (1, "exact")
     if low.startswith("another"):
         nm = _item_number_re().match(item.strip()[len("another") :].lstrip())

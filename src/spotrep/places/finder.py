@@ -296,6 +296,9 @@ class _Finder:
                     and not toks[i - 3].whitespace_
                     and not toks[i - 2].whitespace_
                 )
+                or (
+                    _article_joins(texts, toks, i - 1, cap) and i - 1 > 0 and name_tok[i - 2]
+                )  # Deir al-Balah
             ):
                 i -= 1
             else:
@@ -773,6 +776,8 @@ class _Finder:
                     or (lower[j] in ("'s", "’s") and j + 1 < n and cap[j + 1])
                 ):
                     j += 1  # Rostov-on-Don, Kam'ianske, Luhansk People's Republic
+                elif _article_joins(texts, toks, j, cap):
+                    j += 1  # Deir al-Balah, Ras el-Ain: the Arabic article joined to the next word
                 else:
                     break
             while j > i + 1 and not cap[j - 1]:
@@ -1235,6 +1240,22 @@ def _weapon_keys() -> frozenset[str]:
 
     return frozenset(
         _name_key(form) for _, forms in WEAPON_SYSTEMS.values() for form in forms if " " not in form.strip()
+    )
+
+
+_ARTICLES = frozenset("al el ad ar as ash az ed er esh ez ul".split())
+
+
+def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool:
+    """Is token j an Arabic article written in lower case and joined by a hyphen to a capitalised word ("al" in
+    "Deir al-Balah", "el" in "Ras el-Ain")?"""
+    return (
+        j >= 0
+        and j + 2 < len(texts)
+        and texts[j] in _ARTICLES
+        and texts[j + 1] == "-"
+        and not toks[j].whitespace_
+        and cap[j + 2]
     )
 
 

@@ -123,18 +123,25 @@ class _Resolver:
         if war:
             named = self._drop_foreign_namesakes(named, WAR_COUNTRIES)
         else:
-            # in a report about one country, a small place abroad reached through an alias is no reading; nor is
-            # one that only such a reading would put the report in ("Cite" Soleil is no Kíti of Cyprus)
+            # in a report about one country, a small place abroad reached through an alias is no reading
+            if self.focus:
+                named = self._drop_foreign_namesakes(named, frozenset({self.focus}))
+            # nor is a one-word alias that only that reading would put the report in ("Cite" Soleil is no Kíti
+            # of Cyprus): a name of several words ("Deir al-Balah") is no accident
             data = g.data
             support = frozenset(
                 g.country(m.winner.entry)
                 for m in named
                 if m.winner is not None and not _foreign_small_alias(data, m.winner, frozenset())
             ) - {None, ""}
-            if any(_foreign_small_alias(data, c, support) for m in named for c in m.cands):
+            if any(
+                _foreign_small_alias(data, c, support)
+                for m in named
+                if m.tok_end - m.tok_start == 1
+                for c in m.cands
+            ):
                 support |= self._nationalities()  # read only when a candidate could go
-                home = frozenset({self.focus}) & support if self.focus else support
-                named = self._drop_foreign_namesakes(named, home or support)
+                named = self._drop_foreign_namesakes(named, support, one_word=True)
         if war and self.on is not None:
             for m in named:
                 self._front_prior(m, self.on)
@@ -205,7 +212,9 @@ class _Resolver:
         g = self.g
         return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
 
-    def _drop_foreign_namesakes(self, named: list[_Mention], home: frozenset[str]) -> list[_Mention]:
+    def _drop_foreign_namesakes(
+        self, named: list[_Mention], home: frozenset[str], one_word: bool = False
+    ) -> list[_Mention]:
         """In a report about the war's theatre (``home``: Ukraine and Russia) or about one country (its focus),
         a small place abroad reached only through an alternate name or a loose spelling is no reading of the
         name ("Sea" is an alternate name of Cea in Spain, "Kiev" of a hamlet somewhere, a Myanmar village's
@@ -215,6 +224,9 @@ class _Resolver:
         kept: list[_Mention] = []
         gone: set[int] = set()
         for m in named:
+            if one_word and m.tok_end - m.tok_start != 1:
+                kept.append(m)
+                continue
             cands = [c for c in m.cands if not _foreign_small_alias(data, c, home)]
             if len(cands) < len(m.cands):
                 m.cands = cands
