@@ -23,7 +23,7 @@ from ..schemas import ErrorOut
 
 router = APIRouter(prefix="/api", tags=["control"], dependencies=[Depends(require_reader)])
 
-PAGE_SCRIPTS = ("layers/control.js",)
+PAGE_SCRIPTS = ("layers/frontline.js", "layers/control.js")
 
 ERRORS = {400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 
