@@ -210,3 +210,33 @@ def test_a_settlement_whose_latest_claim_the_map_contradicts_says_so(client):
         "occupied",
     )
     assert point("2024-05-05")["map_verdict"] is None  # no claim yet
+
+
+# --- the shared DeepState exports (skip when ../shared is absent) ------------------------------------------
+
+
+def test_the_deepstate_maps_of_may_2024_as_areas_for_a_view(shared_dir, tmp_path):
+    files = sorted((shared_dir / "data" / "deepstate").glob("*.geojson"))
+    if not files:
+        pytest.skip("no DeepState exports in ../shared/data/deepstate")
+    path = tmp_path / "deepstate.db"
+    with Store.open(path) as store:
+        for file in files:
+            import_layer(store, file)
+    with TestClient(create_app(str(path), settings=Settings())) as c:
+        whole = c.get("/api/control/areas", params={"date": "2024-05-15", "simplify": "0.02"})
+        data = whole.json()
+        assert data["layer"]["date"] == "2024-05-13"
+        assert {f["properties"]["status"] for f in data["features"]} == {"occupied", "liberated", "unknown"}
+        assert len(whole.content) < 2 * 1024 * 1024  # small enough for the response cache
+        kharkiv = c.get(
+            "/api/control/areas",
+            params={"date": "2024-05-21", "bbox": "36.5,49.9,37.5,50.5", "simplify": "0.002"},
+        ).json()
+        assert kharkiv["layer"]["date"] == "2024-05-20"
+        assert 0 < len(kharkiv["features"]) < len(data["features"])
+        for f in kharkiv["features"]:
+            west, south, east, north = shape(f["geometry"]).bounds
+            assert (
+                west >= 36.5 - 1e-9 and east <= 37.5 + 1e-9 and south >= 49.9 - 1e-9 and north <= 50.5 + 1e-9
+            )
