@@ -1062,7 +1062,8 @@
         const layer = await spec.create(ctx);
         state.layers.set(spec.name, layer);
         overlays[spec.label] = layer;
-        if (!spec.defaultOn || spec.defaultOn(config)) layer.addTo(state.map);
+        // a basemap layer created after the tiles failed (a layer before it took its time) is added all the same
+        if (!spec.defaultOn || spec.defaultOn(config) || (spec.basemap && state.offline)) layer.addTo(state.map);
       } catch (error) {
         console.error(error);
         setStatus("Layer " + spec.label + ": " + (error && error.message ? error.message : String(error)));
