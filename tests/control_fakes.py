@@ -84,3 +84,70 @@ D = date(2024, 5, 6)
 
 def days(n: int) -> date:
     return D + timedelta(days=n)
+
+
+# --- hand-built control maps (DeepState-style GeoJSON) -----------------------------------------------------
+
+AREA_KEYS = {
+    "occupied": "Окуповано /// Occupied /// geoJSON.status.occupied",
+    "liberated": "Звільнено /// Liberated /// geoJSON.status.dismissed",
+    "unknown": "Статус невідомий /// Unknown status /// geoJSON.status.unknown",
+    "crimea": "Окупований Крим /// Occupied Crimea /// geoJSON.territories.crimea",
+}
+
+
+def square(west: float, south: float, east: float, north: float) -> list[list[list[float]]]:
+    return [[[west, south], [east, south], [east, north], [west, north], [west, south]]]
+
+
+def wiggly(
+    west: float, south: float, east: float, north: float, *, steps: int = 120
+) -> list[list[list[float]]]:
+    """A box whose west edge zig-zags by 0.002 degrees (``steps`` vertices): what simplification removes."""
+    edge = [[west + (0.002 if i % 2 else 0.0), north - (north - south) * i / steps] for i in range(steps + 1)]
+    ring = [[east, south], [east, north], *edge, [east, south]]
+    return [ring]
+
+
+def front_map(front_lon: float) -> dict:
+    """A map of the Donetsk front with the front line at ``front_lon``: occupied east of it (with a zig-zag
+    edge), a grey strip of 0.05 degrees west of it, liberated west of that; and occupied Crimea."""
+    areas = [
+        ("occupied", wiggly(front_lon, 47.5, 38.8, 48.8)),
+        ("unknown", square(front_lon - 0.05, 47.5, front_lon, 48.8)),
+        ("liberated", square(37.0, 47.5, front_lon - 0.05, 48.8)),
+        ("crimea", square(33.0, 44.5, 35.0, 46.0)),
+    ]
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"name": AREA_KEYS[kind]},
+            "geometry": {"type": "Polygon", "coordinates": coords},
+        }
+        for kind, coords in areas
+    ]
+    features.append(  # not an area
+        {
+            "type": "Feature",
+            "properties": {"name": "Напрямок /// Attack /// geoJSON.status.attack_direction"},
+            "geometry": {"type": "Point", "coordinates": [37.6, 48.0]},
+        }
+    )
+    return {"type": "FeatureCollection", "features": features}
+
+
+MAP_BEFORE = ("2024-05-01", 37.70)  # Ocheretyne (37.61 E) in the liberated area
+MAP_AFTER = ("2024-05-10", 37.50)  # Ocheretyne in the occupied area
+
+
+def write_front_maps(directory) -> list[tuple]:
+    """The two maps as files in ``directory``: [(path, date), ...]."""
+    import json
+    from pathlib import Path
+
+    out = []
+    for day, front in (MAP_BEFORE, MAP_AFTER):
+        path = Path(directory) / f"front-{day}.geojson"
+        path.write_text(json.dumps(front_map(front), ensure_ascii=False), encoding="utf-8")
+        out.append((path, date.fromisoformat(day)))
+    return out

@@ -26,7 +26,16 @@ from ..errors import InputError, NotFoundError
 from ..model import Event, Evidence
 from ..store import schema as s
 from ..store.dedup import place_key
-from .layers import ControlArea, ControlLayer, MapReading, compare, make_area, parse_features, read_geojson
+from .layers import (
+    AREA_CONTROLLER,
+    ControlArea,
+    ControlLayer,
+    MapReading,
+    compare,
+    make_area,
+    parse_features,
+    read_geojson,
+)
 from .ledger import (
     CONTROL_CATEGORIES,
     ControlStatus,
@@ -310,6 +319,93 @@ def layer_on(layers: Sequence[LayerInfo], when: date) -> LayerInfo | None:
     return best
 
 
+def area_features(
+    store: Store,
+    info: LayerInfo,
+    *,
+    bbox: tuple[float, float, float, float] | None = None,
+    tolerance: float | None = None,
+) -> list[dict[str, Any]]:
+    """The areas of an imported layer as GeoJSON features, largest first (smaller areas drawn over larger
+    ones, as the point reading lets the smallest decide).
+
+    ``bbox`` (WEST, SOUTH, EAST, NORTH): only the areas whose stored bounding box meets it (a query on the
+    bounds columns), each cut to the box. ``tolerance`` (degrees): geometries simplified by it (shapely,
+    topology preserved); areas that vanish are left out. Coordinates are rounded to 5 decimals (about 1 m).
+    """
+    import shapely
+    from shapely.geometry import box, mapping
+
+    ac = s.control_areas.c
+    query = select(ac.pk, ac.status, ac.label, ac.geometry).where(ac.layer_pk == info.pk)
+    if bbox is not None:
+        west, south, east, north = bbox
+        query = query.where(ac.max_lon >= west, ac.min_lon <= east, ac.max_lat >= south, ac.min_lat <= north)
+    with store.reading() as conn:
+        rows = conn.execute(query.order_by(ac.pk)).all()
+    window = box(*bbox) if bbox is not None else None
+    found: list[tuple[float, dict[str, Any]]] = []
+    for row in rows:
+        geom = make_area(row.status, row.label, json.loads(row.geometry)).geometry
+        if window is not None and not window.contains(geom):
+            geom = _polygonal(geom.intersection(window))
+        if geom is not None and tolerance:
+            geom = _polygonal(shapely.simplify(geom, tolerance, preserve_topology=True))
+        if geom is None or geom.is_empty:
+            continue
+        found.append(
+            (
+                float(geom.area),
+                {
+                    "type": "Feature",
+                    "id": row.pk,
+                    "geometry": _rounded(mapping(geom)),
+                    "properties": {
+                        "status": row.status,
+                        "controller": AREA_CONTROLLER.get(row.status, row.status),
+                        "label": row.label,
+                        "layer": info.name,
+                        "layer_date": info.layer_date.isoformat(),
+                    },
+                },
+            )
+        )
+    found.sort(key=lambda item: -item[0])
+    return [feature for _area, feature in found]
+
+
+def _polygonal(geom: Any) -> Any:
+    """The polygons of a geometry (a cut can leave lines and points where edges touch); None if none."""
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if geom is None or geom.is_empty:
+        return None
+    if isinstance(geom, Polygon | MultiPolygon):
+        return geom
+    parts: list[Polygon] = []
+    for part in shapely.get_parts(geom):
+        if isinstance(part, Polygon):
+            parts.append(part)
+        elif isinstance(part, MultiPolygon):
+            parts.extend(part.geoms)
+    parts = [p for p in parts if not p.is_empty]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+def _rounded(geometry: Any) -> Any:
+    """GeoJSON with coordinates rounded to 5 decimals (tuples as lists)."""
+    if isinstance(geometry, dict):
+        return {k: _rounded(v) for k, v in geometry.items()}
+    if isinstance(geometry, list | tuple):
+        return [_rounded(v) for v in geometry]
+    if isinstance(geometry, float):
+        return round(geometry, 5)
+    return geometry
+
+
 # --- claims beside the map --------------------------------------------------------------------------------
 
 
@@ -401,6 +497,31 @@ def map_reading(store: Store, place: PlaceRef, when: date) -> MapReading | None:
     if info is None or place.latitude is None or place.longitude is None:
         return None
     return load_layer(store, info).read(place.latitude, place.longitude, country=place.country)
+
+
+def latest_claims_beside_map(
+    store: Store, statuses: Iterable[ControlStatus], as_of: date
+) -> dict[str, Comparison]:
+    """Each settlement's latest entry that names a controller (up to its status's date) beside the map in
+    force on ``as_of`` (the layer on or before it), by place key; empty without a layer. A disagreement at a
+    point the gazetteer knows only approximately is ``uncertain`` (``approximate_point``)."""
+    info = layer_on(list_layers(store), as_of)
+    if info is None:
+        return {}
+    layer = load_layer(store, info)
+    out: dict[str, Comparison] = {}
+    for st in statuses:
+        place = st.place
+        entry = next((e for e in reversed(st.history) if e.controller is not None), None)
+        if entry is None or place.latitude is None or place.longitude is None:
+            continue
+        reading = layer.read(place.latitude, place.longitude, country=place.country)
+        verdict = compare(entry.controller, reading, denied=entry.status == "denied")
+        approximate = False
+        if verdict == "disagrees" and point_is_approximate(place):
+            verdict, approximate = "uncertain", True
+        out[place.key] = Comparison(place, entry, reading, verdict, approximate)
+    return out
 
 
 @dataclass

@@ -16,6 +16,8 @@
  * change; a layer with ``basemap: true`` is part of the page's own basemap (added when tiles fail).
  * ctx = {map, config, api, params(withDates), viewParams(), showEvent(id), setStatus(text)}.
  * Spotrep.token() is the API token the user gave (or null), for requests made without Spotrep.api.
+ * A layer keeps its own part of the view in the URL with Spotrep.urlKeys.set(name, () => value or null) (read
+ * back with Spotrep.urlParam(name) when it is created) and Spotrep.writeUrl() when it changes.
  */
 (function () {
   "use strict";
@@ -192,6 +194,11 @@
   Spotrep.colourOf = (eventType) => colourOf(eventType);
 
   // --- the URL ------------------------------------------------------------------------------------------------
+  const urlKeys = new Map(); // what layers keep in the URL: name -> () => value or null
+  Spotrep.urlKeys = urlKeys;
+  Spotrep.urlParam = (name) => new URLSearchParams(window.location.hash.slice(1)).get(name);
+  Spotrep.writeUrl = () => writeUrl();
+
   function writeUrl() {
     if (state.booting) return;
     const p = params(true);
@@ -200,6 +207,10 @@
     if (state.selected) p.set("event", state.selected);
     if (state.sort !== "date" || state.order !== "desc") p.set("sort", state.sort + "," + state.order);
     if (state.offset) p.set("offset", String(state.offset));
+    for (const [name, value] of urlKeys) {
+      const v = value();
+      if (v) p.set(name, v);
+    }
     const hash = "#" + p.toString();
     if (window.location.hash !== hash) history.replaceState(null, "", hash);
   }
@@ -1051,7 +1062,8 @@
         const layer = await spec.create(ctx);
         state.layers.set(spec.name, layer);
         overlays[spec.label] = layer;
-        if (!spec.defaultOn || spec.defaultOn(config)) layer.addTo(state.map);
+        // a basemap layer created after the tiles failed (a layer before it took its time) is added all the same
+        if (!spec.defaultOn || spec.defaultOn(config) || (spec.basemap && state.offline)) layer.addTo(state.map);
       } catch (error) {
         console.error(error);
         setStatus("Layer " + spec.label + ": " + (error && error.message ? error.message : String(error)));
