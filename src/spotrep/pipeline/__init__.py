@@ -78,7 +78,8 @@ def extract_documents(
     """Extract events from many documents, streaming; spaCy runs in batches (``nlp.pipe``).
 
     Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage (and
-    counts ``lines``, the lines with text, and ``lines_parsed``, those spaCy analysed). Only the lines that can
+    counts ``lines``, the lines with text, and ``lines_parsed``, those spaCy analysed, whole or in part; and
+    ``sentences``, ``sentences_parsed`` likewise, as the triage cuts sentences). Only the lines that can
     tell an event are analysed (``triage``); ``parse_all`` analyses every line (the reference the triage is
     measured against).
     """
@@ -199,6 +200,8 @@ def _triage(text: str, timings: Counter | None, *, head: bool = True, parse_all:
     if timings is not None:
         timings["lines"] += marked.lines
         timings["lines_parsed"] += marked.kept
+        timings["sentences"] += marked.sentences
+        timings["sentences_parsed"] += marked.sentences_kept
     return marked
 
 
