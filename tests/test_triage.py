@@ -153,6 +153,21 @@ def test_the_table_attribute_ruler_gives_spacys_attributes():
     assert "attribute_ruler" not in get_nlp().pipe_names
 
 
+def test_numpys_blas_gives_the_analyses_of_thincs_blis():
+    from spotrep.entities import get_nlp, one_blas_thread, reference_nlp
+
+    with one_blas_thread():
+        fast = get_nlp()(ARTICLE)
+    ref = reference_nlp()(ARTICLE)  # the model as shipped: thinc's BLIS
+
+    def analysis(doc):
+        return [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.is_sent_start) for t in doc]
+
+    assert analysis(fast) == analysis(ref)
+    ops = {type(node.ops).__name__ for node in get_nlp().get_pipe("ner").model.walk()}
+    assert ops == {"NumpyOps"} and not get_nlp().get_pipe("ner").model.ops.use_blis
+
+
 def test_a_long_document_is_triaged_section_by_section_with_exact_offsets():
     from spotrep.pipeline import _is_long
 
@@ -204,7 +219,7 @@ def test_a_quiet_sentence_after_the_last_event_of_a_line_is_blanked(tail):
         "According to the governor, rescuers are still at work.",  # a speaker
         "Police detained a man suspected of spotting for Russian artillery.",  # an arrest
         "Hundreds of people protested in the city centre.",  # a protest
-        "The reports could not be independently verified.",  # 'reports' can be the speech verb 'report': kept, to be safe
+        "The reports could not be independently verified.",  # 'reports' can be the verb 'report': kept
     ],
 )
 def test_a_sentence_that_can_tell_or_say_something_is_kept(tail):
