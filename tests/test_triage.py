@@ -153,6 +153,21 @@ def test_the_table_attribute_ruler_gives_spacys_attributes():
     assert "attribute_ruler" not in get_nlp().pipe_names
 
 
+def test_numpys_blas_gives_the_analyses_of_thincs_blis():
+    from spotrep.entities import get_nlp, one_blas_thread, reference_nlp
+
+    with one_blas_thread():
+        fast = get_nlp()(ARTICLE)
+    ref = reference_nlp()(ARTICLE)  # the model as shipped: thinc's BLIS
+
+    def analysis(doc):
+        return [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.is_sent_start) for t in doc]
+
+    assert analysis(fast) == analysis(ref)
+    ops = {type(node.ops).__name__ for node in get_nlp().get_pipe("ner").model.walk()}
+    assert ops == {"NumpyOps"} and not get_nlp().get_pipe("ner").model.ops.use_blis
+
+
 def test_a_long_document_is_triaged_section_by_section_with_exact_offsets():
     from spotrep.pipeline import _is_long
 
@@ -164,3 +179,79 @@ def test_a_long_document_is_triaged_section_by_section_with_exact_offsets():
     for event in events:
         for ev in event.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+# ------------------------------------------------------------------------------------------- sentence triage
+
+_EVENT = "Russian forces shelled Kupiansk on Monday, killing two civilians, the regional governor said."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The town had about 27,000 residents before the war.",
+        "Electricity was restored in the evening.",
+        "Grain exports from the port resumed last month.",
+        "The city council met on Tuesday to discuss repairs to the heating network.",
+        "Kyiv has asked its allies for more air defence systems.",
+        "The mayor thanked volunteers for their help.",
+    ],
+)
+def test_a_quiet_sentence_after_the_last_event_of_a_line_is_blanked(tail):
+    line = f"{_EVENT} {tail}\n"
+    marked = triage(f"Headline\n\nLead.\n\n{line}")
+    analysed = marked.text.splitlines(keepends=True)[-1]
+    assert len(analysed) == len(line)
+    assert analysed.startswith(_EVENT + " " + PLACEHOLDER)
+    assert analysed[len(_EVENT) + 2 :].strip() == ""
+    assert marked.sentences_kept < marked.sentences
+    assert tail.split()[1] in marked.skipped_words
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "One of the wounded died in hospital.",  # the dead of the event before
+        "Two more drones were shot down near Kharkiv.",  # a trigger
+        "Russian troops later captured the village.",  # a trigger
+        '"We are not leaving," said Olena, a teacher.',  # the paragraph's closing speaker
+        "He told reporters the strike hit a school.",  # a speaker a later 'he said' stands for
+        "According to the governor, rescuers are still at work.",  # a speaker
+        "Police detained a man suspected of spotting for Russian artillery.",  # an arrest
+        "Hundreds of people protested in the city centre.",  # a protest
+        "The reports could not be independently verified.",  # 'reports' can be the verb 'report': kept
+    ],
+)
+def test_a_sentence_that_can_tell_or_say_something_is_kept(tail):
+    line = f"{_EVENT} {tail}\n"
+    marked = triage(f"Headline\n\nLead.\n\n{line}")
+    assert marked.text.endswith(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an abbreviation ends no sentence: the speaker is never cut off its sentence
+        "Troops attacked the village, Lt. Col. Ivanov said in a statement.\n",
+        "Explosions were heard in the U.S. Embassy district at 5 a.m. Ukrainian time.\n",
+        # a quiet sentence before the event stays: it opens the paragraph
+        "The town had about 27,000 residents. Russian forces shelled it on Monday.\n",
+    ],
+)
+def test_sentences_before_or_inside_an_event_are_kept(line):
+    marked = triage(f"Headline\n\nLead.\n\n{line}")
+    assert marked.text.endswith(line)
+
+
+def test_a_blanked_sentence_is_a_sentence_of_its_own_and_the_events_are_the_same():
+    text = (
+        "Russian strikes hit Kupiansk\n\nLead of the story about Kupiansk.\n\n"
+        f"{_EVENT} The town had about 27,000 residents before the war. Electricity was restored later.\n\n"
+        "Ukrainian forces repelled an assault near Synkivka on Tuesday, the General Staff said.\n"
+    )
+    full = _events(text, parse_all=True)
+    timings: Counter = Counter()
+    triaged = _events(text, timings=timings)
+    assert timings["sentences_parsed"] < timings["sentences"]
+    assert [e.model_dump() for e in triaged] == [e.model_dump() for e in full]
+    assert all("residents" not in x.text for e in triaged for x in e.evidence)

@@ -94,7 +94,7 @@ def _measure(docs: list, spacy_nlp) -> dict[str, Any]:
         runs.append((time.perf_counter() - t0, timings, events))
     spacy_seconds = min(spacy_runs)
     total, timings, events = min(runs, key=lambda r: r[0])
-    counts = ("spacy", "after_spacy", "lines", "lines_parsed")
+    counts = ("spacy", "after_spacy", "lines", "lines_parsed", "sentences", "sentences_parsed")
     stages = {k: round(v, 3) for k, v in sorted(timings.items()) if k not in counts}
     return {
         "documents": len(docs),
@@ -104,6 +104,7 @@ def _measure(docs: list, spacy_nlp) -> dict[str, Any]:
         "end_to_end_seconds": round(total, 3),
         "ratio_end_to_end_to_spacy": round(total / spacy_seconds, 3),
         "share_of_lines_parsed": round(timings["lines_parsed"] / max(timings["lines"], 1), 3),
+        "share_of_sentences_parsed": round(timings["sentences_parsed"] / max(timings["sentences"], 1), 3),
         "words_per_second": round(words / total),
         "articles_per_second": round(len(docs) / total, 2),
         "spacy_share": round(timings["spacy"] / total, 3),
@@ -114,8 +115,9 @@ def _measure(docs: list, spacy_nlp) -> dict[str, Any]:
 @section("extraction")
 def bench_extraction(n_docs: int = 200, **_: Any) -> dict[str, Any]:
     """End-to-end extraction vs the spaCy pipeline as shipped on the whole texts (``entities.reference_nlp``),
-    one process (words/s are per core), on three corpora (``_corpora``). The pipeline analyses only the lines
-    that can tell an event (``pipeline.triage``); ``share_of_lines_parsed`` is their share."""
+        one process (words/s are per core), on three corpora (``_corpora``). The pipeline analyses only the lines
+        that can tell an event (``pipeline.triage``); ``share_of_lines_parsed`` is their share (a line counts when any
+    of it is analysed), ``share_of_sentences_parsed`` the share of sentences analysed."""
     from .entities import model_name, reference_nlp
     from .pipeline import extract_documents
 

@@ -91,7 +91,15 @@ def _paragraph_breaks(doc):
     for token in doc[:-1]:
         if "\n" in token.text_with_ws or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
+        elif token.text == "." and token.i > 0 and doc[token.i + 1].is_space and token.whitespace_:
+            before = doc[token.i - 1]
+            if before.whitespace_ and before.text in _SENTENCE_ENDS:
+                # the stand-in of a sentence the triage blanked ("... war. .      "): a sentence of its own
+                token.is_sent_start = True
     return doc
+
+
+_SENTENCE_ENDS = frozenset('.!?"”’)')
 
 
 def add_rulers(nlp: Language) -> None:

@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..documents import Document, make_document
-from ..entities import get_nlp
+from ..entities import get_nlp, one_blas_thread
 from ..model import Event
 from ..wire import mask_datelines, read_dateline
 
@@ -78,7 +78,8 @@ def extract_documents(
     """Extract events from many documents, streaming; spaCy runs in batches (``nlp.pipe``).
 
     Yields ``(document, events)`` in input order. ``timings``, when given, accumulates seconds per stage (and
-    counts ``lines``, the lines with text, and ``lines_parsed``, those spaCy analysed). Only the lines that can
+    counts ``lines``, the lines with text, and ``lines_parsed``, those spaCy analysed, whole or in part; and
+    ``sentences``, ``sentences_parsed`` likewise, as the triage cuts sentences). Only the lines that can
     tell an event are analysed (``triage``); ``parse_all`` analyses every line (the reference the triage is
     measured against).
     """
@@ -199,6 +200,8 @@ def _triage(text: str, timings: Counter | None, *, head: bool = True, parse_all:
     if timings is not None:
         timings["lines"] += marked.lines
         timings["lines_parsed"] += marked.kept
+        timings["sentences"] += marked.sentences
+        timings["sentences_parsed"] += marked.sentences_kept
     return marked
 
 
@@ -216,12 +219,16 @@ def _analyse(nlp, texts: list[str]) -> Iterator[Doc]:
     size = 0
     for text in texts:
         if group and size + len(text) > BATCH_CHARS:
-            yield from nlp.pipe(group, batch_size=len(group))
+            with one_blas_thread():
+                done = list(nlp.pipe(group, batch_size=len(group)))
+            yield from done
             group, size = [], 0
         group.append(text)
         size += len(text)
     if group:
-        yield from nlp.pipe(group, batch_size=len(group))
+        with one_blas_thread():
+            done = list(nlp.pipe(group, batch_size=len(group)))
+        yield from done
 
 
 def _extract_long(nlp, document: Document, timings: Counter | None, parse_all: bool = False) -> list[Event]:
@@ -239,7 +246,8 @@ def _extract_long(nlp, document: Document, timings: Counter | None, parse_all: b
             marks.append(_triage(piece, timings, head=offset == 0, parse_all=parse_all))
             yield marks[-1].text
 
-    for (offset, _piece), sdoc in zip(sections, nlp.pipe(texts(), batch_size=2), strict=True):
+    analysed = _one_thread_each(nlp.pipe(texts(), batch_size=2))
+    for (offset, _piece), sdoc in zip(sections, analysed, strict=True):
         t1 = time.perf_counter()
         spacy_seconds += t1 - t0
         stages: Counter = Counter()
@@ -256,6 +264,16 @@ def _extract_long(nlp, document: Document, timings: Counter | None, parse_all: b
     if timings is not None:
         timings["spacy"] += spacy_seconds
     return _merge_sections(events)
+
+
+def _one_thread_each(docs: Iterator[Doc]) -> Iterator[Doc]:
+    """``docs``, each drawn with one BLAS thread (``entities.one_blas_thread``)."""
+    while True:
+        with one_blas_thread():
+            doc = next(docs, None)
+        if doc is None:
+            return
+        yield doc
 
 
 def _merge_sections(events: list[Event]) -> list[Event]:

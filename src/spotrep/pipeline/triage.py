@@ -29,6 +29,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _PARTICLES = frozenset("into onto from with over down upon away back than".split())
+_WHOLE = "whole"
 PLACEHOLDER = "."
 """What a blanked line keeps, at its first character: a sentence of its own, that tells nothing."""
 
@@ -39,8 +40,15 @@ class Triage:
 
     text: str
     lines: int = 0  # lines with text
-    kept: int = 0  # of which analysed
+    kept: int = 0  # of which analysed (whole or in part)
+    sentences: int = 0  # sentences with text (as this pass cuts them: ``_SENTENCE_END``)
+    sentences_kept: int = 0  # of which analysed
     skipped_words: list[str] = field(default_factory=list)  # the blanked lines' tokens, as written
+
+    @property
+    def sentence_share(self) -> float:
+        """The share of the sentences with text that spaCy analyses."""
+        return self.sentences_kept / self.sentences if self.sentences else 1.0
 
     @property
     def share(self) -> float:
@@ -141,36 +149,98 @@ def line_can_tell(line: str) -> bool:
     return any(can_trigger(m.group()) for m in _WORD.finditer(line))
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]?( +)(?=[A-Z\"“])")
+"""Where a sentence ends inside a line, read cheaply: a full stop (or ! ?) after a lower-case word or a number of
+two characters or more, maybe a closing quote, spaces, then a capital or an opening quote. Abbreviations ("Lt.
+Col.", "U.S.", "a.m.") end no sentence here, so a sentence is never cut inside."""
+
+
+def _trailing_start(line: str) -> int | None:
+    """Where the sentences of a kept line that follow its last sentence able to tell an event start (None when
+    the line ends with such a sentence). Those sentences tell nothing to the event before them that a blanked
+    line would not: their words still count for the document's voice and nationalities (``skipped_words``)."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
+    if len(starts) < 2:
+        return None
+    body = line.rstrip("\r\n")
+    for k in range(len(starts) - 1, -1, -1):
+        piece = body[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(body)]
+        if line_can_tell(piece) or _dying_words().search(piece) or _speaks(piece):
+            return starts[k + 1] if k + 1 < len(starts) else None
+    return None
+
+
+@cache
+def _speech_lemmas() -> frozenset[str]:
+    from ..lexicon.triggers import SPEECH_VERBS
+
+    return frozenset(SPEECH_VERBS | {"according", "said", "told", "wrote"})
+
+
+def _speaks(sentence: str) -> bool:
+    """Does a sentence hold a speech verb? Its speaker can be the paragraph's (a closing "..., the governor
+    said.") or the one a later "he said" stands for (``attribution.resolve_speaker``): such a sentence is kept."""
+    lemmas = _speech_lemmas()
+    return any(any(g in lemmas for g in _lemma_guesses(m.group().lower())) for m in _WORD.finditer(sentence))
+
+
+def _sentence_count(line: str) -> int:
+    return 1 + sum(1 for _ in _SENTENCE_END.finditer(line.rstrip()))
+
+
+def _blank(piece: str) -> str:
+    """A blanked stretch: its first character a full stop (a sentence of its own), the rest spaces; line breaks
+    kept."""
+    body = piece.rstrip("\r\n")
+    ending = piece[len(body) :]
+    lead = len(body) - len(body.lstrip())
+    return " " * lead + PLACEHOLDER + " " * (len(body) - lead - 1) + ending
+
+
 def triage(text: str, analysed: str | None = None, *, head: bool = True, keep_all: bool = False) -> Triage:
     """The text to analyse for ``text``: ``analysed`` (the text as spaCy would read it, e.g. with its datelines
     masked; ``text`` by default) with the lines that can tell no event blanked. ``head``: the text starts a
     document (its first two lines are the headline and the lead)."""
     analysed = text if analysed is None else analysed
     lines = _LINE.findall(text)  # a line break ends a sentence (``rulers``); other separators do not
-    keep: list[bool] = []
+    keep: list[object] = []  # _WHOLE, True (its trailing sentences that can tell nothing blanked) or False
     with_text = 0
     for n, line in enumerate(lines):
         if not line.strip():
-            keep.append(True)
+            keep.append(_WHOLE)
             continue
         with_text += 1
         context = (head and with_text <= 2) or _label_line(line) or (n > 0 and _label_line(lines[n - 1]))
-        keep.append(keep_all or context or line_can_tell(line) or bool(_dying_words().search(line)))
+        if keep_all or context:
+            keep.append(_WHOLE)
+        else:
+            keep.append(line_can_tell(line) or bool(_dying_words().search(line)))
     out: list[str] = []
     result = Triage(text="", lines=with_text)
     pos = 0
     for line, kept in zip(lines, keep, strict=True):
         piece = analysed[pos : pos + len(line)]
         pos += len(line)
-        if kept:
+        sentences = _sentence_count(line) if line.strip() else 0
+        result.sentences += sentences
+        if kept is _WHOLE:
             out.append(piece)
             if line.strip():
                 result.kept += 1
+                result.sentences_kept += sentences
+            continue
+        if kept:
+            cut = _trailing_start(line)
+            if cut is not None:
+                out.append(piece[:cut] + _blank(piece[cut:]))
+                result.skipped_words.extend(_TOKEN.findall(line[cut:]))
+                result.sentences_kept += _sentence_count(line[:cut])
+            else:
+                out.append(piece)
+                result.sentences_kept += sentences
+            result.kept += 1
             continue
         result.skipped_words.extend(_TOKEN.findall(line))
-        body = piece.rstrip("\r\n")
-        ending = piece[len(body) :]
-        lead = len(body) - len(body.lstrip())
-        out.append(" " * lead + PLACEHOLDER + " " * (len(body) - lead - 1) + ending)
+        out.append(_blank(piece))
     result.text = "".join(out)
     return result
