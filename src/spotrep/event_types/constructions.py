@@ -283,7 +283,6 @@ _CONSTRUCTION_VERBS = (
             "enter",
             "set",
             "drop",
-            "leave",
         }
     )
     | frozenset(SEIZURE_VERBS)

@@ -206,7 +206,8 @@ def name_key(text: str) -> str:
 _IZAFE = re.compile(r"(?<=\w) [ei](?= \w)")
 # the Arabic article, as each transliteration writes it: Deir el-Balah ~ Deir al-Balah, Ras el-Ain ~ Ras al-Ain,
 # Deir ez-Zor ~ Deir al-Zor (only between two words of a name)
-_ARTICLE = re.compile(r"(?:(?<=\w) |^)(?:el|ad|ar|ash|az|ed|er|esh|ez|ul)(?= \w)")
+ARABIC_ARTICLES = frozenset("el ad ar ash az ed er esh ez ul".split())  # the forms folded into "al"
+_ARTICLE = re.compile(rf"(?:(?<=\w) |^)(?:{'|'.join(sorted(ARABIC_ARTICLES))})(?= \w)")
 
 
 _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(

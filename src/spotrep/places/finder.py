@@ -30,6 +30,7 @@ from ..gazetteer.regions import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+from ..gazetteer.translit import ARABIC_ARTICLES
 from .records import (
     _Cand,
     _Mention,
@@ -1243,7 +1244,7 @@ def _weapon_keys() -> frozenset[str]:
     )
 
 
-_ARTICLES = frozenset("al el ad ar as ash az ed er esh ez ul".split())
+_ARTICLES = ARABIC_ARTICLES | {"al"}
 
 
 def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool:
