@@ -314,3 +314,47 @@ def test_an_alias_the_text_s_nationality_supports_is_kept(places) -> None:  # no
 def test_the_arabic_article_is_spelt_either_way(places, sentence, place, country) -> None:  # noqa: F811
     m = by_text(places(sentence), place)
     assert m.location is not None and m.location.country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        # the words of an unknown village's name are no places of their own, wherever the gazetteer has them
+        (
+            "On 3 July, near Nyaung Bagan village along the Monywa-Yinmarbin road (Yinmarbin township, Sagaing "
+            "region), a landmine exploded.",
+            "Bagan",
+        ),
+        ("On 4 July, soldiers shelled Ta Lone village near the jade mines of Hpakant, Kachin state.", "Ta"),
+        ("On 4 July, soldiers shelled Ta Lone village near the jade mines of Hpakant, Kachin state.", "Lone"),
+    ],
+)
+def test_a_word_of_an_unknown_village_name_is_no_place(places, sentence, not_a_place) -> None:  # noqa: F811
+    assert not_a_place not in [m.text for m in places(sentence)]
+
+
+def test_a_village_named_with_its_ordinal_keeps_its_known_name(places) -> None:  # noqa: F811
+    # in the war's theatre a settlement's name is often followed by a qualifier ("Persha", "Druha")
+    m = by_text(
+        places("Russian forces shelled Novoselivka Persha village in Donetsk region."), "Novoselivka Persha"
+    )
+    assert m.location is not None and m.location.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # a village's own name in a country nothing else in the note is about is a namesake: the note's region
+        (
+            "On 8 July, troops torched Salin village on the bank of the Chindwin river (Kani township, Sagaing "
+            "region).",
+            "MM-01",
+        ),
+    ],
+)
+def test_a_namesake_abroad_gives_way_to_the_region_of_the_note(places, sentence, code) -> None:  # noqa: F811
+    mentions = places(sentence)
+    assert all(m.location is None or m.location.country == "MM" for m in mentions), [
+        (m.text, m.location and m.location.country) for m in mentions
+    ]
+    assert any(m.location is not None and m.location.admin1_code == code for m in mentions)

@@ -146,6 +146,7 @@ from .scene import (
     _text_place_area,
     _victims_described,
     _weapon_near_place,
+    chain_before,
     dateline_place,
     story_paragraph,
 )
@@ -624,6 +625,14 @@ class DocumentExtractor:
                 cand._places = in_source  # type: ignore[attr-defined]
                 cand._speaker_place = True  # type: ignore[attr-defined]
                 cand.place_inherited = True
+        for cand in cands:
+            places = cand._places  # type: ignore[attr-defined]
+            for m, _toks in list(places):
+                if m.qualifier:
+                    # a clause that reaches only the region closing a chain of units ("in Myeik town, Myeik
+                    # township, Myeik district, Tanintharyi Region") reaches the place the chain names
+                    places = places + [u for u in chain_before(ctx.text, usable, m) if u not in places]
+            cand._places = places  # type: ignore[attr-defined]
 
     def _split_by_place(self, ctx: DocContext, index: int, sent: Span, cand: Candidate) -> list[Candidate]:
         mentions = [m for m, _ in getattr(cand, "_places", [])]

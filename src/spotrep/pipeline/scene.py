@@ -162,6 +162,33 @@ def _destination(ctx: DocContext, toks: set[int]) -> bool:
     return False
 
 
+# what may stand between the places of a chain of units ("Myeik town, Myeik township, Myeik district, Tanintharyi
+# Region"): separators and the nouns of settlements and administrative units
+_CHAIN_GAP = re.compile(
+    r"^[\s,()]*(?:(?:town|city|village|village[ -]tract|township|district|subdistrict|county|tehsil|commune|"
+    r"municipality|raion|hromada|community|province|region|state|oblast|governorate|department)[\s,()]*)*$",
+    re.IGNORECASE,
+)
+
+
+def chain_before(text: str, usable: list, qualifier) -> list:
+    """The places a region named as a qualifier closes ("in Myeik town, Myeik township, Myeik district,
+    Tanintharyi Region"): the mentions just before it, each separated from the next only by commas, brackets
+    and unit nouns. A clause that reaches the region reaches the place the chain names."""
+    before = sorted(
+        (u for u in usable if u[0].end <= qualifier.start), key=lambda u: u[0].start, reverse=True
+    )
+    out: list = []
+    edge = qualifier.start
+    for u in before:
+        gap = text[u[0].end : edge]
+        if len(gap) > 40 or not _CHAIN_GAP.match(gap):
+            break
+        out.append(u)
+        edge = u[0].start
+    return out
+
+
 _DESCRIBED_PLACES = frozenset("city town village port settlement capital hub".split())
 
 

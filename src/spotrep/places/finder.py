@@ -113,6 +113,8 @@ _VAGUE_DEMONYM_NOUNS = frozenset(
 _COMPASS_POINTS = frozenset(
     {"east", "west", "south", "north", "northeast", "southeast", "northwest", "southwest"}
 )
+# the nouns of one settlement written after its name ("Ta Ron village", "Sake town")
+_ONE_SETTLEMENT = frozenset({"village", "hamlet", "town", "settlement"})
 _FRONTLINE_HEADS = frozenset({"areas", "regions", "villages", "towns", "settlements", "zone"})
 _NOT_ANAPHOR_NEXT = frozenset(
     {
@@ -784,6 +786,17 @@ class _Finder:
             while j > i + 1 and not cap[j - 1]:
                 j -= 1
             match = self._longest_match(i, j)
+            if (
+                j - i >= 2
+                and (match is None or match[0] < j)
+                and lower[i] not in DEMONYMS
+                and self._settlement_noun_at(j)
+                and not (match is not None and _war_name(g, match[1]))
+            ):
+                # "Ta Ron village", "Kyway Bagan (North) village": the whole run names a settlement the
+                # gazetteer lacks; a word of it alone ("Bagan" of Novosibirsk oblast) is no reading of it
+                i = j
+                continue
             if match is None:
                 i += 1
                 continue
@@ -823,6 +836,14 @@ class _Finder:
                     m.precision = owner.precision
                 self._decorate(m)
                 changed = True
+
+    def _settlement_noun_at(self, j: int) -> bool:
+        """Whether token j (or the token after a bracketed compass word there: "(North) village") is the noun
+        of a single settlement ("village", "town")."""
+        texts, lower, n = self.texts, self.lower, self.n
+        if j + 2 < n and texts[j] == "(" and lower[j + 1] in _COMPASS_POINTS and texts[j + 2] == ")":
+            j += 3
+        return j < n and lower[j] in _ONE_SETTLEMENT
 
     def _longest_match(self, i: int, j: int) -> tuple[int, list[tuple[int, int]]] | None:
         g = self.g

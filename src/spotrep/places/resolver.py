@@ -194,6 +194,15 @@ class _Resolver:
                     m.fixed_reason = "vague area: resolved to the whole country"
         _ = g
 
+    def _countries_besides(self, m: _Mention) -> frozenset[str]:
+        """The countries a report speaks of apart from mention m: those its other places lie in (their best
+        reading), the countries it names and its nationality words. A village's own name in a country nothing
+        else in the report is about ("Bagan" of Novosibirsk oblast in a note about Sagaing region) is a
+        namesake, not a reading."""
+        g = self.g
+        out = {g.country(top.entry) for o in self.mentions if o is not m and (top := o.top()) is not None}
+        return frozenset(out - {None, ""}) | self._nationalities()
+
     def _nationalities(self) -> frozenset[str]:
         """The countries the text's nationality words name ("Syrian government forces": SY)."""
         out = set()
@@ -500,8 +509,11 @@ class _Resolver:
         country = next(iter(countries))
         if any(g.country(c.entry) == country for c in m.cands):
             return
-        if any(c.quality == Q_NAME or (g.population(c.entry) or 0) >= 100_000 for c in m.cands):
-            return  # the place's own name, or a city: the report names a place of the other country
+        if any((g.population(c.entry) or 0) >= 100_000 for c in m.cands):
+            return  # a city: the report names a place of the other country
+        own_names = [c for c in m.cands if c.quality == Q_NAME]
+        if own_names and any(g.country(c.entry) in self._countries_besides(m) for c in own_names):
+            return  # the place's own name in a country the report also speaks of ("Sudzha" in a Ukrainian story)
         code, text = next(iter(doc_codes.items()))
         entry = g.data.region_entry.get(code)
         if entry is None:
