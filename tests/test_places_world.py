@@ -358,3 +358,42 @@ def test_a_namesake_abroad_gives_way_to_the_region_of_the_note(places, sentence,
         (m.text, m.location and m.location.country) for m in mentions
     ]
     assert any(m.location is not None and m.location.admin1_code == code for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # towns whose names the tagger does not know, taken for a product, an organisation or a person
+        ("Jihadists stormed a gendarmerie post in Dori on Sunday.", "Dori", "BF-12"),
+        ("Two rival gangs fought for hours in Croix-des-Bouquets on Tuesday.", "Croix-des-Bouquets", "HT-OU"),
+        # a lower-case particle inside a name
+        ("Insurgents burned houses near Mocimboa da Praia on Friday.", "Mocimboa da Praia", "MZ-P"),
+        # Cameroon's regions in French, as reports write them
+        ("Separatists ambushed a patrol in Bamenda (Mezam, Nord-Ouest) on Monday.", "Bamenda", "CM-NW"),
+        ("Separatists kidnapped a teacher in Buea (Fako, Sud-Ouest) on Monday.", "Buea", "CM-SW"),
+        # a province named after its city, in the city's other spelling
+        ("Regime artillery hit the town of Sarmin (Idleb) on Wednesday.", "Sarmin", "SY-ID"),
+    ],
+)
+def test_places_the_tagger_or_the_spelling_hides(places, sentence, place, code) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.admin1_code == code, m.location
+
+
+def test_a_town_needs_a_size_to_be_read_from_a_preposition_alone(places) -> None:  # noqa: F811
+    # "in Wagner" (a village of 1,500 in South Dakota) is the mercenary group, not a place
+    assert "Wagner" not in [m.text for m in places("Putin denied any role in Wagner on Monday.")]
+
+
+def test_a_word_of_a_gang_name_is_no_place(places) -> None:  # noqa: F811
+    mentions = places("Members of the Chen Mechan gang set fire to houses in Croix-des-Bouquets.")
+    assert "Chen" not in [m.text for m in mentions]
+
+
+def test_a_region_in_french_only_where_reports_write_it_so() -> None:
+    from spotrep.gazetteer.world import french_variants
+
+    assert french_variants("North-West Region", "CM") == {"Nord-Ouest", "Nord Ouest"}
+    assert "Extreme-Nord" in french_variants("Far North", "CM")
+    assert french_variants("East", "CM") == set()  # "Est" alone names too much
+    assert french_variants("North-West", "ZA") == set()

@@ -75,14 +75,15 @@ from .regions import (
 )
 from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants, ukrainian_romanisations
-from .world import WorldAdmin, english_variants, unit_base, unit_key, world_admin
+from .world import WorldAdmin, english_variants, french_variants, unit_base, unit_key, world_admin
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "5"  # bump whenever the build changes what it produces
+BUILD_VERSION = "6"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
+CENTRE_NAMES_POPULATION = 50_000  # a region named after a city this big takes the city's spellings
 NAN = float("nan")
 
 
@@ -459,11 +460,15 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
 
     # 1. settlements of the world except Ukraine
     geo_ua: list[GeoRow] = []
+    # the Latin alternate names of the world's settlements, for the regions named after their centre
+    latin_alternates: dict[int, list[str]] = {}
     for n, row in enumerate(geo):
         if row.country == "UA":
             geo_ua.append(row)
             continue
-        _add_geonames(b, row, admin1_map, world.county_of.get(n))
+        entry = _add_geonames(b, row, admin1_map, world.county_of.get(n))
+        if entry is not None and row.alternates:
+            latin_alternates[entry] = [a for a in row.alternates if _is_latin(a)]
 
     # 2. Ukraine: KATOTTG joined with GeoNames
     _add_ukraine(b, geo_ua, krows, oblast_iso, admin1_map)
@@ -482,7 +487,7 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
     _add_regions(b)
     _add_areas(b, settlements_by_admin1, settlements_by_country)
     _add_countries(b, settlements_by_country)
-    _add_world_units(b, world, settlements_by_admin1, settlements_by_country)
+    _add_world_units(b, world, settlements_by_admin1, settlements_by_country, latin_alternates)
 
     world_info = data.info.get("world", {})
     data.info = {
@@ -1090,6 +1095,7 @@ def _add_world_units(
     world: WorldAdmin,
     settlements_by_admin1: dict[str, list[tuple[float, float, int]]],
     settlements_by_country: dict[str, list[tuple[float, float, int]]],
+    latin_alternates: dict[int, list[str]] | None = None,
 ) -> None:
     """First-level regions of every country but Ukraine and Russia (ISO 3166-2), their second-level units
     (pycountry's, e.g. Burkina Faso's provinces) and the GeoNames districts: each at its namesake settlement
@@ -1169,7 +1175,16 @@ def _add_world_units(
             data.centre[i] = centre
             data.rank[centre] = max(data.rank[centre], RANK_REGION)
         names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
-        names |= {v for n in list(names) for v in english_variants(n)}
+        names |= {v for n in list(names) for v in english_variants(n) | french_variants(n, r.code[:2])}
+        if (
+            centre is not None
+            and latin_alternates
+            and data.population[centre] >= CENTRE_NAMES_POPULATION
+            and unit_key(r.name) == name_key(data.names[centre])
+        ):
+            # a region named after its city goes by the city's other spellings too ("Idleb", "Idlib"); not
+            # after a village (a Slovenian municipality's hamlet has "Apache" among its spellings)
+            names |= {a for a in latin_alternates.get(centre, ()) if usable_alternate(a, r.code[:2])}
         keys(i, names, standalone=True, district=False, country=r.code[:2])
         for alias in WORLD_REGION_ALIASES.get(r.code, ()):
             add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)

@@ -108,6 +108,48 @@ def english_variants(name: str) -> set[str]:
     return {" ".join(english)} if english != words else set()
 
 
+# countries whose regions reports name in French as often as in English (pycountry gives Cameroon's in English)
+FRENCH_NAMING_COUNTRIES = frozenset(
+    {
+        "CM",
+        "HT",
+        "BF",
+        "ML",
+        "NE",
+        "TD",
+        "CF",
+        "CD",
+        "CG",
+        "CI",
+        "SN",
+        "GN",
+        "BJ",
+        "TG",
+        "GA",
+        "BI",
+        "DJ",
+        "MR",
+    }
+)
+_COMPASS_FRENCH = {"north": "Nord", "south": "Sud", "east": "Est", "west": "Ouest"}
+_UNIT_WORDS_EN = frozenset({"region", "province"})
+
+
+def french_variants(name: str, country: str) -> set[str]:
+    """A region's English compound compass name in French, for the countries whose reports write it so
+    ("North-West Region" -> "Nord-Ouest", "Far North" -> "Extreme-Nord"). Single compass words ("East") are
+    left alone: "Est" or "Nord" alone would name too many places."""
+    if country not in FRENCH_NAMING_COUNTRIES:
+        return set()
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _UNIT_WORDS_EN]
+    if [w.lower() for w in words[:2]] == ["far", "north"]:
+        return {"Extreme-Nord", "Extreme Nord", "Extrême-Nord"}
+    french = [_COMPASS_FRENCH.get(w.lower(), w) for w in words]
+    if len(words) < 2 or sum(a != b for a, b in zip(french, words, strict=True)) < 2:
+        return set()
+    return {"-".join(french), " ".join(french)}
+
+
 @dataclass
 class Admin1:
     code: str  # ISO 3166-2

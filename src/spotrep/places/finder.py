@@ -115,6 +115,20 @@ _COMPASS_POINTS = frozenset(
 )
 # the nouns of one settlement written after its name ("Ta Ron village", "Sake town")
 _ONE_SETTLEMENT = frozenset({"village", "hamlet", "town", "settlement"})
+# nouns of an armed or political group written after its name ("the Chen Mechan gang")
+# what the tagger takes an unfamiliar town's name for
+_MISTAGGED_TOWN_LABELS = frozenset(
+    {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "PERSON", "NORP", "LAW", "LANGUAGE"}
+)
+_GROUP_NOUNS = AFFILIATION_NOUNS | frozenset(
+    {"gang", "gangs", "group", "faction", "movement", "front", "party"}
+)
+# lower-case particles inside a place name ("Mocimboa da Praia", "San Juan del Sur", "Ben Guerdane")
+_NAME_PARTICLES = frozenset(
+    {"da", "de", "do", "das", "dos", "del", "della", "di", "du", "des", "der", "van", "von"}
+)
+# a town tagged as something else is a place after a locative preposition only if it is this big
+_TAGGED_TOWN_POPULATION = 10_000
 _FRONTLINE_HEADS = frozenset({"areas", "regions", "villages", "towns", "settlements", "zone"})
 _NOT_ANAPHOR_NEXT = frozenset(
     {
@@ -302,6 +316,13 @@ class _Finder:
                 or (
                     _article_joins(texts, toks, i - 1, cap) and i - 1 > 0 and name_tok[i - 2]
                 )  # Deir al-Balah
+                or (  # a particle: "Mocimboa da Praia", "Croix-des-Bouquets"
+                    texts[i - 1].lower() in _NAME_PARTICLES
+                    and i - 1 > 0
+                    and i < j
+                    and (cap[i] or texts[i] == "-")
+                    and (name_tok[i - 2] or texts[i - 2] == "-")
+                )
             ):
                 i -= 1
             else:
@@ -781,6 +802,8 @@ class _Finder:
                     j += 1  # Rostov-on-Don, Kam'ianske, Luhansk People's Republic
                 elif _article_joins(texts, toks, j, cap):
                     j += 1  # Deir al-Balah, Ras el-Ain: the Arabic article joined to the next word
+                elif lower[j] in _NAME_PARTICLES and j + 1 < n and cap[j + 1] and not used[j + 1]:
+                    j += 1  # Mocimboa da Praia, Puerto de San Jose, Bin Jawad: a particle inside a name
                 else:
                     break
             while j > i + 1 and not cap[j - 1]:
@@ -790,11 +813,12 @@ class _Finder:
                 j - i >= 2
                 and (match is None or match[0] < j)
                 and lower[i] not in DEMONYMS
-                and self._settlement_noun_at(j)
+                and (self._settlement_noun_at(j) or (j < n and lower[j] in _GROUP_NOUNS))
                 and not (match is not None and _war_name(g, match[1]))
             ):
-                # "Ta Ron village", "Kyway Bagan (North) village": the whole run names a settlement the
-                # gazetteer lacks; a word of it alone ("Bagan" of Novosibirsk oblast) is no reading of it
+                # "Ta Ron village", "Kyway Bagan (North) village", "the Chen Mechan gang": the whole run names a
+                # settlement the gazetteer lacks, or a group; a word of it alone ("Bagan" of Novosibirsk
+                # oblast, "Chen" for Chenzhou) is no reading of it
                 i = j
                 continue
             if match is None:
@@ -910,9 +934,23 @@ class _Finder:
             # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
             # often takes it for a person)
             return "heading 'X:'"
-        if label == "ORG" and exact_ent and self._settlement_said(i, e) and _exact_settlement(g, pairs):
-            # "an army post near Djibo", "the town of Sake": the tagger took the town for an organisation
-            return "a settlement by its syntax (spaCy ORG)"
+        if (
+            label in _MISTAGGED_TOWN_LABELS
+            and exact_ent
+            and _exact_settlement(g, pairs)
+            and (
+                (label != "PERSON" and self._settlement_said(i, e))
+                or (
+                    i > 0
+                    and lower[i - 1] in ("in", "at", "near", "outside")
+                    and (label != "PERSON" or lower[i - 1] != "in")
+                    and _exact_settlement(g, pairs, _TAGGED_TOWN_POPULATION)
+                )
+            )
+        ):
+            # "an army post near Djibo", "the town of Sake", "a base in Dori": the tagger took a town whose
+            # name it does not know for an organisation, a product or a person
+            return f"a settlement by its syntax (spaCy {label})"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
             war or strong
         ):
@@ -1281,10 +1319,13 @@ def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool
     )
 
 
-def _exact_settlement(g: Gazetteer, pairs: list[tuple[int, int]]) -> bool:
-    """Whether the name is, exactly, the own name of a settlement (not an alias or a loose spelling)."""
+def _exact_settlement(g: Gazetteer, pairs: list[tuple[int, int]], population: int = 0) -> bool:
+    """Whether the name is, exactly, the own name of a settlement (not an alias or a loose spelling), of at
+    least ``population`` inhabitants."""
     data = g.data
-    return any(q == Q_NAME and data.kind[e] == KIND_SETTLEMENT for e, q in pairs)
+    return any(
+        q == Q_NAME and data.kind[e] == KIND_SETTLEMENT and data.population[e] >= population for e, q in pairs
+    )
 
 
 def _foreign_small_alias(data: Any, c: _Cand, home: frozenset[str] = WAR_COUNTRIES) -> bool:
