@@ -397,3 +397,43 @@ def test_a_region_in_french_only_where_reports_write_it_so() -> None:
     assert "Extreme-Nord" in french_variants("Far North", "CM")
     assert french_variants("East", "CM") == set()  # "Est" alone names too much
     assert french_variants("North-West", "ZA") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # first-level regions under the English names and spellings reports use, not pycountry's
+        ("Al Shabaab fighters overran a base in Lower Shabelle region on Sunday.", "SO-SH"),
+        ("A roadside bomb hit a convoy near Jowhar (Middle Shabelle) on Sunday.", "SO-SD"),
+        ("Government troops recaptured two villages in Hiraan region on Friday.", "SO-HI"),
+        ("Israeli drones struck a motorbike in the Bekaa on Friday.", "LB-BI"),
+        ("Saudi-led aircraft bombed a market in Saadah province on Friday.", "YE-SD"),
+        ("Gunmen killed two soldiers in Ninewa province on Friday.", "IQ-NI"),
+        ("Regime aircraft bombed Harasta in Rural Damascus on Friday.", "SY-RD"),
+        ("Bandits abducted 20 travellers in Kogi state on Friday.", "NG-KO"),
+        ("Fano militiamen and federal troops fought in Oromia on Friday.", "ET-OR"),
+    ],
+)
+def test_regions_by_the_names_reports_give_them(places, sentence, code) -> None:  # noqa: F811
+    mentions = places(sentence)
+    assert any(m.location is not None and m.location.admin1_code == code for m in mentions), [
+        (m.text, m.location and m.location.admin1_code) for m in mentions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        # a short word never reaches a region through a loose spelling, nor a common word through a name
+        ("Militants planned attacks on the United Arab Emirates (UAE) embassy in Addis Ababa.", "UAE"),
+        ("Camps were set up along the International Border (IB) in Kathua district.", "IB"),
+        ("Vigilantes killed six men in the Gulf coast state of Veracruz.", "Gulf"),
+    ],
+)
+def test_short_words_are_no_regions(places, sentence, not_a_place) -> None:  # noqa: F811
+    assert not any(m.text == not_a_place and m.kind == "region" for m in places(sentence))
+
+
+def test_a_region_named_after_its_city_leaves_the_name_alone_to_the_city(places) -> None:  # noqa: F811
+    m = by_text(places("US aircraft struck radar sites near Hodeidah on Monday."), "Hodeidah")
+    assert m.kind == "settlement" and m.location.admin1_code == "YE-HU"

@@ -79,7 +79,7 @@ from .world import WorldAdmin, english_variants, french_variants, unit_base, uni
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "6"  # bump whenever the build changes what it produces
+BUILD_VERSION = "7"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -1127,24 +1127,29 @@ def _add_world_units(
         return NAN, NAN, APPROX_MEDIAN, None
 
     def keys(i: int, names: set[str], *, standalone: bool, district: bool, country: str) -> None:
+        index = data.district_base if district else data.region_base
         for n in names:
             base = unit_base(n)
             for k in {name_key(base), name_key(n), unit_key(n)}:
                 if not k:
                     continue
-                add_to_index(data.district_base if district else data.region_base, k, i * 4 + Q_NAME)
+                add_to_index(index, k, i * 4 + Q_NAME)
+                lk = loose_key(k)
+                if lk and not district:
+                    # a region in another spelling: "Lower Shabelle" for Lower Shabeelle, "Hiraan" for Hiiraan
+                    add_to_index(index, "~" + lk, i * 4 + Q_NAME)
             if not standalone:
                 continue
             for full in {n, base}:
                 k = name_key(full)
                 if (
-                    len(k) >= 5
+                    len(k) >= 5  # shorter names are common words too often ("Gulf"): the alias table has them
                     and k not in _NOT_STANDALONE
                     and k not in demonyms
                     and k not in country_keys
                     and k not in settlement_keys_of[country]
                 ):
-                    b.key(i, full, Q_NAME if full == n else Q_ATTESTED)
+                    b.key(i, full, Q_NAME if full == n else Q_ATTESTED, loose=True)
 
     for r in world.regions:
         lat, lon, approx, centre = place(r.code, r.name, settlements_by_admin1.get(r.code, []), r.code[:2])
@@ -1176,19 +1181,19 @@ def _add_world_units(
             data.rank[centre] = max(data.rank[centre], RANK_REGION)
         names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
         names |= {v for n in list(names) for v in english_variants(n) | french_variants(n, r.code[:2])}
-        if (
-            centre is not None
-            and latin_alternates
-            and data.population[centre] >= CENTRE_NAMES_POPULATION
-            and unit_key(r.name) == name_key(data.names[centre])
-        ):
+        named_after_centre = centre is not None and unit_key(r.name) == name_key(data.names[centre])
+        if named_after_centre and latin_alternates and data.population[centre] >= CENTRE_NAMES_POPULATION:
             # a region named after its city goes by the city's other spellings too ("Idleb", "Idlib"); not
             # after a village (a Slovenian municipality's hamlet has "Apache" among its spellings)
             names |= {a for a in latin_alternates.get(centre, ()) if usable_alternate(a, r.code[:2])}
         keys(i, names, standalone=True, district=False, country=r.code[:2])
         for alias in WORLD_REGION_ALIASES.get(r.code, ()):
             add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)
-            b.key(i, alias, Q_ATTESTED)
+            if named_after_centre:
+                # "Hodeidah", "Basra": alone, the English name of a region named after its city is the city's
+                b.key(centre, alias, Q_ATTESTED)
+            elif name_key(alias) not in settlement_keys_of[r.code[:2]]:
+                b.key(i, alias, Q_ATTESTED)
     unknown = set(WORLD_REGION_ALIASES) - {r.code for r in world.regions}
     if unknown and world.regions:
         raise BuildError(f"WORLD_REGION_ALIASES: {sorted(unknown)} are no ISO 3166-2 first-level regions")

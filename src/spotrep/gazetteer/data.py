@@ -153,7 +153,7 @@ class Gazetteer:
     def regions_by_base(self, base: str) -> list[tuple[int, int]]:
         key = name_key(base)
         found = [(v >> 2, v & 3) for v in _values(self.data.region_base.get(key))]
-        if not found:
+        if not found and len(key) >= 5:  # a loose spelling of a short name ("UAE", "IB") is noise
             lk = loose_key(key)
             found = [(v >> 2, Q_LOOSE) for v in _values(self.data.region_base.get("~" + lk))] if lk else []
         return found

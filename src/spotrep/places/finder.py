@@ -957,8 +957,8 @@ class _Finder:
             return ""  # a group or a person that shares its name with some small place abroad
         syntax = self._place_syntax(i, e)
         if syntax:
-            if qualities == {Q_LOOSE} and not war:
-                return ""
+            if qualities == {Q_LOOSE} and not war and not all(_is_iso_region(g, x) for x, _ in pairs):
+                return ""  # a loose spelling is a reading only of a place of the war, or of a region
             return syntax
         if label == "FAC" and exact_ent and strong:
             return "spaCy FAC"
