@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import codebook
+from ..lexicon.actors import ACTOR_NOUNS
 from ..lexicon.triggers import (
     FORMS,
     VERB_OBJECTS,
@@ -109,6 +110,12 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         key = _weapon_key(arg) or lemma_of(arg)
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
+    person = table.get("person")
+    if person and any(
+        lemma_of(a) in ACTOR_NOUNS for a in args if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
+    ):
+        # "executed three farmers", "executed two village chiefs": any person the verb is done to
+        return person.rstrip("?")
     # a named place as the object: what the verb does to a settlement (not a person's name the gazetteer also
     # knows: "police seized Ivanov")
     if (

@@ -862,6 +862,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "symbol": "looting",
     },
     "execute": {
+        "person": "attack",  # any noun of a person (lexicon.actors.ACTOR_NOUNS)
         "civilian": "attack",
         "prisoner": "attack",
         "man": "attack",

@@ -172,7 +172,8 @@ _RE_FATAL_ACTIVE = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})"
     rf"|\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|claimed\s+the\s+lives\s+of|"
     rf"took\s+the\s+lives\s+of|killed|killing|kills|kill|slew|slaying|murdered|murdering|executed|executing|"
-    rf"massacred|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
+    rf"massacred|massacring|beheaded|beheading|hacked\s+to\s+death|hacking\s+to\s+death|lynched|lynching|"
+    rf"left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
     re.I,
     needs=(
         "fatally",
@@ -187,6 +188,10 @@ _RE_FATAL_ACTIVE = _Lazy(
         "murder",
         "execut",
         "massacr",
+        "behead",
+        "hacked",
+        "hacking",
+        "lynch",
         "dead",
     ),
 )
@@ -394,7 +399,7 @@ _CASUALTY_CUES = (
     "kill", "dead", "death", "die", "slain", "slay", "slew", "murder", "execut", "behead", "massacr", "fatal",
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
-    "body", "toll", "himself", "herself", "neutrali",
+    "body", "toll", "himself", "herself", "neutrali", "lynch", "hacked to death", "hacking to death",
 )  # fmt: skip
 
 
