@@ -75,11 +75,19 @@ from .regions import (
 )
 from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants, ukrainian_romanisations
-from .world import WorldAdmin, english_variants, french_variants, unit_base, unit_key, world_admin
+from .world import (
+    WorldAdmin,
+    english_variants,
+    french_variants,
+    spanish_head,
+    unit_base,
+    unit_key,
+    world_admin,
+)
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "7"  # bump whenever the build changes what it produces
+BUILD_VERSION = "8"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -1187,6 +1195,14 @@ def _add_world_units(
             # after a village (a Slovenian municipality's hamlet has "Apache" among its spellings)
             names |= {a for a in latin_alternates.get(centre, ()) if usable_alternate(a, r.code[:2])}
         keys(i, names, standalone=True, district=False, country=r.code[:2])
+        # "Michoacán" for "Michoacán de Ocampo": before "state" or in a chain only ("Ciudad" alone is no region)
+        keys(
+            i,
+            {h for n in names if (h := spanish_head(n))},
+            standalone=False,
+            district=False,
+            country=r.code[:2],
+        )
         for alias in WORLD_REGION_ALIASES.get(r.code, ()):
             add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)
             if named_after_centre:

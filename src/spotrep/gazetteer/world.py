@@ -16,6 +16,7 @@ import gzip
 import importlib.util
 import json
 import logging
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -236,6 +237,16 @@ def _subdivisions() -> tuple[dict[str, list], dict[str, list]]:
     return top, lower
 
 
+_SPANISH_TAIL = re.compile(r"\s+de(?:l|\s+la|\s+los|\s+las)?\s+\S.*$")
+
+
+def spanish_head(name: str) -> str | None:
+    """The name a region goes by without its honorific tail ("Michoacán de Ocampo" -> "Michoacán", "Veracruz
+    de Ignacio de la Llave" -> "Veracruz"), or None."""
+    head = _SPANISH_TAIL.sub("", name)
+    return head if head != name and len(head) >= 5 else None
+
+
 def _match_key(name: str) -> str:
     """A region's name for matching: kind words dropped, compass words in English, words in order ("Sud-Kivu"
     and "South Kivu", "Kasai Oriental" and "East Kasai" match)."""
@@ -251,6 +262,10 @@ def _match_names(names: list[str], subs: list) -> dict[str, str]:
     by_key: dict[str, list[str]] = defaultdict(list)
     for code, key in left.items():
         by_key[key].append(code)
+    for sub in subs:
+        head = spanish_head(sub.name)
+        if head and _match_key(head) not in by_key:
+            by_key[_match_key(head)].append(sub.code)  # GeoNames' "Michoacán" is "Michoacán de Ocampo"
     pending = []
     for name in names:
         codes = by_key.get(_match_key(name), [])

@@ -584,6 +584,8 @@ class _Finder:
                     and (region[2] is None or region[2].tok_start == s)
                     # "Yangon-West district": a unit named after the region, not the region
                     and not (region[0] < n and texts[region[0]] == "-")
+                    # "(Beni territory, North Kivu province)": in brackets, a region before a comma is a unit
+                    and not (texts[k] == "(" and region[0] < n and texts[region[0]] == ",")
                 ):
                     break
                 region = None
@@ -678,7 +680,7 @@ class _Finder:
             if any(_region_ok(self.g.admin1_code(c.entry), codes) for c in unit.cands):
                 unit.within, unit.within_text = codes, region_text
                 return True
-            return False
+            return self._unit_of_the_region(unit, codes, region_text)
         found = self._settlement_before(end, codes)
         if found is not None and found[0] > 0:
             ent = self._entity(found[0], end)
@@ -713,6 +715,30 @@ class _Finder:
             return False
         m = self._add(start, end, "settlement", pairs, accepted_by=f"'X ({region_text})' chain")
         m.within, m.within_text = codes, region_text
+        self._decorate(m)
+        return True
+
+    def _unit_of_the_region(self, unit: _Mention, codes: frozenset[str], region_text: str) -> bool:
+        """A unit of a chain that the gazetteer knows only in another country ("Oicha (Beni territory, North
+        Kivu province)": no Beni department of Bolivia): a unit of the chain's region named after its town, so
+        the town of that name in the region stands for it; without one the unit names nothing known."""
+        name_end = unit.tok_end
+        while name_end > unit.tok_start + 1 and not self.cap[name_end - 1]:
+            name_end -= 1  # "Beni territory": the name before the unit noun
+        self.mentions = [m for m in self.mentions if m is not unit]
+        for k in range(unit.tok_start, unit.tok_end):
+            if self.owner[k] is unit:
+                self.owner[k] = None
+                self.used[k] = False
+        found = self._settlement_before(name_end, codes)
+        if found is None or found[0] < unit.tok_start:
+            return False
+        m = self._add(found[0], name_end, "settlement", found[1], accepted_by=f"'X ({region_text})' chain")
+        m.within, m.within_text = codes, region_text
+        m.precision, m.precision_why = (
+            2,
+            f"the {self.texts[name_end]} named after it" if name_end < unit.tok_end else "",
+        )
         self._decorate(m)
         return True
 
