@@ -83,6 +83,9 @@ def _load(name: str, table_attributes: bool = True) -> Language:
     from .rulers import add_rulers
 
     add_rulers(nlp)
+    from .longlived import freeze_loaded
+
+    freeze_loaded(f"spaCy pipeline {name}")
     return nlp
 
 
