@@ -119,59 +119,34 @@ class EntityDecoder:
             _set_entities(doc, spans)
 
     def _decode(self, docs: list[Doc], table: np.ndarray) -> list[list[tuple[int, int, int]]]:
-        """The entities (start, end, label) of each document: greedy BILUO decoding, all documents in step."""
-        from blis.py import gemm
-        from spacy.attrs import IS_SPACE, SENT_START
-
-        order = sorted(range(len(docs)), key=lambda k: -len(docs[k]))  # the active states: a prefix
+        """The entities (start, end, label) of each document: greedy BILUO decoding, all documents in step (the
+        documents still being read at a step are a prefix of them ordered by decreasing length)."""
+        order = sorted(range(len(docs)), key=lambda k: -len(docs[k]))
         lengths = np.array([len(docs[k]) for k in order])
-        bases = np.cumsum([0, *(len(d) for d in docs)])[:-1] + 1
-        base = bases[order]
-        longest = int(lengths[0])
-        # per state and token: no next token in the buffer (or it starts a sentence), the token is a space
-        no_next = np.ones((len(order), longest + 1), dtype=bool)
-        space = np.zeros((len(order), longest), dtype=bool)
-        for s, k in enumerate(order):
-            cols = docs[k].to_array([SENT_START, IS_SPACE])
-            n = len(docs[k])
-            no_next[s, : n - 1] = cols[1:, 0] == 1
-            space[s, :n] = cols[:, 1] == 1
-        open_start = np.full(len(order), -1)
-        open_label = np.full(len(order), -1)  # index into self.labels
+        base = (np.cumsum([0, *(len(d) for d in docs)])[:-1] + 1)[order]  # each document's first row
+        blocked, on_space = _buffer_flags([docs[k] for k in order], int(lengths[0]))
+        open_start = np.full(len(order), -1)  # the open entity's first token, -1 when none is open
+        open_label = np.full(len(order), -1)  # and its label's index in self.labels
         found: list[list[tuple[int, int, int]]] = [[] for _ in order]
-        rows0, rows1, rows2 = table[:, 0], table[:, 1], table[:, 2]
-        moves, class_labels, label_index = self.moves, self.class_labels, self._label_index()
+        label_index = {label: i for i, label in enumerate(self.labels)}
         active = len(order)
-        for t in range(longest):
+        for t in range(int(lengths[0])):
             while lengths[active - 1] <= t:
                 active -= 1
             is_open = open_start[:active] >= 0
-            current = base[:active] + t
-            first = np.where(is_open, base[:active] + open_start[:active], 0)
-            before = np.where(is_open, current - 1, 0)
-            unmaxed = np.zeros((active, rows0.shape[1]), dtype="f")
-            unmaxed += rows0[current]
-            unmaxed += rows1[first]
-            unmaxed += rows2[before]
-            unmaxed += self.lower_b
-            pieces = unmaxed.reshape(active, self.n_hidden, 2)
-            hidden = np.where(pieces[:, :, 0] > pieces[:, :, 1], pieces[:, :, 0], pieces[:, :, 1])
-            scores = gemm(np.ascontiguousarray(hidden), self.upper_w, trans2=True, beta=0.0)
-            scores += self.upper_b
-            blocked = no_next[:active, t]
-            on_space = space[:active, t]
+            scores = self._scores(table, base[:active] + t, is_open, base[:active] + open_start[:active])
+            may_go_on = ~blocked[:active, t]
+            not_space = ~on_space[:active, t]
             row = np.where(
-                is_open,
-                4 + 2 * open_label[:active] + ~blocked,
-                2 * (~blocked & ~on_space) + ~on_space,
+                is_open, 4 + 2 * open_label[:active] + may_go_on, 2 * (may_go_on & not_space) + not_space
             )
             guesses = np.where(self.valid_rows[row], scores, -np.inf).argmax(axis=1)
-            chosen, labels = moves[guesses], class_labels[guesses]
+            chosen, labels = self.moves[guesses], self.class_labels[guesses]
             for s in np.flatnonzero(chosen == _UNIT):
                 found[s].append((t, t + 1, int(labels[s])))
-            for s in np.flatnonzero(chosen == _LAST):
+            ended, begun = chosen == _LAST, chosen == _BEGIN
+            for s in np.flatnonzero(ended):
                 found[s].append((int(open_start[s]), t + 1, int(labels[s])))
-            begun, ended = chosen == _BEGIN, chosen == _LAST
             if ended.any():
                 open_start[:active][ended] = -1
                 open_label[:active][ended] = -1
@@ -183,8 +158,40 @@ class EntityDecoder:
             out[k] = found[s]
         return out
 
-    def _label_index(self) -> dict[int, int]:
-        return {label: i for i, label in enumerate(self.labels)}
+    def _scores(
+        self, table: np.ndarray, current: np.ndarray, is_open: np.ndarray, first: np.ndarray
+    ) -> np.ndarray:
+        """The states' class scores, as spaCy's ``predict_states``: the rows of the current token, of the open
+        entity's first token and of the token before the current one (the padding row 0 for a feature a state
+        lacks) summed in that order from zero, plus the bias; the maxout of each pair (the second on a tie); the
+        product with the upper weights by BLIS, plus its bias."""
+        from blis.py import gemm
+
+        unmaxed = np.zeros((len(current), table.shape[2]), dtype="f")
+        unmaxed += table[current, 0]
+        unmaxed += table[np.where(is_open, first, 0), 1]
+        unmaxed += table[np.where(is_open, current - 1, 0), 2]
+        unmaxed += self.lower_b
+        pieces = unmaxed.reshape(len(current), self.n_hidden, 2)
+        hidden = np.where(pieces[:, :, 0] > pieces[:, :, 1], pieces[:, :, 0], pieces[:, :, 1])
+        scores = gemm(np.ascontiguousarray(hidden), self.upper_w, trans2=True, beta=0.0)
+        scores += self.upper_b
+        return scores
+
+
+def _buffer_flags(docs: list[Doc], longest: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per document and token: whether no next token may join an entity with it (there is none, or it starts a
+    sentence), and whether the token is a space."""
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    blocked = np.ones((len(docs), longest), dtype=bool)
+    on_space = np.zeros((len(docs), longest), dtype=bool)
+    for s, doc in enumerate(docs):
+        cols = doc.to_array([SENT_START, IS_SPACE])
+        n = len(doc)
+        blocked[s, : n - 1] = cols[1:, 0] == 1
+        on_space[s, :n] = cols[:, 1] == 1
+    return blocked, on_space
 
 
 def _layers(model: Any) -> tuple[Any, Any, Any]:
