@@ -255,3 +255,17 @@ def test_a_blanked_sentence_is_a_sentence_of_its_own_and_the_events_are_the_same
     assert timings["sentences_parsed"] < timings["sentences"]
     assert [e.model_dump() for e in triaged] == [e.model_dump() for e in full]
     assert all("residents" not in x.text for e in triaged for x in e.evidence)
+
+
+def test_the_loaded_pipeline_is_kept_out_of_garbage_collections():
+    import gc
+
+    from spotrep.entities import get_nlp
+    from spotrep.longlived import freeze_loaded
+
+    get_nlp()
+    before = gc.get_freeze_count()
+    assert before > 0  # the pipeline's tables were frozen when it was loaded
+    table = {str(i): [i] for i in range(1000)}  # a long-lived table just loaded
+    freeze_loaded("a table")
+    assert gc.get_freeze_count() >= before + len(table)

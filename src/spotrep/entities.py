@@ -29,7 +29,8 @@ DEFAULT_MODEL = "md"
 UNUSED_COMPONENTS = ("senter",)
 """Components of the model packages that nothing uses. Every other one is used: the tagger and attribute
 ruler (POS), the lemmatizer (trigger lemmas), the parser (dependencies and sentence boundaries), NER. The
-attribute ruler's rules are applied by table lookups (``attributes.TableAttributeRuler``: the same result)."""
+attribute ruler's rules are applied by table lookups (``attributes.TableAttributeRuler``: the same result), and
+NER's greedy decoding is done with array operations (``entity_decoder.EntityDecoder``: the same entities)."""
 
 _lock = threading.Lock()
 
@@ -80,9 +81,15 @@ def _load(name: str, table_attributes: bool = True) -> Language:
 
         use_table_attribute_ruler(nlp)
         use_numpy_blas(nlp)
+        from .entity_decoder import use_entity_decoder
+
+        use_entity_decoder(nlp)
     from .rulers import add_rulers
 
     add_rulers(nlp)
+    from .longlived import freeze_loaded
+
+    freeze_loaded(f"spaCy pipeline {name}")
     return nlp
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..longlived import freeze_loaded
 from .data import Gazetteer, GazetteerData
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,7 @@ def get_gazetteer() -> Gazetteer:
         )
         log.info("gazetteer loaded in %.2f s: %s", seconds, _stats)
         _instance = Gazetteer(data)
+        freeze_loaded("gazetteer")
         return _instance
 
 
