@@ -437,3 +437,25 @@ def test_short_words_are_no_regions(places, sentence, not_a_place) -> None:  # n
 def test_a_region_named_after_its_city_leaves_the_name_alone_to_the_city(places) -> None:  # noqa: F811
     m = by_text(places("US aircraft struck radar sites near Hodeidah on Monday."), "Hodeidah")
     assert m.kind == "settlement" and m.location.admin1_code == "YE-HU"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # a unit inside the brackets that the gazetteer knows only abroad is the chain region's namesake town
+        ("Rebels killed 11 civilians in Zzmavivi village (Beni territory, North Kivu province).", "Beni", "CD-NK"),
+        # a Mexican state by the short name it goes by
+        ("Gunmen killed three people in Zamora (Michoacan) on Monday.", "Zamora", "MX-MIC"),
+    ],
+)
+def test_units_and_states_by_their_short_names(places, sentence, place, code) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.admin1_code == code, m.location
+
+
+def test_a_spanish_head_is_only_a_head_after_a_name() -> None:
+    from spotrep.gazetteer.world import spanish_head
+
+    assert spanish_head("Michoacán de Ocampo") == "Michoacán"
+    assert spanish_head("Veracruz de Ignacio de la Llave") == "Veracruz"
+    assert spanish_head("Guanajuato") is None
