@@ -443,7 +443,11 @@ def test_a_region_named_after_its_city_leaves_the_name_alone_to_the_city(places)
     ("sentence", "place", "code"),
     [
         # a unit inside the brackets that the gazetteer knows only abroad is the chain region's namesake town
-        ("Rebels killed 11 civilians in Zzmavivi village (Beni territory, North Kivu province).", "Beni", "CD-NK"),
+        (
+            "Rebels killed 11 civilians in Zzmavivi village (Beni territory, North Kivu province).",
+            "Beni",
+            "CD-NK",
+        ),
         # a Mexican state by the short name it goes by
         ("Gunmen killed three people in Zamora (Michoacan) on Monday.", "Zamora", "MX-MIC"),
     ],
