@@ -511,9 +511,13 @@ class _Resolver:
             return
         if any((g.population(c.entry) or 0) >= 100_000 for c in m.cands):
             return  # a city: the report names a place of the other country
-        own_names = [c for c in m.cands if c.quality == Q_NAME]
-        if own_names and any(g.country(c.entry) in self._countries_besides(m) for c in own_names):
-            return  # the place's own name in a country the report also speaks of ("Sudzha" in a Ukrainian story)
+        own_names = {g.country(c.entry) for c in m.cands if c.quality == Q_NAME}
+        if own_names and (
+            (country in WAR_COUNTRIES and own_names & WAR_COUNTRIES) or own_names & self._countries_besides(m)
+        ):
+            # the place's own name across the front ("Vovchansk" beside the Belgorod region) or in a country the
+            # report also speaks of: the report names a place of the other country
+            return
         code, text = next(iter(doc_codes.items()))
         entry = g.data.region_entry.get(code)
         if entry is None:
