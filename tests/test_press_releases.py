@@ -236,3 +236,66 @@ def test_left_dead_by_an_error_is_no_event():
         events("A company at the centre of a gas bungle that left one baby dead has blamed a subcontractor.")
         == []
     )
+
+
+# --- a release without a publication date is dated by its dateline ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "day"),
+    [
+        ("RAWALPINDI, March 12, 2021: ", "Rawalpindi", date(2021, 3, 12)),  # a colon after the date
+        ("ISLAMABAD, 12 March 2021: ", "Islamabad", date(2021, 3, 12)),
+        ("Herat, 4 June 2019: ", "Herat", date(2019, 6, 4)),  # ordinary case, with a full date
+        ("KANDAHAR, Afghanistan – Aug. 9, 2016 – ", "Kandahar", date(2016, 8, 9)),  # the date between dashes
+        ("GAROWE – 21 May 2018: ", "Garowe", date(2018, 5, 21)),
+        ("Mosul – 2 October 2017: ", "Mosul", date(2017, 10, 2)),
+        (
+            "KISMAYO, Somalia (AFRICOM) April 7, 2018 — ",
+            "Kismayo",
+            date(2018, 4, 7),
+        ),  # the date after the issuer
+        ("JOS – Tuesday, 14 May 2019: ", "Jos", date(2019, 5, 14)),  # with its weekday
+        ("POPAYÁN, Colombia, 9 November 2020 - ", "Popayán", date(2020, 11, 9)),  # capitals with accents
+        ("ODESA, 16 July 2023. ", "Odesa", date(2023, 7, 16)),  # a full stop after the date
+        ("Army Headquarters, Abuja, 30 March 2021 — ", "Army Headquarters", date(2021, 3, 30)),
+    ],
+)
+def test_a_release_s_dateline_dates_it(head, place, day):
+    from spotrep.wire import dateline_spans, read_dateline
+
+    text = head + "Troops killed two militants in a raid on Sunday."
+    dateline = read_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.day) == (place, day)
+    assert dateline_spans(text) == [(0, len(head))]  # masked whole: its date is no date of the event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, 5 May 2014: a day to remember for the garrison.",
+        "In Kabul, 7 May 2019: the attack was the worst of the year.",
+        "On 5 March 2022, Russian forces shelled Kharkiv.",
+    ],
+)
+def test_a_sentence_opening_with_a_date_is_no_dateline(text):
+    from spotrep.wire import dateline_spans
+
+    assert dateline_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("QUETTA, 9 April 2020: Security forces killed three terrorists in Kech District last night.",
+         date(2020, 4, 8)),
+        ("ABUJA – Friday, 17 September 2021: Troops neutralised 4 terrorists in Borno State on Tuesday.",
+         date(2021, 9, 14)),
+        ("KISMAYO, Somalia (AFRICOM) April 7, 2018 — U.S. forces conducted an airstrike near Kismayo on April 5, "
+         "killing two militants.", date(2018, 4, 5)),
+        ("Herat, 4 June 2019: Afghan forces killed five Taliban in Shindand district yesterday.", date(2019, 6, 3)),
+    ],
+)  # fmt: skip
+def test_relative_days_count_from_the_release_s_dateline(text, day):
+    found = spotrep.extract(text)
+    assert found and found[0].event_date == day, [(e.sub_event_type, e.event_date) for e in found]
