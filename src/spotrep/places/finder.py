@@ -71,6 +71,9 @@ from .vocabulary import (
     _name_key,
 )
 
+# the capitalised nouns before the name of an operation or an exercise
+_OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
+
 
 def _is_cap(text: str) -> bool:
     """Whether a token's text is capitalised (and has a letter)."""
@@ -858,6 +861,18 @@ class _Finder:
         pairs = self._lookup(base, base, loose=len(base) >= 5)
         return [p for p in pairs if data.codes[data.country[p[0]]] in WAR_COUNTRIES]
 
+    def _operation_name(self, i: int) -> bool:
+        """Whether the name at token i is (part of) the name of a military operation or exercise: "Operation
+        Lafiya Dole", "Operation Hadin Kai", "Exercise Steel Shield" name no place."""
+        k = i - 1
+        while k >= 0 and i - k <= MAX_NAME_TOKENS:
+            if self.texts[k] in _OPERATION_WORDS:
+                return True
+            if not self.cap[k]:
+                return False
+            k -= 1
+        return False
+
     def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
         """Why the span is a place mention ('' when it is not)."""
         g = self.g
@@ -871,6 +886,8 @@ class _Finder:
         if e == i + 1 and (self.toks[i].is_stop or lower[i] in NOT_PLACES):
             return ""
         if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
+            return ""
+        if self._operation_name(i):
             return ""
         if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
