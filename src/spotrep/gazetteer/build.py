@@ -75,7 +75,7 @@ from .regions import (
 )
 from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants, ukrainian_romanisations
-from .world import WorldAdmin, english_variants, unit_base, unit_key, world_admin
+from .world import WorldAdmin, article_variants, english_variants, unit_base, unit_key, world_admin
 
 log = logging.getLogger(__name__)
 
@@ -1170,6 +1170,7 @@ def _add_world_units(
             data.rank[centre] = max(data.rank[centre], RANK_REGION)
         names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
         names |= {v for n in list(names) for v in english_variants(n)}
+        names |= {v for n in list(names) for v in article_variants(n)}
         keys(i, names, standalone=True, district=False, country=r.code[:2])
         for alias in WORLD_REGION_ALIASES.get(r.code, ()):
             add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)

@@ -307,6 +307,16 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "MM-18": ("Naypyidaw", "Naypyitaw", "Nay Pyi Taw"),
     "AF-WAR": ("Wardak", "Maidan Wardak"),
     "AF-URU": ("Uruzgan", "Oruzgan"),
+    # the English names of governorates, states and provinces that releases use
+    "IQ-NI": ("Nineveh", "Ninewa", "Ninevah"),
+    "IQ-SD": ("Salahuddin", "Salahaddin", "Salah al-Din", "Salah al Din", "Saladin"),
+    "IQ-BB": ("Babylon",),
+    "MX-MIC": ("Michoacán", "Michoacan"),
+    "MX-VER": ("Veracruz",),
+    "MX-COA": ("Coahuila",),
+    "SO-SH": ("Lower Shabelle", "Lower Shabele"),
+    "SO-SD": ("Middle Shabelle", "Middle Shabele"),
+    "PH-14": ("Maguindanao", "Maguindanao del Norte", "Maguindanao del Sur"),
 }
 
 # English short names of countries that pycountry spells differently (pycountry covers the rest).

@@ -108,6 +108,19 @@ def english_variants(name: str) -> set[str]:
     return {" ".join(english)} if english != words else set()
 
 
+# the Arabic article opening a region's name as GeoNames and ISO give it ("Al Anbar", "An Najaf", "As Suwayda"),
+# which English leaves out ("Anbar province", "Najaf")
+_REGION_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "ad", "adh", "az", "at", "ath"})
+
+
+def article_variants(name: str) -> set[str]:
+    """The name without the Arabic article that opens it ("Al Anbar" -> "Anbar"); empty when it has none."""
+    words = ascii_fold(name).replace("-", " ").split()
+    if len(words) >= 2 and words[0].lower() in _REGION_ARTICLES and len(words[1]) >= 3:
+        return {" ".join(words[1:])}
+    return set()
+
+
 @dataclass
 class Admin1:
     code: str  # ISO 3166-2
