@@ -299,3 +299,79 @@ def test_a_sentence_opening_with_a_date_is_no_dateline(text):
 def test_relative_days_count_from_the_release_s_dateline(text, day):
     found = spotrep.extract(text)
     assert found and found[0].event_date == day, [(e.sub_event_type, e.event_date) for e in found]
+
+
+# --- what a release counts and where it places the incident -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Six members of the New People's Army were killed in an encounter in Samar on Monday.", 6),
+        ("Troops killed two commanders of the Islamic State West Africa Province near Monguno on Monday.", 2),
+        ("Four fighters of Hayat Tahrir al-Sham were killed in a strike near Idlib on Monday.", 4),
+    ],
+)
+def test_the_dead_counted_as_members_of_a_named_group(sentence, killed):
+    found = events(sentence)
+    assert found and found[0].fatalities == killed, [(e.sub_event_type, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("Troops of Operation Lafiya Dole killed five terrorists near Bama on Monday.", "NG-BO"),
+        ("Troops of Operation Whirl Stroke arrested three suspects in Benue State on Monday.", "NG-BE"),
+    ],
+)
+def test_the_name_of_an_operation_is_no_place(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # the governorate without its Arabic article
+        ("Iraqi forces killed four ISIS militants in a raid in Anbar province on Monday.", "IQ-AN"),
+        ("Police arrested two suspects in Najaf province on Monday.", "IQ-NA"),
+        # the English names of regions whose ISO names differ
+        (
+            "Iraqi jets struck an ISIS hideout in Nineveh province on Monday, killing three militants.",
+            "IQ-NI",
+        ),
+        ("Security forces killed two ISIS militants in Salahuddin province on Monday.", "IQ-SD"),
+        ("Soldiers killed four gunmen in an ambush in Michoacán state on Monday.", "MX-MIC"),
+        ("Somali forces killed six al-Shabaab fighters in Lower Shabelle region on Monday.", "SO-SH"),
+        ("Soldiers killed three militants in Maguindanao province on Monday.", "PH-14"),
+    ],
+)
+def test_a_release_s_province_by_its_english_name(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location
+
+
+# --- the figures of issue 16 on releases written to measure, never studied ---------------------------------------
+
+
+def test_releases_without_a_publication_date_are_read_well_enough():
+    """The measure set (tests/data/press_releases_measure.jsonl) is never read for failures: only its figures
+    are kept, a little below those reached, so that a regression shows."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("press_releases", root / "tools" / "press_releases.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scorer  # its dataclasses look their module up
+    spec.loader.exec_module(scorer)
+    figures = scorer.score(root / "tests" / "data" / "press_releases_measure.jsonl").figures
+    assert figures["date"] >= 0.95, figures
+    assert figures["province"] >= 0.82, figures
+    assert figures["killed"] >= 0.9, figures
+    assert figures["arrests"] >= 0.9, figures
+    assert figures["false_arrests"] <= 0.05, figures

@@ -70,7 +70,7 @@ _NP_MODS = rf"{_NP_MOD1}{{0,3}}"
 _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 # the group the counted people belong to, named in capitals: "five members of the Bangsamoro Islamic Freedom
 # Fighters", "two commanders of Lashkar-e-Taiba"
-_NAME_WORD = r"(?-i:[A-Z][\w'’\-]*)"
+_NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)"  # "Hayat Tahrir al-Sham"
 _GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _COUNT_NP = (
