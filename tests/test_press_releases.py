@@ -375,3 +375,21 @@ def test_releases_without_a_publication_date_are_read_well_enough():
     assert figures["killed"] >= 0.9, figures
     assert figures["arrests"] >= 0.9, figures
     assert figures["false_arrests"] <= 0.05, figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # GeoNames' English name of the province matched to ISO's: by an alias, by the opening words of ISO's
+        # name ("Michoacán de Ocampo"), with its apostrophes folded ("Ta‘izz", "Tāʻizz"), without its article
+        ("Iraqi forces killed two ISIS militants in a raid near Mosul on Monday.", "IQ-NI"),
+        ("Soldiers killed four gunmen in Apatzingán on Monday.", "MX-MIC"),
+        ("Police arrested three suspects in Coatzacoalcos on Monday.", "MX-VER"),
+        ("Houthi fighters shelled Taiz on Monday, killing two civilians.", "YE-TA"),
+        ("Iraqi police arrested two smugglers in Basra on Monday.", "IQ-BA"),
+    ],
+)
+def test_a_city_s_province_though_geonames_and_iso_name_it_differently(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location

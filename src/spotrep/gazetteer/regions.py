@@ -317,6 +317,9 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "SO-SH": ("Lower Shabelle", "Lower Shabele"),
     "SO-SD": ("Middle Shabelle", "Middle Shabele"),
     "PH-14": ("Maguindanao", "Maguindanao del Norte", "Maguindanao del Sur"),
+    "YE-AD": ("Aden",),
+    "YE-SU": ("Socotra", "Soqatra"),
+    "YE-SA": ("Sanaa City", "Amanat Alasimah"),
 }
 
 # English short names of countries that pycountry spells differently (pycountry covers the rest).
