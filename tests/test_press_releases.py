@@ -393,3 +393,22 @@ def test_a_city_s_province_though_geonames_and_iso_name_it_differently(sentence,
     found = events(sentence)
     assert found and found[0].location is not None
     assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # the gazetteer knows only the first word of the name ("Bulo" is a village of the Philippines): the
+        # province the release names for it places the incident
+        ("Soldiers killed 12 militants in Bulo Burde district of Hiiraan region on Monday.", "SO-HI"),
+        (
+            "Jets struck an ISIS hideout in the Wadi Hauran area of Anbar province on Monday, killing four.",
+            "IQ-AN",
+        ),
+        ("Troops killed three insurgents in Tarin Kowt district, Uruzgan province, on Monday.", "AF-URU"),
+    ],
+)
+def test_a_name_the_gazetteer_knows_only_in_part_is_placed_by_its_province(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location

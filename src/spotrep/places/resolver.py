@@ -341,6 +341,7 @@ class _Resolver:
             "county",
             "municipality",
             "outside",
+            "area",  # "the Wadi Hauran area of Anbar province"
         }
         gap_words |= set(COMPASS_ADJ)
         for a, m in enumerate(named):
@@ -350,8 +351,11 @@ class _Resolver:
                 if not self._constrain(m, m.within, m.within_text):
                     self._unknown_in_region(m, m.within, m.within_text)
                 continue
+            rest = self._rest_of_name(m, gap_words)
             for n in named[a + 1 : a + 3]:
-                gap = range(m.tok_end, n.tok_start)
+                gap = range(m.tok_end + rest, n.tok_start)
+                if rest and not (n.kind == "region" and n.cands and _is_iso_region(g, n.cands[0].entry)):
+                    break  # the rest of a longer name: only a province the text names for it places it
                 if len(gap) > 6 or self._sent(m.tok_start) != self._sent(n.tok_start):
                     break
                 if not all(doc[x].lower_ in gap_words for x in gap):
@@ -408,6 +412,21 @@ class _Resolver:
                     local = {g.admin1_code(r.cands[0].entry) or "": r.text}
             self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
         self._district_context(named)
+
+    def _rest_of_name(self, m: _Mention, gap_words: set[str]) -> int:
+        """How many capitalised words go on after the mention's name ("Bulo" of "Bulo Burde district of Hiiraan
+        region", "Wadi" of "the Wadi Hauran area of Anbar province"): the gazetteer matched only the first part
+        of a longer name it does not know. At most two, and 0 at a sentence's end or before a known place."""
+        doc = self.doc
+        k = m.tok_end
+        while k < len(doc) and k - m.tok_end < 2:
+            tok = doc[k]
+            if not (tok.is_title and tok.is_alpha) or tok.lower_ in gap_words or tok.is_sent_start:
+                break
+            if any(o.tok_start == k for o in self.mentions):
+                return 0
+            k += 1
+        return k - m.tok_end
 
     def _district_context(self, named: list[_Mention]) -> None:
         """A raion named in the passage ("Synelnykove district. The enemy hit Pokrovske community with a
