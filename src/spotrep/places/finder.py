@@ -71,6 +71,8 @@ from .vocabulary import (
     _name_key,
 )
 
+# the nouns that end the name of a military body ("U.S. Africa Command", "Pakistan Army")
+_ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
 # the capitalised nouns before the name of an operation or an exercise
 _OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
 
@@ -1096,12 +1098,23 @@ class _Finder:
         # the group noun heads the name ("Luhansk separatists") or is the next word of the phrase it modifies
         # ("Myanmar military vehicles": compound of "vehicles")
         reach = 1 if m.kind != "country" else 3
-        if (
+        modifies_group = (
             tok.dep_ in ("compound", "amod", "nmod")
             and m.tok_end <= tok.head.i < m.tok_end + reach
             and self.lower[m.tok_end] in AFFILIATION_NOUNS
-        ):
+        )
+        if modifies_group or (m.kind == "country" and self._organisation_follows(m.tok_end)):
             m.metonymy = m.affiliation = True
+
+    def _organisation_follows(self, k: int) -> bool:
+        """Whether a name in capitals that ends with the noun of a military body starts at token k: a country
+        opening it ("U.S. Africa Command", "U.S. Central Command", "Pakistan Air Force") says whose it is."""
+        end = min(self.n, k + 3)
+        while k < end and self.cap[k]:
+            if self.lower[k] in _ORGANISATION_HEADS:
+                return True
+            k += 1
+        return False
 
     def _metonymy(self, m: _Mention) -> None:
         g = self.g
