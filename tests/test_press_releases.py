@@ -412,3 +412,39 @@ def test_a_name_the_gazetteer_knows_only_in_part_is_placed_by_its_province(sente
     found = events(sentence)
     assert found and found[0].location is not None
     assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # the country opening a command's name says whose the command is, not where the strike was; the
+        # dateline's blank length once made the tagger read "U.S." as the place
+        (
+            "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 — U.S. Africa Command conducted an air strike against "
+            "al-Shabaab militants near Jilib, Middle Juba region, on Feb. 1, killing 24 militants.",
+            "SO-JD",
+        ),
+        (" " * 44 + "U.S. Africa Command conducted an air strike near Kismayo on Monday, killing two.", "SO-JH"),
+    ],
+)  # fmt: skip
+def test_a_country_opening_a_command_s_name_is_no_place(text, region):
+    found = events(text)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # the kind the text names: Nigeria's Plateau State, not Benin's Plateau department
+        ("Troops killed four bandits in Plateau State on Monday.", "NG-PL"),
+        # a county is Kenya's (and Liberia's) first-level unit; a forest, a range of hills named before it lie in it
+        ("Police arrested four terror suspects in Boni forest, Lamu County, on Monday.", "KE-21"),
+        ("KDF soldiers killed four militants in Garissa County on Monday.", "KE-07"),
+        ("Soldiers killed two militants in the Hamrin mountains of Diyala province on Monday.", "IQ-DI"),
+    ],
+)
+def test_the_kind_of_province_a_release_names(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location

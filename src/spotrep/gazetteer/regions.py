@@ -285,6 +285,8 @@ REGION_NOUNS = frozenset(
         "state",
         "division",
         "prefecture",
+        "county",  # Kenya's and Liberia's first-level units: "Lamu County"
+        "department",  # Colombia's, Benin's: "Cauca department"
     }
 )
 DISTRICT_NOUNS = frozenset({"district", "districts", "raion", "rayon", "raions", "rayons"})
