@@ -370,10 +370,10 @@ def test_releases_without_a_publication_date_are_read_well_enough():
     sys.modules[spec.name] = scorer  # its dataclasses look their module up
     spec.loader.exec_module(scorer)
     figures = scorer.score(root / "tests" / "data" / "press_releases_measure.jsonl").figures
-    assert figures["date"] >= 0.95, figures
-    assert figures["province"] >= 0.82, figures
-    assert figures["killed"] >= 0.9, figures
-    assert figures["arrests"] >= 0.9, figures
+    assert figures["date"] >= 0.95, figures  # reached 1.0 (41/41)
+    assert figures["province"] >= 0.87, figures  # 0.902 (37/41)
+    assert figures["killed"] >= 0.92, figures  # 0.951 (39/41)
+    assert figures["arrests"] >= 0.93, figures  # 1.0 (15/15)
     assert figures["false_arrests"] <= 0.05, figures
 
 
