@@ -236,3 +236,215 @@ def test_left_dead_by_an_error_is_no_event():
         events("A company at the centre of a gas bungle that left one baby dead has blamed a subcontractor.")
         == []
     )
+
+
+# --- a release without a publication date is dated by its dateline ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "day"),
+    [
+        ("RAWALPINDI, March 12, 2021: ", "Rawalpindi", date(2021, 3, 12)),  # a colon after the date
+        ("ISLAMABAD, 12 March 2021: ", "Islamabad", date(2021, 3, 12)),
+        ("Herat, 4 June 2019: ", "Herat", date(2019, 6, 4)),  # ordinary case, with a full date
+        ("KANDAHAR, Afghanistan – Aug. 9, 2016 – ", "Kandahar", date(2016, 8, 9)),  # the date between dashes
+        ("GAROWE – 21 May 2018: ", "Garowe", date(2018, 5, 21)),
+        ("Mosul – 2 October 2017: ", "Mosul", date(2017, 10, 2)),
+        (
+            "KISMAYO, Somalia (AFRICOM) April 7, 2018 — ",
+            "Kismayo",
+            date(2018, 4, 7),
+        ),  # the date after the issuer
+        ("JOS – Tuesday, 14 May 2019: ", "Jos", date(2019, 5, 14)),  # with its weekday
+        ("POPAYÁN, Colombia, 9 November 2020 - ", "Popayán", date(2020, 11, 9)),  # capitals with accents
+        ("ODESA, 16 July 2023. ", "Odesa", date(2023, 7, 16)),  # a full stop after the date
+        ("Army Headquarters, Abuja, 30 March 2021 — ", "Army Headquarters", date(2021, 3, 30)),
+    ],
+)
+def test_a_release_s_dateline_dates_it(head, place, day):
+    from spotrep.wire import dateline_spans, read_dateline
+
+    text = head + "Troops killed two militants in a raid on Sunday."
+    dateline = read_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.day) == (place, day)
+    assert dateline_spans(text) == [(0, len(head))]  # masked whole: its date is no date of the event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, 5 May 2014: a day to remember for the garrison.",
+        "In Kabul, 7 May 2019: the attack was the worst of the year.",
+        "On 5 March 2022, Russian forces shelled Kharkiv.",
+    ],
+)
+def test_a_sentence_opening_with_a_date_is_no_dateline(text):
+    from spotrep.wire import dateline_spans
+
+    assert dateline_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("QUETTA, 9 April 2020: Security forces killed three terrorists in Kech District last night.",
+         date(2020, 4, 8)),
+        ("ABUJA – Friday, 17 September 2021: Troops neutralised 4 terrorists in Borno State on Tuesday.",
+         date(2021, 9, 14)),
+        ("KISMAYO, Somalia (AFRICOM) April 7, 2018 — U.S. forces conducted an airstrike near Kismayo on April 5, "
+         "killing two militants.", date(2018, 4, 5)),
+        ("Herat, 4 June 2019: Afghan forces killed five Taliban in Shindand district yesterday.", date(2019, 6, 3)),
+    ],
+)  # fmt: skip
+def test_relative_days_count_from_the_release_s_dateline(text, day):
+    found = spotrep.extract(text)
+    assert found and found[0].event_date == day, [(e.sub_event_type, e.event_date) for e in found]
+
+
+# --- what a release counts and where it places the incident -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Six members of the New People's Army were killed in an encounter in Samar on Monday.", 6),
+        ("Troops killed two commanders of the Islamic State West Africa Province near Monguno on Monday.", 2),
+        ("Four fighters of Hayat Tahrir al-Sham were killed in a strike near Idlib on Monday.", 4),
+    ],
+)
+def test_the_dead_counted_as_members_of_a_named_group(sentence, killed):
+    found = events(sentence)
+    assert found and found[0].fatalities == killed, [(e.sub_event_type, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("Troops of Operation Lafiya Dole killed five terrorists near Bama on Monday.", "NG-BO"),
+        ("Troops of Operation Whirl Stroke arrested three suspects in Benue State on Monday.", "NG-BE"),
+    ],
+)
+def test_the_name_of_an_operation_is_no_place(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # the governorate without its Arabic article
+        ("Iraqi forces killed four ISIS militants in a raid in Anbar province on Monday.", "IQ-AN"),
+        ("Police arrested two suspects in Najaf province on Monday.", "IQ-NA"),
+        # the English names of regions whose ISO names differ
+        (
+            "Iraqi jets struck an ISIS hideout in Nineveh province on Monday, killing three militants.",
+            "IQ-NI",
+        ),
+        ("Security forces killed two ISIS militants in Salahuddin province on Monday.", "IQ-SD"),
+        ("Soldiers killed four gunmen in an ambush in Michoacán state on Monday.", "MX-MIC"),
+        ("Somali forces killed six al-Shabaab fighters in Lower Shabelle region on Monday.", "SO-SH"),
+        ("Soldiers killed three militants in Maguindanao province on Monday.", "PH-14"),
+    ],
+)
+def test_a_release_s_province_by_its_english_name(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location
+
+
+# --- the figures of issue 16 on releases written to measure, never studied ---------------------------------------
+
+
+def test_releases_without_a_publication_date_are_read_well_enough():
+    """The measure set (tests/data/press_releases_measure.jsonl) is never read for failures: only its figures
+    are kept, a little below those reached, so that a regression shows."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("press_releases", root / "tools" / "press_releases.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scorer  # its dataclasses look their module up
+    spec.loader.exec_module(scorer)
+    figures = scorer.score(root / "tests" / "data" / "press_releases_measure.jsonl").figures
+    assert figures["date"] >= 0.95, figures  # reached 1.0 (41/41)
+    assert figures["province"] >= 0.87, figures  # 0.902 (37/41)
+    assert figures["killed"] >= 0.92, figures  # 0.951 (39/41)
+    assert figures["arrests"] >= 0.93, figures  # 1.0 (15/15)
+    assert figures["false_arrests"] <= 0.05, figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # GeoNames' English name of the province matched to ISO's: by an alias, by the opening words of ISO's
+        # name ("Michoacán de Ocampo"), with its apostrophes folded ("Ta‘izz", "Tāʻizz"), without its article
+        ("Iraqi forces killed two ISIS militants in a raid near Mosul on Monday.", "IQ-NI"),
+        ("Soldiers killed four gunmen in Apatzingán on Monday.", "MX-MIC"),
+        ("Police arrested three suspects in Coatzacoalcos on Monday.", "MX-VER"),
+        ("Houthi fighters shelled Taiz on Monday, killing two civilians.", "YE-TA"),
+        ("Iraqi police arrested two smugglers in Basra on Monday.", "IQ-BA"),
+    ],
+)
+def test_a_city_s_province_though_geonames_and_iso_name_it_differently(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # the gazetteer knows only the first word of the name ("Bulo" is a village of the Philippines): the
+        # province the release names for it places the incident
+        ("Soldiers killed 12 militants in Bulo Burde district of Hiiraan region on Monday.", "SO-HI"),
+        (
+            "Jets struck an ISIS hideout in the Wadi Hauran area of Anbar province on Monday, killing four.",
+            "IQ-AN",
+        ),
+        ("Troops killed three insurgents in Tarin Kowt district, Uruzgan province, on Monday.", "AF-URU"),
+    ],
+)
+def test_a_name_the_gazetteer_knows_only_in_part_is_placed_by_its_province(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # the country opening a command's name says whose the command is, not where the strike was; the
+        # dateline's blank length once made the tagger read "U.S." as the place
+        (
+            "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 — U.S. Africa Command conducted an air strike against "
+            "al-Shabaab militants near Jilib, Middle Juba region, on Feb. 1, killing 24 militants.",
+            "SO-JD",
+        ),
+        (" " * 44 + "U.S. Africa Command conducted an air strike near Kismayo on Monday, killing two.", "SO-JH"),
+    ],
+)  # fmt: skip
+def test_a_country_opening_a_command_s_name_is_no_place(text, region):
+    found = events(text)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        # the kind the text names: Nigeria's Plateau State, not Benin's Plateau department
+        ("Troops killed four bandits in Plateau State on Monday.", "NG-PL"),
+        # a county is Kenya's (and Liberia's) first-level unit; a forest, a range of hills named before it lie in it
+        ("Police arrested four terror suspects in Boni forest, Lamu County, on Monday.", "KE-21"),
+        ("KDF soldiers killed four militants in Garissa County on Monday.", "KE-07"),
+        ("Soldiers killed two militants in the Hamrin mountains of Diyala province on Monday.", "IQ-DI"),
+    ],
+)
+def test_the_kind_of_province_a_release_names(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region, found[0].location

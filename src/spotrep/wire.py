@@ -23,21 +23,38 @@ from datetime import date
 log = logging.getLogger(__name__)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_CAPS_PLACE = r"[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]+){0,3}"
-_TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[ ][A-Z][a-z'’.\-]+){0,2}"
-_QUALIFIER = r"(?:,[ ][A-Z][A-Za-z.'’\-]+(?:[ ][A-Z][A-Za-z.'’\-]+){0,2})?"  # ", Ukraine", ", Calif."
+_UPPER = "A-ZÀ-ÖØ-Þ"  # capitals with their accents: "BOGOTÁ", "CÚCUTA"
+_LOWER = "a-zß-öø-ÿ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.\-]{{2,}}(?:[ ][{_UPPER}][{_UPPER}'’.\-]+){{0,3}}"
+_TITLE_PLACE = rf"[{_UPPER}][{_LOWER}'’.\-]+(?:[ ][{_UPPER}][{_LOWER}'’.\-]+){{0,2}}"
+_QUALIFIER_WORD = rf"[{_UPPER}][{_UPPER}{_LOWER}.'’\-]+"
+_QUALIFIER = rf"(?:,[ ]{_QUALIFIER_WORD}(?:[ ]{_QUALIFIER_WORD}){{0,2}})?"  # ", Ukraine", ", Calif."
 _YEARNUM = r"(?:19|20)\d{2}"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"  # "Friday, 17 September 2021"
 _MONTH_DAY = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,?[ ]{_YEARNUM})?|\d{{1,2}}[ ]{_MONTH}(?:,?[ ]{_YEARNUM})?)"
-_DAY = rf"(?:,?[ ]{_MONTH_DAY}|[ ]*\({_MONTH_DAY}\))?"  # ", Jan. 24, 2013", " (Jan. 25, 2013)", ", 15 May"
+_FULL_DAY = rf"{_WEEKDAY}(?:{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}|\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM})"
+_DAY = rf"(?:,?[ ]{_WEEKDAY}{_MONTH_DAY}|[ ]*\({_MONTH_DAY}\))?"  # ", Jan. 24, 2013", " (Jan. 25, 2013)", ", 15 May"
 _OUTLET = r"\([A-Za-z][\w .&/\-]{0,30}\)"
 _DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end its line
 _SLASHED = r"\.?[ ]*/[A-Za-z][A-Za-z\-]{1,20}/\.?[ ]+"  # Russian agencies: "MOSCOW, June 10. /TASS/. "
+# after a full date, a release's dateline may also end with a colon or a full stop ("ISLAMABAD, 12 March 2021:",
+# "KYIV, 3 March 2023. The ...")
+_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}]))"
+# a full date given after the outlet or after a dash: "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 —",
+# "KABUL, Afghanistan – Feb. 14, 2017 –", "MAIDUGURI – 3 June 2022:"
+_LATE_DAY = rf"(?:,?[ ]|[ ]*{_OUTLET}[ ]*|{_DASH})"
+_NO_WORD = (
+    r"(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|During|As)\b)"  # "On Monday, 5 May 2014:"
+)
 
 # an all-capitals city needs only the dash ("KYIV -"); a city in ordinary case needs the agency's name too
-# ("Kyiv (AFP) -"), so that no sentence that starts "Kyiv - ..." is taken for one
+# ("Kyiv (AFP) -"), or a full date with its year ("Kabul, 7 May 2019:"), so that no sentence that starts
+# "Kyiv - ..." is taken for one
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
-    rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}|{_CAPS_PLACE}{_DAY}{_SLASHED})",
+    rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_LATE_DAY}{_FULL_DAY}{_DATED_END}"
+    rf"|(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
+    rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}"
+    rf"|{_CAPS_PLACE}{_DAY}{_SLASHED})",
     re.MULTILINE,
 )
 

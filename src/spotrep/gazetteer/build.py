@@ -77,6 +77,7 @@ from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_t
 from .variants import ukrainian_name_variants, ukrainian_romanisations
 from .world import (
     WorldAdmin,
+    article_variants,
     english_variants,
     french_variants,
     spanish_head,
@@ -87,7 +88,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "8"  # bump whenever the build changes what it produces
+BUILD_VERSION = "9"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -1189,6 +1190,7 @@ def _add_world_units(
             data.rank[centre] = max(data.rank[centre], RANK_REGION)
         names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
         names |= {v for n in list(names) for v in english_variants(n) | french_variants(n, r.code[:2])}
+        names |= {v for n in list(names) for v in article_variants(n)}
         named_after_centre = centre is not None and unit_key(r.name) == name_key(data.names[centre])
         if named_after_centre and latin_alternates and data.population[centre] >= CENTRE_NAMES_POPULATION:
             # a region named after its city goes by the city's other spellings too ("Idleb", "Idlib"); not

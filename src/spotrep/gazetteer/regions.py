@@ -285,6 +285,8 @@ REGION_NOUNS = frozenset(
         "state",
         "division",
         "prefecture",
+        "county",  # Kenya's and Liberia's first-level units: "Lamu County"
+        "department",  # Colombia's, Benin's: "Cauca department"
     }
 )
 DISTRICT_NOUNS = frozenset({"district", "districts", "raion", "rayon", "raions", "rayons"})
@@ -321,16 +323,33 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "LB-BA": ("Beirut",),
     "YE-SD": ("Saadah", "Saada", "Sadah"),
     "YE-HD": ("Hadramawt", "Hadramout", "Hadhramaut", "Hadramaut"),
-    "YE-SA": ("Amanat al Asimah", "Amanat Al Asimah", "Sanaa City"),
+    "YE-SA": (
+        "Amanat al Asimah",
+        "Amanat Al Asimah",
+        "Sanaa City",
+        "Amanat Alasimah",
+    ),
     "YE-DA": ("Ad Dali", "Al Dhale", "Dhale"),
     "YE-BA": ("Al Bayda", "Bayda"),
     "YE-HU": ("Hodeidah", "Hudaydah"),
     "YE-TA": ("Taizz", "Taiz"),
-    "IQ-NI": ("Ninewa", "Nineveh", "Ninawa"),
+    "IQ-NI": (
+        "Ninewa",
+        "Nineveh",
+        "Ninawa",
+        "Ninevah",
+    ),
     "IQ-MU": ("Muthanna", "Al Muthanna"),
     "IQ-QA": ("Qadissiya", "Al-Qadisiyah", "Diwaniyah"),
     "IQ-DQ": ("Dhi Qar", "Dhi-Qar", "Thi Qar"),
-    "IQ-SD": ("Salah al-Din", "Salah ad-Din", "Salahuddin", "Saladin"),
+    "IQ-SD": (
+        "Salah al-Din",
+        "Salah ad-Din",
+        "Salahuddin",
+        "Saladin",
+        "Salahaddin",
+        "Salah al Din",
+    ),
     "IQ-KA": ("Kerbala", "Karbala"),
     "IQ-BA": ("Basrah", "Basra"),
     "SY-RD": ("Rural Damascus", "Damascus Countryside", "Rif Dimashq"),
@@ -350,8 +369,16 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "ET-AM": ("Amhara",),
     "SD-GZ": ("Al Jazirah", "Al Jazeera", "Aj Jazirah"),
     "SO-GA": ("Galgaduud", "Galgadud"),
-    "SO-SD": ("Middle Shabelle", "Middle Shabeelle"),
-    "SO-SH": ("Lower Shabelle", "Lower Shabeelle"),
+    "SO-SD": (
+        "Middle Shabelle",
+        "Middle Shabeelle",
+        "Middle Shabele",
+    ),
+    "SO-SH": (
+        "Lower Shabelle",
+        "Lower Shabeelle",
+        "Lower Shabele",
+    ),
     "SO-JH": ("Lower Juba",),
     "SO-JD": ("Middle Juba",),
     "SO-HI": ("Hiraan", "Hiran"),
@@ -373,6 +400,24 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "PK-KP": ("KP", "Khyber-Pakhtunkhwa"),
     "ML-10": ("Taoudeni", "Taoudenni"),
     "ML-6": ("Timbuktu", "Tombouctou"),
+    # the English names of governorates, states and provinces that military releases use
+    "IQ-BB": ("Babylon",),
+    "MX-MIC": (
+        "Michoacán",
+        "Michoacan",
+    ),
+    "MX-VER": ("Veracruz",),
+    "MX-COA": ("Coahuila",),
+    "PH-14": (
+        "Maguindanao",
+        "Maguindanao del Norte",
+        "Maguindanao del Sur",
+    ),
+    "YE-AD": ("Aden",),
+    "YE-SU": (
+        "Socotra",
+        "Soqatra",
+    ),
 }
 
 # English short names of countries that pycountry spells differently (pycountry covers the rest).

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 from .translit import name_key
 
@@ -151,6 +152,19 @@ def french_variants(name: str, country: str) -> set[str]:
     return {"-".join(french), " ".join(french)}
 
 
+# the Arabic article opening a region's name as GeoNames and ISO give it ("Al Anbar", "An Najaf", "As Suwayda"),
+# which English leaves out ("Anbar province", "Najaf")
+_REGION_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "ad", "adh", "az", "at", "ath"})
+
+
+def article_variants(name: str) -> set[str]:
+    """The name without the Arabic article that opens it ("Al Anbar" -> "Anbar"); empty when it has none."""
+    words = ascii_fold(name).replace("-", " ").split()
+    if len(words) >= 2 and words[0].lower() in _REGION_ARTICLES and len(words[1]) >= 3:
+        return {" ".join(words[1:])}
+    return set()
+
+
 @dataclass
 class Admin1:
     code: str  # ISO 3166-2
@@ -248,24 +262,41 @@ def spanish_head(name: str) -> str | None:
 
 
 def _match_key(name: str) -> str:
-    """A region's name for matching: kind words dropped, compass words in English, words in order ("Sud-Kivu"
-    and "South Kivu", "Kasai Oriental" and "East Kasai" match)."""
-    words = [_COMPASS_ENGLISH.get(w, w).lower() for w in unit_key(name).split()]
+    """A region's name for matching: kind words and bracketed notes dropped, compass words in English, words in
+    order ("Sud-Kivu" and "South Kivu", "Kasai Oriental" and "East Kasai" match)."""
+    plain = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", name)  # "Amānat al ‘Āşimah [city]", "Caraga (Region XIII)"
+    plain = re.sub(r"[‘’ʻʼ'`]", "", plain)  # "Ta‘izz" and "Tāʻizz"
+    words = [_COMPASS_ENGLISH.get(w, w).lower() for w in unit_key(plain).split()]
     return " ".join(sorted(words))
 
 
-def _match_names(names: list[str], subs: list) -> dict[str, str]:
-    """GeoNames admin1 names -> ISO codes of one country: equal normalised names first, then the most
-    similar pairs (ratio >= SIMILARITY), one to one."""
+def _subdivision_keys(sub: Any) -> set[str]:
+    """The match keys of an ISO subdivision: its name, without its Arabic article, and its English aliases."""
+    from .regions import WORLD_REGION_ALIASES
+
+    names = {sub.name, *article_variants(sub.name), *WORLD_REGION_ALIASES.get(sub.code, ())}
+    return {_match_key(n) for n in names} - {""}
+
+
+def _opens(name: str, iso_name: str) -> bool:
+    """Whether a GeoNames name is the first words of the ISO name ("Michoacán" of "Michoacán de Ocampo",
+    "Veracruz" of "Veracruz de Ignacio de la Llave")."""
+    short, full = unit_key(name).split(), unit_key(iso_name).split()
+    return 0 < len(short) < len(full) and full[: len(short)] == short
+
+
+def _match_names(names: list[str], subs: list, lower: list | None = None) -> dict[str, str]:
+    """GeoNames admin1 names -> ISO codes of one country: equal normalised names first (the ISO name, without
+    its article, or an English alias), then a GeoNames name that opens an ISO name, then the most similar pairs
+    (ratio >= SIMILARITY), one to one; last, a name that is one of the ISO second-level units ``lower`` (Iraq's
+    "Erbil" in the Kurdistan Region) goes to the first-level region above it."""
     result: dict[str, str] = {}
-    left = {s.code: _match_key(s.name) for s in subs}
+    keys_of = {s.code: _subdivision_keys(s) for s in subs}
+    left = dict(keys_of)
     by_key: dict[str, list[str]] = defaultdict(list)
-    for code, key in left.items():
-        by_key[key].append(code)
-    for sub in subs:
-        head = spanish_head(sub.name)
-        if head and _match_key(head) not in by_key:
-            by_key[_match_key(head)].append(sub.code)  # GeoNames' "Michoacán" is "Michoacán de Ocampo"
+    for code, keys in left.items():
+        for key in keys:
+            by_key[key].append(code)
     pending = []
     for name in names:
         codes = by_key.get(_match_key(name), [])
@@ -274,11 +305,18 @@ def _match_names(names: list[str], subs: list) -> dict[str, str]:
             del left[codes[0]]
         else:
             pending.append(name)
+    iso_names = {s.code: s.name for s in subs}
+    for name in list(pending):
+        opened = [code for code in left if _opens(name, iso_names[code])]
+        if len(opened) == 1:
+            result[name] = opened[0]
+            del left[opened[0]]
+            pending.remove(name)
     pairs = []
     for name in pending:
         k = _match_key(name).replace(" ", "")
-        for code, key in left.items():
-            ratio = SequenceMatcher(None, k, key.replace(" ", "")).ratio()
+        for code, keys in left.items():
+            ratio = max(SequenceMatcher(None, k, key.replace(" ", "")).ratio() for key in keys)
             if ratio >= SIMILARITY:
                 pairs.append((-ratio, name, code))
     pairs.sort()
@@ -287,6 +325,17 @@ def _match_names(names: list[str], subs: list) -> dict[str, str]:
             continue
         result[name] = code
         del left[code]
+    top_codes = set(keys_of)
+    for name in pending:
+        if name in result:
+            continue
+        above = {
+            s.parent_code
+            for s in lower or ()
+            if s.parent_code in top_codes and _match_key(name) in _subdivision_keys(s)
+        }
+        if len(above) == 1:
+            result[name] = above.pop()
     return result
 
 
@@ -315,7 +364,7 @@ def world_admin(geo: list) -> WorldAdmin:
         names_by_country[cc].add(state)
     iso_of_name: dict[tuple[str, str], str] = {}
     for cc, names in names_by_country.items():
-        for name, code in _match_names(sorted(names), top.get(cc, [])).items():
+        for name, code in _match_names(sorted(names), top.get(cc, []), lower.get(cc, [])).items():
             iso_of_name[(cc, name)] = code
     admin1_map: dict[str, str] = {}
     geonames_name: dict[str, str] = {}

@@ -68,9 +68,15 @@ _NP_STOP = "|".join(sorted(_STOP | {"killed", "wounded", "injured", "dead", "hur
 _NP_MOD1 = rf"(?:\s+(?!(?:{_NP_STOP})\b){_W})"
 _NP_MODS = rf"{_NP_MOD1}{{0,3}}"
 _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
+# the group the counted people belong to, named in capitals: "five members of the Bangsamoro Islamic Freedom
+# Fighters", "two commanders of Lashkar-e-Taiba"
+_NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)"  # "Hayat Tahrir al-Sham"
+_GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+_RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
     rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
+    rf"{_GROUP_TAIL}?"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
@@ -296,7 +302,7 @@ def _item_number_re() -> re.Pattern[str]:
 def _item_count(item: str) -> tuple[int, str] | None:
     """People in one counted noun phrase ("at least 38 people", "her two children", "a woman", "another")."""
     low = item.lower().strip()
-    words = re.findall(r"[A-Za-z][\w'’\-]*", low)
+    words = re.findall(r"[A-Za-z][\w'’\-]*", _RE_GROUP_TAIL.sub("", item.strip()).lower())
     if not words and not re.search(r"\d", low):
         return None
     head = words[-1] if words else ""

@@ -71,6 +71,11 @@ from .vocabulary import (
     _name_key,
 )
 
+# the nouns that end the name of a military body ("U.S. Africa Command", "Pakistan Army")
+_ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
+# the capitalised nouns before the name of an operation or an exercise
+_OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
+
 
 def _is_cap(text: str) -> bool:
     """Whether a token's text is capitalised (and has a letter)."""
@@ -929,6 +934,18 @@ class _Finder:
         pairs = self._lookup(base, base, loose=len(base) >= 5)
         return [p for p in pairs if data.codes[data.country[p[0]]] in WAR_COUNTRIES]
 
+    def _operation_name(self, i: int) -> bool:
+        """Whether the name at token i is (part of) the name of a military operation or exercise: "Operation
+        Lafiya Dole", "Operation Hadin Kai", "Exercise Steel Shield" name no place."""
+        k = i - 1
+        while k >= 0 and i - k <= MAX_NAME_TOKENS:
+            if self.texts[k] in _OPERATION_WORDS:
+                return True
+            if not self.cap[k]:
+                return False
+            k -= 1
+        return False
+
     def _accept(self, i: int, e: int, pairs: list[tuple[int, int]]) -> str:
         """Why the span is a place mention ('' when it is not)."""
         g = self.g
@@ -942,6 +959,8 @@ class _Finder:
         if e == i + 1 and (self.toks[i].is_stop or lower[i] in NOT_PLACES):
             return ""
         if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
+            return ""
+        if self._operation_name(i):
             return ""
         if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
@@ -1164,12 +1183,23 @@ class _Finder:
         # the group noun heads the name ("Luhansk separatists") or is the next word of the phrase it modifies
         # ("Myanmar military vehicles": compound of "vehicles")
         reach = 1 if m.kind != "country" else 3
-        if (
+        modifies_group = (
             tok.dep_ in ("compound", "amod", "nmod")
             and m.tok_end <= tok.head.i < m.tok_end + reach
             and self.lower[m.tok_end] in AFFILIATION_NOUNS
-        ):
+        )
+        if modifies_group or (m.kind == "country" and self._organisation_follows(m.tok_end)):
             m.metonymy = m.affiliation = True
+
+    def _organisation_follows(self, k: int) -> bool:
+        """Whether a name in capitals that ends with the noun of a military body starts at token k: a country
+        opening it ("U.S. Africa Command", "U.S. Central Command", "Pakistan Air Force") says whose it is."""
+        end = min(self.n, k + 3)
+        while k < end and self.cap[k]:
+            if self.lower[k] in _ORGANISATION_HEADS:
+                return True
+            k += 1
+        return False
 
     def _metonymy(self, m: _Mention) -> None:
         g = self.g

@@ -8,6 +8,7 @@ import bisect
 import math
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer.data import (
@@ -69,6 +70,20 @@ from .vocabulary import (
     _name_key,
 )
 
+# the words after a region's name that say its kind, as ISO 3166-2 names the kinds of subdivisions
+KIND_WORDS = frozenset({"state", "province", "county", "governorate", "department", "region", "prefecture"})
+W_KIND_WORD = 0.3
+
+
+@lru_cache(maxsize=4096)
+def _iso_type(code: str | None) -> str | None:
+    """The kind of an ISO 3166-2 subdivision, in lower case ("state", "department"); None when unknown."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code) if code else None
+    return sub.type.lower() if sub is not None else None
+
+
 # --- resolution -----------------------------------------------------------------------------------
 # words between a vague area and the place it is of ("border areas and settlements of Sumy oblast")
 _AREA_OF_GAP = frozenset(
@@ -113,6 +128,7 @@ class _Resolver:
         named = [m for m in self.mentions if m.cands and m.anaphor is None]
         for m in named:
             self._class_hint(m)
+            self._kind_word_hint(m)
         self._explicit_context(named)
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
         for m in named:
@@ -316,6 +332,19 @@ class _Resolver:
                 c.bonus += W_CLASS_MATCH / 2
                 c.bonus_why.append("text says town")
 
+    def _kind_word_hint(self, m: _Mention) -> None:
+        """'Plateau State': among regions of one name, the one whose kind (ISO 3166-2's subdivision type) is the
+        word the text gives (Nigeria's state, not Benin's department)."""
+        if m.kind != "region" or len(m.cands) < 2:
+            return
+        word = m.text.rsplit(maxsplit=1)[-1].lower()
+        if word not in KIND_WORDS:
+            return
+        for c in m.cands:
+            if self.g.kind(c.entry) == KIND_REGION and _iso_type(self.g.admin1_code(c.entry)) == word:
+                c.bonus += W_KIND_WORD
+                c.bonus_why.append(f"a {word}, as the text says")
+
     def _explicit_context(self, named: list[_Mention]) -> None:
         """'X in Y region', 'X, Y Oblast', 'X (Y region)', 'Kazan, the capital of Tatarstan'."""
         doc = self.doc
@@ -350,6 +379,10 @@ class _Resolver:
             "county",
             "municipality",
             "outside",
+            "area",  # "the Wadi Hauran area of Anbar province"
+            "forest",  # "Boni forest, Lamu County"
+            "mountains",
+            "hills",
         }
         gap_words |= set(COMPASS_ADJ)
         for a, m in enumerate(named):
@@ -359,8 +392,11 @@ class _Resolver:
                 if not self._constrain(m, m.within, m.within_text):
                     self._unknown_in_region(m, m.within, m.within_text)
                 continue
+            rest = self._rest_of_name(m, gap_words)
             for n in named[a + 1 : a + 3]:
-                gap = range(m.tok_end, n.tok_start)
+                gap = range(m.tok_end + rest, n.tok_start)
+                if rest and not (n.kind == "region" and n.cands and _is_iso_region(g, n.cands[0].entry)):
+                    break  # the rest of a longer name: only a province the text names for it places it
                 if len(gap) > 6 or self._sent(m.tok_start) != self._sent(n.tok_start):
                     break
                 if not all(doc[x].lower_ in gap_words for x in gap):
@@ -417,6 +453,21 @@ class _Resolver:
                     local = {g.admin1_code(r.cands[0].entry) or "": r.text}
             self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
         self._district_context(named)
+
+    def _rest_of_name(self, m: _Mention, gap_words: set[str]) -> int:
+        """How many capitalised words go on after the mention's name ("Bulo" of "Bulo Burde district of Hiiraan
+        region", "Wadi" of "the Wadi Hauran area of Anbar province"): the gazetteer matched only the first part
+        of a longer name it does not know. At most two, and 0 at a sentence's end or before a known place."""
+        doc = self.doc
+        k = m.tok_end
+        while k < len(doc) and k - m.tok_end < 2:
+            tok = doc[k]
+            if not (tok.is_title and tok.is_alpha) or tok.lower_ in gap_words or tok.is_sent_start:
+                break
+            if any(o.tok_start == k for o in self.mentions):
+                return 0
+            k += 1
+        return k - m.tok_end
 
     def _district_context(self, named: list[_Mention]) -> None:
         """A raion named in the passage ("Synelnykove district. The enemy hit Pokrovske community with a
@@ -607,9 +658,12 @@ class _Resolver:
         elsewhere): the place is in the region the text names, so the region is given (precision 3)."""
         g = self.g
         if any(
-            (g.population(c.entry) or 0) >= 100_000 or g.kind(c.entry) != KIND_SETTLEMENT for c in m.cands
+            c.quality == Q_NAME
+            and ((g.population(c.entry) or 0) >= 100_000 or g.kind(c.entry) != KIND_SETTLEMENT)
+            for c in m.cands
         ):
             return  # "Kharkiv, Belgorod region": two places, not a village of the region
+        # a city reached only through another spelling makes no such pair: "Boni forest, Lamu County" is no Bonn
         entry = next((g.data.region_entry[c] for c in sorted(codes) if c in g.data.region_entry), None)
         if entry is None:
             return
