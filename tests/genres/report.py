@@ -21,6 +21,7 @@ def genres() -> dict[str, list]:
         test_monitoring_reports,
         test_regional_posts,
         test_wire_copy,
+        test_world_notes,
     )
 
     return {
@@ -29,6 +30,7 @@ def genres() -> dict[str, list]:
         "regional": test_regional_posts.TABLE,
         "monitoring": test_monitoring_reports.TABLE,
         "acled_notes": test_acled_notes.TABLE,
+        "world_notes": test_world_notes.TABLE,
     }
 
 
