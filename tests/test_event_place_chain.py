@@ -78,3 +78,10 @@ def test_the_chain_stops_at_words_that_are_not_units() -> None:
     text = "troops left Pyay and shelled villages near Bago Region"
     usable = _mentions(text, "Pyay", "Bago Region")
     assert chain_before(text, usable, usable[-1][0]) == []
+
+
+def test_the_chain_reads_over_a_coders_aside() -> None:
+    text = "near Zzy village of Yesagyo township (coded as Yesagyo) (Pakokku district, Magway region), a bomb"
+    usable = _mentions(text, "Yesagyo", "Pakokku district", "Magway region")
+    chain = chain_before(text, usable, usable[-1][0])
+    assert [u[0].text for u in chain] == ["Pakokku district", "Yesagyo"]

@@ -574,10 +574,14 @@ def instrument_kind(token: Token, lemma: str) -> str | None:
         return None
     spans = weapon_spans(token.doc)
     for t in token.subtree:
-        if t.dep_ != "pobj" or t.head.lower_ not in ("with", "using"):
+        # "with a bomb", "using mines" (a preposition), "assailants using explosives" (a verb)
+        if not (
+            (t.dep_ == "pobj" and t.head.lower_ in ("with", "using"))
+            or (t.dep_ == "dobj" and t.head.lower_ == "using")
+        ):
             continue
         kind = noun_weapon_kind(t, spans)
-        if lemma == "destroy" and kind not in _REMOTE_INSTRUMENTS:
+        if lemma == "destroy" and kind not in _REMOTE_INSTRUMENTS and _destroys_weapons(token, spans):
             continue  # "destroyed the seized weapons with explosives": a disposal, not an attack
         if kind in ("explosive", "grenade", "drone", "missile", "rocket", "artillery", "aircraft", "bomb"):
             return kind
@@ -585,6 +589,22 @@ def instrument_kind(token: Token, lemma: str) -> str | None:
 
 
 _REMOTE_INSTRUMENTS = frozenset({"drone", "missile", "rocket", "artillery", "aircraft"})
+# what forces destroy in place once found (with explosives, a disposal): caches, munitions, devices
+_DISPOSED = frozenset(
+    "cache ammunition munition munitions ordnance stockpile device ied mine explosive round shell weapon arm".split()
+)
+
+
+def _destroys_weapons(token: Token, spans: dict) -> bool:
+    """Is what a "destroy" verb destroys weapons or a cache ("destroyed the cache with explosives"), or is
+    nothing named? A tower or a bridge destroyed with explosives is an attack on it."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(
+        noun_weapon_kind(t, spans) is not None or _lemma(t) in _DISPOSED
+        for o in objects
+        for t in o.subtree
+        if t.i < o.i or t.i == o.i  # the object and its modifiers ("the seized mortar rounds")
+    )
 
 
 # -- damage done by a strike -----------------------------------------------------------------------------------

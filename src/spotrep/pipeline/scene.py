@@ -166,7 +166,8 @@ def _destination(ctx: DocContext, toks: set[int]) -> bool:
 # Region"): separators and the nouns of settlements and administrative units
 _CHAIN_GAP = re.compile(
     r"^[\s,()]*(?:(?:town|city|village|village[ -]tract|township|district|subdistrict|county|tehsil|commune|"
-    r"municipality|raion|hromada|community|province|region|state|oblast|governorate|department)[\s,()]*)*$",
+    r"municipality|raion|hromada|community|province|region|state|oblast|governorate|department"
+    r"|\(coded as [^()]{1,40}\))[\s,()]*)*$",  # an aside of the coder: "(coded as Yesagyo)"
     re.IGNORECASE,
 )
 
