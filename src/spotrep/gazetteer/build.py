@@ -25,6 +25,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .data import (
@@ -88,10 +89,11 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "9"  # bump whenever the build changes what it produces
+BUILD_VERSION = "10"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
+SPELLING_SIMILARITY = 0.7  # "Idleb" and "Idlib" are one name spelt twice; "Africa" and "Mahdia" are not
 CENTRE_NAMES_POPULATION = 50_000  # a region named after a city this big takes the city's spellings
 NAN = float("nan")
 
@@ -1195,7 +1197,13 @@ def _add_world_units(
         if named_after_centre and latin_alternates and data.population[centre] >= CENTRE_NAMES_POPULATION:
             # a region named after its city goes by the city's other spellings too ("Idleb", "Idlib"); not
             # after a village (a Slovenian municipality's hamlet has "Apache" among its spellings)
-            names |= {a for a in latin_alternates.get(centre, ()) if usable_alternate(a, r.code[:2])}
+            # only other spellings of the same name: a city's historic names ("Africa" for Mahdia) are not its
+            names |= {
+                a
+                for a in latin_alternates.get(centre, ())
+                if usable_alternate(a, r.code[:2])
+                and SequenceMatcher(None, name_key(a), name_key(r.name)).ratio() >= SPELLING_SIMILARITY
+            }
         keys(i, names, standalone=True, district=False, country=r.code[:2])
         # "Michoacán" for "Michoacán de Ocampo": before "state" or in a chain only ("Ciudad" alone is no region)
         keys(
