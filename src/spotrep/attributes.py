@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from .components import replace_pipe
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.strings import StringStore
@@ -205,26 +207,5 @@ def use_table_attribute_ruler(nlp: Language) -> bool:
     except UnsupportedPattern as exc:
         log.info("keeping spaCy's attribute ruler (a pattern the table cannot read: %s)", exc)
         return False
-    names = nlp.pipe_names
-    after = names[names.index("attribute_ruler") + 1 :]
-    nlp.remove_pipe("attribute_ruler")
-    name = _component_name(table)
-    if after:
-        nlp.add_pipe(name, before=after[0])
-    else:
-        nlp.add_pipe(name)
+    replace_pipe(nlp, "attribute_ruler", table, "spotrep_attributes", keep_name=False)
     return True
-
-
-_TABLES: dict[str, TableAttributeRuler] = {}
-
-
-def _component_name(table: TableAttributeRuler) -> str:
-    """Register ``table`` as a stateless pipeline component and return its name."""
-    from spacy.language import Language as _Language
-
-    name = f"spotrep_attributes_{len(_TABLES)}"
-    _TABLES[name] = table
-    if name not in _Language.factories:
-        _Language.component(name, func=table)
-    return name

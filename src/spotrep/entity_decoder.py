@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .components import replace_pipe
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -264,26 +266,5 @@ def use_entity_decoder(nlp: Language) -> bool:
     except UnsupportedRecognizer as exc:
         log.info("keeping spaCy's entity recogniser (%s)", exc)
         return False
-    names = nlp.pipe_names
-    after = names[names.index("ner") + 1 :]
-    nlp.remove_pipe("ner")
-    factory = _component_name(decoder)
-    if after:
-        nlp.add_pipe(factory, name="ner", before=after[0])
-    else:
-        nlp.add_pipe(factory, name="ner")
+    replace_pipe(nlp, "ner", decoder, "spotrep_entity_decoder", keep_name=True)
     return True
-
-
-_DECODERS: dict[str, EntityDecoder] = {}
-
-
-def _component_name(decoder: EntityDecoder) -> str:
-    """Register ``decoder`` as a pipeline component and return its factory name."""
-    from spacy.language import Language as _Language
-
-    name = f"spotrep_entity_decoder_{len(_DECODERS)}"
-    _DECODERS[name] = decoder
-    if name not in _Language.factories:
-        _Language.component(name, func=decoder)
-    return name
