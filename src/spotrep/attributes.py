@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from .components import replace_pipe
+from .components import substitute
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -200,12 +200,6 @@ class _Columns:
 def use_table_attribute_ruler(nlp: Language) -> bool:
     """Replace the pipeline's ``attribute_ruler`` by a ``TableAttributeRuler`` of its rules (True), or keep it
     when a rule uses a feature the table does not read (False)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return False
-    try:
-        table = TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
-    except UnsupportedPattern as exc:
-        log.info("keeping spaCy's attribute ruler (a pattern the table cannot read: %s)", exc)
-        return False
-    replace_pipe(nlp, "attribute_ruler", table, "spotrep_attributes", keep_name=False)
-    return True
+    return substitute(
+        nlp, "attribute_ruler", TableAttributeRuler, UnsupportedPattern, "spotrep_attributes", keep_name=False
+    )

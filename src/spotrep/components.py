@@ -3,13 +3,38 @@ entity decoder): registered once as a stateless component, inserted where the re
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+log = logging.getLogger(__name__)
+
 _REGISTERED: dict[str, Callable[..., Any]] = {}
+
+
+def substitute(
+    nlp: Language,
+    old: str,
+    make: Callable[[Any], Callable[..., Any]],
+    unsupported: type[Exception],
+    prefix: str,
+    *,
+    keep_name: bool,
+) -> bool:
+    """Put ``make(nlp.get_pipe(old))`` in the place of pipe ``old`` (True), or keep spaCy's pipe when there is
+    none or when ``make`` raises ``unsupported`` (it cannot reproduce that pipe: False)."""
+    if old not in nlp.pipe_names:
+        return False
+    try:
+        component = make(nlp.get_pipe(old))
+    except unsupported as exc:
+        log.info("keeping spaCy's %s (%s)", old, exc)
+        return False
+    replace_pipe(nlp, old, component, prefix, keep_name=keep_name)
+    return True
 
 
 def replace_pipe(

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .components import replace_pipe
+from .components import substitute
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -259,12 +259,6 @@ def _set_entities(doc: Doc, spans: list[tuple[int, int, int]]) -> None:
 def use_entity_decoder(nlp: Language) -> bool:
     """Replace the pipeline's ``ner`` by an ``EntityDecoder`` of it, under the same name (True), or keep spaCy's
     recogniser when the decoder does not reproduce it (False)."""
-    if "ner" not in nlp.pipe_names:
-        return False
-    try:
-        decoder = EntityDecoder(nlp.get_pipe("ner"))
-    except UnsupportedRecognizer as exc:
-        log.info("keeping spaCy's entity recogniser (%s)", exc)
-        return False
-    replace_pipe(nlp, "ner", decoder, "spotrep_entity_decoder", keep_name=True)
-    return True
+    return substitute(
+        nlp, "ner", EntityDecoder, UnsupportedRecognizer, "spotrep_entity_decoder", keep_name=True
+    )
