@@ -22,19 +22,10 @@ pytest.importorskip("fastapi", reason="the serve extra is not installed")
 pytest.importorskip("uvicorn", reason="the serve extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
+from .browser_tier import CHROMIUM, chromium  # noqa: E402
 from .conftest import SHARED  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
 SEED = SHARED / "eval" / "seed"  # ../shared beside the checkout (or $SPOTREP_SHARED)
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE = (
     "A Russian drone hit a school in Sumy on Friday <script>window.__pwned = 1</script> killing one person"
     ' <img src=x onerror="window.__pwned = 2">, the regional governor said.'
@@ -101,13 +92,8 @@ def server(seeded_db) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(server):
-    with sync_api.sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"chromium does not start: {exc}")
+    with chromium(sync_api) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

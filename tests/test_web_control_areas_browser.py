@@ -19,16 +19,12 @@ from spotrep.control.store import import_layer  # noqa: E402
 from spotrep.documents import Document  # noqa: E402
 from spotrep.store import Store  # noqa: E402
 
+from .browser_tier import MARKS, chromium  # noqa: E402
 from .control_fakes import days, report, write_front_maps  # noqa: E402
-from .test_web_browser import ARGS, CHROMIUM  # noqa: E402
 from .test_web_live_browser import serving  # noqa: E402
 from .test_web_page_browser import open_page, settle  # noqa: E402
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-    pytest.mark.slow,
-    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
-]
+pytestmark = MARKS
 
 CLAIM = report(
     "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
@@ -66,13 +62,8 @@ def server(store_path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"chromium does not start: {exc}")
+    with chromium(sync_api) as b:
         yield b
-        b.close()
 
 
 def move_slider_to(pg, position: int) -> None:

@@ -22,14 +22,10 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 from spotrep.documents import make_document  # noqa: E402
 from spotrep.store import Store  # noqa: E402
 
+from .browser_tier import MARKS, chromium  # noqa: E402
 from .store_fakes import PLACES, make_event  # noqa: E402
-from .test_web_browser import ARGS, CHROMIUM  # noqa: E402
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-    pytest.mark.slow,
-    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
-]
+pytestmark = MARKS
 
 FEEDS = [
     {
@@ -108,13 +104,8 @@ def store(tmp_path) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"chromium does not start: {exc}")
+    with chromium(sync_api) as b:
         yield b
-        b.close()
 
 
 @contextmanager

@@ -30,15 +30,11 @@ from spotrep.documents import make_document  # noqa: E402
 from spotrep.model import Event  # noqa: E402
 from spotrep.store import Store  # noqa: E402
 
+from .browser_tier import MARKS, chromium  # noqa: E402
 from .store_fakes import PLACES, make_event  # noqa: E402
-from .test_web_browser import ARGS, CHROMIUM  # noqa: E402
 from .test_web_live_browser import serving  # noqa: E402
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-    pytest.mark.slow,
-    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
-]
+pytestmark = MARKS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 KINDS = [
@@ -85,13 +81,8 @@ def server(store_path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"chromium does not start: {exc}")
+    with chromium(sync_api) as b:
         yield b
-        b.close()
 
 
 def open_page(browser, url: str, path: str = "/"):
