@@ -4,6 +4,7 @@ record them (categories, actors, place, claim, evidence), so the ledger is teste
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from spotrep.model import Actor, Claim, Event, Evidence, Location
 
@@ -143,7 +144,6 @@ MAP_AFTER = ("2024-05-10", 37.50)  # Ocheretyne in the occupied area
 def write_front_maps(directory) -> list[tuple]:
     """The two maps as files in ``directory``: [(path, date), ...]."""
     import json
-    from pathlib import Path
 
     out = []
     for day, front in (MAP_BEFORE, MAP_AFTER):
@@ -151,3 +151,35 @@ def write_front_maps(directory) -> list[tuple]:
         path.write_text(json.dumps(front_map(front), ensure_ascii=False), encoding="utf-8")
         out.append((path, date.fromisoformat(day)))
     return out
+
+
+def ocheretyne_claim() -> Event:
+    """Moscow's claim to Ocheretyne, between the two maps (liberated there on 1 May, occupied on 10 May)."""
+    return report(
+        "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
+        category="territory_captured",
+        place="Ocheretyne",
+        day=days(0),
+        actor1="RU",
+        source="Russian defence ministry",
+        source_country="RU",
+        status="claimed",
+        document_id="wire-a",
+    )
+
+
+def store_with_front_maps(directory) -> Path:
+    """A store in ``directory`` holding the claim (``ocheretyne_claim``) and the two front maps imported."""
+    from spotrep.control.store import import_layer
+    from spotrep.documents import Document
+    from spotrep.store import Store
+
+    claim = ocheretyne_claim()
+    path = Path(directory) / "events.db"
+    with Store.open(path) as store:
+        store.add(
+            Document(id="wire-a", text=claim.evidence[0].text, published=days(0), source="Wire"), [claim]
+        )
+        for file, day in write_front_maps(directory):
+            import_layer(store, file, layer_date=day)
+    return path

@@ -19,38 +19,20 @@ with warnings.catch_warnings():  # starlette's notice about httpx
 from shapely.geometry import shape
 
 from spotrep.control.store import import_layer
-from spotrep.documents import Document
 from spotrep.store import Store
 from spotrep.web import Settings, create_app
 from spotrep.web.routes.control import STATUS_COLOURS
 
-from .control_fakes import days, report, write_front_maps
+from .control_fakes import days, store_with_front_maps, write_front_maps
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-CLAIM = report(
-    "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
-    category="territory_captured",
-    place="Ocheretyne",
-    day=days(0),  # 2024-05-06: between the two maps
-    actor1="RU",
-    source="Russian defence ministry",
-    source_country="RU",
-    status="claimed",
-    document_id="wire-a",
-)
 DONBAS = "37.0,47.4,39.0,49.0"
 
 
 @pytest.fixture
 def client(tmp_path) -> Iterator[TestClient]:
-    path = tmp_path / "events.db"
-    with Store.open(path) as store:
-        store.add(
-            Document(id="wire-a", text=CLAIM.evidence[0].text, published=days(0), source="Wire"), [CLAIM]
-        )
-        for file, day in write_front_maps(tmp_path):
-            import_layer(store, file, layer_date=day)
+    path = store_with_front_maps(tmp_path)
     with TestClient(create_app(str(path), settings=Settings())) as c:
         yield c
 

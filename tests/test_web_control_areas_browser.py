@@ -15,41 +15,18 @@ pytest.importorskip("fastapi", reason="the serve extra is not installed")
 pytest.importorskip("uvicorn", reason="the serve extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-from spotrep.control.store import import_layer  # noqa: E402
-from spotrep.documents import Document  # noqa: E402
-from spotrep.store import Store  # noqa: E402
 
 from .browser_tier import MARKS, chromium  # noqa: E402
-from .control_fakes import days, report, write_front_maps  # noqa: E402
+from .control_fakes import store_with_front_maps  # noqa: E402
 from .test_web_live_browser import serving  # noqa: E402
 from .test_web_page_browser import open_page, settle  # noqa: E402
 
 pytestmark = MARKS
 
-CLAIM = report(
-    "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
-    category="territory_captured",
-    place="Ocheretyne",
-    day=days(0),  # 2024-05-06, between the maps of 1 May (liberated there) and 10 May (occupied there)
-    actor1="RU",
-    source="Russian defence ministry",
-    source_country="RU",
-    status="claimed",
-    document_id="wire-a",
-)
-
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("areas")
-    path = directory / "events.db"
-    with Store.open(path) as store:
-        store.add(
-            Document(id="wire-a", text=CLAIM.evidence[0].text, published=days(0), source="Wire"), [CLAIM]
-        )
-        for file, day in write_front_maps(directory):
-            import_layer(store, file, layer_date=day)
-    return path
+    return store_with_front_maps(tmp_path_factory.mktemp("areas"))
 
 
 @pytest.fixture(scope="module")
