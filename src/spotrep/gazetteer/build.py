@@ -89,7 +89,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "10"  # bump whenever the build changes what it produces
+BUILD_VERSION = "11"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -478,7 +478,7 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
             geo_ua.append(row)
             continue
         entry = _add_geonames(b, row, admin1_map, world.county_of.get(n))
-        if entry is not None and row.alternates:
+        if row.alternates and row.population >= CENTRE_NAMES_POPULATION:  # only cities lend regions names
             latin_alternates[entry] = [a for a in row.alternates if _is_latin(a)]
 
     # 2. Ukraine: KATOTTG joined with GeoNames

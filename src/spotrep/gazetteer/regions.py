@@ -402,12 +402,6 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "ML-6": ("Timbuktu", "Tombouctou"),
     # the English names of governorates, states and provinces that military releases use
     "IQ-BB": ("Babylon",),
-    "MX-MIC": (
-        "Michoacán",
-        "Michoacan",
-    ),
-    "MX-VER": ("Veracruz",),
-    "MX-COA": ("Coahuila",),
     "PH-14": (
         "Maguindanao",
         "Maguindanao del Norte",
