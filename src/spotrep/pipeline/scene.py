@@ -17,8 +17,10 @@ from ..event_types import (
     Trigger,
     lemma_of,
 )
+from ..gazetteer.regions import DISTRICT_NOUNS, REGION_NOUNS, TOWNSHIP_NOUNS
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from ..model import Location
+from ..places.vocabulary import COMMUNITY_NOUNS, SETTLEMENT_NOUNS
 from ..wire import read_dateline
 
 if TYPE_CHECKING:
@@ -164,9 +166,16 @@ def _destination(ctx: DocContext, toks: set[int]) -> bool:
 
 # what may stand between the places of a chain of units ("Myeik town, Myeik township, Myeik district, Tanintharyi
 # Region"): separators and the nouns of settlements and administrative units
+# the nouns of settlements and administrative units the place finder knows ("town", "township", "district",
+# "region", "hromada" ...), in one alternation
+_UNIT_WORDS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        {*SETTLEMENT_NOUNS, *TOWNSHIP_NOUNS, *DISTRICT_NOUNS, *REGION_NOUNS, *COMMUNITY_NOUNS}, key=len
+    )[::-1]
+)
 _CHAIN_GAP = re.compile(
-    r"^[\s,()]*(?:(?:town|city|village|village[ -]tract|township|district|subdistrict|county|tehsil|commune|"
-    r"municipality|raion|hromada|community|province|region|state|oblast|governorate|department"
+    rf"^[\s,()]*(?:(?:village[ -]tract|{_UNIT_WORDS}"
     r"|\(coded as [^()]{1,40}\))[\s,()]*)*$",  # an aside of the coder: "(coded as Yesagyo)"
     re.IGNORECASE,
 )
