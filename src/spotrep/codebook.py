@@ -43,7 +43,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .lexicon.actors import DEMONYMS
-from .lexicon.triggers import FORMS
+from .lexicon.triggers import FORMS, VERB_OBJECTS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .wordcache import lemma_lower
 
@@ -589,10 +589,9 @@ def instrument_kind(token: Token, lemma: str) -> str | None:
 
 
 _REMOTE_INSTRUMENTS = frozenset({"drone", "missile", "rocket", "artillery", "aircraft"})
-# what forces destroy in place once found (with explosives, a disposal): caches, munitions, devices
-_DISPOSED = frozenset(
-    "cache ammunition munition munitions ordnance stockpile device ied mine explosive round shell weapon arm".split()
-)
+# what forces destroy in place once found (with explosives, a disposal): what the trigger lexicon makes a
+# weapons seizure when destroyed (caches, devices, ammunition ...)
+_DISPOSED = frozenset(k for k, v in VERB_OBJECTS["destroy"].items() if v == "weapons_seizure")
 
 
 def _destroys_weapons(token: Token, spans: dict) -> bool:
