@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from .translit import name_key
+from .translit import ARABIC_ARTICLES, name_key
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,8 @@ def french_variants(name: str, country: str) -> set[str]:
 
 # the Arabic article opening a region's name as GeoNames and ISO give it ("Al Anbar", "An Najaf", "As Suwayda"),
 # which English leaves out ("Anbar province", "Najaf")
-_REGION_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "ad", "adh", "az", "at", "ath"})
+# (name keys fold only the forms that are no English words: ARABIC_ARTICLES; a region's opening word may be any)
+_REGION_ARTICLES = ARABIC_ARTICLES | {"al", "an", "as", "at", "ath", "adh"}
 
 
 def article_variants(name: str) -> set[str]:
