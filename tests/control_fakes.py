@@ -153,8 +153,9 @@ def write_front_maps(directory) -> list[tuple]:
     return out
 
 
-def ocheretyne_claim() -> Event:
-    """Moscow's claim to Ocheretyne, between the two maps (liberated there on 1 May, occupied on 10 May)."""
+def ocheretyne_claim(document_id: str | None = "wire-a") -> Event:
+    """Moscow's claim to Ocheretyne on 6 May 2024, between the two maps (liberated there on 1 May, occupied on
+    10 May)."""
     return report(
         "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
         category="territory_captured",
@@ -164,7 +165,7 @@ def ocheretyne_claim() -> Event:
         source="Russian defence ministry",
         source_country="RU",
         status="claimed",
-        document_id="wire-a",
+        document_id=document_id,
     )
 
 

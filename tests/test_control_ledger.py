@@ -19,7 +19,7 @@ from spotrep.control.ledger import (
 )
 from spotrep.model import Location
 
-from .control_fakes import days, report, settlement
+from .control_fakes import days, ocheretyne_claim, report, settlement
 
 
 def ledger_of(events, **kw):
@@ -28,16 +28,7 @@ def ledger_of(events, **kw):
     return next(iter(ledgers.values()))
 
 
-RU_CLAIM = report(
-    "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
-    category="territory_captured",
-    place="Ocheretyne",
-    day=days(0),
-    actor1="RU",
-    source="Russian defence ministry",
-    source_country="RU",
-    status="claimed",
-)
+RU_CLAIM = ocheretyne_claim(document_id=None)
 UA_ADMISSION = report(
     "Ukraine's army said on Thursday its troops had withdrawn from Ocheretyne to save soldiers' lives.",
     category="withdrawal",

@@ -25,7 +25,7 @@ from spotrep.documents import Document
 from spotrep.errors import InputError, NotFoundError
 from spotrep.store import Store
 
-from .control_fakes import days, report
+from .control_fakes import days, ocheretyne_claim, report
 
 DATA = Path(__file__).parent / "data" / "control"
 TOY_MAY_6 = DATA / "1715000000.geojson"
@@ -38,17 +38,7 @@ def add(store: Store, event, *, published: date, source: str) -> None:
     store.add(doc, [event.model_copy(update={"source": source})])
 
 
-RU_CLAIM = report(
-    "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
-    category="territory_captured",
-    place="Ocheretyne",
-    day=days(0),
-    actor1="RU",
-    source="Russian defence ministry",
-    source_country="RU",
-    status="claimed",
-    document_id="wire-a",
-)
+RU_CLAIM = ocheretyne_claim()
 UA_ADMITS_CAPTURE = report(
     "Ukraine's General Staff acknowledged that Russian forces had captured Ocheretyne.",
     category="territory_captured",

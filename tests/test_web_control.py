@@ -22,24 +22,14 @@ from spotrep.documents import Document
 from spotrep.store import Store
 from spotrep.web import Settings, create_app
 
-from .control_fakes import days, report
+from .control_fakes import days, ocheretyne_claim, report
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 TOY_MAY_6 = Path(__file__).parent / "data" / "control" / "1715000000.geojson"
 
 EVENTS = [
-    report(
-        "Russia's defence ministry said its forces had taken full control of Ocheretyne.",
-        category="territory_captured",
-        place="Ocheretyne",
-        day=days(0),
-        actor1="RU",
-        source="Russian defence ministry",
-        source_country="RU",
-        status="claimed",
-        document_id="wire-a",
-    ),
+    ocheretyne_claim(),
     report(
         "Authorities in Vovchansk said there was intense street-to-street fighting in the town.",
         category="armed_clash",
