@@ -66,6 +66,11 @@ def test_katottg_regions_map_to_iso_by_name() -> None:
         ("RU-TA", (53.9, 56.7, 47.2, 54.3)),
         ("UA-40", (44.3, 44.8, 33.3, 33.9)),
         ("RU-BEL", (49.7, 51.5, 35.3, 39.3)),
+        # regions of the world without a namesake town of their own: the point of their own settlements, never a
+        # namesake village of another region (Mexico has villages called Jalisco, Sinaloa and Chihuahua in Chiapas)
+        ("MX-JAL", (18.9, 22.8, -105.7, -101.5)),
+        ("MX-SIN", (22.4, 27.1, -109.5, -105.4)),
+        ("MX-MIC", (17.9, 20.4, -103.8, -100.0)),
     ],
 )
 def test_region_representative_points_lie_in_the_region(gazetteer, code: str, box) -> None:  # noqa: F811

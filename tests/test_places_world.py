@@ -434,6 +434,28 @@ def test_short_words_are_no_regions(places, sentence, not_a_place) -> None:  # n
     assert not any(m.text == not_a_place and m.kind == "region" for m in places(sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # a region's name alone is the region, not a small namesake village of another region
+        ("Gunmen killed three police officers in Jalisco on Monday.", "MX-JAL"),
+        ("Two journalists were shot dead in Sinaloa last week.", "MX-SIN"),
+        ("Cartel gunmen clashed with the army in Guerrero on Friday, killing four.", "MX-GRO"),
+    ],
+)
+def test_a_region_said_alone_is_no_small_namesake_elsewhere(places, sentence, code) -> None:  # noqa: F811
+    m = next(m for m in places(sentence) if m.location is not None)
+    assert m.kind == "region" and m.location.admin1_code == code, (m.text, m.kind, m.location)
+
+
+def test_a_region_s_own_town_keeps_the_name(places) -> None:  # noqa: F811
+    # Zacatecas, Kunduz: the region's capital is its namesake and is the place of a name said alone
+    m = by_text(places("Gunmen killed two soldiers in Zacatecas on Monday."), "Zacatecas")
+    assert m.kind == "settlement" and m.location.admin1_code == "MX-ZAC"
+    m = by_text(places("The Taliban attacked a checkpoint in Kunduz on Monday."), "Kunduz")
+    assert m.kind == "settlement" and m.location.admin1_code == "AF-KDZ"
+
+
 def test_a_region_named_after_its_city_leaves_the_name_alone_to_the_city(places) -> None:  # noqa: F811
     m = by_text(places("US aircraft struck radar sites near Hodeidah on Monday."), "Hodeidah")
     assert m.kind == "settlement" and m.location.admin1_code == "YE-HU"

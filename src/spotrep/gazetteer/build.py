@@ -89,11 +89,12 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "12"  # bump whenever the build changes what it produces
+BUILD_VERSION = "13"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
 SPELLING_SIMILARITY = 0.7  # "Idleb" and "Idlib" are one name spelt twice; "Africa" and "Mahdia" are not
+STANDALONE_NAMESAKE_POPULATION = 10_000  # a town this big elsewhere in the country keeps a region's name alone
 CENTRE_NAMES_POPULATION = 50_000  # a region named after a city this big takes the city's spellings
 NAN = float("nan")
 
@@ -1119,9 +1120,15 @@ def _add_world_units(
         k for k, v in data.index.items() if any(data.kind[x >> 2] == KIND_COUNTRY for x in _values_of(v))
     }
     demonyms = {name_key(d) for d in DEMONYMS}  # "Somali" is the people before Ethiopia's region
+    # a region's name alone is the region unless a settlement of that name lies in it (its centre) or is a
+    # town of its country in its own right: "Jalisco" is the state, not a village of that name in Chiapas
     settlement_keys_of: dict[str, set[str]] = defaultdict(set)
-    for a1, key in by_key:
-        settlement_keys_of[a1[:2]].add(key)
+    for (a1, key), entries in by_key.items():
+        if max(data.population[e] for e in entries) >= STANDALONE_NAMESAKE_POPULATION:
+            settlement_keys_of[a1[:2]].add(key)
+
+    def shadowed(key: str, code: str) -> bool:
+        return key in settlement_keys_of[code[:2]] or (code, key) in by_key
 
     def place(
         code: str, name: str, members: list[tuple[float, float, int]], fallback: str
@@ -1137,7 +1144,7 @@ def _add_world_units(
             return data.lat[fb], data.lon[fb], APPROX_MEDIAN, None
         return NAN, NAN, APPROX_MEDIAN, None
 
-    def keys(i: int, names: set[str], *, standalone: bool, district: bool, country: str) -> None:
+    def keys(i: int, names: set[str], *, standalone: bool, district: bool, code: str) -> None:
         index = data.district_base if district else data.region_base
         for n in names:
             base = unit_base(n)
@@ -1158,14 +1165,16 @@ def _add_world_units(
                     and k not in _NOT_STANDALONE
                     and k not in demonyms
                     and k not in country_keys
-                    and k not in settlement_keys_of[country]
+                    and not shadowed(k, code)
                 ):
                     b.key(i, full, Q_NAME if full == n else Q_ATTESTED, loose=True)
 
     for r in world.regions:
         lat, lon, approx, centre = place(r.code, r.name, settlements_by_admin1.get(r.code, []), r.code[:2])
-        if centre is None:
-            # a region GeoNames has no code for (Gaza's governorates): its namesake anywhere in the country
+        if centre is None and not settlements_by_admin1.get(r.code):
+            # a region GeoNames has no code for (Gaza's governorates): its namesake anywhere in the country;
+            # a region with settlements of its own is at their representative point, not at a namesake village
+            # of another region ("Jalisco" in Chiapas)
             entries = [
                 p[2]
                 for p in settlements_by_country.get(r.code[:2], [])
@@ -1204,21 +1213,21 @@ def _add_world_units(
                 if usable_alternate(a, r.code[:2])
                 and SequenceMatcher(None, name_key(a), name_key(r.name)).ratio() >= SPELLING_SIMILARITY
             }
-        keys(i, names, standalone=True, district=False, country=r.code[:2])
+        keys(i, names, standalone=True, district=False, code=r.code)
         # "Michoacán" for "Michoacán de Ocampo": before "state" or in a chain only ("Ciudad" alone is no region)
         keys(
             i,
             {h for n in names if (h := spanish_head(n))},
             standalone=False,
             district=False,
-            country=r.code[:2],
+            code=r.code,
         )
         for alias in WORLD_REGION_ALIASES.get(r.code, ()):
             add_to_index(data.region_base, name_key(alias), i * 4 + Q_NAME)
             if named_after_centre:
                 # "Hodeidah", "Basra": alone, the English name of a region named after its city is the city's
                 b.key(centre, alias, Q_ATTESTED)
-            elif name_key(alias) not in settlement_keys_of[r.code[:2]]:
+            elif not shadowed(name_key(alias), r.code):
                 b.key(i, alias, Q_ATTESTED)
     unknown = set(WORLD_REGION_ALIASES) - {r.code for r in world.regions}
     if unknown and world.regions:
@@ -1249,8 +1258,8 @@ def _add_world_units(
         )
         if centre is not None:
             data.centre[i] = centre
-        keys(i, {u.name}, standalone=False, district=False, country=u.admin1[:2])
-        keys(i, {u.name}, standalone=False, district=True, country=u.admin1[:2])
+        keys(i, {u.name}, standalone=False, district=False, code=u.admin1)
+        keys(i, {u.name}, standalone=False, district=True, code=u.admin1)
         province_keys.add((u.admin1, unit_key(u.name)))
     for u in world.districts:
         if (u.admin1, unit_key(u.name)) in province_keys:
@@ -1272,7 +1281,7 @@ def _add_world_units(
         )
         if centre is not None:
             data.centre[i] = centre
-        keys(i, {u.name}, standalone=False, district=True, country=u.admin1[:2])
+        keys(i, {u.name}, standalone=False, district=True, code=u.admin1)
     data.info["world"] = {
         "regions": len(world.regions),
         "admin1_codes_mapped": len(world.admin1_map),

@@ -73,6 +73,8 @@ from .vocabulary import (
 # the words after a region's name that say its kind, as ISO 3166-2 names the kinds of subdivisions
 KIND_WORDS = frozenset({"state", "province", "county", "governorate", "department", "region", "prefecture"})
 W_KIND_WORD = 0.3
+W_REGION_NAMESAKE = -1.0
+REGION_NAMESAKE_POPULATION = 10_000
 
 
 @lru_cache(maxsize=4096)
@@ -129,6 +131,7 @@ class _Resolver:
         for m in named:
             self._class_hint(m)
             self._kind_word_hint(m)
+            self._region_namesake_hint(m)
         self._explicit_context(named)
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
         for m in named:
@@ -331,6 +334,27 @@ class _Resolver:
             elif m.class_hint == CLASS_TOWN and cls in (CLASS_TOWN, CLASS_CITY):
                 c.bonus += W_CLASS_MATCH / 2
                 c.bonus_why.append("text says town")
+
+    def _region_namesake_hint(self, m: _Mention) -> None:
+        """A first-level region's name alone is the region, not a small namesake of another region: "in
+        Jalisco" is the state, not the village of Jalisco in Chiapas. The region's own town of that name
+        ("Kunduz", "Donetsk") and towns of REGION_NAMESAKE_POPULATION and more keep their reading."""
+        g = self.g
+        regions = {
+            g.admin1_code(c.entry)
+            for c in m.cands
+            if g.kind(c.entry) == KIND_REGION and not g.admin2(c.entry) and c.quality != Q_LOOSE
+        }
+        if not regions:
+            return
+        for c in m.cands:
+            if (
+                g.kind(c.entry) == KIND_SETTLEMENT
+                and g.admin1_code(c.entry) not in regions
+                and (g.population(c.entry) or 0) < REGION_NAMESAKE_POPULATION
+            ):
+                c.bonus += W_REGION_NAMESAKE
+                c.bonus_why.append("the name of a region, said alone: not a small namesake elsewhere")
 
     def _kind_word_hint(self, m: _Mention) -> None:
         """'Plateau State': among regions of one name, the one whose kind (ISO 3166-2's subdivision type) is the
