@@ -94,7 +94,9 @@ LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
 SPELLING_SIMILARITY = 0.7  # "Idleb" and "Idlib" are one name spelt twice; "Africa" and "Mahdia" are not
-STANDALONE_NAMESAKE_POPULATION = 10_000  # a town this big elsewhere in the country keeps a region's name alone
+STANDALONE_NAMESAKE_POPULATION = (
+    10_000  # a town this big elsewhere in the country keeps a region's name alone
+)
 CENTRE_NAMES_POPULATION = 50_000  # a region named after a city this big takes the city's spellings
 NAN = float("nan")
 
