@@ -360,6 +360,13 @@ def actor_from_token(head: Token) -> ActorMention | None:
             if t.i != head.i and k in ("military", "police"):
                 kind = k
                 break
+    if lemma in _SQUAD_NOUNS:
+        # "an army patrol", "a military convoy": the modifier says whose (a patrol alone is the police's)
+        for t in tokens:
+            k = ACTOR_NOUNS.get(_lemma(t))
+            if t.i != head.i and k in ("military", "police", "armed_group"):
+                kind = k
+                break
     if kind is None and head.ent_type_ == "PERSON":
         titles = {_lemma(t) for t in tokens}
         if titles & {"president", "minister", "governor", "mayor", "spokesman", "commander", "general"}:
@@ -393,6 +400,8 @@ def actor_from_token(head: Token) -> ActorMention | None:
         actor = with_branch(actor, branch_of(lowers)) or actor
     return ActorMention(actor, head.i, "noun", institution=institution)
 
+
+_SQUAD_NOUNS = frozenset({"patrol", "squad", "detachment"})
 
 # the heads of noun phrases that name people, not a group's fighters: "residents of the KIA-held town"
 _NOT_MEMBERS = frozenset({"civilians", "protesters"})

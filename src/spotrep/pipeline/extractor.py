@@ -46,6 +46,7 @@ from ..event_types import (
     lemma_of,
 )
 from ..factuality import why_not_asserted
+from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Claim, Event, Quantity
@@ -838,7 +839,9 @@ class DocumentExtractor:
             ):
                 fill = source_country
             elif (actor1.kind in ("police", "civilians", "protesters") and loc_country) or (
-                actor1.kind in ("military", "government") and _government_word(doc, agent) and loc_country
+                actor1.kind in ("military", "government")
+                and loc_country
+                and (_government_word(doc, agent) or _home_army(loc_country, agent))
             ):
                 fill = loc_country
             actor1 = with_country(actor1, fill)
@@ -879,6 +882,7 @@ class DocumentExtractor:
             and (
                 actor2.kind in ("civilians", "police", "protesters")
                 or (actor2.kind == "military" and target is not None and _government_word(doc, target))
+                or _home_army(loc_country, target)
             )
         ):
             actor2 = with_country(actor2, loc_country)
@@ -991,6 +995,21 @@ class DocumentExtractor:
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
+
+
+def _home_army(country: str | None, mention: ActorMention | None) -> bool:
+    """Soldiers, troops or an army no nationality qualifies, in a country outside the Russia-Ukraine war, are
+    that country's own forces: "gunmen killed two soldiers in Maiduguri" (Nigeria's), "an army patrol was
+    ambushed near Kaya" (Burkina Faso's). In the war's theatre both armies fight on the same ground, and a
+    weapon ("a drone struck ...") says nothing of whose it is."""
+    return (
+        country is not None
+        and country not in WAR_COUNTRIES
+        and mention is not None
+        and mention.via == "noun"
+        and not mention.weapon
+        and mention.actor.kind == "military"
+    )
 
 
 def _definite(head: Token) -> bool:
