@@ -119,6 +119,11 @@ TABLE = [
         IED,
     ),
     row(
+        "Israel bombed a house in Rafah overnight, the health ministry said.",
+        "a_state_bombing_is_an_air_strike",
+        AIR,
+    ),
+    row(
         "A local resistance group attacked a military supply train with mines near the village.",
         "attack_with_mines_is_an_ied",
         IED,
@@ -822,3 +827,39 @@ def test_weapons_destroyed_with_explosives_are_a_disposal_not_a_bombing() -> Non
 
     events = extract("Police destroyed the seized weapons with explosives in Kyiv.", published=PUBLISHED)
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def _parsed(words, heads, deps, pos, ents):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(
+        Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words], ents=ents
+    )
+
+
+def test_a_group_named_after_its_town_bombs_from_the_ground() -> None:
+    from spotrep.codebook import bombing_kind
+
+    # the tagger's GPE over "Kalay PDF" makes no state of the group
+    doc = _parsed(
+        ["The", "Kalay", "PDF", "bombed", "a", "tower", "."],
+        [2, 2, 3, 3, 5, 3, 3],
+        ["det", "compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+        ["DET", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["O", "B-GPE", "I-GPE", "O", "O", "O", "O"],
+    )
+    assert bombing_kind(doc[3]) == "explosive"
+
+
+def test_a_state_bombs_from_the_air() -> None:
+    from spotrep.codebook import bombing_kind
+
+    doc = _parsed(
+        ["Israel", "bombed", "a", "house", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "det", "dobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["B-GPE", "O", "O", "O", "O"],
+    )
+    assert bombing_kind(doc[1]) == "air_strike"

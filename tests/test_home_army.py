@@ -56,3 +56,26 @@ def test_in_the_war_s_theatre_soldiers_are_not_the_ground_s_army() -> None:
     # Ukrainian ground, but the soldiers are not Ukraine's by their place: the text says nothing of whose
     sides = _sides("On 1 May 2022, soldiers fired mortars near Kupiansk.")
     assert sides and sides[0][0] is not None and "Ukraine" not in sides[0][0], sides
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the units in brackets, which the parser may take for the subject, are not the actor
+        (
+            "On 3 May 2021, in Hpapun township (Hpapun district, Kayin State), the Myanmar military carried out "
+            "airstrikes."
+        ),
+        "On 4 May 2021, in Tamu town (Tamu district, Sagaing region), the army shelled two villages.",
+        # a unit by its abbreviation and number is the army's
+        "On 5 May 2021, in Loikaw township (Kayah state), the military LIB 54 fired artillery shells.",
+    ],
+)
+def test_the_actor_of_a_note_opening_with_its_place_in_brackets(sentence) -> None:
+    sides = _sides(sentence)
+    assert sides and (sides[0][0] or "").startswith("Military Forces of Myanmar"), sides
+
+
+def test_a_numbered_building_is_no_unit() -> None:
+    sides = _sides("On 5 May 2021, Military Hospital 2 was shelled in Loikaw.")
+    assert sides and sides[0][0] is None, sides

@@ -343,22 +343,28 @@ def actor_from_token(head: Token) -> ActorMention | None:
     if partisan is not None:
         return partisan
     kind = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(low)
-    if kind is None and lemma in (
-        "system",
-        "unit",
-        "crew",
-        "battery",
-        "operator",
-        "service",
-        "ship",
-        "vessel",
-        "boat",
+    # a unit by its abbreviation and number ("the military LIB 54"); "Military Hospital 2" is a building
+    numbered = head.pos_ == "PROPN" and head.text.isupper() and any(c.dep_ == "nummod" for c in head.children)
+    if kind is None and (
+        lemma
+        in (
+            "system",
+            "unit",
+            "crew",
+            "battery",
+            "operator",
+            "service",
+            "ship",
+            "vessel",
+            "boat",
+        )
+        or numbered
     ):
         # "aerial defense systems", "drone units": the modifier says who they are
         for t in tokens:
             k = ACTOR_NOUNS.get(_lemma(t))
-            if t.i != head.i and k in ("military", "police"):
-                kind = k
+            if t.i != head.i and k in (("military",) if numbered else ("military", "police")):
+                kind = k  # a numbered unit of the army; "Police Station 12" is a building
                 break
     if lemma in _SQUAD_NOUNS:
         # "an army patrol", "a military convoy": the modifier says whose (a patrol alone is the police's)

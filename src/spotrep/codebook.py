@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .lexicon.actors import DEMONYMS
+from .lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from .lexicon.triggers import FORMS, VERB_OBJECTS
 from .lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from .wordcache import lemma_lower
@@ -864,10 +864,25 @@ def _people(token: Token) -> bool:
     return False
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject: its first ``nsubj`` that is not a place's units in brackets, which the parser may
+    take for one ("in Hpapun township (Hpapun district, Kayin State), the military carried out airstrikes")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if not _bracketed(c)), subjects[0] if subjects else None)
+
+
+def _bracketed(np: Token) -> bool:
+    """A noun phrase inside brackets: "(Hpapun district, Kayin State)" in "in Hpapun township (Hpapun
+    district, Kayin State), the military carried out airstrikes"."""
+    return any(c.text in ("(", "[") and c.i < np.i for c in np.children) or (
+        np.left_edge.i > 0 and np.doc[np.left_edge.i - 1].text in ("(", "[")
+    )
+
+
 def _subject(token: Token) -> Token | None:
     t = token
     for _ in range(3):
-        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        subj = subject_of(t)
         if subj is not None or t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
             return subj
         t = t.head
@@ -1024,8 +1039,13 @@ def bombing_kind(token: Token) -> str:
         words = {_lemma(b)} | {_lemma(c) for c in b.children if c.dep_ in ("compound", "amod")}
         if b.pos_ == "NOUN" and words & _GROUND_BOMBERS:
             return "explosive"
-        if (b.pos_ == "NOUN" and words & _AIR_BOMBERS) or b.ent_type_ in ("GPE", "NORP"):
-            return "air_strike"  # an air force, an army, a state
+        if (
+            (b.pos_ == "NOUN" and words & _AIR_BOMBERS)
+            or b.text.lower() in COUNTRY_ACTORS
+            or b.text.lower() in DEMONYMS
+        ):
+            return "air_strike"  # an air force, an army, a state ("Israel bombed", "the Russians bombed")
+        # the tagger's GPE on a group named after its town ("the Taungdwingyi PDF") is no state: see below
     # a named group or no bomber at all: a tower, a power line or a bank office is bombed from the ground
     sites = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
     sites += [c for v in token.children if v.dep_ == "conj" for c in v.children if c.dep_ == "dobj"]

@@ -27,7 +27,7 @@ from ..attribution import (
     find_attributions,
     resolve_speaker,
 )
-from ..codebook import bomb_kind
+from ..codebook import bomb_kind, subject_of
 from ..codebook import weapon_spans as codebook_weapon_spans
 from ..event_types import (
     CAUSE_KINDS,
@@ -521,7 +521,7 @@ def _verbal_arguments(t: Token) -> tuple[Token | None, Token | None]:
     agent = victim = None
     for c in t.children:
         if c.dep_ == "nsubj" and agent is None:
-            agent = c
+            agent = subject_of(t)
         elif c.dep_ == "agent" and agent is None:
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
         elif c.dep_ in ("dobj", "nsubjpass") and victim is None and _is_victim(c):
@@ -594,7 +594,7 @@ def _governing_subject(t: Token) -> Token | None:
     verb = _governing_verb(t)
     if verb is None:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = subject_of(verb)
     return subject if subject is not None else _inherited_subject(verb)
 
 
@@ -681,7 +681,7 @@ def _inherited_subject(t: Token) -> Token | None:
             # destroyed with a drone a column ..." parsed as a modifier of "forces")
             return t.head if actor_from_token(t.head) is not None else None
         t = t.head
-        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        subj = subject_of(t)
         if subj is not None:
             return subj
     return None
@@ -865,7 +865,7 @@ def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | N
     if i < 0 or ctx.paragraph_of[i] != cand.paragraph:
         return None
     root = ctx.sentences[i].root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subject = subject_of(root)
     if subject is None:
         return None
     mention = _actor_of(ctx.doc, _partitive_head(subject), ctx.sentences[i])
