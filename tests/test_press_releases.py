@@ -175,13 +175,15 @@ def test_the_forces_told_again_with_the_are_the_story_s_forces():
     assert found["Arrests"].actor1.country == "AF"
 
 
-def test_unnamed_forces_without_the_stay_unidentified():
+def test_unnamed_forces_without_the_are_the_country_s_own_not_the_story_s():
+    # "soldiers" without "the" are not the story's unit told again; outside the Russia-Ukraine war, soldiers no
+    # nationality qualifies are the forces of the country they are in
     text = (
-        "Afghan National Army soldiers killed four insurgents in Sangin district, Helmand province, yesterday.\n\n"
+        "Coalition soldiers killed four insurgents in Sangin district, Helmand province, yesterday.\n\n"
         "In Kunduz, soldiers detained one suspected insurgent on Monday."
     )
     found = {e.sub_event_type: e for e in events(text)}
-    assert found["Arrests"].actor1 is not None and found["Arrests"].actor1.country is None
+    assert found["Arrests"].actor1 is not None and found["Arrests"].actor1.country == "AF"
 
 
 @pytest.mark.parametrize(
