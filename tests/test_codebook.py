@@ -863,3 +863,50 @@ def test_a_state_bombs_from_the_air() -> None:
         ["B-GPE", "O", "O", "O", "O"],
     )
     assert bombing_kind(doc[1]) == "air_strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "attacker", "defender"),
+    [
+        (
+            "On 3 March 2023, ISWAP fighters attacked a military base in Monguno. Troops repelled the attack, "
+            "killing 12 militants.",
+            12,
+            "ISWAP",
+            "Nigeria",
+        ),
+        (
+            "Al-Shabaab militants stormed an army base near Afgoye on Sunday. Soldiers repulsed the assault, "
+            "killing eight of the attackers, the army said.",
+            8,
+            "Al Shabaab",
+            "Somalia",
+        ),
+        (
+            "Militants attacked an army post near Djibo on Sunday. Soldiers beat back the attack, killing 15 "
+            "assailants.",
+            15,
+            "Unidentified Armed Group",
+            "Burkina Faso",
+        ),
+    ],
+)
+def test_an_attack_and_its_repelling_are_one_clash(text, dead, attacker, defender) -> None:
+    from spotrep import extract
+
+    events = extract(text, published=PUBLISHED)
+    assert [e.sub_event_type for e in events] == [CLASH], [(e.sub_event_type, e.fatalities) for e in events]
+    assert events[0].fatalities == dead
+    assert attacker in events[0].actor1.name
+    assert events[0].actor2 is not None and defender in events[0].actor2.name
+
+
+def test_an_attack_repelled_elsewhere_is_another_event() -> None:
+    from spotrep import extract
+
+    events = extract(
+        "Gunmen attacked a police station in Kaduna on Monday. In a separate incident, soldiers repelled an "
+        "attack on a checkpoint in Zaria.",
+        published=PUBLISHED,
+    )
+    assert len(events) == 2, [(e.sub_event_type, e.location and e.location.name) for e in events]

@@ -274,6 +274,18 @@ def test_south_kivu_lies_in_the_east_of_congo(places) -> None:  # noqa: F811
 @pytest.mark.parametrize(
     ("sentence", "place", "country"),
     [
+        # a group that fights at home says which country an alias is in
+        ("Al-Shabaab militants stormed an army base near Jowhar on Sunday.", "Jowhar", "SO"),
+    ],
+)
+def test_an_alias_the_armed_group_s_country_supports_is_kept(places, sentence, place, country) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
         # the tagger takes these towns for organisations; the syntax says they are settlements
         ("Jihadists attacked an army post near Djibo in northern Burkina Faso on Monday.", "Djibo", "BF"),
         ("M23 rebels captured the town of Sake, west of Goma, on Friday.", "Sake", "CD"),

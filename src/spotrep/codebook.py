@@ -319,6 +319,32 @@ def return_fire(token: Token, lemma: str) -> bool:
     return False
 
 
+_REPEL_VERBS = frozenset("repel repulse thwart foil counter rebuff".split())
+_REPELLED_EVENTS = frozenset(
+    "attack assault raid offensive attempt incursion ambush advance infiltration".split()
+)
+_TOLD_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def repels_told_attack(token: Token, lemma: str) -> bool:
+    """ "Troops repelled the attack", "soldiers beat it back": the defence against an attack the report told
+    before is the same event (ACLED codes one armed clash, the attackers as actor1), not a second one."""
+    if lemma not in _REPEL_VERBS and not (
+        lemma == "beat" and any(c.lower_ == "back" for c in token.children)
+    ):
+        return False
+    for c in token.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if c.lower_ in ("it", "them"):
+            return True
+        if _lemma(c) in _REPELLED_EVENTS and any(
+            d.dep_ in ("det", "poss") and (d.lower_ in _TOLD_DETS or d.pos_ == "PRON") for d in c.children
+        ):
+            return True
+    return False
+
+
 def warning_shots(token: Token) -> bool:
     """ "fired into the air", "shot in the air": warning shots hit no one; no attack (at a demonstration, the
     dispersal told with them is the event)."""

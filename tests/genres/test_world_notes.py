@@ -210,7 +210,6 @@ TABLE = [
         "2023-03-05",
         want(CLASH, "Marte", "NG-BO", "2023-03-03", fat=12),
         max_events=1,
-        xfail="2 events for at most 1: the attack and the repelling told in two sentences",
     ),
     case(
         "ne_villagers_killed_tahoua",

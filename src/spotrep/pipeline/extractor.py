@@ -113,6 +113,7 @@ from .merging import (
     _order,
     _protest_actors,
     _resolve_protests,
+    _resolve_repelled,
     _resolve_return_fire,
     _resolve_transfers,
     _resolve_weapons,
@@ -345,7 +346,9 @@ class DocumentExtractor:
             if dated:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
-        merged = _fold_intercepted(ctx, _resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
+        merged = _fold_intercepted(
+            ctx, _resolve_repelled(_resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
+        )
         merged = _drop_denied(_drop_recalled(ctx, merged))
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)

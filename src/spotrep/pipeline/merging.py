@@ -13,7 +13,7 @@ from .. import numbers as numbers_stage
 from ..actors import (
     make_actor,
 )
-from ..codebook import return_fire
+from ..codebook import repels_told_attack, return_fire
 from ..event_types import (
     GENERIC_KINDS,
     Typing,
@@ -23,7 +23,7 @@ from ..event_types import (
 )
 from ..lexicon.triggers import SPEECH_VERBS
 from ..lexicon.weapons import WEAPON_WORDS
-from ..model import Location
+from ..model import Actor, Location
 
 if TYPE_CHECKING:
     pass
@@ -507,6 +507,19 @@ def _generic_retelling(c: Candidate, told: list[Candidate]) -> bool:
     )
 
 
+_STATE_KINDS = frozenset({"military", "police"})
+
+
+def _opposed(a: Actor | None, b: Actor | None) -> bool:
+    """A state's forces and an armed group: two sides, whatever their countries ("Militants attacked an army
+    post. Soldiers beat back the attack.")."""
+    if a is None or b is None:
+        return False
+    return (a.kind in _STATE_KINDS and b.kind == "armed_group") or (
+        b.kind in _STATE_KINDS and a.kind == "armed_group"
+    )
+
+
 def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """One event per incident: what a later clause tells of the event just told (its dead and wounded, "Two
     civilians were killed and eight wounded, the governor said."; its damage, "A residential building was set
@@ -540,7 +553,11 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 story.weapons.append(w)
         if story.actor2 is None and c.actor2 is not None:
             story.actor2 = c.actor2
-        if story.actor2 is None and c.actor1 is not None and not _actors_compatible(story, c):
+        if (
+            story.actor2 is None
+            and c.actor1 is not None
+            and (not _actors_compatible(story, c) or _opposed(story.actor1, c.actor1))
+        ):
             story.actor2 = c.actor1  # the side that repelled it
         _take_claim(story, c)
     return out
@@ -983,6 +1000,47 @@ def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
             _absorb(first, c, keep_place=True)
             cats = ["armed_clash", *(k for k in first.typing.categories if k != "armed_clash")]
             first.typing = Typing("clash", "Armed clash", cats)
+            continue
+        out.append(c)
+    return out
+
+
+_REPELLED_KINDS = frozenset({"attack", "assault", "clash", "advance", "kill", "wound"})
+
+
+def _resolve_repelled(cands: list[Candidate]) -> list[Candidate]:
+    """An attack and its repelling told in turn ("ISWAP fighters attacked a base in Marte. Troops repelled the
+    attack, killing 12 militants.") are one armed clash, at the attack's place: the defenders are the other
+    side and the dead of the fighting count once. The repelling is told in the same or the next sentence of
+    the paragraph and names no other place."""
+    out: list[Candidate] = []
+    for c in cands:
+        repelling = any(repels_told_attack(t.token, lemma_of(t.token)) for t in c.triggers)
+        attacks = [
+            o
+            for o in out
+            if repelling
+            and o.kind in _REPELLED_KINDS
+            and o.paragraph == c.paragraph
+            and 0 <= c.sent_index - o.sent_index <= 1
+            and o.background == c.background
+        ]
+        if attacks and (
+            c.location is None
+            or c.location.geo_precision == 3
+            or _place_key(c.location) == _place_key(attacks[-1].location)
+        ):
+            first = attacks[-1]
+            if (
+                c.actor1 is not None
+                and c.actor1 != first.actor1
+                and (first.actor2 is None or first.actor2.country is None)
+            ):
+                first.actor2 = c.actor1
+            _absorb(first, c, keep_place=True)
+            if first.typing.sub_event_type == "Attack":
+                cats = ["armed_clash", *(k for k in first.typing.categories if k != "armed_clash")]
+                first.typing = Typing("clash", "Armed clash", cats)
             continue
         out.append(c)
     return out

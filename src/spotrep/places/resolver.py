@@ -30,6 +30,7 @@ from ..gazetteer.regions import (
     DISTRICT_NOUNS,
     WAR_COUNTRIES,
 )
+from ..lexicon.groups import match_group
 from ..model import Location
 
 if TYPE_CHECKING:
@@ -223,13 +224,25 @@ class _Resolver:
         return frozenset(out - {None, ""}) | self._nationalities()
 
     def _nationalities(self) -> frozenset[str]:
-        """The countries the text's nationality words name ("Syrian government forces": SY)."""
+        """The countries the text's nationality words name ("Syrian government forces": SY) and those of the
+        armed groups it names that fight at home ("Al-Shabaab militants": SO; not an external force such as
+        Wagner, which fights abroad)."""
         out = set()
-        for t in self.doc:
+        doc = self.doc
+        i, n = 0, len(doc)
+        while i < n:
+            t = doc[i]
             if t.text[:1].isupper():
                 code = DEMONYMS.get(t.lower_)
                 if code and "-" not in code:
                     out.add(code)
+                found = match_group(doc, i)
+                if found is not None:
+                    group, i = found
+                    if group.country and group.type != "external force":
+                        out.add(group.country)
+                    continue
+            i += 1
         return frozenset(out)
 
     def _war_theatre(self, named: list[_Mention]) -> bool:
