@@ -910,3 +910,30 @@ def test_an_attack_repelled_elsewhere_is_another_event() -> None:
         published=PUBLISHED,
     )
     assert len(events) == 2, [(e.sub_event_type, e.location and e.location.name) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "other"),
+    [
+        (
+            "On 16 March 2022, 112 people, including 27 children, were evacuated from Vuhledar, Donetsk.",
+            "UA",
+            None,
+        ),
+        ("About 3,000 residents fled Kidal on Tuesday as fighting neared the town.", "ML", None),
+        (
+            "On 19 March 2023, Russian forces deported 40 residents of Oleshky, Kherson, to Crimea.",
+            "UA",
+            "RU",
+        ),
+    ],
+)
+def test_the_displaced_are_the_first_actor(text, country, other) -> None:
+    from spotrep import extract
+
+    found = [e for e in extract(text, published=PUBLISHED) if e.sub_event_type == "Other"]
+    assert found, text
+    assert found[0].actor1 is not None and found[0].actor1.kind == "civilians"
+    assert found[0].actor1.country == country
+    if other:
+        assert found[0].actor2 is not None and found[0].actor2.country == other

@@ -296,6 +296,23 @@ def test_a_town_the_tagger_takes_for_an_organisation(places, sentence, place, co
     assert m.location is not None and m.location.country == country
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
+        # the object of a verb whose object is a place, whatever the tagger took the name for
+        ("Boko Haram fighters raided Gwoza on Sunday, witnesses said.", "Gwoza", "NG"),
+        ("Thousands of residents fled Goma as M23 rebels advanced on Sunday.", "Goma", "CD"),
+    ],
+)
+def test_a_town_is_the_object_of_a_verb_of_attack(places, sentence, place, country) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.country == country
+
+
+def test_a_person_attacked_or_arrested_is_no_place(places) -> None:  # noqa: F811
+    assert not [m for m in places("Police arrested Ibrahim Gwoza on Sunday.") if m.location is not None]
+
+
 def test_an_organisation_without_settlement_syntax_stays_no_place(places) -> None:  # noqa: F811
     assert "Reuters" not in [
         m.text for m in places("Reuters reported the attack on Monday, citing officials.")

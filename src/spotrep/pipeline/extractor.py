@@ -898,6 +898,12 @@ class DocumentExtractor:
             # the war's other side (not one the text names) says who, not where: never the event's country
             cand._war_actor2 = opp is not None and ctx.opponent(actor1.country if actor1 else None) is None  # type: ignore[attr-defined]
             actor2 = opp or actor2
+        if kind == "displacement" and loc_country and (actor1 is None or actor1.kind != "civilians"):
+            # ACLED codes the displaced as the event's first actor ("Civilians (Ukraine)"); whoever deported or
+            # evacuated them is the other
+            if actor1 is not None and (actor2 is None or actor2.kind == "civilians"):
+                actor2 = actor1
+            actor1 = make_actor("civilians", loc_country)
         if actor1 is not None and actor2 is not None and actor1 == actor2:
             actor2 = None
         cand.actor1, cand.actor2 = actor1, actor2

@@ -134,6 +134,11 @@ _NAME_PARTICLES = frozenset(
 )
 # a town tagged as something else is a place after a locative preposition only if it is this big
 _TAGGED_TOWN_POPULATION = 10_000
+# verbs of attack and capture whose object is a place, never a person ("raided Gwoza", "fled Goma")
+_PLACE_ONLY_VERBS = frozenset(
+    "shell bomb bombard pound raid storm overrun loot ransack torch besiege occupy invade flee enter raze "
+    "encircle recapture retake liberate".split()
+)
 _FRONTLINE_HEADS = frozenset({"areas", "regions", "villages", "towns", "settlements", "zone"})
 _NOT_ANAPHOR_NEXT = frozenset(
     {
@@ -991,6 +996,10 @@ class _Finder:
                     and (label != "PERSON" or lower[i - 1] != "in")
                     and _exact_settlement(g, pairs, _TAGGED_TOWN_POPULATION)
                 )
+                or (
+                    self._object_of_place_verb(e, person=label == "PERSON")
+                    and _exact_settlement(g, pairs, _TAGGED_TOWN_POPULATION)
+                )
             )
         ):
             # "an army post near Djibo", "the town of Sake", "a base in Dori": the tagger took a town whose
@@ -1071,6 +1080,16 @@ class _Finder:
     def _entity(self, i: int, e: int) -> Span | None:
         n = self.ent_of[i]
         return self.ents[n] if n >= 0 else None
+
+    def _object_of_place_verb(self, e: int, *, person: bool) -> bool:
+        """Is the name ending before ``e`` the object of a verb of attack or capture ("raided Gwoza", "looted
+        Zurmi")? For a name the tagger took for a person, only of a verb whose object is never a person ("fled
+        Goma", not "attacked X")."""
+        head = self.toks[e - 1]
+        if head.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        verb = head.head.lemma_.lower()
+        return verb in (_PLACE_ONLY_VERBS if person else ATTACK_VERBS)
 
     def _place_syntax(self, i: int, e: int) -> str:
         lower, texts, n = self.lower, self.texts, self.n

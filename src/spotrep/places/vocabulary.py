@@ -164,6 +164,13 @@ ATTACK_VERBS = frozenset(
         "flatten",
         "overrun",
         "cross",
+        "raid",
+        "invade",
+        "infiltrate",
+        "flee",
+        "loot",
+        "ransack",
+        "torch",
     }
 )
 ACTOR_NOUNS = frozenset(
