@@ -229,3 +229,25 @@ def test_keys_are_idempotent(text: str) -> None:
     k = name_key(text)
     assert name_key(k) == k
     assert loose_key(k) == loose_key(text)
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "russian"),
+    [
+        # villages named after given names: Oleksandr/Aleksandr, Mykola/Nikolai, Olena/Elena, Kateryna/Ekaterina
+        ("Олександрівка", "Aleksandrovka"),
+        ("Новоолександрівка", "Novoaleksandrovka"),
+        ("Миколаївка", "Nikolayevka"),
+        ("Катеринівка", "Yekaterinovka"),
+        # and words Russian says otherwise: Кам'янка/Каменка, Червоне/Красное
+        ("Кам'янка", "Kamenka"),
+        ("Червона Поляна", "Krasnaya Polyana"),
+    ],
+)
+def test_russian_names_of_villages_named_after_given_names(ukrainian, russian) -> None:
+    assert russian in russian_style_forms(ukrainian)
+
+
+def test_russian_ye_is_also_written_e() -> None:
+    _, variants = ukrainian_name_variants("Оленівка")
+    assert "Yelenovka" in variants and "Elenovka" in variants

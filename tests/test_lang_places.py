@@ -116,6 +116,15 @@ def test_oblasts_named_by_adjective_or_by_their_shchyna_name(lang, text, surface
         ("uk", "Під обстрілом опинилась Новоселівка на Полтавщині.", "Новоселівка", "UA-53"),
         ("uk", "Загинула жінка у Михайлівці Запорізької області.", "Михайлівці", "UA-23"),
         ("ru", "Обстреляна Михайловка Запорожской области.", "Михайловка", "UA-23"),
+        # the Russian name of a village named after a saint's name is not its Ukrainian name's Russian spelling
+        (
+            "ru",
+            "Освобождён населённый пункт Александровка Донецкой Народной Республики.",
+            "Александровка",
+            "UA-14",
+        ),
+        ("ru", "Нанесён удар по Николаевке Харьковской области.", "Николаевке", "UA-63"),
+        ("ru", "ВСУ обстреляли Каменку Запорожской области.", "Каменку", "UA-23"),
     ],
 )
 def test_a_settlement_is_put_in_the_oblast_the_text_names(lang, text, surface, admin1):

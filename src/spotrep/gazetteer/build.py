@@ -89,7 +89,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "13"  # bump whenever the build changes what it produces
+BUILD_VERSION = "14"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0

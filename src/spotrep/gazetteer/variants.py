@@ -83,7 +83,38 @@ def _russian_word_forms(word: str, *, last: bool, multi: bool) -> list[str]:
             for vowel in ("е", "о"):
                 alt = stem[:i_pos] + vowel + stem[i_pos + 1 :]
                 forms.append(alt.replace("і", "и").replace("І", "И").replace("є", "е").replace("ї", "йи"))
+    forms += [r for f in forms if (r := _russian_stems(f))]
     return list(dict.fromkeys(forms))
+
+
+# the stems of the given names (and a few words) that villages are named after, Ukrainian against Russian: the
+# regular endings above turn Олександрівка into Олександровка, but the Russian name is Александровка
+# (Oleksandr/Aleksandr, Mykola/Nikolai, Olena/Elena, Kateryna/Ekaterina; Кам'янка/Каменка, Червоне/Красное)
+_NAME_STEMS = (
+    ("олександр", "александр"),
+    ("олекс", "алекс"),
+    ("олен", "елен"),
+    ("катерин", "екатерин"),
+    ("микол", "никол"),
+    ("ганн", "анн"),
+    ("гнат", "игнат"),
+    ("камьян", "камен"),
+    ("червон", "красн"),
+    ("хрест", "крест"),
+)
+_STEM_PREFIXES = ("", "ново", "старо", "велико", "мало", "верхньо", "нижньо")
+
+
+def _russian_stems(form: str) -> str | None:
+    """The Russian form of a word whose stem is a given name's Ukrainian form ("Новоолександровка" ->
+    "Новоалександровка"), or None."""
+    low = form.lower()
+    for prefix in _STEM_PREFIXES:
+        for ukrainian, russian in _NAME_STEMS:
+            if low.startswith(prefix + ukrainian):
+                out = prefix + russian + low[len(prefix) + len(ukrainian) :]
+                return out.capitalize() if form[:1].isupper() else out
+    return None
 
 
 def russian_style_forms(name: str) -> list[str]:
@@ -108,6 +139,10 @@ def _latin_tweaks(latin: str) -> list[str]:
         out += [latin[:-1] + "oye", latin[:-1] + "oe"]
     if low.endswith("yi") or low.endswith("yy"):
         out += [latin[:-2] + "y", latin[:-2] + "yi", latin[:-2] + "iy"]
+    if re.search(r"\bYe", latin):
+        out.append(
+            re.sub(r"\bYe", "E", latin)
+        )  # Russian Е- romanised without the y: "Elenovka", "Ekaterinovka"
     return out
 
 

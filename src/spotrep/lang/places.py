@@ -293,16 +293,30 @@ def _resolve_words(words: tuple[str, ...], lang: str) -> tuple[str, tuple[tuple[
         # known: in Ukraine and Russia (Одеську is not Ode in Nigeria)
         return [(e, q) for e, q in pairs if g.kind(e) != KIND_COUNTRY and (not loose or g.country(e) in HOME)]
 
+    def russian(name: str) -> list[tuple[str, list[tuple[int, int]]]]:
+        # a Russian name and its transliterations together: GeoNames attests the Russian name of a few of the
+        # villages called Александровка, the generated Russian-style spellings reach the other hundred (a
+        # Ukrainian name is the codifier's own, for every village: read alone first)
+        found: dict[int, int] = {}
+        for lat in (name, *_latin(name, lang)):
+            for e, q in memo.lookup(g, lat, name_key(lat), False):
+                found[e] = min(q, found.get(e, q))
+        return [(name, list(found.items()))]
+
     stages = (
-        lambda name: [(name, memo.lookup(g, name, name_key(name), False))],
-        lambda name: [(name, memo.lookup(g, lat, name_key(lat), False)) for lat in _latin(name, lang)],
-        lambda name: [(name, memo.lookup(g, lat, name_key(lat), True)) for lat in _latin(name, lang)],
-    )
+        (russian,)
+        if lang == "ru"
+        else (
+            lambda name: [(name, memo.lookup(g, name, name_key(name), False))],
+            lambda name: [(name, memo.lookup(g, lat, name_key(lat), False)) for lat in _latin(name, lang)],
+        )
+    ) + (lambda name: [(name, memo.lookup(g, lat, name_key(lat), True)) for lat in _latin(name, lang)],)
+    loose_stage = len(stages) - 1
     for n, stage in enumerate(stages):
         best: tuple[float, str, list[tuple[int, int]]] | None = None
-        for rank, name in enumerate(combos if n < 2 else combos[:3]):
+        for rank, name in enumerate(combos if n < loose_stage else combos[:3]):
             for form, pairs in stage(name):
-                kept = usable(pairs, loose=n == 2)
+                kept = usable(pairs, loose=n == loose_stage)
                 if not kept:
                     continue
                 score = _best_score(g, kept) - 0.05 * rank
