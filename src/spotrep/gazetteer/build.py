@@ -36,6 +36,7 @@ from .data import (
     APPROX_HROMADA_CENTRE,
     APPROX_HROMADA_CENTROID,
     APPROX_IMPORTED,
+    APPROX_LARGEST_TOWN,
     APPROX_MEDIAN,
     APPROX_OBLAST,
     APPROX_RAION,
@@ -89,11 +90,12 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "14"  # bump whenever the build changes what it produces
+BUILD_VERSION = "15"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
 SPELLING_SIMILARITY = 0.7  # "Idleb" and "Idlib" are one name spelt twice; "Africa" and "Mahdia" are not
+LARGEST_TOWN_POPULATION = 5_000  # a unit's largest town stands for its capital if it is at least this big
 STANDALONE_NAMESAKE_POPULATION = (
     10_000  # a town this big elsewhere in the country keeps a region's name alone
 )
@@ -1138,6 +1140,11 @@ def _add_world_units(
         centre = _namesake(data, by_key, code, name)
         if centre is not None:
             return data.lat[centre], data.lon[centre], APPROX_ADMIN_CENTRE, centre
+        largest = max(members, key=lambda p: data.population[p[2]], default=None)
+        if largest is not None and data.population[largest[2]] >= LARGEST_TOWN_POPULATION:
+            # ACLED codes a mention of the whole unit to its capital: most often its largest town (Nyala for
+            # South Darfur, Beledweyne for Hiraan), nearer the capital than a median point of its settlements
+            return largest[0], largest[1], APPROX_LARGEST_TOWN, None
         snap = median_snap(members)
         if snap is not None:
             return snap[0], snap[1], APPROX_MEDIAN, None

@@ -44,9 +44,11 @@ APPROX_REASONS = (
     "representative point: the capital",
     "administrative centre: ACLED codes a mention of the whole unit to its centre",
     "a district of a city: the city's point (ACLED codes an event in a city district to the city)",
+    "its largest town: ACLED codes a mention of the whole unit to its capital, most often its largest town",
 )
 APPROX_EXACT, APPROX_HROMADA_CENTRE, APPROX_HROMADA_CENTROID, APPROX_RAION, APPROX_OBLAST = 0, 1, 2, 3, 4
 APPROX_IMPORTED, APPROX_MEDIAN, APPROX_CAPITAL, APPROX_ADMIN_CENTRE, APPROX_CITY_DISTRICT = 5, 6, 7, 8, 9
+APPROX_LARGEST_TOWN = 10
 
 IndexValue = int | tuple[int, ...]
 
