@@ -79,3 +79,11 @@ def test_the_actor_of_a_note_opening_with_its_place_in_brackets(sentence) -> Non
 def test_a_numbered_building_is_no_unit() -> None:
     sides = _sides("On 5 May 2021, Military Hospital 2 was shelled in Loikaw.")
     assert sides and sides[0][0] is None, sides
+
+
+def test_soldiers_struck_by_one_side_of_the_war_are_the_other_s() -> None:
+    sides = _sides("On 1 May 2022, Russian shelling killed two soldiers in Kupiansk.")
+    assert sides and sides[0] == (
+        "Military Forces of Russia (2000-)",
+        "Military Forces of Ukraine (2019-)",
+    ), sides

@@ -889,6 +889,17 @@ class DocumentExtractor:
             )
         ):
             actor2 = with_country(actor2, loc_country)
+        if (
+            actor2 is not None
+            and actor2.kind == "military"
+            and actor2.country is None
+            and not is_naf(actor2)
+            and actor1 is not None
+            and actor1.country in WAR_COUNTRIES
+        ):
+            # "Russian shelling killed two soldiers in Kupiansk": soldiers struck by one side of the war,
+            # whose nationality the text does not say, are the other side's
+            actor2 = _war_opponent(ctx, actor1, on) or actor2
         # the other side of a battle, a territorial change or an interception (whose drones were downed) is
         # the enemy of actor1 when the text names no one else with a country
         if kind in ("clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception") and (
