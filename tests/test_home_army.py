@@ -87,3 +87,26 @@ def test_soldiers_struck_by_one_side_of_the_war_are_the_other_s() -> None:
         "Military Forces of Russia (2000-)",
         "Military Forces of Ukraine (2019-)",
     ), sides
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        (
+            "On 1 May 2022, unidentified gunmen shot dead a journalist in Kaduna.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "Unknown assailants shot dead a village head in Melitopol on Monday.",
+            "Unidentified Armed Group (Ukraine)",
+        ),
+    ],
+)
+def test_an_unnamed_armed_group_is_named_after_the_event_s_country(sentence, group) -> None:
+    sides = _sides(sentence)
+    assert sides and sides[0][0] == group, sides
+
+
+def test_a_named_group_keeps_its_name() -> None:
+    sides = _sides("On 1 May 2022, gunmen of the Free Kivu Front attacked Beni.")
+    assert sides and sides[0][0] == "Free Kivu Front", sides

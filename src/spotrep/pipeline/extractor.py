@@ -18,6 +18,7 @@ from .. import places as places_stage
 from ..actors import (
     WAR_SIDES,
     ActorMention,
+    acled_name,
     as_military,
     is_naf,
     make_actor,
@@ -49,7 +50,7 @@ from ..factuality import why_not_asserted
 from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
-from ..model import Claim, Event, Quantity
+from ..model import Actor, Claim, Event, Quantity
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
@@ -847,6 +848,8 @@ class DocumentExtractor:
                 and (_government_word(doc, agent) or _home_army(loc_country, agent))
             ):
                 fill = loc_country
+            elif _unidentified_group(actor1) and loc_country:
+                fill = loc_country  # ACLED: "Unidentified Armed Group (Mexico)", the group of the event's country
             actor1 = with_country(actor1, fill)
         if (
             actor1 is not None
@@ -886,6 +889,7 @@ class DocumentExtractor:
                 actor2.kind in ("civilians", "police", "protesters")
                 or (actor2.kind == "military" and target is not None and _government_word(doc, target))
                 or _home_army(loc_country, target)
+                or _unidentified_group(actor2)
             )
         ):
             actor2 = with_country(actor2, loc_country)
@@ -1015,6 +1019,16 @@ class DocumentExtractor:
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
+
+
+def _unidentified_group(actor: Actor) -> bool:
+    """An armed group the text does not name ("gunmen", "unknown assailants"): ACLED names it after the
+    country of the event ("Unidentified Armed Group (Nigeria)")."""
+    return (
+        actor.kind == "armed_group"
+        and actor.country is None
+        and actor.name == acled_name("armed_group", None)
+    )
 
 
 def _home_army(country: str | None, mention: ActorMention | None) -> bool:
