@@ -433,6 +433,32 @@ TABLE = [
         want(CLASH, "Kalemyo", "MM-01", "2023-05-19"),
         max_events=1,
     ),
+    # ACLED's conventions: the coder's figure in a sentence of its own is the event's fatalities
+    case(
+        "so_clash_fatalities_coded_as",
+        "On 2 June 2023, SNA forces clashed with Al Shabaab militants in Bulo Burte (Bulo Burto, Hiraan). "
+        "Fatalities coded as 10.",
+        "2023-06-02",
+        want(CLASH, "Bulo Burti", "SO-HI", "2023-06-02", fat=10),
+        max_events=1,
+    ),
+    case(
+        "ml_airstrike_unknown_number_coded",
+        "On 4 April 2022, the Malian air force conducted an airstrike on a JNIM camp near Niafunke (Niafunke, "
+        "Niafunke, Tombouctou), killing "
+        "an unknown number of militants. Fatalities coded as 10.",
+        "2022-04-04",
+        want(AIR, "Niafunké", "ML-6", "2022-04-04", fat=10),
+        max_events=1,
+    ),
+    case(
+        "bf_coded_figure_over_reported_count",
+        "On 9 October 2022, VDP members clashed with JNIM militants near Sebba (Sebba, Yagha, Sahel). Three "
+        "VDP were killed. Fatalities coded as 7.",
+        "2022-10-09",
+        want(CLASH, "Sebba", "BF-12", "2022-10-09", fat=7),
+        max_events=1,
+    ),
 ]
 
 
