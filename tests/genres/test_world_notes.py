@@ -433,6 +433,14 @@ TABLE = [
         want(CLASH, "Kalemyo", "MM-01", "2023-05-19"),
         max_events=1,
     ),
+    # a group's acronym in brackets after its name is no place (JAS is an old name of Iasi)
+    case(
+        "ng_group_acronym_in_brackets",
+        "On 11 May 2022, Boko Haram (JAS) militants killed 3 farmers near Gwoza (Gwoza LGA, Borno state).",
+        "2022-05-11",
+        want(ATTACK, "Gwoza", "NG-BO", "2022-05-11", fat=3),
+        max_events=1,
+    ),
     # ACLED's conventions: the coder's figure in a sentence of its own is the event's fatalities
     case(
         "so_clash_fatalities_coded_as",

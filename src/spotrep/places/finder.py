@@ -280,6 +280,10 @@ class _Finder:
                         used[x] = True
             elif cap[k] and not used[k] and _name_key(self.texts[k]) in _weapon_keys():
                 used[k] = True
+            elif not used[k] and self.texts[k] in _group_acronyms():
+                # "Boko Haram (JAS)", "ADF fighters": an armed group's acronym is no place, though a gazetteer
+                # has a place of most three capitals somewhere (JAS is an old name of Iasi)
+                used[k] = True
             elif (
                 low in _COMPASS_POINTS
                 and k > 1
@@ -1347,6 +1351,14 @@ class _Finder:
 # in Crimea, so "Podil, Kyiv" and "Balaklava, Crimea" are in the region they name
 _REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
 _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
+
+
+@functools.cache
+def _group_acronyms() -> frozenset[str]:
+    """The acronyms of the armed groups lexicon ("JAS", "ADF", "VDP"), as written."""
+    from ..lexicon.groups import lexicon
+
+    return frozenset(lexicon().exact)
 
 
 @functools.cache
