@@ -441,6 +441,23 @@ TABLE = [
         want(ATTACK, "Gwoza", "NG-BO", "2022-05-11", fat=3),
         max_events=1,
     ),
+    # a town's centre is the town, also before the chain of its units
+    case(
+        "cd_town_centre_before_its_territory",
+        "On 21 October 2022, M23 rebels clashed with FARDC soldiers in Rutshuru-centre (Rutshuru territory, "
+        "North Kivu).",
+        "2022-10-21",
+        want(CLASH, "Rutshuru", "CD-NK", "2022-10-21"),
+        max_events=1,
+    ),
+    case(
+        "cd_town_centre_before_its_territory_lubero",
+        "On 2 December 2022, Mai-Mai militiamen killed 2 civilians in Lubero-centre (Lubero territory, "
+        "North Kivu).",
+        "2022-12-02",
+        want(ATTACK, "Lubero", "CD-NK", "2022-12-02", fat=2),
+        max_events=1,
+    ),
     # ACLED's conventions: the coder's figure in a sentence of its own is the event's fatalities
     case(
         "so_clash_fatalities_coded_as",

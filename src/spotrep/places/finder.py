@@ -684,6 +684,8 @@ class _Finder:
             end -= 1
             if noun in ("tract", "track") and end > 0 and lower[end - 1] == "village":
                 end -= 1
+        elif noun in _CENTRE_SUFFIXES and end > 2 and self.texts[end - 2] == "-" and self.cap[end - 3]:
+            end -= 2  # "Rutshuru-centre (Rutshuru territory, North Kivu)": the town's centre is the town
         unit = self.owner[end - 1] if end > 0 else None
         if unit is not None and unit.tok_end >= end and unit.kind == "region":
             if any(_region_ok(self.g.admin1_code(c.entry), codes) for c in unit.cands):
@@ -1351,6 +1353,8 @@ class _Finder:
 # in Crimea, so "Podil, Kyiv" and "Balaklava, Crimea" are in the region they name
 _REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
 _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
+# what follows a town's name to say its centre ("Rutshuru-centre", "Beni-ville"): the town itself
+_CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
 
 
 @functools.cache
