@@ -394,6 +394,10 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     ("The shell hit her yard, wounding her and her grandson.", None, 2, None, "exact", "exact"),
     ("The strike wounded her husband.", None, 1, None, "exact", "exact"),
     ("Shelling hit their street, wounding them.", None, None, None, "exact", "exact"),
+    # ACLED's coder's figure ("Fatalities coded as 10"): it supersedes what the reports counted
+    ("Fatalities coded as 10.", 10, None, None, "exact", "exact"),
+    ("The fatalities were coded as 3 for lack of a figure.", 3, None, None, "exact", "exact"),
+    ("Two soldiers were killed; fatalities coded as 4.", 4, None, None, "exact", "exact"),
 ]
 
 

@@ -229,6 +229,19 @@ def test_a_district_named_after_its_region_does_not_end_the_chain(places) -> Non
 
 
 @pytest.mark.parametrize(
+    ("sentence", "acronym"),
+    [
+        # "JAS" is an old name of Iasi, "ADF" and "MSA" are places somewhere too
+        ("On 7 June 2022, Boko Haram (JAS) fighters raided Gwoza (Gwoza LGA, Borno state).", "JAS"),
+        ("ADF militants attacked civilians near Beni (Beni territory, North Kivu).", "ADF"),
+        ("The MSA repelled an attack near Menaka on Sunday.", "MSA"),
+    ],
+)
+def test_an_armed_groups_acronym_is_no_place(places, sentence, acronym) -> None:  # noqa: F811
+    assert acronym not in [m.text for m in places(sentence)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "country_text"),
     [
         ("Fighters attacked two Myanmar military trucks near Monywa on Tuesday.", "Myanmar"),

@@ -1006,6 +1006,22 @@ TABLE = [
         "parliament_stormed",
         "Violent demonstration",
     ),
+    # a politician's or a party's following that storms or wrecks buildings riots; an armed group's attacks
+    row(
+        "Supporters of the former president stormed and vandalised the Congress building in Lima.",
+        "politicians_supporters_storm_congress",
+        "Violent demonstration",
+    ),
+    row(
+        "Opposition supporters ransacked the offices of the electoral commission in Lubumbashi.",
+        "opposition_supporters_ransack_office",
+        "Violent demonstration",
+    ),
+    row(
+        "Taliban supporters stormed a police checkpoint in Kandahar.",
+        "armed_groups_supporters_storm_checkpoint",
+        "Armed clash",
+    ),
     row(
         "Hezbollah fighters fired anti-tank missiles at an Israeli army position near Metula.",
         "anti_tank_missiles",

@@ -432,6 +432,57 @@ TABLE = [
         want(CLASH, "Kalemyo", "MM-01", "2023-05-19"),
         max_events=1,
     ),
+    # a group's acronym in brackets after its name is no place (JAS is an old name of Iasi)
+    case(
+        "ng_group_acronym_in_brackets",
+        "On 11 May 2022, Boko Haram (JAS) militants killed 3 farmers near Gwoza (Gwoza LGA, Borno state).",
+        "2022-05-11",
+        want(ATTACK, "Gwoza", "NG-BO", "2022-05-11", fat=3),
+        max_events=1,
+    ),
+    # a town's centre is the town, also before the chain of its units
+    case(
+        "cd_town_centre_before_its_territory",
+        "On 21 October 2022, M23 rebels clashed with FARDC soldiers in Rutshuru-centre (Rutshuru territory, "
+        "North Kivu).",
+        "2022-10-21",
+        want(CLASH, "Rutshuru", "CD-NK", "2022-10-21"),
+        max_events=1,
+    ),
+    case(
+        "cd_town_centre_before_its_territory_lubero",
+        "On 2 December 2022, Mai-Mai militiamen killed 2 civilians in Lubero-centre (Lubero territory, "
+        "North Kivu).",
+        "2022-12-02",
+        want(ATTACK, "Lubero", "CD-NK", "2022-12-02", fat=2),
+        max_events=1,
+    ),
+    # ACLED's conventions: the coder's figure in a sentence of its own is the event's fatalities
+    case(
+        "so_clash_fatalities_coded_as",
+        "On 2 June 2023, SNA forces clashed with Al Shabaab militants in Bulo Burte (Bulo Burto, Hiraan). "
+        "Fatalities coded as 10.",
+        "2023-06-02",
+        want(CLASH, "Bulo Burti", "SO-HI", "2023-06-02", fat=10),
+        max_events=1,
+    ),
+    case(
+        "ml_airstrike_unknown_number_coded",
+        "On 4 April 2022, the Malian air force conducted an airstrike on a JNIM camp near Niafunke (Niafunke, "
+        "Niafunke, Tombouctou), killing "
+        "an unknown number of militants. Fatalities coded as 10.",
+        "2022-04-04",
+        want(AIR, "Niafunké", "ML-6", "2022-04-04", fat=10),
+        max_events=1,
+    ),
+    case(
+        "bf_coded_figure_over_reported_count",
+        "On 9 October 2022, VDP members clashed with JNIM militants near Sebba (Sebba, Yagha, Sahel). Three "
+        "VDP were killed. Fatalities coded as 7.",
+        "2022-10-09",
+        want(CLASH, "Sebba", "BF-12", "2022-10-09", fat=7),
+        max_events=1,
+    ),
 ]
 
 

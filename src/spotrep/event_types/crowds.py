@@ -174,11 +174,50 @@ def _crowd_kind(token: Token, lemma: str, protest_words: Callable[[], bool]) -> 
         if lemma in RIOT_VERBS and (lemma not in ("block", "shut") or _blocks_road(token)):
             return "riot"
         return "protest" if noun != "rioter" else "riot"
+    if lemma in _STORMING_VERBS and _follows_someone(_follower(subj)):
+        # "supporters of the former president stormed and vandalised the Congress": a political following's
+        # violence against buildings is a violent demonstration (ACLED), not an armed assault
+        return "riot"
     if noun in CROWD_NOUNS and lemma in GATHERING_VERBS and (protest_words() or _demonstrative(token)):
         if lemma in ("block", "shut") and _blocks_road(token):
             return "riot"
         return "protest"
     return None
+
+
+# a political following, and what it does to buildings when it riots ("supporters stormed the parliament")
+_FOLLOWER_NOUNS = frozenset("supporter follower partisan loyalist".split())
+_STORMING_VERBS = frozenset("storm vandalise vandalize ransack torch smash firebomb".split())
+
+
+def _follower(subj: Token) -> Token | None:
+    """The word for a following that is the subject, or whose members are ("supporters of Bolsonaro": the
+    subject read past 'of' is Bolsonaro)."""
+    if lemma_of(subj) in _FOLLOWER_NOUNS:
+        return subj
+    if subj.dep_ == "pobj" and subj.head.lower_ == "of" and lemma_of(subj.head.head) in _FOLLOWER_NOUNS:
+        return subj.head.head
+    return None
+
+
+def _follows_someone(subj: Token | None) -> bool:
+    """Is the following a politician's or a party's ("supporters of Bolsonaro", "PTI supporters", "opposition
+    supporters"), not an armed group's?"""
+    from ..lexicon.groups import match_group
+
+    if subj is None:
+        return False
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = [g for g in of.subtree if g.dep_ == "pobj"] if of is not None else []
+    named += [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod")]
+    if not named:
+        return False
+    doc = subj.doc
+    for t in named:
+        hit = match_group(doc, t.i)
+        if hit is not None and hit[0].kind in ("armed_group", "military", "police"):
+            return False
+    return True
 
 
 _THROW_VERBS = frozenset("throw hurl lob".split())

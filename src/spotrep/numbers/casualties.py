@@ -148,6 +148,13 @@ _RE_NUMBER_OF = _Lazy(
     re.I,
     needs=("number",),
 )
+# ACLED's coder states the figure it settled on where reports differ or give none: "Fatalities coded as 10"
+_RE_CODED = _Lazy(
+    rf"\bfatalit(?:y|ies)\s+(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?coded\s+(?:as\s+|at\s+)?"
+    rf"(?P<np>{_COUNT})",
+    re.I,
+    needs=("coded",),
+)
 _RE_BODIES = _Lazy(
     rf"\bbod(?:y|ies)\s+of\s+(?P<np>{_COUNT_NP_LIST})|(?P<np2>{_COUNT}){_NP_MOD1}{{0,2}}\s+bodies\b",
     re.I,
@@ -457,7 +464,7 @@ def find_casualties(text: str) -> Casualties:
                 take(s, e, (span_start, m.end()))
 
     # 2. tolls and totals
-    for total_pattern in (_RE_TOLL, _RE_NUMBER_OF):
+    for total_pattern in (_RE_TOLL, _RE_NUMBER_OF, _RE_CODED):
         for m in total_pattern.finditer(work, low=work_low):
             s, e = m.start("np"), m.end("np")
             if not free(s, e):
@@ -466,7 +473,7 @@ def find_casualties(text: str) -> Casualties:
             if counted is None:
                 continue
             v = counted[:2]
-            what = (m.group("what") or "death").lower()
+            what = (m.groupdict().get("what") or "death").lower()
             if what.startswith(("injur", "wound")):
                 inj.append(v)
             elif what.startswith("casualty"):

@@ -616,7 +616,8 @@ def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, li
         if not opening or ctx.paragraph_of[index] - ctx.paragraph_of[last] > 1:
             return
     text = ctx.sentence_text(index)
-    if not _DYING_WORDS.search(text):
+    coded = bool(_CODED_FIGURE.search(text))
+    if not coded and not _DYING_WORDS.search(text):
         return
     cas = numbers_stage.find_casualties(text)
     if cas.fatalities is None and cas.injuries is None:
@@ -626,12 +627,22 @@ def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, li
         return  # which event the dead belong to is not said; or they are dated apart
     event = story[0]
     more = bool(_MORE_WORDS.search(text))
-    event.fatalities = _add_count(event.fatalities, cas.fatalities, more)
+    if coded and cas.fatalities is not None:
+        event.fatalities = (
+            cas.fatalities
+        )  # the figure the coder settled on is the event's, whatever was counted
+    else:
+        event.fatalities = _add_count(event.fatalities, cas.fatalities, more)
     event.injuries = _add_count(event.injuries, cas.injuries, more)
     sent = ctx.sentences[index]
     if (sent.start_char, sent.end_char) not in event.evidence:
         event.evidence.append((sent.start_char, sent.end_char))
 
+
+# ACLED's coder's figure for the event: "Fatalities coded as 10" (where reports give none, or differ)
+_CODED_FIGURE = re.compile(
+    r"\bfatalit(?:y|ies)\s+(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?coded\b", re.I
+)
 
 # the verbs that tell casualties without an event (killing and wounding are events of their own)
 _DYING_WORDS = re.compile(

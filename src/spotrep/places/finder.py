@@ -285,6 +285,10 @@ class _Finder:
                         used[x] = True
             elif cap[k] and not used[k] and _name_key(self.texts[k]) in _weapon_keys():
                 used[k] = True
+            elif not used[k] and self.texts[k] in _group_acronyms():
+                # "Boko Haram (JAS)", "ADF fighters": an armed group's acronym is no place, though a gazetteer
+                # has a place of most three capitals somewhere (JAS is an old name of Iasi)
+                used[k] = True
             elif (
                 low in _COMPASS_POINTS
                 and k > 1
@@ -685,6 +689,8 @@ class _Finder:
             end -= 1
             if noun in ("tract", "track") and end > 0 and lower[end - 1] == "village":
                 end -= 1
+        elif noun in _CENTRE_SUFFIXES and end > 2 and self.texts[end - 2] == "-" and self.cap[end - 3]:
+            end -= 2  # "Rutshuru-centre (Rutshuru territory, North Kivu)": the town's centre is the town
         unit = self.owner[end - 1] if end > 0 else None
         if unit is not None and unit.tok_end >= end and unit.kind == "region":
             if any(_region_ok(self.g.admin1_code(c.entry), codes) for c in unit.cands):
@@ -1366,6 +1372,16 @@ class _Finder:
 # in Crimea, so "Podil, Kyiv" and "Balaklava, Crimea" are in the region they name
 _REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
 _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
+# what follows a town's name to say its centre ("Rutshuru-centre", "Beni-ville"): the town itself
+_CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
+
+
+@functools.cache
+def _group_acronyms() -> frozenset[str]:
+    """The acronyms of the armed groups lexicon ("JAS", "ADF", "VDP"), as written."""
+    from ..lexicon.groups import lexicon
+
+    return frozenset(lexicon().exact)
 
 
 @functools.cache
