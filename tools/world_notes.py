@@ -115,7 +115,8 @@ def judge(note: dict[str, Any], events: list[Any]) -> Outcome:
         "actor1": (pick is not None and pick["a1"] == a1) if a1 else None,
     }
     expected = {
-        k: note.get(k) for k in ("sub_event_type", "place", "admin1_code", "date", "fatalities", "actor1_country")
+        k: note.get(k)
+        for k in ("sub_event_type", "place", "admin1_code", "date", "fatalities", "actor1_country")
     }
     return Outcome(note["id"], checks, found, expected)
 
