@@ -119,6 +119,16 @@ TABLE = [
         IED,
     ),
     row(
+        "The Malian air force struck a camp of jihadist fighters near Niono on Tuesday.",
+        "an_air_force_striking_is_an_air_strike",
+        AIR,
+    ),
+    row(
+        "The Nigerian Air Force struck insurgent hideouts near Gwoza, killing 20 fighters.",
+        "an_air_force_killing_fighters_is_still_an_air_strike",
+        AIR,
+    ),
+    row(
         "Israel bombed a house in Rafah overnight, the health ministry said.",
         "a_state_bombing_is_an_air_strike",
         AIR,

@@ -814,6 +814,25 @@ def used_weapon_kind(token: Token, lemma: str) -> str | None:
     return None
 
 
+_AIR_FORCE_VERBS = frozenset("strike hit bomb target pound attack raid shell destroy kill".split())
+
+
+def air_force_kind(token: Token, lemma: str) -> str | None:
+    """ "The Malian air force struck a camp", "the Nigerian Air Force struck hideouts, killing 20": an air force
+    strikes from the air (ACLED: an Air/drone strike, whoever was hit): "aircraft"."""
+    if lemma not in _AIR_FORCE_VERBS:
+        return None
+    subj = _subject(token)
+    if subj is None or _lemma(subj) not in ("force", "forces", "aviation", "airforce"):
+        return None
+    words = [c.text.lower() for c in subj.subtree]
+    if _lemma(subj) == "airforce" or "aviation" in words or any(
+        w in ("air", "aerospace") and nxt.startswith("force") for w, nxt in pairwise(words)
+    ):
+        return "aircraft"
+    return None
+
+
 # -- entering a place -----------------------------------------------------------------------------------------
 
 _ENTERING_FORCES = frozenset(

@@ -181,7 +181,11 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 continue  # "the occupied districts", "temporarily occupied Crimea": a state, not a capture
             if token.dep_ == "amod" and token.tag_ == "VBN" and VERB_TRIGGERS[lemma] in _STATE_KINDS:
                 continue  # "the besieged port city", "the encircled town", "liberated villages": a state
-            used = codebook.used_weapon_kind(token, lemma) or codebook.instrument_kind(token, lemma)
+            used = (
+                codebook.used_weapon_kind(token, lemma)
+                or codebook.instrument_kind(token, lemma)
+                or codebook.air_force_kind(token, lemma)
+            )
             if used and used in WEAPON_KIND_TO_EVENT:
                 triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
                 continue
