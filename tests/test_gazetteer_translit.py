@@ -10,6 +10,7 @@ from spotrep.gazetteer.translit import (
     loose_key,
     name_key,
     russian_to_latin,
+    single_letters_key,
     ukrainian_to_latin,
     ukrainian_to_latin_y,
 )
@@ -130,6 +131,18 @@ def test_name_key_ignores_case_accents_apostrophes_and_hyphens(a: str, b: str) -
 )
 def test_loose_key_merges_common_spelling_variants(a: str, b: str) -> None:
     assert loose_key(a) == loose_key(b)
+
+
+@pytest.mark.parametrize(
+    ("doubled", "single"),
+    [("Baardheere", "Bardhere"), ("Buulo Burte", "Bulo Burte"), ("Afgooye", "Afgoye"), ("Hagadera", "Hagadera")],
+)
+def test_single_letters_key_writes_doubled_letters_once(doubled: str, single: str) -> None:
+    assert single_letters_key(name_key(doubled)) == name_key(single)
+
+
+def test_single_letters_key_leaves_cyrillic_alone() -> None:
+    assert single_letters_key("сосонка") == "сосонка" and single_letters_key("ззз") == "ззз"
 
 
 @pytest.mark.parametrize(("a", "b"), [("Kharkiv", "Kherson"), ("Lyman", "Liman River"), ("Sumy", "Sambir")])

@@ -75,7 +75,7 @@ from .regions import (
     UA_REGIONS,
     WORLD_REGION_ALIASES,
 )
-from .translit import admin_stem, has_cyrillic, loose_key, name_key, ukrainian_to_latin
+from .translit import admin_stem, has_cyrillic, loose_key, name_key, single_letters_key, ukrainian_to_latin
 from .variants import ukrainian_name_variants, ukrainian_romanisations
 from .world import (
     WorldAdmin,
@@ -90,7 +90,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "15"  # bump whenever the build changes what it produces
+BUILD_VERSION = "16"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -188,7 +188,7 @@ class _Builder:
         d.rank.append(0)
         return i
 
-    def key(self, i: int, name: str, quality: int, *, loose: bool = False) -> None:
+    def key(self, i: int, name: str, quality: int, *, loose: bool = False, single: bool = False) -> None:
         k = name_key(name)
         if not k:
             return
@@ -197,6 +197,10 @@ class _Builder:
             lk = loose_key(k)
             if lk:
                 add_to_index(self.data.loose, lk, i * 4 + quality)
+        elif single:
+            sk = single_letters_key(k)
+            if sk != k:
+                add_to_index(self.data.index, sk, i * 4 + max(quality, Q_VARIANT))
 
     def set_point(self, i: int, lat: float, lon: float, *, precision: int, approx: int) -> None:
         self.data.lat[i] = lat
@@ -557,10 +561,10 @@ def _add_geonames(b: _Builder, row: GeoRow, admin1_map: dict[str, str], admin2: 
         population=row.population,
     )
     loose = row.country in LOOSE_COUNTRIES
-    b.key(i, row.name, Q_NAME, loose=loose)
+    b.key(i, row.name, Q_NAME, loose=loose, single=not loose)
     for alt in row.alternates:
         if alt != row.name and usable_alternate(alt, row.country):
-            b.key(i, alt, Q_ATTESTED, loose=loose and _is_latin(alt))
+            b.key(i, alt, Q_ATTESTED, loose=loose and _is_latin(alt), single=not loose)
     return i
 
 

@@ -13,7 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from ..model import Location
-from .translit import admin_stem, loose_key, name_key
+from .translit import admin_stem, loose_key, name_key, single_letters_key
 
 KIND_SETTLEMENT, KIND_REGION, KIND_COUNTRY = 0, 1, 2
 KIND_NAMES = ("settlement", "region", "country")
@@ -142,6 +142,10 @@ class Gazetteer:
         if not key:
             return []
         found = [(v >> 2, v & 3) for v in _values(self.data.index.get(key))]
+        single = single_letters_key(key)
+        if single != key:  # "Buulobarde" written with a doubled letter the gazetteer's spelling lacks
+            seen = {e for e, _ in found}
+            found += [(v >> 2, max(v & 3, Q_VARIANT)) for v in _values(self.data.index.get(single)) if v >> 2 not in seen]
         if loose:
             lk = loose_key(key)
             if lk:

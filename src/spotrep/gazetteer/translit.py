@@ -244,6 +244,17 @@ def loose_key(text: str) -> str:
     return key
 
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def single_letters_key(key: str) -> str:
+    """An exact key with its doubled Latin letters written once: how English copy often writes a name whose
+    romanisation doubles a vowel or a consonant for its length (Somali ``Buulo Burte`` ~ ``Bulo Burte``,
+    ``Baardheere`` ~ ``Bardhere``, ``Maiduguri``'s ``Gwoza`` ~ ``Gwozza``). A second-chance key for places
+    outside the East Slavic countries, whose own loose key already merges doubled letters with more."""
+    return _DOUBLED.sub(r"\1", key) if key.isascii() else key
+
+
 # the adjectival endings of administrative unit names in their English spellings: Ukrainian -skyi/-ska/-ske
 # (Lozivskyi raion, Mezhyritska hromada), Russian -sky/-skaya/-skoye, and the bare -sk of a town name
 _ADMIN_ENDING = re.compile(r"(?<=[sz])k(?:yi|yy|iy|ii|ij|y|i|a|e|oye|oe|aya|aia|ogo|oho)?$")
