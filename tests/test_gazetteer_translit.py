@@ -135,7 +135,12 @@ def test_loose_key_merges_common_spelling_variants(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("doubled", "single"),
-    [("Baardheere", "Bardhere"), ("Buulo Burte", "Bulo Burte"), ("Afgooye", "Afgoye"), ("Hagadera", "Hagadera")],
+    [
+        ("Baardheere", "Bardhere"),
+        ("Buulo Burte", "Bulo Burte"),
+        ("Afgooye", "Afgoye"),
+        ("Hagadera", "Hagadera"),
+    ],
 )
 def test_single_letters_key_writes_doubled_letters_once(doubled: str, single: str) -> None:
     assert single_letters_key(name_key(doubled)) == name_key(single)

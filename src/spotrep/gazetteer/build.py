@@ -60,11 +60,13 @@ from .data import (
     SRC_HROMADA,
     SRC_ISO,
     SRC_KATOTTG,
+    SRC_LANDMARK,
     SRC_RAION,
     GazetteerData,
     add_to_index,
     haversine_km,
 )
+from .landmarks import load_landmarks
 from .regions import (
     AREAS,
     COUNTRY_ALIASES,
@@ -90,7 +92,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "16"  # bump whenever the build changes what it produces
+BUILD_VERSION = "17"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -508,6 +510,7 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
     _add_areas(b, settlements_by_admin1, settlements_by_country)
     _add_countries(b, settlements_by_country)
     _add_world_units(b, world, settlements_by_admin1, settlements_by_country, latin_alternates)
+    _add_landmarks(b)
 
     world_info = data.info.get("world", {})
     data.info = {
@@ -997,6 +1000,26 @@ def _add_areas(
         )
         for n in names:
             b.key(i, n, Q_NAME)
+
+
+def _add_landmarks(b: _Builder) -> None:
+    """Islands, bridges, power plants, air bases ... at their own coordinates (landmarks.tsv), keyed by every
+    name reports give them; the place finder reads those names as phrases."""
+    for lm in load_landmarks():
+        i = b.add(
+            lm.name,
+            kind=KIND_SETTLEMENT,
+            precision=1,
+            source=SRC_LANDMARK,
+            source_id=b.string(lm.id),
+            country=lm.country,
+            admin1=lm.admin1,
+            admin2=lm.admin2,
+            lat=lm.lat,
+            lon=lm.lon,
+        )
+        for n in lm.names:
+            b.key(i, n, Q_NAME if n == lm.name else Q_ATTESTED)
 
 
 def _add_countries(b: _Builder, settlements_by_country: dict[str, list[tuple[float, float, int]]]) -> None:

@@ -63,7 +63,7 @@ def overlay_files() -> list[Path]:
 def code_digest() -> str:
     here = Path(__file__).parent
     h = hashlib.sha1()
-    for name in _CODE_FILES:
+    for name in (*_CODE_FILES, "landmarks.py", "landmarks.tsv"):
         h.update(name.encode())
         h.update((here / name).read_bytes())
     return h.hexdigest()[:12]

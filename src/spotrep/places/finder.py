@@ -17,6 +17,7 @@ from ..gazetteer.data import (
     RANK_RAION,
     RANK_REGION,
     SRC_ISO,
+    SRC_LANDMARK,
     Gazetteer,
 )
 from ..gazetteer.regions import (
@@ -30,6 +31,7 @@ from ..gazetteer.regions import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+from ..gazetteer.landmarks import load_landmarks
 from ..gazetteer.translit import ARABIC_ARTICLES
 from .records import (
     _Cand,
@@ -226,6 +228,7 @@ class _Finder:
 
     def find(self) -> list[_Mention]:
         self._not_places()
+        self._landmark_phrases()
         self._region_patterns()
         self._unit_chain_patterns()
         self._settlement_region_patterns()
@@ -236,6 +239,42 @@ class _Finder:
         self.mentions.sort(key=lambda m: m.start)
         self._drop_areas_near_places()
         return self.mentions
+
+    def _landmark_phrases(self) -> None:
+        """A landmark's name as a phrase, in any case: "the Zaporizhzhia nuclear power plant" is the plant at
+        Enerhodar, not the city of Zaporizhzhia; "the Crimean Bridge" is not a village called Bridge."""
+        first, longest = _landmark_keys()
+        lower, n, used = self.lower, self.n, self.used
+        texts = self.texts
+        i = 0
+        while i < n:
+            head = _name_key(lower[i]).split()[:1] if not used[i] else []
+            keys = first.get(head[0]) if head else None
+            if not keys:
+                i += 1
+                continue
+            found = None
+            for e in range(min(n, i + longest), i, -1):
+                if any(used[i:e]) or not texts[e - 1][-1:].isalnum():
+                    continue
+                text = self._span_text(i, e)
+                key = _name_key(text)
+                if key in keys:
+                    pairs = [
+                        p
+                        for p in self._lookup(text, key, loose=False)
+                        if self.g.data.source[p[0]] == SRC_LANDMARK
+                    ]
+                    if pairs:
+                        found = e, pairs
+                        break
+            if found is None:
+                i += 1
+                continue
+            e, pairs = found
+            m = self._add(i, e, "settlement", pairs, accepted_by="the name of a landmark")
+            self._decorate(m)
+            i = e
 
     def _drop_areas_near_places(self) -> None:
         """'Fire in both directions of the front line near Vodiane', 'border areas near Sumy': a vague area
@@ -1377,6 +1416,20 @@ _CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
 
 
 @functools.cache
+@functools.cache
+def _landmark_keys() -> tuple[dict[str, frozenset[str]], int]:
+    """The keys of the landmarks' names by their first word (lower case), and the most tokens one may span."""
+    by_first: dict[str, set[str]] = {}
+    longest = 1
+    for lm in load_landmarks():
+        for name in lm.names:
+            key = _name_key(name)
+            if key:
+                by_first.setdefault(key.split()[0], set()).add(key)
+                longest = max(longest, 2 * len(key.split()) + 1)  # room for the hyphens and apostrophes
+    return {w: frozenset(k) for w, k in by_first.items()}, longest
+
+
 def _group_acronyms() -> frozenset[str]:
     """The acronyms of the armed groups lexicon ("JAS", "ADF", "VDP"), as written."""
     from ..lexicon.groups import lexicon
