@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from spotrep.places import resolve_name
@@ -64,6 +66,28 @@ def test_repeated_village_names_resolve_with_their_context(
 def test_bilhorod_dnistrovskyi_without_context(gazetteer) -> None:  # noqa: F811
     loc = resolve_name("Bilhorod-Dnistrovskyi")
     assert loc is not None and loc.admin1_code == "UA-51"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "name"),
+    [
+        # Melitopol was Novooleksandrivka until 1842: the villages of that name are what a report means today
+        (
+            "Monitors recorded 12 bursts of fire near Novooleksandrivka on Monday.",
+            "2022-02-14",
+            "Novooleksandrivka",
+        ),
+        ("Two houses burned in Novooleksandrivka after the shelling.", "2022-01-20", "Novooleksandrivka"),
+    ],
+)
+def test_a_city_s_former_name_is_the_settlement_that_bears_it_today(
+    places,  # noqa: F811
+    sentence: str,
+    published: str,
+    name: str,
+) -> None:
+    (m,) = [m for m in places(sentence, on=date.fromisoformat(published)) if m.text == name]
+    assert m.location is not None and m.location.name == name, m.location
 
 
 def test_resolve_name_constraints(gazetteer) -> None:  # noqa: F811

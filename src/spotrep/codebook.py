@@ -826,8 +826,10 @@ def air_force_kind(token: Token, lemma: str) -> str | None:
     if subj is None or _lemma(subj) not in ("force", "forces", "aviation", "airforce"):
         return None
     words = [c.text.lower() for c in subj.subtree]
-    if _lemma(subj) == "airforce" or "aviation" in words or any(
-        w in ("air", "aerospace") and nxt.startswith("force") for w, nxt in pairwise(words)
+    if (
+        _lemma(subj) == "airforce"
+        or "aviation" in words
+        or any(w in ("air", "aerospace") and nxt.startswith("force") for w, nxt in pairwise(words))
     ):
         return "aircraft"
     return None

@@ -92,7 +92,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "17"  # bump whenever the build changes what it produces
+BUILD_VERSION = "18"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -679,6 +679,18 @@ def _add_ukraine(
             oblast_points[geo_iso[gi]].append((g.lat, g.lon, gi))
     oblast_point = {iso: median_snap(pts) for iso, pts in oblast_points.items()}
 
+    # the official names of the settlements (Cyrillic and transliterated): a GeoNames alternate name of a city
+    # that is another settlement's official name is a former name ("Novooleksandrivka" of Melitopol,
+    # "Oleksandrivsk" of Zaporizhzhia) or a neighbour's, weaker than an attested spelling of the city's own name
+    owners_of_official: dict[str, set[int]] = defaultdict(set)
+    for n, r in enumerate(settlements):
+        owners_of_official[name_key(r.name)].add(n)
+        owners_of_official[name_key(ukrainian_to_latin(r.name))].add(n)
+
+    def alternate_quality(n: int, alt: str) -> int:
+        owners = owners_of_official.get(name_key(alt))
+        return Q_VARIANT if owners and n not in owners else Q_ATTESTED
+
     # entries
     entry_of_settlement: dict[int, int] = {}
     for n, r in enumerate(settlements):
@@ -704,10 +716,10 @@ def _add_ukraine(
                 population=g.population,
             )
             # the official name is the entry's own; GeoNames' (Russian in Crimea) is an attested alternate
-            b.key(i, g.name, Q_ATTESTED, loose=True)
+            b.key(i, g.name, alternate_quality(n, g.name), loose=True)
             for alt in g.alternates:
                 if alt != g.name and usable_alternate(alt, "UA"):
-                    b.key(i, alt, Q_ATTESTED, loose=_is_latin(alt))
+                    b.key(i, alt, alternate_quality(n, alt), loose=_is_latin(alt))
         else:
             hp = hromada_point.get(r.hromada or "")
             if hp is not None:
