@@ -159,6 +159,9 @@ def test_a_trip_to_spain_is_a_country_mention(places) -> None:  # noqa: F811
         ("One of the settlements Kyiv retook last year.", "Kyiv"),
         ("Kyiv's forces retreated from Avdiivka.", "Kyiv"),
         ("Russia advanced on multiple axes, the ministry said.", "Russia"),
+        # the side accused of an attack, not where it happened
+        ("Local officials accused Ukraine of shelling the market.", "Ukraine"),
+        ("The governor blamed Moscow for the strike on the power plant.", "Moscow"),
     ],
 )
 def test_a_capital_or_country_speaking_is_the_government(places, sentence, text) -> None:  # noqa: F811

@@ -48,6 +48,23 @@ TABLE = [
         max_events=1,
     ),
     case(
+        "each_side_accuses_the_other_of_the_shelling",
+        "On 5 June 2023, there was an explosion due to artillery shelling in the centre of Horlivka, which killed "
+        "3 civilians. Russian-installed officials claim Ukrainian forces fired at the town. Ukrainian forces "
+        "accuse Russia of shelling.",
+        "2023-06-08",
+        want(SHELL, "Horlivka", "UA-14", "2023-06-05", fat=3),
+        max_events=1,
+    ),
+    case(
+        "an_accusation_names_the_side_not_the_place",
+        "On 11 July 2023, a shell hit a bus stop in Nova Kakhovka, Kherson, killing 2 civilians. The "
+        "Russian-installed authorities blamed Ukraine for the shelling.",
+        "2023-07-14",
+        want(SHELL, "Nova Kakhovka", "UA-65", "2023-07-11", fat=2),
+        max_events=1,
+    ),
+    case(
         "missile_strike_on_an_industrial_facility_injuries",
         "On 16 August 2023, Russian forces launched a missile strike on Pavlohrad, Dnipropetrovsk, hitting an "
         "industrial facility. 3 people were injured.",

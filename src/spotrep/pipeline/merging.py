@@ -122,6 +122,14 @@ def _contains(region: Location | None, place: Location | None) -> bool:
     return bool(region.country) and place.country == region.country and bool(place.admin1_code)
 
 
+def _vaguer(place: Location | None, than: Location | None) -> bool:
+    """Is a place less precise than another ("Ukraine" than "Donetsk")? A body's "accuse Ukraine of shelling" does
+    not say where a lead's strike on a city was."""
+    if place is None or than is None:
+        return place is None and than is not None
+    return (place.geo_precision or 3) > (than.geo_precision or 3)
+
+
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         a.family == b.family
@@ -172,7 +180,10 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             body = [
                 o
                 for o in out
-                if id(o) not in headline and o.sent_index > lead and _same_event(o, c, widen=True)
+                if id(o) not in headline
+                and o.sent_index > lead
+                and _same_event(o, c, widen=True)
+                and not _vaguer(o.location, c.location)
             ]
             if body:
                 lead_typing = c.typing

@@ -1290,12 +1290,14 @@ class _Finder:
             and lower[after] in ACTOR_NOUNS
         )
         agent = dep == "pobj" and head.lower_ == "by" and head.head.tag_ == "VBN"
+        # "accuse Russia of shelling", "blamed Kyiv for the blast": the side accused, not where it happened
+        accused = dep == "dobj" and head.lemma_ in _ACCUSING_VERBS
         # the parser sometimes misses the subject ("settlements Kyiv retook")
         verb_follows = nxt is not None and (
             lower[nxt] in GOVERNMENT_VERBS
             or (toks[nxt].tag_ in ("VBD", "VBZ", "MD") and dep not in ("pobj", "dobj", "conj"))
         )
-        m.metonymy = subject or possessor or possessive or agent or verb_follows
+        m.metonymy = subject or possessor or possessive or agent or accused or verb_follows
 
     def _vague_patterns(self) -> None:
         lower, used, n = self.lower, self.used, self.n
@@ -1415,7 +1417,9 @@ _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
 _CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
 
 
-@functools.cache
+_ACCUSING_VERBS = frozenset({"accuse", "blame"})
+
+
 @functools.cache
 def _landmark_keys() -> tuple[dict[str, frozenset[str]], int]:
     """The keys of the landmarks' names by their first word (lower case), and the most tokens one may span."""
