@@ -147,6 +147,15 @@ Belgorod Region Governor Vyacheslav Gladkov said that debris from a downed drone
 town of Shebekino. No one was hurt, he said.
 """
 
+WIRE_HORLIVKA = """Blast at Horlivka market kills five
+
+There was an explosion from artillery shelling in the centre of Horlivka on Saturday, which killed five people at \
+a market, the Russian-installed mayor said.
+
+Ukrainian officials said Russian forces fired at the market themselves to discredit Kyiv. Russian officials accuse \
+Ukraine of shelling.
+"""
+
 SHELL = "Shelling/artillery/missile attack"
 AIR = "Air/drone strike"
 CLASH = "Armed clash"
@@ -231,6 +240,14 @@ ARTICLES = [
             Want(INTERCEPT, "RU-BRY", "2024-06-09", claim="Defense Ministry", claim_country="RU"),
         ],
         id="russian_agency_slashed_dateline_and_a_list_of_regions",
+    ),
+    pytest.param(
+        WIRE_HORLIVKA,
+        "2024-01-21",
+        "wire",
+        # the headline's blast is the shelling the lead tells; each side blaming the other is no event of its own
+        [Want(SHELL, "Horlivka", "2024-01-20", 5, claim="mayor", claim_country="RU")],
+        id="headline_blast_is_the_body_s_shelling_and_blame_is_no_event",
     ),
 ]
 

@@ -211,7 +211,8 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             if named:
                 fold(named[0], c)
                 continue
-        if c.title and c.kind in _STORY_KINDS:
+        # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
+        if c.title and (c.kind in _STORY_KINDS or c.kind == "explosion"):
             target, alone = _headline_target(c, [o for o in out if not o.title and id(o) not in absorbed])
             if target is not None:
                 target = final(target)
