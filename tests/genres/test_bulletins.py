@@ -43,10 +43,6 @@ RUSSIAN_MOD = [
         "2024-05-16",
         want(OVERTAKE, "Starytsia", "UA-63", "2024-05-16", tol=1, a1="RU"),
         max_events=1,
-        xfail=(
-            "Non-state overtakes at Starytsia typed as Government regains; 2 events for at most 1: extra "
-            "Armed clash at Sever do Vouga, Government regains at Starytsia"
-        ),
     ),
     case(
         "mod_liberated_its_own_town_is_regaining",

@@ -436,7 +436,6 @@ ARTICLES = [
         "2024-04-07",
         want(AIR, "Enerhodar", "UA-23", "2024-04-07", fat=1, inj=6),
         max_events=2,
-        xfail="Enerhodar placed at Zaporizhzhia, 53 km",
     ),
     case(
         "article_headline_names_the_nearby_town_body_the_village",

@@ -122,12 +122,17 @@ def _contains(region: Location | None, place: Location | None) -> bool:
     return bool(region.country) and place.country == region.country and bool(place.admin1_code)
 
 
-def _vaguer(place: Location | None, than: Location | None) -> bool:
-    """Is a place less precise than another ("Ukraine" than "Donetsk")? A body's "accuse Ukraine of shelling" does
-    not say where a lead's strike on a city was."""
-    if place is None or than is None:
-        return place is None and than is not None
-    return (place.geo_precision or 3) > (than.geo_precision or 3)
+def _only_the_country(place: Location | None, than: Location | None) -> bool:
+    """Does a body name only the country of a lead's place ("Ukraine" for Donetsk)? "Accuse Ukraine of shelling"
+    does not say where a lead's strike on a city was (a region the body names does: "Ukraine downs drones over
+    the south" / "shot down 22 drones over the Mykolaiv region")."""
+    return (
+        place is not None
+        and than is not None
+        and not place.admin1_code
+        and bool(than.admin1_code)
+        and place.country == than.country
+    )
 
 
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
@@ -183,7 +188,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 if id(o) not in headline
                 and o.sent_index > lead
                 and _same_event(o, c, widen=True)
-                and not _vaguer(o.location, c.location)
+                and not _only_the_country(o.location, c.location)
             ]
             if body:
                 lead_typing = c.typing
@@ -210,6 +215,25 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             named = [o for o in out if id(o) not in absorbed and o is not c and _names_the_place(c, o)]
             if named:
                 fold(named[0], c)
+                continue
+        if c.kind in _FIGHT_KINDS and c.place_inherited:
+            # "advanced into the enemy's defence and liberated X", "stormed and captured X": the fighting that
+            # took a place is the change of hands (ACLED's overtake and regain sub-events are battles in which
+            # a place changes hands), not an armed clash beside it
+            taken = [
+                o
+                for o in out
+                if o is not c
+                and id(o) not in absorbed
+                and o.kind in _TAKING_KINDS
+                and o.sent_index == c.sent_index
+                and o.actor1 is not None
+                and c.actor1 is not None
+                and o.actor1.country == c.actor1.country
+                and _place_key(o.location) == _place_key(c.location)
+            ]
+            if taken:
+                fold(taken[0], c)
                 continue
         # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
         if c.title and (c.kind in _STORY_KINDS or c.kind == "explosion"):
@@ -682,6 +706,8 @@ _VIOLENT_KINDS = _STORY_KINDS | {"shootdown", "air_combat", "explosion", "bombin
 
 RECALLED_DAYS = 30
 _HANDS_KINDS = frozenset({"capture", "recapture", "withdrawal"})
+_TAKING_KINDS = frozenset({"capture", "recapture"})
+_FIGHT_KINDS = frozenset({"advance", "assault", "clash"})
 """How old an event told after the lead must be to count as history the report recalls (a fortnight-old
 offensive is still the story's news; last year's withdrawal is its background)."""
 
