@@ -729,6 +729,14 @@ NO_EVENT = [
         id="an_air_assault_brigade_is_no_air_strike",
     ),
     pytest.param(
+        "The enemy lost up to 90 servicemen, a tank and three infantry fighting vehicles.",
+        id="fighting_vehicles_are_equipment_not_fighting",
+    ),
+    pytest.param(
+        "The brigade dug new fighting positions along the river.",
+        id="fighting_positions_are_a_kind_of_position",
+    ),
+    pytest.param(
         "Russia is trying to capture the whole of the Donbas region.", id="present_attempt_is_an_aim"
     ),
     pytest.param(

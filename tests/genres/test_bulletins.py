@@ -61,11 +61,6 @@ RUSSIAN_MOD = [
         want(OVERTAKE, "Staromaiorske", "UA-14", "2024-07-28", tol=1, a1="RU"),
         want(OVERTAKE, "Urozhaine", "UA-14", "2024-07-28", tol=1, a1="RU"),
         max_events=2,
-        xfail=(
-            "Non-state overtakes at Staromaiorske typed as Government regains; Non-state overtakes at"
-            " Urozhaine typed as Government regains; 3 events for at most 2: extra Government regains at "
-            "Skhidni Kvartaly, Government regains at Urozhaine, Armed clash at Ukraine (region)"
-        ),
     ),
     case(
         "mod_lugansk_peoples_republic_liberated",

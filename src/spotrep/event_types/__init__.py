@@ -313,11 +313,13 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 ):
                     continue  # "attack drones", "strike UAVs", "assault rifles": a kind of weapon, not an event
                 if (
-                    key == "combat"
+                    key in ("combat", "fighting")
                     and token.dep_ in ("compound", "amod", "nmod")
                     and lemma_of(token.head) not in _COMBAT_HEADS
                 ):
-                    continue  # "combat work", "combat losses", "combat vehicles": a kind of thing, not fighting
+                    # "combat work", "combat losses", "combat vehicles", "infantry fighting vehicles", "fighting
+                    # positions": a kind of thing, not fighting
+                    continue
                 if key == "artillery" and _fired_weapon(token):
                     continue  # "fired small arms and artillery at ...": the firing is the event
                 if key in ("attack", "violence", "crackdown", "assault", "shooting", "killing") and any(
