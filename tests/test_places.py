@@ -152,6 +152,36 @@ def test_a_trip_to_spain_is_a_country_mention(places) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place", "region", "code"),
+    [
+        (
+            "Russian troops detained the head of Kupiansk, Kharkiv, Hennadii Matsehora.",
+            "Kupiansk",
+            "Kharkiv",
+            "UA-63",
+        ),
+        (
+            "Soldiers abducted the mayor of Dniprorudne, Zaporizhzhia, Yevhen Matveyev, on Sunday.",
+            "Dniprorudne",
+            "Zaporizhzhia",
+            "UA-23",
+        ),
+    ],
+)
+def test_a_person_named_after_a_place_and_its_region_ends_the_chain(
+    places,  # noqa: F811
+    sentence,
+    place,
+    region,
+    code,
+) -> None:
+    mentions = places(sentence)
+    m = by_text(mentions, place)
+    assert m.location is not None and m.location.admin1_code == code, m.location
+    assert by_text(mentions, region).kind == "region"
+
+
+@pytest.mark.parametrize(
     ("sentence", "text"),
     [
         ("Kyiv said the attack on Kupiansk killed two people.", "Kyiv"),

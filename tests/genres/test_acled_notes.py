@@ -348,7 +348,6 @@ TABLE = [
         "2022-03-14",
         want(ABDUCTION, "Melitopol", "UA-23", "2022-03-11", a1="RU"),
         max_events=1,
-        xfail="Melitopol placed at Russia (region), 1113 km",
     ),
     # ---------------------------------------------------------------- strategic developments
     case(

@@ -498,7 +498,14 @@ class _Finder:
             return False
         if lower[e] in ("and", "or", "&") and e + 1 < n and cap[e + 1]:
             return True
-        return lower[e] == "," and e + 1 < n and bool(self.name_tok[e + 1]) and lower[e + 1] not in NOT_PLACES
+        if not (lower[e] == "," and e + 1 < n and bool(self.name_tok[e + 1]) and lower[e + 1] not in NOT_PLACES):
+            return False
+        # "the mayor of Melitopol, Zaporizhia, Ivan Fedorov": a person the text names after the place is no item
+        k = self.ent_of[e + 1]
+        if k >= 0 and self.ents[k].label_ == "PERSON" and self.ents[k].start == e + 1:
+            text = self.ents[k].text
+            return bool(self._lookup(text, _name_key(text), loose=False))
+        return True
 
     def _in_region_pairs(self, i: int, e: int, codes: frozenset[str]) -> list[tuple[int, int]] | None:
         """The gazetteer pairs of the name of tokens i..e when one of them is a settlement of the given
