@@ -498,7 +498,9 @@ class _Finder:
             return False
         if lower[e] in ("and", "or", "&") and e + 1 < n and cap[e + 1]:
             return True
-        if not (lower[e] == "," and e + 1 < n and bool(self.name_tok[e + 1]) and lower[e + 1] not in NOT_PLACES):
+        if not (
+            lower[e] == "," and e + 1 < n and bool(self.name_tok[e + 1]) and lower[e + 1] not in NOT_PLACES
+        ):
             return False
         # "the mayor of Melitopol, Zaporizhia, Ivan Fedorov": a person the text names after the place is no item
         k = self.ent_of[e + 1]
