@@ -435,6 +435,24 @@ def test_a_long_vowel_written_once_is_the_same_name(places, sentence, place, cod
     assert m.location is not None and m.location.admin1_code == code, m.location
 
 
+def test_a_lone_alias_of_a_city_abroad_is_no_place_in_a_text_about_another_nation(places) -> None:  # noqa: F811
+    # "Boni" is an Italian name of Bonn: in a report on Malian forces it is a village the gazetteer lacks
+    assert not [
+        m for m in places("Malian forces struck jihadist positions near Boni on Tuesday.") if m.location
+    ]
+    (m,) = [m for m in places("German police arrested two men in Bonn on Friday.") if m.text == "Bonn"]
+    assert m.location is not None and m.location.country == "DE"
+
+
+def test_a_state_s_forces_at_an_unknown_place_act_at_home(nlp) -> None:  # noqa: F811
+    import spotrep
+
+    (ev,) = spotrep.extract(
+        "Malian forces struck jihadist positions near Boni on Tuesday.", published="2023-05-05"
+    )
+    assert ev.location is not None and ev.location.country == "ML" and ev.location.geo_precision == 3
+
+
 def test_a_town_needs_a_size_to_be_read_from_a_preposition_alone(places) -> None:  # noqa: F811
     # "in Wagner" (a village of 1,500 in South Dakota) is the mercenary group, not a place
     assert "Wagner" not in [m.text for m in places("Putin denied any role in Wagner on Monday.")]

@@ -234,6 +234,18 @@ TABLE = [
     ),
     # ---------------------------------------------------------- Shelling/artillery/missile attack
     row(
+        "Ukrainian forces struck Russian positions near Kreminna overnight, the General Staff said.",
+        "positions_struck_without_a_weapon_are_remote_fire",
+        "Shelling/artillery/missile attack",
+        a1="UA",
+    ),
+    row(
+        "Russian troops hit a Ukrainian ammunition depot near Kostiantynivka on Friday.",
+        "a_depot_hit_without_a_weapon_is_remote_fire",
+        "Shelling/artillery/missile attack",
+        a1="RU",
+    ),
+    row(
         "Russian forces shelled Nikopol overnight, damaging several houses, the regional governor said.",
         "town_shelled_overnight",
         "Shelling/artillery/missile attack",
@@ -1165,6 +1177,8 @@ TABLE = [
 # sentences that report no event: negation, speculation, intention, purpose, conditions, questions, futures
 NON_EVENTS = [
     "Police seized Ivanov at his home.",  # a person's name the gazetteer might read as a place
+    pytest.param("The two sides struck a deal in Istanbul on Friday.", id="a_deal_struck_is_no_strike"),
+    pytest.param("The ruling hit the company's share price.", id="a_price_hit_is_no_strike"),
     "The separatists took Kyiv's proposal as a sign of weakness.",
     pytest.param(
         "Russian forces did not shell Kharkiv on Tuesday, the governor said.", id="negated_shelling"

@@ -991,6 +991,17 @@ VERB_OBJECTS["destroy"].update(
     )
     | dict.fromkeys("battalion company platoon squad detachment unit troop".split(), "clash")
 )
+# the other side's positions, strongholds and depots struck, hit or targeted, by means the report does not give:
+# remote fire, which ACLED codes as shelling ("Ukrainian forces struck Russian positions near Kreminna"); a
+# strike on anything else (a deal, a chord, a labour strike) is no event without a weapon or a victim
+for _verb in ("strike", "hit", "target", "pound"):
+    VERB_OBJECTS.setdefault(_verb, {}).update(
+        dict.fromkeys(
+            "position stronghold depot manpower concentration emplacement fortification dugout trench "
+            "headquarters".split(),
+            "shelling",
+        )
+    )
 # a ship sunk was attacked (its weapon types the strike: naval drones, missiles)
 VERB_OBJECTS["sink"] = dict.fromkeys(
     "ship vessel boat warship cruiser frigate corvette submarine tug tanker ferry barge flagship".split(),

@@ -17,7 +17,7 @@ from ..event_types import (
     Trigger,
     lemma_of,
 )
-from ..gazetteer.regions import DISTRICT_NOUNS, REGION_NOUNS, TOWNSHIP_NOUNS
+from ..gazetteer.regions import DISTRICT_NOUNS, REGION_NOUNS, TOWNSHIP_NOUNS, WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from ..model import Location
 from ..places.vocabulary import COMMUNITY_NOUNS, SETTLEMENT_NOUNS
@@ -366,8 +366,8 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
     """Where an event goes when its text names no place of its own and its paragraph's story has none either:
     a state's political act in its country; else the region, or the country, the text's places lie in (the
     target's side when the places lie in several); else, when the text names no place at all, the city of its
-    dateline ("KABUL, Afghanistan (AP) -"); else the target side's country; else nowhere (no coordinates: a wrong
-    country is worse than none)."""
+    dateline ("KABUL, Afghanistan (AP) -"); else the target side's country; else the country of a state's forces
+    outside the Russia-Ukraine war; else nowhere (no coordinates: a wrong country is worse than none)."""
     if c.actor1 is not None and c.actor1.country and c.kind in ("political", "agreement"):
         return places_stage.country_location(c.actor1.country)
     # violence, where the story is (not an interception: air defence works over regions, not one town)
@@ -384,7 +384,14 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
         return places_stage.country_location(country)
     if ctx.dateline_place is not None and not ctx.place_countries:
         return ctx.dateline_place
-    return places_stage.country_location(target) if target else None
+    if target:
+        return places_stage.country_location(target)
+    home = c.actor1.country if c.actor1 is not None and c.actor1.kind in ("military", "police") else None
+    if home and home not in WAR_COUNTRIES:
+        # "Malian forces struck jihadist positions near an unknown village": a state's forces at home (not the
+        # forces of the Russia-Ukraine war, who strike across the front)
+        return places_stage.country_location(home)
+    return None
 
 
 def _sole_settlement(ctx: DocContext) -> Location | None:

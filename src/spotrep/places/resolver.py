@@ -20,6 +20,7 @@ from ..gazetteer.data import (
     KIND_COUNTRY,
     KIND_REGION,
     KIND_SETTLEMENT,
+    Q_ATTESTED,
     Q_LOOSE,
     Q_NAME,
     Gazetteer,
@@ -162,6 +163,7 @@ class _Resolver:
             ):
                 support |= self._nationalities()  # read only when a candidate could go
                 named = self._drop_foreign_namesakes(named, support, one_word=True)
+            named = self._drop_lone_aliases_abroad(named)
         if war and self.on is not None:
             for m in named:
                 self._front_prior(m, self.on)
@@ -279,6 +281,33 @@ class _Resolver:
         if gone:
             self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
         return kept
+
+    def _drop_lone_aliases_abroad(self, named: list[_Mention]) -> list[_Mention]:
+        """A one-word name that only an alternate name of a settlement abroad reads, of any size, in a text whose
+        nationality words name other countries and whose other places lie elsewhere ("Malian forces struck
+        positions near Boni": not Bonn, whose Italian name it is): no place (the event keeps the country the
+        text names)."""
+        data = self.g.data
+        lone = [
+            m
+            for m in named
+            if m.tok_end - m.tok_start == 1
+            and m.cands
+            and all(c.quality >= Q_ATTESTED and data.kind[c.entry] == KIND_SETTLEMENT for c in m.cands)
+        ]
+        if not lone:
+            return named
+        nations = self._nationalities()
+        if not nations:
+            return named
+        keep = nations | {
+            self.g.country(m.winner.entry) for m in named if m not in lone and m.winner is not None
+        }
+        gone = {id(m) for m in lone if all(self.g.country(c.entry) not in keep for c in m.cands)}
+        if not gone:
+            return named
+        self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
+        return [m for m in named if id(m) not in gone]
 
     def _front_prior(self, m: _Mention, on: date) -> None:
         """Among the settlements of Ukraine and Russia a name may be (equally well matched), the one near the
