@@ -152,6 +152,26 @@ def test_a_trip_to_spain_is_a_country_mention(places) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the tagger calls these towns dates; a word that names no day, month or season and holds no digit is not
+        ("Positioned in Svitlodarsk, the monitors heard 14 explosions.", "Svitlodarsk"),
+        ("Stationed in Avdiivka, the team heard bursts of fire.", "Avdiivka"),
+    ],
+)
+def test_a_town_the_tagger_calls_a_date_is_a_place(places, sentence, place) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.country == "UA"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Shelling resumed on Monday.", "Fighting continued into the night of May."]
+)
+def test_a_day_or_a_month_stays_a_date(places, sentence) -> None:  # noqa: F811
+    assert not [m for m in places(sentence) if m.location is not None]
+
+
+@pytest.mark.parametrize(
     ("sentence", "place", "region", "code"),
     [
         (

@@ -50,7 +50,6 @@ SMM = [
         want(SHELL, "Svitlodarsk", "UA-14", "2017-03-06", tol=1),
         want(CLASH, "Svitlodarsk", "UA-14", "2017-03-06", tol=1),
         max_events=2,
-        xfail="no event",
     ),
     case(
         "smm_on_the_edge_of_a_town_heavy_machine_gun",
