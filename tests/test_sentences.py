@@ -1265,3 +1265,22 @@ def test_table_covers_every_project_category_the_pipeline_produces() -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(TABLE) + len(NON_EVENTS) >= 170
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences destroyed 25 drones overnight: 12 over the Voronezh region, 8 over the Kursk region and 5 "
+        "over the Oryol region.",
+        "Overnight, 25 drones were shot down: 12 over the territory of the Voronezh region, 8 over the Kursk region "
+        "and 5 over the Oryol region, the ministry said.",
+    ],
+)
+def test_drones_downed_region_by_region_are_an_event_a_region(text: str) -> None:
+    from spotrep import extract
+
+    events = extract(text, published=PUBLISHED)
+    assert {e.location.admin1_code for e in events} == {"RU-VOR", "RU-KRS", "RU-ORL"}, [
+        (e.sub_event_type, e.location.name) for e in events
+    ]
+    assert {e.sub_event_type for e in events} == {"Disrupted weapons use"}

@@ -80,11 +80,6 @@ RUSSIAN_MOD = [
         want(INTERCEPT, "Kursk region", "RU-KRS", "2024-08-20", tol=1, a1="RU"),
         want(INTERCEPT, "Belgorod region", "RU-BEL", "2024-08-20", tol=1, a1="RU"),
         max_events=3,
-        xfail=(
-            "Bryansk region: actor1 None not RU; Kursk region placed at Belgorod Oblast (region); Belgorod "
-            "region: actor1 None not RU; 4 events for at most 3: extra Looting at Bryansk Oblast (region), "
-            "Looting at Belgorod Oblast (region)"
-        ),
     ),
     case(
         "mod_rockets_shot_down_over_a_city",

@@ -523,8 +523,14 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
     return groups
 
 
-_COUNTED_GAP = re.compile(r"^\s*[,;]\s*(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
-_COUNT_BEFORE = re.compile(r"(?:^|[\s:,;(])(\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at)\s+(?:the\s+)?$")
+# "2 in Pokrovsk, 1 near Toretsk", and drones downed region by region: "14 over the Bryansk region, 10 over the
+# Kursk region"
+_COUNTED_GAP = re.compile(
+    r"^\s*[,;]\s*(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at|over)\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?$"
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:^|[\s:,;(])(\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at|over)\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?$"
+)
 
 
 def _place_counts(text: str, mentions: list) -> list[int | None]:
