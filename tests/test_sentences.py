@@ -234,6 +234,13 @@ TABLE = [
     ),
     # ---------------------------------------------------------- Shelling/artillery/missile attack
     row(
+        "Soldiers of the 47th brigade shot down a Russian Ka-52 helicopter with a Stinger near Avdiivka, the "
+        "General Staff said.",
+        "soldiers_who_down_a_side_s_aircraft_are_its_enemy",
+        "Shelling/artillery/missile attack",
+        a1="UA",
+    ),
+    row(
         "Ukrainian forces struck Russian positions near Kreminna overnight, the General Staff said.",
         "positions_struck_without_a_weapon_are_remote_fire",
         "Shelling/artillery/missile attack",

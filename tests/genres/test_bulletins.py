@@ -298,11 +298,6 @@ AIR_FORCE = [
         "2024-12-10",
         want(SHELL, "Kurakhove", "UA-14", "2024-12-10", tol=1, a1="UA"),
         max_events=1,
-        xfail=(
-            "Shelling at Kurakhove typed as Air/drone strike / Attack / Disrupted weapons use; 3 events for "
-            "at most 1: extra Disrupted weapons use at Kurakhove, Air/drone strike at Kurakhove, Attack at "
-            "Kurakhove"
-        ),
     ),
     case(
         "af_drones_destroyed_over_the_capital_debris",

@@ -803,7 +803,8 @@ def _implied_actor1(
 ) -> Actor | None:
     """actor1 where the text names none but its genre says who it is.
 
-    * An interception: the enemy of the side whose drones or missiles were downed ('12 Ukrainian UAVs'), else
+    * An interception or a shootdown: the enemy of the side whose drones, missiles or aircraft were downed
+      ('12 Ukrainian UAVs', 'a Russian Su-25'), else
       the side whose official text it is, else the side that holds the ground it happened over (only that
       side's air defence fires there).
     * A strike told without its agent ('X came under fire', 'a KAB hit Kupiansk'): the side whose weapon it is
@@ -815,7 +816,8 @@ def _implied_actor1(
         return None
     loc = cand.location
     holder = territory_holder(loc.country, loc.admin1_code, on)
-    if cand.kind == "interception":
+    if cand.kind in ("interception", "shootdown"):
+        # (an aircraft shot down from the ground, too: "shot down a Russian Su-25 with a MANPADS")
         target = victim.actor if victim is not None and victim.weapon else None
         owner = target.country if target is not None else None
         if owner not in WAR_SIDES:
