@@ -31,6 +31,9 @@ def _trigger(nlp, sentence: str, word: str):
         ("Russian forces attempted an offensive near Marinka, which was unsuccessful.", "offensive"),
         ("The enemy tried to break through the defence near Krynky.", "break"),
         ("Russian units have tried to storm the village three times.", "storm"),
+        # told as known or believed: news, however hedged
+        ("As of now, one person is known to have been killed in Kramatorsk.", "killed"),
+        ("Four soldiers are believed to have been captured near Bakhmut.", "captured"),
     ],
 )
 def test_asserted_events(nlp, sentence, word):

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # verbs whose infinitive complement happened ("forced to withdraw", "continued to shell", "claimed to have taken")
 _FACTIVE_XCOMP = frozenset(
     "continue begin start manage force compel oblige allow enable help claim say report appear seem use "
-    "happen go keep resume fail proceed be get come cause lead push".split()
+    "happen go keep resume fail proceed be get come cause lead push "
+    # "is known to have been killed", "are believed to have died", "were confirmed to be dead": told as news
+    "know believe think understand confirm estimate presume fear".split()
 )
 # nouns that put what depends on them out of the real world ("a threat of attack", "in a bid to capture")
 _IRREALIS_NOUNS = frozenset(
