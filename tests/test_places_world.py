@@ -442,6 +442,9 @@ def test_a_lone_alias_of_a_city_abroad_is_no_place_in_a_text_about_another_natio
     ]
     (m,) = [m for m in places("German police arrested two men in Bonn on Friday.") if m.text == "Bonn"]
     assert m.location is not None and m.location.country == "DE"
+    # a neighbour's town is no coincidence: Turkish forces operate across the border
+    (m,) = [m for m in places("Turkish troops set up a base east of Zakho on Sunday.") if m.text == "Zakho"]
+    assert m.location is not None and m.location.country == "IQ"
 
 
 def test_a_state_s_forces_at_an_unknown_place_act_at_home(nlp) -> None:  # noqa: F811

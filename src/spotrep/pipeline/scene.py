@@ -387,9 +387,10 @@ def _fallback_location(ctx: DocContext, c: Candidate) -> Location | None:
     if target:
         return places_stage.country_location(target)
     home = c.actor1.country if c.actor1 is not None and c.actor1.kind in ("military", "police") else None
-    if home and home not in WAR_COUNTRIES:
+    if home and home not in WAR_COUNTRIES and c.typing.sub_event_type != "Air/drone strike":
         # "Malian forces struck jihadist positions near an unknown village": a state's forces at home (not the
-        # forces of the Russia-Ukraine war, who strike across the front)
+        # forces of the Russia-Ukraine war, who strike across the front, nor a state's aircraft, which strike
+        # abroad as often: "Israeli jets struck targets of Hezbollah")
         return places_stage.country_location(home)
     return None
 

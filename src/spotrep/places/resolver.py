@@ -58,6 +58,7 @@ from .vocabulary import (
     COMPASS_ADJ,
     FRONT_FAR_KM,
     FRONT_NEAR_KM,
+    LONE_ALIAS_FAR_KM,
     MEMO_LIMIT,
     PROXIMITY_KM,
     PROXIMITY_WINDOW,
@@ -303,7 +304,23 @@ class _Resolver:
         keep = nations | {
             self.g.country(m.winner.entry) for m in named if m not in lone and m.winner is not None
         }
-        gone = {id(m) for m in lone if all(self.g.country(c.entry) not in keep for c in m.cands)}
+        homes = [
+            p
+            for code in nations
+            if (e := data.country_entry.get(code)) is not None and (p := self.g.point(e))
+        ]
+
+        def far(entry: int) -> bool:
+            # a neighbour's town is no accident ("Turkish forces set up bases east of Zakho"): only a place far
+            # from every country the text names is read as a coincidence of spelling
+            p = self.g.point(entry)
+            return p is not None and all(
+                haversine_km(p[0], p[1], h[0], h[1]) > LONE_ALIAS_FAR_KM for h in homes
+            )
+
+        gone = {
+            id(m) for m in lone if all(self.g.country(c.entry) not in keep and far(c.entry) for c in m.cands)
+        }
         if not gone:
             return named
         self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
