@@ -252,8 +252,11 @@ class _Finder:
         texts = self.texts
         i = 0
         while i < n:
-            head = _name_key(lower[i]).split()[:1] if not used[i] else []
-            keys = first.get(head[0]) if head else None
+            word = lower[i]
+            keys = None if used[i] else first.get(word)
+            if keys is None and not used[i] and not word.isalpha():
+                head = _name_key(word).split()[:1]  # "engels-2", "al-shifa"
+                keys = first.get(head[0]) if head else None
             if not keys:
                 i += 1
                 continue
@@ -1471,6 +1474,7 @@ def _landmark_keys() -> tuple[dict[str, frozenset[str]], int]:
     return {w: frozenset(k) for w, k in by_first.items()}, longest
 
 
+@functools.cache
 def _group_acronyms() -> frozenset[str]:
     """The acronyms of the armed groups lexicon ("JAS", "ADF", "VDP"), as written."""
     from ..lexicon.groups import lexicon
