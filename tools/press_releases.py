@@ -21,42 +21,18 @@ is wrongly coded Arrests).
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+# the tools' shared scoring, whether this file runs as a script or is loaded by its path (tests)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from setscoring import Outcome, Scores, load, run_sets, tally
 
 log = logging.getLogger(__name__)
 
 MEASURES = ("date", "province", "killed", "arrests")
-
-
-@dataclass
-class Outcome:
-    """How one release was read: the four checks (None when a check does not apply) and what was found."""
-
-    id: str
-    checks: dict[str, bool | None]
-    found: dict[str, Any]
-    expected: dict[str, Any]
-
-
-@dataclass
-class Scores:
-    """The share of releases right on each measure, and the outcome of each release."""
-
-    figures: dict[str, float] = field(default_factory=dict)
-    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
-    outcomes: list[Outcome] = field(default_factory=list)
-
-
-def load(path: Path) -> list[dict[str, Any]]:
-    """The releases of a set, one JSON object a line."""
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def judge(release: dict[str, Any], events: list[Any]) -> Outcome:
@@ -91,12 +67,7 @@ def score(path: Path) -> Scores:
     for release in load(path):
         events = spotrep.extract(release["text"], document_id=release["id"])
         scores.outcomes.append(judge(release, events))
-    for measure in (*MEASURES, "any_arrests", "false_arrests"):
-        applies = [o.checks[measure] for o in scores.outcomes if o.checks[measure] is not None]
-        right = sum(1 for c in applies if c)
-        scores.counts[measure] = (right, len(applies))
-        scores.figures[measure] = right / len(applies) if applies else 0.0
-    return scores
+    return tally(scores, (*MEASURES, "any_arrests", "false_arrests"))
 
 
 def report(scores: Scores, failures: bool) -> str:
@@ -113,14 +84,7 @@ def report(scores: Scores, failures: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="+", type=Path)
-    ap.add_argument("--failures", action="store_true", help="list the releases that failed a check")
-    args = ap.parse_args(argv)
-    for path in args.sets:
-        print(f"== {path.name}")
-        print(report(score(path), args.failures))
-    return 0
+    return run_sets(argv, __doc__, score, report, "releases")
 
 
 if __name__ == "__main__":

@@ -24,45 +24,21 @@ A note is extracted the way ACLED's rows are scored: published on its event date
 
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 import math
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+# the tools' shared scoring, whether this file runs as a script or is loaded by its path (tests)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from setscoring import Outcome, Scores, load, run_sets, tally
 
 log = logging.getLogger(__name__)
 
 RADIUS_KM = 25.0
 MEASURES = ("any", "type", "type_any", "place", "admin1", "date", "full", "fatalities", "actor1")
-
-
-@dataclass
-class Outcome:
-    """How one note was read: the checks (None when a check does not apply) and the events found."""
-
-    id: str
-    checks: dict[str, bool | None]
-    found: list[dict[str, Any]]
-    expected: dict[str, Any]
-
-
-@dataclass
-class Scores:
-    """The share of notes right on each measure, and the outcome of each note."""
-
-    figures: dict[str, float] = field(default_factory=dict)
-    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
-    outcomes: list[Outcome] = field(default_factory=list)
-
-
-def load(path: Path) -> list[dict[str, Any]]:
-    """The notes of a set, one JSON object a line."""
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -129,12 +105,7 @@ def score(path: Path) -> Scores:
     for note in load(path):
         events = spotrep.extract(note["text"], published=note["date"], document_id=note["id"])
         scores.outcomes.append(judge(note, events))
-    for measure in MEASURES:
-        applies = [o.checks[measure] for o in scores.outcomes if o.checks[measure] is not None]
-        right = sum(1 for c in applies if c)
-        scores.counts[measure] = (right, len(applies))
-        scores.figures[measure] = right / len(applies) if applies else 0.0
-    return scores
+    return tally(scores, MEASURES)
 
 
 def report(scores: Scores, failures: bool) -> str:
@@ -150,14 +121,7 @@ def report(scores: Scores, failures: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="+", type=Path)
-    ap.add_argument("--failures", action="store_true", help="list the notes that failed a check")
-    args = ap.parse_args(argv)
-    for path in args.sets:
-        print(f"== {path.name}")
-        print(report(score(path), args.failures))
-    return 0
+    return run_sets(argv, __doc__, score, report, "notes")
 
 
 if __name__ == "__main__":

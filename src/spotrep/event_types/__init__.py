@@ -22,6 +22,7 @@ from ..lexicon.triggers import (
     PROTEST_WORDS,
     VERB_TRIGGERS,
 )
+from ..lexicon.weapons import WEAPON_WORDS
 from ..wordcache import lemma_lower
 
 if TYPE_CHECKING:
@@ -192,6 +193,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
             obj_kind = _object_kind(lemma, token, places)
+            if obj_kind == "shelling" and lemma in _STRIKE_VERBS and _weapon_subject(token):
+                obj_kind = None  # "a drone hit a position": the weapon that hit says what kind of strike
             if obj_kind == "capture" and lemma == "enter" and codebook.entered_to_fight(token):
                 continue  # the fight it led to is the event
             if obj_kind == "interception" or (not obj_kind and kind == "interception"):
@@ -340,3 +343,11 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
         if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     return triggers
+
+
+_STRIKE_VERBS = frozenset({"strike", "hit", "target", "pound"})
+
+
+def _weapon_subject(token) -> bool:
+    """Whether a verb's subject is a weapon ("a Ukrainian drone hit ...", "missiles struck ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and lemma_of(c) in WEAPON_WORDS for c in token.children)

@@ -1012,6 +1012,16 @@ def _fold_intercepted(ctx: DocContext, cands: list[Candidate]) -> list[Candidate
     return [c for c in cands if id(c) not in dropped]
 
 
+def _told_just_before(out: list[Candidate], c: Candidate, kinds: frozenset[str]) -> list[Candidate]:
+    """The events of these kinds told in c's paragraph, in its sentence or the one before (what an answer,
+    "returned fire", "repelled the attack", answers)."""
+    return [
+        o
+        for o in out
+        if o.kind in kinds and o.paragraph == c.paragraph and 0 <= c.sent_index - o.sent_index <= 1
+    ]
+
+
 def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
     """Fire that was answered ("X shelled the town. Y responded with fire.", "Y fired back") was exchanged:
     ACLED codes one armed clash where the first fire was. The answer told in the same or the next sentence of
@@ -1019,14 +1029,7 @@ def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         answer = c.kind == "clash" and any(return_fire(t.token, lemma_of(t.token)) for t in c.triggers)
-        fired = [
-            o
-            for o in out
-            if answer
-            and o.kind in _FIRE_KINDS
-            and o.paragraph == c.paragraph
-            and 0 <= c.sent_index - o.sent_index <= 1
-        ]
+        fired = _told_just_before(out, c, _FIRE_KINDS) if answer else []
         if fired and (
             c.location is None
             or c.location.geo_precision == 3
@@ -1054,15 +1057,11 @@ def _resolve_repelled(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         repelling = any(repels_told_attack(t.token, lemma_of(t.token)) for t in c.triggers)
-        attacks = [
-            o
-            for o in out
+        attacks = (
+            [o for o in _told_just_before(out, c, _REPELLED_KINDS) if o.background == c.background]
             if repelling
-            and o.kind in _REPELLED_KINDS
-            and o.paragraph == c.paragraph
-            and 0 <= c.sent_index - o.sent_index <= 1
-            and o.background == c.background
-        ]
+            else []
+        )
         if attacks and (
             c.location is None
             or c.location.geo_precision == 3
