@@ -19,9 +19,17 @@ _WEEKDAYS = {
     "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-# the names of the calendar: a capitalised word the tagger calls a date without being one of them (nor holding a
+# the words of the calendar: a capitalised word the tagger calls a date without being one of them (nor holding a
 # digit) is a name ("Positioned in Svitlodarsk, the SMM heard ...": the tagger's DATE)
-CALENDAR_NAMES = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_SEASON_MONTH)
+CALENDAR_WORDS = (
+    frozenset(_MONTHS)
+    | frozenset(_WEEKDAYS)
+    | frozenset(_SEASON_MONTH)
+    | frozenset(
+        "day days week weeks month months year years night morning evening afternoon today yesterday tonight "
+        "christmas easter ramadan eid new".split()
+    )
+)
 
 
 def _last_day(year: int, month: int) -> int:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .. import codebook
 from ..lexicon.triggers import (
     NOUN_TRIGGERS,
+    POSITION_STRIKE_VERBS,
     PROTEST_WORDS,
     VERB_TRIGGERS,
 )
@@ -193,7 +194,7 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
             obj_kind = _object_kind(lemma, token, places)
-            if obj_kind == "shelling" and lemma in _STRIKE_VERBS and _weapon_subject(token):
+            if obj_kind == "shelling" and lemma in POSITION_STRIKE_VERBS and _weapon_subject(token):
                 obj_kind = None  # "a drone hit a position": the weapon that hit says what kind of strike
             if obj_kind == "capture" and lemma == "enter" and codebook.entered_to_fight(token):
                 continue  # the fight it led to is the event
@@ -343,9 +344,6 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
         if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     return triggers
-
-
-_STRIKE_VERBS = frozenset({"strike", "hit", "target", "pound"})
 
 
 def _weapon_subject(token) -> bool:

@@ -37,6 +37,8 @@ _CODE_FILES = (
     "geonames_dump.py",
     "world.py",
     "myanmar.py",
+    "landmarks.py",
+    "landmarks.tsv",
 )
 
 _lock = threading.RLock()
@@ -64,7 +66,7 @@ def overlay_files() -> list[Path]:
 def code_digest() -> str:
     here = Path(__file__).parent
     h = hashlib.sha1()
-    for name in (*_CODE_FILES, "landmarks.py", "landmarks.tsv"):
+    for name in _CODE_FILES:
         h.update(name.encode())
         h.update((here / name).read_bytes())
     return h.hexdigest()[:12]

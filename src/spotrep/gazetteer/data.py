@@ -26,8 +26,8 @@ QUALITY_NAMES = ("name", "attested alternate name", "generated spelling variant"
 
 SRC_GEONAMES, SRC_KATOTTG, SRC_ISO, SRC_AREA, SRC_RAION, SRC_HROMADA, SRC_CITY_DISTRICT = 0, 1, 2, 3, 4, 5, 6
 SRC_DISTRICT = 7  # a GeoNames admin2 unit outside Ukraine and Russia ("Shwebo District", "Jaghuri")
-SRC_LANDMARK = 9  # a landmark of landmarks.tsv ("Snake Island", "the Zaporizhzhia nuclear power plant")
 SRC_MIMU = 8  # a town or village of Myanmar from the MIMU place codes (gazetteer.myanmar)
+SRC_LANDMARK = 9  # a landmark of landmarks.tsv ("Snake Island", "the Zaporizhzhia nuclear power plant")
 
 # Administrative rank of a settlement: the highest unit it is the administrative centre of. Reporting names
 # centres more often than the villages that share their name, so the resolver prefers them.

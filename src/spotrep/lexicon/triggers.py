@@ -994,7 +994,8 @@ VERB_OBJECTS["destroy"].update(
 # the other side's positions, strongholds and depots struck, hit or targeted, by means the report does not give:
 # remote fire, which ACLED codes as shelling ("Ukrainian forces struck Russian positions near Kreminna"); a
 # strike on anything else (a deal, a chord, a labour strike) is no event without a weapon or a victim
-for _verb in ("strike", "hit", "target", "pound"):
+POSITION_STRIKE_VERBS = frozenset({"strike", "hit", "target", "pound"})
+for _verb in POSITION_STRIKE_VERBS:
     VERB_OBJECTS.setdefault(_verb, {}).update(
         dict.fromkeys(
             "position stronghold depot manpower concentration emplacement fortification dugout trench "

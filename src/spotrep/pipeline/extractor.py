@@ -159,6 +159,13 @@ log = logging.getLogger(__name__)
 # ------------------------------------------------------------------------------------------ the extractor
 
 
+# the kinds whose other side is the enemy of actor1 when the text names no one else with a country: a battle, a
+# territorial change, an interception or a shootdown (whose drones or aircraft were downed)
+_OPPOSED_KINDS = frozenset(
+    {"clash", "assault", "advance", "capture", "recapture", "withdrawal", "interception", "shootdown"}
+)
+
+
 class DocumentExtractor:
     """Extraction for one analysed document."""
 
@@ -904,19 +911,8 @@ class DocumentExtractor:
             # "Russian shelling killed two soldiers in Kupiansk": soldiers struck by one side of the war,
             # whose nationality the text does not say, are the other side's
             actor2 = _war_opponent(ctx, actor1, on) or actor2
-        # the other side of a battle, a territorial change, an interception or a shootdown (whose drones or
-        # aircraft were downed) is
-        # the enemy of actor1 when the text names no one else with a country
-        if kind in (
-            "clash",
-            "assault",
-            "advance",
-            "capture",
-            "recapture",
-            "withdrawal",
-            "interception",
-            "shootdown",
-        ) and (
+        # the other side (see _OPPOSED_KINDS)
+        if kind in _OPPOSED_KINDS and (
             actor2 is None or actor2.kind == "civilians" or (actor2.country is None and not is_naf(actor2))
         ):
             opp = _war_opponent(ctx, actor1, on)

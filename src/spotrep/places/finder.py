@@ -31,7 +31,7 @@ from ..gazetteer.regions import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-from ..dates.days import CALENDAR_NAMES
+from ..dates.days import CALENDAR_WORDS
 from ..gazetteer.landmarks import load_landmarks
 from ..gazetteer.translit import ARABIC_ARTICLES
 from .records import (
@@ -1434,30 +1434,15 @@ _CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
 
 
 _ACCUSING_VERBS = frozenset({"accuse", "blame"})
-_DATE_NOUNS = frozenset(
-    "day days week weeks month months year years night morning evening afternoon today yesterday tonight "
-    "christmas easter ramadan eid new".split()
-)
 
 
 def _misread_date(t: Token) -> bool:
     """A capitalised word alone in what the tagger calls a date or a time that names no day, month, season or
     date word and holds no digit: a place the tagger did not know ("Positioned in Svitlodarsk, ...")."""
-    if t.ent_type_ not in ("DATE", "TIME"):
+    if t.ent_type_ not in ("DATE", "TIME") or t.ent_iob_ != "B":
         return False
-    ent = [x for x in t.doc[max(0, t.i - 4) : t.i + 5] if x.ent_iob_ != "O" and _same_entity(x, t)]
-    return (
-        len(ent) == 1
-        and t.lower_ not in CALENDAR_NAMES
-        and t.lower_ not in _DATE_NOUNS
-        and not any(ch.isdigit() for ch in t.text)
-    )
-
-
-def _same_entity(x: Token, t: Token) -> bool:
-    """Whether token x lies in the entity token t lies in."""
-    lo, hi = (x, t) if x.i <= t.i else (t, x)
-    return x.ent_type_ == t.ent_type_ and all(y.ent_iob_ == "I" for y in lo.doc[lo.i + 1 : hi.i + 1])
+    alone = t.i + 1 == len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I"
+    return alone and t.lower_ not in CALENDAR_WORDS and not any(ch.isdigit() for ch in t.text)
 
 
 @functools.cache
