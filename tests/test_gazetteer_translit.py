@@ -11,6 +11,7 @@ from spotrep.gazetteer.translit import (
     name_key,
     russian_to_latin,
     single_letters_key,
+    skeleton_key,
     ukrainian_to_latin,
     ukrainian_to_latin_y,
 )
@@ -148,6 +149,42 @@ def test_single_letters_key_writes_doubled_letters_once(doubled: str, single: st
 
 def test_single_letters_key_leaves_cyrillic_alone() -> None:
     assert single_letters_key("сосонка") == "сосонка" and single_letters_key("ззз") == "ззз"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # romanisations of Persian and Pashto district names in wire copy, notes and gazetteers
+        ("Nahri Sarraj", "Nahr-e Saraj"),
+        ("Zhari", "Zharey"),
+        ("Garmser", "Garmsir"),
+        ("Nawzad", "Naw Zad"),
+        ("Maiwand", "Maywand"),
+        ("Shahwalikot", "Shah Wali Kot"),
+        ("Sayedabad", "Sayyidabad"),
+        ("Dihrawud", "Deh Rawud"),
+        ("Komondjari", "Komandjoari"),
+    ],
+)
+def test_skeleton_key_merges_romanisations_of_a_unit_name(a: str, b: str) -> None:
+    assert skeleton_key(name_key(a)) == skeleton_key(name_key(b)) != ""
+
+
+@pytest.mark.parametrize(("a", "b"), [("Nad Ali", "Nawa"), ("Sangin", "Musa Qala"), ("Seno", "Soum")])
+def test_skeleton_key_keeps_different_unit_names_apart(a: str, b: str) -> None:
+    assert skeleton_key(name_key(a)) != skeleton_key(name_key(b))
+
+
+def test_skeleton_key_of_a_too_short_name_is_empty() -> None:
+    assert skeleton_key("ai") == "" and skeleton_key("") == ""
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz -'", max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_skeleton_key_has_no_word_breaks_and_no_vowel_after_its_first_letter(text: str) -> None:
+    sk = skeleton_key(text)
+    assert " " not in sk and "-" not in sk
+    assert not any(ch in "aeiouy" for ch in sk[1:])
 
 
 @pytest.mark.parametrize(("a", "b"), [("Kharkiv", "Kherson"), ("Lyman", "Liman River"), ("Sumy", "Sambir")])

@@ -561,3 +561,117 @@ def test_a_spanish_head_is_only_a_head_after_a_name() -> None:
     assert spanish_head("Michoacán de Ocampo") == "Michoacán"
     assert spanish_head("Veracruz de Ignacio de la Llave") == "Veracruz"
     assert spanish_head("Guanajuato") is None
+
+
+# --- units in a chain without their kind word, in other romanisations, "X district of Y province" ----------
+def _km(location, lat: float, lon: float) -> float:
+    from spotrep.gazetteer.data import haversine_km
+
+    return haversine_km(location.latitude, location.longitude, lat, lon)
+
+
+@pytest.mark.parametrize(
+    ("province", "code", "capital"),
+    [
+        # a province is at its capital (its largest town), not at its region's: GeoNames writes the province
+        # "Province du Séno", pycountry "Seno"
+        ("Seno", "BF-12", (14.035, -0.035)),  # Dori
+        ("Yatenga", "BF-10", (13.58, -2.42)),  # Ouahigouya
+        ("Yagha", "BF-12", (13.44, 0.53)),  # Sebba
+    ],
+)
+def test_a_province_is_placed_at_its_capital(gazetteer, province, code, capital) -> None:  # noqa: F811
+    entries = [i for i, _q in gazetteer.districts_by_base(province) if gazetteer.admin1_code(i) == code]
+    assert entries
+    assert _km(gazetteer.location(entries[0]), *capital) < 15
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "code", "centre"),
+    [
+        # ACLED's "(province, region)" after a village the gazetteer lacks: the province, not the region
+        (
+            "On 2 January, suspected JNIM militants attacked the gendarmerie post in Zzyxgadji (Seno, Sahel), "
+            "killing 3 gendarmes.",
+            "Seno",
+            "BF-12",
+            (14.035, -0.035),
+        ),
+        (
+            "On 5 March, VDP clashed with militants near Zzyxbri (Yatenga, Nord). 6 VDP were killed.",
+            "Yatenga",
+            "BF-10",
+            (13.58, -2.42),
+        ),
+        # a district in another romanisation than the gazetteer's, found among the units of its province
+        (
+            "On 3 March, Taliban militants attacked an ANA checkpoint in Nahri Sarraj district (Helmand). "
+            "2 ANA soldiers were killed.",
+            "Nahri Sarraj district",
+            "AF-HEL",
+            (31.82, 64.57),  # Gereshk
+        ),
+        (
+            "On 9 May, Taliban fighters overran a police post in Zhari district of Kandahar province.",
+            "Zhari district",
+            "AF-KAN",
+            (31.56, 65.43),
+        ),
+    ],
+)
+def test_a_unit_of_the_chain_s_region_places_the_event(places, sentence, unit, code, centre) -> None:  # noqa: F811
+    m = by_text(places(sentence), unit)
+    assert m.location is not None and m.location.admin1_code == code
+    assert m.location.geo_precision == 2
+    assert _km(m.location, *centre) < 20
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town", "code"),
+    [
+        # "X district" of a district the gazetteer lacks, in its province: the town the district is named after
+        (
+            "On 1 May, a roadside bomb struck a police car in Spin Boldak district (Kandahar).",
+            "Spin Boldak",
+            "AF-KAN",
+        ),
+        (
+            "Taliban fighters attacked a checkpoint in Spin Boldak district, Kandahar province.",
+            "Spin Boldak",
+            "AF-KAN",
+        ),
+        (
+            "Two soldiers died when an IED exploded in Sangin district of Helmand province.",
+            "Sangin",
+            "AF-HEL",
+        ),
+    ],
+)
+def test_a_district_unknown_as_a_unit_is_its_namesake_town(places, sentence, town, code) -> None:  # noqa: F811
+    m = by_text(places(sentence), town)
+    assert m.kind == "settlement"
+    assert m.location is not None and m.location.admin1_code == code and m.location.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        # a district inside the chain is above the place: not a place of its own
+        (
+            "On 11 June, in Zzyx village, Pang Long village tract, Namtu township (Kyaukme district, Shan-North), "
+            "a man stepped on a landmine.",
+            "Kyaukme",
+        ),
+        # "of" a region whose name goes on is no chain: "North" is not the region
+        (
+            "Gunmen killed four women in Zzyx village in Mir Ali tehsil of North Waziristan district on Monday.",
+            "North",
+        ),
+    ],
+)
+def test_a_unit_above_the_place_is_no_place_of_its_own(places, sentence, not_a_place) -> None:  # noqa: F811
+    mentions = places(sentence)
+    assert not [m for m in mentions if m.text == not_a_place and m.kind == "settlement" and not m.qualifier]
+    assert all(m.location is None or m.location.country in ("MM", "PK") for m in mentions), [
+        (m.text, m.location and m.location.country) for m in mentions
+    ]

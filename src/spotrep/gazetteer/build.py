@@ -80,7 +80,15 @@ from .regions import (
     UA_REGIONS,
     WORLD_REGION_ALIASES,
 )
-from .translit import admin_stem, has_cyrillic, loose_key, name_key, single_letters_key, ukrainian_to_latin
+from .translit import (
+    admin_stem,
+    has_cyrillic,
+    loose_key,
+    name_key,
+    single_letters_key,
+    skeleton_key,
+    ukrainian_to_latin,
+)
 from .variants import ukrainian_name_variants, ukrainian_romanisations
 from .world import (
     WorldAdmin,
@@ -95,7 +103,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "19"  # bump whenever the build changes what it produces
+BUILD_VERSION = "20"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -1314,6 +1322,10 @@ def _add_world_units(
                 if lk and not district:
                     # a region in another spelling: "Lower Shabelle" for Lower Shabeelle, "Hiraan" for Hiiraan
                     add_to_index(index, "~" + lk, i * 4 + Q_NAME)
+                sk = skeleton_key(k) if district else ""
+                if sk:
+                    # a unit in another romanisation ("Nahri Sarraj" for Nahr-e Saraj), read only in its region
+                    add_to_index(index, "%" + sk, i * 4 + Q_NAME)
             if not standalone:
                 continue
             for full in {n, base}:
@@ -1396,10 +1408,11 @@ def _add_world_units(
         for p in pts:
             a2 = data.strings[data.admin2[p[2]]]
             if a2 and a1[:2] not in LOOSE_COUNTRIES:
-                members_of_district[(a1, a2)].append(p)
+                # by the name without its kind words: GeoNames' "Province du Seno" is pycountry's "Seno"
+                members_of_district[(a1, unit_key(a2))].append(p)
     province_keys: set[tuple[str, str]] = set()
     for u in world.provinces:
-        members = members_of_district.get((u.admin1, u.name), [])
+        members = members_of_district.get((u.admin1, unit_key(u.name)), [])
         lat, lon, approx, centre = place(u.admin1, u.name, members, u.admin1)
         i = b.add(
             u.name,
@@ -1422,7 +1435,7 @@ def _add_world_units(
     for u in world.districts:
         if (u.admin1, unit_key(u.name)) in province_keys:
             continue
-        members = members_of_district.get((u.admin1, u.name), [])
+        members = members_of_district.get((u.admin1, unit_key(u.name)), [])
         lat, lon, approx, centre = place(u.admin1, u.name, members, u.admin1)
         i = b.add(
             u.name,

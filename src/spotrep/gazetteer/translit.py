@@ -255,6 +255,21 @@ def single_letters_key(key: str) -> str:
     return _DOUBLED.sub(r"\1", key) if key.isascii() else key
 
 
+_NOT_SKELETON = re.compile(r"[^a-z0-9]")
+_VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiouy]")
+
+
+def skeleton_key(key: str) -> str:
+    """The consonants of a name's loose key, its word breaks and doubled letters gone: one key for the many
+    romanisations of a Persian, Pashto or Arabic unit name (``Nahri Sarraj`` ~ ``Nahr-e Saraj``, ``Zhari`` ~
+    ``Zharey``, ``Garmser`` ~ ``Garmsir``, ``Shahwalikot`` ~ ``Shah Wali Kot``). It merges far too much to be
+    looked up on its own: only among the units of a region the text names, and only when one unit there has
+    it. "" for a name of fewer than two consonants."""
+    loose = loose_key(key)
+    skeleton = _DOUBLED.sub(r"\1", _VOWELS_AFTER_FIRST.sub("", _NOT_SKELETON.sub("", loose)))
+    return skeleton if len(skeleton) >= 2 else ""
+
+
 # the adjectival endings of administrative unit names in their English spellings: Ukrainian -skyi/-ska/-ske
 # (Lozivskyi raion, Mezhyritska hromada), Russian -sky/-skaya/-skoye, and the bare -sk of a town name
 _ADMIN_ENDING = re.compile(r"(?<=[sz])k(?:yi|yy|iy|ii|ij|y|i|a|e|oye|oe|aya|aia|ogo|oho)?$")

@@ -603,10 +603,18 @@ class _Finder:
                         r_mention.qualifier = True
                     unit.within, unit.within_text = codes, region_text
                 continue
+            # "Spin Boldak district, Kandahar province", no such unit known: the town it is named after
+            district = unit is None and lower[end - 1] in DISTRICT_NOUNS
+            if district:
+                end -= 1
             found = self._settlement_before(end, codes)
-            if found is None:
+            if found is None or (
+                district and not any(_region_ok(g.admin1_code(x), codes) for x, _ in found[1])
+            ):
                 continue
             a, pairs = found
+            if district and a > 0 and self.texts[a - 1] in ("(", ","):
+                continue  # "(Kyaukme district, Shan-North)": a unit of a chain, above the place
             if r_mention is None:
                 r_mention = self._add(
                     k + 1,
@@ -618,6 +626,8 @@ class _Finder:
                 r_mention.qualifier = True
             m = self._add(a, end, "settlement", pairs, accepted_by=f"'X, {region_text}' pattern")
             m.within, m.within_text = codes, region_text
+            if district:
+                m.precision, m.precision_why = 2, f"the {self.texts[end]} named after it"
             self._decorate(m)
             # "Avdiivka and Marinka, Donetsk": the settlements listed before share the region
             b = a
@@ -640,7 +650,15 @@ class _Finder:
         region (a hard constraint), a township by its namesake town; the region and the units are qualifiers."""
         texts, n = self.texts, self.n
         for k in range(1, n - 1):
-            if texts[k] != "(" and not (texts[k] == "," and self.cap[k + 1]):
+            # "Zhari district of Kandahar province": a unit and the region it lies in
+            of_unit = (
+                texts[k] == "of"
+                and k > 1
+                and self.lower[k - 1] in _UNIT_OF_NOUNS
+                and self.cap[k - 2]
+                and self.cap[k + 1]
+            )
+            if texts[k] != "(" and not of_unit and not (texts[k] == "," and self.cap[k + 1]):
                 continue
             # the chain: comma-separated parts up to the region (and ")" when it opened with "(")
             parts: list[tuple[int, int]] = []
@@ -658,6 +676,8 @@ class _Finder:
                 ):
                     break
                 region = None
+                if of_unit:
+                    break
                 e = s
                 while e < n and e - s <= MAX_NAME_TOKENS and texts[e] not in (",", ")", "(", "."):
                     e += 1
@@ -665,10 +685,16 @@ class _Finder:
                     break
                 parts.append((s, e))
                 s = e + 1
-            if region is None or (not parts and texts[k] != "("):
+            unit = self.owner[s] if of_unit and region is None else None
+            if unit is not None and unit.kind == "region" and unit.tok_start == s and unit.cands:
+                # "Mir Ali tehsil of North Waziristan district": a unit of a unit, in the larger one's region
+                region = unit.tok_end, [(c.entry, c.quality) for c in unit.cands], unit
+            if region is None or (not parts and texts[k] != "(" and not of_unit):
                 continue
             r_end, r_pairs, r_mention = region
             if texts[k] == "(" and (r_end >= n or texts[r_end] != ")"):
+                continue
+            if of_unit and not self._unit_of_region(r_end, r_pairs):
                 continue
             if texts[k] == "," and not parts:
                 continue  # "X, Region" alone: the settlement-region pattern reads it
@@ -689,15 +715,35 @@ class _Finder:
             # the units of the chain, then the place before it: a village the gazetteer does not know in the
             # region ("Man Li village (Namtu township, ...)") is left out when the chain named a town there
             inside = False
+            before = len(self.mentions)
             for a, e in parts:
                 inside = self._chain_member(a, e, codes, region_text, False) or inside
             end = self._before_aside(k)
             inside = self._chain_member(None, end, codes, region_text, inside) or inside
+            if r_mention.precision == 2 and r_mention.kind == "region":
+                # the chain ends with a unit below the region: what the text puts in it is in that unit
+                unit_entry = next(
+                    (c.entry for c in r_mention.cands if _region_ok(self.g.admin1_code(c.entry), codes)), None
+                )
+                for m in self.mentions[before:]:
+                    if m.kind == "settlement":
+                        m.within_unit = unit_entry
             # the settlement the unit before the chain holds: "Aung Lawt village of Muse township (Muse
             # district, ...)", "Bei Lin village, Sintgaing township (...)": also inside the region
             earlier = self._settlement_before_unit(end)
             if earlier is not None:
                 self._chain_member(None, earlier, codes, region_text, inside)
+
+    def _unit_of_region(self, r_end: int, r_pairs: list[tuple[int, int]]) -> bool:
+        """Whether 'X district of Y' names the region Y ending at token r_end: not "of North Waziristan" (no
+        region "North"), not "of Donetsk city" (a district of the city); a region of Ukraine or Russia only with
+        its noun ("of Donetsk region"), as "the Kirovskyi district of Donetsk" is the city's."""
+        lower, n = self.lower, self.n
+        if r_end < n and (self.cap[r_end] or lower[r_end] in SETTLEMENT_NOUNS):
+            return False
+        if lower[r_end - 1] in REGION_NOUNS or lower[r_end - 1] in DISTRICT_NOUNS:
+            return True
+        return not any((self.g.country(e) or "") in WAR_COUNTRIES for e, _q in r_pairs)
 
     def _before_aside(self, k: int) -> int:
         """Where the text before token k ends once a short parenthetical aside just before k is skipped: in "Muse
@@ -752,6 +798,15 @@ class _Finder:
                 unit.within, unit.within_text = codes, region_text
                 return True
             return self._unit_of_the_region(unit, codes, region_text)
+        # "Nahri Sarraj district (Helmand)", "Gorgadji (Seno, Sahel)": a unit of the region
+        district = noun in DISTRICT_NOUNS
+        if (district or (a is not None and end == e)) and self._unit_in_region(
+            a, e - 1 if district else e, e, codes, region_text
+        ):
+            return True
+        district = district and a is None  # a district inside the chain is above the place: no place itself
+        if district:
+            end -= 1  # "Spin Boldak district (Kandahar)", no such unit known: the town it is named after
         found = self._settlement_before(end, codes)
         if found is not None and found[0] > 0:
             ent = self._entity(found[0], end)
@@ -786,13 +841,52 @@ class _Finder:
             return False
         m = self._add(start, end, "settlement", pairs, accepted_by=f"'X ({region_text})' chain")
         m.within, m.within_text = codes, region_text
+        if district:
+            m.precision, m.precision_why = 2, f"the {self.texts[end]} named after it"
         self._decorate(m)
+        return True
+
+    def _unit_in_region(
+        self, a: int | None, name_end: int, e: int, codes: frozenset[str], region_text: str
+    ) -> bool:
+        """A part of a chain that is a second-level unit of the chain's region: ACLED writes "Gorgadji (Seno,
+        Sahel)" for a village of Seno province in the Sahel region, without the kind word, and a village the
+        gazetteer lacks is then placed at its province, not at its region. The unit's name is read in its own
+        spelling, else in any romanisation of its consonants that only one unit of the region has ("Nahri
+        Sarraj district (Helmand)" for Nahr-e Saraj)."""
+        run = self._base_run_before(name_end)
+        if run is None or run[1] != name_end or (a is not None and run[0] < a):
+            return False
+        start = a if a is not None else run[0]
+        if not self._free(start, e):
+            return False
+        g = self.g
+        text = self._span_text(start, name_end)
+        pairs = [
+            (i, q)
+            for i, q in dict([*g.regions_by_base(text), *g.districts_by_base(text)]).items()
+            if g.precision(i) == 2 and _region_ok(g.admin1_code(i), codes)
+        ]
+        settlement = self._settlement_before(name_end, codes)
+        if not pairs and not (
+            settlement is not None
+            and settlement[0] == start
+            and any(_region_ok(g.admin1_code(x), codes) for x, _q in settlement[1])
+        ):
+            pairs = [(i, Q_LOOSE) for i in g.units_by_skeleton(text, codes)]
+        if not pairs:
+            return False
+        m = self._add(
+            start, e, "region", pairs, accepted_by=f"'X ({text}, {region_text})' chain: a unit of the region"
+        )
+        m.precision, m.within, m.within_text = 2, codes, region_text
         return True
 
     def _unit_of_the_region(self, unit: _Mention, codes: frozenset[str], region_text: str) -> bool:
         """A unit of a chain that the gazetteer knows only in another country ("Oicha (Beni territory, North
         Kivu province)": no Beni department of Bolivia): a unit of the chain's region named after its town, so
-        the town of that name in the region stands for it; without one the unit names nothing known."""
+        the town of that name in the region stands for it, else a unit of the region in another spelling;
+        without either the unit names nothing known."""
         name_end = unit.tok_end
         while name_end > unit.tok_start + 1 and not self.cap[name_end - 1]:
             name_end -= 1  # "Beni territory": the name before the unit noun
@@ -803,7 +897,8 @@ class _Finder:
                 self.used[k] = False
         found = self._settlement_before(name_end, codes)
         if found is None or found[0] < unit.tok_start:
-            return False
+            # or a unit of the region in another spelling: "Zhari district of Kandahar province" (Zharey)
+            return self._unit_in_region(unit.tok_start, name_end, unit.tok_end, codes, region_text)
         m = self._add(found[0], name_end, "settlement", found[1], accepted_by=f"'X ({region_text})' chain")
         m.within, m.within_text = codes, region_text
         m.precision, m.precision_why = (
@@ -1434,6 +1529,9 @@ _CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
 
 
 _ACCUSING_VERBS = frozenset({"accuse", "blame"})
+
+
+_UNIT_OF_NOUNS = DISTRICT_NOUNS | TOWNSHIP_NOUNS
 
 
 def _misread_date(t: Token) -> bool:
