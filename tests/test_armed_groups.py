@@ -168,3 +168,41 @@ def test_a_raid_killing_a_taliban_leader_is_a_clash_with_the_taliban():
     )  # the lead event; the IED attacks he planned are a record
     assert events[0].actor1.name == "Military Forces of Afghanistan (2004-2021)"
     assert events[0].actor2.name == "Taliban"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "name"),
+    [
+        # a group's name whose first word the parser takes for a verb ("IS" read as "is")
+        ("Suspected IS Sahel militants burned the school of the village.", "militants", "Islamic State Sahel Province"),
+        ("IS Sahel militants attacked a gold mine.", "militants", "Islamic State Sahel Province"),
+        # a word before the phrase that opens no name leaves it as it is
+        ("Yesterday Taliban fighters attacked a checkpoint.", "fighters", "Taliban"),
+    ],
+)  # fmt: skip
+def test_a_group_s_name_split_off_its_phrase_still_names_it(sentence, word, name):
+    assert _actors(sentence)[word][0] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "name"),
+    [
+        ("Armed men believed to be JNIM militants raided a gold mining site.", "men",
+         "JNIM: Group for Support of Islam and Muslims"),
+        ("Gunmen suspected to be al-Shabaab militants attacked a bus.", "Gunmen", "Al Shabaab"),
+        ("Assailants suspected of being ISWAP fighters killed five farmers.", "Assailants",
+         "ISWAP: Islamic State West Africa Province"),
+    ],
+)  # fmt: skip
+def test_an_attacker_believed_to_be_a_group_is_that_group(sentence, word, name):
+    assert _actors(sentence)[word][0] == name
+
+
+def test_armed_men_are_an_armed_group_and_men_alone_civilians():
+    assert _actors("Unknown armed men killed two herders.")["men"][2] == "armed_group"
+    assert _actors("Soldiers detained two men at a checkpoint.")["men"][2] == "civilians"
+
+
+@pytest.mark.parametrize("word", ["miners", "shepherds", "traders", "pupils", "imams"])
+def test_the_trades_rural_attacks_kill_are_civilians(word):
+    assert _actors(f"Militants killed six {word} near the village.")[word][2] == "civilians"

@@ -617,6 +617,12 @@ def test_a_province_is_placed_at_its_capital(gazetteer, province, code, capital)
             "AF-KAN",
             (31.56, 65.43),
         ),
+        (
+            "An air strike hit a compound in Kandahar province's Zhari district.",
+            "Zhari district",
+            "AF-KAN",
+            (31.56, 65.43),
+        ),
     ],
 )
 def test_a_unit_of_the_chain_s_region_places_the_event(places, sentence, unit, code, centre) -> None:  # noqa: F811
@@ -645,6 +651,11 @@ def test_a_unit_of_the_chain_s_region_places_the_event(places, sentence, unit, c
             "Sangin",
             "AF-HEL",
         ),
+        ("Drones struck a market in Helmand province's Sangin district on Friday.", "Sangin", "AF-HEL"),
+        # other countries' second-level units: Nigeria's LGAs, Mali's cercles
+        ("ISWAP militants attacked a base in Zzyx (Damboa LGA, Borno).", "Damboa", "NG-BO"),
+        ("Bandits abducted 20 villagers in Damboa LGA of Borno State.", "Damboa", "NG-BO"),
+        ("JNIM militants attacked a FAMa post in Bandiagara cercle, Mopti region.", "Bandiagara", "ML-5"),
     ],
 )
 def test_a_district_unknown_as_a_unit_is_its_namesake_town(places, sentence, town, code) -> None:  # noqa: F811

@@ -771,6 +771,21 @@ TABLE = [
         "cars_and_homes_burned",
         "Looting/property destruction",
     ),
+    row(
+        "Militants burned the school and the health centre of a village near Djibo on Saturday.",
+        "any_building_burned_is_property_destroyed",
+        "Looting/property destruction",
+    ),
+    row(
+        "Gunmen burned granaries and market stalls in Kaya on Tuesday.",
+        "granaries_and_stalls_burned",
+        "Looting/property destruction",
+    ),
+    row(
+        "Militants burned two herders alive near Menaka on Sunday.",
+        "people_burned_alive_is_an_attack",
+        "Attack",
+    ),
     # ---------------------------------------------------------------------------------- Other
     row(
         "Ukraine sent additional troops to the Kharkiv region to stop the Russian advance.",
@@ -1204,6 +1219,7 @@ NON_EVENTS = [
     pytest.param("Russia is preparing to launch a new offensive in the north.", id="preparing_to"),
     pytest.param("Fears of an attack on the city have grown in recent days.", id="fear_of_attack"),
     pytest.param("The president called for an end to the fighting.", id="call_for_an_end"),
+    pytest.param("The candles burned for hours at the memorial in Kyiv.", id="a_fire_burning_is_no_arson"),
 ]
 
 

@@ -281,6 +281,9 @@ def actor_from_token(head: Token) -> ActorMention | None:
     war = _war_actor(head, tokens, lowers)
     if war is not None:
         return war
+    identity = _suspected_identity(head)
+    if identity is not None:
+        return identity
     # named bodies
     doc = head.doc
     pair_firsts = _named_pair_firsts()
@@ -399,8 +402,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
             "military"  # "Ukrainian militants", "Russian terrorists": one side's words for the other's army
         )
     name = None
+    if kind == "civilians" and any(t.lower_ == "armed" for t in modifiers):
+        kind, name = "armed_group", "Unidentified Armed Group"  # "armed men", "unknown armed individuals"
     if kind == "armed_group" and not country:
-        name = {"militant": "Unidentified Armed Group", "gunman": "Unidentified Armed Group"}.get(lemma)
+        name = {"militant": "Unidentified Armed Group", "gunman": "Unidentified Armed Group"}.get(lemma, name)
     actor = make_actor(kind, country, name)
     if kind == "military":
         actor = with_branch(actor, branch_of(lowers)) or actor
@@ -408,6 +413,39 @@ def actor_from_token(head: Token) -> ActorMention | None:
 
 
 _SQUAD_NOUNS = frozenset({"patrol", "squad", "detachment"})
+
+# "gunmen suspected to be al-Shabaab militants", "armed men believed to be JNIM fighters", "assailants suspected
+# of being ISWAP fighters": the verbs that give a generic attacker its presumed identity
+_SUSPECT_VERBS = frozenset({"believe", "suspect", "think", "presume", "allege"})
+# heads too generic to say who acted: the presumed identity says it
+_GENERIC_KINDS = frozenset({"armed_group", "civilians"})
+
+
+def _suspected_identity(head: Token) -> ActorMention | None:
+    """The group a generic attacker is 'believed to be' or 'suspected of being', read from the parse: the
+    clause on the noun ("gunmen, suspected to be X,") or the verb the noun is the subject of ("armed men
+    believed to be X militants raided", which the parser reads with 'believed' as the main verb)."""
+    if ACTOR_NOUNS.get(noun_key(head)) not in _GENERIC_KINDS:
+        return None
+    verbs = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _SUSPECT_VERBS]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _SUSPECT_VERBS:
+        verbs.append(head.head)
+    doc = head.doc
+    for verb in verbs:
+        # the complement's noun ("to be X militants", "of being X fighters"), or, when the parser hung it
+        # elsewhere, the nouns just after the verb up to the next verb
+        nouns = [t for t in verb.subtree if t.dep_ == "attr" and t.i != head.i]
+        for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+            if t.pos_ == "VERB" or (t.is_punct and t.text != "-"):
+                break
+            if t.pos_ in ("NOUN", "PROPN") and t.i != head.i:
+                nouns.append(t)
+        for t in nouns:
+            found = _group_actor(t, _np_tokens(t))
+            if found is not None:
+                return ActorMention(found.actor, head.i, found.via, institution=found.institution)
+    return None
+
 
 # the heads of noun phrases that name people, not a group's fighters: "residents of the KIA-held town"
 _NOT_MEMBERS = frozenset({"civilians", "protesters"})
@@ -421,11 +459,21 @@ def _group_actor(head: Token, tokens: list[Token]) -> ActorMention | None:
     if own in _NOT_MEMBERS:
         return None
     doc = head.doc
-    for t in tokens:
-        found = match_group(doc, t.i)
-        if found is None:
+    first = tokens[0].i if tokens else head.i
+    # a name the parser split off the phrase ("IS Sahel militants", its "IS" read as a verb): capitalised words
+    # just before the phrase, when the name they open runs into it
+    before = []
+    for k in (1, 2, 3):
+        j = first - k
+        if j < 0 or not (doc[j].text[:1].isupper() or doc[j].text == "-"):
+            break
+        before.insert(0, j)
+    for start in [*before, *(t.i for t in tokens)]:
+        found = match_group(doc, start)
+        if found is None or (start < first and found[1] <= first):
             continue
         group, _end = found
+        t = doc[max(start, first)]
         name = group.acled
         if group.local:
             place = _branch_place(t, tokens)

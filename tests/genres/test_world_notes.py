@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import requires_model
-from .matching import AIR, ARREST, ATTACK, CLASH, IED, LOOTING, SHELL, Case, assert_row, case, want
+from .matching import AIR, ARREST, ATTACK, CLASH, IED, LOOTING, REGAIN, SHELL, Case, assert_row, case, want
 
 pytestmark = requires_model
 
@@ -481,6 +481,45 @@ TABLE = [
         "VDP were killed. Fatalities coded as 7.",
         "2022-10-09",
         want(CLASH, "Sebba", "BF-12", "2022-10-09", fat=7),
+        max_events=1,
+    ),
+    case(
+        "bf_armed_men_believed_to_be_a_group_kill_miners",
+        "On 17 November 2022, armed men believed to be JNIM militants raided a gold mining site near Djibo "
+        "(Djibo, Soum, Sahel) and killed 6 miners.",
+        "2022-11-18",
+        want(ATTACK, "Djibo", "BF-12", "2022-11-17", fat=6, a1="ML"),
+        max_events=1,
+    ),
+    case(
+        "bf_school_and_health_centre_burned",
+        "On 3 September 2022, suspected IS Sahel militants burned the school and the health centre of "
+        "Gorom-Gorom (Gorom-Gorom, Oudalan, Sahel).",
+        "2022-09-05",
+        want(LOOTING, "Gorom-Gorom", "BF-12", "2022-09-03"),
+        max_events=1,
+    ),
+    case(
+        "af_suicide_vehicle_bomb_is_one_event",
+        "On 3 April 2020, a suicide bomber detonated his explosive-laden vehicle at an ANA base in Gereshk "
+        "(Helmand). 6 ANA soldiers were killed.",
+        "2020-04-04",
+        want("Suicide bomb", "Gereshk", "AF-HEL", "2020-04-03", fat=6),
+        max_events=1,
+    ),
+    case(
+        "af_attack_then_clashes_lasted_is_one_clash",
+        "On 10 October 2020, Taliban militants attacked several ANA and ANP checkpoints around Lashkar Gah "
+        "city (Helmand). Clashes lasted several hours; 15 Taliban and 4 ANA were killed.",
+        "2020-10-11",
+        want(CLASH, "Lashkar Gah", "AF-HEL", "2020-10-10", fat=19),
+        max_events=1,
+    ),
+    case(
+        "af_forces_retook_control_of_a_city",
+        "On 14 July 2021, Afghan forces retook control of Kunduz city (Kunduz) from the Taliban.",
+        "2021-07-15",
+        want(REGAIN, "Kunduz", "AF-KDZ", "2021-07-14", a1="AF"),
         max_events=1,
     ),
 ]

@@ -161,8 +161,9 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             or token.tag_ in _VERB_TAGS
             or (
                 form is not None  # low in FORMS
-                # an inflected form the tagger took for a name ("Ukrainian forces retook Kherson") is a verb
-                and (pos != "PROPN" or (token.dep_ == "ROOT" and low != form))
+                # an inflected form the tagger took for a name ("Ukrainian forces retook Kherson", "ANDSF retook
+                # control of X": the root, or a word in lower case no name is written in) is a verb
+                and (pos != "PROPN" or ((token.dep_ == "ROOT" or token.text[:1].islower()) and low != form))
                 and not (pos == "NOUN" and lemma in NOUN_TRIGGERS and token.dep_ in _NOUN_DEPS)
             )
         )

@@ -82,7 +82,7 @@ def _arguments(token: Token) -> list[Token]:
         out.extend(c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         out.append(token.head)  # "pounding settlements" parsed as an adjective
-    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.lower_ in FORMS:
+    if token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN") and token.lower_ in FORMS:
         out.append(token.head)  # headline verbs parsed as nouns: "Ukraine downs drones"
     return out
 
@@ -116,6 +116,14 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
     ):
         # "executed three farmers", "executed two village chiefs": any person the verb is done to
         return person.rstrip("?")
+    thing = table.get("thing")
+    if thing and any(
+        a.pos_ == "NOUN" and lemma_of(a) not in ACTOR_NOUNS and _weapon_key(a) is None
+        for a in args
+        if a.dep_ in ("dobj", "nsubjpass", "conj")
+    ):
+        # "burned the school and the health centre": any thing (not a person) the verb is done to
+        return thing.rstrip("?")
     # a named place as the object: what the verb does to a settlement (not a person's name the gazetteer also
     # knows: "police seized Ivanov")
     if (

@@ -289,9 +289,16 @@ REGION_NOUNS = frozenset(
         "department",  # Colombia's, Benin's: "Cauca department"
     }
 )
-DISTRICT_NOUNS = frozenset({"district", "districts", "raion", "rayon", "raions", "rayons"})
-# Units named after their main town ("Mohnyin township"): the town inside the region the text names.
-TOWNSHIP_NOUNS = frozenset({"township", "townships", "tehsil", "commune", "municipality", "subdistrict"})
+# Second-level units: Ukraine's and Russia's raions, Afghanistan's districts, Nigeria's local government areas
+# ("Gwoza LGA"), Mali's cercles ("Douentza cercle")
+DISTRICT_NOUNS = frozenset(
+    {"district", "districts", "raion", "rayon", "raions", "rayons", "lga", "lgas", "cercle", "cercles"}
+)
+# Units named after their main town ("Mohnyin township", "Kutum locality", "Dangila woreda"): the town inside
+# the region the text names.
+TOWNSHIP_NOUNS = frozenset(
+    {"township", "townships", "tehsil", "commune", "municipality", "subdistrict", "locality", "woreda"}
+)
 
 # Names of first-level regions outside Ukraine and Russia that pycountry and GeoNames do not carry: ACLED's
 # halves of Myanmar's Shan and Bago, and the older English names still in use. Checked against pycountry by

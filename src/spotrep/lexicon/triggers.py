@@ -621,6 +621,10 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "office": "looting",
         "flag": "protest",
         "effigy": "protest",
+        "alive": "attack",  # "burned two herders alive"
+        "death": "attack",  # "burned to death"
+        # any other thing burned is property destroyed: "burned the school and the health centre"
+        "thing": "looting",
     },
     "neutralise": {
         **NEUTRALISED_PEOPLE,

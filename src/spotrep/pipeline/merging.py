@@ -235,6 +235,23 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             if taken:
                 fold(taken[0], c)
                 continue
+        if c.kind in _BLAST_KINDS:
+            # "a suicide bomber detonated his explosive-laden vehicle": the blast is the suicide bombing
+            bombing = [
+                o
+                for o in out
+                if o is not c
+                and id(o) not in absorbed
+                and o.kind == "suicide"
+                and o.sent_index == c.sent_index
+                and _place_key(o.location) == _place_key(c.location)
+            ]
+            if bombing:
+                target = final(bombing[0])
+                typing = target.typing
+                fold(target, c)
+                target.typing = Typing(typing.kind, typing.sub_event_type, target.typing.categories)
+                continue
         # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
         if c.title and (c.kind in _STORY_KINDS or c.kind == "explosion"):
             target, alone = _headline_target(c, [o for o in out if not o.title and id(o) not in absorbed])
@@ -252,6 +269,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     return result
 
 
+_BLAST_KINDS = frozenset({"explosive", "explosion", "bombing"})
 _UNNAMED_PLACE_NOUNS = frozenset("village town settlement locality hamlet city".split())
 NAMED_NEAR_KM = 30.0
 """How far from the place a report says an unnamed village is near ("a village near X") the village it then
@@ -426,6 +444,9 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
             and _dates_overlap(o, c, widen=True)
         ]
         return told_before[-1] if told_before else None
+    fought = _fighting_told_before(c, told)
+    if fought is not None:
+        return fought
     if not (consequence or damage or repeat):
         return None
     found = _story_event_near(ctx, c, told, consequence=consequence, damage=damage, repeat=repeat)
@@ -435,6 +456,24 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         if found is not None and _clause_place(c) and _place_key(found.location) != _place_key(c.location):
             found = None  # told at a place of its own: another incident
     return found
+
+
+def _fighting_told_before(c: Candidate, told: list[Candidate]) -> Candidate | None:
+    """ "Taliban militants attacked checkpoints around Lashkar Gah. Clashes lasted several hours; 15 were
+    killed.": fighting told with no side of its own ("clashes ensued", "fighting continued into the night"),
+    at no other place, just after a battle is that battle, not another one."""
+    if c.kind != "clash" or c.actor1 is not None or c.actor2 is not None or c.claim.source is not None:
+        return None  # (a speaker's report of fighting, "authorities said there was fighting", is its own telling)
+    fights = [
+        o
+        for o in told
+        if (o.kind in _FIGHT_KINDS or o.typing.sub_event_type == "Armed clash")
+        and 0 <= c.sent_index - o.sent_index <= 1
+        and o.background == c.background
+        and _dates_overlap(o, c, widen=True)
+        and (not _clause_place(c) or _place_key(o.location) == _place_key(c.location))
+    ]
+    return fights[-1] if fights else None
 
 
 def _names_it_again(ctx: DocContext, c: Candidate) -> bool:

@@ -716,9 +716,13 @@ class _Finder:
             # region ("Man Li village (Namtu township, ...)") is left out when the chain named a town there
             inside = False
             before = len(self.mentions)
-            for a, e in parts:
-                inside = self._chain_member(a, e, codes, region_text, False) or inside
             end = self._before_aside(k)
+            # a district of the chain stands for its namesake town only when it is the first unit below an
+            # unknown place: "Zzyx (Damboa LGA, Borno)", not "Namtu township (Kyaukme district, Shan-North)"
+            unit_before = end > 0 and self.lower[end - 1] in _UNIT_NOUNS
+            for a, e in parts:
+                namesake = not inside and not unit_before
+                inside = self._chain_member(a, e, codes, region_text, False, namesake=namesake) or inside
             inside = self._chain_member(None, end, codes, region_text, inside) or inside
             if r_mention.precision == 2 and r_mention.kind == "region":
                 # the chain ends with a unit below the region: what the text puts in it is in that unit
@@ -733,6 +737,30 @@ class _Finder:
             earlier = self._settlement_before_unit(end)
             if earlier is not None:
                 self._chain_member(None, earlier, codes, region_text, inside)
+        self._possessive_units()
+
+    def _possessive_units(self) -> None:
+        """'Kandahar province's Zhari district', 'Sagaing region's Kani township': a unit of the region named
+        before it, read as the chain 'Zhari district (Kandahar province)'."""
+        texts, lower, n = self.texts, self.lower, self.n
+        for k in range(1, n - 2):
+            region = self.owner[k - 1]
+            if (
+                texts[k] not in ("'s", "’s")
+                or region is None
+                or region.kind != "region"
+                or region.tok_end != k
+                or lower[k - 1] not in REGION_NOUNS
+            ):
+                continue
+            j = k + 1
+            while j < n and j - k <= MAX_NAME_TOKENS and (self.cap[j] or texts[j] == "-"):
+                j += 1
+            if j == k + 1 or j >= n or lower[j] not in _UNIT_OF_NOUNS:
+                continue
+            codes = frozenset(self.g.admin1_code(c.entry) for c in region.cands) - {None}
+            if codes and self._chain_member(None, j + 1, codes, region.text, False):
+                region.qualifier = True
 
     def _unit_of_region(self, r_end: int, r_pairs: list[tuple[int, int]]) -> bool:
         """Whether 'X district of Y' names the region Y ending at token r_end: not "of North Waziristan" (no
@@ -777,7 +805,14 @@ class _Finder:
         return s - 1
 
     def _chain_member(
-        self, a: int | None, e: int, codes: frozenset[str], region_text: str, drop_unknown: bool
+        self,
+        a: int | None,
+        e: int,
+        codes: frozenset[str],
+        region_text: str,
+        drop_unknown: bool,
+        *,
+        namesake: bool = True,
     ) -> bool:
         lower = self.lower
         end = e
@@ -804,7 +839,7 @@ class _Finder:
             a, e - 1 if district else e, e, codes, region_text
         ):
             return True
-        district = district and a is None  # a district inside the chain is above the place: no place itself
+        district = district and (a is None or namesake)  # else a district above the place: no place itself
         if district:
             end -= 1  # "Spin Boldak district (Kandahar)", no such unit known: the town it is named after
         found = self._settlement_before(end, codes)
@@ -1532,6 +1567,7 @@ _ACCUSING_VERBS = frozenset({"accuse", "blame"})
 
 
 _UNIT_OF_NOUNS = DISTRICT_NOUNS | TOWNSHIP_NOUNS
+_UNIT_NOUNS = _UNIT_OF_NOUNS | REGION_NOUNS
 
 
 def _misread_date(t: Token) -> bool:
