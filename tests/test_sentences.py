@@ -126,6 +126,21 @@ TABLE = [
         date="2024-05-14",
     ),
     row(
+        "On 2 April 2022, Ukrainian forces retook Lukashivka, Chernihiv.",
+        "a_verb_the_tagger_reads_as_part_of_a_name_with_its_subject_before_it",
+        "Government regains territory",
+        a1="UA",
+        date="2022-04-02",
+    ),
+    row(
+        "On 14 July 2021, ANDSF retook control of Kunduz city (Kunduz) from the Taliban.",
+        "retook_control_with_an_acronym_subject",
+        "Government regains territory",
+        a1="AF",
+        published="2021-07-15",
+        date="2021-07-14",
+    ),
+    row(
         "Syrian government forces seized control of two villages in Idlib province.",
         "government_forces_seize_control",
         "Government regains territory",

@@ -529,6 +529,14 @@ def _verbal_arguments(t: Token) -> tuple[Token | None, Token | None]:
     if agent is None and t.pos_ in ("NOUN", "PROPN"):
         # a past-tense verb mis-tagged as a noun ("Kyiv retook"): its subject hangs as a compound
         agent = next((c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if agent is None and t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN") and t.i > 0:
+        # "Ukrainian forces retook Kochubeivka", the verb read as part of its object's name: the noun phrase
+        # just before it is its subject
+        prev = t.doc[t.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and prev.head.i != t.i:
+            while prev.dep_ in ("compound", "amod") and prev.head.i < t.i:
+                prev = prev.head
+            agent = prev
     if agent is None:
         agent = _inherited_subject(t)
     return agent, victim
