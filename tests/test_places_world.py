@@ -302,6 +302,8 @@ def test_an_alias_the_armed_group_s_country_supports_is_kept(places, sentence, p
         # the tagger takes these towns for organisations; the syntax says they are settlements
         ("Jihadists attacked an army post near Djibo in northern Burkina Faso on Monday.", "Djibo", "BF"),
         ("M23 rebels captured the town of Sake, west of Goma, on Friday.", "Sake", "CD"),
+        # or for a person, where an action took place "in" it
+        ("Troops neutralised 12 Boko Haram terrorists in Gwoza.", "Gwoza", "NG"),
     ],
 )
 def test_a_town_the_tagger_takes_for_an_organisation(places, sentence, place, country) -> None:  # noqa: F811
@@ -320,6 +322,14 @@ def test_a_town_the_tagger_takes_for_an_organisation(places, sentence, place, co
 def test_a_town_is_the_object_of_a_verb_of_attack(places, sentence, place, country) -> None:  # noqa: F811
     m = by_text(places(sentence), place)
     assert m.location is not None and m.location.country == country
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Voters expressed confidence in Biden on Tuesday.", "Police arrested a man in Smith's house on Friday."],
+)
+def test_a_person_after_in_is_no_place_without_an_action_there(places, sentence) -> None:  # noqa: F811
+    assert not places(sentence)
 
 
 def test_a_person_attacked_or_arrested_is_no_place(places) -> None:  # noqa: F811

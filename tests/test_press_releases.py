@@ -147,6 +147,12 @@ def test_a_headline_in_title_case_and_its_lead_give_one_event():
             None,
             40,
         ),
+        # and in the passive, as Sahel communiqués say it
+        (
+            "The army repelled an attack on its detachment in Titao. Some 10 terrorists were neutralised.",
+            "Armed clash",
+            10,
+        ),
         # things neutralised are no dead
         (
             "Air defence forces neutralised 12 drones over Kursk region overnight.",
@@ -154,6 +160,7 @@ def test_a_headline_in_title_case_and_its_lead_give_one_event():
             None,
         ),
         ("Sappers neutralised two explosive devices near Kherson on Monday.", "Disrupted weapons use", None),
+        ("Two drones were neutralised over Belgorod overnight.", "Disrupted weapons use", None),
     ],
 )
 def test_people_neutralised_in_a_release_were_killed(sentence, sub_event_type, killed):

@@ -219,6 +219,12 @@ _RE_NEUTRALISED = _Lazy(
     re.I,
     needs=("neutrali",),
 )
+# "10 terrorists were neutralised", "about 20 militants have been neutralized"
+_RE_NEUTRALISED_PASSIVE = _Lazy(
+    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\s*,?\s+{_AUX}*neutrali[sz]ed\b",
+    re.I,
+    needs=("neutrali",),
+)
 # "resulted in the deaths of four insurgents", "caused the death of a policeman"
 _RE_DEATHS_OF = _Lazy(rf"\bdeaths?\s+of\s+(?P<np>{_COUNT_NP_LIST})", re.I, needs=("death",))
 _RE_INJURE_ACTIVE = _Lazy(
@@ -490,6 +496,7 @@ def find_casualties(text: str) -> Casualties:
     # 4. verbs with their objects and subjects
     add(_RE_FATAL_ACTIVE, fat, ("np", "np2"))
     add(_RE_NEUTRALISED, fat)
+    add(_RE_NEUTRALISED_PASSIVE, fat)
     add(_RE_DEATHS_OF, fat)
     add(_RE_INJURE_ACTIVE, inj)
     add(_RE_FATAL_PASSIVE, fat)

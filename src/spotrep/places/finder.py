@@ -1184,7 +1184,7 @@ class _Finder:
                 or (
                     i > 0
                     and lower[i - 1] in ("in", "at", "near", "outside")
-                    and (label != "PERSON" or lower[i - 1] != "in")
+                    and (label != "PERSON" or lower[i - 1] != "in" or self._action_in(i, e))
                     and _exact_settlement(g, pairs, _TAGGED_TOWN_POPULATION)
                 )
                 or (
@@ -1214,6 +1214,11 @@ class _Finder:
             # for a person; a person is rarely what fire hits or comes down on
             return "the target of fire (spaCy PERSON)"
         return ""
+
+    def _action_in(self, i: int, e: int) -> bool:
+        """Is 'in X' (X tagged a person) where an action took place: "in" hangs on a verb ("killed 12 terrorists
+        in Gwoza"), not on a noun ("confidence in Smith"), and X is no possessor ("in Smith's view")."""
+        return self.toks[i - 1].head.pos_ == "VERB" and not (e < self.n and self.lower[e] in ("'s", "’s"))
 
     def _settlement_said(self, i: int, e: int) -> bool:
         """Is the name at i..e said to be a settlement: "the town of X", "X village", "near X", "west of X"?"""
