@@ -18,7 +18,21 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import requires_model
-from .matching import AIR, ARREST, ATTACK, CLASH, IED, LOOTING, REGAIN, SHELL, Case, assert_row, case, want
+from .matching import (
+    ABDUCTION,
+    AIR,
+    ARREST,
+    ATTACK,
+    CLASH,
+    IED,
+    LOOTING,
+    REGAIN,
+    SHELL,
+    Case,
+    assert_row,
+    case,
+    want,
+)
 
 pytestmark = requires_model
 
@@ -513,6 +527,22 @@ TABLE = [
         "city (Helmand). Clashes lasted several hours; 15 Taliban and 4 ANA were killed.",
         "2020-10-11",
         want(CLASH, "Lashkar Gah", "AF-HEL", "2020-10-10", fat=19),
+        max_events=1,
+    ),
+    case(
+        "so_attack_then_heavy_fighting_ensued_is_one_clash",
+        "On 12 May 2023, Al Shabaab militants attacked an SNA base in Jowhar (Jowhar, Middle Shabelle). Heavy "
+        "fighting ensued; 7 militants and 3 soldiers were killed.",
+        "2023-05-13",
+        want(CLASH, "Jawhar", "SO-SD", "2023-05-12", fat=10),
+        max_events=1,
+    ),
+    case(
+        "et_people_travelling_near_a_town_unknown_zone_in_the_chain",
+        "On 14 March 2023, Fano militiamen abducted 9 passengers travelling on a minibus near Dessie (South "
+        "Wollo, Amhara).",
+        "2023-03-15",
+        want(ABDUCTION, "Dessie", "ET-AM", "2023-03-14"),
         max_events=1,
     ),
     case(

@@ -576,6 +576,7 @@ class DocumentExtractor:
                 continue  # "Russia advanced", "Ukraine's forces", "the Kyiv regime": an actor, not a place
             if any(
                 ctx.lemma(a.i) in _TRIP_NOUNS
+                and a.pos_ == "NOUN"  # "a visit to Kyiv", not "people travelling on a bus near Nekemte"
                 for t in span
                 for a in t.ancestors
                 if a.i in range(sent.start, sent.end) and a.i < t.i and a.i >= t.i - 8

@@ -462,7 +462,7 @@ def _fighting_told_before(c: Candidate, told: list[Candidate]) -> Candidate | No
     """ "Taliban militants attacked checkpoints around Lashkar Gah. Clashes lasted several hours; 15 were
     killed.": fighting told with no side of its own ("clashes ensued", "fighting continued into the night"),
     at no other place, just after a battle is that battle, not another one."""
-    if c.kind != "clash" or c.actor1 is not None or c.actor2 is not None or c.claim.source is not None:
+    if c.kind != "clash" or c.actor1 is not None or c.claim.source is not None:
         return None  # (a speaker's report of fighting, "authorities said there was fighting", is its own telling)
     fights = [
         o

@@ -179,6 +179,9 @@ _CHAIN_GAP = re.compile(
     r"|\(coded as [^()]{1,40}\))[\s,()]*)*$",  # an aside of the coder: "(coded as Yesagyo)"
     re.IGNORECASE,
 )
+# the units of a chain in brackets that the gazetteer does not know, named without a unit noun: "Nekemte (East
+# Wellega, Oromia)", "Zzyx (Lay Gayint, South Gondar, Amhara)"
+_UNKNOWN_UNITS_GAP = re.compile(rf"^\s*\((?:\s*(?:[A-Z][\w'’-]*|(?i:{_UNIT_WORDS}))[\s,]*)+$")
 
 
 def chain_before(text: str, usable: list, qualifier) -> list:
@@ -192,7 +195,7 @@ def chain_before(text: str, usable: list, qualifier) -> list:
     edge = qualifier.start
     for u in before:
         gap = text[u[0].end : edge]
-        if len(gap) > 40 or not _CHAIN_GAP.match(gap):
+        if len(gap) > 40 or not (_CHAIN_GAP.match(gap) or _UNKNOWN_UNITS_GAP.match(gap)):
             break
         out.append(u)
         edge = u[0].start

@@ -673,6 +673,8 @@ class _Finder:
                     and not (region[0] < n and texts[region[0]] == "-")
                     # "(Beni territory, North Kivu province)": in brackets, a region before a comma is a unit
                     and not (texts[k] == "(" and region[0] < n and texts[region[0]] == ",")
+                    # "South Gondar": a name that goes on is not the region its first word names
+                    and not (region[2] is None and region[0] < n and self.cap[region[0]])
                 ):
                     break
                 region = None
@@ -867,6 +869,11 @@ class _Finder:
                 return False
             found = run[0], _trim(self.g, pairs)
         if a is not None and found[0] < a:
+            return False
+        if a is not None and found[0] > a and all(self.cap[x] for x in range(a, found[0])):
+            # a unit of the chain is named whole: "South Gondar" is a zone, not Gondar
+            for x in range(a, e):
+                self.used[x] = True
             return False
         start, pairs = found
         data = self.g.data
