@@ -75,6 +75,8 @@ def test_a_group_of_an_unknown_type_is_an_error():
         ("PKK militants attacked a patrol.", "militants", "PKK: Kurdistan Workers Party", "TR"),
         ("HTS fighters shelled a village.", "fighters", "Hayat Tahrir al-Sham", "SY"),
         ("Wagner mercenaries shelled the town.", "mercenaries", "Wagner Group", "RU"),
+        ("Russian Volunteer Corps fighters crossed the border.", "fighters", "RDK: Russian Volunteer Corps", "RU"),
+        ("Fighters of the Freedom of Russia Legion raided a village.", "Fighters", "Freedom of Russia Legion", "RU"),
     ],
 )  # fmt: skip
 def test_a_named_group_is_the_actor_by_its_acled_name(sentence, word, name, country):
