@@ -339,6 +339,11 @@ def test_an_incident_is_one_event_of_its_type(text, published, sub, place):
             3,
             id="casualties_two_paragraphs_on_are_their_own_event",
         ),
+        pytest.param(
+            "A roadside bomb exploded in Kabul on Monday, and gunmen attacked a checkpoint in Kandahar on Tuesday.",
+            2,
+            id="a_bomb_that_exploded_and_another_clause_with_its_own_doer",
+        ),
     ],
 )
 def test_separate_incidents_stay_separate(text, count):

@@ -27,7 +27,7 @@ _TOKENISH = re.compile(r"\w+|[^\w\s]")
 _SUPPORT_VERBS = frozenset(
     "launch carry conduct stage mount hold continue intensify resume begin report be take occur erupt break "
     "kill wound injure leave hit target cause claim undertake perform execute unleash repel repulse "
-    "rage spread escalate start see witness strike".split()
+    "rage spread escalate start see witness strike explode detonate".split()
 )
 # a participle clause that tells the consequence of its head event ("..., killing six civilians")
 _CONSEQUENCE_VERBS = frozenset(
