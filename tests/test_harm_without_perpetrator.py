@@ -63,3 +63,26 @@ def test_ordnance_gone_off_by_accident_keeps_its_dead():
         published=date(2024, 3, 14),
     )
     assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # ACLED: a bomb, mine or grenade nobody claims is an unidentified armed group's, of the event's country
+        ("A roadside bomb exploded near a police vehicle in Maiduguri on Friday.", "Nigeria"),
+        ("An unknown person threw a hand grenade into a police station in Mandalay.", "Myanmar"),
+        ("A landmine exploded under a truck near Djibo, killing the driver.", "Burkina Faso"),
+    ],
+)
+def test_an_unclaimed_blast_is_an_unidentified_armed_group_s(sentence, name):
+    (event,) = spotrep.extract(sentence, published=date(2024, 3, 14))
+    assert event.actor1 is not None and event.actor1.name == f"Unidentified Armed Group ({name})"
+
+
+def test_ordnance_gone_off_in_the_war_s_theatre_names_no_group():
+    # in the Russia-Ukraine war the mines that go off are either army's: who laid it is not said
+    (event,) = spotrep.extract(
+        "A landmine exploded under a tractor near Balakliia, Kharkiv region, wounding the driver.",
+        published=date(2024, 3, 14),
+    )
+    assert event.actor1 is None or event.actor1.kind != "armed_group"

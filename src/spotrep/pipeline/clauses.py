@@ -37,10 +37,12 @@ from ..event_types import (
     classify,
     lemma_of,
 )
+from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS, WEAPON_SIDES
 from ..lexicon.triggers import FORMS, SPEECH_VERBS, VERB_TRIGGERS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Actor
+from ..taxonomy import SUB_EVENT_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -866,6 +868,33 @@ def _story_agents(ctx: DocContext, cands: list[Candidate]) -> None:
     for c in cands:
         if c.actor1 is None and c._agent is None and c.kind in ("kill", "wound", "attack"):  # type: ignore[attr-defined]
             c.actor1 = _story_agent(ctx, c, _candidate_day(ctx, c))
+
+
+# explosive attacks whose planter or thrower the text does not name
+_BLAST_TYPES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+
+
+# the event types of political violence, whose doers the codebook never codes as civilians
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _unclaimed_blasts(cands: list[Candidate]) -> None:
+    """A bomb, mine or grenade whose planter or thrower the text does not name was an armed group's that the
+    codebook leaves unidentified, named after the event's country ("Unidentified Armed Group (Myanmar)"). Not in
+    the Russia-Ukraine war, where the mines and ordnance that go off are either army's. And whoever commits
+    political violence is no civilian, by the codebook's definition: "an unknown person threw a grenade" was
+    such a group's."""
+    for c in cands:
+        country = c.location.country if c.location is not None else None
+        sub = c.typing.sub_event_type
+        if c.actor1 is None and sub in _BLAST_TYPES and country and country not in WAR_COUNTRIES:
+            c.actor1 = make_actor("armed_group", country)
+        elif (
+            c.actor1 is not None
+            and c.actor1.kind == "civilians"
+            and SUB_EVENT_TYPES.get(sub) in _VIOLENT_TYPES
+        ):
+            c.actor1 = make_actor("armed_group", c.actor1.country or country)
 
 
 def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | None:

@@ -79,6 +79,7 @@ from .clauses import (
     _story_agents,
     _time_clause_of,
     _type_by_label,
+    _unclaimed_blasts,
     _war_opponent,
     _weapon_kind,
 )
@@ -363,6 +364,7 @@ class DocumentExtractor:
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
         _story_agents(ctx, merged)
+        _unclaimed_blasts(merged)
         ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
