@@ -26,6 +26,13 @@ def by_text(mentions, text: str):
     return found[0]
 
 
+def test_kind_words_of_region_names_match_in_any_language() -> None:
+    from spotrep.gazetteer.world import _match_key
+
+    assert _match_key("Distrito Federal") == _match_key("Federal District")
+    assert _match_key("Provincia de Buenos Aires") == _match_key("Buenos Aires Province")
+
+
 def test_unit_names_without_their_kind() -> None:
     assert unit_key("Sagaing Region") == "sagaing"
     assert unit_key("Province du Boulkiemdé") == "boulkiemde"
@@ -133,6 +140,9 @@ def test_districts_are_second_level_units(gazetteer) -> None:  # noqa: F811
         ("Gunmen killed four traders near Djibo, Soum province, on Tuesday.", "Djibo", "BF-12", "BF"),
         ("RSF fighters shelled El Fasher, North Darfur, for a third day.", "El Fasher", "SD-DN", "SD"),
         ("Gang members set fire to houses in Jacmel, Sud-Est department.", "Jacmel", "HT-SE", "HT"),
+        # a region's ISO name in its own language, with its kind word ("Distrito Federal": Federal District)
+        ("Rioters stormed the Congress in Brasilia (Distrito Federal) on Sunday.", "Brasilia", "BR-DF", "BR"),
+        ("Police dispersed a march in Caracas on Monday.", "Caracas", "VE-A", "VE"),
     ],
 )
 def test_places_of_the_world_in_their_region(places, sentence, place, code, country) -> None:  # noqa: F811

@@ -103,7 +103,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "20"  # bump whenever the build changes what it produces
+BUILD_VERSION = "21"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -1384,6 +1384,9 @@ def _add_world_units(
                 and SequenceMatcher(None, name_key(a), name_key(r.name)).ratio() >= SPELLING_SIMILARITY
             }
         keys(i, names, standalone=True, district=False, code=r.code)
+        if r.iso_name and unit_key(r.iso_name) != unit_key(r.name):
+            # the ISO (local) name, before "state" or in a chain only: "Brasilia (Distrito Federal)"
+            keys(i, {r.iso_name}, standalone=False, district=False, code=r.code)
         # "Michoacán" for "Michoacán de Ocampo": before "state" or in a chain only ("Ciudad" alone is no region)
         keys(
             i,

@@ -307,6 +307,8 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "MM-17": ("Shan-North", "Shan-South", "Shan-East", "Northern Shan", "Southern Shan", "Eastern Shan"),
     "MM-02": ("Bago-East", "Bago-West", "Pegu"),
     "MM-06": ("Rangoon",),
+    # Caracas: GeoNames keeps the name of Venezuela's capital district before 1999
+    "VE-A": ("Distrito Federal",),
     "MM-07": ("Irrawaddy",),
     "MM-16": ("Arakan",),
     "MM-13": ("Karen",),

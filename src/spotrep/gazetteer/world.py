@@ -49,6 +49,7 @@ GENERIC = frozenset(
         "departement",
         "departamento",
         "district",
+        "distrito",
         "division",
         "prefecture",
         "county",
@@ -171,6 +172,7 @@ class Admin1:
     code: str  # ISO 3166-2
     name: str  # pycountry's name, ASCII-folded
     geonames_name: str | None  # the GeoNames admin1 name matched to it
+    iso_name: str | None = None  # pycountry's own name when the GeoNames one is used ("Distrito Federal")
 
 
 @dataclass
@@ -262,11 +264,27 @@ def spanish_head(name: str) -> str | None:
     return head if head != name and len(head) >= 5 else None
 
 
+_KIND_ENGLISH = {
+    "distrito": "district",
+    "departamento": "department",
+    "département": "department",
+    "departement": "department",
+    "provincia": "province",
+    "província": "province",
+    "estado": "state",
+    "región": "region",
+    "region": "region",
+    "région": "region",
+}
+
+
 def _match_key(name: str) -> str:
     """A region's name for matching: kind words and bracketed notes dropped, compass words in English, words in
     order ("Sud-Kivu" and "South Kivu", "Kasai Oriental" and "East Kasai" match)."""
     plain = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", name)  # "Amānat al ‘Āşimah [city]", "Caraga (Region XIII)"
     plain = re.sub(r"[‘’ʻʼ'`]", "", plain)  # "Ta‘izz" and "Tāʻizz"
+    # kind words in the language of the ISO name, in English: "Distrito Federal" is GeoNames' "Federal District"
+    plain = " ".join(_KIND_ENGLISH.get(w.lower(), w) for w in plain.split())
     words = [_COMPASS_ENGLISH.get(w, w).lower() for w in unit_key(plain).split()]
     return " ".join(sorted(words))
 
@@ -377,7 +395,12 @@ def world_admin(geo: list) -> WorldAdmin:
     _namesake_pass(geo, top, state_of, admin1_map, geonames_name)
     regions = [
         # the GeoNames name is the English one reports use ("Aleppo", not ISO's "Halab"); kind words dropped
-        Admin1(s.code, unit_base(geonames_name.get(s.code) or s.name), geonames_name.get(s.code))
+        Admin1(
+            s.code,
+            unit_base(geonames_name.get(s.code) or s.name),
+            geonames_name.get(s.code),
+            ascii_fold(s.name),
+        )
         for cc in sorted(top)
         for s in sorted(top[cc], key=lambda s: s.code)
     ]
