@@ -314,6 +314,8 @@ def test_an_alias_the_armed_group_s_country_supports_is_kept(places, sentence, p
         ("M23 rebels captured the town of Sake, west of Goma, on Friday.", "Sake", "CD"),
         # or for a person, where an action took place "in" it
         ("Troops neutralised 12 Boko Haram terrorists in Gwoza.", "Gwoza", "NG"),
+        # or for a person, as what was captured or seized: a town under its own name
+        ("The Taliban captured Zaranj on Friday.", "Zaranj", "AF"),
     ],
 )
 def test_a_town_the_tagger_takes_for_an_organisation(places, sentence, place, country) -> None:  # noqa: F811

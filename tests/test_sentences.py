@@ -126,6 +126,12 @@ TABLE = [
         date="2024-05-14",
     ),
     row(
+        "The Taliban seized Kunduz from government forces on Sunday.",
+        "a_city_the_tagger_takes_for_a_person_seized_under_its_own_name",
+        "Non-state actor overtakes territory",
+        published="2021-08-10",
+    ),
+    row(
         "On 2 April 2022, Ukrainian forces retook Lukashivka, Chernihiv.",
         "a_verb_the_tagger_reads_as_part_of_a_name_with_its_subject_before_it",
         "Government regains territory",

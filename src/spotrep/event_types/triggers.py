@@ -130,7 +130,8 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         places
         and table.get("settlement", "?") != "?"
         and any(
-            a.i in places and a.ent_type_ != "PERSON"
+            a.i
+            in places  # (a person's name the gazetteer also knows is no place token: "police seized Ivanov")
             for a in args
             if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
         )

@@ -165,6 +165,8 @@ class DocContext:
             if m.kind in ("settlement", "region") and not m.metonymy and not m.affiliation:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and sent.start <= span.start < sent.end:
+                    if span.root.ent_type_ == "PERSON" and not m.own_name:
+                        continue  # "police seized Ivanov": a person's name that is only a city's other name
                     out.update(range(span.start, span.end))
         return out
 

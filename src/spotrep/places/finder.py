@@ -140,7 +140,8 @@ _TAGGED_TOWN_POPULATION = 10_000
 # verbs of attack and capture whose object is a place, never a person ("raided Gwoza", "fled Goma")
 _PLACE_ONLY_VERBS = frozenset(
     "shell bomb bombard pound raid storm overrun loot ransack torch besiege occupy invade flee enter raze "
-    "encircle recapture retake liberate".split()
+    # "capture" and "seize" take people too: a town of 10,000 under its own name is still the likelier reading
+    "encircle recapture retake liberate capture seize".split()
 )
 _FRONTLINE_HEADS = frozenset({"areas", "regions", "villages", "towns", "settlements", "zone"})
 _NOT_ANAPHOR_NEXT = frozenset(

@@ -44,6 +44,8 @@ class PlaceMention:
     qualifier: bool = False
     # a place name that says whose an armed group is ("Donetsk rebels", "LPR positions"); metonymy is set too
     affiliation: bool = False
+    # the text writes the place's own name (not an alternate name, a spelling variant or a loose match)
+    own_name: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""

@@ -1014,11 +1014,13 @@ def _to_public(
     location: Location | None = None
     reason = ""
     kind = m.kind
+    own_name = False
     if m.fixed_location is not None or m.anaphor is not None or (m.vague and not m.cands):
         location = m.fixed_location
         reason = m.fixed_reason
     elif cands:
         w = cands[0]
+        own_name = w.quality == Q_NAME
         precision = m.precision
         city_district = g.is_city_district(w.entry)
         if city_district:
@@ -1060,4 +1062,5 @@ def _to_public(
         near=m.near,
         qualifier=m.qualifier,
         affiliation=m.affiliation,
+        own_name=own_name,
     )
