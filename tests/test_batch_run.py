@@ -202,3 +202,23 @@ def test_a_partition_that_cannot_be_read_fails_alone_and_the_next_run_retries_it
     again = Batch.prepare([first, second], out, partition_size=2)
     assert len(again.pending) == 2
     assert again.run(processes=1, extractor=FAKE).complete
+
+
+def test_a_worker_s_peak_memory_is_its_own_not_its_parent_s():
+    # getrusage's maxrss survives exec: a worker spawned from a large parent would report the parent's size
+    import subprocess
+    import sys
+
+    from spotrep.batch.worker import peak_rss_bytes
+
+    here = peak_rss_bytes()
+    assert here is not None and here > 0
+    big = bytearray(300 * 1024 * 1024)  # the parent grows by 300 MB
+    big[::4096] = b"x" * len(big[::4096])
+    code = "from spotrep.batch.worker import peak_rss_bytes; print(peak_rss_bytes())"
+    child = int(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    )
+    if Path("/proc/self/status").exists():
+        assert child < peak_rss_bytes() - 200 * 1024 * 1024
+    del big

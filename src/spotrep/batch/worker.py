@@ -73,7 +73,16 @@ def worker_name() -> str:
 
 
 def peak_rss_bytes() -> int | None:
-    """The peak resident memory of this process so far (None where the platform does not tell)."""
+    """The peak resident memory of this process so far (None where the platform does not tell). On Linux it is
+    the memory map's high-water mark (VmHWM): getrusage's maxrss survives exec, so a worker spawned from a large
+    parent would report the parent's size at the fork."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024  # kB
+    except (OSError, ValueError, IndexError):
+        pass  # not Linux: getrusage below
     try:
         import resource
     except ImportError:  # not on Windows
