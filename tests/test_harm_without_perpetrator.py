@@ -23,6 +23,8 @@ def types(sentence: str) -> list[str]:
         "A strong earthquake killed at least 300 people and injured 1,500 on the island, officials said.",
         "Eight pilgrims died in a stampede at the shrine on Friday.",
         "A gas explosion in a residential building killed three people in Kyiv on Monday.",
+        "A military helicopter crashed in Helmand on Tuesday, killing all four soldiers on board.",
+        "A cargo plane crashed shortly after take-off near the airport, killing its five crew.",
     ],
 )
 def test_harm_from_a_hazard_or_an_accident_is_no_event(sentence):

@@ -157,6 +157,12 @@ from .scene import (
 
 log = logging.getLogger(__name__)
 
+# words that say an aircraft that crashed was brought down: then its crash is a shootdown or a strike
+_HOSTILE_WORDS = frozenset(
+    "shoot shot down hit strike missile rocket attack fire target intercept destroy downing gunfire "
+    "anti-aircraft manpads air-defence air-defense".split()
+)
+
 # ------------------------------------------------------------------------------------------ the extractor
 
 
@@ -507,6 +513,15 @@ class DocumentExtractor:
             and "ordnance" not in lemmas[sent.start : sent.end]
         ):
             log.debug("not an event: %r (a natural hazard or an accident)", doc[anchor].text)
+            return None
+        if (
+            set(kinds) <= GENERIC_KINDS
+            and weapon_kinds <= {"aircraft"}
+            and "crash" in lemmas[sent.start : sent.end]
+            and not any(lemmas[i] in _HOSTILE_WORDS for i in range(sent.start, sent.end))
+        ):
+            # "a plane crashed near Kabul, killing five crew": an aircraft lost with no one said to have downed it
+            log.debug("not an event: %r (an air crash)", doc[anchor].text)
             return None
         if weapon_kinds & {"missile", "rocket"} and "aircraft" not in weapon_kinds and air_launched(sent):
             weapon_kinds.add("aircraft")  # "with a Kh-22 missile launched from a Tu-22M3 bomber"
