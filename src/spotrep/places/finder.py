@@ -609,9 +609,7 @@ class _Finder:
             if district:
                 end -= 1
             found = self._settlement_before(end, codes)
-            if found is None or (
-                district and not any(_region_ok(g.admin1_code(x), codes) for x, _ in found[1])
-            ):
+            if found is None or (district and not _any_inside(g, found[1], codes)):
                 continue
             a, pairs = found
             if district and a > 0 and self.texts[a - 1] in ("(", ","):
@@ -877,8 +875,7 @@ class _Finder:
                 self.used[x] = True
             return False
         start, pairs = found
-        data = self.g.data
-        if not any(_region_ok(data.codes[data.admin1[x]], codes) for x, _q in pairs) and drop_unknown:
+        if not _any_inside(self.g, pairs, codes) and drop_unknown:
             for x in range(start, e):
                 self.used[x] = True
             return False
@@ -912,9 +909,7 @@ class _Finder:
         ]
         settlement = self._settlement_before(name_end, codes)
         if not pairs and not (
-            settlement is not None
-            and settlement[0] == start
-            and any(_region_ok(g.admin1_code(x), codes) for x, _q in settlement[1])
+            settlement is not None and settlement[0] == start and _any_inside(g, settlement[1], codes)
         ):
             pairs = [(i, Q_LOOSE) for i in g.units_by_skeleton(text, codes)]
         if not pairs:
@@ -1659,6 +1654,11 @@ def _foreign_small_alias(data: Any, c: _Cand, home: frozenset[str] = WAR_COUNTRI
         and data.codes[data.country[c.entry]] not in home
         and data.population[c.entry] < FOREIGN_ALIAS_POPULATION
     )
+
+
+def _any_inside(g: Gazetteer, pairs: list[tuple[int, int]], codes: frozenset[str]) -> bool:
+    """Is any of the (entry, quality) pairs in one of the regions?"""
+    return any(_region_ok(g.admin1_code(x), codes) for x, _q in pairs)
 
 
 def _region_ok(code: str | None, codes: frozenset[str]) -> bool:
