@@ -251,6 +251,15 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="civilians_taken_to_other_towns_are_the_evacuation_of_the_town_they_left",
         ),
         pytest.param(
+            "Russian forces shelled Nikopol on Monday. Two people are reported to have been wounded.",
+            "2024-05-13",
+            "Nikopol",
+            "2024-05-13",
+            None,
+            2,
+            id="casualties_reported_to_have_been_suffered_count_as_the_event_s",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",

@@ -237,7 +237,6 @@ UKRAINIAN = [
         "2024-07-15",
         want(SHELL, "Kramatorsk", "UA-14", "2024-07-15", fat=1, inj=8, a1="RU"),
         max_events=1,
-        xfail="Kramatorsk: fatalities None not 1, injuries None not 8",
     ),
     case(
         "donetsk_ova_evacuation_of_families",

@@ -157,6 +157,9 @@ from .scene import (
 
 log = logging.getLogger(__name__)
 
+# verbs whose subject is what the infinitive after them tells of: "1 person is known to have been killed"
+_RAISING_VERBS = frozenset("know believe report say think confirm presume understand fear".split())
+
 # words that say an aircraft that crashed was brought down: then its crash is a shootdown or a strike
 _HOSTILE_WORDS = frozenset(
     "shoot shot down hit strike missile rocket attack fire target intercept destroy downing gunfire "
@@ -989,6 +992,15 @@ class DocumentExtractor:
         if cas.fatalities is None and cas.injuries is None and (dying := _dying_clause(cand)) is not None:
             # "two men died in Nikopol after Russian shelling": the dead of the clause the event is told in
             cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in dying.subtree}))
+        trigger = cand.trigger
+        if (
+            cas.fatalities is None
+            and cas.injuries is None
+            and trigger.dep_ == "xcomp"
+            and lemma_of(trigger.head) in _RAISING_VERBS
+        ):
+            # "1 person is known to have been killed": the count is the subject of the verb the event hangs on
+            cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in trigger.head.subtree}))
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
         count = getattr(cand, "_place_count", False)
         if count is not False:
