@@ -124,3 +124,15 @@ def test_of_two_subjects_of_a_speech_verb_the_speaker_is_the_one_next_to_it() ->
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     speaker = _subject(doc[7])
     assert speaker is not None and speaker.text == "source"
+
+
+def test_a_speaker_named_again_by_name_alone_is_what_the_text_called_him_before() -> None:
+    # "Syniehubov said" after "Kharkiv regional governor Oleh Syniehubov said": a governor telling of shelling on
+    # his own ground, so the other side fired
+    events = spotrep.extract(
+        "Kharkiv regional governor Oleh Syniehubov said the city had a quiet night.\n\n"
+        "Syniehubov said shelling on Tuesday morning had wounded three men in Kupiansk.",
+        published="2024-05-14",
+    )
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.country == "RU"

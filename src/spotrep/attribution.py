@@ -80,10 +80,13 @@ class Attribution:
     source_tokens: set[int] = field(default_factory=set)
     mention: ActorMention | None = None
     analyst: bool = False
+    # the words of the fuller name the text gave the speaker before ("Belgorod regional governor Vyacheslav
+    # Gladkov" for "Gladkov said"): what the speaker is, when named again by name alone
+    earlier_words: frozenset[str] = frozenset()
 
     @property
     def source_words(self) -> set[str]:
-        return {w.lower() for w in self.source_text.replace("'s", "").split()}
+        return {w.lower() for w in self.source_text.replace("'s", "").split()} | self.earlier_words
 
 
 def _np_span(head: Token) -> list[Token]:
@@ -246,9 +249,16 @@ def resolve_speaker(att: Attribution, earlier: list[tuple[int, Attribution]], pa
                     analyst=other.analyst,
                 )
         return att
+    named = _content_words(att.source_text)
+    fuller = next(
+        (o for _par, o in reversed(earlier) if named and named < _content_words(o.source_text)), None
+    )
+    if fuller is not None:
+        att = replace(
+            att, earlier_words=frozenset(fuller.source_words)
+        )  # "Gladkov" is the governor named before
     if att.source_country is not None:
         return att
-    named = _content_words(att.source_text)
     for _par, other in reversed(earlier):
         if other.source_country and named and named <= _content_words(other.source_text):
             return replace(att, source_country=other.source_country)

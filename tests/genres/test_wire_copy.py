@@ -416,11 +416,6 @@ ARTICLES = [
         want(SHELL, "Shebekino", "RU-BEL", "2023-05-31", tol=1, inj=2, a1="UA"),
         want(OTHER, "Shebekino", "RU-BEL", "2023-05-31"),
         max_events=3,
-        xfail=(
-            "Shebekino: actor1 None not UA; Other at Shebekino typed as Looting / Shelling; 5 events for at "
-            "most 3: extra Looting at Shebekino, Non-state overtakes at Belgorod, Non-state overtakes"
-            " at Voronezh (+1)"
-        ),
     ),
     case(
         "article_drone_at_a_nuclear_plant_town_each_side_blames_the_other",
