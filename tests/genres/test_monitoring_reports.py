@@ -121,7 +121,6 @@ SMM = [
         "shelling hit his house in Pikuzy.",
         "2019-06-16",
         want(SHELL, "Pikuzy", "UA-14", "2019-06-14", tol=1, inj=1),
-        xfail="Pikuzy: injuries None not 1",
     ),
     case(
         "smm_man_killed_by_an_anti_tank_mine",

@@ -618,6 +618,8 @@ def _victims_described(cand: Candidate) -> set[int]:
 
 
 _DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
+# verbs of receiving wounds or care for them, above which a casualty is told: "admitted with wounds sustained when"
+_WOUND_VERBS = frozenset("sustain suffer receive admit treat".split())
 
 
 def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, list[Candidate]]) -> None:
@@ -674,14 +676,25 @@ def _dying_clause(cand: Candidate) -> Token | None:
     Russian shelling", "were hospitalised after a drone attack"): such a verb is no event of its own (it does
     not say what happened), so its figures are the event's."""
     t = cand.trigger
-    for _ in range(3):
+    found = None
+    own = t.pos_ in ("VERB", "AUX")  # the event's own verb is passed ("shelling hit his house")
+    for _ in range(5):
         head = t.head
         if head.i == t.i:
-            return None
+            break
         t = head
         if t.pos_ in ("VERB", "AUX"):
-            return t if lemma_of(t) in _DYING_VERBS else None
-    return None
+            lemma = lemma_of(t)
+            if lemma in _DYING_VERBS:
+                return t
+            if lemma in _WOUND_VERBS:
+                # "admitted with shrapnel wounds sustained when shelling hit his house": the clause of the
+                # wounds and the one of the admission above it
+                found = t
+            elif own:
+                break
+            own = True
+    return found
 
 
 def _domain_text(ctx: DocContext, domain: set[int]) -> str:
