@@ -260,6 +260,15 @@ def events_of(text: str, published: str = "2024-05-15"):
             id="casualties_reported_to_have_been_suffered_count_as_the_event_s",
         ),
         pytest.param(
+            "Seven soldiers died on Tuesday when a grenade was hurled into their truck in Kaya.",
+            "2024-05-15",
+            "Kaya",
+            "2024-05-14",
+            7,
+            None,
+            id="the_dead_of_the_clause_a_blast_is_told_in_as_the_cause",
+        ),
+        pytest.param(
             "Ukrainian forces regained control over Dymer after fighting Russian forces in the area.",
             "2024-05-15",
             "Dymer",
