@@ -126,6 +126,18 @@ TABLE = [
         date="2024-05-14",
     ),
     row(
+        "Afghan special forces raided a Taliban prison in Ghazni province and freed 25 prisoners on Monday.",
+        "a_raid_on_an_armed_group_s_prison_is_a_fight_and_its_freed_prisoners_no_agreement",
+        "Armed clash",
+        a1="AF",
+        published="2020-02-21",
+    ),
+    row(
+        "Troops raided a militant hideout near Gwoza on Monday.",
+        "a_raid_on_a_hideout_is_a_fight",
+        "Armed clash",
+    ),
+    row(
         "The Taliban seized Kunduz from government forces on Sunday.",
         "a_city_the_tagger_takes_for_a_person_seized_under_its_own_name",
         "Non-state actor overtakes territory",

@@ -27,7 +27,7 @@ from ..lexicon.weapons import WEAPON_WORDS
 from ..wordcache import lemma_lower
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 from .constructions import (
     _aerial_bomb,
     _came_under_fire,
@@ -118,6 +118,18 @@ def trigger_words() -> frozenset[str]:
     )
 
 
+# verbs of force by which prisoners or hostages are freed, not released by an agreement
+_FORCE_VERBS = frozenset("raid storm attack overrun assault rescue break stage conduct".split())
+
+
+def _freed_by_force(token: Token) -> bool:
+    """Is a freeing told with the raid that did it ("raided a Taliban prison and freed 25 prisoners", "freed
+    the hostages in a raid", "stormed the camp, freeing 12 hostages")?"""
+    near = [token.head, *token.head.children, *token.children] if token.dep_ in ("conj", "advcl") else []
+    near += [c for c in token.children if c.dep_ == "prep" for c in c.children]
+    return any(lemma_of(t) in _FORCE_VERBS or lemma_of(t) in ("raid", "operation", "assault") for t in near)
+
+
 def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False). ``places``
     (token indices of the sentence's toponyms, from the places stage) settle verbs that take ground only
@@ -199,6 +211,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 obj_kind = None  # "a drone hit a position": the weapon that hit says what kind of strike
             if obj_kind == "capture" and lemma == "enter" and codebook.entered_to_fight(token):
                 continue  # the fight it led to is the event
+            if obj_kind == "agreement" and lemma in ("free", "release") and _freed_by_force(token):
+                continue  # "raided a prison and freed 25 prisoners": the raid is the event, no agreement
             if obj_kind == "interception" or (not obj_kind and kind == "interception"):
                 obj_kind = codebook.downed_aircraft_kind(token) or obj_kind
             if obj_kind:

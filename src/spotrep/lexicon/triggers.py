@@ -579,6 +579,17 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "exchange": "agreement",
     },
     "swap": {"prisoner": "agreement", "body": "agreement", "detainee": "agreement"},
+    # a raid on a site an armed group holds is a fight with it ("raided a Taliban prison", "raided a militant
+    # hideout"); a raid on a house is a search or an arrest, told by its own verbs
+    "raid": {
+        "hideout": "clash",
+        "camp": "clash",
+        "prison": "clash",
+        "den": "clash",
+        "stronghold": "clash",
+        "enclave": "clash",
+        "base": "clash",
+    },
     "destroy": {
         "drone": "interception",
         "missile": "interception",
