@@ -138,6 +138,11 @@ TABLE = [
         "Armed clash",
     ),
     row(
+        "Russia and Ukraine conducted a prisoner exchange on Friday, freeing 95 prisoners each.",
+        "prisoners_freed_in_an_exchange_are_an_agreement",
+        "Agreement",
+    ),
+    row(
         "The Taliban seized Kunduz from government forces on Sunday.",
         "a_city_the_tagger_takes_for_a_person_seized_under_its_own_name",
         "Non-state actor overtakes territory",

@@ -253,10 +253,8 @@ def resolve_speaker(att: Attribution, earlier: list[tuple[int, Attribution]], pa
     fuller = next(
         (o for _par, o in reversed(earlier) if named and named < _content_words(o.source_text)), None
     )
-    if fuller is not None:
-        att = replace(
-            att, earlier_words=frozenset(fuller.source_words)
-        )  # "Gladkov" is the governor named before
+    if fuller is not None:  # "Gladkov" is the governor named before
+        att = replace(att, earlier_words=frozenset(fuller.source_words))
     if att.source_country is not None:
         return att
     for _par, other in reversed(earlier):

@@ -118,16 +118,16 @@ def trigger_words() -> frozenset[str]:
     )
 
 
-# verbs of force by which prisoners or hostages are freed, not released by an agreement
-_FORCE_VERBS = frozenset("raid storm attack overrun assault rescue break stage conduct".split())
+# the words of force by which prisoners or hostages are freed, not released by an agreement
+_FORCE_WORDS = frozenset("raid storm attack overrun assault rescue operation".split())
 
 
 def _freed_by_force(token: Token) -> bool:
     """Is a freeing told with the raid that did it ("raided a Taliban prison and freed 25 prisoners", "freed
     the hostages in a raid", "stormed the camp, freeing 12 hostages")?"""
-    near = [token.head, *token.head.children, *token.children] if token.dep_ in ("conj", "advcl") else []
-    near += [c for c in token.children if c.dep_ == "prep" for c in c.children]
-    return any(lemma_of(t) in _FORCE_VERBS or lemma_of(t) in ("raid", "operation", "assault") for t in near)
+    near = [token.head, *token.head.children] if token.dep_ in ("conj", "advcl") else []
+    near += [g for c in token.children if c.dep_ == "prep" for g in c.children]  # "in a raid"
+    return any(lemma_of(t) in _FORCE_WORDS for t in near)
 
 
 def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:

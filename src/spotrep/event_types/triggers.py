@@ -124,17 +124,12 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
     ):
         # "burned the school and the health centre": any thing (not a person) the verb is done to
         return thing.rstrip("?")
-    # a named place as the object: what the verb does to a settlement (not a person's name the gazetteer also
-    # knows: "police seized Ivanov")
+    # a named place as the object: what the verb does to a settlement (a person's name the gazetteer also knows
+    # is no place token: "police seized Ivanov")
     if (
         places
         and table.get("settlement", "?") != "?"
-        and any(
-            a.i
-            in places  # (a person's name the gazetteer also knows is no place token: "police seized Ivanov")
-            for a in args
-            if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
-        )
+        and any(a.i in places for a in args if a.dep_ in ("dobj", "nsubjpass", "conj", "appos"))
     ):
         return table["settlement"].rstrip("?")
     return None

@@ -172,7 +172,9 @@ class Admin1:
     code: str  # ISO 3166-2
     name: str  # pycountry's name, ASCII-folded
     geonames_name: str | None  # the GeoNames admin1 name matched to it
-    iso_name: str | None = None  # pycountry's own name when the GeoNames one is used ("Distrito Federal")
+    iso_name: str | None = (
+        None  # pycountry's own name, which ``name`` replaces by GeoNames' ("Distrito Federal")
+    )
 
 
 @dataclass
@@ -273,7 +275,6 @@ _KIND_ENGLISH = {
     "província": "province",
     "estado": "state",
     "región": "region",
-    "region": "region",
     "région": "region",
 }
 

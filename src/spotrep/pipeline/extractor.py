@@ -162,8 +162,7 @@ _RAISING_VERBS = frozenset("know believe report say think confirm presume unders
 
 # words that say an aircraft that crashed was brought down: then its crash is a shootdown or a strike
 _HOSTILE_WORDS = frozenset(
-    "shoot shot down hit strike missile rocket attack fire target intercept destroy downing gunfire "
-    "anti-aircraft manpads air-defence air-defense".split()
+    "shoot down downing hit strike missile rocket attack fire target intercept destroy gunfire manpads".split()
 )
 
 # ------------------------------------------------------------------------------------------ the extractor

@@ -236,6 +236,7 @@ class _Finder:
         self._landmark_phrases()
         self._region_patterns()
         self._unit_chain_patterns()
+        self._possessive_units()
         self._settlement_region_patterns()
         self._demonym_patterns()
         self._names()
@@ -738,7 +739,6 @@ class _Finder:
             earlier = self._settlement_before_unit(end)
             if earlier is not None:
                 self._chain_member(None, earlier, codes, region_text, inside)
-        self._possessive_units()
 
     def _possessive_units(self) -> None:
         """'Kandahar province's Zhari district', 'Sagaing region's Kani township': a unit of the region named
@@ -907,11 +907,13 @@ class _Finder:
             for i, q in dict([*g.regions_by_base(text), *g.districts_by_base(text)]).items()
             if g.precision(i) == 2 and _region_ok(g.admin1_code(i), codes)
         ]
-        settlement = self._settlement_before(name_end, codes)
-        if not pairs and not (
-            settlement is not None and settlement[0] == start and _any_inside(g, settlement[1], codes)
-        ):
-            pairs = [(i, Q_LOOSE) for i in g.units_by_skeleton(text, codes)]
+        if not pairs:
+            # another romanisation, unless the name is a settlement of the region as written
+            settlement = self._settlement_before(name_end, codes)
+            if not (
+                settlement is not None and settlement[0] == start and _any_inside(g, settlement[1], codes)
+            ):
+                pairs = [(i, Q_LOOSE) for i in g.units_by_skeleton(text, codes)]
         if not pairs:
             return False
         m = self._add(

@@ -115,9 +115,8 @@ class _Mention:
     winner: _Cand | None = None
     within: frozenset[str] = frozenset()  # ISO regions the text puts the place in ("Orikhiv, Zaporizhia")
     within_text: str = ""  # the words that name them
-    within_unit: int | None = (
-        None  # the unit below those regions the text puts it in ("X tehsil of Y district")
-    )
+    # the unit below those regions the text puts it in ("X tehsil of Y district")
+    within_unit: int | None = None
     qualifier: bool = False  # a region named only as the region of the settlement before it
     near: bool = False  # "near X", "outside X", "X area": a place close to X, not X itself
     affiliation: bool = False  # "Donetsk rebels": whose the armed group is

@@ -746,13 +746,13 @@ class _Resolver:
             for c in m.cands
         ):
             return  # "Kharkiv, Belgorod region": two places, not a village of the region
-        # a city reached only through another spelling makes no such pair: "Boni forest, Lamu County" is no Bonn
         if m.within_unit is not None:
             # "Mir Ali tehsil of North Waziristan district": the unit the text names below the region
             m.fixed_location = location_with_precision(g, m.within_unit, 2)
             m.kind = "region"
             m.fixed_reason = f"no '{m.text}' in {text} in the gazetteer: the unit the text names, precision 2"
             return
+        # a city reached only through another spelling makes no such pair: "Boni forest, Lamu County" is no Bonn
         entry = next((g.data.region_entry[c] for c in sorted(codes) if c in g.data.region_entry), None)
         if entry is None:
             return
