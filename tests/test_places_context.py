@@ -123,6 +123,32 @@ def test_a_list_of_cities_is_not_settlement_and_oblast(places, sentence, names) 
         assert m.kind == "settlement" and not m.qualifier
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The strikes hit Kyiv, Lviv, Odesa, Dnipro and Kharkiv.",
+            {"Kyiv": "UA-30", "Lviv": "UA-46", "Odesa": "UA-51", "Kharkiv": "UA-63"},
+        ),
+        ("Sirens sounded in Kyiv, Lviv, Rivne or Lutsk overnight.", {"Kyiv": "UA-30", "Lviv": "UA-46"}),
+        ("Missiles struck Kyiv, Lviv and Ternopil.", {"Kyiv": "UA-30", "Lviv": "UA-46"}),
+    ],
+)
+def test_the_members_of_a_plain_list_are_not_placed_in_one_another(places, sentence, expected) -> None:  # noqa: F811
+    """ "A, B, C and D": a village named Kyiv in Lviv oblast is no reading of a list of cities."""
+    mentions = places(sentence)
+    for name, code in expected.items():
+        m = by_text(mentions, name)
+        assert m.location.admin1_code == code, m.why
+        assert m.location.geo_precision == 1
+
+
+def test_a_list_of_chains_keeps_each_settlements_oblast(places) -> None:  # noqa: F811
+    mentions = places("Russian forces shelled Marhanets, Dnipropetrovsk, and Orikhiv, Zaporizhia.")
+    assert by_text(mentions, "Marhanets").location.admin1_code == "UA-12"
+    assert by_text(mentions, "Orikhiv").location.admin1_code == "UA-23"
+
+
 def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F811
     mentions = places("Russian units stormed Robotyne, Moscow claimed on Tuesday.")
     assert by_text(mentions, "Robotyne").location.admin1_code == "UA-23"
@@ -133,6 +159,9 @@ def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F8
     [
         ("Artillery hit Melovoi, Kursk region, the governor said.", "Melovoi", "RU-KRS"),
         ("Russian forces fired on Horinka, Kyiv.", "Horinka", "UA-32"),
+        ("Ukrainian forces withdrew from Kruhlohorivka, Donetsk.", "Kruhlohorivka", "UA-14"),
+        ("Shelling was reported near Verkhnozatyshne, Kharkiv.", "Verkhnozatyshne", "UA-63"),
+        ("Shelling was reported near Vyshnevo-Polove, Kharkiv.", "Vyshnevo-Polove", "UA-63"),
     ],
 )
 def test_a_place_the_gazetteer_lacks_in_the_named_region_gets_the_region(

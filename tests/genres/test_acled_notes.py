@@ -405,6 +405,56 @@ TABLE = [
         want(INTERVENED, "Simferopol", "UA-43", "2022-03-06"),
         max_events=1,
     ),
+    # ------------------------------------------------------------ written after the 2022 set, for 2023-2024 notes
+    case(
+        "a_list_of_cities_is_no_city_in_a_region",
+        "On 12 January 2024, Russian forces launched a combined missile and drone attack on Ukraine, striking "
+        "Poltava, Sumy, Odesa and Zhytomyr. In Poltava, 3 civilians were killed.",
+        "2024-01-15",
+        want(AIR, "Poltava", "UA-53", "2024-01-12", fat=3, a1="RU"),
+        want(AIR, "Sumy", "UA-59", "2024-01-12", a1="RU"),
+        want(AIR, "Odesa", "UA-51", "2024-01-12", a1="RU"),
+        want(AIR, "Zhytomyr", "UA-18", "2024-01-12", a1="RU"),
+        max_events=4,
+    ),
+    case(
+        "a_fight_and_the_toll_the_other_side_claims_are_one_battle",
+        "On 9 March 2024, Russian forces attacked Ukrainian positions near Novomykhailivka, Donetsk. Ukrainian "
+        "forces claimed to have killed 12 Russian soldiers.",
+        "2024-03-12",
+        want(CLASH, "Novomykhailivka", "UA-14", "2024-03-09", district="Pokrovskyi raion"),
+        max_events=1,
+    ),
+    case(
+        "an_attack_on_positions_and_the_advance_after_it_are_one_battle",
+        "On 2 November 2024, Russian forces attacked Ukrainian positions near Selydove, Donetsk and advanced into "
+        "the town.",
+        "2024-11-05",
+        want(CLASH, "Selydove", "UA-14", "2024-11-02", a1="RU"),
+        max_events=1,
+    ),
+    case(
+        "a_sentence_with_no_event_still_dates_the_next",
+        "On 19 June 2023, a fire broke out at a warehouse in Nova Kakhovka, Kherson. Hundreds of residents were "
+        "evacuated.",
+        "2023-06-24",
+        want(OTHER, "Nova Kakhovka", "UA-65", "2023-06-19"),
+        max_events=1,
+    ),
+    case(
+        "a_russian_town_that_shares_a_units_name",
+        "On 14 May 2024, Ukrainian forces launched drones at an oil depot in Azov, Rostov, causing a fire.",
+        "2024-05-17",
+        want(AIR, "Azov", "RU-ROS", "2024-05-14", a1="UA"),
+        max_events=1,
+    ),
+    case(
+        "a_village_the_gazetteer_lacks_is_in_the_region_named",
+        "On 3 March 2024, Ukrainian forces withdrew from Stepove-Zarichne, Donetsk.",
+        "2024-03-06",
+        want("Non-violent transfer of territory", "Donetsk Oblast", "UA-14", "2024-03-03", a1="UA"),
+        max_events=1,
+    ),
 ]
 
 

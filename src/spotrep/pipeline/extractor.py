@@ -363,6 +363,12 @@ class DocumentExtractor:
             if dated:
                 story = min(dated, key=lambda c: (c.background, c.depth))
                 ctx.story_spans[ctx.paragraph_of[i]] = (story.span, story.background)  # type: ignore[assignment]
+            elif not found:
+                # "On 6 June 2023, the dam was destroyed. Thousands were evacuated.": a sentence that tells no
+                # event still dates the story it opens
+                opening_date = _opening_date(ctx, i)
+                if opening_date is not None:
+                    ctx.story_spans[ctx.paragraph_of[i]] = (opening_date.span, opening_date.past_background)
         merged = _fold_intercepted(
             ctx, _resolve_repelled(_resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
         )
@@ -633,6 +639,21 @@ class DocumentExtractor:
                 claimed |= toks
         free = [(m, toks) for m, toks in usable if not toks & claimed and not toks <= source_tokens]
         in_source = [(m, toks) for m, toks in usable if toks <= source_tokens]
+        for cand in cands:
+            own = cand._places  # type: ignore[attr-defined]
+            if own and all(m.kind == "country" for m, _ in own):
+                # "an attack on Ukraine, striking Poltava, Sumy and Odesa": the places of the country the rest
+                # of the sentence names are where the attack on it struck
+                countries = {m.location.country for m, _ in own if m.location is not None}
+                finer = [
+                    u
+                    for u in free
+                    if u[0].kind != "country"
+                    and u[0].location is not None
+                    and u[0].location.country in countries
+                ]
+                if finer:
+                    cand._places = own + finer  # type: ignore[attr-defined]
         for n, cand in enumerate(cands):
             if cand._places or cand.kind in _OWN_PLACE_ONLY:  # type: ignore[attr-defined]
                 continue
@@ -1084,3 +1105,20 @@ def _home_army(country: str | None, mention: ActorMention | None) -> bool:
 def _definite(head: Token) -> bool:
     """An actor named with a definite article or demonstrative ("the soldiers", "these troops"): told before."""
     return any(t.dep_ == "det" and t.lower_ in ("the", "this", "these", "those") for t in head.children)
+
+
+_OPENING_DATE_KINDS = frozenset({"explicit", "range", "relative"})
+
+
+def _opening_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
+    """The date a sentence opens with ("On 6 June 2023, ...", "Looting: Around 10 March 2022 (week of), ..."),
+    or None."""
+    sent = ctx.sentences[index]
+    opening = _label_end(sent, ctx.sentence_text(index)) + 2
+    for m in ctx.dates_in(index):
+        if m.kind not in _OPENING_DATE_KINDS or m.span.start is None:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start <= opening:
+            return m
+    return None

@@ -106,7 +106,13 @@ def _dates_overlap(a: Candidate, b: Candidate, widen: bool = False) -> bool:
 def _actors_compatible(a: Candidate, b: Candidate) -> bool:
     c1 = a.actor1.country if a.actor1 else None
     c2 = b.actor1.country if b.actor1 else None
-    return c1 is None or c2 is None or c1 == c2
+    if c1 is None or c2 is None or c1 == c2:
+        return True
+    # a fight and its toll told by the other side ("Russian forces attacked near X" / "Ukrainian forces claimed
+    # to have killed 30 Russian soldiers"): one battle, its sides named the other way round
+    o1 = a.actor2.country if a.actor2 else None
+    o2 = b.actor2.country if b.actor2 else None
+    return _toll_of_a_fight(a, b) and o1 in (None, c2) and o2 in (None, c1) and (o1 == c2 or o2 == c1)
 
 
 def _contains(region: Location | None, place: Location | None) -> bool:
@@ -135,9 +141,31 @@ def _only_the_country(place: Location | None, than: Location | None) -> bool:
     )
 
 
+def _family(c: Candidate) -> str:
+    """The candidate's family for merging: an attack on soldiers (typed an armed clash) is a battle, one with
+    the advance or the fighting told beside it ("attacked Ukrainian positions near X and advanced into the
+    town")."""
+    if c.kind == "attack" and c.typing.sub_event_type == "Armed clash":
+        return "battle"
+    return c.family
+
+
+def _toll_of_a_fight(a: Candidate, b: Candidate) -> bool:
+    """Is one candidate a fight and the other the soldiers one side says it killed or wounded in a fight
+    ("Ukrainian forces claimed to have killed 30 Russian soldiers"), typed as an armed clash?"""
+
+    def fight(c: Candidate) -> bool:
+        return c.kind in _FIGHT_KINDS or (c.kind == "attack" and c.typing.sub_event_type == "Armed clash")
+
+    def toll(c: Candidate) -> bool:
+        return c.kind in ("kill", "wound") and c.typing.sub_event_type == "Armed clash"
+
+    return (fight(a) and toll(b)) or (fight(b) and toll(a))
+
+
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
-        a.family == b.family
+        (a.family == b.family or _family(a) == _family(b) or _toll_of_a_fight(a, b))
         and _dates_overlap(a, b, widen)
         # a demonstration is told by its marchers and by the force that dispersed it: one event either way
         and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)

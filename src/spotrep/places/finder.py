@@ -75,6 +75,11 @@ from .vocabulary import (
 )
 
 # the nouns that end the name of a military body ("U.S. Africa Command", "Pakistan Army")
+_IN_WORDS = frozenset({"in", "near", "at", "outside", "into"})
+"""Words that put what follows at a place: a group's name after one, with a region that holds a town of that name
+after it ("a depot in Azov, Rostov"), is the town."""
+_PLACE_BEFORE_WORDS = _IN_WORDS | {"from", "of", "towards", "toward", "to", "on", "around", "outside"}
+"""Words before a name that tell it as a place ("withdrew from X", "the village of X", "advanced towards X")."""
 _ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
 # the capitalised nouns before the name of an operation or an exercise
 _OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
@@ -524,8 +529,10 @@ class _Finder:
         g = self.g
         text = self._span_text(i, e)
         key = _name_key(text)
-        if key in NOT_PLACE_NAMES or (e == i + 1 and self.lower[i] in NOT_PLACES):
+        if e == i + 1 and self.lower[i] in NOT_PLACES:
             return None
+        if key in NOT_PLACE_NAMES and not (i > 0 and self.lower[i - 1] in _IN_WORDS and self.cap[i]):
+            return None  # "Azov fighters, Mariupol" is a unit; "a depot in Azov, Rostov" the town
         pairs = self._lookup(text, key, loose=len(key) >= 5)
         if not pairs:
             base = _numbered_base(key) if _NUMBERED_TEXT.match(text) else ""
@@ -610,6 +617,8 @@ class _Finder:
             if district:
                 end -= 1
             found = self._settlement_before(end, codes)
+            if found is None and not district:
+                found = self._unknown_before(end)  # "withdrew from Lastochkyne, Donetsk": a village it lacks
             if found is None or (district and not _any_inside(g, found[1], codes)):
                 continue
             a, pairs = found
@@ -948,14 +957,37 @@ class _Finder:
         self._decorate(m)
         return True
 
+    def _unknown_before(self, end: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """A name the gazetteer does not know, ending just before token end and told as a place: after a word
+        that puts it somewhere ("in", "near", "from", "the village of") and tagged as no person. Its region,
+        named after it, is then where it lies (start, no pairs)."""
+        run = self._base_run_before(end)
+        if run is None or not self._free(run[0], end):
+            return None
+        start = run[0]
+        if start == 0 or not self.cap[start] or self.lower[start - 1] not in _PLACE_BEFORE_WORDS:
+            return None
+        if any(
+            self.toks[x].ent_type_ in ("PERSON", "NORP") or self.lower[x] in NOT_PLACES
+            for x in range(start, end)
+        ):
+            return None
+        if self._lookup(self._span_text(start, end), _name_key(self._span_text(start, end)), loose=False):
+            return None  # a place of another region: not this one's unknown village
+        return start, []
+
     def _settlement_before(self, end: int, codes: frozenset[str]) -> tuple[int, list[tuple[int, int]]] | None:
         """The longest name ending just before token end that is a settlement of the regions (start, pairs)."""
         run = self._base_run_before(end)
         if run is None:
             return None
         for start in range(run[0], run[1]):
-            if not self._free(start, end):
-                continue
+            if (
+                not self._free(start, end)
+                or not self.cap[start]
+                or (start > 0 and self.texts[start - 1] == "-")
+            ):
+                continue  # a hyphenated name is read whole: "Vyshnevo-Polove" is never "-Polove" or "Polove"
             pairs = self._in_region_pairs(start, end, codes)
             if pairs:
                 return start, pairs
@@ -1101,10 +1133,36 @@ class _Finder:
             j += 3
         return j < n and lower[j] in _ONE_SETTLEMENT
 
+    def _inside_compound(self, e: int) -> bool:
+        """Does a name ending before token e go on as a hyphenated compound ("Vyshnevo-Polove") whose part
+        after the hyphen is no place of its own?"""
+        toks, texts, cap, n = self.toks, self.texts, self.cap, self.n
+        if not (
+            e + 1 < n
+            and texts[e] == "-"
+            and cap[e + 1]
+            and not toks[e - 1].whitespace_
+            and not toks[e].whitespace_
+        ):
+            return False
+        k = e + 1
+        while (
+            k + 2 < n
+            and not toks[k].whitespace_
+            and texts[k + 1] == "-"
+            and cap[k + 2]
+            and not toks[k + 1].whitespace_
+        ):
+            k += 2
+        rest = self._span_text(e + 1, k + 1)
+        return not self._lookup(rest, _name_key(rest), loose=False)
+
     def _longest_match(self, i: int, j: int) -> tuple[int, list[tuple[int, int]]] | None:
         g = self.g
         cap = self.cap
-        ends = [e for e in range(j, i, -1) if cap[e - 1]]  # never end on "-" or "'s"
+        # never end on "-" or "'s", nor inside a hyphenated name whose other part is no place ("Vyshnevo-Polove"
+        # is one village, not Vyshneve; "the Bakhmut-Horlivka road" names two)
+        ends = [e for e in range(j, i, -1) if cap[e - 1] and not self._inside_compound(e)]
         tried: list[tuple[int, str, str]] = []
         for e in ends:
             text = self._span_text(i, e)

@@ -136,6 +136,9 @@ class _Resolver:
             self._kind_word_hint(m)
             self._region_namesake_hint(m)
         self._explicit_context(named)
+        for m in self.mentions:
+            if not m.cands and m.within and m.anaphor is None and m.fixed_location is None:
+                self._unknown_in_region(m, m.within, m.within_text)  # "Lastochkyne, Donetsk", a name it lacks
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
         for m in named:
             m.winner = m.top()
@@ -468,6 +471,7 @@ class _Resolver:
             "hills",
         }
         gap_words |= set(COMPASS_ADJ)
+        listed = self._plain_lists(named)
         for a, m in enumerate(named):
             if m.kind == "country":
                 continue
@@ -490,6 +494,8 @@ class _Resolver:
                             c.bonus += W_EXPLICIT / 2
                             c.bonus_why.append(f"explicit country context: {n.text}")
                     continue
+                if a in listed and a + 1 in listed:
+                    break  # "striking Kyiv, Lviv, Odesa and Kharkiv": a list of places, not Kyiv in Lviv
                 contains = not any(doc[x].lower_ in ("near", "outside") for x in gap)
                 self._pair_bonus(m, n, contains)
                 break
@@ -662,6 +668,32 @@ class _Resolver:
             f"no '{m.text}' in {g.location(entry).name} in the gazetteer, and the report is about {text}: "
             "the region (its administrative centre), precision 3"
         )
+
+    def _plain_lists(self, named: list[_Mention]) -> set[int]:
+        """The indices of mentions that stand in a plain list, "A, B, C and D": three or more places joined by
+        commas whose conjunction comes before the last one alone. A list of chains ("A, R1, and B, R2") ends in
+        a pair after its conjunction, and a chain ("A, B district, C oblast") has no conjunction."""
+        doc = self.doc
+        listed: set[int] = set()
+        a = 0
+        while a < len(named):
+            b = a
+            gaps: list[list[str]] = []
+            while b + 1 < len(named):
+                gap = [doc[x].lower_ for x in range(named[b].tok_end, named[b + 1].tok_start)]
+                if gap not in ([","], ["and"], [",", "and"], ["or"], [",", "or"]):
+                    break
+                gaps.append(gap)
+                b += 1
+            if (
+                b - a >= 2
+                and all(gap == [","] for gap in gaps[:-1])
+                and gaps[-1][-1] in ("and", "or")
+                and all(m.kind != "country" for m in named[a : b + 1])
+            ):
+                listed.update(range(a, b + 1))
+            a = b + 1
+        return listed
 
     def _pair_bonus(self, m: _Mention, n: _Mention, contains: bool = True) -> None:
         """'X in Y region', 'X, Y Oblast', 'X (Y region)', 'X district, Y oblast': a region that contains X
@@ -926,6 +958,7 @@ class _Resolver:
             and o is not m
             and (o.winner is not None or o.fixed_location is not None)
             and not o.metonymy
+            and not (o.qualifier and kind == "area")  # "Bakhmut, Donetsk ... in the area": Bakhmut's area
         ]
         earlier.reverse()
 
