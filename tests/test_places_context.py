@@ -149,6 +149,26 @@ def test_a_list_of_chains_keeps_each_settlements_oblast(places) -> None:  # noqa
     assert by_text(mentions, "Orikhiv").location.admin1_code == "UA-23"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Russian forces shelled Bakhmut, Donetsk. Ukrainian forces repelled 12 attacks in the area.",
+            "Bakhmut",
+        ),
+        (
+            "Explosions were heard in Melitopol, Zaporizhia. Residents of the area reported fires.",
+            "Melitopol",
+        ),
+    ],
+)
+def test_the_area_after_settlement_comma_oblast_is_the_settlements(places, sentence, name) -> None:  # noqa: F811
+    """ "X, Oblast ... in the area": the oblast only says where X lies; the area is X's."""
+    mentions = places(sentence)
+    area = next(m for m in mentions if m.anaphoric)
+    assert area.location.name == by_text(mentions, name).location.name
+
+
 def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F811
     mentions = places("Russian units stormed Robotyne, Moscow claimed on Tuesday.")
     assert by_text(mentions, "Robotyne").location.admin1_code == "UA-23"

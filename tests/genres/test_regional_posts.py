@@ -245,6 +245,13 @@ UKRAINIAN = [
         "2025-06-18",
         want(OTHER, "Druzhkivka", "UA-14", "2025-06-17"),
     ),
+    case(
+        "a_district_shelled_then_harm_in_one_of_its_towns",
+        "Over the past day, the occupiers shelled Nikopol district 9 times with artillery and kamikaze drones. In "
+        "Pokrov, a 47-year-old woman was wounded.",
+        "2024-09-10",
+        want(SHELL, "Pokrov", "UA-12", "2024-09-09", tol=1, inj=1, a1="RU"),
+    ),
     quiet(
         "air_alert_is_no_event",
         "Air raid alert in Kharkiv oblast! Go to shelters.",

@@ -154,6 +154,8 @@ def _parse(word: str, lang: str) -> _Parse:
 # --- nominatives by suffix rules -------------------------------------------------------------------
 # (ending, replacements) tried longest first; the stem of a noun may then revert о/е -> і (Харкова -> Харків)
 _UK_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ового", ("ів", "ове", "овий")),  # a possessive adjective: Часового Яру -> Часів Яр
+    ("овому", ("ів", "ове", "овий")),
     ("ого", ("е", "ий")),
     ("ому", ("е", "ий")),
     ("ої", ("а",)),
@@ -167,6 +169,7 @@ _UK_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ем", ("ь",)),
     ("єм", ("й",)),
     ("ям", ("я", "ь")),
+    ("ам", ("и", "а")),  # Малим Проходам -> Малі Проходи
     ("ах", ("и",)),
     ("ях", ("і",)),
     ("ами", ("и",)),
@@ -201,6 +204,7 @@ _RU_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ья", ("ье",)),
     ("ах", ("ы", "и")),
     ("ях", ("и",)),
+    ("ам", ("ы", "и", "а")),
     ("ов", ("ы",)),
     ("ке", ("ка",)),
     ("ой", ("а",)),
@@ -337,13 +341,20 @@ _QUOTES_CLOSE = '»”"'
 _PLACE_CUES = {
     "uk": frozenset(
         "у в під біля поблизу неподалік околицях район районі районах на до з із зі від через повз "
-        "над за між поміж бл м с смт селі селища місті місто міста село селище м. с. поруч напрямку".split()
+        "над за між поміж бл м с смт селі селища місті місто міста село селище м. с. поруч напрямку "
+        "по".split()  # удар по Харкову, авіаудари по Малим Проходам
     ),
     "ru": frozenset(
         "в во под около возле вблизи близ у на до из от через над за между район районе окрестностях "
-        "селе поселке поселка городе город города село поселок пгт г с направлении".split()
+        "селе поселке поселка городе город города село поселок пгт г с направлении по".split()
     ),
 }
+# the head nouns of the names of armed forces and state bodies, capitalised in them (Сили оборони, Збройних Сил,
+# Служба безпеки, Генеральний штаб, Верховна Рада): a village of the same name is no reading of them
+_INSTITUTION_NOUNS = frozenset(
+    "сила служба військо міністерство штаб управління командування гвардія флот армія поліція прокуратура "
+    "рада уряд войско министерство управление командование гвардия армия полиция совет правительство".split()
+)
 _STRONG_CUES = frozenset(
     "у в під біля поблизу неподалік околицях районі в во под около возле вблизи близ".split()
 )
@@ -716,6 +727,8 @@ class _Finder:
             p = parses[0]
             if p.person and not strong:  # біля Василькова: the town, though Василькова is also a surname
                 return False
+            if not strong and set(p.lemmas) & _INSTITUTION_NOUNS:
+                return False  # Сили оборони, Збройних Сил, Служба безпеки: a body, not a village named Syla
             if p.adjective and not p.lemmas and not p.geox:
                 # a lone adjective (Зеленський, Повітряні): a place only as a neuter/feminine name after a cue
                 return cue and not toks[i].low.endswith(("ський", "ский", "цький", "цкий"))
@@ -726,8 +739,9 @@ class _Finder:
                 # a common noun written with a capital mid-sentence is a name; the gazetteer decides
                 return not toks[i].sent_start
             return True
-        # a run of several capitalised words: every word after the first is capitalised mid-sentence
-        return not all(p.common and not p.geox for p in parses) or cue
+        # a run of several capitalised words: every word after the first is capitalised mid-sentence, and so is
+        # the first away from a sentence's start (Часів Яр, Малі Проходи: both common words)
+        return not all(p.common and not p.geox for p in parses) or cue or not toks[i].sent_start
 
     # the oblast or raion named for a settlement ------------------------------------------------------
     def _attach(self) -> None:

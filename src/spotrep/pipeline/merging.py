@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .. import numbers as numbers_stage
+from .. import places as places_stage
 from ..actors import (
     make_actor,
 )
@@ -684,7 +685,11 @@ def _broad_story(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         if (
             o.kind in _STRIKE_KINDS
             and o.background == c.background
-            and _contains(o.location, c.location)
+            and (
+                _contains(o.location, c.location)
+                # "shelled Nikopol district 12 times. In Marhanets, a man was injured": a district's town
+                or (o.location is not None and places_stage.unit_contains(o.location, c.location))
+            )
             and _dates_overlap(o, c, widen=c.undated or o.undated)
         ):
             return o
