@@ -194,6 +194,28 @@ def test_an_adjective_of_place_before_a_noun_names_its_town(lang, text, surface,
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "axis", "village"),
+    [
+        (
+            "uk",
+            "На Покровському напрямку ворог штурмував позиції біля Мирнограда.",
+            "Покровському",
+            "Мирнограда",
+        ),
+        ("ru", "На Купянском направлении противник атаковал у Синьковки.", "Купянском", "Синьковки"),
+    ],
+)
+def test_a_fronts_axis_is_no_place_beside_the_village_it_names(lang, text, axis, village):
+    surfaces = {m.surface for m in find_places(text, lang)}
+    assert village in surfaces and axis not in surfaces, surfaces
+
+
+def test_a_fronts_axis_alone_still_places_the_report():
+    surfaces = {m.surface for m in find_places("На Покровському напрямку ворог атакував 20 разів.", "uk")}
+    assert "Покровському" in surfaces
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "not_places"),
     [
         ("uk", "Зеленський провів нараду з командуванням у Києві.", {"Зеленський"}),

@@ -661,6 +661,10 @@ class _Finder:
                     self._country(i, first.text, code)
                     return True
         g = self.g
+        if j < len(toks) and toks[j].low in _AXIS_NOUNS and self._other_places_follow(j):
+            return (
+                False  # "на Краматорському напрямку ... по Часів Яру": an axis; the event is at the village
+            )
         if j - i == 1 and p.adjective and _ADJECTIVE_OF_PLACE.match(first.low) and self._before_noun(j):
             # an adjective of place before a noun: "на Бердянському аеродромі", "Кременчугского НПЗ"
             for town in _town_of_adjective(first.text, self.lang):
@@ -693,6 +697,15 @@ class _Finder:
             kept = regions
         self._mention(i, j, name, _kind_of(g, kept[0][0]), kept)
         return True
+
+    def _other_places_follow(self, j: int) -> bool:
+        """Does a capitalised word that may be a place follow token j in its sentence?"""
+        for t in self.toks[j + 1 :]:
+            if t.sent_start:
+                return False
+            if t.cyr and t.cap and not t.caps:
+                return True
+        return False
 
     def _before_noun(self, j: int) -> bool:
         if j >= len(self.toks):
@@ -763,6 +776,10 @@ class _Finder:
                 a.within = b.within
 
 
+# a front's axis, named after a city: "на Покровському напрямку", "на Купянском направлении"
+_AXIS_NOUNS = frozenset(
+    "напрямок напрямку напрямі напрямком направление направлении направлению направлением".split()
+)
 _ADJECTIVE_OF_PLACE = re.compile(
     r"^(.*?)(ськ|цьк|зьк|ск|цк|зк)(ий|ого|ому|им|ім|а|ої|ій|у|ою|е|і|их|ая|ой|ую|ое|ом|ые|ых|ым)$"
 )
