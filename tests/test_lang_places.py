@@ -88,6 +88,16 @@ def _by_surface(text: str, lang: str) -> dict[str, PlaceMention]:
         ("uk", "Ворог вдарив по Часів Яру з РСЗВ.", "Часів Яру", None, "Chasiv Yar", "UA-14"),
         ("uk", "Знову обстріляли Нову Каховку, є поранені.", "Нову Каховку", None, "Nova Kakhovka", "UA-65"),
         ("ru", "ВСУ нанесли удар по Новой Каховке.", "Новой Каховке", None, "Nova Kakhovka", "UA-65"),
+        # a town whose name is an adjective, in another case than the noun after it
+        (
+            "uk",
+            "Біля Кропивницького росіяни влучили в аеродром.",
+            "Кропивницького",
+            None,
+            "Kropyvnytskyi",
+            "UA-35",
+        ),
+        ("uk", "Під Хмельницьким дрони атакували підстанцію.", "Хмельницьким", None, "Khmelnytskyi", "UA-68"),
     ],
 )
 def test_settlements_in_any_case_resolve_to_the_gazetteer_place(lang, text, surface, name, place, admin1):
@@ -194,6 +204,24 @@ def test_an_adjective_of_place_before_a_noun_names_its_town(lang, text, surface,
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "surface", "place"),
+    [
+        ("uk", "Окупанти поцілили у Кременчуцький нафтопереробний завод.", "Кременчуцький", "Kremenchuk"),
+        ("uk", "Ракети влучили в Бердянський морський порт.", "Бердянський", "Berdiansk"),
+        (
+            "ru",
+            "Беспилотники атаковали Новошахтинский нефтеперерабатывающий завод.",
+            "Новошахтинский",
+            "Novoshakhtinsk",
+        ),
+    ],
+)
+def test_an_adjective_of_place_before_adjectives_and_a_noun_names_its_town(lang, text, surface, place):
+    found = _by_surface(text, lang)
+    assert found[surface].location.name == place
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "axis", "village"),
     [
         (
@@ -229,6 +257,8 @@ def test_a_fronts_axis_alone_still_places_the_report():
         ("uk", "Сили оборони знищили склад боєприпасів у районі Маріуполя.", {"Сили"}),
         ("uk", "Підрозділи Збройних Сил України відбили атаку біля Куп'янська.", {"Сил", "Збройних Сил"}),
         ("uk", "Це підтвердила Служба безпеки України.", {"Служба"}),
+        ("uk", "Були потужні вибухи, – Казанський про знищення складу на Донеччині.", {"Казанський"}),
+        ("uk", "ЗСУ знищили 3 склади боєприпасів на Таврійському напрямку.", {"Таврійському"}),
         ("ru", "Войска Вооружённых Сил России продвинулись под Купянском.", {"Сил"}),
     ],
 )

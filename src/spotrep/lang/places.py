@@ -104,6 +104,7 @@ class _Parse:
     geox: bool  # some parse is a place name (Russian dictionary)
     known: bool  # the dictionary knows the word (not a guess)
     common: bool  # a common word: known, not a place, a noun/adjective/verb ... in lower case
+    first_pos: str | None = None  # the part of speech of pymorphy's likeliest parse
 
 
 _PERSON = frozenset({"Surn", "Name", "Patr"})
@@ -148,6 +149,7 @@ def _parse(word: str, lang: str) -> _Parse:
         geox,
         known,
         common,
+        parses[0].tag.POS if parses else None,
     )
 
 
@@ -665,7 +667,16 @@ class _Finder:
             return (
                 False  # "на Краматорському напрямку ... по Часів Яру": an axis; the event is at the village
             )
-        if j - i == 1 and p.adjective and _ADJECTIVE_OF_PLACE.match(first.low) and self._before_noun(j):
+        noun = (
+            self._noun_after(j)
+            if j - i == 1 and p.adjective and _ADJECTIVE_OF_PLACE.match(first.low)
+            else None
+        )
+        # "біля Кропивницького росіяни ...", "під Хмельницьким дрони ...": a town whose own name is an adjective,
+        # after a preposition, in another case or number than the noun after it, is read as a name
+        if noun is not None and not (
+            self._cued(i) and not toks[noun].caps and not _agrees(first.text, toks[noun].text, self.lang)
+        ):
             # an adjective of place before a noun: "на Бердянському аеродромі", "Кременчугского НПЗ"
             for town in _town_of_adjective(first.text, self.lang):
                 found = _resolve_words((town,), self.lang)
@@ -707,18 +718,27 @@ class _Finder:
                 return True
         return False
 
-    def _before_noun(self, j: int) -> bool:
-        if j >= len(self.toks):
-            return False
-        t = self.toks[j]
-        if not t.cyr or self.text[self.toks[j - 1].end : t.start] != " ":
-            return False
-        if t.caps:
-            return True
-        if t.cap:
-            return False
-        p = _parse(t.text, self.lang)
-        return bool(p.lemmas) and not p.adjective
+    def _noun_after(self, j: int) -> int | None:
+        """The noun that follows word j - 1, maybe after lowercase adjectives ("Кременчуцький нафтопереробний
+        завод"), as the thing an adjective of place may qualify (its index), else None."""
+        for k in range(j, min(j + 3, len(self.toks))):
+            t = self.toks[k]
+            if not t.cyr or self.text[self.toks[k - 1].end : t.start] != " ":
+                return None
+            if t.caps:
+                return k
+            if t.cap:
+                return None
+            if t.low in _PREPOSITIONS[self.lang] or t.low in _FUNCTION_WORDS:
+                return (
+                    None  # "– Казанський про ...": the adjective is a name (pymorphy reads "про" as a noun)
+                )
+            p = _parse(t.text, self.lang)
+            if p.first_pos == "NOUN":
+                return k if not p.adjective or k > j else None
+            if p.first_pos not in ("ADJF", "PRTF"):
+                return None  # a verb, an adverb: the adjective is a name
+        return None
 
     def _cued(self, i: int) -> bool:
         """Whether a preposition of place (or a word such as "city", "village") comes before word ``i``."""
@@ -776,6 +796,8 @@ class _Finder:
                 a.within = b.within
 
 
+# words pymorphy may take for nouns that are none (prepositions and particles beyond _PREPOSITIONS)
+_FUNCTION_WORDS = frozenset("про для без крім після перед щодо також вже ще не кроме после уже ещё".split())
 # a front's axis, named after a city: "на Покровському напрямку", "на Купянском направлении"
 _AXIS_NOUNS = frozenset(
     "напрямок напрямку напрямі напрямком направление направлении направлению направлением".split()
@@ -800,6 +822,17 @@ def _significant(g: Gazetteer, pairs: list[tuple[int, int]] | tuple[tuple[int, i
         ):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _agrees(adjective: str, noun: str, lang: str) -> bool:
+    """Can the adjective qualify the noun: some case and number of its adjective readings are the noun's?"""
+    morph = _analyser(lang)
+
+    def forms(word: str, pos: tuple[str, ...]) -> set[tuple[str | None, str]]:
+        return {(p.tag.case, p.tag.number or "sing") for p in morph.parse(word) if p.tag.POS in pos}
+
+    return bool(forms(adjective, ("ADJF", "PRTF")) & forms(noun, ("NOUN",)))
 
 
 def _town_of_adjective(adjective: str, lang: str) -> list[str]:
