@@ -197,7 +197,7 @@ _RU_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ому", ("ое", "ий", "ый")),
     ("ой", ("ая", "ой")),
     ("ую", ("ая",)),
-    ("ым", ("ое", "ый")),
+    ("ым", ("ое", "ый", "")),  # под Ореховым -> Орехов
     ("им", ("ий", "и")),
     ("ом", ("", "о")),
     ("ем", ("ь", "е")),
@@ -260,9 +260,12 @@ def _word_forms(word: str, lang: str) -> tuple[str, ...]:
                 forms.append(stem[:-1] + "ець")  # Кременця -> Кременець
             if lang == "ru" and stem.endswith("ц") and ending in ("а", "у", "е", "ом"):
                 forms.append(stem[:-1] + "ец")
-    if "-" in word:  # Ivano-Frankivsk: the last part declines
+    if "-" in word:  # Ivano-Frankivsk: the last part declines; Kamianka-Dniprovska: both do
         head, _, tail = word.rpartition("-")
-        forms += [f"{head}-{f}" for f in _word_forms(tail, lang)[1:]]
+        tails = _word_forms(tail, lang)
+        forms += [f"{head}-{f}" for f in tails[1:]]
+        if "-" not in head:
+            forms += [f"{h}-{f}" for h in _word_forms(head, lang)[1:4] for f in tails[1:4]]
     return tuple(dict.fromkeys(f for f in forms if len(f) >= 2))
 
 
@@ -677,14 +680,20 @@ class _Finder:
         if noun is not None and not (
             self._cued(i) and not toks[noun].caps and not _agrees(first.text, toks[noun].text, self.lang)
         ):
-            # an adjective of place before a noun: "на Бердянському аеродромі", "Кременчугского НПЗ"
+            # an adjective of place before a noun: "на Бердянському аеродромі", "Кременчугского НПЗ"; of the towns
+            # it can be made from, the largest ("Николаевский завод": Николаев, not Николаевск)
+            best: tuple[int, str, list[tuple[int, int]]] | None = None
             for town in _town_of_adjective(first.text, self.lang):
                 found = _resolve_words((town,), self.lang)
                 if found is not None:
                     kept = [(e, q) for e, q in found[1] if _kind_of(g, e) == "settlement"]
                     if kept and _significant(g, kept):
-                        self._mention(i, j, found[0], "settlement", kept)
-                        return True
+                        size = max(g.population(e) or 0 for e, _ in kept)
+                        if best is None or size > best[0]:
+                            best = (size, found[0], kept)
+            if best is not None:
+                self._mention(i, j, best[1], "settlement", best[2])
+                return True
             return False
         like = self._place_like(i, j)
         if not like:
@@ -760,6 +769,8 @@ class _Finder:
             p = parses[0]
             if p.person and not strong:  # біля Василькова: the town, though Василькова is also a surname
                 return False
+            if _analyser(lang).parse(toks[i].text)[0].normal_form in _NATION_ADJECTIVES:
+                return False  # "Украинская армия": a nation's adjective (not Novoukrainskiy)
             if not strong and set(p.lemmas) & _INSTITUTION_NOUNS:
                 return False  # Сили оборони, Збройних Сил, Служба безпеки: a body, not a village named Syla
             if p.adjective and not p.lemmas and not p.geox:
@@ -798,6 +809,13 @@ class _Finder:
 
 # words pymorphy may take for nouns that are none (prepositions and particles beyond _PREPOSITIONS)
 _FUNCTION_WORDS = frozenset("про для без крім після перед щодо також вже ще не кроме после уже ещё".split())
+# the adjectives of nations and states, as pymorphy's normal forms: no town's adjectives
+_NATION_ADJECTIVES = frozenset(
+    "український російський руський білоруський радянський американський європейський британський "
+    "французький німецький польський чеченський грузинський молдавський турецький "
+    "украинский российский русский белорусский советский американский европейский британский "
+    "французский немецкий польский чеченский грузинский молдавский турецкий".split()
+)
 # a front's axis, named after a city: "на Покровському напрямку", "на Купянском направлении"
 _AXIS_NOUNS = frozenset(
     "напрямок напрямку напрямі напрямком направление направлении направлению направлением".split()
@@ -842,8 +860,8 @@ def _town_of_adjective(adjective: str, lang: str) -> list[str]:
         r"^(.*?)(ськ|цьк|зьк|ск|цк|зк)(ий|ого|ому|им|ім|а|ої|ій|у|ою|е|і|их|ая|ой|ую|ое|ом|ые|ых|ым)$",
         adjective,
     )
-    if not m:
-        return []
+    if not m or _analyser(lang).parse(adjective)[0].normal_form in _NATION_ADJECTIVES:
+        return []  # "Украинская армия", "Російські війська": a nation's adjective, not a town's
     stem, suffix = m.group(1), m.group(2)
     out = [stem + suffix, stem]
     if suffix in ("цьк", "цк"):
@@ -852,6 +870,8 @@ def _town_of_adjective(adjective: str, lang: str) -> list[str]:
         out += [stem + "г", stem + "жжя", stem + "жье"]
     if suffix in ("ськ", "ск"):
         out += [stem + "а", stem + "са", stem + "ь", stem + "я"]
+        if stem.endswith(("ов", "ев", "ів", "їв")):
+            out.append(stem + "ка")  # Каховська ГЕС, Каховской плотине -> Каховка
     if lang == "ru" and suffix == "ск" and stem.endswith("ж"):
         out.append(stem + "ье")
     return [o for o in dict.fromkeys(out) if len(o) >= 3]
