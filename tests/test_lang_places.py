@@ -323,3 +323,25 @@ def test_reports_are_read_fast_after_warm_up():
     for _ in range(200):
         find_places(text, "uk")
     assert (time.perf_counter() - t0) / 200 < 0.005
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        ("ru", "ВСУ уничтожили российский склад боеприпасов в Красной Горе.", "Красной Горе", "UA-14"),
+        ("ru", "Дроны обнаружили склад боеприпасов в Березовом под Угледаром.", "Березовом", "UA-14"),
+    ],
+)
+def test_among_namesakes_in_ukraine_and_russia_the_one_at_the_front_on_the_date(lang, text, surface, admin1):
+    from datetime import date
+
+    found = {m.surface: m for m in find_places(text, lang, on=date(2023, 9, 1))}
+    assert found[surface].location.admin1_code == admin1
+
+
+def test_the_front_prior_leaves_a_city_its_name():
+    from datetime import date
+
+    found = {m.surface: m for m in find_places("Взрывы прогремели в Николаеве.", "ru", on=date(2022, 6, 22))}
+    assert found["Николаеве"].location.name == "Mykolaiv"
+    assert found["Николаеве"].location.admin1_code == "UA-48"

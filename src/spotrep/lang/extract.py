@@ -70,7 +70,7 @@ def extract_document(doc: Document, lang: str) -> list[Event]:
     """The events of one Ukrainian or Russian document."""
     lex = lexicon_of(lang)
     parts = sentences(doc.text)
-    mentions = _places(doc.text, lang, lex)
+    mentions = _places(doc.text, lang, lex, doc.published)
     published = doc.published
     doc_when = None
     for s in parts:
@@ -109,7 +109,7 @@ def _kind(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
     return None
 
 
-def _places(text: str, lang: str, lex: Lexicon) -> list:
+def _places(text: str, lang: str, lex: Lexicon, on: date | None = None) -> list:
     try:
         from .places import LANGUAGES as PLACE_LANGUAGES
         from .places import find_places
@@ -118,7 +118,7 @@ def _places(text: str, lang: str, lex: Lexicon) -> list:
     if lang not in PLACE_LANGUAGES:
         log.debug("no place reader for %s yet: its events take the document's place, if given", lang)
         return []
-    return find_places(text, lang, lex.entities)
+    return find_places(text, lang, lex.entities, on)
 
 
 _KIND_RANK = {"settlement": 0, "hromada": 1, "raion": 2, "oblast": 3, "country": 4}

@@ -32,6 +32,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from ..errors import ModelNotInstalledError, UnsupportedLanguageError
@@ -39,7 +40,9 @@ from ..gazetteer import get_gazetteer
 from ..gazetteer.data import (
     KIND_COUNTRY,
     KIND_REGION,
+    KIND_SETTLEMENT,
     Q_ATTESTED,
+    Q_LOOSE,
     RANK_RAION,
     RANK_REGION,
     SRC_HROMADA,
@@ -50,6 +53,7 @@ from ..gazetteer.data import (
 from ..gazetteer.translit import name_key, russian_to_latin, ukrainian_to_latin, ukrainian_to_latin_y
 from ..model import Location
 from ..places import location_with_precision, memo_of
+from ..places.vocabulary import FRONT_FAR_KM, FRONT_NEAR_KM, W_FRONT
 
 log = logging.getLogger(__name__)
 
@@ -466,9 +470,12 @@ class Entity(Protocol):
 EntityReader = Callable[[str], Sequence[Entity] | None]
 
 
-def find_places(text: str, lang: str, entities: EntityReader | None = None) -> list[PlaceMention]:
+def find_places(
+    text: str, lang: str, entities: EntityReader | None = None, on: date | None = None
+) -> list[PlaceMention]:
     """The places a Ukrainian (``uk``) or Russian (``ru``) text names, in text order, resolved jointly: the
-    oblasts it names constrain its settlements, and its places one another's namesakes.
+    oblasts it names constrain its settlements, and its places one another's namesakes; among namesakes in
+    Ukraine and Russia, the one near the front line in force on ``on`` (the report's date), if given.
 
     ``entities`` reads the text's named entities (``None`` when its model is missing); it is called at most
     once, and only if a name needs confirming (see the module's doc)."""
@@ -483,7 +490,7 @@ def find_places(text: str, lang: str, entities: EntityReader | None = None) -> l
     mentions = _Finder(text, toks, lang, g).find()
     if entities is not None:
         mentions = _confirmed(text, toks, lang, mentions, entities)
-    _resolve(g, mentions)
+    _resolve(g, mentions, on)
     out: list[PlaceMention] = []
     for m in mentions:
         loc = m.fixed
@@ -892,7 +899,34 @@ def _kind_of(g: Gazetteer, e: int) -> str:
 
 
 # --- resolution ------------------------------------------------------------------------------------
-def _resolve(g: Gazetteer, mentions: list[_Mention]) -> None:
+CITY_OF_THE_NAME = 100_000
+"""A city this large is what its name means in a report; the front prior tells only smaller namesakes apart."""
+
+
+def _front_bonus(g: Gazetteer, pairs: list[tuple[int, int]], on: date) -> dict[int, float]:
+    """The front prior of the English resolver, for the settlements of a name in Ukraine and Russia: a report of
+    fire on "Красная Гора" is about the Donetsk village at the front, not the Russian namesake far from it. Each
+    gets W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of them."""
+    memo = memo_of(g)
+    groups: dict[bool, list[int]] = {}
+    for e, q in pairs:
+        if g.kind(e) == KIND_SETTLEMENT and g.country(e) in HOME:
+            groups.setdefault(q == Q_LOOSE, []).append(e)  # a loose match is weighed only against loose ones
+    span = FRONT_FAR_KM - FRONT_NEAR_KM
+    out: dict[int, float] = {}
+    for war in groups.values():
+        if len(war) < 2 or any((g.population(e) or 0) >= CITY_OF_THE_NAME for e in war):
+            continue  # "Николаев": a city of that name is what the name means, wherever the front is
+        weights = {}
+        for e in war:
+            km = memo.front_km(g, e, on)
+            weights[e] = 0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span))
+        low = min(weights.values())
+        out.update((e, w - low) for e, w in weights.items() if w > low)
+    return out
+
+
+def _resolve(g: Gazetteer, mentions: list[_Mention], on: date | None = None) -> None:
     memo = memo_of(g)
     named_oblasts: set[str] = set()
     for m in mentions:
@@ -905,8 +939,9 @@ def _resolve(g: Gazetteer, mentions: list[_Mention]) -> None:
             if m.within_raion:
                 pairs = [(e, q) for e, q in pairs if g.admin2(e) == m.within_raion] or pairs
         m.pairs = pairs
+        front = _front_bonus(g, pairs, on) if on is not None and m.kind == "settlement" else {}
         for e, q in pairs:
-            s = memo.candidate(g, e, q).score
+            s = memo.candidate(g, e, q).score + front.get(e, 0.0)
             if named_oblasts and g.admin1_code(e) in named_oblasts:
                 s += W_NAMED_OBLAST
             if s > m.scores.get(e, -1e9):
