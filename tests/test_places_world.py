@@ -153,6 +153,20 @@ def test_places_of_the_world_in_their_region(places, sentence, place, code, coun
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Gangs attacked the National Penitentiary in Port-au-Prince (Ouest).", "Port-au-Prince"),
+        ("Gang members shot 3 residents in Croix-des-Bouquets (Ouest).", "Croix-des-Bouquets"),
+        ("Armed men killed a farmer in Anse-à-Galets (Ouest).", "Anse à Galets"),
+    ],
+)
+def test_a_name_joined_by_particles_is_read_whole_before_its_region(places, sentence, place) -> None:  # noqa: F811
+    """ "Port-au-Prince (Ouest)": no "Prince" alias of another town."""
+    named = [m for m in places(sentence) if not m.qualifier]
+    assert [m.location.name for m in named] == [place]
+
+
+@pytest.mark.parametrize(
     ("sentence", "place", "code"),
     [
         # a village the gazetteer does not know: the township's town, never a namesake abroad

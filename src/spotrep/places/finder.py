@@ -139,6 +139,7 @@ _GROUP_NOUNS = AFFILIATION_NOUNS | frozenset(
 # lower-case particles inside a place name ("Mocimboa da Praia", "San Juan del Sur", "Ben Guerdane")
 _NAME_PARTICLES = frozenset(
     {"da", "de", "do", "das", "dos", "del", "della", "di", "du", "des", "der", "van", "von"}
+    | {"au", "aux", "à", "sur", "sous", "en", "lès"}  # Port-au-Prince, Anse-à-Galets, Boulogne-sur-Mer
 )
 # a town tagged as something else is a place after a locative preposition only if it is this big
 _TAGGED_TOWN_POPULATION = 10_000
