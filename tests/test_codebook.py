@@ -45,6 +45,18 @@ TABLE = [
         {"aircraft_downed"},
     ),
     row(
+        "On 31 January 2024, Russian forces shot down a Ukrainian Su-27 near Kupiansk, Kharkiv.",
+        "a_jet_named_after_a_nationality_the_parser_took_for_the_object",
+        SHELLING,
+        {"aircraft_downed"},
+    ),
+    row(
+        "Ukrainian pilots shot down a Russian Su-35 with a MiG-29 over the Black Sea.",
+        "aircraft_downed_with_another_aircraft_is_a_clash",
+        CLASH,
+        {"aircraft_downed"},
+    ),
+    row(
         "Ukrainian air defences downed 23 Shahed drones over the Odesa region overnight.",
         "drones_brought_down_stay_an_interception",
         "Disrupted weapons use",

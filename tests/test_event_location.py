@@ -59,6 +59,11 @@ def where(event) -> tuple[str | None, str | None, int | None]:
             id="an_interception_happens_over_the_interceptors_ground",
         ),
         pytest.param(
+            "Ukrainian air defence shot down a Russian Su-34 bomber on Monday.",
+            ("Ukraine", "UA", 3),
+            id="a_jet_shot_down_falls_over_the_ground_of_the_side_that_fired",
+        ),
+        pytest.param(
             "Russian troops attacked positions near Qwertivka, the General Staff said.\n\n"
             "Earlier on Tuesday, Russian forces shelled Kupiansk and Vovchansk.",
             ("Kharkiv Oblast", "UA", 3),

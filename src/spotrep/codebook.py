@@ -538,10 +538,18 @@ def downed_aircraft_kind(token: Token) -> str | None:
     objects += [
         c for o in list(objects) for c in o.children if c.dep_ in ("conj", "appos", "compound", "nmod")
     ]
+    # "shot down a Ukrainian Su-27 near X": the parser may take the nationality for the object and hang the
+    # aircraft's name elsewhere; an aircraft named in the words just after the verb is what was downed
+    after = token.doc[token.i + 1 : min(token.i + 6, token.sent.end)]
+    for t in after:
+        if t.lower_ in ("by", "with", "from", "near", "over", "in", "after", "when", ",", "."):
+            break
+        if spans.get(t.i) == "aircraft":
+            objects.append(t)
     if not any(_is_aircraft(o, spans) for o in objects):
         return None
     shooters = [c for c in children if c.dep_ == "nsubj"]
-    shooters += [g for c in children if c.dep_ == "agent" or c.lower_ == "by" for g in c.children]
+    shooters += [g for c in children if c.dep_ == "agent" or c.lower_ in ("by", "with") for g in c.children]
     shooters += [c for s in list(shooters) for c in s.children if c.dep_ in ("compound", "conj")]
     if any(_is_aircraft(s, spans) or _lemma(s) == "pilot" for s in shooters):
         return "air_combat"

@@ -166,7 +166,12 @@ def _toll_of_a_fight(a: Candidate, b: Candidate) -> bool:
 
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
-        (a.family == b.family or _family(a) == _family(b) or _toll_of_a_fight(a, b))
+        (
+            a.family == b.family
+            # (one side's attack and its advance; an attack and its repelling are resolved as such later)
+            or (_family(a) == _family(b) and a.actor1 is not None and a.actor1 == b.actor1)
+            or _toll_of_a_fight(a, b)
+        )
         and _dates_overlap(a, b, widen)
         # a demonstration is told by its marchers and by the force that dispersed it: one event either way
         and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)

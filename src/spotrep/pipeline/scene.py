@@ -337,6 +337,7 @@ def _story_place(ctx: DocContext, index: int) -> Location | None:
 
 _OWN_GROUND_KINDS = frozenset(
     {"interception", "arrest", "protest", "protest_force", "riot", "political", "agreement", "group_change"}
+    | {"shootdown", "air_combat"}  # an aircraft is downed over the ground of the side whose defences fire
 )
 
 
