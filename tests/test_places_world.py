@@ -728,3 +728,16 @@ def test_a_unit_above_the_place_is_no_place_of_its_own(places, sentence, not_a_p
     assert all(m.location is None or m.location.country in ("MM", "PK", "ET") for m in mentions), [
         (m.text, m.location and m.location.country) for m in mentions
     ]
+
+
+def test_a_village_of_the_district_the_chain_names_among_namesakes_of_its_region(places) -> None:  # noqa: F811
+    """Magway region has a Yae Lel Kyun in Thayet district and one in Pakokku district: the chain says which."""
+    m = by_text(
+        places(
+            "On 2 March 2022, in Yae Lel Kyun village (Yesagyo township, Pakokku district, Magway region), "
+            "troops burned houses."
+        ),
+        "Yae Lel Kyun",
+    )
+    assert m.location.admin1_code == "MM-03"
+    assert m.location.admin2 == "Pakokku District"

@@ -169,7 +169,7 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
         (
             a.family == b.family
             # (one side's attack and its advance; an attack and its repelling are resolved as such later)
-            or (_family(a) == _family(b) and a.actor1 is not None and a.actor1 == b.actor1)
+            or (_family(a) == _family(b) and (a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1))
             or _toll_of_a_fight(a, b)
         )
         and _dates_overlap(a, b, widen)

@@ -578,7 +578,7 @@ class _Resolver:
         if not raions:
             return
         for m in named:
-            if m.within or len(m.cands) < 2 or m.kind == "country":
+            if len(m.cands) < 2 or m.kind == "country":
                 continue
             s = self._sent(m.tok_start)
             best: dict[tuple[str | None, str | None], tuple[float, str]] = {}
