@@ -741,3 +741,22 @@ def test_a_village_of_the_district_the_chain_names_among_namesakes_of_its_region
     )
     assert m.location.admin1_code == "MM-03"
     assert m.location.admin2 == "Pakokku District"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        (
+            "On 3 May 2022, between Thit Yar Gyi and Bo Tay Gone in Tigyaing township (Katha district, Sagaing "
+            "region), a mine exploded under a military truck.",
+            "Bo",
+        ),
+        (
+            "Johannesburg Angolan police used teargas to disperse a protest in the capital, Luanda.",
+            "Johannesburg",
+        ),
+    ],
+)
+def test_the_first_word_of_an_unknown_name_is_no_town_abroad(places, sentence, fragment) -> None:  # noqa: F811
+    """A fragment of a longer name read as a town of a country none of the text's other places lies in."""
+    assert fragment not in {m.text for m in places(sentence)}

@@ -168,6 +168,7 @@ class _Resolver:
                 support |= self._nationalities()  # read only when a candidate could go
                 named = self._drop_foreign_namesakes(named, support, one_word=True)
             named = self._drop_lone_aliases_abroad(named)
+            named = self._drop_fragments_abroad(named)
         if war and self.on is not None:
             for m in named:
                 self._front_prior(m, self.on)
@@ -285,6 +286,41 @@ class _Resolver:
         if gone:
             self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
         return kept
+
+    def _drop_fragments_abroad(self, named: list[_Mention]) -> list[_Mention]:
+        """The first word of a longer name the gazetteer does not know ("between Zee Hpyu Kyin and Bo Tay Gone",
+        in Myanmar) read as a town of another country (Bo, Sierra Leone): when every other place of the text lies
+        in other countries than all its readings, it is a fragment of that name, no place."""
+        doc = self.doc
+        covered = {x for m in self.mentions for x in range(m.tok_start, m.tok_end)}
+        g = self.g
+
+        def fragment(m: _Mention) -> bool:
+            k = m.tok_end
+            return (
+                k < len(doc)
+                and doc[k - 1].whitespace_ != ""
+                and doc[k].is_title
+                and doc[k].pos_ == "PROPN"
+                and k not in covered
+                and self._sent(k) == self._sent(m.tok_start)
+            )
+
+        gone: set[int] = set()
+        for m in named:
+            if not m.cands or m.kind == "country" or not fragment(m):
+                continue
+            own = {g.country(c.entry) for c in m.cands}
+            others = {g.country(o.winner.entry) for o in named if o is not m and o.winner is not None} - {
+                None,
+                "",
+            }
+            if others and not own & others:
+                gone.add(id(m))
+        if not gone:
+            return named
+        self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
+        return [m for m in named if id(m) not in gone]
 
     def _drop_lone_aliases_abroad(self, named: list[_Mention]) -> list[_Mention]:
         """A one-word name that only an alternate name of a settlement abroad reads, of any size, in a text whose
