@@ -67,6 +67,22 @@ TABLE = [
         "missiles_intercepted_stay_an_interception",
         "Disrupted weapons use",
     ),
+    # ---------------------------------------------------------------- hand-thrown explosives
+    row(
+        "Two unknown men threw a homemade bomb into the house of a ward administrator in Mandalay on Sunday.",
+        "a_bomb_thrown_by_hand_is_a_grenade_attack",
+        "Grenade",
+    ),
+    row(
+        "A bomb was hurled at the office of the ruling party in Dhaka, wounding two guards.",
+        "a_bomb_hurled_at_an_office_is_a_grenade_attack",
+        "Grenade",
+    ),
+    row(
+        "Protesters threw petrol bombs at police lines in Nairobi on Tuesday.",
+        "petrol_bombs_thrown_by_protesters_stay_a_riot",
+        "Violent demonstration",
+    ),
     # ---------------------------------------------------------------- strikes from aircraft
     row(
         "On 3 May 2023, Russian air forces bombed Bilohorivka, Luhansk. Two houses were destroyed.",

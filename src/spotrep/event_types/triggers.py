@@ -211,6 +211,13 @@ def _special_kind(token: Token) -> str | None:
         return "suicide"
     if lemma in ("detonate", "explode") and any(lemma_of(c) in ("vest", "belt") for c in token.subtree):
         return "suicide"
+    if (
+        lemma in ("bomb", "explosive")
+        and token.dep_ in ("dobj", "nsubjpass")
+        and lemma_of(head) in _THROW_VERBS
+        and not any(c.lower_ in _FIRE_BOMBS for c in token.children)
+    ):
+        return "grenade"  # "threw a bomb into the house": a hand-thrown explosive is a grenade attack (ACLED)
     if lemma == "grenade" or low in ("grenades", "grenade"):
         if _launched_grenade(token) or any(c.lower_ in _CROWD_CONTROL for c in token.children):
             return None  # a launcher's grenade is a heavy weapon; a stun grenade disperses a crowd
@@ -244,6 +251,11 @@ def _special_kind(token: Token) -> str | None:
     return None
 
 
+_THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss"})
+# thrown bombs that burn or mark rather than explode: a riot's weapons, not a grenade attack
+_FIRE_BOMBS = frozenset(
+    {"petrol", "gasoline", "fire", "molotov", "smoke", "paint", "stink", "water", "incendiary"}
+)
 _CROWD_CONTROL = frozenset("stun flash flash-bang smoke tear gas noise light-and-sound".split())
 
 

@@ -248,7 +248,9 @@ _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound"
 
 
 # the words that can make a special kind (_special_kind): other words skip it
-_SPECIAL_LEMMAS = frozenset({"blow", "detonate", "explode", "grenade", "gas"}) | _CHEMICAL
+_SPECIAL_LEMMAS = (
+    frozenset({"blow", "detonate", "explode", "grenade", "gas", "bomb", "explosive"}) | _CHEMICAL
+)
 _SPECIAL_WORDS = frozenset({"suicide", "grenade", "grenades"})
 _VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
 # nouns that name an explosion without saying what exploded
