@@ -386,3 +386,15 @@ def test_mimu_towns_and_townships(places, gazetteer, sentence, place, code, lat,
     assert town
     point = gazetteer.point(town[0])
     assert _near(m, point[0], point[1], km=5.0)
+
+
+def test_a_township_is_its_own_town_when_geonames_spells_it_otherwise(places) -> None:  # noqa: F811
+    """MIMU gives Muse town no point; GeoNames has it as Mu-se: "Muse township" is that town, not Monekoe, the
+    first town MIMU lists in the township with a point."""
+    found = [
+        m
+        for m in places("On 2 May 2022, in Muse township (Muse district, Shan-North state), a bomb went off.")
+    ]
+    muse = next(m for m in found if m.text == "Muse")
+    assert muse.location.name == "Mu-se"
+    assert muse.location.admin1_code == "MM-17"

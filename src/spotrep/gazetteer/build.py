@@ -103,7 +103,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "21"  # bump whenever the build changes what it produces
+BUILD_VERSION = "22"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
@@ -581,6 +581,10 @@ def _mimu_keys(name: str) -> list[tuple[str, int]]:
     return names
 
 
+MIMU_TOWNSHIP_KM = 60.0
+"""How far from a township's first-listed town its namesake town may lie (townships span up to ~100 km)."""
+
+
 def _add_myanmar(b: _Builder, places: list[MimuPlace]) -> dict[str, int]:
     """MIMU's towns and villages of Myanmar as settlements. A place GeoNames has (a settlement of its name
     within MIMU_DEDUP_KM) is not added again; a township named otherwise than its main town ("Dagon Myothit
@@ -647,11 +651,24 @@ def _add_myanmar(b: _Builder, places: list[MimuPlace]) -> dict[str, int]:
             # the town that bears the township's name, else the first the codes list (its main town)
             if old is None or (name_key(old[1]) != name_key(p.township) and key == name_key(p.township)):
                 seat[p.township_pcode] = (i, p.name)
+    # GeoNames' towns by their names written solid ("Mu-se" is MIMU's "Muse")
+    solid: dict[str, list[int]] = defaultdict(list)
+    for key, entries in geonames_mm.items():
+        solid[key.replace(" ", "")].extend(entries)
     for pcode, (i, town_name) in seat.items():
         township = townships[pcode]
         if name_key(township) != name_key(town_name):
+            # the township's own town, when MIMU gives it no point but GeoNames has it under another spelling
+            # ("Muse township": Mu-se, not Monekoe, the first town MIMU lists with a point)
+            own = [
+                j
+                for j in solid.get(name_key(township).replace(" ", ""), ())
+                if data.admin1[j] == data.admin1[i]
+                and haversine_km(data.lat[i], data.lon[i], data.lat[j], data.lon[j]) <= MIMU_TOWNSHIP_KM
+            ]
+            target = own[0] if own else i
             for n, _quality in _mimu_keys(township):
-                b.key(i, n, Q_ATTESTED)
+                b.key(target, n, Q_ATTESTED)
     return counts
 
 
