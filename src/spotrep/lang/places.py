@@ -372,6 +372,7 @@ _NEAR_CUES = {
     "ru": frozenset("под около возле вблизи близ окрестностях районе".split()),
 }
 _OBLAST = re.compile(r"^(област[ьіиеяю]|областях|областей|обл|ова|ода|облради|облрада|облраді)$")
+_KRAI = re.compile(r"^(?:край|краю|краї|краєм|краях|края|крае|краем|краях)$")
 _RAION = re.compile(r"^район(?:у|і|а|е|ом|ах|и|ів|ов)?$")
 _HROMADA = re.compile(r"^(громад[аиіуою]|громадою|громадах|общин[аыеуой])$")
 _SHCHYNA = re.compile(r"^(.{3,}?)(щин|ччин)(а|и|і|у|ою)$")
@@ -546,6 +547,12 @@ class _Finder:
                         span = 2 if _OBLAST.match(toks[k + 1].low) else 1
                         self._mention(k, k + span, base, "oblast", pairs)
                         continue
+            if _KRAI.match(nxt):  # "у Краснодарському краї", "в Ставропольском крае": a krai, not its city
+                base = self._adjective(t.text, "masc")
+                pairs = self._regions(base) if base else []
+                if pairs:
+                    self._mention(k, k + 2, base, "oblast", pairs)
+                    continue
             if _RAION.match(nxt) or _HROMADA.match(nxt):
                 raion = bool(_RAION.match(nxt))
                 base = self._adjective(t.text, "masc" if raion else "femn")
@@ -870,7 +877,7 @@ def _town_of_adjective(adjective: str, lang: str) -> list[str]:
     if not m or _analyser(lang).parse(adjective)[0].normal_form in _NATION_ADJECTIVES:
         return []  # "Украинская армия", "Російські війська": a nation's adjective, not a town's
     stem, suffix = m.group(1), m.group(2)
-    out = [stem + suffix, stem]
+    out = [stem + suffix, stem, stem + suffix + "ий"]  # a town whose name is the adjective: Хмельницький
     if suffix in ("цьк", "цк"):
         out += [stem + "к", stem + "цьк", stem + "цк", stem + "г"]
     if suffix in ("зьк", "зк"):
