@@ -208,3 +208,18 @@ def test_armed_men_are_an_armed_group_and_men_alone_civilians():
 @pytest.mark.parametrize("word", ["miners", "shepherds", "traders", "pupils", "imams"])
 def test_the_trades_rural_attacks_kill_are_civilians(word):
     assert _actors(f"Militants killed six {word} near the village.")[word][2] == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("A missile hit a fire brigade in Kupiansk.", "brigade"),
+        ("Shelling wounded three members of a rescue unit in Kherson.", "unit"),
+    ],
+)
+def test_emergency_services_are_civilians_though_named_like_units(sentence, word):
+    assert _actors(sentence)[word][2] == "civilians"
+
+
+def test_an_army_brigade_stays_military():
+    assert _actors("A missile hit a mechanised brigade near Pokrovsk.")["brigade"][2] == "military"

@@ -67,6 +67,17 @@ TABLE = [
         "missiles_intercepted_stay_an_interception",
         "Disrupted weapons use",
     ),
+    # ---------------------------------------------------------------- strikes whose weapon is unsaid
+    row(
+        "On 12 May 2024, Russian forces struck an apartment building in Kharkiv, killing 2 civilians.",
+        "a_strike_by_an_army_of_the_war_is_remote_fire_not_an_attack_in_person",
+        SHELLING,
+    ),
+    row(
+        "On 12 May 2024, Russian soldiers struck a detained man with rifle butts in Vovchansk.",
+        "a_beating_with_rifle_butts_stays_an_attack",
+        "Attack",
+    ),
     # ---------------------------------------------------------------- hand-thrown explosives
     row(
         "Two unknown men threw a homemade bomb into the house of a ward administrator in Mandalay on Sunday.",

@@ -346,6 +346,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
     if partisan is not None:
         return partisan
     kind = ACTOR_NOUNS.get(lemma) or ACTOR_NOUNS.get(low)
+    if kind == "military" and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in _CIVIL_SERVICE_WORDS for c in head.children
+    ):
+        kind = "civilians"  # "a fire brigade", "rescue units", "an ambulance crew": emergency services
     # a unit by its abbreviation and number ("the military LIB 54"); "Military Hospital 2" is a building
     numbered = head.pos_ == "PROPN" and head.text.isupper() and any(c.dep_ == "nummod" for c in head.children)
     if kind is None and (
@@ -413,6 +417,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
 
 
 _SQUAD_NOUNS = frozenset({"patrol", "squad", "detachment"})
+# the services whose brigades, units and crews are civilians (ACLED codes rescuers and medics as civilians)
+_CIVIL_SERVICE_WORDS = frozenset(
+    {"fire", "firefighting", "rescue", "ambulance", "emergency", "medical", "paramedic", "repair", "demining"}
+)
 
 # "gunmen suspected to be al-Shabaab militants", "armed men believed to be JNIM fighters", "assailants suspected
 # of being ISWAP fighters": the verbs that give a generic attacker its presumed identity

@@ -997,6 +997,20 @@ class DocumentExtractor:
             cats = ["territory_captured", *(k for k in cand.typing.categories if k != "territory_captured")]
             cand.typing = Typing("capture", "Non-state actor overtakes territory", cats)
         if (
+            kind in ("attack", "kill", "wound")
+            and cand.typing.sub_event_type == "Attack"
+            and actor1 is not None
+            and actor1.kind == "military"
+            and actor1.country in WAR_COUNTRIES
+            and loc_country in WAR_COUNTRIES
+            and not cand.weapons
+            and any(ctx.lemma(i) in ("strike", "double-tap") for i in cand.domain)
+        ):
+            # "Russian forces struck a building in Kharkiv", "hit a fire brigade with a double-tap strike": a
+            # strike by an army of the war from afar, its weapon unsaid, is remote violence, not an attack in
+            # person; the war's usual remote fire is missiles and artillery
+            cand.typing = Typing("shelling", "Shelling/artillery/missile attack", cand.typing.categories)
+        if (
             kind in ("kill", "wound", "attack")
             and cand.location is not None
             and cand.location.geo_precision == 3
