@@ -805,6 +805,19 @@ def test_codebook_convention_types_the_lead_event(text: str, sub: str, cats: set
     assert cats <= set(ev.categories), got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 March 2024, Russian forces dropped a grenade from a drone on civilians in Beryslav, injuring two.",
+        "A Russian quadcopter dropped two grenades on a car near Kherson on Tuesday.",
+    ],
+)
+def test_a_grenade_dropped_from_a_drone_is_the_drone_strike_alone(text: str) -> None:
+    from spotrep import extract
+
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == [AIR]
+
+
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_codebook_non_events_yield_nothing(text: str) -> None:
     from spotrep import extract

@@ -221,6 +221,10 @@ def _special_kind(token: Token) -> str | None:
     if lemma == "grenade" or low in ("grenades", "grenade"):
         if _launched_grenade(token) or any(c.lower_ in _CROWD_CONTROL for c in token.children):
             return None  # a launcher's grenade is a heavy weapon; a stun grenade disperses a crowd
+        if lemma_of(head) in ("drop", "release") and any(
+            lemma_of(t) in ("drone", "uav", "quadcopter", "copter") for t in head.subtree
+        ):
+            return None  # "dropped a grenade from a drone": the munition of a drone strike, not a thrown one
         return "grenade"
     if lemma in _CHEMICAL and lemma not in ("poison",):
         if lemma == "chemical" and lemma_of(head) not in (
