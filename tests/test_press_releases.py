@@ -462,3 +462,32 @@ def test_the_kind_of_province_a_release_names(sentence, region):
     found = events(sentence)
     assert found and found[0].location is not None
     assert found[0].location.admin1_code == region, found[0].location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        (
+            "Iraqi forces killed nine ISIS fighters in the Hamrin Mountains, Salah ad Din province, on Sunday.",
+            "IQ-SD",
+        ),
+        (
+            "Coalition aircraft struck an ISIS cache near Abu Kamal, Dayr az Zawr province, on Monday.",
+            "SY-DY",
+        ),
+    ],
+)
+def test_an_arabic_article_written_apart_joins_the_name(sentence, region):
+    found = events(sentence)
+    assert found and found[0].location is not None
+    assert found[0].location.admin1_code == region
+
+
+def test_a_sentence_telling_no_event_dates_the_next_by_its_relative_day():
+    text = (
+        "RAWALPINDI, July 3 - Security forces conducted an intelligence based operation in North Waziristan "
+        "District yesterday on reported presence of terrorists. During the operation, 4 terrorists were killed."
+    )
+    found = spotrep.extract(text, published=date(2024, 7, 3))
+    assert found and str(found[0].event_date) == "2024-07-02"
+    assert found[0].fatalities == 4

@@ -1125,14 +1125,22 @@ _OPENING_DATE_KINDS = frozenset({"explicit", "range", "relative"})
 
 
 def _opening_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
-    """The date a sentence opens with ("On 6 June 2023, ...", "Looting: Around 10 March 2022 (week of), ..."),
-    or None."""
+    """The date a sentence that tells no event gives its story: the one it opens with ("On 6 June 2023, ...",
+    "Looting: Around 10 March 2022 (week of), ..."), else its only date told relative to the report's day and no
+    statement's ("Security forces conducted an operation in X yesterday."), or None."""
     sent = ctx.sentences[index]
     opening = _label_end(sent, ctx.sentence_text(index)) + 2
+    dated = []
     for m in ctx.dates_in(index):
         if m.kind not in _OPENING_DATE_KINDS or m.span.start is None:
             continue
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.start <= opening:
+        if span is None:
+            continue
+        if span.start <= opening:
             return m
+        dated.append((m, set(range(span.start, span.end))))
+    # (a day told relative to the report's: an explicit date inside a sentence may be a caption's or an aside's)
+    if len(dated) == 1 and dated[0][0].kind == "relative" and not _dates_a_statement(ctx, dated[0][1]):
+        return dated[0][0]
     return None

@@ -1684,16 +1684,14 @@ _ARTICLES = ARABIC_ARTICLES | {"al"}
 
 
 def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool:
-    """Is token j an Arabic article written in lower case and joined by a hyphen to a capitalised word ("al" in
-    "Deir al-Balah", "el" in "Ras el-Ain")?"""
-    return (
-        j >= 0
-        and j + 2 < len(texts)
-        and texts[j] in _ARTICLES
-        and texts[j + 1] == "-"
-        and not toks[j].whitespace_
-        and cap[j + 2]
-    )
+    """Is token j an Arabic article written in lower case and joined to a capitalised word: by a hyphen ("al" in
+    "Deir al-Balah", "el" in "Ras el-Ain") or apart, between two capitalised words ("ad" in "Salah ad Din")?"""
+    if not (j >= 0 and j + 1 < len(texts) and texts[j] in _ARTICLES):
+        return False
+    if j + 2 < len(texts) and texts[j + 1] == "-" and not toks[j].whitespace_ and cap[j + 2]:
+        return True
+    # written apart between two capitalised words: "Salah ad Din", "Dayr az Zawr", "Ras al Ayn"
+    return j > 0 and cap[j - 1] and cap[j + 1] and bool(toks[j].whitespace_) and bool(toks[j - 1].whitespace_)
 
 
 def _exact_settlement(g: Gazetteer, pairs: list[tuple[int, int]], population: int = 0) -> bool:
