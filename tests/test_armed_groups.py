@@ -223,3 +223,7 @@ def test_emergency_services_are_civilians_though_named_like_units(sentence, word
 
 def test_an_army_brigade_stays_military():
     assert _actors("A missile hit a mechanised brigade near Pokrovsk.")["brigade"][2] == "military"
+
+
+def test_paramilitary_forces_are_an_armed_group():
+    assert _actors("Paramilitary forces attacked the town on Sunday.")["forces"][2] == "armed_group"

@@ -78,6 +78,22 @@ TABLE = [
         "a_beating_with_rifle_butts_stays_an_attack",
         "Attack",
     ),
+    # ---------------------------------------------------------------- camps of the displaced
+    row(
+        "Gunmen attacked a displacement camp in North Darfur on Sunday, killing at least 30 people.",
+        "an_attack_on_a_camp_of_the_displaced_is_an_attack_on_civilians",
+        "Attack",
+    ),
+    row(
+        "Boko Haram fighters stormed an IDP camp near Dikwa, killing 9 residents.",
+        "an_idp_camp_stormed_is_an_attack_on_civilians",
+        "Attack",
+    ),
+    row(
+        "ISWAP militants attacked a military camp near Dikwa, killing 9 soldiers.",
+        "an_attack_on_a_military_camp_stays_a_clash",
+        CLASH,
+    ),
     # ---------------------------------------------------------------- hand-thrown explosives
     row(
         "Two unknown men threw a homemade bomb into the house of a ward administrator in Mandalay on Sunday.",
@@ -816,6 +832,17 @@ def test_a_grenade_dropped_from_a_drone_is_the_drone_strike_alone(text: str) -> 
     from spotrep import extract
 
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == [AIR]
+
+
+def test_a_wars_running_toll_is_no_event_nor_more_dead_of_the_one_before() -> None:
+    from spotrep import extract
+
+    text = (
+        "A drone strike hit a market in Omdurman on Saturday, killing 12 civilians.\n\n"
+        "The war between the army and the RSF began in April 2023 and has killed more than 40,000 people."
+    )
+    events = extract(text, published=PUBLISHED)
+    assert [(e.location.name, e.fatalities) for e in events] == [("Omdurman", 12)]
 
 
 @pytest.mark.parametrize("text", NO_EVENT)

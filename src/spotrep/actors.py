@@ -350,6 +350,8 @@ def actor_from_token(head: Token) -> ActorMention | None:
         c.dep_ in ("compound", "amod") and _lemma(c) in _CIVIL_SERVICE_WORDS for c in head.children
     ):
         kind = "civilians"  # "a fire brigade", "rescue units", "an ambulance crew": emergency services
+    if kind == "military" and any(c.dep_ == "amod" and c.lower_ == "paramilitary" for c in head.children):
+        kind = "armed_group"  # "paramilitary forces": a militia fighting beside or against the army
     # a unit by its abbreviation and number ("the military LIB 54"); "Military Hospital 2" is a building
     numbered = head.pos_ == "PROPN" and head.text.isupper() and any(c.dep_ == "nummod" for c in head.children)
     if kind is None and (

@@ -55,6 +55,9 @@ def primary_kind(kinds: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+_DISPLACED_WORDS = frozenset({"displacement", "displaced", "idp", "idps", "refugee"})
+
+
 def classify(
     kinds: Iterable[str],
     *,
@@ -171,6 +174,9 @@ def classify(
     if kinds & {"advance", "assault", "clash"} and "shelling" in kinds:
         kinds.discard("shelling")
         categories.append("shelling")
+    # "stormed an IDP camp, killing nine residents": the storming of a camp of the displaced is the attack on them
+    if kinds & {"assault", "clash"} and kinds & {"attack", "kill", "wound"} and victims & _DISPLACED_WORDS:
+        kinds -= {"assault", "clash"}
     kind = primary_kind(k for k in kinds if k not in MODIFIER_KINDS or len(kinds) == 1)
     if kind is None:
         kind = primary_kind(kinds)

@@ -237,6 +237,12 @@ _CIVILIAN_TARGETS = frozenset(
         "neighborhood",
         "building",
         "apartment",
+        # a camp of the displaced is no military camp: "attacked a displacement camp", "an IDP camp"
+        "displacement",
+        "displaced",
+        "idp",
+        "idps",
+        "refugee",
     ]
 )
 _INTERCEPTOR_WORDS = frozenset(

@@ -109,6 +109,7 @@ from .merging import (
     _drop_denied,
     _drop_recalled,
     _drop_tallies,
+    _drop_war_tolls,
     _fold_intercepted,
     _fold_story,
     _merge,
@@ -370,7 +371,10 @@ class DocumentExtractor:
                 if opening_date is not None:
                     ctx.story_spans[ctx.paragraph_of[i]] = (opening_date.span, opening_date.past_background)
         merged = _fold_intercepted(
-            ctx, _resolve_repelled(_resolve_return_fire(_merge(ctx, _fold_story(ctx, candidates))))
+            ctx,
+            _resolve_repelled(
+                _resolve_return_fire(_merge(ctx, _fold_story(ctx, _drop_war_tolls(candidates))))
+            ),
         )
         merged = _drop_denied(_drop_recalled(ctx, merged))
         _resolve_protests(ctx, merged)
@@ -545,7 +549,12 @@ class DocumentExtractor:
             if agent_mention and not agent_mention.weapon
             else ("military" if agent_mention else None),
             victim_kind=victim_mention.actor.kind if victim_mention else None,
-            victim_lemmas={lemma_of(victim)} if victim is not None else set(),
+            # the victim's head and the words that qualify it ("a displacement camp", "an IDP camp")
+            victim_lemmas=(
+                {lemma_of(victim)} | {lemma_of(c) for c in victim.children if c.dep_ in ("compound", "amod")}
+                if victim is not None
+                else set()
+            ),
             agent_is_state=bool(
                 agent_mention and agent_mention.actor.kind in ("military", "government", "police")
             ),

@@ -751,6 +751,32 @@ def _tally(c: Candidate) -> bool:
     return len(set(heads) - weapons - {"explosion", "strike", "shell", "round", "wave"}) >= 2
 
 
+# what a war's running toll is told of: "the war has killed more than 40,000 people"
+# (not "fighting" or "clashes": "clashes have killed 12 people in Tripoli" tells an event)
+_WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostilities", "crisis", "invasion"})
+
+
+def _drop_war_tolls(cands: list[Candidate]) -> list[Candidate]:
+    """A war's running toll ("The war ... has killed more than 40,000 people", "the conflict has displaced
+    millions") is background, neither an event nor more dead of the event told before it."""
+    out = []
+    for c in cands:
+        t = c.trigger
+        # the subject of the verb, or of the verb it is coordinated with ("the war began ... and has killed")
+        subjects = [ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if not subjects and t.dep_ == "conj":
+            subjects = [ch for ch in t.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            c.kind in GENERIC_KINDS
+            and any(lemma_of(ch) in _WAR_NOUNS for ch in subjects)
+            and any(ch.dep_ == "aux" and ch.lemma_ == "have" for ch in t.children)
+        ):
+            log.debug("not an event: a war's running toll (%s)", t.text)
+            continue
+        out.append(c)
+    return out
+
+
 def _drop_tallies(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Bulletins sum up a day of war: "struck enemy manpower and equipment in 143 areas", "air defence shot down
     two cruise missiles, five rockets and 27 UAVs", and monitors a month: "recorded 3,900 civilian casualties in
