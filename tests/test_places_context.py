@@ -169,6 +169,11 @@ def test_the_area_after_settlement_comma_oblast_is_the_settlements(places, sente
     assert area.location.name == by_text(mentions, name).location.name
 
 
+def test_a_body_named_before_a_region_is_no_unknown_village_of_it(places) -> None:  # noqa: F811
+    mentions = places("The report came from Reuters, Kyiv.")
+    assert "Reuters" not in {m.text for m in mentions}
+
+
 def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F811
     mentions = places("Russian units stormed Robotyne, Moscow claimed on Tuesday.")
     assert by_text(mentions, "Robotyne").location.admin1_code == "UA-23"

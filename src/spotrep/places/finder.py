@@ -973,6 +973,9 @@ class _Finder:
             for x in range(start, end)
         ):
             return None
+        k = self.ent_of[start]
+        if k >= 0 and self.ents[k].label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and self.ents[k].end <= end:
+            return None  # "a report from Reuters, Kyiv": a body named alone, not a village of the region
         if self._lookup(self._span_text(start, end), _name_key(self._span_text(start, end)), loose=False):
             return None  # a place of another region: not this one's unknown village
         return start, []
