@@ -757,8 +757,8 @@ _WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "hostilities", "crisis"
 
 
 def _drop_war_tolls(cands: list[Candidate]) -> list[Candidate]:
-    """A war's running toll ("The war ... has killed more than 40,000 people", "the conflict has displaced
-    millions") is background, neither an event nor more dead of the event told before it."""
+    """A war's running toll ("The war ... has killed more than 40,000 people", "the conflict has killed
+    thousands") is background, neither an event nor more dead of the event told before it."""
     out = []
     for c in cands:
         t = c.trigger
