@@ -367,9 +367,9 @@ class DocumentExtractor:
             elif not found:
                 # "On 6 June 2023, the dam was destroyed. Thousands were evacuated.": a sentence that tells no
                 # event still dates the story it opens
-                opening_date = _opening_date(ctx, i)
-                if opening_date is not None:
-                    ctx.story_spans[ctx.paragraph_of[i]] = (opening_date.span, opening_date.past_background)
+                story_date = _story_date(ctx, i)
+                if story_date is not None:
+                    ctx.story_spans[ctx.paragraph_of[i]] = (story_date.span, story_date.past_background)
         merged = _fold_intercepted(
             ctx,
             _resolve_repelled(
@@ -1015,9 +1015,9 @@ class DocumentExtractor:
             and not cand.weapons
             and any(ctx.lemma(i) in ("strike", "double-tap") for i in cand.domain)
         ):
-            # "Russian forces struck a building in Kharkiv", "hit a fire brigade with a double-tap strike": a
-            # strike by an army of the war from afar, its weapon unsaid, is remote violence, not an attack in
-            # person; the war's usual remote fire is missiles and artillery
+            # "Russian forces struck an apartment building in Kharkiv": a strike by an army of the war from afar,
+            # its weapon unsaid, is remote violence, not an attack in person; the war's usual remote fire is
+            # missiles and artillery
             cand.typing = Typing("shelling", "Shelling/artillery/missile attack", cand.typing.categories)
         if (
             kind in ("kill", "wound", "attack")
@@ -1130,10 +1130,10 @@ def _definite(head: Token) -> bool:
     return any(t.dep_ == "det" and t.lower_ in ("the", "this", "these", "those") for t in head.children)
 
 
-_OPENING_DATE_KINDS = frozenset({"explicit", "range", "relative"})
+_STORY_DATE_KINDS = frozenset({"explicit", "range", "relative"})
 
 
-def _opening_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
+def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
     """The date a sentence that tells no event gives its story: the one it opens with ("On 6 June 2023, ...",
     "Looting: Around 10 March 2022 (week of), ..."), else its only date told relative to the report's day and no
     statement's ("Security forces conducted an operation in X yesterday."), or None."""
@@ -1141,7 +1141,7 @@ def _opening_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None
     opening = _label_end(sent, ctx.sentence_text(index)) + 2
     dated = []
     for m in ctx.dates_in(index):
-        if m.kind not in _OPENING_DATE_KINDS or m.span.start is None:
+        if m.kind not in _STORY_DATE_KINDS or m.span.start is None:
             continue
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
