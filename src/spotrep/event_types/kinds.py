@@ -23,6 +23,7 @@ from .vocabulary import (
     _PROPERTY_TARGETS,
     _RANK,
     CAUSE_KINDS,
+    DISPLACED_WORDS,
     KINDS,
     MODIFIER_KINDS,
     PRIORITY,
@@ -53,9 +54,6 @@ class Typing:
 def primary_kind(kinds: Iterable[str]) -> str | None:
     ranked = sorted(set(kinds), key=lambda k: _RANK.get(k, 999))
     return ranked[0] if ranked else None
-
-
-_DISPLACED_WORDS = frozenset({"displacement", "displaced", "idp", "idps", "refugee"})
 
 
 def classify(
@@ -175,7 +173,7 @@ def classify(
         kinds.discard("shelling")
         categories.append("shelling")
     # "stormed an IDP camp, killing nine residents": the storming of a camp of the displaced is the attack on them
-    if kinds & {"assault", "clash"} and kinds & {"attack", "kill", "wound"} and victims & _DISPLACED_WORDS:
+    if kinds & {"assault", "clash"} and kinds & {"attack", "kill", "wound"} and victims & DISPLACED_WORDS:
         kinds -= {"assault", "clash"}
     kind = primary_kind(k for k in kinds if k not in MODIFIER_KINDS or len(kinds) == 1)
     if kind is None:

@@ -210,41 +210,40 @@ _MILITARY_TARGETS = frozenset(
         "tank",
     ]
 )
-_CIVILIAN_TARGETS = frozenset(
-    [
-        "civilian",
-        "village",
-        "villager",
-        "resident",
-        "home",
-        "house",
-        "market",
-        "school",
-        "hospital",
-        "church",
-        "mosque",
-        "bus",
-        "car",
-        "family",
-        "people",
-        "woman",
-        "child",
-        "man",
-        "worshipper",
-        "farmer",
-        "shop",
-        "neighbourhood",
-        "neighborhood",
-        "building",
-        "apartment",
-        # a camp of the displaced is no military camp: "attacked a displacement camp", "an IDP camp"
-        "displacement",
-        "displaced",
-        "idp",
-        "idps",
-        "refugee",
-    ]
-)
+# what makes a camp, or a site, one of the people driven from their homes
+DISPLACED_WORDS = frozenset({"displacement", "displaced", "idp", "idps", "refugee"})
+_CIVILIAN_TARGETS = (
+    frozenset(
+        [
+            "civilian",
+            "village",
+            "villager",
+            "resident",
+            "home",
+            "house",
+            "market",
+            "school",
+            "hospital",
+            "church",
+            "mosque",
+            "bus",
+            "car",
+            "family",
+            "people",
+            "woman",
+            "child",
+            "man",
+            "worshipper",
+            "farmer",
+            "shop",
+            "neighbourhood",
+            "neighborhood",
+            "building",
+            "apartment",
+        ]
+    )
+    | DISPLACED_WORDS
+)  # a camp of the displaced is no military camp: "attacked a displacement camp", "an IDP camp"
 _INTERCEPTOR_WORDS = frozenset(
     ["defence", "defense", "air-defence", "air-defense", "anti-aircraft", "interceptor"]
 )

@@ -40,9 +40,7 @@ from ..gazetteer import get_gazetteer
 from ..gazetteer.data import (
     KIND_COUNTRY,
     KIND_REGION,
-    KIND_SETTLEMENT,
     Q_ATTESTED,
-    Q_LOOSE,
     RANK_RAION,
     RANK_REGION,
     SRC_HROMADA,
@@ -53,7 +51,7 @@ from ..gazetteer.data import (
 from ..gazetteer.translit import name_key, russian_to_latin, ukrainian_to_latin, ukrainian_to_latin_y
 from ..model import Location
 from ..places import location_with_precision, memo_of
-from ..places.vocabulary import FRONT_FAR_KM, FRONT_NEAR_KM, W_FRONT
+from ..places.resolver import front_bonuses
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +107,7 @@ class _Parse:
     known: bool  # the dictionary knows the word (not a guess)
     common: bool  # a common word: known, not a place, a noun/adjective/verb ... in lower case
     first_pos: str | None = None  # the part of speech of pymorphy's likeliest parse
+    first_normal: str = ""  # the normal form of pymorphy's likeliest parse
 
 
 _PERSON = frozenset({"Surn", "Name", "Patr"})
@@ -154,6 +153,7 @@ def _parse(word: str, lang: str) -> _Parse:
         known,
         common,
         parses[0].tag.POS if parses else None,
+        parses[0].normal_form if parses else "",
     )
 
 
@@ -372,7 +372,7 @@ _NEAR_CUES = {
     "ru": frozenset("под около возле вблизи близ окрестностях районе".split()),
 }
 _OBLAST = re.compile(r"^(област[ьіиеяю]|областях|областей|обл|ова|ода|облради|облрада|облраді)$")
-_KRAI = re.compile(r"^(?:край|краю|краї|краєм|краях|края|крае|краем|краях)$")
+_KRAI = re.compile(r"^(?:край|краю|краї|краєм|краях|края|крае|краем)$")
 _RAION = re.compile(r"^район(?:у|і|а|е|ом|ах|и|ів|ов)?$")
 _HROMADA = re.compile(r"^(громад[аиіуою]|громадою|громадах|общин[аыеуой])$")
 _SHCHYNA = re.compile(r"^(.{3,}?)(щин|ччин)(а|и|і|у|ою)$")
@@ -783,7 +783,7 @@ class _Finder:
             p = parses[0]
             if p.person and not strong:  # біля Василькова: the town, though Василькова is also a surname
                 return False
-            if _analyser(lang).parse(toks[i].text)[0].normal_form in _NATION_ADJECTIVES:
+            if p.first_normal in _NATION_ADJECTIVES:
                 return False  # "Украинская армия": a nation's adjective (not Novoukrainskiy)
             if not strong and set(p.lemmas) & _INSTITUTION_NOUNS:
                 return False  # Сили оборони, Збройних Сил, Служба безпеки: a body, not a village named Syla
@@ -874,7 +874,7 @@ def _town_of_adjective(adjective: str, lang: str) -> list[str]:
         r"^(.*?)(ськ|цьк|зьк|ск|цк|зк)(ий|ого|ому|им|ім|а|ої|ій|у|ою|е|і|их|ая|ой|ую|ое|ом|ые|ых|ым)$",
         adjective,
     )
-    if not m or _analyser(lang).parse(adjective)[0].normal_form in _NATION_ADJECTIVES:
+    if not m or _parse(adjective, lang).first_normal in _NATION_ADJECTIVES:
         return []  # "Украинская армия", "Російські війська": a nation's adjective, not a town's
     stem, suffix = m.group(1), m.group(2)
     out = [stem + suffix, stem, stem + suffix + "ий"]  # a town whose name is the adjective: Хмельницький
@@ -910,29 +910,6 @@ CITY_OF_THE_NAME = 100_000
 """A city this large is what its name means in a report; the front prior tells only smaller namesakes apart."""
 
 
-def _front_bonus(g: Gazetteer, pairs: list[tuple[int, int]], on: date) -> dict[int, float]:
-    """The front prior of the English resolver, for the settlements of a name in Ukraine and Russia: a report of
-    fire on "Красная Гора" is about the Donetsk village at the front, not the Russian namesake far from it. Each
-    gets W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of them."""
-    memo = memo_of(g)
-    groups: dict[bool, list[int]] = {}
-    for e, q in pairs:
-        if g.kind(e) == KIND_SETTLEMENT and g.country(e) in HOME:
-            groups.setdefault(q == Q_LOOSE, []).append(e)  # a loose match is weighed only against loose ones
-    span = FRONT_FAR_KM - FRONT_NEAR_KM
-    out: dict[int, float] = {}
-    for war in groups.values():
-        if len(war) < 2 or any((g.population(e) or 0) >= CITY_OF_THE_NAME for e in war):
-            continue  # "Николаев": a city of that name is what the name means, wherever the front is
-        weights = {}
-        for e in war:
-            km = memo.front_km(g, e, on)
-            weights[e] = 0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span))
-        low = min(weights.values())
-        out.update((e, w - low) for e, w in weights.items() if w > low)
-    return out
-
-
 def _resolve(g: Gazetteer, mentions: list[_Mention], on: date | None = None) -> None:
     memo = memo_of(g)
     named_oblasts: set[str] = set()
@@ -946,9 +923,15 @@ def _resolve(g: Gazetteer, mentions: list[_Mention], on: date | None = None) -> 
             if m.within_raion:
                 pairs = [(e, q) for e, q in pairs if g.admin2(e) == m.within_raion] or pairs
         m.pairs = pairs
-        front = _front_bonus(g, pairs, on) if on is not None and m.kind == "settlement" else {}
+        # among namesakes in Ukraine and Russia, the one at the front on the report's date ("ВСУ уничтожили склад
+        # в Красной Горе": the Donetsk village, not the Russian namesake), never over a city of the name
+        front = (
+            front_bonuses(g, pairs, on, spare_cities=CITY_OF_THE_NAME)
+            if on is not None and m.kind == "settlement"
+            else {}
+        )
         for e, q in pairs:
-            s = memo.candidate(g, e, q).score + front.get(e, 0.0)
+            s = memo.candidate(g, e, q).score + front.get(e, (0.0, 0.0))[0]
             if named_oblasts and g.admin1_code(e) in named_oblasts:
                 s += W_NAMED_OBLAST
             if s > m.scores.get(e, -1e9):

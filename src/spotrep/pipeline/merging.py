@@ -155,13 +155,10 @@ def _toll_of_a_fight(a: Candidate, b: Candidate) -> bool:
     """Is one candidate a fight and the other the soldiers one side says it killed or wounded in a fight
     ("Ukrainian forces claimed to have killed 30 Russian soldiers"), typed as an armed clash?"""
 
-    def fight(c: Candidate) -> bool:
-        return c.kind in _FIGHT_KINDS or (c.kind == "attack" and c.typing.sub_event_type == "Armed clash")
-
     def toll(c: Candidate) -> bool:
         return c.kind in ("kill", "wound") and c.typing.sub_event_type == "Armed clash"
 
-    return (fight(a) and toll(b)) or (fight(b) and toll(a))
+    return (_family(a) == "battle" and toll(b)) or (_family(b) == "battle" and toll(a))
 
 
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:

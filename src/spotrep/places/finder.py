@@ -78,7 +78,7 @@ from .vocabulary import (
 _IN_WORDS = frozenset({"in", "near", "at", "outside", "into"})
 """Words that put what follows at a place: a group's name after one, with a region that holds a town of that name
 after it ("a depot in Azov, Rostov"), is the town."""
-_PLACE_BEFORE_WORDS = _IN_WORDS | {"from", "of", "towards", "toward", "to", "on", "around", "outside"}
+_PLACE_BEFORE_WORDS = _IN_WORDS | {"from", "of", "towards", "toward", "to", "on", "around"}
 """Words before a name that tell it as a place ("withdrew from X", "the village of X", "advanced towards X")."""
 _ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
 # the capitalised nouns before the name of an operation or an exercise
@@ -976,7 +976,8 @@ class _Finder:
         k = self.ent_of[start]
         if k >= 0 and self.ents[k].label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and self.ents[k].end <= end:
             return None  # "a report from Reuters, Kyiv": a body named alone, not a village of the region
-        if self._lookup(self._span_text(start, end), _name_key(self._span_text(start, end)), loose=False):
+        text = self._span_text(start, end)
+        if self._lookup(text, _name_key(text), loose=False):
             return None  # a place of another region: not this one's unknown village
         return start, []
 

@@ -102,6 +102,44 @@ COARSE_KM = 30.0
 _Target = tuple[bool, str | None, int, float, float, str]
 
 
+def front_bonuses(
+    g: Gazetteer, pairs: list[tuple[int, int]], on: date, *, spare_cities: int | None = None
+) -> dict[int, tuple[float, float]]:
+    """The front-line prior among the settlements of Ukraine and Russia that (entry, quality) pairs of one name
+    reach: entry -> (bonus, km from the line in force on ``on``). Each gets
+    W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of its group, so
+    the prior only tells namesakes apart and a village without a namesake gains nothing. The official name, a
+    former or attested one and a transliteration of either are one group; loose matches another. A point that
+    may be COARSE_KM off is taken at the most it may be from the line. ``spare_cities``: a group holding a town of
+    at least that many people gets no prior (the name means that town, wherever the front is)."""
+    data = g.data
+    memo = memo_of(g)
+    groups: dict[bool, list[int]] = {}
+    for entry, quality in pairs:
+        if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
+            groups.setdefault(quality == Q_LOOSE, []).append(entry)
+    span = FRONT_FAR_KM - FRONT_NEAR_KM
+    out: dict[int, tuple[float, float]] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        if spare_cities is not None and any((g.population(e) or 0) >= spare_cities for e in group):
+            continue
+        kms = [memo.front_km(g, e, on) for e in group]
+        kms = [
+            km + COARSE_KM if km is not None and data.approx[e] in _COARSE_POINTS else km
+            for e, km in zip(group, kms, strict=True)
+        ]
+        weights = [
+            0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span)) for km in kms
+        ]
+        low = min(weights)
+        for e, km, w in zip(group, kms, weights, strict=True):
+            if w > low:
+                out[e] = (w - low, km)  # type: ignore[assignment]
+    return out
+
+
 class _Resolver:
     def __init__(
         self,
@@ -306,15 +344,13 @@ class _Resolver:
                 and self._sent(k) == self._sent(m.tok_start)
             )
 
+        placed = [(o, g.country(o.winner.entry)) for o in named if o.winner is not None]
         gone: set[int] = set()
         for m in named:
             if not m.cands or m.kind == "country" or not fragment(m):
                 continue
             own = {g.country(c.entry) for c in m.cands}
-            others = {g.country(o.winner.entry) for o in named if o is not m and o.winner is not None} - {
-                None,
-                "",
-            }
+            others = {country for o, country in placed if o is not m and country}
             if others and not own & others:
                 gone.add(id(m))
         if not gone:
@@ -370,39 +406,15 @@ class _Resolver:
         front line in force on the document's date: a report of shelling, fighting or a strike on a village
         that repeats eight times in an oblast, or in five oblasts, is about the one near the front. When the
         text names the oblast, only its villages are left (a hard constraint), so the prior then tells the
-        oblast's namesakes apart. Each candidate gets
-        W_FRONT * clamp((FRONT_FAR_KM - d) / (FRONT_FAR_KM - FRONT_NEAR_KM), 0, 1), less the least of its group,
-        so the prior only tells namesakes apart and a village without a namesake gains nothing."""
+        oblast's namesakes apart (see front_bonuses)."""
         if len(m.cands) < 2:
             return
-        data = self.g.data
-        groups: dict[int, list[_Cand]] = {}
+        bonuses = front_bonuses(self.g, [(c.entry, c.quality) for c in m.cands], on)
         for c in m.cands:
-            entry = c.entry
-            if data.kind[entry] == KIND_SETTLEMENT and data.codes[data.country[entry]] in WAR_COUNTRIES:
-                # the official name, a former or attested one ("Pervomaisk", renamed Sokolohirsk) and a
-                # transliteration of either ("Vodyane" for Vodiane) are all readings of the name; a loose match
-                # is weighed only against other loose matches
-                groups.setdefault(c.quality == Q_LOOSE, []).append(c)
-        span = FRONT_FAR_KM - FRONT_NEAR_KM
-        for group in groups.values():
-            if len(group) < 2:
-                continue
-            kms = [self._memo.front_km(self.g, c.entry, on) for c in group]
-            # a point that may be COARSE_KM off is not known to be near the front: its distance is taken as
-            # the most it may be
-            kms = [
-                km + COARSE_KM if km is not None and data.approx[c.entry] in _COARSE_POINTS else km
-                for c, km in zip(group, kms, strict=True)
-            ]
-            weights = [
-                0.0 if km is None else W_FRONT * min(1.0, max(0.0, (FRONT_FAR_KM - km) / span)) for km in kms
-            ]
-            low = min(weights)
-            for c, km, w in zip(group, kms, weights, strict=True):
-                if w > low:
-                    c.bonus += w - low
-                    c.bonus_why.append(f"{km:.0f} km from the front line on {on.isoformat()}")
+            hit = bonuses.get(c.entry)
+            if hit is not None:
+                c.bonus += hit[0]
+                c.bonus_why.append(f"{hit[1]:.0f} km from the front line on {on.isoformat()}")
 
     def _class_hint(self, m: _Mention) -> None:
         if not m.class_hint:
