@@ -187,6 +187,14 @@ def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F8
         ("Ukrainian forces withdrew from Kruhlohorivka, Donetsk.", "Kruhlohorivka", "UA-14"),
         ("Shelling was reported near Verkhnozatyshne, Kharkiv.", "Verkhnozatyshne", "UA-63"),
         ("Shelling was reported near Vyshnevo-Polove, Kharkiv.", "Vyshnevo-Polove", "UA-63"),
+        # the object of a verb of war, with or without a dated clause before it
+        (
+            "Ukrainian troops recaptured Stepovokamianka, Zaporizhia, the brigade said.",
+            "Stepovokamianka",
+            "UA-23",
+        ),
+        ("On 12 June 2024, Russian forces shelled Stepovokamianka, Zaporizhia.", "Stepovokamianka", "UA-23"),
+        ("Russian aircraft bombed Pidlisnyky, Sumy region, overnight.", "Pidlisnyky", "UA-59"),
     ],
 )
 def test_a_place_the_gazetteer_lacks_in_the_named_region_gets_the_region(

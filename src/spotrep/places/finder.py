@@ -80,6 +80,33 @@ _IN_WORDS = frozenset({"in", "near", "at", "outside", "into"})
 after it ("a depot in Azov, Rostov"), is the town."""
 _PLACE_BEFORE_WORDS = _IN_WORDS | {"from", "of", "towards", "toward", "to", "on", "around"}
 """Words before a name that tell it as a place ("withdrew from X", "the village of X", "advanced towards X")."""
+_PLACE_OBJECT_VERBS = frozenset(
+    {
+        "shell",
+        "strike",
+        "hit",
+        "attack",
+        "bomb",
+        "bombard",
+        "pound",
+        "target",
+        "raid",
+        "storm",
+        "capture",
+        "seize",
+        "take",
+        "retake",
+        "recapture",
+        "liberate",
+        "occupy",
+        "enter",
+        "encircle",
+        "surround",
+        "evacuate",
+    }
+)
+"""Verbs of war whose object is a place: a name they govern, with a region after it, is told as a place
+("Russian forces shelled Lastochkyne, Donetsk"; "troops entered Bilohorivka, Luhansk")."""
 _ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
 # the capitalised nouns before the name of an operation or an exercise
 _OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
@@ -693,7 +720,7 @@ class _Finder:
                 e = s
                 while e < n and e - s <= MAX_NAME_TOKENS and texts[e] not in (",", ")", "(", "."):
                     e += 1
-                if e >= n or texts[e] != "," or e == s:
+                if e >= n or texts[e] != "," or e == s or not self._chain_part(s, e):
                     break
                 parts.append((s, e))
                 s = e + 1
@@ -749,6 +776,19 @@ class _Finder:
             earlier = self._settlement_before_unit(end)
             if earlier is not None:
                 self._chain_member(None, earlier, codes, region_text, inside)
+
+    def _chain_part(self, s: int, e: int) -> bool:
+        """Whether tokens s..e can be a part of a chain of units: a name, with the noun of its kind ("Namtu
+        township", "Man Li village tract"), never a clause ("2024, Russian forces shelled X, Donetsk")."""
+        lower = self.lower
+        return self.cap[s] and all(
+            self.cap[x]
+            or self.texts[x] in "-'’"
+            or lower[x] in _UNIT_NOUNS
+            or lower[x] in SETTLEMENT_NOUNS
+            or lower[x] in _CHAIN_PART_WORDS
+            for x in range(s, e)
+        )
 
     def _possessive_units(self) -> None:
         """'Kandahar province's Zhari district', 'Sagaing region's Kani township': a unit of the region named
@@ -960,13 +1000,19 @@ class _Finder:
 
     def _unknown_before(self, end: int) -> tuple[int, list[tuple[int, int]]] | None:
         """A name the gazetteer does not know, ending just before token end and told as a place: after a word
-        that puts it somewhere ("in", "near", "from", "the village of") and tagged as no person. Its region,
+        that puts it somewhere ("in", "near", "from", "the village of") or a verb of war whose object is a place
+        ("shelled X"), and tagged as no person. Its region,
         named after it, is then where it lies (start, no pairs)."""
         run = self._base_run_before(end)
         if run is None or not self._free(run[0], end):
             return None
         start = run[0]
-        if start == 0 or not self.cap[start] or self.lower[start - 1] not in _PLACE_BEFORE_WORDS:
+        if start == 0 or not self.cap[start]:
+            return None
+        before = self.toks[start - 1]
+        if self.lower[start - 1] not in _PLACE_BEFORE_WORDS and not (
+            before.pos_ == "VERB" and before.lemma_.lower() in _PLACE_OBJECT_VERBS
+        ):
             return None
         if any(
             self.toks[x].ent_type_ in ("PERSON", "NORP") or self.lower[x] in NOT_PLACES
@@ -1641,6 +1687,22 @@ _ACCUSING_VERBS = frozenset({"accuse", "blame"})
 
 _UNIT_OF_NOUNS = DISTRICT_NOUNS | TOWNSHIP_NOUNS
 _UNIT_NOUNS = _UNIT_OF_NOUNS | REGION_NOUNS
+# the small words a chain's part may hold beside its name and nouns: "Dagon Myothit township", "village of X",
+# "Mocimboa da Praia", "the Gaza Strip", "village tract"
+_CHAIN_PART_WORDS = _NAME_PARTICLES | {
+    "of",
+    "the",
+    "al",
+    "el",
+    "ad",
+    "az",
+    "as",
+    "ar",
+    "an",
+    "tract",
+    "track",
+    "area",
+}
 
 
 def _misread_date(t: Token) -> bool:
