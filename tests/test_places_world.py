@@ -245,6 +245,29 @@ def test_an_unknown_village_before_a_chain_stays_in_its_region(places, sentence)
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "unit", "code"),
+    [
+        ("Suspected JNIM militants killed 3 civilians in Zzyxville, Soum province.", "Soum", "BF-12"),
+        ("Gunmen raided Zzyxakala, Seno province, and burnt the market.", "Seno", "BF-12"),
+        ("Russian forces shelled Stepovokamianka, Pokrovsk district.", "Pokrovsk", "UA-14"),
+    ],
+)
+def test_an_unknown_village_named_with_its_province_is_at_the_province_s_centre(
+    places,  # noqa: F811
+    sentence,
+    unit,
+    code,
+) -> None:
+    """A village the gazetteer lacks, named with a unit below the region: the unit's centre (precision 2),
+    not the region's."""
+    located = [m for m in places(sentence) if m.location is not None]
+    assert located
+    loc = located[0].location
+    assert loc.admin1_code == code and loc.geo_precision == 2
+    assert unit in (loc.name or "") + " " + (loc.admin2 or "")
+
+
 def test_a_district_named_after_its_region_does_not_end_the_chain(places) -> None:  # noqa: F811
     mentions = places(
         "On 7 June, in Zzyxtown township (Yangon-West district, Yangon region), a grenade was thrown."

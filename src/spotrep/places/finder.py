@@ -663,6 +663,9 @@ class _Finder:
                 r_mention.qualifier = True
             m = self._add(a, end, "settlement", pairs, accepted_by=f"'X, {region_text}' pattern")
             m.within, m.within_text = codes, region_text
+            if not pairs:
+                # "Zzyx, Soum province": a village it lacks lies in the unit below the region the text names
+                m.within_unit = self._unit_below_region(r_mention, codes)
             if district:
                 m.precision, m.precision_why = 2, f"the {self.texts[end]} named after it"
             self._decorate(m)
@@ -776,6 +779,21 @@ class _Finder:
             earlier = self._settlement_before_unit(end)
             if earlier is not None:
                 self._chain_member(None, earlier, codes, region_text, inside)
+
+    def _unit_below_region(self, mention: _Mention, codes: frozenset[str]) -> int | None:
+        """The entry of a unit below an ISO first-level region (a province of Burkina Faso, a raion, a
+        hromada) the mention names inside the regions, else None."""
+        g = self.g
+        data = g.data
+        for c in mention.cands:
+            code = g.admin1_code(c.entry)
+            if (
+                data.kind[c.entry] == KIND_REGION
+                and _region_ok(code, codes)
+                and data.region_entry.get(code) != c.entry
+            ):
+                return c.entry
+        return None
 
     def _chain_part(self, s: int, e: int) -> bool:
         """Whether tokens s..e can be a part of a chain of units: a name, with the noun of its kind ("Namtu
