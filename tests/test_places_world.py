@@ -268,6 +268,26 @@ def test_an_unknown_village_named_with_its_province_is_at_the_province_s_centre(
     assert unit in (loc.name or "") + " " + (loc.admin2 or "")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "town", "code"),
+    [
+        (
+            "M23 rebels clashed with the army near Zzyxgenga (Rutshuru territory, North Kivu).",
+            "Rutshuru",
+            "CD-NK",
+        ),
+        ("Cattle raiders killed 5 people in Zzyxo (Bor county, Jonglei state).", "Bor", "SS-JG"),
+    ],
+)
+def test_a_region_noun_inside_a_chain_names_a_unit_below_the_region(places, sentence, town, code) -> None:  # noqa: F811
+    """'Rutshuru territory' before 'North Kivu' is a unit of the province (a territory, a county, a
+    department): an unknown village in it is at the unit's town, not at the province's capital."""
+    located = [m for m in places(sentence) if m.location is not None and not m.qualifier]
+    assert located, [(m.text, m.location) for m in places(sentence)]
+    loc = located[0].location
+    assert town in loc.name and loc.admin1_code == code and loc.geo_precision == 2
+
+
 def test_a_district_named_after_its_region_does_not_end_the_chain(places) -> None:  # noqa: F811
     mentions = places(
         "On 7 June, in Zzyxtown township (Yangon-West district, Yangon region), a grenade was thrown."

@@ -902,8 +902,10 @@ class _Finder:
                 unit.within, unit.within_text = codes, region_text
                 return True
             return self._unit_of_the_region(unit, codes, region_text)
-        # "Nahri Sarraj district (Helmand)", "Gorgadji (Seno, Sahel)": a unit of the region
-        district = noun in DISTRICT_NOUNS
+        # "Nahri Sarraj district (Helmand)", "Gorgadji (Seno, Sahel)": a unit of the region; a region noun
+        # before the chain's region names a unit below it ("Rutshuru territory, North Kivu", "Seytenga
+        # department, Seno province", "Bor county, Jonglei state")
+        district = noun in DISTRICT_NOUNS or noun in REGION_NOUNS
         if (district or (a is not None and end == e)) and self._unit_in_region(
             a, e - 1 if district else e, e, codes, region_text
         ):
