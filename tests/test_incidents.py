@@ -277,6 +277,26 @@ def events_of(text: str, published: str = "2024-05-15"):
             None,
             id="fighting_told_as_the_way_a_place_was_taken",
         ),
+        pytest.param(
+            "On 2 August 2024, Russian forces shelled the Myrivska hromada (Nikopol raion, Dnipropetrovsk). "
+            "Two women were wounded in Myrove.",
+            "2024-08-03",
+            "Myrivska hromada",
+            "2024-08-02",
+            None,
+            2,
+            id="the_wounded_of_a_hromada_told_at_its_centre",
+        ),
+        pytest.param(
+            "M23 rebels shelled Rutshuru territory (North Kivu) on Monday. Three civilians were killed in "
+            "Rutshuru.",
+            "2024-07-24",
+            "Rutshuru Territory",
+            "2024-07-22",
+            3,
+            None,
+            id="the_dead_of_a_territory_told_at_its_town",
+        ),
     ],
 )
 def test_an_incident_is_one_event(text, published, place, day, fatalities, injuries):

@@ -872,3 +872,44 @@ def test_members_of_a_party_name_no_place(places, text, group, place) -> None:  
     mentions = places(text)
     assert group not in [m.text for m in mentions]
     assert by_text(mentions, place).location.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a hromada and its centre, at one point
+        (
+            dict(name="Marhanetska hromada", admin2="Nikopolskyi raion", gazetteer_id="katottg:UA1208001"),
+            dict(name="Marhanets", admin2="Nikopolskyi raion", gazetteer_id="geonames:701855"),
+            True,
+        ),
+        # a raion (named as its raion) and its centre
+        (
+            dict(name="Nikopolskyi raion", admin2="Nikopolskyi raion", gazetteer_id="katottg:UA1208000"),
+            dict(name="Nikopol", admin2="Nikopolskyi raion", gazetteer_id="geonames:700051"),
+            True,
+        ),
+        # two settlements at one point (a village known only by its hromada's centre) stay two places
+        (
+            dict(name="Pokrovske", admin2="Nikopolskyi raion", gazetteer_id="katottg:UA1208005"),
+            dict(name="Marhanets", admin2="Nikopolskyi raion", gazetteer_id="geonames:701855"),
+            False,
+        ),
+        # a district of the world's second level and its town
+        (
+            dict(name="Rutshuru Territory", gazetteer_id="admin2:CD-NK:rutshuru-territory"),
+            dict(name="Rutshuru", gazetteer_id="geonames:206047"),
+            True,
+        ),
+    ],
+)
+def test_a_unit_and_the_town_it_is_coded_to_are_one_place(a, b, same) -> None:
+    from spotrep.model import Location
+    from spotrep.places import same_place
+
+    common = dict(country="UA", admin1_code="UA-12", latitude=47.63088, longitude=34.6245, geo_precision=2)
+    loc_a, loc_b = Location(**{**common, **a}), Location(**{**common, **b, "geo_precision": 1})
+    assert same_place(loc_a, loc_b) is same
+    assert same_place(loc_b, loc_a) is same
+    far = loc_b.model_copy(update={"latitude": 47.9})
+    assert not same_place(loc_a, far)

@@ -185,7 +185,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         for o in out:
             # the lead sentence may announce, undated, an event the body dates
             widen = o.sent_index == first or c.sent_index == first
-            if _same_event(o, c, widen) and _place_key(o.location) == _place_key(c.location):
+            if _same_event(o, c, widen) and places_stage.same_place(o.location, c.location):
                 target = o
                 break
         if target is None:
@@ -567,7 +567,7 @@ def _story_event_near(
         pool = [
             o
             for o in before
-            if 0 <= c.paragraph - o.paragraph <= reach and _place_key(o.location) == _place_key(c.location)
+            if 0 <= c.paragraph - o.paragraph <= reach and places_stage.same_place(o.location, c.location)
         ]
     else:
         last_sentence = max(o.sent_index for o in before)
@@ -593,7 +593,7 @@ def _story_event_near(
     if not fits:
         return None
     same_place = [
-        o for o in fits if c.location is not None and _place_key(o.location) == _place_key(c.location)
+        o for o in fits if c.location is not None and places_stage.same_place(o.location, c.location)
     ]
     # the nearest telling, and within one sentence its main clause
     return max(same_place or fits, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))

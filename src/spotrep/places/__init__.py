@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer import get_gazetteer
 from ..gazetteer.data import (
     KIND_REGION,
+    haversine_km,
 )
 from ..gazetteer.regions import (
     DISTRICT_NOUNS,
@@ -68,6 +69,7 @@ __all__ = [
     "memo_of",
     "region_location",
     "resolve_name",
+    "same_place",
     "unit_contains",
 ]
 
@@ -163,6 +165,36 @@ def unit_contains(unit: Location, place: Location) -> bool:
     if unit.admin2 is None:  # an oblast
         return unit.geo_precision == 3 and (place.geo_precision < 3 or place.admin2 is not None)
     return unit.name == unit.admin2 and place.admin2 == unit.admin2  # a raion
+
+
+def _unit_below_region(loc: Location) -> bool:
+    """Whether a location is a unit below a first-level region, coded at its administrative centre: a district
+    of the world's second level, a province below an ISO region (Soum in Sahel), a raion or a hromada."""
+    gid = loc.gazetteer_id or ""
+    if gid.startswith("admin2:"):
+        return True
+    if gid.startswith("iso:"):
+        return gid[4:] != loc.admin1_code
+    if gid.startswith("katottg:"):  # a raion bears the raion's name; a hromada is named so by the build
+        return loc.name == loc.admin2 or (loc.name or "").endswith(" hromada")
+    return False
+
+
+def same_place(a: Location | None, b: Location | None) -> bool:
+    """Whether two locations name one place: the same entry, or a unit below the region (the Marhanets
+    hromada, Rutshuru territory) and the town it is coded to, its administrative centre at the same point."""
+    if a is None or b is None:
+        return a is None and b is None
+    if (a.gazetteer_id or a.name, a.country) == (b.gazetteer_id or b.name, b.country):
+        return True
+    if (
+        a.admin1_code is None
+        or a.admin1_code != b.admin1_code
+        or None in (a.latitude, a.longitude, b.latitude, b.longitude)
+        or haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > 1.0  # type: ignore[arg-type]
+    ):
+        return False
+    return _unit_below_region(a) != _unit_below_region(b)
 
 
 def region_location(code: str) -> Location | None:
