@@ -232,6 +232,18 @@ TABLE = [
         {"displacement"},
     ),
     row(
+        "On 6 May 2023, occupation authorities announced the evacuation of 18 settlements near the front line.",
+        "evacuation_of_settlements_announced",
+        "Other",
+        {"displacement"},
+    ),
+    row(
+        "Local authorities ordered the evacuation of Kupiansk, Kharkiv, on Wednesday.",
+        "evacuation_of_a_town_ordered",
+        "Other",
+        {"displacement"},
+    ),
+    row(
         "About 1,200 people left Avdiivka over the past week, the city administration said.",
         "people_left_a_town",
         "Other",
@@ -742,6 +754,10 @@ NO_EVENT = [
         id="aircraft_entering_a_zone_take_no_ground",
     ),
     pytest.param("The SMM saw old craters near the school in Pisky.", id="old_craters_are_no_event"),
+    pytest.param(
+        "The army completed the evacuation of its equipment from the base on Monday.",
+        id="evacuating_equipment_displaces_nobody",
+    ),
     pytest.param(
         "EU foreign ministers agreed on Monday to fund more artillery ammunition for Ukraine.",
         id="allies_agreeing_on_their_own_business_is_no_conflict_agreement",

@@ -735,6 +735,10 @@ def test_a_raion_of_an_oblast_is_no_city_district(places) -> None:  # noqa: F811
         ("The Russians carried out 27 attacks on the border areas and settlements of Sumy oblast.", "UA-59"),
         ("Ukrainian forces shelled border villages of the Kursk region overnight.", "RU-KRS"),
         ("Russian troops fired on the border areas of Chernihiv region with mortars.", "UA-74"),
+        # "in": the region the area lies in, not the attackers' country nor the theatre
+        ("Russian troops shelled border areas in Sumy region overnight.", "UA-59"),
+        ("Russian forces shelled settlements along the front line in Kherson region.", "UA-65"),
+        ("Ukrainian drones hit border villages in the Bryansk region on Sunday.", "RU-BRY"),
     ],
 )
 def test_a_vague_area_of_a_named_region_is_that_region(places, text, code) -> None:  # noqa: F811
@@ -913,3 +917,24 @@ def test_a_unit_and_the_town_it_is_coded_to_are_one_place(a, b, same) -> None:
     assert same_place(loc_b, loc_a) is same
     far = loc_b.model_copy(update={"latitude": 47.9})
     assert not same_place(loc_a, far)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Authorities announced the evacuation of 18 settlements near the front, including Enerhodar and "
+            "Vasylivka.",
+            {"Enerhodar", "Vasylivka"},
+        ),
+        ("Shelling hit several villages, notably Kozacha Lopan and Dergachi.", {"Kozacha Lopan", "Dergachi"}),
+    ],
+)
+def test_the_members_of_a_set_of_places_are_places(places, sentence, names) -> None:  # noqa: F811
+    """'18 settlements, including X and Y': X and Y are places, whatever the tagger took them for."""
+    assert names <= {m.text for m in places(sentence) if m.location is not None}
+
+
+def test_a_person_including_in_a_list_of_people_is_no_place(places) -> None:  # noqa: F811
+    mentions = places("Five officials, including Enerhodar Petrenko, resigned.")
+    assert "Enerhodar" not in {m.text for m in mentions}

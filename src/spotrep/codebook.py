@@ -904,6 +904,9 @@ _DISPLACED = frozenset(
 )
 _COUNTS = frozenset("hundred thousand dozen ten hundreds thousands dozens tens number group".split())
 _LEAVE_PLACES = frozenset("city town village home country region area settlement oblast".split())
+_SETTLEMENTS = frozenset(
+    "settlement village town city hamlet community hromada district neighbourhood".split()
+)
 
 
 def _people(token: Token) -> bool:
@@ -981,12 +984,19 @@ def displacement_kind(token: Token, lemma: str) -> str | None:
 
 
 def displacement_noun(token: Token) -> bool:
-    """ "the evacuation of 300 civilians", "evacuation from Mariupol", "the deportation of children"."""
+    """ "the evacuation of 300 civilians", "evacuation from Mariupol", "the deportation of children", "the
+    evacuation of 18 settlements" or "of Kupiansk" (a place emptied of its people)."""
     for prep in token.children:
         if prep.dep_ != "prep":
             continue
         for g in prep.children:
             if prep.lower_ == "of" and _people(g):
+                return True
+            if (
+                prep.lower_ == "of"
+                and _lemma(token) == "evacuation"
+                and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in _LEAVE_PLACES or _lemma(g) in _SETTLEMENTS)
+            ):
                 return True
             if prep.lower_ == "from" and g.pos_ == "PROPN":
                 return True

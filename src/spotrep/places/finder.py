@@ -80,33 +80,6 @@ _IN_WORDS = frozenset({"in", "near", "at", "outside", "into"})
 after it ("a depot in Azov, Rostov"), is the town."""
 _PLACE_BEFORE_WORDS = _IN_WORDS | {"from", "of", "towards", "toward", "to", "on", "around"}
 """Words before a name that tell it as a place ("withdrew from X", "the village of X", "advanced towards X")."""
-_PLACE_OBJECT_VERBS = frozenset(
-    {
-        "shell",
-        "strike",
-        "hit",
-        "attack",
-        "bomb",
-        "bombard",
-        "pound",
-        "target",
-        "raid",
-        "storm",
-        "capture",
-        "seize",
-        "take",
-        "retake",
-        "recapture",
-        "liberate",
-        "occupy",
-        "enter",
-        "encircle",
-        "surround",
-        "evacuate",
-    }
-)
-"""Verbs of war whose object is a place: a name they govern, with a region after it, is told as a place
-("Russian forces shelled Lastochkyne, Donetsk"; "troops entered Bilohorivka, Luhansk")."""
 _ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
 # the capitalised nouns before the name of an operation or an exercise
 _OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
@@ -1031,7 +1004,7 @@ class _Finder:
             return None
         before = self.toks[start - 1]
         if self.lower[start - 1] not in _PLACE_BEFORE_WORDS and not (
-            before.pos_ == "VERB" and before.lemma_.lower() in _PLACE_OBJECT_VERBS
+            before.pos_ == "VERB" and before.lemma_.lower() in ATTACK_VERBS
         ):
             return None
         if any(
@@ -1456,6 +1429,15 @@ class _Finder:
                 return f"after '{texts[i - 1]}'"
         if head_tok.dep_ == "pobj" and head_tok.head.lower_ in LOCATIVE_PREPS:
             return f"object of the preposition '{head_tok.head.text}'"
+        # a member of a set of places: "18 settlements near the front, including Enerhodar", "several
+        # villages such as Rozdolivka"
+        j = i - 2 if i >= 2 and lower[i - 2 : i] == ["such", "as"] else i - 1
+        if i > 0 and (lower[i - 1] in _MEMBER_CUES or j == i - 2):
+            for x in range(j - 1, max(j - 12, -1), -1):
+                if texts[x] in (".", ";", ":"):
+                    break
+                if lower[x] in SETTLEMENT_NOUNS or lower[x] in _PLACE_SET_NOUNS:
+                    return f"one of the '{texts[x]}' ('{texts[j]}')"
         # apposition: "Ocheretyne, a village in Donetsk region"
         if (
             e + 2 < n
@@ -1707,6 +1689,13 @@ _ACCUSING_VERBS = frozenset({"accuse", "blame"})
 
 _UNIT_OF_NOUNS = DISTRICT_NOUNS | TOWNSHIP_NOUNS
 _UNIT_NOUNS = _UNIT_OF_NOUNS | REGION_NOUNS
+# words that name members of a set told just before: "18 settlements, including Enerhodar"
+_MEMBER_CUES = frozenset({"including", "notably", "especially", "particularly"})
+_PLACE_SET_NOUNS = (
+    frozenset({"settlements", "hamlets", "communities", "hromadas", "localities", "areas"})
+    | REGION_NOUNS
+    | DISTRICT_NOUNS
+)
 # the small words a chain's part may hold beside its name and nouns: "Dagon Myothit township", "village of X",
 # "Mocimboa da Praia", "the Gaza Strip", "village tract"
 _CHAIN_PART_WORDS = _NAME_PARTICLES | {

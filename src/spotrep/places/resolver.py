@@ -92,7 +92,7 @@ def _iso_type(code: str | None) -> str | None:
 # --- resolution -----------------------------------------------------------------------------------
 # words between a vague area and the place it is of ("border areas and settlements of Sumy oblast")
 _AREA_OF_GAP = frozenset(
-    {"of", "the", "and", ",", "settlements", "villages", "towns", "communities", "areas", "districts"}
+    {"of", "in", "the", "and", ",", "settlements", "villages", "towns", "communities", "areas", "districts"}
 )
 # villages placed at their raion's or oblast's representative point: 30-80 km from where they are, too coarse to
 # measure a distance to the front with (a hromada's centre, 10-20 km off, is fine at the prior's scale)
@@ -932,13 +932,11 @@ class _Resolver:
         if country:
             why = f"country named by '{m.text}'"
         border = "border" in m.text.lower()
-        if country is None and not border and self.focus:
-            # "the front line", "in the east": the theatre of the document
-            country, why = self.focus, f"document focus country {self.focus}"
         owner = self._area_of(m) if country is None else None
         if owner is not None and owner.winner is not None:
-            # "attacks on the border areas and settlements of Sumy oblast": the region the area is of (its
-            # administrative centre, precision 3), not the attackers' nationality
+            # "attacks on the border areas and settlements of Sumy oblast", "the front line in Kherson region":
+            # the region the area is of (its administrative centre, precision 3), not the attackers' nationality
+            # nor the theatre
             entry = owner.winner.entry
             region = entry if _is_iso_region(g, entry) else g.region_of(entry)
             if region is not None:
@@ -947,6 +945,9 @@ class _Resolver:
                 return
             country = g.country(entry)
             why = f"the {m.text} of {owner.text}"
+        if country is None and not border and self.focus:
+            # "the front line", "in the east": the theatre of the document
+            country, why = self.focus, f"document focus country {self.focus}"
         if country is None:
             s = self._sent(m.tok_start)
             sent = self.doc[
@@ -983,7 +984,7 @@ class _Resolver:
             if other.tok_start <= m.tok_end or other.tok_start - m.tok_end > 6:
                 continue
             words = [doc[x].lower_ for x in range(m.tok_end, other.tok_start)]
-            if "of" in words and all(w in _AREA_OF_GAP for w in words):
+            if ("of" in words or "in" in words) and all(w in _AREA_OF_GAP for w in words):
                 return other
             return None
         return None
