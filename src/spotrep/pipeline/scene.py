@@ -474,8 +474,17 @@ def _most_specific(mentions: list) -> list:
                 if other.start < m.start:
                     contained = True  # the same place twice: keep the first
                 continue
+            # a vague area ("in the east", "the front line") is read at its country's or its region's level
+            kind = m.kind if m.kind != "area" else ("country" if loc.admin1_code is None else "region")
             if (
-                (m.kind == "country" and other.kind != "country" and o.country == loc.country)
+                (kind == "country" and other.kind not in ("country", "area") and o.country == loc.country)
+                or (
+                    m.kind == "area"
+                    and kind == "region"
+                    and other.kind != "area"
+                    and o.admin1_code == loc.admin1_code
+                    and (o.geo_precision or 3) < 3
+                )
                 or (
                     m.kind == "region"
                     and other.kind == "settlement"
