@@ -399,6 +399,25 @@ def test_a_toll_given_place_by_place_is_one_event_per_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two people were killed in Kupiansk and one in Izium, the governor said.",
+            [("Izium", 1), ("Kupiansk", 2)],
+        ),
+        (
+            "On 5 March 2024, Russian shelling killed three people in Kherson and two in Nikopol.",
+            [("Kherson", 3), ("Nikopol", 2)],
+        ),
+    ],
+)
+def test_a_count_told_before_its_verb_belongs_to_the_first_place(text, expected) -> None:
+    """ "Two people were killed in X and one in Y": the count of the first place is the subject's."""
+    events = events_of(text, "2024-03-06")
+    assert sorted((e.location.name, e.fatalities) for e in events) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param(

@@ -542,17 +542,26 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
 _COUNTED_GAP = re.compile(
     r"^\s*[,;]\s*(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at|over)\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?$"
 )
-_COUNT_BEFORE = re.compile(
-    r"(?:^|[\s:,;(])(\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?:in|near|at|over)\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?$"
+# a count, up to three words ("people were killed"), and the preposition before the place
+_COUNT_WORD = re.compile(r"(?:^|(?<=[\s:,;(]))(\d+|[a-z]+)")
+_COUNT_TO_PLACE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,3}(?:in|near|at|over)\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?$"
 )
 
 
 def _place_counts(text: str, mentions: list) -> list[int | None]:
-    """The count written before each place of a list ("2 in Pokrovsk, 1 in Kostiantynivka"), else None."""
+    """The count written before each place of a list ("2 in Pokrovsk, 1 in Kostiantynivka", "two people were
+    killed in Zhytomyr region and one in Dnipro"), else None."""
     out: list[int | None] = []
     for m in mentions:
-        hit = _COUNT_BEFORE.search(text[max(0, m.start - 30) : m.start].lower())
-        out.append(numbers_stage.parse_number(hit.group(1)) if hit else None)
+        window = text[max(0, m.start - 40) : m.start].lower()
+        count = None
+        for hit in _COUNT_WORD.finditer(window):
+            n = numbers_stage.parse_number(hit.group(1))
+            if n is not None and _COUNT_TO_PLACE.match(window, hit.end()):
+                count = n
+                break
+        out.append(count)
     return out
 
 
