@@ -224,6 +224,16 @@ TABLE = [
         "cache_found_with_a_clause_hung_on_the_verb",
         "Disrupted weapons use",
     ),
+    row(
+        "Ukrainian forces shelled the village of Gornal with cluster munitions, the governor said.",
+        "cluster_munitions_fired_are_shelling",
+        SHELLING,
+    ),
+    row(
+        "Russian aircraft dropped cluster bombs on the outskirts of Kupiansk.",
+        "cluster_bombs_dropped_are_an_air_strike",
+        AIR,
+    ),
     # ---------------------------------------------------------------- displacement
     row(
         "On 2 April 2023, 58 civilians, including 11 children, were evacuated from Orikhiv, Zaporizhia.",

@@ -603,6 +603,16 @@ def test_deaths_told_without_a_verb_of_killing_are_the_events(text, fatalities, 
             [("Dnipropetrovsk Oblast", "Shelling/artillery/missile attack", None, 2)],
             id="casualties_without_a_place_stay_with_the_regionwide_strike",
         ),
+        pytest.param(
+            "Over the past day, the occupiers shelled Balakliia, Izium, Kupiansk and other settlements of the "
+            "region. A 70-year-old woman was killed in Izium.",
+            [
+                ("Balakliia", "Shelling/artillery/missile attack", None, None),
+                ("Izium", "Shelling/artillery/missile attack", 1, None),
+                ("Kupiansk", "Shelling/artillery/missile attack", None, None),
+            ],
+            id="a_list_of_places_that_goes_on_in_words",
+        ),
     ],
 )
 def test_a_strike_told_for_an_area_then_place_by_place_is_coded_at_each_place(text, expected) -> None:

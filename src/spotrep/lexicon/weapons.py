@@ -108,7 +108,13 @@ WEAPON_SYSTEMS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "barrel bomb": ("bomb", ("barrel bomb", "barrel bombs")),
-    "cluster munitions": ("bomb", ("cluster munition", "cluster munitions", "cluster bomb", "cluster bombs")),
+    # cluster munitions are fired by guns, rocket launchers and missiles more often than dropped: a bomb only
+    # when told as one
+    "cluster bombs": ("bomb", ("cluster bomb", "cluster bombs")),
+    "cluster munitions": (
+        "artillery",
+        ("cluster munition", "cluster munitions", "cluster shell", "cluster shells", "cluster ammunition"),
+    ),
     "JDAM": ("bomb", ("JDAM", "JDAM-ER", "JDAMs")),
     # aircraft
     "Su-25": ("aircraft", ("Su-25", "Su-25s")),

@@ -500,6 +500,11 @@ def _most_specific(mentions: list) -> list:
 
 
 _JOINS = re.compile(r"\b(and|as well as|while|plus)\b|;")
+_LIST_GOES_ON = re.compile(
+    r"\s*,?\s*(?:and|or|as well as)\s+(?:\w+\s+)?(?:other|others|more|several|many|nearby|surrounding)\b"
+    r"|\s*,?\s*(?:etc\b|among others\b)",
+    re.IGNORECASE,
+)
 
 
 def _coordinated_groups(text: str, mentions: list) -> list[list]:
@@ -520,10 +525,12 @@ def _coordinated_groups(text: str, mentions: list) -> list[list]:
         while k < len(gaps) and gaps[k].strip() == ",":
             k += 1
         run = mentions[n : k + 2]
+        # "Kupiansk, Vovchansk, Kozacha Lopan and other settlements": a run that goes on in words lists too
+        ends = (k < len(gaps) and joined[k] and len(gaps[k]) < 12) or (
+            k == len(gaps) and bool(_LIST_GOES_ON.match(text, mentions[-1].end))
+        )
         if (
-            k < len(gaps)
-            and joined[k]
-            and len(gaps[k]) < 12
+            ends
             and len({m.kind for m in run}) == 1
             and not any(_names_region_of(b, a) for a, b in itertools.pairwise(run))
         ):
