@@ -225,6 +225,21 @@ TABLE = [
         "Disrupted weapons use",
     ),
     row(
+        "The Russians attacked the border communities of Bilopillia and Krasnopillia during the day.",
+        "an_army_attacking_places_far_from_the_front_shells_them",
+        SHELLING,
+    ),
+    row(
+        "Russian troops attacked Krasnohorivka again on Tuesday.",
+        "an_army_attacking_a_front_line_village_fights_for_it",
+        CLASH,
+    ),
+    row(
+        "Russian soldiers attacked a civilian car near Kherson.",
+        "an_army_attacking_a_car_is_no_attack_on_the_place",
+        "Attack",
+    ),
+    row(
         "Ukrainian forces shelled the village of Gornal with cluster munitions, the governor said.",
         "cluster_munitions_fired_are_shelling",
         SHELLING,

@@ -50,10 +50,12 @@ from ..factuality import why_not_asserted
 from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
-from ..model import Actor, Claim, Event, Quantity
+from ..model import Actor, Claim, Event, Location, Quantity
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.tokens import Doc, Span, Token
 
 from .clauses import (
@@ -1019,6 +1021,26 @@ class DocumentExtractor:
             # its weapon unsaid, is remote violence, not an attack in person; the war's usual remote fire is
             # missiles and artillery
             cand.typing = Typing("shelling", "Shelling/artillery/missile attack", cand.typing.categories)
+        elif (
+            kind == "attack"
+            and cand.typing.sub_event_type == "Attack"
+            and actor1 is not None
+            and actor1.kind == "military"
+            and actor1.country in WAR_COUNTRIES
+            and loc_country in WAR_COUNTRIES
+            and actor2 is None
+            and not cand.weapons
+            and cand.location is not None
+            and (cand.location.geo_precision or 3) < 3
+            and on is not None
+            and _attacks_the_place(cand)
+        ):
+            # "Russian troops attacked Krasnohorivka", "the Russians attacked the border communities of X and
+            # Y": an army of the war attacking a place, no weapon and no victim said, fights for it where the
+            # front runs through it and fires at it from afar elsewhere
+            cand.typing = _war_attack_on_a_place(cand.location, on, cand.typing.categories)
+            if cand.typing.sub_event_type == "Armed clash":
+                cand.actor2 = _war_opponent(ctx, actor1, on)
         if (
             kind in ("kill", "wound", "attack")
             and cand.location is not None
@@ -1153,3 +1175,38 @@ def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
     if len(dated) == 1 and dated[0][0].kind == "relative" and not _dates_a_statement(ctx, dated[0][1]):
         return dated[0][0]
     return None
+
+
+def _war_attack_on_a_place(loc: Location, on: date, categories: list[str]) -> Typing:
+    """An attack with no weapon said on a place of the Russia-Ukraine war: an armed clash within
+    FRONT_NEAR_KM of the line of contact on the day, shelling elsewhere (border communities, the rear)."""
+    from ..gazetteer.frontline import front_distance_km
+
+    d = None
+    if loc.latitude is not None and loc.longitude is not None:
+        d = front_distance_km(loc.latitude, loc.longitude, on, country=loc.country)
+    if d is not None and d <= places_stage.FRONT_NEAR_KM:
+        return Typing("clash", "Armed clash", categories)
+    return Typing("shelling", "Shelling/artillery/missile attack", categories)
+
+
+_ATTACKED_PLACE_NOUNS = frozenset(
+    "community communities settlement settlements village villages town towns city cities hromada hromadas "
+    "district districts outskirts suburb suburbs".split()
+)
+
+
+def _attacks_the_place(cand: Candidate) -> bool:
+    """Is what the attack verb governs the place itself ("attacked Krasnohorivka", "attacked the border
+    communities of X"), not a car, a convoy or people in it?"""
+    trigger = cand.trigger
+    if trigger.pos_ != "VERB" or cand.place_start is None:
+        return False
+    for obj in trigger.children:
+        if obj.dep_ != "dobj":
+            continue
+        if lemma_of(obj) in _ATTACKED_PLACE_NOUNS:
+            return True
+        if obj.pos_ == "PROPN" and obj.idx <= cand.place_start < obj.idx + len(obj.text) + 40:
+            return True
+    return False
