@@ -73,6 +73,9 @@ def test_a_date_in_december_read_in_january_is_last_years():
         ("Ракетний удар по Дніпру: 5 загиблих і 12 поранених.", "uk", 5, 12),
         ("Окупанти обстріляли Нікополь. Поранено двох чоловіків.", "uk", None, 2),
         ("В результате обстрела погибли двое мирных жителей, четверо ранены.", "ru", 2, 4),
+        # an age is one person of that age
+        ("Окупанти обстріляли Херсон. Поранено 62-річного чоловіка.", "uk", None, 1),
+        ("ВСУ обстреляли Шебекино. Погибла 55-летняя женщина.", "ru", 1, None),
     ],
 )
 def test_the_killed_and_wounded_are_counted_in_words_and_figures(text, lang, killed, injured):
@@ -175,3 +178,32 @@ def test_the_benchmarks_generated_reports_are_read_as_their_language_and_each_re
     assert [d.id for d in docs] == [d.id for d in generate_reports(lang, 10)]  # reproducible
     assert {detect_language(d.text) for d in docs} == {lang}
     assert all(extract_document(d, lang) for d in docs)
+
+
+def test_a_toll_told_at_one_of_the_places_shelled_is_that_places():
+    events = events_of(
+        "Окупанти обстріляли Куп'янськ, Вовчанськ та Козачу Лопань. У Вовчанську загинула 55-річна жінка.",
+        "uk",
+    )
+    assert sorted((e.location.name, e.fatalities) for e in events) == [
+        ("Kozacha Lopan", None),
+        ("Kupiansk", None),
+        ("Vovchansk", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "Ворог атакував Нікопольську, Марганецьку та Покровську громади з артилерії.",
+            {"Nikopolska hromada", "Marhanetska hromada", "Pokrovska hromada"},
+        ),
+        (
+            "Знищено склади у Баштанському, Бериславському та Генічеському районах.",
+            {"Bashtanskyi raion", "Beryslavskyi raion", "Henicheskyi raion"},
+        ),
+    ],
+)
+def test_each_adjective_of_a_list_before_a_unit_noun_names_a_unit(text, units):
+    assert {e.location.name for e in events_of(text, "uk")} == units

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 LANGUAGES = LEXICON_LANGUAGES  # every folder of spotrep.lang with a LEXICON (``lexicon_languages()``)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«“(]?[^\W\d_a-z])|\n+")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,4})(?![\w.,]\d)")
+# an age: "62-річного чоловіка", "55-летняя женщина" is one person of that age, not 62 people
+_AGE = re.compile(r"\s?[-–]\s?(?:річн|рiчн|літн|летн)")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -49,6 +51,9 @@ class _Found:
     when: tuple[date, date] | None = None
     killed: int | None = None
     injured: int | None = None
+    # the dead and wounded a later sentence tells at one of the places (index into places): "У Вовчанську
+    # загинула жінка" after a list of shelled towns is Vovchansk's toll, not every town's
+    at: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
 
 
 def sentences(text: str) -> list[_Sentence]:
@@ -85,7 +90,7 @@ def extract_document(doc: Document, lang: str) -> list[Event]:
         hit = _kind(s.lower, lex)
         if hit is None or lex.rx("negation", lex.negation).search(s.lower):
             if found and hit is None:  # casualties told in the next sentence belong to the event before
-                _casualties(found[-1], s.lower, lex, add=True)
+                _later_casualties(found[-1], s, _best_places(mentions, s.start, s.end), lex)
             continue
         kind, weapon = hit
         f = _Found(kind, weapon, s)
@@ -142,7 +147,8 @@ def _number_near(lower: str, at: int, lex: Lexicon, window: int = 40) -> int | N
     candidates: list[tuple[int, int]] = []
     for piece, base, sign in ((before, at - len(before), -1), (after, at, 1)):
         for m in _NUMBER.finditer(piece):
-            candidates.append((abs(base + m.start() - at), int(m.group(1))))
+            one = bool(_AGE.match(piece, m.end()))
+            candidates.append((abs(base + m.start() - at), 1 if one else int(m.group(1))))
         for m in _WORD.finditer(piece):
             value = lex.number_words.get(m.group(0))
             if value is not None:
@@ -163,6 +169,27 @@ def _casualties(f: _Found, lower: str, lex: Lexicon, *, add: bool = False) -> No
             continue
         current = getattr(f, name)
         setattr(f, name, n if current is None else (max(current, n) if not add else current))
+
+
+def _later_casualties(f: _Found, s: _Sentence, places: list[Location], lex: Lexicon) -> None:
+    """The dead and wounded a sentence after the event tells: at the event's places it names, when it names
+    some of them, else at all of them."""
+    from ..places import same_place
+
+    named = [i for i, p in enumerate(f.places) if any(same_place(p, q) for q in places)]
+    if not named or len(named) == len(f.places):
+        _casualties(f, s.lower, lex, add=True)
+        return
+    told = _Found(f.kind, f.weapon, s)
+    _casualties(told, s.lower, lex)
+    if told.killed is None and told.injured is None:
+        return
+    for i in named:
+        killed, injured = f.at.get(i, (None, None))
+        f.at[i] = (
+            killed if killed is not None else told.killed,
+            injured if injured is not None else told.injured,
+        )
 
 
 def _date_of(lower: str, lex: Lexicon, published: date | None) -> tuple[date, date] | None:
@@ -267,16 +294,17 @@ def _events(
         if kind == "capture" and actor1 is not None and actor1.country == "UA":
             kind = "recapture"
             sub, categories = KINDS[kind]
-        for location in f.places or [Location()]:
+        for n, location in enumerate(f.places or [Location()]):
+            killed, injured = f.at.get(n, (f.killed, f.injured))
             key = (sub, location.name, start)
             if key in index:
                 ev = index[key]
                 if evidence not in ev.evidence:
                     ev.evidence.append(evidence)
-                if f.killed is not None:
-                    ev.fatalities = max(ev.fatalities or 0, f.killed)
-                if f.injured is not None:
-                    ev.injuries = max(ev.injuries or 0, f.injured)
+                if killed is not None:
+                    ev.fatalities = max(ev.fatalities or 0, killed)
+                if injured is not None:
+                    ev.injuries = max(ev.injuries or 0, injured)
                 continue
             ev = Event(
                 document_id=doc.id,
@@ -291,8 +319,8 @@ def _events(
                 actor2=actor2,
                 location=location,
                 geo_precision=location.geo_precision,
-                fatalities=f.killed,
-                injuries=f.injured,
+                fatalities=killed,
+                injuries=injured,
                 weapons=[f.weapon] if f.weapon else [],
                 claim=claim,
                 evidence=[evidence],

@@ -374,6 +374,7 @@ _NEAR_CUES = {
 _OBLAST = re.compile(r"^(област[ьіиеяю]|областях|областей|обл|ова|ода|облради|облрада|облраді)$")
 _KRAI = re.compile(r"^(?:край|краю|краї|краєм|краях|края|крае|краем)$")
 _RAION = re.compile(r"^район(?:у|і|а|е|ом|ах|и|ів|ов)?$")
+_UNIT_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)\w{1,3}$")
 _HROMADA = re.compile(r"^(громад[аиіуою]|громадою|громадах|общин[аыеуой])$")
 _SHCHYNA = re.compile(r"^(.{3,}?)(щин|ччин)(а|и|і|у|ою)$")
 _COUNTRIES = {
@@ -539,6 +540,9 @@ class _Finder:
             nxt = toks[k + 1].low if k + 1 < len(toks) else ""
             if nxt in ("і", "й", "та", "и") and k + 3 < len(toks) and _OBLAST.match(toks[k + 3].low):
                 nxt = toks[k + 3].low  # "Запорожской и Херсонской областях"
+            listed = self._unit_noun_after_list(k)
+            if listed and (_RAION.match(listed) or _HROMADA.match(listed)):
+                nxt = listed  # "Нікопольську, Марганецьку та Покровську громади": each adjective a hromada
             if _OBLAST.match(nxt) or (nxt.startswith("обл") and len(nxt) <= 4):
                 base = self._adjective(t.text, "femn")
                 if base:
@@ -565,9 +569,10 @@ class _Finder:
                         and (raion or g.data.source[e] == SRC_HROMADA)
                     ]
                     if units:
+                        noun_next = bool(_RAION.match(toks[k + 1].low) or _HROMADA.match(toks[k + 1].low))
                         self._mention(
                             k,
-                            k + 2,
+                            k + 2 if noun_next else k + 1,
                             base,
                             "raion" if raion else "hromada",
                             [(e, 0) for e in dict.fromkeys(units)],
@@ -580,6 +585,21 @@ class _Finder:
                 pairs = self._regions(adj)
                 if pairs:
                     self._mention(k, k + 1, adj, "oblast", pairs)
+
+    def _unit_noun_after_list(self, k: int) -> str:
+        """The noun after a list of adjectives that token k opens ("Білопільську, Краснопільську та Хотінську
+        громади"), lower-cased; '' when token k opens no such list."""
+        toks = self.toks
+        j, members = k + 1, 1
+        while j < len(toks) and j - k <= 12:
+            low = toks[j].low
+            if low in ("і", "й", "та", "и"):
+                j += 1
+            elif toks[j].cap and toks[j].cyr and _UNIT_ADJECTIVE.search(low):
+                j, members = j + 1, members + 1
+            else:
+                break
+        return toks[j].low if members > 1 and j < len(toks) else ""
 
     def _adjective(self, word: str, gender: str) -> str | None:
         """The nominative (of a gender) of an adjective: Харківської -> Харківська, Покровського -> Покровський."""
