@@ -168,6 +168,26 @@ def test_a_settlement_is_put_in_the_oblast_the_text_names(lang, text, surface, a
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "surface", "admin1"),
+    [
+        (
+            "ru",
+            "Губернатор Белгородской области сообщил, что ВСУ обстреляли село Журавлевка. Ранены двое.",
+            "Журавлевка",
+            "RU-BEL",
+        ),
+        ("uk", "Сумщина. Окупанти обстріляли село Курахівка, поранено чоловіка.", "Курахівка", "UA-59"),
+    ],
+)
+def test_a_village_the_one_oblast_named_lacks_is_no_namesake_elsewhere(lang, text, surface, admin1):
+    """The gazetteer knows no such village in the only oblast the text names: the village is left out (the
+    oblast places the report), never put at a namesake in another oblast."""
+    found = _by_surface(text, lang)
+    assert surface not in found or found[surface].location.admin1_code == admin1
+    assert any(m.kind == "oblast" and m.location.admin1_code == admin1 for m in found.values())
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "surface", "kind", "place"),
     [
         (

@@ -957,6 +957,18 @@ def _resolve(g: Gazetteer, mentions: list[_Mention], on: date | None = None) -> 
             if s > m.scores.get(e, -1e9):
                 m.scores[e] = s
         m.winner = max(m.scores, key=m.scores.__getitem__) if m.scores else None
+        if (
+            m.winner is not None
+            and m.kind == "settlement"
+            and not m.within
+            and len(named_oblasts) == 1
+            and not any(g.admin1_code(e) in named_oblasts for e, _ in pairs)
+            and not _significant(g, pairs)
+        ):
+            # "Губернатор Белгородской области: ВСУ обстреляли село Журавлевка": a village the one oblast the
+            # text names lacks is a village of that oblast the gazetteer does not know, not a namesake in
+            # another (the text's oblast stands for it)
+            m.winner, m.scores = None, {}
     # namesakes near the text's other places
     for _ in range(2):
         anchors = [
