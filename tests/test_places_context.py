@@ -938,3 +938,38 @@ def test_the_members_of_a_set_of_places_are_places(places, sentence, names) -> N
 def test_a_person_including_in_a_list_of_people_is_no_place(places) -> None:  # noqa: F811
     mentions = places("Five officials, including Enerhodar Petrenko, resigned.")
     assert "Enerhodar" not in {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        (
+            "Kharkiv region governor Oleh Syniehubov said Russian forces shelled Kurakhivka overnight.",
+            "Kurakhivka",
+            "UA-63",
+        ),
+        (
+            "In Sumy region, a drone hit a car near Pervomaiske, the regional administration said.",
+            "Pervomaiske",
+            "UA-59",
+        ),
+    ],
+)
+def test_a_village_the_sentence_s_region_lacks_is_that_region_not_a_small_namesake(
+    places,  # noqa: F811
+    sentence,
+    name,
+    code,
+) -> None:
+    m = by_text(places(sentence), name)
+    assert m.location.admin1_code == code and m.location.geo_precision == 3
+
+
+def test_a_village_named_bare_sentences_after_a_region_keeps_its_namesake(places) -> None:  # noqa: F811
+    """A note's cross-reference ("fatalities coded to the Kurakhivka event") two sentences after another region:
+    the village the gazetteer knows, not the earlier region."""
+    mentions = places(
+        "Russian forces shelled Izium, Kharkiv. Two houses were damaged. Casualties were coded to the Kurakhivka "
+        "event."
+    )
+    assert by_text(mentions, "Kurakhivka").location.admin1_code == "UA-14"

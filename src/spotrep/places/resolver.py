@@ -23,6 +23,7 @@ from ..gazetteer.data import (
     Q_ATTESTED,
     Q_LOOSE,
     Q_NAME,
+    RANK_RAION,
     Gazetteer,
     haversine_km,
 )
@@ -78,6 +79,9 @@ KIND_WORDS = frozenset({"state", "province", "county", "governorate", "departmen
 W_KIND_WORD = 0.3
 W_REGION_NAMESAKE = -1.0
 REGION_NAMESAKE_POPULATION = 10_000
+# namesakes below this size in other regions of the country do not take a village away from the one region a
+# passage is about (the gazetteer lacks the village there)
+SMALL_NAMESAKE_POPULATION = 20_000
 
 
 @lru_cache(maxsize=4096)
@@ -588,7 +592,7 @@ class _Resolver:
                 if before:
                     r = before[-1]
                     local = {g.admin1_code(r.cands[0].entry) or "": r.text}
-            self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}))
+            self._region_focus_fallback(m, local or (doc_codes if len(doc_codes) == 1 else {}), bool(here))
         self._district_context(named)
 
     def _rest_of_name(self, m: _Mention, gap_words: set[str]) -> int:
@@ -683,7 +687,9 @@ class _Resolver:
         ]
         return _dedupe(inside)
 
-    def _region_focus_fallback(self, m: _Mention, doc_codes: dict[str, str]) -> None:
+    def _region_focus_fallback(
+        self, m: _Mention, doc_codes: dict[str, str], in_sentence: bool = False
+    ) -> None:
         """A passage about a Russian region ("Kursk region") that names a village by its Russian spelling
         ("Melovoi", "Podol") the gazetteer knows only as a namesake's variant in Ukraine: the village is in
         the region the passage is about (``doc_codes``: the regions of the sentence, of the two before, or the
@@ -696,16 +702,32 @@ class _Resolver:
             return
         country = next(iter(countries))
         if any(g.country(c.entry) == country for c in m.cands):
-            return
-        if any((g.population(c.entry) or 0) >= 100_000 for c in m.cands):
-            return  # a city: the report names a place of the other country
-        own_names = {g.country(c.entry) for c in m.cands if c.quality == Q_NAME}
-        if own_names and (
-            (country in WAR_COUNTRIES and own_names & WAR_COUNTRIES) or own_names & self._countries_besides(m)
-        ):
-            # the place's own name across the front ("Vovchansk" beside the Belgorod region) or in a country the
-            # report also speaks of: the report names a place of the other country
-            return
+            # a village of the region the sentence names that the gazetteer lacks, beside small namesakes in
+            # other regions of the country ("Kharkiv region governor said ... shelled Kurakhivka"): the region,
+            # never a namesake
+            if (
+                not in_sentence
+                or len(doc_codes) != 1
+                or any(g.admin1_code(c.entry) in doc_codes for c in m.cands)
+                or any(
+                    (g.population(c.entry) or 0) >= SMALL_NAMESAKE_POPULATION
+                    or g.rank(c.entry) >= RANK_RAION
+                    or g.kind(c.entry) != KIND_SETTLEMENT
+                    for c in m.cands
+                )
+            ):
+                return
+        else:
+            if any((g.population(c.entry) or 0) >= 100_000 for c in m.cands):
+                return  # a city: the report names a place of the other country
+            own_names = {g.country(c.entry) for c in m.cands if c.quality == Q_NAME}
+            if own_names and (
+                (country in WAR_COUNTRIES and own_names & WAR_COUNTRIES)
+                or own_names & self._countries_besides(m)
+            ):
+                # the place's own name across the front ("Vovchansk" beside the Belgorod region) or in a country
+                # the report also speaks of: the report names a place of the other country
+                return
         code, text = next(iter(doc_codes.items()))
         entry = g.data.region_entry.get(code)
         if entry is None:
