@@ -136,3 +136,24 @@ def test_a_speaker_named_again_by_name_alone_is_what_the_text_called_him_before(
     )
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "other"),
+    [
+        (
+            "Air defence means shot down 4 ATACMS missiles and 37 unmanned aerial vehicles over the past day, the "
+            "Russian Defence Ministry said.",
+            "RU",
+            "UA",
+        ),
+        ("Ukraine's air force said it had shot down 22 of the 25 drones launched overnight.", "UA", "RU"),
+    ],
+)
+def test_a_side_reports_its_own_interceptions_over_its_own_territory(text, side, other) -> None:
+    """No interceptor named: the side whose ministry or air force reports the shootdowns made them, and with no
+    place said, over its own country."""
+    (event,) = spotrep.extract(text, published="2024-07-15")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1.country, event.actor2.country) == (side, other)
+    assert event.location.country == side and event.location.geo_precision == 3

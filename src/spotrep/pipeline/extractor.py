@@ -891,7 +891,9 @@ class DocumentExtractor:
                 source_country = _home_country(ctx, cand)
         if att is not None and att.source_country is None and source_country:
             att.source_country = source_country  # what later speech acts naming this speaker again resolve to
-        if actor1 is None and kind in ("withdrawal",) and source_country:
+        if actor1 is None and kind in ("withdrawal", "interception") and source_country:
+            # "forces were pulled back", "air defence means shot down 4 missiles, the Russian Defence Ministry
+            # said": a side reports its own withdrawals and its own interceptions
             actor1 = make_actor("military", source_country)
         if actor1 is not None and actor1.country is None:
             fill = None
@@ -1111,6 +1113,15 @@ class DocumentExtractor:
             cand.explicit_source = True
         else:
             cand.claim = Claim(source=ctx.document.source, source_country=None, status="reported")
+        if (
+            kind == "interception"
+            and actor1 is not None
+            and actor1.country
+            and actor1.country == source_country
+            and (cand.location is None or cand.location.latitude is None)
+        ):
+            # a side's interceptions it reports with no place of their own are over its own territory
+            cand.location = places_stage.country_location(actor1.country)
         # vague areas ("across several border areas") resolve to the country whose territory it is
         if cand.location is None and getattr(cand, "_area", False):
             country = None
