@@ -388,6 +388,18 @@ def test_separate_incidents_stay_separate(text, count):
     assert len(events_of(text)) == count
 
 
+def test_the_forces_of_the_sentence_before_are_the_state_s_of_the_event_s_country() -> None:
+    """ "Security forces conducted an operation ... Four terrorists were killed": a press release's forces,
+    named without their state, are the army of the country the event is in."""
+    (event,) = events_of(
+        "Security forces conducted an intelligence based operation near Miranshah, North Waziristan District. "
+        "During the operation, four terrorists were killed.",
+        "2023-06-12",
+    )
+    assert event.actor1 is not None and event.actor1.country == "PK"
+    assert event.fatalities == 4
+
+
 def test_a_toll_given_place_by_place_is_one_event_per_place() -> None:
     """ "killed four residents of the region: 3 in Kupiansk and 1 in Izium": each place has its own dead."""
     events = events_of(

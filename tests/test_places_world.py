@@ -803,3 +803,27 @@ def test_a_village_of_the_district_the_chain_names_among_namesakes_of_its_region
 def test_the_first_word_of_an_unknown_name_is_no_town_abroad(places, sentence, fragment) -> None:  # noqa: F811
     """A fragment of a longer name read as a town of a country none of the text's other places lies in."""
     assert fragment not in {m.text for m in places(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        (
+            "Troops neutralised six terrorists in an ambush at Gajiram in Nganzai Local Government Area of Borno "
+            "State.",
+            "Gajiram",
+            "NG-BO",
+        ),
+        ("Troops repelled an attack at Gajiram in Borno State on Sunday.", "Gajiram", "NG-BO"),
+    ],
+)
+def test_a_village_the_tagger_misreads_is_placed_by_the_region_named_after_it(
+    places,  # noqa: F811
+    sentence,
+    place,
+    code,
+) -> None:
+    """A small village tagged as an organisation, followed by the units it lies in: a settlement of that
+    region, at its own point."""
+    m = next(m for m in places(sentence) if m.text == place)
+    assert m.location.admin1_code == code and m.location.geo_precision < 3

@@ -911,6 +911,13 @@ def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | N
     if mention is None or mention.actor.kind not in ("military", "armed_group"):
         return None
     actor = _side_actor(ctx, cand, mention, on)
+    if actor is not None and actor.country is None and actor.kind in ("military", "police"):
+        # "Security forces conducted an operation near Mir Ali. Four terrorists were killed.": a state's forces
+        # named without their state act in the country of the event (not in the Russia-Ukraine war, where
+        # either army may be meant)
+        country = cand.location.country if cand.location is not None else None
+        if country and country not in WAR_COUNTRIES:
+            actor = with_country(actor, country)
     return actor if actor is not None and (actor.country or is_naf(actor)) else None
 
 

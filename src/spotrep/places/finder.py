@@ -1282,6 +1282,10 @@ class _Finder:
             # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
             # often takes it for a person)
             return "heading 'X:'"
+        if label in _MISTAGGED_TOWN_LABELS and exact_ent and self._in_named_region(e, pairs):
+            # "an ambush at Gajiram in Nganzai Local Government Area of Borno State": a settlement of the region
+            # the sentence goes on to name, whatever the tagger took it for
+            return f"a settlement of the region named after it (spaCy {label})"
         if (
             label in _MISTAGGED_TOWN_LABELS
             and exact_ent
@@ -1321,6 +1325,27 @@ class _Finder:
             # for a person; a person is rarely what fire hits or comes down on
             return "the target of fire (spaCy PERSON)"
         return ""
+
+    def _in_named_region(self, e: int, pairs: list[tuple[int, int]]) -> bool:
+        """Whether the name ending before token e is followed, within its phrase ("X in Y Local Government Area
+        of Z State", "X, Y district, Z province"), by a region that holds a settlement of that name."""
+        lower, texts, n = self.lower, self.texts, self.n
+        if e >= n or lower[e] not in ("in", ",", "("):
+            return False
+        data = self.g.data
+        for x in range(e + 1, min(e + 10, n)):
+            if texts[x] in (".", ";", ")", ":") or self.toks[x].pos_ in ("VERB", "AUX"):
+                return False
+            owner = self.owner[x]
+            if owner is not None and owner.kind == "region" and owner.cands and not owner.qualifier:
+                codes = {self.g.admin1_code(c.entry) for c in owner.cands} - {None}
+                return any(
+                    q == Q_NAME and data.kind[p] == KIND_SETTLEMENT and self.g.admin1_code(p) in codes
+                    for p, q in pairs
+                )
+            if not (self.cap[x] or lower[x] in _IN_REGION_GAP):
+                return False
+        return False
 
     def _action_in(self, i: int, e: int) -> bool:
         """Is 'in X' (X tagged a person) where an action took place: "in" hangs on a verb ("killed 12 terrorists
@@ -1689,6 +1714,10 @@ _ACCUSING_VERBS = frozenset({"accuse", "blame"})
 
 _UNIT_OF_NOUNS = DISTRICT_NOUNS | TOWNSHIP_NOUNS
 _UNIT_NOUNS = _UNIT_OF_NOUNS | REGION_NOUNS
+# words between a settlement and the region named after it: "in Nganzai Local Government Area of Borno State"
+_IN_REGION_GAP = (
+    frozenset({"in", "of", "the", ",", "-", "local", "government", "area"}) | DISTRICT_NOUNS | TOWNSHIP_NOUNS
+)
 # words that name members of a set told just before: "18 settlements, including Enerhodar"
 _MEMBER_CUES = frozenset({"including", "notably", "especially", "particularly"})
 _PLACE_SET_NOUNS = (
