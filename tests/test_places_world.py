@@ -827,3 +827,29 @@ def test_a_village_the_tagger_misreads_is_placed_by_the_region_named_after_it(
     region, at its own point."""
     m = next(m for m in places(sentence) if m.text == place)
     assert m.location.admin1_code == code and m.location.geo_precision < 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "entry_name"),
+    [
+        (
+            "Regime forces shelled Maaret An Nu'man, Idleb, on Monday.",
+            "Maaret An Nu'man",
+            "Ma‘arrat an Nu‘mān",
+        ),
+        ("Regime forces shelled Kafr Nobol (Maaret An Nu'man, Idleb).", "Kafr Nobol", "Kafranbel"),
+        ("Warplanes struck Maarat al-Numan in Idlib province.", "Maarat al-Numan", "Ma‘arrat an Nu‘mān"),
+    ],
+)
+def test_another_romanisation_of_a_town_of_the_named_region(places, sentence, text, entry_name) -> None:  # noqa: F811
+    """ACLED's and the wires' spellings of Arabic names ("Maaret An Nu'man", "Kafr Nobol") are the region's
+    town with the same consonants."""
+    m = next(m for m in places(sentence) if m.text == text)
+    assert m.location.name == entry_name and m.location.admin1_code == "SY-ID"
+
+
+def test_a_village_s_consonants_alone_name_no_town(places) -> None:  # noqa: F811
+    """The consonant skeleton is read only for towns: an unknown village keeps to its region."""
+    mentions = places("Gunmen attacked Zzyxabad, Idleb, at dawn.")
+    assert all(m.location is None or m.location.name != "Zzyxabad" for m in mentions)
+    assert any(m.location is not None and m.location.admin1_code == "SY-ID" for m in mentions)

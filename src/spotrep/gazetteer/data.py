@@ -127,12 +127,16 @@ def add_to_index(index: dict[str, IndexValue], key: str, value: int) -> None:
     index[key] = (*olds, value)
 
 
+SKELETON_POPULATION = 5_000
+
+
 class Gazetteer:
     """Read-only lookups over GazetteerData."""
 
     def __init__(self, data: GazetteerData) -> None:
         self.data = data
         self.capital_entries = frozenset(data.capitals.values())
+        self._region_skeletons: dict[str, dict[str, list[int]]] = {}  # built per region on first use
 
     def __len__(self) -> int:
         return len(self.data)
@@ -186,6 +190,38 @@ class Gazetteer:
             if self.data.codes[self.data.admin1[v >> 2]] in codes
         }
         return list(found) if len(found) == 1 else []
+
+    def settlements_by_skeleton(self, name: str, code: str) -> list[int]:
+        """The towns of one ISO region (SKELETON_POPULATION people or more, or GeoNames places of unknown size;
+        no village lists) whose name has the consonants of ``name``, six or more, in another romanisation
+        ("Maaret An Nu'man" for Ma'arrat an Nu'man in Idlib), read only where the text names that region: a
+        short name's few consonants match too many others.
+        The region's skeletons are computed on first use (a pass over the entries, tens of milliseconds)."""
+        sk = skeleton_key(name_key(name))
+        if len(sk) < 6:
+            return []
+        table = self._region_skeletons.get(code)
+        if table is None:
+            data = self.data
+            try:
+                code_i = data.codes.index(code)
+            except ValueError:
+                return []
+            table = {}
+            for e, a in enumerate(data.admin1):
+                if (
+                    a == code_i
+                    and data.kind[e] == KIND_SETTLEMENT
+                    and (
+                        data.population[e] >= SKELETON_POPULATION
+                        or (data.population[e] <= 0 and data.source[e] == SRC_GEONAMES)
+                    )
+                ):
+                    key = skeleton_key(name_key(data.names[e]))
+                    if key:
+                        table.setdefault(key, []).append(e)
+            self._region_skeletons[code] = table
+        return list(table.get(sk, ()))
 
     def admin_units(self, base: str) -> list[int]:
         """Raions and hromadas a name can denote before "district"/"community": by the stem of their adjective

@@ -14,6 +14,7 @@ from ..gazetteer.data import (
     Q_ATTESTED,
     Q_LOOSE,
     Q_NAME,
+    Q_VARIANT,
     RANK_RAION,
     RANK_REGION,
     SRC_ISO,
@@ -538,6 +539,13 @@ class _Finder:
         if not pairs:
             base = _numbered_base(key) if _NUMBERED_TEXT.match(text) else ""
             pairs = self._numbered_pairs(base) if base else []
+        if not pairs and codes and not any(c[:2] in WAR_COUNTRIES for c in codes):
+            # another romanisation of an Arabic, Persian or Somali name ("Maaret An Nu'man, Idleb"): the one
+            # settlement of the named region with its consonants (never in Ukraine or Russia, whose
+            # transliterations the gazetteer spells out)
+            found = {e for c in codes for e in g.settlements_by_skeleton(text, c)}
+            if len(found) == 1:
+                pairs = [(found.pop(), Q_LOOSE)]
         data = g.data
         inside = [
             p
@@ -1339,8 +1347,9 @@ class _Finder:
             owner = self.owner[x]
             if owner is not None and owner.kind == "region" and owner.cands and not owner.qualifier:
                 codes = {self.g.admin1_code(c.entry) for c in owner.cands} - {None}
+                # (a spelling the gazetteer generates will do: the region confirms it)
                 return any(
-                    q == Q_NAME and data.kind[p] == KIND_SETTLEMENT and self.g.admin1_code(p) in codes
+                    q <= Q_VARIANT and data.kind[p] == KIND_SETTLEMENT and self.g.admin1_code(p) in codes
                     for p, q in pairs
                 )
             if not (self.cap[x] or lower[x] in _IN_REGION_GAP):
@@ -1787,11 +1796,27 @@ def _weapon_keys() -> frozenset[str]:
 _ARTICLES = ARABIC_ARTICLES | {"al"}
 
 
+# Arabic articles assimilated to a sun letter that are also English words, read as articles only when
+# capitalised inside a name ("Maaret An Nu'man", "Tell As Sultan")
+_CAPITAL_ARTICLES = frozenset({"an", "as", "at", "al"})
+
+
 def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool:
     """Is token j an Arabic article written in lower case and joined to a capitalised word: by a hyphen ("al" in
     "Deir al-Balah", "el" in "Ras el-Ain") or apart, between two capitalised words ("ad" in "Salah ad Din")?"""
-    if not (j >= 0 and j + 1 < len(texts) and texts[j] in _ARTICLES):
+    if not (j >= 0 and j + 1 < len(texts)):
         return False
+    if texts[j] not in _ARTICLES:
+        # capitalised, as ACLED writes them, between two capitalised words: "Maaret An Nu'man", "Deir Ez Zor"
+        return (
+            texts[j][:1].isupper()
+            and texts[j].lower() in _ARTICLES | _CAPITAL_ARTICLES
+            and j > 0
+            and cap[j - 1]
+            and cap[j + 1]
+            and bool(toks[j].whitespace_)
+            and bool(toks[j - 1].whitespace_)
+        )
     if j + 2 < len(texts) and texts[j + 1] == "-" and not toks[j].whitespace_ and cap[j + 2]:
         return True
     # written apart between two capitalised words: "Salah ad Din", "Dayr az Zawr", "Ras al Ayn"
