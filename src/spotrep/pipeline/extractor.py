@@ -65,6 +65,7 @@ from .clauses import (
     _candidate_day,
     _depth,
     _domains,
+    _downed_side,
     _find_speakers,
     _first_person,
     _fold_causes,
@@ -891,7 +892,12 @@ class DocumentExtractor:
                 source_country = _home_country(ctx, cand)
         if att is not None and att.source_country is None and source_country:
             att.source_country = source_country  # what later speech acts naming this speaker again resolve to
-        if actor1 is None and kind in ("withdrawal", "interception") and source_country:
+        if (
+            actor1 is None
+            and kind in ("withdrawal", "interception")
+            and source_country
+            and not (kind == "interception" and _downed_side(cand) == source_country)
+        ):
             # "forces were pulled back", "air defence means shot down 4 missiles, the Russian Defence Ministry
             # said": a side reports its own withdrawals and its own interceptions
             actor1 = make_actor("military", source_country)
