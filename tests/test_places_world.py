@@ -853,3 +853,17 @@ def test_a_village_s_consonants_alone_name_no_town(places) -> None:  # noqa: F81
     mentions = places("Gunmen attacked Zzyxabad, Idleb, at dawn.")
     assert all(m.location is None or m.location.name != "Zzyxabad" for m in mentions)
     assert any(m.location is not None and m.location.admin1_code == "SY-ID" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Fighting was reported in Deir-ez-Zor governorate on Monday.", "SY-DY"),
+        ("An IED exploded near a patrol in Zzyxiba (Deir-ez-Zor).", "SY-DY"),
+        ("Clashes in Zzyxan (Salah ad Din) left two dead.", "IQ-SD"),
+    ],
+)
+def test_a_region_named_with_its_arabic_article_between_hyphens(places, sentence, code) -> None:  # noqa: F811
+    """ACLED's 'Deir-ez-Zor' is the governorate when the text names it as a region, not its capital city."""
+    regions = [m for m in places(sentence) if m.kind == "region" and m.location is not None]
+    assert regions and regions[0].location.admin1_code == code and regions[0].location.geo_precision == 3

@@ -383,7 +383,18 @@ class _Finder:
                     and not toks[i - 2].whitespace_
                 )
                 or (
-                    _article_joins(texts, toks, i - 1, cap) and i - 1 > 0 and name_tok[i - 2]
+                    _article_joins(texts, toks, i - 1, cap)
+                    and i - 1 > 0
+                    and (
+                        name_tok[i - 2]
+                        # "Deir-ez-Zor", "Ras-al-Ain": hyphens on both sides of the article
+                        or (
+                            i - 2 > 0
+                            and texts[i - 2] == "-"
+                            and not toks[i - 3].whitespace_
+                            and name_tok[i - 3]
+                        )
+                    )
                 )  # Deir al-Balah
                 or (  # a particle: "Mocimboa da Praia", "Croix-des-Bouquets"
                     texts[i - 1].lower() in _NAME_PARTICLES
@@ -495,7 +506,19 @@ class _Finder:
             j < n
             and j - k < MAX_NAME_TOKENS
             and not self.used[j]
-            and (self.name_tok[j] or (self.texts[j] == "-" and j + 1 < n and self.cap[j + 1]))
+            and (
+                self.name_tok[j]
+                # "Deir-ez-Zor", "Salah ad Din": hyphens and Arabic articles inside the name
+                or (
+                    self.texts[j] == "-" and j + 1 < n and (self.cap[j + 1] or self.texts[j + 1] in _ARTICLES)
+                )
+                or (
+                    j > k
+                    and self.texts[j] in _ARTICLES
+                    and j + 1 < n
+                    and (self.cap[j + 1] or self.texts[j + 1] == "-")
+                )
+            )
         ):
             j += 1
         for e in range(j, k, -1):
