@@ -152,6 +152,9 @@ def _background(hit: _Hit, published: date | None) -> bool:
     return hit.past_by_wording
 
 
+_RE_DATED_BY_NEXT = re.compile(r"\s*(?:,\s*)?(?:on|of|into|(?:on\s+)?the\s+night\s+of)?\s*(?:the\s+)?", re.I)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """All time expressions in ``text``, in text order, resolved against ``published`` when it is given."""
     cands = _candidates(text, published)
@@ -162,6 +165,17 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if all(c[1] <= s or c[0] >= e for s, e, _ in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c[0])
+    # "overnight on 14-15 May", "last night, 3 March": a relative word the explicit date right after it dates
+    chosen = [
+        c
+        for n, c in enumerate(chosen)
+        if not (
+            c[2].relative
+            and n + 1 < len(chosen)
+            and chosen[n + 1][2].kind in ("explicit", "range")
+            and _RE_DATED_BY_NEXT.fullmatch(text, c[1], chosen[n + 1][0])
+        )
+    ]
     out: list[DateMention] = []
     for start, end, hit in chosen:
         since = _RE_SINCE.search(text, max(0, start - 12), start)

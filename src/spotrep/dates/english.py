@@ -165,9 +165,9 @@ def _numeric(m: re.Match[str], pub: date | None) -> _Hit | None:
     return _explicit(d, d, "explicit", 1) if d else None
 
 
-# "14-15 May", "between 10 and 12 May 2024", "the night of 14-15 May"
+# "14-15 May", "between 10 and 12 May 2024", "the night of 14-15 May", "the night of 11/12 June"
 @_rule(
-    rf"(?:(?P<pre>between|from)\s+)?(?:the\s+)?{_day('d1')}{_DASH}"
+    rf"(?:(?P<pre>between|from)\s+)?(?:the\s+)?{_day('d1')}(?:{_DASH}|/)"
     rf"(?:the\s+)?{_day('d2', guard=False)}\s+(?:of\s+)?"
     rf"{_month('m')}(?:,?\s+{_year('y')})?",
     needs=({DIGIT}, {MONTH}),
