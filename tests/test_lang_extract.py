@@ -200,6 +200,10 @@ def test_a_toll_told_at_one_of_the_places_shelled_is_that_places():
             {"Nikopolska hromada", "Marhanetska hromada", "Pokrovska hromada"},
         ),
         (
+            "Ворог обстріляв прикордонні громади: Білопільську, Краснопільську та Хотінську.",
+            {"Bilopilska hromada", "Krasnopilska hromada", "Khotinska hromada"},
+        ),
+        (
             "Знищено склади у Баштанському, Бериславському та Генічеському районах.",
             {"Bashtanskyi raion", "Beryslavskyi raion", "Henicheskyi raion"},
         ),

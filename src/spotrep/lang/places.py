@@ -540,9 +540,11 @@ class _Finder:
             nxt = toks[k + 1].low if k + 1 < len(toks) else ""
             if nxt in ("і", "й", "та", "и") and k + 3 < len(toks) and _OBLAST.match(toks[k + 3].low):
                 nxt = toks[k + 3].low  # "Запорожской и Херсонской областях"
-            listed = self._unit_noun_after_list(k)
+            listed = self._unit_noun_after_list(k) or self._unit_noun_before_list(k)
             if listed and (_RAION.match(listed) or _HROMADA.match(listed)):
-                nxt = listed  # "Нікопольську, Марганецьку та Покровську громади": each adjective a hromada
+                # "Нікопольську, Марганецьку та Покровську громади", "громади: Білопільську, Краснопільську":
+                # each adjective of the list a hromada (or a raion)
+                nxt = listed
             if _OBLAST.match(nxt) or (nxt.startswith("обл") and len(nxt) <= 4):
                 base = self._adjective(t.text, "femn")
                 if base:
@@ -569,7 +571,9 @@ class _Finder:
                         and (raion or g.data.source[e] == SRC_HROMADA)
                     ]
                     if units:
-                        noun_next = bool(_RAION.match(toks[k + 1].low) or _HROMADA.match(toks[k + 1].low))
+                        noun_next = k + 1 < len(toks) and bool(
+                            _RAION.match(toks[k + 1].low) or _HROMADA.match(toks[k + 1].low)
+                        )
                         self._mention(
                             k,
                             k + 2 if noun_next else k + 1,
@@ -600,6 +604,24 @@ class _Finder:
             else:
                 break
         return toks[j].low if members > 1 and j < len(toks) else ""
+
+    def _unit_noun_before_list(self, k: int) -> str:
+        """The unit noun a list of adjectives follows ("громади: Білопільську, Краснопільську та Хотінську"),
+        lower-cased, when token k is one of them; ''."""
+        toks = self.toks
+        if not (toks[k].cap and toks[k].cyr and _UNIT_ADJECTIVE.search(toks[k].low)):
+            return ""
+        j = k - 1
+        while j >= 0 and k - j <= 12:
+            low = toks[j].low
+            if low in ("і", "й", "та", "и") or (toks[j].cap and toks[j].cyr and _UNIT_ADJECTIVE.search(low)):
+                j -= 1
+                continue
+            break
+        if j < 0 or not (_RAION.match(toks[j].low) or _HROMADA.match(toks[j].low)):
+            return ""
+        gap = self.text[toks[j].end : toks[j + 1].start]
+        return toks[j].low if ":" in gap or "—" in gap or "–" in gap else ""
 
     def _adjective(self, word: str, gender: str) -> str | None:
         """The nominative (of a gender) of an adjective: Харківської -> Харківська, Покровського -> Покровський."""
