@@ -225,6 +225,16 @@ TABLE = [
         "Disrupted weapons use",
     ),
     row(
+        "Gunmen on motorcycles stormed a village in Zamfara state, killing 12 residents and burning houses.",
+        "armed_men_storming_a_village_of_civilians_attack_them",
+        "Attack",
+    ),
+    row(
+        "Government forces and Kurdish fighters clashed in Qamishli, killing and wounding several people.",
+        "two_armed_sides_clashing_among_people_still_fight",
+        CLASH,
+    ),
+    row(
         "The Russians attacked the border communities of Bilopillia and Krasnopillia during the day.",
         "an_army_attacking_places_far_from_the_front_shells_them",
         SHELLING,

@@ -897,6 +897,28 @@ def _unclaimed_blasts(cands: list[Candidate]) -> None:
             c.actor1 = make_actor("armed_group", c.actor1.country or country)
 
 
+def _one_sided_fights(cands: list[Candidate]) -> None:
+    """ "Gunmen stormed the village, shooting residents": a fight needs two armed sides; an armed side against
+    civilians only, once every actor is known, is violence against civilians (ACLED's Attack)."""
+    for c in cands:
+        if (
+            c.typing.sub_event_type == "Armed clash"
+            and c.kind in ("clash", "assault")
+            and c.actor2 is not None
+            and c.actor2.kind == "civilians"
+            and c.actor1 is not None
+            and c.actor1.kind in ("armed_group", "military", "police")
+            and lemma_of(c.trigger)
+            not in _FIGHT_VERBS  # "X and Y clashed, killing several people": two sides
+        ):
+            c.typing = Typing("attack", "Attack", c.typing.categories)
+
+
+_FIGHT_VERBS = frozenset(
+    {"clash", "fight", "battle", "exchange", "engage", "skirmish", "clashes", "fighting"}
+)
+
+
 def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | None:
     """Who caused the casualties a sentence tells without an agent, when the sentence before it in the
     paragraph says who acted: 'Russian forces fired at Okhtyrka. At least three civilians were killed.'"""

@@ -75,6 +75,7 @@ from .clauses import (
     _harmed_civilians,
     _implied_actor1,
     _label_end,
+    _one_sided_fights,
     _paragraph_speaker,
     _second_party,
     _sentence_at,
@@ -386,6 +387,7 @@ class DocumentExtractor:
         _protest_actors(merged)
         _story_agents(ctx, merged)
         _unclaimed_blasts(merged)
+        _one_sided_fights(merged)
         ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
