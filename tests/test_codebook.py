@@ -225,6 +225,17 @@ TABLE = [
         "Disrupted weapons use",
     ),
     row(
+        "Bandits killed seven villagers and abducted 30 others in a night raid in Katsina state.",
+        "an_abduction_with_killings_is_an_attack",
+        "Attack",
+        {"abduction"},
+    ),
+    row(
+        "Gunmen abducted 20 worshippers from a church in Kaduna state on Sunday.",
+        "an_abduction_without_further_violence_is_an_abduction",
+        "Abduction/forced disappearance",
+    ),
+    row(
         "Gunmen on motorcycles stormed a village in Zamfara state, killing 12 residents and burning houses.",
         "armed_men_storming_a_village_of_civilians_attack_them",
         "Attack",

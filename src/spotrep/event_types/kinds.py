@@ -168,6 +168,11 @@ def classify(
         else:
             kinds = {"protest"}
 
+    # ACLED: an abduction with killings ("killed 12 villagers and abducted dozens") is an attack; abduction
+    # alone is abduction
+    if "abduction" in kinds and "kill" in kinds:
+        kinds.discard("abduction")
+        categories.append("abduction")
     # artillery fired inside a ground battle is part of the battle (ACLED)
     if kinds & {"advance", "assault", "clash"} and "shelling" in kinds:
         kinds.discard("shelling")
