@@ -368,3 +368,25 @@ def test_the_front_prior_leaves_a_city_its_name():
     found = {m.surface: m for m in find_places("Взрывы прогремели в Николаеве.", "ru", on=date(2022, 6, 22))}
     assert found["Николаеве"].location.name == "Mykolaiv"
     assert found["Николаеве"].location.admin1_code == "UA-48"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "codes"),
+    [
+        (
+            "ru",
+            "Над Брянской, Курской и Белгородской областями уничтожены 15 беспилотников.",
+            {"RU-BRY", "RU-KRS", "RU-BEL"},
+        ),
+        ("ru", "Над Запорожской и Херсонской областями сбиты дроны.", {"UA-23", "UA-65"}),
+        ("uk", "Ворог атакував Харківську, Сумську та Полтавську області.", {"UA-63", "UA-59", "UA-53"}),
+    ],
+)
+def test_each_adjective_of_a_list_before_oblasts_is_an_oblast(lang, text, codes):
+    oblasts = [m for m in find_places(text, lang) if m.kind == "oblast"]
+    assert {m.location.admin1_code for m in oblasts} == codes
+
+
+def test_a_town_and_its_oblast_in_brackets_are_no_list():
+    found = _by_surface("Повреждение электроподстанции в Луцке (Волынская область).", "ru")
+    assert found["Луцке"].kind == "settlement" and found["Луцке"].location.name == "Lutsk"

@@ -371,7 +371,9 @@ _NEAR_CUES = {
     "uk": frozenset("під біля поблизу неподалік околицях районі поруч".split()),
     "ru": frozenset("под около возле вблизи близ окрестностях районе".split()),
 }
-_OBLAST = re.compile(r"^(област[ьіиеяю]|областях|областей|обл|ова|ода|облради|облрада|облраді)$")
+_OBLAST = re.compile(
+    r"^(област[ьіиеяю]|областях|областей|областям|областями|областью|обл|ова|ода|облради|облрада|облраді)$"
+)
 _KRAI = re.compile(r"^(?:край|краю|краї|краєм|краях|края|крае|краем)$")
 _RAION = re.compile(r"^район(?:у|і|а|е|ом|ах|и|ів|ов)?$")
 _UNIT_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)\w{1,3}$")
@@ -541,7 +543,9 @@ class _Finder:
             if nxt in ("і", "й", "та", "и") and k + 3 < len(toks) and _OBLAST.match(toks[k + 3].low):
                 nxt = toks[k + 3].low  # "Запорожской и Херсонской областях"
             listed = self._unit_noun_after_list(k) or self._unit_noun_before_list(k)
-            if listed and (_RAION.match(listed) or _HROMADA.match(listed)):
+            if listed and _OBLAST.match(listed):
+                nxt = listed  # "над Брянской, Курской и Белгородской областями": each adjective an oblast
+            elif listed and (_RAION.match(listed) or _HROMADA.match(listed)):
                 # "Нікопольську, Марганецьку та Покровську громади", "громади: Білопільську, Краснопільську":
                 # each adjective of the list a hromada (or a raion)
                 nxt = listed
@@ -594,8 +598,12 @@ class _Finder:
         """The noun after a list of adjectives that token k opens ("Білопільську, Краснопільську та Хотінську
         громади"), lower-cased; '' when token k opens no such list."""
         toks = self.toks
+        if not _UNIT_ADJECTIVE.search(toks[k].low):
+            return ""  # "у Києві, Київській ... областях": the city before the list is no member of it
         j, members = k + 1, 1
         while j < len(toks) and j - k <= 12:
+            if not re.fullmatch(r"[\s,]*", self.text[toks[j - 1].end : toks[j].start]):
+                return ""  # "в Луцке (Волынская область)": a town and its oblast, no list
             low = toks[j].low
             if low in ("і", "й", "та", "и"):
                 j += 1
