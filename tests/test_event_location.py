@@ -235,3 +235,32 @@ def test_a_one_strike_story_keeps_its_fire_and_debris_as_that_strike_not_arson_o
     assert [(e.sub_event_type, e.location.name) for e in events] == [
         ("Shelling/artillery/missile attack", "Mykolaiv")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On 9 April 2022, Ukrainian air defence shot down a Russian cruise missile over Dnipropetrovsk "
+            "region. [coded to Dnipro]",
+            "Dnipro",
+        ),
+        (
+            "On 3 July 2021, in Zzyxkone village (coded as Kani) (Kani township, Yinmarbin district, Sagaing "
+            "region), a mine exploded near a military truck. Casualties unknown.",
+            "Kani",
+        ),
+    ],
+)
+def test_the_coders_note_of_where_the_event_is_coded_places_it(text, place):
+    """'[coded to X]', '(coded as X)': an ACLED note says where it codes its event; the event is there."""
+    events = spotrep.extract(text, published="2022-04-10")
+    assert events and all(e.location.name.startswith(place) for e in events)
+
+
+def test_fatalities_coded_as_a_number_is_no_place():
+    (event,) = spotrep.extract(
+        "On 5 March 2022, Russian forces shelled Izium, Kharkiv. Fatalities coded as 10.",
+        published="2022-03-06",
+    )
+    assert event.location.name == "Izium"

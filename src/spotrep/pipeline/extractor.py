@@ -388,6 +388,7 @@ class DocumentExtractor:
         _story_agents(ctx, merged)
         _unclaimed_blasts(merged)
         _one_sided_fights(merged)
+        _coded_place(ctx, merged)
         ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
@@ -1229,3 +1230,29 @@ def _attacks_the_place(cand: Candidate) -> bool:
         if obj.pos_ == "PROPN" and obj.idx <= cand.place_start < obj.idx + len(obj.text) + 40:
             return True
     return False
+
+
+# an ACLED coder's note of where the event is coded: "in Aung Lawt village (coded as Muse)", "... [coded to
+# Donetsk]" (not "Fatalities coded as 10")
+_CODED_PLACE = re.compile(r"[(\[]\s*coded\s+(?:as|to)\s+([^()\[\]]{1,60}?)\s*[)\]]", re.I)
+
+
+def _coded_place(ctx: DocContext, cands: list[Candidate]) -> None:
+    """A note that says once where its event is coded ("(coded as Kani)", "[coded to Mykolaiv]") places its
+    events there: the coder's word, when the place it names is found."""
+    hits = [m for m in _CODED_PLACE.finditer(ctx.text) if not m.group(1)[:1].isdigit()]
+    if len(hits) != 1:
+        return
+    a, b = hits[0].span(1)
+    named = [
+        m
+        for ms in ctx.places_by_sentence.values()
+        for m in ms
+        if m.location is not None and m.location.latitude is not None and a <= m.start and m.end <= b
+    ]
+    if not named:
+        return
+    loc = named[0].location
+    for c in cands:
+        if c.location is None or c.location.country in (None, loc.country) or c.location.geo_precision == 3:
+            c.location = loc
