@@ -1256,3 +1256,5 @@ def _coded_place(ctx: DocContext, cands: list[Candidate]) -> None:
     for c in cands:
         if c.location is None or c.location.country in (None, loc.country) or c.location.geo_precision == 3:
             c.location = loc
+            if c.kind == "displacement" and c.actor1 is not None and c.actor1.kind == "civilians":
+                c.actor1 = make_actor("civilians", loc.country)  # the displaced are the place's people
