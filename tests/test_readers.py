@@ -396,3 +396,38 @@ def test_hostile_html_never_fails_and_never_yields_script_text(page, tmp_path):
             assert "page.html" in item.error.message
         else:
             assert "SCRIPTLEAK" not in item.text and "<script" not in item.text
+
+
+_PAGE = (
+    "<html><body><article><p>"
+    + "Russian forces shelled Kupiansk on Monday, the governor said. " * 4
+    + "</p></article></body></html>"
+)
+
+
+def test_a_page_whose_metadata_trips_the_parser_is_read_for_its_text(monkeypatch) -> None:
+    """lxml and htmldate can fail an assertion on a broken tree (an element without a parent) while reading a
+    page's metadata: the text is read again without it, not lost."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def fragile(html, **kwargs):
+        if kwargs.get("with_metadata"):
+            raise AssertionError
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fragile)
+    text, meta = html_main_text(_PAGE, name="page.html")
+    assert "Kupiansk" in text and "date" not in meta
+
+
+def test_a_page_no_reading_survives_is_the_inputs_named_error(monkeypatch) -> None:
+    import trafilatura
+
+    def broken(html, **kwargs):
+        raise AssertionError
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    with pytest.raises(InputError, match=r"page\.html"):
+        html_main_text(_PAGE, name="page.html")

@@ -32,7 +32,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .documents import (
     BatchError,
@@ -339,6 +339,10 @@ def html_document(html: str, *, name: str = "input", defaults: Defaults = Defaul
     return doc
 
 
+# what lxml, htmldate and trafilatura raise on pages they cannot take apart
+_PARSER_ERRORS = (AssertionError, ValueError, TypeError, LookupError, AttributeError, RecursionError)
+
+
 def html_main_text(html: str, *, name: str = "input") -> tuple[str, dict[str, str]]:
     """The main text of an HTML page, paragraphs separated by blank lines, and its metadata.
 
@@ -348,15 +352,30 @@ def html_main_text(html: str, *, name: str = "input") -> tuple[str, dict[str, st
     """
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    def extract(with_metadata: bool) -> Any:
+        return trafilatura.bare_extraction(
+            html,
+            with_metadata=with_metadata,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+
+    # a hostile or broken page can trip an assertion deep in lxml's or htmldate's tree handling (an element
+    # without a parent): the metadata readers are the fragile part, so the text is read again without them,
+    # and a page neither reading survives is the input's error, named
+    try:
+        result = extract(True)
+    except _PARSER_ERRORS as exc:
+        log.warning("%s: the HTML page's metadata could not be read (%s); reading its text alone", name, exc)
+        try:
+            result = extract(False)
+        except _PARSER_ERRORS as exc2:
+            raise InputError(
+                f"{name}: the HTML page could not be parsed ({exc2.__class__.__name__})", name=name
+            ) from exc2
     body = getattr(result, "text", None) if result is not None else None
     if not body or not body.strip():
         raise InputError(f"{name}: no main text found in the HTML page", name=name)
