@@ -908,8 +908,9 @@ def _one_sided_fights(cands: list[Candidate]) -> None:
             and c.actor2.kind == "civilians"
             and c.actor1 is not None
             and c.actor1.kind in ("armed_group", "military", "police")
-            and lemma_of(c.trigger)
-            not in _FIGHT_VERBS  # "X and Y clashed, killing several people": two sides
+            # "X and Y clashed, killing several people", "clashes between X and Y killed 20": two sides
+            and not any(lemma_of(t.token) in _FIGHT_VERBS for t in c.triggers)
+            and lemma_of(c.trigger) not in _FIGHT_VERBS
         ):
             c.typing = Typing("attack", "Attack", c.typing.categories)
 
