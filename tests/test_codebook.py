@@ -241,6 +241,11 @@ TABLE = [
         "Attack",
     ),
     row(
+        "Gunmen on motorcycles stormed a village in Zamfara state, shooting residents and burning houses.",
+        "the_residents_shot_in_the_storming_are_its_victims",
+        "Attack",
+    ),
+    row(
         "Government forces and Kurdish fighters clashed in Qamishli, killing and wounding several people.",
         "two_armed_sides_clashing_among_people_still_fight",
         CLASH,

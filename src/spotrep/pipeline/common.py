@@ -32,7 +32,7 @@ _SUPPORT_VERBS = frozenset(
 # a participle clause that tells the consequence of its head event ("..., killing six civilians")
 _CONSEQUENCE_VERBS = frozenset(
     "kill wound injure leave force cause prompt destroy damage spark trigger claim hit set burn displace "
-    "send result knock cut devastate wreck ravage".split()
+    "send result knock cut devastate wreck ravage shoot".split()
 )
 # a label of one to three words before a colon, told as a sentence of its own ("Interception:", "Looting:")
 _LABEL = re.compile(r"^\W*[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s*:\s*$")
