@@ -904,9 +904,8 @@ _DISPLACED = frozenset(
 )
 _COUNTS = frozenset("hundred thousand dozen ten hundreds thousands dozens tens number group".split())
 _LEAVE_PLACES = frozenset("city town village home country region area settlement oblast".split())
-_SETTLEMENTS = frozenset(
-    "settlement village town city hamlet community hromada district neighbourhood".split()
-)
+# what an evacuation empties of its people: "the evacuation of 18 settlements"
+_EVACUATED_PLACES = _LEAVE_PLACES | frozenset("hamlet community hromada district neighbourhood".split())
 
 
 def _people(token: Token) -> bool:
@@ -995,7 +994,7 @@ def displacement_noun(token: Token) -> bool:
             if (
                 prep.lower_ == "of"
                 and _lemma(token) == "evacuation"
-                and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in _LEAVE_PLACES or _lemma(g) in _SETTLEMENTS)
+                and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in _EVACUATED_PLACES)
             ):
                 return True
             if prep.lower_ == "from" and g.pos_ == "PROPN":

@@ -377,6 +377,14 @@ _OBLAST = re.compile(
 _KRAI = re.compile(r"^(?:край|краю|краї|краєм|краях|края|крае|краем)$")
 _RAION = re.compile(r"^район(?:у|і|а|е|ом|ах|и|ів|ов)?$")
 _UNIT_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)\w{1,3}$")
+_AND_WORDS = frozenset({"і", "й", "та", "и"})
+
+
+def _list_adjective(tok: _Tok) -> bool:
+    """A capitalised Cyrillic adjective of place that can be an item of a list of units ("Курской")."""
+    return tok.cap and tok.cyr and bool(_UNIT_ADJECTIVE.search(tok.low))
+
+
 _HROMADA = re.compile(r"^(громад[аиіуою]|громадою|громадах|общин[аыеуой])$")
 _SHCHYNA = re.compile(r"^(.{3,}?)(щин|ччин)(а|и|і|у|ою)$")
 _COUNTRIES = {
@@ -540,14 +548,11 @@ class _Finder:
             if not t.cyr or self.used[k]:
                 continue
             nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-            if nxt in ("і", "й", "та", "и") and k + 3 < len(toks) and _OBLAST.match(toks[k + 3].low):
-                nxt = toks[k + 3].low  # "Запорожской и Херсонской областях"
+            # each adjective of a list names a unit: "Запорожской и Херсонской областях", "над Брянской, Курской
+            # и Белгородской областями", "Нікопольську, Марганецьку та Покровську громади", "громади:
+            # Білопільську, Краснопільську"
             listed = self._unit_noun_after_list(k) or self._unit_noun_before_list(k)
-            if listed and _OBLAST.match(listed):
-                nxt = listed  # "над Брянской, Курской и Белгородской областями": each adjective an oblast
-            elif listed and (_RAION.match(listed) or _HROMADA.match(listed)):
-                # "Нікопольську, Марганецьку та Покровську громади", "громади: Білопільську, Краснопільську":
-                # each adjective of the list a hromada (or a raion)
+            if listed and (_OBLAST.match(listed) or _RAION.match(listed) or _HROMADA.match(listed)):
                 nxt = listed
             if _OBLAST.match(nxt) or (nxt.startswith("обл") and len(nxt) <= 4):
                 base = self._adjective(t.text, "femn")
@@ -604,10 +609,9 @@ class _Finder:
         while j < len(toks) and j - k <= 12:
             if not re.fullmatch(r"[\s,]*", self.text[toks[j - 1].end : toks[j].start]):
                 return ""  # "в Луцке (Волынская область)": a town and its oblast, no list
-            low = toks[j].low
-            if low in ("і", "й", "та", "и"):
+            if toks[j].low in _AND_WORDS:
                 j += 1
-            elif toks[j].cap and toks[j].cyr and _UNIT_ADJECTIVE.search(low):
+            elif _list_adjective(toks[j]):
                 j, members = j + 1, members + 1
             else:
                 break
@@ -617,15 +621,11 @@ class _Finder:
         """The unit noun a list of adjectives follows ("громади: Білопільську, Краснопільську та Хотінську"),
         lower-cased, when token k is one of them; ''."""
         toks = self.toks
-        if not (toks[k].cap and toks[k].cyr and _UNIT_ADJECTIVE.search(toks[k].low)):
+        if not _list_adjective(toks[k]):
             return ""
         j = k - 1
-        while j >= 0 and k - j <= 12:
-            low = toks[j].low
-            if low in ("і", "й", "та", "и") or (toks[j].cap and toks[j].cyr and _UNIT_ADJECTIVE.search(low)):
-                j -= 1
-                continue
-            break
+        while j >= 0 and k - j <= 12 and (toks[j].low in _AND_WORDS or _list_adjective(toks[j])):
+            j -= 1
         if j < 0 or not (_RAION.match(toks[j].low) or _HROMADA.match(toks[j].low)):
             return ""
         gap = self.text[toks[j].end : toks[j + 1].start]

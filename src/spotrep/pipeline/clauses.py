@@ -910,14 +910,11 @@ def _one_sided_fights(cands: list[Candidate]) -> None:
             and c.actor1.kind in ("armed_group", "military", "police")
             # "X and Y clashed, killing several people", "clashes between X and Y killed 20": two sides
             and not any(lemma_of(t.token) in _FIGHT_VERBS for t in c.triggers)
-            and lemma_of(c.trigger) not in _FIGHT_VERBS
         ):
             c.typing = Typing("attack", "Attack", c.typing.categories)
 
 
-_FIGHT_VERBS = frozenset(
-    {"clash", "fight", "battle", "exchange", "engage", "skirmish", "clashes", "fighting"}
-)
+_FIGHT_VERBS = frozenset({"clash", "fight", "battle", "exchange", "engage", "skirmish", "fighting"})
 
 
 def _story_agent(ctx: DocContext, cand: Candidate, on: date | None) -> Actor | None:

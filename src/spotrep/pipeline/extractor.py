@@ -47,6 +47,7 @@ from ..event_types import (
     lemma_of,
 )
 from ..factuality import why_not_asserted
+from ..gazetteer.frontline import front_distance_km
 from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
@@ -1200,8 +1201,6 @@ def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
 def _war_attack_on_a_place(loc: Location, on: date, categories: list[str]) -> Typing:
     """An attack with no weapon said on a place of the Russia-Ukraine war: an armed clash within
     FRONT_NEAR_KM of the line of contact on the day, shelling elsewhere (border communities, the rear)."""
-    from ..gazetteer.frontline import front_distance_km
-
     d = None
     if loc.latitude is not None and loc.longitude is not None:
         d = front_distance_km(loc.latitude, loc.longitude, on, country=loc.country)
@@ -1219,17 +1218,15 @@ _ATTACKED_PLACE_NOUNS = frozenset(
 def _attacks_the_place(cand: Candidate) -> bool:
     """Is what the attack verb governs the place itself ("attacked Krasnohorivka", "attacked the border
     communities of X"), not a car, a convoy or people in it?"""
-    trigger = cand.trigger
-    if trigger.pos_ != "VERB" or cand.place_start is None:
+    trigger, at = cand.trigger, cand.place_start
+    if trigger.pos_ != "VERB" or at is None:
         return False
-    for obj in trigger.children:
-        if obj.dep_ != "dobj":
-            continue
-        if lemma_of(obj) in _ATTACKED_PLACE_NOUNS:
-            return True
-        if obj.pos_ == "PROPN" and obj.idx <= cand.place_start < obj.idx + len(obj.text) + 40:
-            return True
-    return False
+    return any(
+        obj.dep_ == "dobj"
+        and (obj.pos_ == "PROPN" or lemma_of(obj) in _ATTACKED_PLACE_NOUNS)
+        and obj.left_edge.idx <= at < obj.right_edge.idx + len(obj.right_edge.text)  # the place is in it
+        for obj in trigger.children
+    )
 
 
 # an ACLED coder's note of where the event is coded: "in Aung Lawt village (coded as Muse)", "... [coded to

@@ -512,12 +512,7 @@ class _Finder:
                 or (
                     self.texts[j] == "-" and j + 1 < n and (self.cap[j + 1] or self.texts[j + 1] in _ARTICLES)
                 )
-                or (
-                    j > k
-                    and self.texts[j] in _ARTICLES
-                    and j + 1 < n
-                    and (self.cap[j + 1] or self.texts[j + 1] == "-")
-                )
+                or (j > k and _article_joins(self.texts, self.toks, j, self.cap))
             )
         ):
             j += 1
@@ -1747,9 +1742,7 @@ _ACCUSING_VERBS = frozenset({"accuse", "blame"})
 _UNIT_OF_NOUNS = DISTRICT_NOUNS | TOWNSHIP_NOUNS
 _UNIT_NOUNS = _UNIT_OF_NOUNS | REGION_NOUNS
 # words between a settlement and the region named after it: "in Nganzai Local Government Area of Borno State"
-_IN_REGION_GAP = (
-    frozenset({"in", "of", "the", ",", "-", "local", "government", "area"}) | DISTRICT_NOUNS | TOWNSHIP_NOUNS
-)
+_IN_REGION_GAP = frozenset({"in", "of", "the", ",", "-", "local", "government", "area"}) | _UNIT_OF_NOUNS
 # words that name members of a set told just before: "18 settlements, including Enerhodar"
 _MEMBER_CUES = frozenset({"including", "notably", "especially", "particularly"})
 _PLACE_SET_NOUNS = (
@@ -1757,22 +1750,6 @@ _PLACE_SET_NOUNS = (
     | REGION_NOUNS
     | DISTRICT_NOUNS
 )
-# the small words a chain's part may hold beside its name and nouns: "Dagon Myothit township", "village of X",
-# "Mocimboa da Praia", "the Gaza Strip", "village tract"
-_CHAIN_PART_WORDS = _NAME_PARTICLES | {
-    "of",
-    "the",
-    "al",
-    "el",
-    "ad",
-    "az",
-    "as",
-    "ar",
-    "an",
-    "tract",
-    "track",
-    "area",
-}
 
 
 def _misread_date(t: Token) -> bool:
@@ -1822,6 +1799,9 @@ _ARTICLES = ARABIC_ARTICLES | {"al"}
 # Arabic articles assimilated to a sun letter that are also English words, read as articles only when
 # capitalised inside a name ("Maaret An Nu'man", "Tell As Sultan")
 _CAPITAL_ARTICLES = frozenset({"an", "as", "at", "al"})
+# the small words a chain's part may hold beside its name and nouns: "Dagon Myothit township", "village of X",
+# "Mocimboa da Praia", "the Gaza Strip", "Maaret An Nu'man", "village tract"
+_CHAIN_PART_WORDS = _NAME_PARTICLES | _ARTICLES | _CAPITAL_ARTICLES | {"of", "the", "tract", "track", "area"}
 
 
 def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool:
