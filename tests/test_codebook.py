@@ -553,6 +553,16 @@ TABLE = [
         AIR,
     ),
     row(
+        "On 13 September 2024, Russian forces dropped a bomb on Zolochiv, Kharkiv, injuring 3 civilians.",
+        "a_bomb_an_army_dropped_with_victims_is_an_air_strike_not_an_ied",
+        AIR,
+    ),
+    row(
+        "Government troops dropped two bombs on a market in the town, wounding 14 traders.",
+        "bombs_dropped_on_a_market_are_an_air_strike",
+        AIR,
+    ),
+    row(
         "A mortar bomb exploded near a bus stop in Avdiivka, wounding two women.",
         "a_mortar_bomb_is_a_heavy_weapons_round",
         SHELLING,
@@ -899,6 +909,50 @@ def test_a_grenade_dropped_from_a_drone_is_the_drone_strike_alone(text: str) -> 
     from spotrep import extract
 
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == [AIR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 February 2024, Ukrainian forces shelled Horlivka, Donetsk (Russian-occupied).",
+        "Russian forces shelled the Ukrainian-held town of Kupiansk overnight.",
+        "Rebels fired mortars at Houthi-controlled districts of Taiz on Sunday.",
+    ],
+)
+def test_who_holds_a_place_named_in_a_compound_is_no_capture(text: str) -> None:
+    """ "Russian-occupied", "Ukrainian-held": the holder of the place shelled, not a place taken that day."""
+    from spotrep import extract
+
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 18 June 2024, Ukrainian police detained a man in Lviv city, Lviv, suspected of setting fire to a "
+            "military vehicle.",
+            ["Arrests"],
+        ),
+        ("Police arrested two men accused of planting a bomb near the mosque in Kano.", ["Arrests"]),
+        ("Security forces arrested a man on suspicion of attacking a police station in Gao.", ["Arrests"]),
+        ("Police detained a teenager for setting fire to a railway relay box in Kyiv.", ["Arrests"]),
+        ("A court in Kharkiv sentenced a man to 15 years for shelling the city in 2022.", []),
+        # an accusation with no arrest is how the deed itself is reported
+        ("Rebels were accused of killing 12 villagers in Beni on Tuesday.", ["Attack"]),
+        # the crowd whose action an arrest broke up stays
+        (
+            "Police detained 20 people for protesting outside the parliament in Tbilisi.",
+            ["Protest with intervention"],
+        ),
+    ],
+)
+def test_a_deed_told_as_the_grounds_of_an_arrest_is_no_event_of_its_own(
+    text: str, expected: list[str]
+) -> None:
+    from spotrep import extract
+
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == expected
 
 
 def test_a_wars_running_toll_is_no_event_nor_more_dead_of_the_one_before() -> None:

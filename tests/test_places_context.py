@@ -53,6 +53,15 @@ def centre_point(gazetteer, name: str, code: str) -> tuple[float, float]:  # noq
         ),
         ("Ukrainian drones hit Tyotkino, Kursk region.", "Tyotkino", "Kursk region", "RU-KRS"),
         ("Shells landed in Kozinka, Belgorod region.", "Kozinka", "Belgorod region", "RU-BEL"),
+        # settlement, region, country: the country closes the chain
+        ("Ukrainian forces shelled Glushkovo, Kursk, Russia.", "Glushkovo", "Kursk", "RU-KRS"),
+        ("A drone hit an oil depot in Klintsy, Bryansk, Russia.", "Klintsy", "Bryansk", "RU-BRY"),
+        (
+            "Russian missiles struck Pavlohrad, Dnipropetrovsk, Ukraine.",
+            "Pavlohrad",
+            "Dnipropetrovsk",
+            "UA-12",
+        ),
     ],
 )
 def test_settlement_comma_oblast_puts_the_settlement_in_that_oblast(
@@ -114,6 +123,7 @@ def test_a_named_oblast_is_a_hard_constraint_even_for_common_names(
     [
         ("Russian missiles hit Kharkiv, Dnipro and Odesa on Monday.", ("Kharkiv", "Dnipro", "Odesa")),
         ("Air raid alerts sounded in Kyiv, Kharkiv.", ("Kyiv", "Kharkiv")),
+        ("Missiles hit Kharkiv, Donetsk, Ukraine and Russia.", ("Kharkiv", "Donetsk")),
     ],
 )
 def test_a_list_of_cities_is_not_settlement_and_oblast(places, sentence, names) -> None:  # noqa: F811
@@ -206,6 +216,13 @@ def test_a_speaker_after_the_comma_is_not_an_oblast(places) -> None:  # noqa: F8
         ),
         ("On 12 June 2024, Russian forces shelled Stepovokamianka, Zaporizhia.", "Stepovokamianka", "UA-23"),
         ("Russian aircraft bombed Pidlisnyky, Sumy region, overnight.", "Pidlisnyky", "UA-59"),
+        # a chain that ends with the country: the name before it is still the region, not an item of a list
+        (
+            "On 8 August 2024, Ukrainian forces took control of Martynovka, Kursk, Russia.",
+            "Martynovka",
+            "RU-KRS",
+        ),
+        ("Drones struck Zzyxivka, Kharkiv, Ukraine, overnight.", "Zzyxivka", "UA-63"),
     ],
 )
 def test_a_place_the_gazetteer_lacks_in_the_named_region_gets_the_region(

@@ -689,6 +689,47 @@ def remote_doer_kind(token: Token) -> str | None:
     return None
 
 
+# -- deeds told as the grounds of an arrest or a charge -------------------------------------------------------
+
+# what is done to a suspect: an arrest, a charge, a sentence
+_JUSTICE_VERBS = frozenset(
+    "arrest detain apprehend nab charge convict sentence jail imprison indict prosecute fine".split()
+)
+# the words that say a deed is only alleged ("suspected of", "on suspicion of", "accused of")
+_ALLEGING_WORDS = frozenset({"suspect", "suspected", "accuse", "accused", "suspicion", "allege", "alleged"})
+
+
+def alleged_deed(token: Token) -> bool:
+    """Is a trigger the deed a suspect is arrested, charged or sentenced for ("detained a man suspected of
+    setting fire to a military vehicle", "arrested two men accused of planting a bomb", "on suspicion of
+    attacking a police station", "charged with arson", "sentenced to 15 years for shelling Kharkiv")? ACLED
+    codes the arrest; the deed, if it happened, is an event of its own day and report. An accusation with no
+    arrest ("rebels were accused of killing 12 villagers") is how the deed itself is reported: not this."""
+    t = token
+    for _ in range(2):
+        if t.dep_ in ("dobj", "compound", "amod") and t.head.i != t.i:
+            t = t.head  # "planting a bomb": the verb whose object the trigger is
+    if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep":
+        return False
+    prep = t.head
+    if prep.lower_ not in ("of", "with", "for", "over"):
+        return False
+    head = prep.head
+    if (_lemma(head) in _JUSTICE_VERBS and prep.lower_ != "of") or (
+        head.lower_ in ("convicted", "guilty") and prep.lower_ == "of"
+    ):
+        return True  # "detained for setting fire", "charged with arson", "convicted of"
+    if head.lower_ not in _ALLEGING_WORDS and _lemma(head) not in _ALLEGING_WORDS:
+        return False
+    # the alleging word must describe someone arrested: "arrested two men accused of", "on suspicion of"
+    above = head.head
+    if head.dep_ == "pobj" and above.dep_ == "prep":
+        above = above.head  # "arrested a man on suspicion of"
+    elif head.dep_ in ("acl", "amod", "relcl") and above.dep_ in ("dobj", "nsubjpass", "appos"):
+        above = above.head  # "detained a man suspected of"
+    return _lemma(above) in _JUSTICE_VERBS
+
+
 # -- munitions dropped --------------------------------------------------------------------------------------
 
 # what is dropped from the air to strike: the event kind, when no drone or aircraft is named as the dropper

@@ -130,6 +130,20 @@ def _freed_by_force(token: Token) -> bool:
     return any(lemma_of(t) in _FORCE_WORDS for t in near)
 
 
+# a crowd's action is what the arrest broke up ("detained 20 people for protesting"): it stays
+_CROWD_KINDS = frozenset({"protest", "riot", "mob", "protest_force"})
+
+
+def _demonym_compound(token: Token) -> bool:
+    """Is a participle the second half of a name compound ("Russian-occupied", "Houthi-held",
+    "Kremlin-controlled")? It says who holds a place, it tells no capture."""
+    i = token.i
+    if i < 2 or token.doc[i - 1].text != "-" or token.doc[i - 1].whitespace_:
+        return False
+    first = token.doc[i - 2]
+    return first.is_title and not first.whitespace_ and first.i != first.sent.start
+
+
 def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False). ``places``
     (token indices of the sentence's toponyms, from the places stage) settle verbs that take ground only
@@ -209,6 +223,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             obj_kind = _object_kind(lemma, token, places)
             if obj_kind == "shelling" and lemma in POSITION_STRIKE_VERBS and _weapon_subject(token):
                 obj_kind = None  # "a drone hit a position": the weapon that hit says what kind of strike
+            if (obj_kind or kind) in _STATE_KINDS and _demonym_compound(token):
+                continue  # "Horlivka (Russian-occupied)", "Houthi-controlled districts": who holds it, no capture
             if obj_kind == "capture" and lemma == "enter" and codebook.entered_to_fight(token):
                 continue  # the fight it led to is the event
             if obj_kind == "agreement" and lemma in ("free", "release") and _freed_by_force(token):
@@ -358,6 +374,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             trig.nominal = True  # "wounded in Russian shelling": a gerund after a preposition names a thing
         if trig.kind in ("capture", "recapture") and codebook.attempted(trig.token):
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
+    # "detained a man suspected of setting fire to a military vehicle": the arrest is the event
+    triggers = [t for t in triggers if t.kind in _CROWD_KINDS or not codebook.alleged_deed(t.token)]
     return triggers
 
 

@@ -56,6 +56,10 @@ def primary_kind(kinds: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+# strikes whose trigger says how the munition came: a weapon named with them never makes them an IED
+_DELIVERY_KINDS = frozenset({"air_strike", "drone_strike", "shelling", "missile"})
+
+
 def classify(
     kinds: Iterable[str],
     *,
@@ -101,6 +105,8 @@ def classify(
     if (
         weapon_kind
         and (kinds & generic or not kinds)
+        # "dropped a bomb on X, injuring three": the trigger already says how the strike came
+        and not (kinds & _DELIVERY_KINDS and weapon_kind == "explosive")
         and not (kinds & {"protest", "riot", "mob"})
         and not (weapon_kind == "grenade" and "weapons_seizure" in kinds)
     ):

@@ -524,6 +524,25 @@ class _Finder:
                 return e, pairs, None
         return None
 
+    def _country_closes(self, e: int, r_pairs: list[tuple[int, int]]) -> bool:
+        """Whether the name after the comma at token e is the country of the region before it, closing the
+        chain ("Sverdlikovo, Kursk, Russia"): the region is then the place's region, not an item of a list."""
+        g, n = self.g, self.n
+        countries = {g.country(e2) for e2, _q in r_pairs}
+        j = e + 1
+        while j < n and j - e <= MAX_NAME_TOKENS and self.name_tok[j]:
+            j += 1
+        if j < n and (
+            self.lower[j] in ("and", "or", "&") or (self.lower[j] == "," and j + 1 < n and self.cap[j + 1])
+        ):
+            return False  # "Kursk, Russia and Belarus": a list after all
+        for end in range(j, e + 1, -1):
+            text = self._span_text(e + 1, end)
+            pairs = self._lookup(text, _name_key(text), loose=False)
+            if any(g.data.kind[p] == KIND_COUNTRY and g.country(p) in countries for p, _q in pairs):
+                return True
+        return False
+
     def _list_continues(self, e: int) -> bool:
         """Whether a list of places goes on after token e ("Kharkiv, Dnipro and Odesa"): then the name before
         it is one more item, not the region of the one before."""
@@ -614,7 +633,7 @@ class _Finder:
             if texts[k] == "(" and (r_end >= n or texts[r_end] != ")"):
                 continue
             if r_mention is None and (
-                self._list_continues(r_end)
+                (self._list_continues(r_end) and not self._country_closes(r_end, r_pairs))
                 or (r_end < n and (self.cap[r_end] or self.toks[r_end].pos_ in ("VERB", "AUX")))
             ):
                 continue  # a list goes on, or "..., Moscow claimed": the name is a speaker, not a region
