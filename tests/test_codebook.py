@@ -563,6 +563,16 @@ TABLE = [
         AIR,
     ),
     row(
+        "Al-Shabaab detonated a VBIED at a checkpoint in Baidoa. Three soldiers were killed.",
+        "a_vbied_is_a_car_bomb_not_a_clash",
+        "Remote explosive/landmine/IED",
+    ),
+    row(
+        "CODECO militia attacked a displaced persons camp near Djugu, killing eight IDPs.",
+        "a_camp_of_displaced_persons_is_no_military_camp",
+        "Attack",
+    ),
+    row(
         "A mortar bomb exploded near a bus stop in Avdiivka, wounding two women.",
         "a_mortar_bomb_is_a_heavy_weapons_round",
         SHELLING,

@@ -427,9 +427,49 @@ def test_an_alias_the_text_s_nationality_supports_is_kept(places) -> None:  # no
 @pytest.mark.parametrize(
     ("sentence", "place", "country"),
     [
+        # GeoNames spells the town Janīn; a village of Poland is called Jenin: next to Israel, the West Bank's
+        ("Israeli forces raided Jenin on Monday.", "Jenin", "PS"),
+        ("Israeli forces raided the Nur Shams camp near Tulkarm on Monday.", "Tulkarm", "PS"),
+    ],
+)
+def test_an_alias_next_to_the_country_of_the_text_s_nationality_is_kept(
+    places,  # noqa: F811
+    sentence,
+    place,
+    country,
+) -> None:
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.country == country, m.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # GeoNames gives Palestine's towns no governorate: the one the text names is theirs
+        ("Israeli settlers set fire to Palestinian cars in Huwwara, Nablus.", "Huwwara", "PS-NBS"),
+        ("On 3 May 2024, Israeli forces demolished a house in Beit Ummar, Hebron.", "Beit Ummar", "PS-HBN"),
+    ],
+)
+def test_a_town_whose_region_the_gazetteer_lacks_takes_the_named_region(
+    places,  # noqa: F811
+    sentence,
+    place,
+    code,
+) -> None:
+    m = by_text(places(sentence), place)
+    assert m.kind == "settlement" and m.location.geo_precision == 1, m.reason
+    assert m.location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
         # the Arabic article as each transliteration writes it: GeoNames has "Deir el-Balah"
         ("Warplanes struck a house in Deir al-Balah on Monday.", "Deir al-Balah", "PS"),
         ("Shelling hit Deir ez-Zor, Syria, overnight.", "Deir ez-Zor", "SY"),
+        # or drops it: GeoNames has "Al Qamishli" and "El Fasher"
+        ("Turkish drones struck a vehicle near Qamishli, Al-Hasakeh.", "Qamishli", "SY"),
+        ("The RSF shelled Fasher on Sunday, killing 12 civilians.", "Fasher", "SD"),
     ],
 )
 def test_the_arabic_article_is_spelt_either_way(places, sentence, place, country) -> None:  # noqa: F811

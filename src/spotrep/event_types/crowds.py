@@ -17,6 +17,7 @@ from ..lexicon.triggers import (
     SEIZURE_VERBS,
     SPEECH_VERBS,
 )
+from ..lexicon.weapons import WEAPON_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,6 +93,8 @@ def _in_name(token: Token) -> bool:
     """A capitalised word inside the name of an organisation, a person or a work is no event."""
     if token.ent_type_ not in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"):
         return False
+    if token.text.isupper() and token.lower_ in WEAPON_WORDS:
+        return False  # "detonated a VBIED": a weapon's acronym the tagger took for an organisation
     return token.text[:1].isupper() and not token.is_sent_start
 
 

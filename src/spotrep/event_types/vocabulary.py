@@ -211,7 +211,7 @@ _MILITARY_TARGETS = frozenset(
     ]
 )
 # what makes a camp, or a site, one of the people driven from their homes
-DISPLACED_WORDS = frozenset({"displacement", "displaced", "idp", "idps", "refugee"})
+DISPLACED_WORDS = frozenset({"displacement", "displaced", "displace", "idp", "idps", "refugee"})
 _CIVILIAN_TARGETS = (
     frozenset(
         [

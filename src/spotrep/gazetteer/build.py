@@ -105,10 +105,19 @@ log = logging.getLogger(__name__)
 
 BUILD_VERSION = "22"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
+# the countries whose place names are Arabic (or written with its article), where an opening "Al", "El" or
+# "Ash" is dropped as often as written; not Spain or Latin America, whose "El" is part of the name
+ARABIC_NAME_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IL IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN YE".split()
+)
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
 SPELLING_SIMILARITY = 0.7  # "Idleb" and "Idlib" are one name spelt twice; "Africa" and "Mahdia" are not
 LARGEST_TOWN_POPULATION = 5_000  # a unit's largest town stands for its capital if it is at least this big
+# the key suffix of settlements whose region is unknown, and the least population of one that a region named
+# after it is placed at (a town, not a hamlet that shares a governorate's name)
+UNPLACED = "-?"
+UNPLACED_NAMESAKE_POPULATION = 5_000
 STANDALONE_NAMESAKE_POPULATION = (
     10_000  # a town this big elsewhere in the country keeps a region's name alone
 )
@@ -700,6 +709,10 @@ def _add_geonames(b: _Builder, row: GeoRow, admin1_map: dict[str, str], admin2: 
     )
     loose = row.country in LOOSE_COUNTRIES
     b.key(i, row.name, Q_NAME, loose=loose, single=not loose)
+    if row.country in ARABIC_NAME_COUNTRIES:
+        # reports drop the article that opens an Arabic name: "Qamishli" for Al Qamishli, "Fasher" for El Fasher
+        for v in article_variants(row.name):
+            b.key(i, v, Q_ATTESTED, loose=False, single=True)
     for alt in row.alternates:
         if alt != row.name and usable_alternate(alt, row.country):
             b.key(i, alt, Q_ATTESTED, loose=loose and _is_latin(alt), single=not loose)
@@ -1260,16 +1273,20 @@ _NOT_STANDALONE = frozenset(
 
 
 def _world_settlements_by_key(data: GazetteerData) -> dict[tuple[str, str], list[int]]:
-    """(admin1 code, name key) -> settlement entries of the world's mapped regions (own names only)."""
+    """(admin1 code, name key) -> settlement entries of the world's mapped regions (own names only). The
+    settlements whose region GeoNames does not map (Palestine's towns, Israel's) are kept under their country's
+    code and "-?" ("PS-?"), by their own and attested names, so a region named after one is placed there."""
     found: dict[tuple[str, str], list[int]] = defaultdict(list)
     for key, v in data.index.items():
         for x in _values_of(v):
             i = x >> 2
-            if x & 3 != Q_NAME or data.kind[i] != KIND_SETTLEMENT:
+            if x & 3 > Q_ATTESTED or data.kind[i] != KIND_SETTLEMENT:
                 continue
             a1 = data.codes[data.admin1[i]]
-            if a1 and a1[:2] not in LOOSE_COUNTRIES:
+            if a1 and a1[:2] not in LOOSE_COUNTRIES and x & 3 == Q_NAME:
                 found[(a1, key)].append(i)
+            elif a1 is None and (cc := data.codes[data.country[i]]) and cc not in LOOSE_COUNTRIES:
+                found[(f"{cc}{UNPLACED}", key)].append(i)
     return found
 
 
@@ -1277,6 +1294,13 @@ def _namesake(
     data: GazetteerData, by_key: dict[tuple[str, str], list[int]], code: str, name: str
 ) -> int | None:
     entries = by_key.get((code, unit_key(name)), []) or by_key.get((code, name_key(unit_base(name))), [])
+    if not entries:
+        # a town of the country whose region GeoNames does not map ("Jenin" for Jenin governorate)
+        unplaced = f"{code[:2]}{UNPLACED}"
+        entries = by_key.get((unplaced, unit_key(name)), []) or by_key.get(
+            (unplaced, name_key(unit_base(name))), []
+        )
+        entries = [i for i in entries if data.population[i] >= UNPLACED_NAMESAKE_POPULATION]
     return max(entries, key=lambda i: data.population[i]) if entries else None
 
 

@@ -99,7 +99,10 @@ def parse(text: str, *, name: str = DATA_FILE) -> _Lexicon:
                 log.warning("%s:%d: alias %r already names %s", name, number, alias, index[key].acled)
                 continue
             index[key] = group
-    return _Lexicon(exact, folded, frozenset(k.split()[0].split("-")[0].split("'")[0] for k in folded))
+    firsts = {k.split()[0].split("-")[0].split("'")[0] for k in folded}
+    # an acronym the tokenizer splits at its hyphen ("SPLA-IO", "CSP-DPA") is tried from its first part
+    firsts |= {fold(k).split("-")[0] for k in exact if "-" in k}
+    return _Lexicon(exact, folded, frozenset(firsts))
 
 
 def group_by_name(acled: str) -> Group | None:

@@ -295,6 +295,7 @@ WEAPON_WORDS: dict[str, tuple[str, str]] = {
     "tank": ("tank", "armour"),
     "grenade": ("grenade", "grenade"),
     "ied": ("IED", "explosive"),
+    "vbied": ("VBIED", "explosive"),  # vehicle-borne IED: a car bomb
     "landmine": ("landmine", "explosive"),
     "mine": ("landmine", "explosive"),
     "bomb": ("bomb", "explosive"),

@@ -588,7 +588,7 @@ class _Finder:
             p
             for p in pairs
             if data.kind[p[0]] == KIND_SETTLEMENT and _region_ok(data.codes[data.admin1[p[0]]], codes)
-        ]
+        ] or [p for p in pairs if _unplaced_in(g, p[0], codes)]
         if not inside:
             # a place the gazetteer knows only elsewhere, as a namesake's spelling variant ("Horinka, Kyiv",
             # "Melovoi, Kursk") or as a village of another region ("Bairak, Donetsk"): still in the region the
@@ -1869,6 +1869,17 @@ def _foreign_small_alias(data: Any, c: _Cand, home: frozenset[str] = WAR_COUNTRI
 def _any_inside(g: Gazetteer, pairs: list[tuple[int, int]], codes: frozenset[str]) -> bool:
     """Is any of the (entry, quality) pairs in one of the regions?"""
     return any(_region_ok(g.admin1_code(x), codes) for x, _q in pairs)
+
+
+def _unplaced_in(g: Gazetteer, entry: int, codes: frozenset[str]) -> bool:
+    """Whether a settlement whose region the gazetteer does not know (GeoNames gives Palestine's towns only
+    "West Bank", Israel's none that maps) lies in a country of the regions ``codes``: then "Huwwara, Nablus"
+    is no contradiction, and the text's region is the place's. Ukraine and Russia know every region."""
+    data = g.data
+    if data.kind[entry] != KIND_SETTLEMENT or data.codes[data.admin1[entry]] is not None:
+        return False
+    country = data.codes[data.country[entry]]
+    return country not in WAR_COUNTRIES and any(c[:2] == country for c in codes)
 
 
 def _region_ok(code: str | None, codes: frozenset[str]) -> bool:

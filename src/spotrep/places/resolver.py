@@ -43,6 +43,7 @@ from .finder import (
     _is_iso_region,
     _numbered_base,
     _region_ok,
+    _unplaced_in,
 )
 from .records import (
     Candidate,
@@ -61,6 +62,7 @@ from .vocabulary import (
     FRONT_NEAR_KM,
     LONE_ALIAS_FAR_KM,
     MEMO_LIMIT,
+    NEIGHBOUR_ALIAS_KM,
     PROXIMITY_KM,
     PROXIMITY_WINDOW,
     W_CLASS_MATCH,
@@ -207,8 +209,8 @@ class _Resolver:
                 if m.tok_end - m.tok_start == 1
                 for c in m.cands
             ):
-                support |= self._nationalities()  # read only when a candidate could go
-                named = self._drop_foreign_namesakes(named, support, one_word=True)
+                nations = self._nationalities()  # read only when a candidate could go
+                named = self._drop_foreign_namesakes(named, support | nations, one_word=True, near=nations)
             named = self._drop_lone_aliases_abroad(named)
             named = self._drop_fragments_abroad(named)
         if war and self.on is not None:
@@ -303,7 +305,11 @@ class _Resolver:
         return any(m.winner is not None and g.country(m.winner.entry) in WAR_COUNTRIES for m in named)
 
     def _drop_foreign_namesakes(
-        self, named: list[_Mention], home: frozenset[str], one_word: bool = False
+        self,
+        named: list[_Mention],
+        home: frozenset[str],
+        one_word: bool = False,
+        near: frozenset[str] = frozenset(),
     ) -> list[_Mention]:
         """In a report about the war's theatre (``home``: Ukraine and Russia) or about one country (its focus),
         a small place abroad reached only through an alternate name or a loose spelling is no reading of the
@@ -311,13 +317,26 @@ class _Resolver:
         name of one in Bryansk oblast): such candidates are dropped, and a mention left with none is no place
         at all."""
         data = self.g.data
+        g = self.g
+        # the towns next to a country the text's nationality words name are no accident of spelling ("Israeli
+        # forces raided Jenin": Janīn in the West Bank, not a village of Poland)
+        points = [p for code in near if (e := data.country_entry.get(code)) is not None and (p := g.point(e))]
+
+        def neighbour(c: _Cand) -> bool:
+            p = g.point(c.entry)
+            return p is not None and any(
+                haversine_km(p[0], p[1], h[0], h[1]) <= NEIGHBOUR_ALIAS_KM for h in points
+            )
+
         kept: list[_Mention] = []
         gone: set[int] = set()
         for m in named:
             if one_word and m.tok_end - m.tok_start != 1:
                 kept.append(m)
                 continue
-            cands = [c for c in m.cands if not _foreign_small_alias(data, c, home)]
+            cands = [
+                c for c in m.cands if not _foreign_small_alias(data, c, home) or (points and neighbour(c))
+            ]
             if len(cands) < len(m.cands):
                 m.cands = cands
                 m.winner = m.top()
@@ -659,7 +678,7 @@ class _Resolver:
         ]  # "Lukianivka, Kyiv" is the oblast's village; the city's neighbourhood only when there is none
         fetched = not keep
         if fetched:
-            keep = self._named_in(m, codes)
+            keep = self._named_in(m, codes) or [c for c in m.cands if _unplaced_in(g, c.entry, codes)]
         if not keep:
             return False
         for c in keep:
@@ -1132,6 +1151,12 @@ def _to_public(
         elif g.kind(w.entry) == KIND_REGION and g.admin2(w.entry) and not precision:
             precision = 2
         location = location_with_precision(g, w.entry, precision)
+        if location.admin1_code is None and m.within and _unplaced_in(g, w.entry, m.within):
+            # "Huwwara, Nablus": a town whose region the gazetteer lacks is in the region the text names
+            code = min(m.within)
+            location = location.model_copy(
+                update={"admin1_code": code, "admin1": g.data.admin1_names.get(code)}
+            )
         why = [*w.why, *w.bonus_why, *w.ctx_why]
         reason = f"{location.name} ({location.admin1_code or location.country}): " + "; ".join(why[:5])
         if len(cands) > 1:

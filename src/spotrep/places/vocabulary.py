@@ -484,6 +484,7 @@ FOREIGN_ALIAS_POPULATION = (
     50_000  # a foreign place smaller than this is no reading of an alias in a war report
 )
 MAX_NAME_TOKENS = 5
+NEIGHBOUR_ALIAS_KM = 400.0  # an alias of a town this near a country the text's nationality words name is kept
 LONE_ALIAS_FAR_KM = (
     2_000.0  # a lone alias of a place this far from every country the text names is a coincidence
 )
