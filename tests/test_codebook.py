@@ -573,6 +573,11 @@ TABLE = [
         "Attack",
     ),
     row(
+        "Ukrainian forces launched ATACMS missiles at a Russian airfield in Crimea, destroying two aircraft.",
+        "aircraft_destroyed_on_the_ground_are_the_target_not_the_weapon",
+        SHELLING,
+    ),
+    row(
         "A mortar bomb exploded near a bus stop in Avdiivka, wounding two women.",
         "a_mortar_bomb_is_a_heavy_weapons_round",
         SHELLING,
@@ -963,6 +968,22 @@ def test_a_deed_told_as_the_grounds_of_an_arrest_is_no_event_of_its_own(
     from spotrep import extract
 
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 December 2023, Russian forces attacked Ukrainian positions near Avdiivka with armoured vehicles; "
+        "Ukrainian forces destroyed 5 tanks.",
+        "Russian troops stormed Ukrainian positions near Krynky on Tuesday, and Ukrainian artillery destroyed two "
+        "of their armoured vehicles.",
+    ],
+)
+def test_the_fire_of_the_side_attacked_is_part_of_the_battle(text: str) -> None:
+    """Artillery and drones used inside a ground battle are part of the battle (ACLED): one armed clash."""
+    from spotrep import extract
+
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == ["Armed clash"]
 
 
 def test_a_wars_running_toll_is_no_event_nor_more_dead_of_the_one_before() -> None:

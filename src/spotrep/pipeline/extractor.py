@@ -33,7 +33,7 @@ from ..attribution import (
     attribution_for,
     claim_status,
 )
-from ..codebook import air_launched, bomb_kind, debris_kind, harm_without_perpetrator
+from ..codebook import DAMAGE_VERBS, air_launched, bomb_kind, debris_kind, harm_without_perpetrator
 from ..documents import Document
 from ..event_types import (
     CAUSE_KINDS,
@@ -489,6 +489,8 @@ class DocumentExtractor:
                 continue  # a suicide bomber is no aircraft
             if being_readied(tok):
                 continue  # "killed three insurgents who were emplacing an IED": not the weapon that killed
+            if w[1] in ("aircraft", "armour") and _damaged_target(tok):
+                continue  # "launched missiles at an airfield, destroying two aircraft": the target, not the weapon
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
@@ -1141,6 +1143,12 @@ class DocumentExtractor:
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
+
+
+def _damaged_target(tok: Token) -> bool:
+    """Is a weapon noun what a strike destroyed or damaged ("destroying two aircraft", "three tanks were
+    destroyed")? It is the strike's target, which says nothing about how the strike came."""
+    return tok.dep_ in ("dobj", "nsubjpass", "conj") and lemma_of(tok.head) in DAMAGE_VERBS
 
 
 def _unidentified_group(actor: Actor) -> bool:

@@ -161,17 +161,45 @@ def _toll_of_a_fight(a: Candidate, b: Candidate) -> bool:
     return (_family(a) == "battle" and toll(b)) or (_family(b) == "battle" and toll(a))
 
 
+def _fire_inside_a_fight(a: Candidate, b: Candidate) -> bool:
+    """Is one candidate a ground battle and the other, told in the same sentence, the fire of the side attacked
+    ("Russian forces attacked Ukrainian positions near X; Ukrainian forces destroyed 5 tanks")? Artillery and
+    drones used inside a ground battle are part of the battle (ACLED)."""
+    if _family(b) == "battle":
+        a, b = b, a
+    return (
+        _family(a) == "battle"
+        and b.family == "shelling"
+        and a.sent_index == b.sent_index
+        and a.actor1 is not None
+        and a.actor2 is not None  # a fight between two sides, not an advance alone
+        and b.actor1 is not None
+        # the side attacked firing back; not the attacker's own strike told twice ("with an artillery attack
+        # destroyed two self-propelled guns")
+        and b.actor1 == a.actor2
+        and b.actor2 in (None, a.actor1)
+    )
+
+
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         (
-            a.family == b.family
-            # (one side's attack and its advance; an attack and its repelling are resolved as such later)
-            or (_family(a) == _family(b) and (a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1))
-            or _toll_of_a_fight(a, b)
+            (
+                (
+                    a.family == b.family
+                    # (one side's attack and its advance; an attack and its repelling are resolved as such later)
+                    or (
+                        _family(a) == _family(b)
+                        and (a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1)
+                    )
+                    or _toll_of_a_fight(a, b)
+                )
+                # a demonstration is told by its marchers and by the force that dispersed it: one event either way
+                and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)
+            )
+            or _fire_inside_a_fight(a, b)
         )
         and _dates_overlap(a, b, widen)
-        # a demonstration is told by its marchers and by the force that dispersed it: one event either way
-        and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)
         and a.background == b.background
     )
 
@@ -190,6 +218,9 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 break
         if target is None:
             out.append(c)
+        elif _family(c) == "battle" and _family(target) != "battle" and _fire_inside_a_fight(target, c):
+            out[out.index(target)] = c  # the battle the fire was part of is the event
+            _absorb(c, target)
         else:
             _absorb(target, c)
     # a region-level (or country-level) report folds into a settlement-level event of the same kind; so does
