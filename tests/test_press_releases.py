@@ -25,6 +25,9 @@ def events(text: str):
         "An Afghan and coalition security force detained two suspected insurgents in Zharay district, Kandahar "
         "province, yesterday.",
         "Police captured a suspected bombmaker during a raid in Kunduz on Monday.",
+        # a person named as the object: taken, not ground
+        "The Army captured alias 'El Flaco', a leader of the Clan del Golfo, in Caucasia, Antioquia, on Wednesday.",
+        "Special forces captured Abu Hassan al-Iraqi, an ISIS commander, in a raid near Kirkuk on Monday.",
     ],
 )
 def test_people_taken_in_a_raid_are_arrests(sentence):
@@ -231,6 +234,21 @@ def test_who_shot_dead_or_blew_himself_up(sentence, sub_event_type, actor1):
             4,
             2,
         ),
+        # soldiers "martyred" (how the army of Pakistan, and others, say killed)
+        (
+            "Terrorists attacked a military convoy in Gwadar District on Friday, martyring 14 soldiers.",
+            14,
+            None,
+        ),
+        ("Terrorists attacked a checkpoint in Bannu on Friday. Four soldiers were martyred.", 4, None),
+        # the dead named, not counted
+        (
+            "Coalition aircraft conducted a strike in Idlib on Monday, killing Hurras al-Din senior leader "
+            "Abd-al-Rahman al-Shami.",
+            1,
+            None,
+        ),
+        ("Unidentified gunmen killed Ali Hassan and Omar Farah in Beledweyne on Monday.", 2, None),
     ],
 )
 def test_the_dead_a_release_counts(sentence, killed, wounded):

@@ -116,6 +116,14 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
     ):
         # "executed three farmers", "executed two village chiefs": any person the verb is done to
         return person.rstrip("?")
+    named = table.get("named")
+    if named and any(
+        (a.ent_type_ == "PERSON" or a.lower_ == "alias") and a.i not in places
+        for a in args
+        if a.dep_ in ("dobj", "nsubjpass")
+    ):
+        # "captured Abu Hassan al-Iraqi", "captured alias 'El Flaco'": a person taken, not ground
+        return named.rstrip("?")
     thing = table.get("thing")
     if thing and any(
         a.pos_ == "NOUN" and lemma_of(a) not in ACTOR_NOUNS and _weapon_key(a) is None

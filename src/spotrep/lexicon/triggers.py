@@ -91,6 +91,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "intercepted": "interception",
     # violence against civilians
     "kill": "kill",
+    "martyr": "kill",  # "martyring 14 soldiers", "four soldiers were martyred" (Pakistan's army, and others)
     "murder": "attack",
     "massacre": "attack",
     "execute": "attack?",
@@ -399,6 +400,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
                 "smuggler kidnapper member"
             ).split()
         },
+        "named": "arrest",  # a person named as the object (see event_types.triggers._object_kind)
     },
     "seize": {
         "control": "capture",

@@ -1081,6 +1081,8 @@ class DocumentExtractor:
             # "1 person is known to have been killed": the count is the subject of the verb the event hangs on
             cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in trigger.head.subtree}))
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
+        if cand.fatalities is None:
+            cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"
         count = getattr(cand, "_place_count", False)
         if count is not False:
             # a toll given place by place: each place's own count (of the dead, or of the wounded)
@@ -1143,6 +1145,28 @@ class DocumentExtractor:
                 country = actor2.country
             if country:
                 cand.location = places_stage.country_location(country)
+
+
+# the verbs whose object is a person killed ("killed Hamza Yusuf", "shot dead journalist Ahmed Ali")
+_KILLING_VERBS = frozenset({"kill", "assassinate", "murder", "execute", "behead", "slay", "martyr"})
+
+
+def _named_dead(ctx: DocContext, domain: set[int]) -> int | None:
+    """The people a clause's killing verb names as its victims by their names ("killing Hurras al-Din leader
+    Abd-al-Rahman al-Shami": 1; "killed Ali and Omar": 2), when no count is given; None when it names none."""
+    doc = ctx.doc
+    for i in sorted(domain):
+        tok = doc[i]
+        if tok.pos_ != "VERB" or not (
+            lemma_of(tok) in _KILLING_VERBS
+            or (lemma_of(tok) == "shoot" and any(c.lower_ == "dead" for c in tok.children))
+        ):
+            continue
+        victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON"]
+        if victims:
+            v = victims[0]
+            return 1 + sum(1 for c in v.children if c.dep_ == "conj" and c.ent_type_ == "PERSON")
+    return None
 
 
 def _damaged_target(tok: Token) -> bool:
