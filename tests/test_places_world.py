@@ -78,6 +78,10 @@ def test_every_country_has_its_iso_regions(gazetteer, code: str, name: str) -> N
         ("Kidal", "ML", "ML-8"),
         ("El Fasher", "SD", "SD-DN"),
         ("Jacmel", "HT", "HT-SE"),
+        # Israel's districts, which pycountry names in Arabic and GeoNames in English
+        ("Metula", "IL", "IL-Z"),
+        ("Sderot", "IL", "IL-D"),
+        ("Netanya", "IL", "IL-M"),
     ],
 )
 def test_world_settlements_know_their_region(gazetteer, settlement, country, code) -> None:  # noqa: F811
@@ -85,6 +89,13 @@ def test_world_settlements_know_their_region(gazetteer, settlement, country, cod
     assert entries, settlement
     best = max(entries, key=lambda e: gazetteer.population(e) or 0)
     assert gazetteer.admin1_code(best) == code
+
+
+def test_a_district_named_in_english_among_many_of_that_name(places) -> None:  # noqa: F811
+    """Israel's "Northern District" (pycountry: Ash Shamali), not Australia's Northern Territory."""
+    mentions = places("Hezbollah fired anti-tank missiles at a position near Metula, Northern District.")
+    assert by_text(mentions, "Metula").location.admin1_code == "IL-Z"
+    assert by_text(mentions, "Northern District").location.admin1_code == "IL-Z"
 
 
 def test_districts_are_second_level_units(gazetteer) -> None:  # noqa: F811

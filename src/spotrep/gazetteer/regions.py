@@ -304,6 +304,13 @@ TOWNSHIP_NOUNS = frozenset(
 # halves of Myanmar's Shan and Bago, and the older English names still in use. Checked against pycountry by
 # the build.
 WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
+    # Israel: pycountry names its districts in Arabic ("Ash Shamali"); reports and GeoNames in English
+    "IL-Z": ("Northern District",),
+    "IL-D": ("Southern District",),
+    "IL-M": ("Central District",),
+    "IL-HA": ("Haifa District",),
+    "IL-TA": ("Tel Aviv District",),
+    "IL-JM": ("Jerusalem District",),
     "MM-17": ("Shan-North", "Shan-South", "Shan-East", "Northern Shan", "Southern Shan", "Eastern Shan"),
     "MM-02": ("Bago-East", "Bago-West", "Pegu"),
     "MM-06": ("Rangoon",),
