@@ -82,6 +82,8 @@ def test_every_country_has_its_iso_regions(gazetteer, code: str, name: str) -> N
         ("Metula", "IL", "IL-Z"),
         ("Sderot", "IL", "IL-D"),
         ("Netanya", "IL", "IL-M"),
+        ("Mazyr", "BY", "BY-HO"),
+        ("Brest", "BY", "BY-BR"),
     ],
 )
 def test_world_settlements_know_their_region(gazetteer, settlement, country, code) -> None:  # noqa: F811
@@ -350,6 +352,9 @@ def test_a_compass_word_in_brackets_is_part_of_the_name(places) -> None:  # noqa
         ("Fighting was reported in North Darfur on Monday.", "SD-DN"),
         ("Fighting was reported in South Darfur state on Monday.", "SD-DS"),
         ("Fighting was reported in Lower Juba on Monday.", "SO-JH"),
+        # pycountry writes Belarus's oblasts in Belarusian
+        ("A Shahed drone crashed in Gomel region, Belarus, on Monday.", "BY-HO"),
+        ("Belarusian troops held exercises in Brest Oblast on Monday.", "BY-BR"),
     ],
 )
 def test_regions_by_their_english_names(places, sentence, code) -> None:  # noqa: F811
