@@ -21,6 +21,9 @@ from spotrep.lang.detect import detect_language, language_name
         ("В Белгородской области в результате обстрела ранены двое мирных жителей, сообщил губернатор.", "ru"),
         ("Под Авдеевкой продолжаются бои", "ru"),
         ("Пожар на нефтебазе в Брянске после атаки беспилотника", "ru"),  # no ы/э/ё: the model decides
+        # no letter of one language only: the words only one lexicon reads ("збили" against "сбили")
+        ("Над Одещиною сили ППО збили 8 ударних БпЛА типу «Шахед».", "uk"),
+        ("Над Белгородом сбиты 8 беспилотников.", "ru"),
         pytest.param(
             "Пожар на складе в Сумах после удара дронов.[Источник.](https://example.com/news/2024/05/"
             "voyska-rf-udarili-po-sumam-gorit-sklad-foto-video) Опубликовано:05/05,9.",

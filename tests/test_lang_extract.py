@@ -34,6 +34,11 @@ def events_of(text: str, lang: str, published: str = PUBLISHED):
         ("Над Белгородской областью сбиты три беспилотника.", "ru", "Disrupted weapons use"),
         ("Беспилотник атаковал нефтебазу в Курской области.", "ru", "Air/drone strike"),
         ("В районе Работино продолжаются ожесточенные бои.", "ru", "Armed clash"),
+        # attacks repelled are fighting; an arrest is the event, not the strikes the agent is held for
+        ("Сили оборони відбили 22 атаки на Авдіївському напрямку.", "uk", "Armed clash"),
+        ("Подразделения отбили 5 атак в районе Работино.", "ru", "Armed clash"),
+        ("СБУ затримала у Харкові агента, який коригував ракетні удари по місту.", "uk", "Arrests"),
+        ("В Москве задержан мужчина, поджёгший релейный шкаф на железной дороге.", "ru", "Arrests"),
     ],
 )  # fmt: skip
 def test_the_kind_of_event_is_read_from_the_words_of_the_genre(text, lang, sub_event_type):
@@ -81,6 +86,19 @@ def test_a_date_in_december_read_in_january_is_last_years():
 def test_the_killed_and_wounded_are_counted_in_words_and_figures(text, lang, killed, injured):
     (event,) = events_of(text, lang)
     assert (event.fatalities, event.injuries) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Коригувала удари РФ по школах Донеччини: СБУ затримала ворожу інформаторку.", "UA"),
+        ("Окупанти затримали у Мелітополі місцевого активіста.", "RU"),
+    ],
+)
+def test_an_arrest_is_by_the_security_services_of_the_side_named_beside_it(text, country):
+    (event,) = events_of(text, "uk")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1.kind == "police" and event.actor1.country == country
 
 
 def test_a_strike_on_people_is_on_civilians_and_by_the_side_named():

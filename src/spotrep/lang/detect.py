@@ -74,13 +74,40 @@ def detect_language(text: str) -> str:
     if uk and ru:  # quotes of one language in the other: the more frequent marks win
         return "uk" if uk >= ru else "ru"
     if "ъ" not in chars and "Ъ" not in chars:  # Bulgarian writes ъ as a vowel; Russian hardly uses it
-        return _model_guess(sample, within=("uk", "ru"))
+        # no letter tells them apart ("Над Одещиною сили ППО збили 8 БпЛА"): the words of war reporting only
+        # one of the two lexicons has ("збили" against "сбили"), else the model
+        return _lexicon_vote(sample) or _model_guess(sample, within=("uk", "ru"))
     guess = _model_guess(sample, within=("uk", "ru", "bg", "mk", "sr", "be", "kk"))
     if guess in ("uk", "ru"):
         return guess
     if len(letters) < MIN_LETTERS_FOR_MODEL * 4:  # a short headline: the model's other guesses are noise
         return _model_guess(sample, within=("uk", "ru"))
     return guess
+
+
+@functools.cache
+def _word_patterns(code: str) -> tuple[re.Pattern[str], ...]:
+    """The word patterns of a language's lexicon (its triggers, casualty words, sides and day words)."""
+    from . import lexicon_of
+
+    lex = lexicon_of(code)
+    patterns = [t.pattern for t in lex.triggers]
+    patterns += [lex.killed, lex.injured, lex.yesterday, lex.today, *(side.pattern for side in lex.sides)]
+    return tuple(re.compile(p) for p in patterns)
+
+
+def _lexicon_vote(sample: str) -> str | None:
+    """Ukrainian or Russian by the words of a text that only one of the two lexicons reads; None on a tie."""
+    uk_rx, ru_rx = _word_patterns("uk"), _word_patterns("ru")
+    votes = {"uk": 0, "ru": 0}
+    for word in {w.lower() for w in _WORD.findall(sample)}:
+        in_uk = any(rx.match(word) for rx in uk_rx)
+        in_ru = any(rx.match(word) for rx in ru_rx)
+        if in_uk != in_ru:
+            votes["uk" if in_uk else "ru"] += 1
+    if votes["uk"] == votes["ru"]:
+        return None
+    return "uk" if votes["uk"] > votes["ru"] else "ru"
 
 
 def _latin_languages() -> frozenset[str]:

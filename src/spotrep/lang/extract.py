@@ -105,7 +105,9 @@ def _kind(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
     for i, trigger in enumerate(lex.triggers):
         if lex.rx(f"trigger{i}", trigger.pattern).search(lower):
             weapon = trigger.weapon
-            if weapon is None:  # a generic word (a strike, an attack): a weapon named elsewhere says which
+            if weapon is None and trigger.kind in ("shelling", "interception"):
+                # a generic word (a strike, an attack): a weapon named elsewhere says which; not an arrest,
+                # a fight or ground taken, which weapons named beside them do not change
                 for other in lex.triggers:
                     if other.weapon and lex.rx(f"w{other.pattern}", other.pattern).search(lower):
                         # shot down drones: an interception; a strike by drones: a drone strike
@@ -231,6 +233,25 @@ def _side(lower: str, lex: Lexicon) -> str | None:
     return best[1] if best else None
 
 
+def _side_near(lower: str, lex: Lexicon, kind: str) -> str | None:
+    """The side named nearest the word of a kind of event ("Коригувала удари РФ ...: СБУ затримала": the SBU's
+    side arrests, not Russia's)."""
+    at = None
+    for i, trigger in enumerate(lex.triggers):
+        if trigger.kind == kind and (m := lex.rx(f"trigger{i}", trigger.pattern).search(lower)):
+            at = m.start()
+            break
+    if at is None:
+        return None
+    best: tuple[int, str] | None = None
+    for i, side in enumerate(lex.sides):
+        for m in lex.rx(f"side{i}", side.pattern).finditer(lower):
+            d = abs(m.start() - at)
+            if best is None or d < best[0]:
+                best = (d, side.country)
+    return best[1] if best else None
+
+
 def _source(lower: str, lex: Lexicon) -> tuple[str, str | None] | None:
     for i, source in enumerate(lex.sources):
         if lex.rx(f"source{i}", source.pattern).search(lower):
@@ -249,6 +270,9 @@ def _actors(
     side = _side(f.sentence.lower, lex) or doc_side
     if side is None and f.kind in _STRIKES | {"interception"} and lex.code == "uk":
         side = "RU"  # Ukrainian reports of strikes and of what air defence shot down: Russia's
+    if f.kind == "arrest":  # "СБУ затримала агента": the side's security services, no army
+        side = _side_near(f.sentence.lower, lex, "arrest") or side
+        return (make_actor("police", side) if side else None), None
     actor1 = make_actor("military", side) if side else None
     if f.kind == "interception":
         other = {"RU": "UA", "UA": "RU"}.get(side or "")

@@ -11,6 +11,9 @@ W = r"\w*"
 LEXICON = Lexicon(
     code="ru",
     triggers=(
+        # an arrest first: the strikes an agent is held for are no strikes of that day ("задержали агента,
+        # корректировавшего удары")
+        Trigger(rf"(задержа{W}|задержан{W}|арестова{W}|арестован{W}|под стражу)", "arrest"),
         Trigger(
             rf"(сбил{W}|сбит{W}|уничтожен{W} (\d+ )?(беспилотн{W}|бпла|дрон{W}|ракет{W})|перехвач{W}|перехват{W}|пво)",
             "interception",
@@ -23,6 +26,8 @@ LEXICON = Lexicon(
             "shelling",
             "artillery",
         ),
+        # attacks repelled are fighting, whatever the generic strike words say ("отбили 5 атак")
+        Trigger(rf"(отбил{W}|отбит{W})( \d+| \w+)? (атак{W}|штурм{W})", "clash"),
         Trigger(
             rf"(удар{W}|атак{W}|атакова{W}|взрыв{W}|попадани{W}|прил[её]т(?:ы|ов|а|ом|е|ам|ами|у)?(?!\w)|поражен{W})",
             "shelling",

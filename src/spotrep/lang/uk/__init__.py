@@ -10,6 +10,9 @@ W = r"[\w'’]*"  # the rest of a word
 LEXICON = Lexicon(
     code="uk",
     triggers=(
+        # an arrest first: the strikes an agent is held for are no strikes of that day ("затримали агента, який
+        # коригував ракетні удари")
+        Trigger(rf"(затрима{W}|затриман{W}|заарештува{W}|арештува{W}|заарештован{W}|під варту)", "arrest"),
         Trigger(rf"(збил{W}|збит{W}|знешкодж{W}|перехопл{W}|перехопи{W})", "interception"),
         Trigger(rf"(шахед{W}|дрон{W}|безпілотн{W}|бпла|ударн{W} бпла|fpv)", "drone_strike", "drone"),
         Trigger(
@@ -23,6 +26,8 @@ LEXICON = Lexicon(
             "shelling",
             "artillery",
         ),
+        # attacks repelled are fighting, whatever the generic strike words say ("відбили 22 атаки")
+        Trigger(rf"(відбил{W}|відбито)( \d+| \w+)? (атак{W}|штурм{W})", "clash"),
         Trigger(
             rf"(удар{W}|вдари{W}|атак{W}|атакува{W}|вибух{W}|влучан{W}|влучен{W}|влучи{W}|поцілил{W}|приліт(?!\w)|прильот{W}|накри{W}|гати{W}|підрив{W})",
             "shelling",
