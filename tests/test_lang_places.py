@@ -273,6 +273,23 @@ def test_a_fronts_axis_is_no_place_beside_the_village_it_names(lang, text, axis,
     assert village in surfaces and axis not in surfaces, surfaces
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "city", "district"),
+    [
+        ("ru", "В Донецке в результате обстрела Киевского района погибли два мирных жителя.", "Донецке", "Киевского"),
+        ("uk", "У Харкові внаслідок удару по Київському району постраждали троє людей.", "Харкові", "Київському"),
+    ],
+)  # fmt: skip
+def test_a_citys_district_named_after_a_far_town_is_no_place_of_its_own(lang, text, city, district):
+    surfaces = {m.surface: m for m in find_places(text, lang)}
+    assert city in surfaces and not any(s.startswith(district) for s in surfaces), surfaces
+
+
+def test_a_district_named_after_a_town_near_the_city_named_stays_that_town():
+    surfaces = {m.surface: m for m in find_places("Обстріл Голосіївського району Києва.", "uk")}
+    assert surfaces["Голосіївського"].location.admin1_code == "UA-30"
+
+
 def test_a_fronts_axis_alone_still_places_the_report():
     surfaces = {m.surface for m in find_places("На Покровському напрямку ворог атакував 20 разів.", "uk")}
     assert "Покровському" in surfaces

@@ -469,6 +469,7 @@ class _Mention:
     scores: dict[int, float] = field(default_factory=dict)
     winner: int | None = None
     fixed: Location | None = None
+    district_of_town: bool = False  # an adjective of a town before "район" that names no raion
 
 
 class Entity(Protocol):
@@ -503,6 +504,7 @@ def find_places(
     if entities is not None:
         mentions = _confirmed(text, toks, lang, mentions, entities)
     _resolve(g, mentions, on)
+    mentions = _drop_districts_of_far_towns(g, toks, mentions)
     out: list[PlaceMention] = []
     for m in mentions:
         loc = m.fixed
@@ -756,7 +758,9 @@ class _Finder:
                         if best is None or size > best[0]:
                             best = (size, found[0], kept)
             if best is not None:
-                self._mention(i, j, best[1], "settlement", best[2])
+                m = self._mention(i, j, best[1], "settlement", best[2])
+                # "Київського району": a district named after a town (see _drop_districts_of_far_towns)
+                m.district_of_town = bool(_RAION.match(toks[noun].low))
                 return True
             return False
         like = self._place_like(i, j)
@@ -1021,6 +1025,29 @@ def _resolve(g: Gazetteer, mentions: list[_Mention], on: date | None = None) -> 
                 if s + bonus > best_score:
                     best, best_score = e, s + bonus
             m.winner = best
+
+
+def _drop_districts_of_far_towns(g: Gazetteer, toks: list[_Tok], mentions: list[_Mention]) -> list[_Mention]:
+    """ "В Донецке ... обстрела Киевского района": a district named after a town far from the city its sentence
+    names is that city's district (Donetsk's Kyivskyi district), not the town; a district of a town near it
+    ("Голосіївського району" of Kyiv, an old raion named after its town) stays that town."""
+
+    def sentence_of(i: int) -> int:
+        return sum(1 for t in toks[: i + 1] if t.sent_start)
+
+    kept = []
+    for m in mentions:
+        if m.district_of_town and m.winner is not None:
+            here, pt = sentence_of(m.i), g.point(m.winner)
+            cities = [
+                g.point(o.winner)
+                for o in mentions
+                if o is not m and o.winner is not None and o.kind == "settlement" and sentence_of(o.i) == here
+            ]
+            if pt and any(c and haversine_km(pt[0], pt[1], c[0], c[1]) > NEAR_KM for c in cities):
+                continue
+        kept.append(m)
+    return kept
 
 
 # --- names confirmed by a named-entity model -------------------------------------------------------
