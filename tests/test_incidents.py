@@ -297,6 +297,20 @@ def events_of(text: str, published: str = "2024-05-15"):
             None,
             id="the_dead_of_a_territory_told_at_its_town",
         ),
+        pytest.param(
+            "RSF kills dozens in attack on village in Gezira state, activists say\n\n"
+            "CAIRO, Oct 26 (Reuters) - Sudan's paramilitary Rapid Support Forces killed at least 124 people in an "
+            "attack on the village of "
+            "Hasaheisa in Gezira state on Friday, a pro-democracy group said on Saturday.\n\n"
+            "The group said RSF fighters stormed the village and opened fire on residents. Many women were "
+            "abducted, it said.",
+            "2024-10-26",
+            "Al Hasaheisa",
+            "2024-10-25",
+            124,
+            None,
+            id="a_headline_rounds_the_body_stormed_and_abducted_in_the_same_attack",
+        ),
     ],
 )
 def test_an_incident_is_one_event(text, published, place, day, fatalities, injuries):

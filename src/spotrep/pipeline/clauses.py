@@ -897,10 +897,33 @@ def _unclaimed_blasts(cands: list[Candidate]) -> None:
             c.actor1 = make_actor("armed_group", c.actor1.country or country)
 
 
-def _one_sided_fights(cands: list[Candidate]) -> None:
+def _one_sided_fights(cands: list[Candidate]) -> list[Candidate]:
     """ "Gunmen stormed the village, shooting residents": a fight needs two armed sides; an armed side against
-    civilians only, once every actor is known, is violence against civilians (ACLED's Attack)."""
+    civilians only, once every actor is known, is violence against civilians (ACLED's Attack). Returns the
+    candidates retyped."""
+    retyped = []
     for c in cands:
+        if (
+            c.typing.sub_event_type == "Armed clash"
+            and c.kind in ("clash", "assault")
+            and c.actor2 is None
+            and c.actor1 is not None
+            and any(
+                o is not c
+                and o.typing.sub_event_type == "Attack"
+                and o.actor1 == c.actor1
+                and o.actor2 is not None
+                and o.actor2.kind == "civilians"
+                and any(ev in o.evidence for ev in c.evidence)
+                for o in cands
+            )
+            and not any(lemma_of(t.token) in _FIGHT_VERBS for t in c.triggers)
+        ):
+            # "RSF fighters stormed the village and opened fire on residents": the storming's victims are those
+            # its sentence's attack names
+            c.typing = Typing("attack", "Attack", c.typing.categories)
+            retyped.append(c)
+            continue
         if (
             c.typing.sub_event_type == "Armed clash"
             and c.kind in ("clash", "assault")
@@ -912,6 +935,8 @@ def _one_sided_fights(cands: list[Candidate]) -> None:
             and not any(lemma_of(t.token) in _FIGHT_VERBS for t in c.triggers)
         ):
             c.typing = Typing("attack", "Attack", c.typing.categories)
+            retyped.append(c)
+    return retyped
 
 
 _FIGHT_VERBS = frozenset({"clash", "fight", "battle", "exchange", "engage", "skirmish", "fighting"})

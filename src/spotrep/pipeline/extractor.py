@@ -116,6 +116,7 @@ from .merging import (
     _drop_tallies,
     _drop_war_tolls,
     _fold_intercepted,
+    _fold_retyped,
     _fold_story,
     _merge,
     _order,
@@ -388,7 +389,7 @@ class DocumentExtractor:
         _protest_actors(merged)
         _story_agents(ctx, merged)
         _unclaimed_blasts(merged)
-        _one_sided_fights(merged)
+        merged = _fold_retyped(merged, _one_sided_fights(merged))
         _coded_place(ctx, merged)
         ordered = _order(_drop_tallies(ctx, merged))
         events = [_event(ctx, c, self.offset) for c in ordered]

@@ -181,6 +181,21 @@ def _fire_inside_a_fight(a: Candidate, b: Candidate) -> bool:
     )
 
 
+def _abduction_in_an_attack(a: Candidate, b: Candidate) -> bool:
+    """Is one candidate an abduction told after an attack that killed ("killed at least 124 people ... Many women
+    were abducted"), with no day or other actor of its own? An abduction with killings is an attack (ACLED)."""
+    if a.kind == "abduction":
+        a, b = b, a
+    return (
+        b.kind == "abduction"
+        and a.typing.sub_event_type == "Attack"
+        and bool(a.fatalities)
+        and (b.undated or a.undated)
+        and 0 <= b.paragraph - a.paragraph <= 1
+        and (b.actor1 is None or b.actor1 == a.actor1)
+    )
+
+
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         (
@@ -198,10 +213,32 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
                 and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)
             )
             or _fire_inside_a_fight(a, b)
+            or _abduction_in_an_attack(a, b)
         )
         and _dates_overlap(a, b, widen)
         and a.background == b.background
     )
+
+
+def _fold_retyped(cands: list[Candidate], retyped: list[Candidate]) -> list[Candidate]:
+    """A storming typed an attack on civilians only once every actor was known ("RSF fighters stormed the village
+    and opened fire on residents") is the attack told before at that place, on those days, by those actors."""
+    gone: set[int] = set()
+    for c in retyped:
+        for o in cands:
+            if (
+                o is not c
+                and id(o) not in gone
+                and o.typing.sub_event_type == "Attack"
+                and o.background == c.background
+                and places_stage.same_place(o.location, c.location)
+                and _dates_overlap(o, c, c.undated)
+                and _actors_compatible(o, c)
+            ):
+                _absorb(o, c)
+                gone.add(id(c))
+                break
+    return [c for c in cands if id(c) not in gone]
 
 
 def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
@@ -211,15 +248,20 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         target = None
         for o in out:
-            # the lead sentence may announce, undated, an event the body dates
-            widen = o.sent_index == first or c.sent_index == first
+            # the lead sentence may announce, undated, an event the body dates; a body sentence without a day
+            # of its own ("RSF fighters stormed the village and opened fire") tells more of the story's event
+            widen = o.sent_index == first or c.sent_index == first or c.undated
             if _same_event(o, c, widen) and places_stage.same_place(o.location, c.location):
                 target = o
                 break
         if target is None:
             out.append(c)
-        elif _family(c) == "battle" and _family(target) != "battle" and _fire_inside_a_fight(target, c):
-            out[out.index(target)] = c  # the battle the fire was part of is the event
+        elif (_family(c) == "battle" and _family(target) != "battle" and _fire_inside_a_fight(target, c)) or (
+            target.kind == "abduction" and c.kind != "abduction" and _abduction_in_an_attack(target, c)
+        ):
+            out[out.index(target)] = (
+                c  # the battle the fire was part of, the attack the abduction was part of
+            )
             _absorb(c, target)
         else:
             _absorb(target, c)
@@ -914,6 +956,7 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
     target._unnamed = getattr(target, "_unnamed", False) or getattr(other, "_unnamed", False)  # type: ignore[attr-defined]
     target._claim_from = _claim_origin(target)  # type: ignore[attr-defined]
     _take_claim(target, other)
+    headline_only = target.title and not other.title
     target.title = target.title and other.title  # an event the body tells is no longer the headline's alone
     target.members += other.members
     for ev in other.evidence:
@@ -934,9 +977,10 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         target.actor2 = other.actor1  # the force that dispersed the demonstration
     if target.actor2 is None:
         target.actor2 = other.actor2
-    if target.fatalities is None:
+    # a headline rounds ("kills dozens"): the body's own figure ("killed at least 124 people") is the count
+    if target.fatalities is None or (headline_only and other.fatalities is not None):
         target.fatalities = other.fatalities
-    if target.injuries is None:
+    if target.injuries is None or (headline_only and other.injuries is not None):
         target.injuries = other.injuries
     for q in other.quantities:
         if q not in target.quantities:
