@@ -168,6 +168,27 @@ def test_fire_is_placed_where_it_lands_and_its_origin_names_the_attacker(text, p
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On 17 August 2024, armed bandits abducted 20 passengers along the Gusau-Funtua road in Tsafe LGA, "
+            "Zamfara.",
+            "Tsafe",
+        ),
+        ("Gunmen attacked travellers on the Kabul–Jalalabad highway in Sarobi district on Monday.", "Sarobi"),
+    ],
+)
+def test_the_ends_of_a_road_are_not_where_on_it_the_event_was(text, place):
+    """ "along the X-Y road in Z": the road runs between X and Y; the unit named beside it places the event."""
+    assert [e.location.name for e in events_of(text)] == [place]
+
+
+def test_a_road_named_alone_still_places_the_event_at_its_end():
+    (event,) = events_of("Taliban fighters ambushed a convoy on the Kabul-Jalalabad highway on Monday.")
+    assert event.location.name == "Kabul"
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         pytest.param(

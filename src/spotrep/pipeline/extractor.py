@@ -144,6 +144,7 @@ from .scene import (
     _habitual,
     _home_country,
     _most_specific,
+    _names_a_road_end,
     _names_an_axis,
     _nearest_place,
     _np_nationality,
@@ -638,6 +639,10 @@ class DocumentExtractor:
             # "In the Kherson direction, ... near Krynky": a front's axis is named after a city; the event is
             # at the settlement the sentence names
             usable = [u for u in usable if u not in axes]
+        roads = [(m, toks) for m, toks in usable if _names_a_road_end(ctx, m.start, m.end)]
+        if roads and len(roads) < len(usable):
+            # "along the Gusau-Funtua road in Tsafe LGA": the road's ends are not where on it the event was
+            usable = [u for u in usable if u not in roads]
         claimed: set[int] = set()
         for cand in cands:
             anchor_dom = cand.domain

@@ -226,6 +226,23 @@ def _names_an_axis(ctx: DocContext, last: int) -> bool:
     return nxt < len(ctx.tokens) and ctx.lemma(nxt) in _AXIS_NOUNS
 
 
+# "the Gusau-Funtua road", "the Kabul–Jalalabad highway": two places joined before a road's noun
+_ROAD_AFTER = re.compile(
+    r"\s*[-–—]\s*[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?\s+(?:road|highway|motorway|route|expressway)\b"
+)
+_ROAD_END = re.compile(r"\s+(?:road|highway|motorway|route|expressway)\b")
+_JOINED_BEFORE = re.compile(r"[-–—]\s*$")
+
+
+def _names_a_road_end(ctx: DocContext, start: int, end: int) -> bool:
+    """Is a place name one end of a road's name ("along the Gusau-Funtua road")? The road runs between the two;
+    a unit or a place the sentence names beside it ("in Tsafe LGA") says where on it the event was."""
+    text = ctx.text
+    if _ROAD_AFTER.match(text, end):
+        return True
+    return bool(_JOINED_BEFORE.search(text[max(0, start - 3) : start])) and bool(_ROAD_END.match(text, end))
+
+
 def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
     """Is a place where weapons were launched or fired from ("drones launched from the Kursk region", "shelled
     from the territory of Russia")? ACLED places a strike where it lands, never at its launch site."""
