@@ -142,6 +142,11 @@ def test_a_list_of_cities_is_not_settlement_and_oblast(places, sentence, names) 
         ),
         ("Sirens sounded in Kyiv, Lviv, Rivne or Lutsk overnight.", {"Kyiv": "UA-30", "Lviv": "UA-46"}),
         ("Missiles struck Kyiv, Lviv and Ternopil.", {"Kyiv": "UA-30", "Lviv": "UA-46"}),
+        # the tagger takes "Orikhiv, Stepnohirsk" for one organisation: each item is a place
+        (
+            "Russian drones attacked Orikhiv, Stepnohirsk, Huliaipole and Mala Tokmachka.",
+            {"Orikhiv": "UA-23", "Stepnohirsk": "UA-23", "Huliaipole": "UA-23"},
+        ),
     ],
 )
 def test_the_members_of_a_plain_list_are_not_placed_in_one_another(places, sentence, expected) -> None:  # noqa: F811

@@ -1301,16 +1301,22 @@ class _Finder:
         span_ent = self._entity(i, e)
         label = span_ent.label_ if span_ent is not None else ""
         ent_start = span_ent.start if span_ent is not None else -1
+        ent_end = span_ent.end if span_ent is not None else -1
         if span_ent is not None and lower[ent_start] == "the":
             ent_start += 1
-        exact_ent = span_ent is not None and ent_start == i and span_ent.end == e
+        if span_ent is not None and any(texts[k] == "," for k in range(ent_start, ent_end)):
+            # "attacked Orikhiv, Stepnohirsk, Huliaipole": the tagger took a list for one name; each item is one
+            while ent_start < i and "," in texts[ent_start:i]:
+                ent_start = texts.index(",", ent_start, i) + 1
+            ent_end = next((k for k in range(e, ent_end) if texts[k] == ","), ent_end)
+        exact_ent = span_ent is not None and ent_start == i and ent_end == e
         if e == i + 1 and (self.toks[i].is_stop or lower[i] in NOT_PLACES):
             return ""
         if e < n - 1 and texts[e] == "-" and lower[e + 1] in ("based", "born", "made"):
             return ""
         if self._operation_name(i):
             return ""
-        if span_ent is not None and not exact_ent and ent_start <= i and span_ent.end >= e:
+        if span_ent is not None and not exact_ent and ent_start <= i and ent_end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
             region_follows = e < n and lower[e] in ("region", "regional", "oblast")
             if label not in ("GPE", "LOC", "FAC") and not region_follows:
