@@ -889,6 +889,10 @@ NO_EVENT = [
     pytest.param(
         "Schools reopened in the occupied districts of the Zaporizhzhia region.", id="occupied_as_a_state"
     ),
+    pytest.param(
+        "Aid workers visited a school housing displaced families in Gaza City on Saturday.",
+        id="displaced_families_are_who_they_are_not_a_displacement",
+    ),
     pytest.param("The OSCE noted that ceasefire violations decreased in March.", id="ceasefire_violations"),
     pytest.param(
         "The cease-fire agreement is set to take effect at midnight on Friday.",

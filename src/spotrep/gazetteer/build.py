@@ -1410,6 +1410,9 @@ def _add_world_units(
         if centre is not None:
             data.centre[i] = centre
             data.rank[centre] = max(data.rank[centre], RANK_REGION)
+            if data.codes[data.admin1[centre]] is None and data.codes[data.country[centre]] == r.code[:2]:
+                # a town whose region GeoNames does not map is in the region named after it (Khan Yunis)
+                data.admin1[centre] = b.code(r.code)
         names = {r.name} | ({r.geonames_name} if r.geonames_name else set())
         names |= {v for n in list(names) for v in english_variants(n) | french_variants(n, r.code[:2])}
         names |= {v for n in list(names) for v in article_variants(n)}
