@@ -183,6 +183,21 @@ def test_the_ends_of_a_road_are_not_where_on_it_the_event_was(text, place):
     assert [e.location.name for e in events_of(text)] == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In the occupied West Bank, Israeli forces killed two Palestinian gunmen during a raid on the Nur Shams "
+            "camp near Tulkarm.",
+            "Ţūlkarm",
+        ),
+        ("In Donbas, Russian forces attacked Ukrainian positions near Bakhmut on Monday.", "Bakhmut"),
+    ],
+)
+def test_a_named_area_yields_to_the_settlement_its_sentence_names(text, place):
+    assert [e.location.name for e in events_of(text)] == [place]
+
+
 def test_a_road_named_alone_still_places_the_event_at_its_end():
     (event,) = events_of("Taliban fighters ambushed a convoy on the Kabul-Jalalabad highway on Monday.")
     assert event.location.name == "Kabul"

@@ -509,6 +509,15 @@ def _most_specific(mentions: list) -> list:
                     and o.admin1_code == loc.admin1_code
                 )
                 or (m.kind == "region" and other.kind == "region" and places_stage.unit_contains(loc, o))
+                or (
+                    # a named area over several regions ("the occupied West Bank", "Donbas") and a settlement of
+                    # its country the sentence names: the settlement ("near Tulkarm")
+                    m.kind == "region"
+                    and (loc.gazetteer_id or "").startswith("area:")
+                    and loc.admin1_code is None
+                    and other.kind == "settlement"
+                    and o.country == loc.country
+                )
             ):
                 contained = True
         if not contained:
