@@ -90,6 +90,7 @@ def test_a_group_of_an_unknown_type_is_an_error():
         ("NRF fighters attacked a checkpoint.", "fighters", "NRF: National Resistance Front", "AF"),
         ("SAA troops shelled the village.", "troops", "Military Forces of Syria", "SY"),
         ("FAMa soldiers repelled the attack.", "soldiers", "Military Forces of Mali", "ML"),
+        ("The Saudi-led coalition bombed the port.", "coalition", "Military Forces of Saudi Arabia", "YE"),
     ],
 )  # fmt: skip
 def test_a_named_group_is_the_actor_by_its_acled_name(sentence, word, name, country):
