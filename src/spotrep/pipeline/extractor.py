@@ -1153,7 +1153,7 @@ class DocumentExtractor:
                 cand.location = places_stage.country_location(country)
 
 
-# the verbs whose object is a person killed ("killed Hamza Yusuf", "shot dead journalist Ahmed Ali")
+# the verbs whose object is a person killed ("killed Hamza Yusuf", "assassinated Ali Omar and Farah Aden")
 _KILLING_VERBS = frozenset({"kill", "assassinate", "murder", "execute", "behead", "slay", "martyr"})
 
 
