@@ -96,6 +96,12 @@ def test_world_settlements_know_their_region(gazetteer, settlement, country, cod
     assert gazetteer.admin1_code(best) == code
 
 
+def test_an_article_before_district_is_no_district_named_a(places) -> None:  # noqa: F811
+    """ "A district commissioner was assassinated": the article, not Montevideo's Municipio A."""
+    mentions = places("A district commissioner was assassinated in Mogadishu on Monday.")
+    assert [m.text for m in mentions if m.location is not None] == ["Mogadishu"]
+
+
 def test_a_district_named_in_english_among_many_of_that_name(places) -> None:  # noqa: F811
     """Israel's "Northern District" (pycountry: Ash Shamali), not Australia's Northern Territory."""
     mentions = places("Hezbollah fired anti-tank missiles at a position near Metula, Northern District.")

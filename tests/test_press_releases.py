@@ -249,6 +249,9 @@ def test_who_shot_dead_or_blew_himself_up(sentence, sub_event_type, actor1):
             None,
         ),
         ("Unidentified gunmen killed Ali Hassan and Omar Farah in Beledweyne on Monday.", 2, None),
+        # an assassination is a killing
+        ("Gunmen assassinated two tribal elders in Bannu on Monday.", 2, None),
+        ("Gunmen assassinated Ali Omar and Farah Aden in Mogadishu on Monday.", 2, None),
     ],
 )
 def test_the_dead_a_release_counts(sentence, killed, wounded):

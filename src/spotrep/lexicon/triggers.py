@@ -91,6 +91,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "intercepted": "interception",
     # violence against civilians
     "kill": "kill",
+    "assassinate": "attack",  # "gunmen assassinated a district commissioner"
     "martyr": "kill",  # "martyring 14 soldiers", "four soldiers were martyred" (Pakistan's army, and others)
     "murder": "attack",
     "massacre": "attack",
@@ -237,6 +238,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "blast": "explosive?",
     "interception": "interception",
     "killing": "attack?",
+    "assassination": "attack?",
     "massacre": "attack",
     "murder": "attack",
     "execution": "attack?",

@@ -43,7 +43,7 @@ _PERSON_PLURAL_EXTRA = {"others", "more", "ones", "persons", "people", "victims"
 _PERSON_SING_ALT = "|".join(sorted((w for w in _PERSON_SINGULAR if " " not in w), key=len, reverse=True))
 
 _W = r"[A-Za-z][\w'’\-\u2010\u2011]*"  # a word
-_FATAL_V = r"killed|dead|slain|murdered|executed|shot\s+dead|killed\s+outright|beheaded|massacred|martyred"
+_FATAL_V = r"killed|dead|slain|murdered|assassinated|executed|shot\s+dead|killed\s+outright|beheaded|massacred|martyred"
 _INJURE_V = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed"
     # "was taken to hospital with shrapnel wounds", "had been admitted on 14 June with burns"
@@ -184,7 +184,8 @@ _RE_FATAL_ACTIVE = _Lazy(
     rf"\b(?:fatally|mortally)\s+(?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})"
     rf"|\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|claimed\s+the\s+lives\s+of|"
-    rf"took\s+the\s+lives\s+of|killed|killing|kills|kill|slew|slaying|murdered|murdering|executed|executing|"
+    rf"took\s+the\s+lives\s+of|killed|killing|kills|kill|slew|slaying|murdered|murdering|assassinated|"
+    rf"assassinating|executed|executing|"
     rf"massacred|massacring|beheaded|beheading|hacked\s+to\s+death|hacking\s+to\s+death|lynched|lynching|"
     # "martyring 14 soldiers": how the press releases of Pakistan's army (and others) say soldiers were killed
     rf"martyred|martyring|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
@@ -200,6 +201,7 @@ _RE_FATAL_ACTIVE = _Lazy(
         "slew",
         "slay",
         "murder",
+        "assassinat",
         "execut",
         "massacr",
         "behead",
@@ -244,6 +246,7 @@ _RE_FATAL_PASSIVE = _Lazy(
         "dead",
         "slain",
         "murdered",
+        "assassinated",
         "executed",
         "beheaded",
         "massacred",
@@ -432,7 +435,7 @@ _CASUALTY_CUES = (
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "neutrali", "lynch", "hacked to death", "hacking to death",
-    "martyr",
+    "martyr", "assassinat",
 )  # fmt: skip
 
 

@@ -429,6 +429,8 @@ class _Finder:
                     continue
                 # longest base that is a region (or district, or community) name
                 for i in range(run[0], run[1]):
+                    if i == run[1] - 1 and self.toks[i].is_stop:
+                        continue  # "A district commissioner was shot": the article, not Montevideo's Municipio A
                     base = self._span_text(i, run[1])
                     if community:
                         pairs = self.memo.admin_units(g, base, True)
