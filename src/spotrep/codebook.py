@@ -992,9 +992,8 @@ def displacement_kind(token: Token, lemma: str) -> str | None:
     (troops evacuated or fleeing are a withdrawal: the trigger tables decide)."""
     children = list(token.children)
     if token.dep_ == "amod" and not any(c.dep_ == "prep" for c in children):
-        return (
-            None  # "a school housing displaced families", "the evacuated residents": who they are, no event
-        )
+        # "a school housing displaced families", "the evacuated residents": who they are, no event
+        return None
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         objects.append(token.head)  # "civilians evacuated from Mariupol arrived in Zaporizhzhia"

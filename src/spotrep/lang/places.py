@@ -1032,17 +1032,21 @@ def _drop_districts_of_far_towns(g: Gazetteer, toks: list[_Tok], mentions: list[
     names is that city's district (Donetsk's Kyivskyi district), not the town; a district of a town near it
     ("Голосіївського району" of Kyiv, an old raion named after its town) stays that town."""
 
-    def sentence_of(i: int) -> int:
-        return sum(1 for t in toks[: i + 1] if t.sent_start)
-
+    if not any(m.district_of_town for m in mentions):
+        return mentions
+    sentence_of: list[int] = []
+    n = 0
+    for t in toks:
+        n += t.sent_start
+        sentence_of.append(n)
     kept = []
     for m in mentions:
         if m.district_of_town and m.winner is not None:
-            here, pt = sentence_of(m.i), g.point(m.winner)
+            here, pt = sentence_of[m.i], g.point(m.winner)
             cities = [
                 g.point(o.winner)
                 for o in mentions
-                if o is not m and o.winner is not None and o.kind == "settlement" and sentence_of(o.i) == here
+                if o is not m and o.winner is not None and o.kind == "settlement" and sentence_of[o.i] == here
             ]
             if pt and any(c and haversine_km(pt[0], pt[1], c[0], c[1]) > NEAR_KM for c in cities):
                 continue

@@ -899,40 +899,33 @@ def _unclaimed_blasts(cands: list[Candidate]) -> None:
 
 def _one_sided_fights(cands: list[Candidate]) -> list[Candidate]:
     """ "Gunmen stormed the village, shooting residents": a fight needs two armed sides; an armed side against
-    civilians only, once every actor is known, is violence against civilians (ACLED's Attack). Returns the
-    candidates retyped."""
+    civilians only, once every actor is known, is violence against civilians (ACLED's Attack). The civilians are
+    the fight's other side, or, when it names none, those an attack by the same actor in its sentence names
+    ("RSF fighters stormed the village and opened fire on residents"). Returns the candidates retyped."""
+
+    def on_civilians(c: Candidate) -> bool:
+        if c.actor2 is not None:
+            return c.actor2.kind == "civilians"
+        return any(
+            o is not c
+            and o.typing.sub_event_type == "Attack"
+            and o.actor1 == c.actor1
+            and o.actor2 is not None
+            and o.actor2.kind == "civilians"
+            and any(ev in o.evidence for ev in c.evidence)
+            for o in cands
+        )
+
     retyped = []
     for c in cands:
         if (
             c.typing.sub_event_type == "Armed clash"
             and c.kind in ("clash", "assault")
-            and c.actor2 is None
-            and c.actor1 is not None
-            and any(
-                o is not c
-                and o.typing.sub_event_type == "Attack"
-                and o.actor1 == c.actor1
-                and o.actor2 is not None
-                and o.actor2.kind == "civilians"
-                and any(ev in o.evidence for ev in c.evidence)
-                for o in cands
-            )
-            and not any(lemma_of(t.token) in _FIGHT_VERBS for t in c.triggers)
-        ):
-            # "RSF fighters stormed the village and opened fire on residents": the storming's victims are those
-            # its sentence's attack names
-            c.typing = Typing("attack", "Attack", c.typing.categories)
-            retyped.append(c)
-            continue
-        if (
-            c.typing.sub_event_type == "Armed clash"
-            and c.kind in ("clash", "assault")
-            and c.actor2 is not None
-            and c.actor2.kind == "civilians"
             and c.actor1 is not None
             and c.actor1.kind in ("armed_group", "military", "police")
             # "X and Y clashed, killing several people", "clashes between X and Y killed 20": two sides
             and not any(lemma_of(t.token) in _FIGHT_VERBS for t in c.triggers)
+            and on_civilians(c)
         ):
             c.typing = Typing("attack", "Attack", c.typing.categories)
             retyped.append(c)

@@ -248,9 +248,8 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         target = None
         for o in out:
-            # the lead sentence may announce, undated, an event the body dates; a body sentence without a day
-            # of its own ("RSF fighters stormed the village and opened fire") tells more of the story's event
-            widen = o.sent_index == first or c.sent_index == first or c.undated
+            # the lead sentence may announce, undated, an event the body dates
+            widen = o.sent_index == first or c.sent_index == first
             if _same_event(o, c, widen) and places_stage.same_place(o.location, c.location):
                 target = o
                 break
@@ -259,9 +258,8 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         elif (_family(c) == "battle" and _family(target) != "battle" and _fire_inside_a_fight(target, c)) or (
             target.kind == "abduction" and c.kind != "abduction" and _abduction_in_an_attack(target, c)
         ):
-            out[out.index(target)] = (
-                c  # the battle the fire was part of, the attack the abduction was part of
-            )
+            # the battle the fire was part of, the attack the abduction was part of, is the event
+            out[out.index(target)] = c
             _absorb(c, target)
         else:
             _absorb(target, c)
