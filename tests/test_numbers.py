@@ -398,6 +398,40 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     ("Fatalities coded as 10.", 10, None, None, "exact", "exact"),
     ("The fatalities were coded as 3 for lack of a figure.", 3, None, None, "exact", "exact"),
     ("Two soldiers were killed; fatalities coded as 4.", 4, None, None, "exact", "exact"),
+    # asides that say who the counted were are not more of them
+    ("31 people, mostly women and children, were killed.", 31, None, None, "exact", "exact"),
+    ("The shelling killed two men, both farmers, and wounded a boy.", 2, 1, None, "exact", "exact"),
+    ("The driver, a 61-year-old man, was killed on the spot.", 1, None, None, "exact", "exact"),
+    ("A woman, a man and a child were killed.", 3, None, None, "exact", "exact"),
+    # Pakistan's army's words for a soldier killed
+    ("During the exchange of fire, two soldiers embraced shahadat.", 2, None, None, "exact", "exact"),
+    ("A sepoy embraced martyrdom while three others were injured.", 1, 3, None, "exact", "exact"),
+    # a group named with a slash, a unit by its number, a relative clause between the dead and the verb
+    ("Troops neutralised seven Boko Haram/ISWAP terrorists near Bama.", 7, None, None, "exact", "exact"),
+    (
+        "Three soldiers of the Army's 12th Battalion were killed in the ambush.",
+        3,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    (
+        "Four militants who had attacked the checkpoint in the night were killed by the guards.",
+        4,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    (
+        "Six terrorists who were hiding in a cave were neutralized in an air strike.",
+        6,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
 ]
 
 

@@ -932,3 +932,76 @@ def test_a_region_named_with_its_arabic_article_between_hyphens(places, sentence
     """ACLED's 'Deir-ez-Zor' is the governorate when the text names it as a region, not its capital city."""
     regions = [m for m in places(sentence) if m.kind == "region" and m.location is not None]
     assert regions and regions[0].location.admin1_code == code and regions[0].location.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # a place the text says lies close to another: the namesake near it
+        ("Israeli soldiers raided the village of Burqin, west of Jenin, on Monday.", "Burqin", "PS"),
+        ("Gunmen stormed Bali, 20 km from Bamenda, at dawn.", "Bali", "CM"),
+    ],
+)
+def test_a_place_said_to_lie_near_another_is_read_near_it(places, sentence, place, code) -> None:  # noqa: F811
+    mentions = places(sentence)
+    m = by_text(mentions, place)
+    assert m.location is not None and m.location.country == code
+    assert "which the text says it is close to" in m.reason, m.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "code"),
+    [
+        # a district named after a town whose name has a particle: the town, not the name's last word abroad
+        ("Insurgents attacked a base in Mocimboa da Praia district, Cabo Delgado province.", "Mocimboa da Praia",
+         "MZ-P"),
+        # a name of two words the gazetteer knows by its first: that town of the region, not the second word
+        ("Troops raided a camp in Bali Nyonga, Mezam Division, North West region.", "Bali Nyonga", "CM-NW"),
+        # a chain that the sentence goes on after with a word of time
+        ("Troops engaged the rebels in Barangay Pagatin, Datu Salibo, Maguindanao on Saturday.", "Pagatin",
+         "PH-14"),
+    ],
+)  # fmt: skip
+def test_names_a_chain_reads_whole_or_by_their_first_word(places, sentence, place, code) -> None:  # noqa: F811
+    m = by_text(places(sentence), place)
+    assert m.location is not None and m.location.admin1_code == code, m.location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        # an abbreviation in brackets after a body's name
+        ("Elements of the Rapid Intervention Battalion (BIR) raided a camp near Bamenda.", "BIR"),
+        # a word of a body's name that only an alias of a town abroad reads
+        ("Elements of the Rapid Intervention Battalion raided a camp near Bamenda.", "Rapid"),
+        # a river by its bank, a part of a town by its name
+        ("Marines held a foothold on the left bank of the Dnipro near Krynky.", "Dnipro"),
+        ("Gangs clashed in the Brooklyn neighbourhood of Cite Soleil on Monday.", "Brooklyn"),
+        # a theatre named after a writer, in a report about the war's theatre: no village abroad
+        ("Thousands protested near the Ivan Franko Theatre in Kyiv on Tuesday.", "Ivan"),
+    ],
+)
+def test_words_of_other_names_are_no_places(places, sentence, not_a_place) -> None:  # noqa: F811
+    assert not_a_place not in [m.text for m in places(sentence)]
+
+
+def test_a_unit_named_after_the_place_before_its_chain_stays_in_the_chain(places) -> None:  # noqa: F811
+    """ "Palma town (Palma district, Cabo Delgado)", Palma unknown there: no Palma of Spain."""
+    located = [
+        m for m in places("Insurgents stormed Palma town (Palma district, Cabo Delgado) on Wednesday.")
+    ]
+    assert located and all(m.location.country == "MZ" for m in located), [
+        (m.text, m.location) for m in located
+    ]
+
+
+def test_region_names_keep_their_inner_particles() -> None:
+    assert unit_base("Norte de Santander") == "Norte de Santander"
+    assert unit_base("Autonomous Region in Muslim Mindanao") == "Muslim Mindanao"
+    assert unit_base("Province du Séno") == "Seno"
+
+
+def test_a_region_named_with_a_particle_is_found_whole(places) -> None:  # noqa: F811
+    m = by_text(places("ELN guerrillas clashed with FARC dissidents near Tibu (Norte de Santander)."),
+                "Norte de Santander")  # fmt: skip
+    assert m.location.admin1_code == "CO-NSA"

@@ -28,6 +28,7 @@ def events(text: str):
         # a person named as the object: taken, not ground
         "The Army captured alias 'El Flaco', a leader of the Clan del Golfo, in Caucasia, Antioquia, on Wednesday.",
         "Special forces captured Abu Hassan al-Iraqi, an ISIS commander, in a raid near Kirkuk on Monday.",
+        "Partner forces captured a senior ISIS official and two of his associates near Hasakah on Monday.",
     ],
 )
 def test_people_taken_in_a_raid_are_arrests(sentence):
@@ -512,3 +513,36 @@ def test_a_sentence_telling_no_event_dates_the_next_by_its_relative_day():
     found = spotrep.extract(text, published=date(2024, 7, 3))
     assert found and str(found[0].event_date) == "2024-07-02"
     assert found[0].fatalities == 4
+
+
+def test_an_attack_on_troops_repelled_in_the_next_paragraph_is_one_clash():
+    found = spotrep.extract(
+        "MEXICO CITY, May 9, 2021 – Yesterday, personnel of the Mexican Army patrolling the municipality of "
+        "Tepalcatepec, Michoacan, were attacked by armed civilians.\n\nThe troops repelled the aggression, "
+        "resulting in four aggressors killed and one detained."
+    )
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert len(clashes) == 1 and clashes[0].fatalities == 4, [(e.sub_event_type, e.fatalities) for e in found]
+    assert found[0] is clashes[0]
+    assert clashes[0].event_date == date(2021, 5, 8)
+
+
+def test_a_soldier_who_embraced_shahadat_is_counted_beside_the_wounded():
+    found = spotrep.extract(
+        "RAWALPINDI, 3 March 2021: Terrorists fired on a security forces patrol near Mir Ali, North Waziristan, "
+        "yesterday. During the exchange of fire, one soldier embraced shahadat while two others got injured."
+    )
+    assert found and (found[0].fatalities, found[0].injuries) == (1, 2), [
+        (e.fatalities, e.injuries) for e in found
+    ]
+
+
+def test_the_dateline_country_keeps_an_unknown_village_out_of_another_country():
+    """ "near Kuchai": only an alternate name of a town of Malaysia reads it; the release is filed in India."""
+    found = spotrep.extract(
+        "RANCHI, 11 May 2021 – Security forces recovered eight improvised explosive devices planted by Maoists "
+        "in a forest near Kuchai yesterday."
+    )
+    assert found and all(e.location is None or e.location.country == "IN" for e in found), [
+        e.location for e in found
+    ]

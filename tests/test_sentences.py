@@ -1232,6 +1232,21 @@ TABLE = [
     row(
         "The warring sides swapped the bodies of fallen soldiers on Thursday.", "bodies_swapped", "Agreement"
     ),
+    # a note's second sentence that opens with its figure is a sentence of its own
+    row(
+        "On 13 May 2024, Russian aircraft dropped 3 guided aerial bombs on Vovchansk, Kharkiv. 1 civilian was "
+        "killed and a school was destroyed.",
+        "figure_opens_the_toll_sentence",
+        "Air/drone strike",
+        fat=1,
+    ),
+    # an air force that fires strikes from the air
+    row(
+        "On 13 May 2024, the Russian air force fired at a hospital in Vovchansk, Kharkiv. 2 people were killed.",
+        "air_force_fired_at",
+        "Air/drone strike",
+        fat=2,
+    ),
 ]
 
 # sentences that report no event: negation, speculation, intention, purpose, conditions, questions, futures

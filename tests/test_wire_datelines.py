@@ -86,6 +86,11 @@ def test_masking_keeps_every_offset():
          date(2014, 3, 12)),
         # TASS
         ("MOSCOW, June 10. /TASS/. Russian air defences downed six drones.", "Moscow", None),
+        # the date in brackets between the dashes, or in figures, day first unless it cannot be
+        ("KABUL, Afghanistan – (May 4, 2016) – Afghan forces cleared two villages.", "Kabul", date(2016, 5, 4)),
+        ("MAIDUGURI – (04/09/2020) – Troops repelled an attack on a base.", "Maiduguri", date(2020, 9, 4)),
+        ("MAIDUGURI – 21.03.2022 – Troops repelled an attack on a base.", "Maiduguri", date(2022, 3, 21)),
+        ("HOUSTON, 09/23/2019 – Police arrested two men.", "Houston", date(2019, 9, 23)),
     ],
 )  # fmt: skip
 def test_a_dateline_gives_the_filing_place_and_the_day_when_it_has_a_year(text, place, day):

@@ -366,6 +366,10 @@ def actor_from_token(head: Token) -> ActorMention | None:
             "ship",
             "vessel",
             "boat",
+            # "personnel of the Mexican Army", "elements of the BIR", "members of the National Police"
+            "personnel",
+            "element",
+            "member",
         )
         or numbered
     ):

@@ -321,7 +321,9 @@ def return_fire(token: Token, lemma: str) -> bool:
 
 _REPEL_VERBS = frozenset("repel repulse thwart foil counter rebuff".split())
 _REPELLED_EVENTS = frozenset(
-    "attack assault raid offensive attempt incursion ambush advance infiltration".split()
+    # (and those told making it: "repelled the attackers", "the aggressors")
+    "attack assault raid offensive attempt incursion ambush advance infiltration aggression onslaught attacker "
+    "assailant aggressor".split()
 )
 _TOLD_DETS = frozenset({"the", "this", "that", "these", "those"})
 
@@ -370,6 +372,8 @@ def fire_kind(token: Token, lemma: str) -> str | None:
         return "clash"
     if warning_shots(token):
         return "-"
+    if lemma == "fire" and air_force_kind(token, lemma) == "aircraft":
+        return "air_strike"  # "the Russian air force fired at a hospital": a strike from the air
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma == "open":
         fire = next((o for o in objects if _lemma(o) == "fire"), None)
@@ -863,7 +867,7 @@ def used_weapon_kind(token: Token, lemma: str) -> str | None:
     return None
 
 
-_AIR_FORCE_VERBS = frozenset("strike hit bomb target pound attack raid shell destroy kill".split())
+_AIR_FORCE_VERBS = frozenset("strike hit bomb target pound attack raid shell destroy kill fire".split())
 
 
 def air_force_kind(token: Token, lemma: str) -> str | None:

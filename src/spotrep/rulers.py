@@ -91,6 +91,20 @@ def _paragraph_breaks(doc):
     for token in doc[:-1]:
         if "\n" in token.text_with_ws or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
+        elif (
+            token.text in (".", "!", "?")
+            and token.whitespace_
+            and token.i > 0
+            and doc[token.i - 1].is_alpha
+            and token.i + 2 < len(doc)
+            and doc[token.i + 1].text[:1].isdigit()
+            and doc[token.i + 1].like_num
+            and doc[token.i + 2].is_alpha
+        ):
+            # "... shelled Orikhiv, Zaporizhzhia. 1 civilian was killed.": a sentence may open with its figure
+            # (the parser runs the two together)
+            doc[token.i + 1].is_sent_start = True
+            doc[token.i + 2].is_sent_start = False
         elif token.text == "." and token.i > 0 and doc[token.i + 1].is_space and token.whitespace_:
             before = doc[token.i - 1]
             if before.whitespace_ and before.text in _SENTENCE_ENDS:

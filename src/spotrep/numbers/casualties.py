@@ -42,7 +42,7 @@ class Casualties:
 _PERSON_PLURAL_EXTRA = {"others", "more", "ones", "persons", "people", "victims", "bodies", "dead"}
 _PERSON_SING_ALT = "|".join(sorted((w for w in _PERSON_SINGULAR if " " not in w), key=len, reverse=True))
 
-_W = r"[A-Za-z][\w'’\-\u2010\u2011]*"  # a word
+_W = r"[A-Za-z][\w'’\-\u2010\u2011]*(?:/[A-Za-z][\w'’\-]*)?"  # a word ("Boko Haram/ISWAP" too)
 _FATAL_V = r"killed|dead|slain|murdered|assassinated|executed|shot\s+dead|killed\s+outright|beheaded|massacred|martyred"
 _INJURE_V = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed"
@@ -71,7 +71,9 @@ _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 # the group the counted people belong to, named in capitals: "five members of the Bangsamoro Islamic Freedom
 # Fighters", "two commanders of Lashkar-e-Taiba"
 _NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)"  # "Hayat Tahrir al-Sham"
-_GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+# (an ordinal of a unit too: "two soldiers of the National Army's 29th Brigade")
+_GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
+_GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_GROUP_WORD}){{0,4}})"
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
@@ -94,7 +96,10 @@ _RE_ITEM = _Lazy(_COUNT_NP, re.I)
 # asides that name some of the people already counted: blanked out before reading figures
 _RE_ASIDE = _Lazy(
     r"(?:,|\(|\s[–—-])\s*(?:including|among\s+(?:them|whom|those|the\s+\w+)|of\s+whom|most\s+of\s+them|"
-    r"all\s+of\s+them|many\s+of\s+them|some\s+of\s+them|(?:" + _COUNT + r")\s+of\s+(?:them|whom|those))\b"
+    r"all\s+of\s+them|many\s+of\s+them|some\s+of\s+them|(?:" + _COUNT + r")\s+of\s+(?:them|whom|those)|"
+    # "26 people, mostly civilians, were killed"; "the driver, a 54-year-old man, was killed": the same people
+    r"mostly|mainly|largely|predominantly|primarily|chiefly|all|both|"
+    r"an?\s+(?:\d+|\w+)-year-old)\b"
     r"(?P<body>[^,;.()–—]*?)(?=\s*(?:[,;.)–—]|\band\s+(?:\w+ing|\w+ed)\b|$))",
     re.I,
 )
@@ -212,6 +217,9 @@ _RE_FATAL_ACTIVE = _Lazy(
         "dead",
     ),
 )
+# "five PKK terrorists who were detected in the Hakurk region were neutralized": a relative clause between
+# (or the mark of the gap the clause left in an event's words: "Five PKK terrorists; were neutralized")
+_RELATIVE = r"(?:\s*,?\s+(?:who|that)\s+(?:were|had|have|was)\s+[^,.;]{1,80}?,?|;)?"
 # "troops neutralised 12 Boko Haram terrorists": how military press releases (Nigeria's, the Sahel's, Russia's
 # ministry in English) say killed; only people count ("neutralised two drones" is an interception)
 _NEUTRALISED_PEOPLE = (
@@ -225,7 +233,7 @@ _RE_NEUTRALISED = _Lazy(
 )
 # "10 terrorists were neutralised", "about 20 militants have been neutralized"
 _RE_NEUTRALISED_PASSIVE = _Lazy(
-    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\s*,?\s+{_AUX}*neutrali[sz]ed\b",
+    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE})){_RELATIVE}\s*,?\s+{_AUX}*neutrali[sz]ed\b",
     re.I,
     needs=("neutrali",),
 )
@@ -238,7 +246,7 @@ _RE_INJURE_ACTIVE = _Lazy(
     needs=("wound", "injur", "hurt", "maim"),
 )
 _RE_FATAL_PASSIVE = _Lazy(
-    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
+    rf"(?P<np>{_COUNT_NP_LIST}){_RELATIVE}\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
     rf"mortally\s+wounded|found\s+dead|confirmed\s+dead|killed\s+in\s+action)\b{_AFTER_VERB_OBJECT}",
     re.I,
     needs=(
@@ -271,9 +279,11 @@ _RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
     rf"eventually|both|all|each|\w+ly)\s+)*"
     rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
-    rf"were\s+left\s+dead|passed\s+away)\b",
+    rf"were\s+left\s+dead|passed\s+away|"
+    # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
+    rf"embraced\s+(?:shahadat|shahadah|shahada|martyrdom))\b",
     re.I,
-    needs=("die", "perished", "succumbed", "lost", "dead", "passed away"),
+    needs=("die", "perished", "succumbed", "lost", "dead", "passed away", "embraced"),
 )
 _RE_SUSTAINED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s+(?:(?:have|has|had|also|reportedly)\s+)*(?:sustained|suffered|received)\s+"
@@ -435,7 +445,7 @@ _CASUALTY_CUES = (
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "neutrali", "lynch", "hacked to death", "hacking to death",
-    "martyr", "assassinat",
+    "martyr", "assassinat", "embraced",
 )  # fmt: skip
 
 

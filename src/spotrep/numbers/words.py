@@ -340,7 +340,7 @@ _STOP = {
 # singular nouns that name people, for "a woman was killed" and for singular heads
 _PERSON_SINGULAR = {
     "person", "man", "woman", "child", "boy", "girl", "baby", "infant", "toddler", "teenager", "teen",
-    "youth", "civilian", "resident", "local", "villager", "soldier", "serviceman", "servicewoman",
+    "youth", "civilian", "resident", "local", "villager", "soldier", "sepoy", "serviceman", "servicewoman",
     "servicemember", "officer", "policeman", "policewoman", "cop", "guard", "fighter", "militant",
     "insurgent", "rebel", "gunman", "attacker", "assailant", "bomber", "driver", "passenger", "worker",
     "employee", "farmer", "journalist", "reporter", "photographer", "cameraman", "volunteer", "medic",

@@ -223,7 +223,14 @@ class DocumentExtractor:
         headings = self._headings(sentences, paragraph_of, text)
         titles = self._titles(sentences, paragraph_of, text)
         t = time.perf_counter()
-        mentions = places_stage.find_places(doc, candidates=False, text=text, on=self.document.published)
+        filed = dateline_place(self.document.text)  # (the text analysed has its dateline blanked)
+        mentions = places_stage.find_places(
+            doc,
+            candidates=False,
+            text=text,
+            on=self.document.published,
+            filed_in=filed.country if filed is not None else None,
+        )
         self.stage_seconds["places"] += time.perf_counter() - t
         by_sentence: dict[int, list] = {}
         starts = [s.start_char for s in sentences]
@@ -289,7 +296,7 @@ class DocumentExtractor:
             place_region=place_region,
             place_countries=place_countries,
             nationalities=frozenset(countries),
-            dateline_place=dateline_place(self.document.text),
+            dateline_place=filed,
             skipped_lowers=skipped_lowers,
         )
 
@@ -1074,9 +1081,19 @@ class DocumentExtractor:
         dom_text = _domain_text(ctx, cand.domain | _victims_described(cand))
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
-        if cas.fatalities is None and cas.injuries is None and (dying := _dying_clause(cand)) is not None:
-            # "two men died in Nikopol after Russian shelling": the dead of the clause the event is told in
-            cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in dying.subtree}))
+        if cas.fatalities is None and (dying := _dying_clause(cand)) is not None:
+            if cas.injuries is None:
+                # "two men died in Nikopol after Russian shelling": the dead of the clause the event is told in
+                cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in dying.subtree}))
+            else:
+                # "one soldier died while two others got injured": the dead of the clause the wounding hangs on
+                outer = numbers_stage.find_casualties(
+                    _domain_text(ctx, {t.i for t in dying.subtree} - cand.domain)
+                )
+                if outer.fatalities is not None:
+                    cas = replace(
+                        cas, fatalities=outer.fatalities, qualifier_fatalities=outer.qualifier_fatalities
+                    )
         trigger = cand.trigger
         if (
             cas.fatalities is None

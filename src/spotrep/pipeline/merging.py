@@ -1186,12 +1186,18 @@ def _fold_intercepted(ctx: DocContext, cands: list[Candidate]) -> list[Candidate
 
 
 def _told_just_before(out: list[Candidate], c: Candidate, kinds: frozenset[str]) -> list[Candidate]:
-    """The events of these kinds told in c's paragraph, in its sentence or the one before (what an answer,
-    "returned fire", "repelled the attack", answers)."""
+    """The events of these kinds told in c's sentence or the one before (what an answer, "returned fire",
+    "repelled the attack", answers): in c's paragraph, or closing the paragraph c's sentence opens (a press
+    release gives each its paragraph)."""
     return [
         o
         for o in out
-        if o.kind in kinds and o.paragraph == c.paragraph and 0 <= c.sent_index - o.sent_index <= 1
+        if o.kind in kinds
+        and 0 <= c.sent_index - o.sent_index <= 1
+        and (
+            o.paragraph == c.paragraph
+            or (c.paragraph == o.paragraph + 1 and c.sent_index == o.sent_index + 1)
+        )
     ]
 
 

@@ -670,6 +670,7 @@ def _victims_described(cand: Candidate) -> set[int]:
 
 
 _DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
+_MARTYRDOM = frozenset({"shahadat", "shahadah", "shahada", "martyrdom"})
 # verbs of receiving wounds or care for them, above which a casualty is told: "admitted with wounds sustained when"
 _WOUND_VERBS = frozenset("sustain suffer receive admit treat".split())
 
@@ -737,7 +738,10 @@ def _dying_clause(cand: Candidate) -> Token | None:
         t = head
         if t.pos_ in ("VERB", "AUX"):
             lemma = lemma_of(t)
-            if lemma in _DYING_VERBS:
+            if lemma in _DYING_VERBS or (
+                # "one soldier embraced shahadat": Pakistan's army's words for a soldier killed
+                lemma == "embrace" and any(c.lower_ in _MARTYRDOM for c in t.children if c.dep_ == "dobj")
+            ):
                 return t
             if lemma in _WOUND_VERBS:
                 # "admitted with shrapnel wounds sustained when shelling hit his house": the clause of the

@@ -82,6 +82,7 @@ def find_places(
     candidates: bool = True,
     text: str | None = None,
     on: date | None = None,
+    filed_in: str | None = None,
 ) -> list[PlaceMention]:
     """All place mentions of the document in text order, jointly disambiguated. ``candidates=False`` leaves
     out the losing candidates (the pipeline needs only the winners; `spotrep places` shows them all).
@@ -89,12 +90,15 @@ def find_places(
 
     ``on`` is the document's publication date: in a report about the war's theatre, among namesakes of one
     oblast the one near the front line in force that day is preferred (gazetteer.frontline), since fighting,
-    shelling and strikes on villages happen there."""
+    shelling and strikes on villages happen there.
+
+    ``filed_in`` is the country of the document's dateline ("RANCHI, 10 April 2021 -"): it counts as one place of
+    that country when the document's focus is decided."""
     g = get_gazetteer()
     finder = _Finder(doc, g, text)
     mentions = finder.find()
     starts = [s.start for s in doc.sents]
-    _Resolver(doc, g, mentions, focus_country, starts, on).resolve()
+    _Resolver(doc, g, mentions, focus_country, starts, on, filed_in).resolve()
     return [_to_public(m, g, starts, candidates) for m in mentions]
 
 

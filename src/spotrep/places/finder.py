@@ -138,6 +138,18 @@ _GROUP_NOUNS = AFFILIATION_NOUNS | frozenset(
     {"gang", "gangs", "group", "faction", "movement", "front", "party"}
 )
 # lower-case particles inside a place name ("Mocimboa da Praia", "San Juan del Sur", "Ben Guerdane")
+# the parts of a town: "the Brooklyn neighbourhood of Cite Soleil", "the Saltivka microdistrict of Kharkiv"
+_QUARTER_NOUNS = frozenset(
+    {"neighbourhood", "neighborhood", "quarter", "suburb", "microdistrict", "micro-district", "borough"}
+)
+# the nouns that end the names of armed and official bodies ("Rapid Intervention Battalion")
+_BODY_NOUNS = frozenset(
+    {
+        "battalion", "battalions", "brigade", "brigades", "regiment", "division", "corps", "force", "forces",
+        "unit", "units", "command", "squadron", "company", "army", "guard", "guards", "police", "service",
+        "agency", "ministry", "committee", "council", "front", "movement", "group", "team", "squad", "task",
+    }
+)  # fmt: skip
 _NAME_PARTICLES = frozenset(
     {"da", "de", "do", "das", "dos", "del", "della", "di", "du", "des", "der", "van", "von"}
     | {"au", "aux", "à", "sur", "sous", "en", "lès"}  # Port-au-Prince, Anse-à-Galets, Boulogne-sur-Mer
@@ -331,6 +343,28 @@ class _Finder:
                     used[k] = True
             elif low in SEA_NAMES and cap[k] and k > 0 and lower[k - 1] == "the":
                 used[k] = True
+            elif (
+                low in ("bank", "banks")
+                and not cap[k]
+                and k + 3 < n
+                and lower[k + 1] == "of"
+                and lower[k + 2] == "the"
+                and cap[k + 3]
+            ):
+                self._use_run(k + 3)  # "on the left bank of the Dnipro": the river, not the city
+            elif (
+                low in _QUARTER_NOUNS
+                and k > 0
+                and cap[k - 1]
+                and k + 2 < n
+                and lower[k + 1] == "of"
+                and (cap[k + 2] or lower[k + 2] == "the")
+            ):
+                # "in Brooklyn neighbourhood of Cite Soleil": a part of the town named after it, no Brooklyn
+                run = self._base_run_before(k)
+                if run is not None:
+                    for x in range(*run):
+                        used[x] = True
             elif low in UNIT_BEFORE or (low in VESSEL_BEFORE and k + 1 < n and cap[k + 1]):
                 self._use_run(k + 1)
             elif low in UNIT_AFTER and k > 0 and cap[k - 1] and not used[k - 1]:
@@ -431,6 +465,8 @@ class _Finder:
                 for i in range(run[0], run[1]):
                     if i == run[1] - 1 and self.toks[i].is_stop:
                         continue  # "A district commissioner was shot": the article, not Montevideo's Municipio A
+                    if i > run[0] and lower[i - 1] in _NAME_PARTICLES:
+                        break  # "Mocimboa da Praia district": the name goes on before its particle (no Praia)
                     base = self._span_text(i, run[1])
                     if community:
                         pairs = self.memo.admin_units(g, base, True)
@@ -761,7 +797,12 @@ class _Finder:
             if texts[k] == "," and not parts:
                 continue  # "X, Region" alone: the settlement-region pattern reads it
             if texts[k] == "," and (
-                r_end < n and texts[r_end] not in (",", ".", ")", ";") and r_mention is None
+                r_end < n
+                and texts[r_end] not in (",", ".", ")", ";")
+                and r_mention is None
+                # "in Barangay Pagatin, Datu Salibo, Maguindanao on Saturday": the sentence goes on with a
+                # word of time or place, not with a name or a verb
+                and (self.cap[r_end] or self.toks[r_end].pos_ not in ("ADP", "ADV", "SCONJ"))
             ):
                 continue
             data = self.g.data
@@ -782,9 +823,19 @@ class _Finder:
             # a district of the chain stands for its namesake town only when it is the first unit below an
             # unknown place: "Zzyx (Damboa LGA, Borno)", not "Namtu township (Kyaukme district, Shan-North)"
             unit_before = end > 0 and self.lower[end - 1] in _UNIT_NOUNS
+            before_name = self._name_before(end)
             for a, e in parts:
                 namesake = not inside and not unit_before
                 inside = self._chain_member(a, e, codes, region_text, False, namesake=namesake) or inside
+                if (
+                    before_name
+                    and all(self.owner[x] is None for x in range(a, e))
+                    and self._span_text(a, e).lower().startswith(before_name + " ")
+                ):
+                    # the unit named after the place before the chain, unknown there ("Palma town (Palma
+                    # district, Cabo Delgado)"): that place again, never a namesake elsewhere
+                    for x in range(a, e):
+                        self.used[x] = True
             inside = self._chain_member(None, end, codes, region_text, inside) or inside
             if r_mention.precision == 2 and r_mention.kind == "region":
                 # the chain ends with a unit below the region: what the text puts in it is in that unit
@@ -799,6 +850,13 @@ class _Finder:
             earlier = self._settlement_before_unit(end)
             if earlier is not None:
                 self._chain_member(None, earlier, codes, region_text, inside)
+
+    def _name_before(self, end: int) -> str:
+        """The capitalised name ending before token end (a settlement noun after it left out), lower case."""
+        if end > 0 and self.lower[end - 1] in SETTLEMENT_NOUNS:
+            end -= 1
+        run = self._base_run_before(end)
+        return self._span_text(run[0], end).lower() if run is not None else ""
 
     def _unit_below_region(self, mention: _Mention, codes: frozenset[str]) -> int | None:
         """The entry of a unit below an ISO first-level region (a province of Burkina Faso, a raion, a
@@ -1081,8 +1139,30 @@ class _Finder:
                 continue  # a hyphenated name is read whole: "Vyshnevo-Polove" is never "-Polove" or "Polove"
             pairs = self._in_region_pairs(start, end, codes)
             if pairs:
+                if start > run[0] and codes and not _any_inside(self.g, pairs, codes):
+                    # "Bali Nyonga, Mezam Division, North West region": a name the gazetteer lacks whole,
+                    # whose first word is a settlement of the region, is that settlement (not "Nyonga" abroad)
+                    first = self._first_word_inside(run[0], start, codes)
+                    if first:
+                        return run[0], first
                 return start, pairs
         return None
+
+    def _first_word_inside(self, a: int, b: int, codes: frozenset[str]) -> list[tuple[int, int]]:
+        """The settlements of the regions named exactly as the words a..x of a longer name (the longest first)."""
+        data = self.g.data
+        for x in range(b, a, -1):
+            text = self._span_text(a, x)
+            inside = [
+                (e, q)
+                for e, q in self._lookup(text, _name_key(text), loose=False)
+                if q == Q_NAME
+                and data.kind[e] == KIND_SETTLEMENT
+                and _region_ok(data.codes[data.admin1[e]], codes)
+            ]
+            if inside:
+                return inside
+        return []
 
     def _demonym_patterns(self) -> None:
         g = self.g
@@ -1318,6 +1398,19 @@ class _Finder:
             return ""
         if self._operation_name(i):
             return ""
+        if (
+            e == i + 1
+            and i > 0
+            and e < n
+            and texts[i - 1] == "("
+            and texts[e] == ")"
+            and texts[i].isupper()
+            and i >= 2
+            and self.cap[i - 2]
+        ):
+            return ""  # "the Rapid Intervention Battalion (BIR)": the name's abbreviation, no place
+        if min(q for _, q in pairs) > Q_NAME and self._in_body_name(e):
+            return ""  # "the Rapid Intervention Battalion": a word of a body's name, no alias of Rapid City
         if span_ent is not None and not exact_ent and ent_start <= i and ent_end >= e:
             # part of a larger entity: "Stanislav" in "Stanislav Petrov", "Kyiv" in "Kyiv Independent"
             region_follows = e < n and lower[e] in ("region", "regional", "oblast")
@@ -1378,6 +1471,16 @@ class _Finder:
             # for a person; a person is rarely what fire hits or comes down on
             return "the target of fire (spaCy PERSON)"
         return ""
+
+    def _in_body_name(self, e: int) -> bool:
+        """Does the capitalised name go on after token e up to the noun of an armed or official body ("Rapid
+        Intervention Battalion", "Joint Task Force", "Special Operations Command")?"""
+        k = e
+        while k < self.n and k - e < MAX_NAME_TOKENS and self.cap[k]:
+            if self.lower[k] in _BODY_NOUNS:
+                return True
+            k += 1
+        return False
 
     def _in_named_region(self, e: int, pairs: list[tuple[int, int]]) -> bool:
         """Whether the name ending before token e is followed, within its phrase ("X in Y Local Government Area

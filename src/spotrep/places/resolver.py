@@ -5,7 +5,9 @@ with its reasons."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
+import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -95,6 +97,19 @@ def _iso_type(code: str | None) -> str | None:
     return sub.type.lower() if sub is not None else None
 
 
+# "Burqin, west of Jenin", "Kuchai, 20 km from Chaibasa", "Bodhei near Lamu": the words between two places the
+# text says lie close together (the nearer readings of both win)
+_RELATION_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:about|some|around|approximately|roughly)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+(?:to\s+the\s+)?)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:of|from)|from|near|outside|close\s+to"
+    r"|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+RELATION_KM = 40.0
+W_RELATION = 1.0
+
 # --- resolution -----------------------------------------------------------------------------------
 # words between a vague area and the place it is of ("border areas and settlements of Sumy oblast")
 _AREA_OF_GAP = frozenset(
@@ -155,8 +170,10 @@ class _Resolver:
         focus: str | None,
         sent_starts: list[int] | None = None,
         on: date | None = None,
+        filed_in: str | None = None,
     ) -> None:
         self.doc = doc
+        self.filed_in = filed_in
         self.g = g
         self.on = on
         self.mentions = mentions
@@ -191,6 +208,8 @@ class _Resolver:
         war = self._war_theatre(named)
         if war:
             named = self._drop_foreign_namesakes(named, WAR_COUNTRIES)
+            # "near the Ivan Franko Theatre in Kyiv": no Iván of Hungary
+            named = self._drop_fragments_abroad(named)
         else:
             # in a report about one country, a small place abroad reached through an alias is no reading
             if self.focus:
@@ -219,6 +238,7 @@ class _Resolver:
         data = g.data
         kinds, countries, codes = data.kind, data.country, data.codes
         focus = self.focus
+        related = self._related(named)
         for _round in range(2):
             # proximity looks at the places named near a mention (a window of mentions, each place once), so a
             # long document costs linear, not quadratic, time
@@ -252,6 +272,8 @@ class _Resolver:
                         c.ctx_why.append(f"focus country {focus}")
                     if others and kind != KIND_COUNTRY:
                         self._proximity(c, others)
+                for r in related.get(id(m), ()):
+                    self._relation(m, r)
                 m.winner = m.top()
         for m in self.mentions:
             if m.anaphor is not None:
@@ -396,7 +418,8 @@ class _Resolver:
         ]
         if not lone:
             return named
-        nations = self._nationalities()
+        # (the dateline's country is one the text names: "RANCHI, 10 April 2021 - ... near Kuchai")
+        nations = self._nationalities() | ({self.filed_in} if self.filed_in else set())
         if not nations:
             return named
         keep = nations | {
@@ -887,6 +910,8 @@ class _Resolver:
     def _focus_country(self, named: list[_Mention]) -> str | None:
         g = self.g
         votes: Counter[str] = Counter()
+        if self.filed_in:
+            votes[self.filed_in] += 1.0  # the dateline's city: a place of its country
         for m in named:
             w = m.winner
             if w is None:
@@ -898,6 +923,8 @@ class _Resolver:
                 votes[country] += 0.25
             elif g.kind(w.entry) == KIND_COUNTRY:
                 votes[country] += 0.5
+            elif w.quality > Q_NAME:
+                votes[country] += 0.5  # a reading through another name or spelling: half a vote
             else:
                 votes[country] += 1.0
         if not votes:
@@ -930,6 +957,34 @@ class _Resolver:
             elif not math.isnan(lats[entry]):
                 targets.append((False, None, entry, lats[entry], lons[entry], other.text))
         return targets
+
+    def _related(self, named: list[_Mention]) -> dict[int, list[_Mention]]:
+        """The places the text says lie close to each named place ("Burqin, west of Jenin"), both ways."""
+        text = self.doc.text
+        out: dict[int, list[_Mention]] = {}
+        ordered = sorted(named, key=lambda m: m.start)
+        for a, b in itertools.pairwise(ordered):
+            if b.start - a.end <= 60 and _RELATION_GAP.match(text[a.end : b.start]):
+                out.setdefault(id(a), []).append(b)
+                out.setdefault(id(b), []).append(a)
+        return out
+
+    def _relation(self, m: _Mention, other: _Mention) -> None:
+        """A reading of m within RELATION_KM of the reading of the place the text says it is close to."""
+        w = other.winner
+        if w is None or len(m.cands) < 2:
+            return
+        far = self.g.point(w.entry)
+        if far is None:
+            return
+        for c in m.cands:
+            p = self.g.point(c.entry)
+            if p is None:
+                continue
+            d = haversine_km(p[0], p[1], far[0], far[1])
+            if d < RELATION_KM:
+                c.ctx += W_RELATION * (1 - d / RELATION_KM)
+                c.ctx_why.append(f"{d:.0f} km from {other.text}, which the text says it is close to")
 
     def _proximity(self, c: _Cand, targets: list[_Target]) -> None:
         data = self.g.data
