@@ -1005,3 +1005,16 @@ def test_a_region_named_with_a_particle_is_found_whole(places) -> None:  # noqa:
     m = by_text(places("ELN guerrillas clashed with FARC dissidents near Tibu (Norte de Santander)."),
                 "Norte de Santander")  # fmt: skip
     assert m.location.admin1_code == "CO-NSA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_place"),
+    [
+        # a building named after someone or somewhere, in a report about another country
+        ("Mourners gathered at the Aichi cemetery and marched to the governor's office in Saqqez.", "Aichi"),
+        # a spelling generated for a town abroad is no reading of a word in a report about one country
+        ("Protesters gathered at the Makki mosque in Zahedan after Friday prayers.", "Makki"),
+    ],
+)
+def test_names_of_buildings_and_spellings_abroad_are_no_places(places, sentence, not_a_place) -> None:  # noqa: F811
+    assert not_a_place not in [m.text for m in places(sentence)]

@@ -546,3 +546,17 @@ def test_the_dateline_country_keeps_an_unknown_village_out_of_another_country():
     assert found and all(e.location is None or e.location.country == "IN" for e in found), [
         e.location for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "On 3 November 2021, an IED exploded under a VDP vehicle on the road between Fada N'Gourma and "
+        "Natiaboani (Gourma, Est), coded to Fada N'Gourma. 2 VDP members were killed.",
+        "On 3 November 2021, an IED exploded under a VDP vehicle between Fada N'Gourma and Natiaboani (Gourma, "
+        "Est). Coded to Fada N'Gourma. 2 VDP members were killed.",
+    ],
+)
+def test_the_coders_word_places_the_event_bracketed_or_not(note):
+    found = spotrep.extract(note, published="2021-11-04")
+    assert found and found[0].location.name.startswith("Fada"), [e.location for e in found]

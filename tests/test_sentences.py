@@ -1240,6 +1240,38 @@ TABLE = [
         "Air/drone strike",
         fat=1,
     ),
+    # the toll the event's noun is told in
+    row(
+        "The death toll from the Russian missile strike on the centre of Sumy rose to 14 on Wednesday, officials "
+        "said.",
+        "toll_of_the_strike_rose",
+        "Shelling/artillery/missile attack",
+        fat=14,
+    ),
+    row(
+        "The number of people killed in the drone attack on Kharkiv on Tuesday rose to 9.",
+        "number_killed_in_the_attack_rose",
+        "Air/drone strike",
+        fat=9,
+    ),
+    # a tank that holds water is property, not armour
+    row(
+        "Settlers destroyed a water tank and olive trees belonging to a farmer near Hebron on Tuesday.",
+        "water_tank_destroyed",
+        "Looting/property destruction",
+    ),
+    # hostages held are abducted
+    row(
+        "Gunmen held twelve bus passengers hostage near Guayaquil for several hours on Tuesday.",
+        "staff_held_hostage",
+        "Abduction/forced disappearance",
+    ),
+    # a town entered and looted before the raiders withdrew changed no hands
+    row(
+        "Insurgents entered Macomia town on Tuesday and looted shops and warehouses before withdrawing.",
+        "raid_that_withdrew",
+        "Looting/property destruction",
+    ),
     # an air force that fires strikes from the air
     row(
         "On 13 May 2024, the Russian air force fired at a hospital in Vovchansk, Kharkiv. 2 people were killed.",

@@ -916,8 +916,31 @@ _FIGHT_AFTER_ENTERING = frozenset("clash fight battle engage skirmish exchange".
 
 def entered_to_fight(token: Token) -> bool:
     """ "entered the village and clashed with the defenders": an entry told as what led to a fight is that
-    fight, not a taking of the place."""
-    return any(c.dep_ == "conj" and _lemma(c) in _FIGHT_AFTER_ENTERING for c in token.children)
+    fight, not a taking of the place; "entered the town and looted shops before withdrawing": a raid that left
+    the town as it was held."""
+    return any(
+        c.dep_ == "conj" and _lemma(c) in _FIGHT_AFTER_ENTERING for c in token.children
+    ) or _left_again(token)
+
+
+_LEAVING_AGAIN = frozenset("withdraw retreat leave pull flee".split())
+
+
+def _left_again(token: Token) -> bool:
+    """Did the forces that entered leave again ("before withdrawing", "and then retreated")? Read in the verb's
+    clause and the clauses joined to it."""
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("advcl", "conj", "prep", "pcomp") and any(
+                _lemma(t) in _LEAVING_AGAIN
+                and t.pos_ == "VERB"
+                # the same forces ("before withdrawing"), not the other side ("after Russian troops left")
+                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in t.children)
+                for t in c.subtree
+            ):
+                return True
+    return False
 
 
 def forces_entered(token: Token) -> bool:

@@ -108,6 +108,10 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
                     args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
     for arg in args:
         key = _weapon_key(arg) or lemma_of(arg)
+        if key == "tank" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in _TANK_CONTENTS for c in arg.children
+        ):
+            key = "property"  # "destroyed a water tank": a farmer's property, no armour
         if key in table and table[key] != "?":
             return table[key].rstrip("?")
     person = table.get("person")
@@ -143,6 +147,8 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
     return None
 
 
+# what a tank that is no armour holds: "a water tank", "fuel tanks", "a storage tank"
+_TANK_CONTENTS = frozenset("water fuel oil gas petrol diesel storage septic reservoir".split())
 _DRONE_HEADS = frozenset("vehicle aircraft system craft aerial".split())
 _DRONE_MODS = frozenset("unmanned uncrewed aerial remotely-piloted pilotless".split())
 

@@ -131,6 +131,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "desecrate": "looting",
     "smash": "looting?",
     "paint": "?",
+    "hold": "?",  # only with what it holds: "held journalists hostage"
     "torch": "looting",
     "pillage": "looting",
     "raze": "looting",
@@ -379,6 +380,8 @@ NEUTRALISED_PEOPLE = {
 
 # objects that make an ambiguous verb a trigger of a kind: verb lemma -> {object lemma: kind}
 VERB_OBJECTS: dict[str, dict[str, str]] = {
+    # "held journalists hostage", "held the villagers captive"
+    "hold": {"hostage": "abduction", "hostages": "abduction", "captive": "abduction"},
     "take": {
         "control": "capture",
         "over": "capture",

@@ -147,8 +147,9 @@ _RE_TOLL = _Lazy(
     needs=("toll",),
 )
 _RE_NUMBER_OF = _Lazy(
-    rf"\bnumber\s+of\s+(?P<what>dead|deaths|fatalities|killed|victims|injured|wounded|injuries)\b"
-    rf"[^.;]{{0,40}}?"
+    rf"\bnumber\s+of\s+(?:(?:people|persons|civilians|those)\s+)?"
+    rf"(?P<what>dead|deaths|fatalities|killed|victims|injured|wounded|injuries)\b"
+    rf"[^.;]{{0,80}}?"
     rf"\b(?:to|at|reached|is|was|stands\s+at)\s+(?P<np>{_COUNT})",
     re.I,
     needs=("number",),

@@ -1103,6 +1103,11 @@ class DocumentExtractor:
         ):
             # "1 person is known to have been killed": the count is the subject of the verb the event hangs on
             cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in trigger.head.subtree}))
+        if cas.fatalities is None and (toll := _toll_clause(trigger)) is not None:
+            # "the death toll from the missile strike on Sumy rose to 35": the toll the event's noun is told in
+            told = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in toll.subtree}))
+            if told.fatalities is not None:
+                cas = replace(cas, fatalities=told.fatalities, qualifier_fatalities=told.qualifier_fatalities)
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
         if cand.fatalities is None:
             cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"
@@ -1172,6 +1177,24 @@ class DocumentExtractor:
 
 # the verbs whose object is a person killed ("killed Hamza Yusuf", "assassinated Ali Omar and Farah Aden")
 _KILLING_VERBS = frozenset({"kill", "assassinate", "murder", "execute", "behead", "slay", "martyr"})
+
+
+_TOLL_NOUNS = frozenset({"toll", "number"})
+
+
+def _toll_clause(trigger: Token) -> Token | None:
+    """The clause of the toll an event's noun is told in ("the death toll from the strike rose to 35", "the
+    number of people killed in the attack rose to 33"): the verb the toll is the subject of, else None."""
+    t = trigger
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "NOUN" and lemma_of(t) in _TOLL_NOUNS and t.dep_ in ("nsubj", "nsubjpass"):
+            return t.head
+        if t.pos_ in ("VERB", "AUX") and lemma_of(t) not in ("kill", "die"):
+            return None
+    return None
 
 
 def _named_dead(ctx: DocContext, domain: set[int]) -> int | None:
@@ -1286,16 +1309,25 @@ def _attacks_the_place(cand: Candidate) -> bool:
 
 # an ACLED coder's note of where the event is coded: "in Aung Lawt village (coded as Muse)", "... [coded to
 # Donetsk]" (not "Fatalities coded as 10")
-_CODED_PLACE = re.compile(r"[(\[]\s*coded\s+(?:as|to)\s+([^()\[\]]{1,60}?)\s*[)\]]", re.I)
+_CODED_PLACE = re.compile(
+    r"[(\[]\s*coded\s+(?:as|to)\s+([^()\[\]]{1,60}?)\s*[)\]]"
+    # "Coded to Karimama.", "Location coded as Ma Ga (Lashi).": the coder's word in a sentence of its own
+    r"|(?:^|(?<=[.;,]\s)|(?<=\blocation\s))coded\s+(?:as|to)\s+([^()\[\].;,]{1,60}?)\s*(?=[.;,(]|$)",
+    re.I | re.M,
+)
 
 
 def _coded_place(ctx: DocContext, cands: list[Candidate]) -> None:
     """A note that says once where its event is coded ("(coded as Kani)", "[coded to Mykolaiv]") places its
     events there: the coder's word, when the place it names is found."""
-    hits = [m for m in _CODED_PLACE.finditer(ctx.text) if not m.group(1)[:1].isdigit()]
+    hits = [
+        m
+        for m in _CODED_PLACE.finditer(ctx.text)
+        if not (m.group(1) or m.group(2))[:1].isdigit() and "event" not in (m.group(1) or m.group(2)).lower()
+    ]
     if len(hits) != 1:
         return
-    a, b = hits[0].span(1)
+    a, b = hits[0].span(1) if hits[0].group(1) else hits[0].span(2)
     named = [
         m
         for ms in ctx.places_by_sentence.values()

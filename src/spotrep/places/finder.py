@@ -551,6 +551,8 @@ class _Finder:
                     self.texts[j] == "-" and j + 1 < n and (self.cap[j + 1] or self.texts[j + 1] in _ARTICLES)
                 )
                 or (j > k and _article_joins(self.texts, self.toks, j, self.cap))
+                # "Norte de Santander": a particle inside the name
+                or (j > k and self.lower[j] in _NAME_PARTICLES and j + 1 < n and self.cap[j + 1])
             )
         ):
             j += 1
@@ -1428,6 +1430,13 @@ class _Finder:
             # "Kremenchuk: a missile hit an enterprise": a regional post's heading names the place (spaCy
             # often takes it for a person)
             return "heading 'X:'"
+        if (
+            i >= 2
+            and lower[i - 1] in ("to", "as")
+            and lower[i - 2] == "coded"
+            and _exact_settlement(g, pairs)
+        ):
+            return "the coder's place ('coded to X')"
         if label in _MISTAGGED_TOWN_LABELS and exact_ent and self._in_named_region(e, pairs):
             # "an ambush at Gajiram in Nganzai Local Government Area of Borno State": a settlement of the region
             # the sentence goes on to name, whatever the tagger took it for
@@ -1966,14 +1975,14 @@ def _exact_settlement(g: Gazetteer, pairs: list[tuple[int, int]], population: in
 
 
 def _foreign_small_alias(data: Any, c: _Cand, home: frozenset[str] = WAR_COUNTRIES) -> bool:
-    """A settlement outside the ``home`` countries (Ukraine and Russia by default), of fewer than
-    FOREIGN_ALIAS_POPULATION people, that the mention reaches only through an alternate name or a loose
-    spelling."""
+    """A settlement outside the ``home`` countries (Ukraine and Russia by default) that the mention reaches only
+    through an alternate name of a place of fewer than FOREIGN_ALIAS_POPULATION people, or through a spelling
+    generated or loosened (of a place of any size: "Makki" is no Mek'i of Ethiopia in a report on Iran)."""
     return (
         c.quality >= Q_ATTESTED
         and data.kind[c.entry] == KIND_SETTLEMENT
         and data.codes[data.country[c.entry]] not in home
-        and data.population[c.entry] < FOREIGN_ALIAS_POPULATION
+        and (data.population[c.entry] < FOREIGN_ALIAS_POPULATION or c.quality >= Q_VARIANT)
     )
 
 

@@ -107,6 +107,11 @@ _RELATION_GAP = re.compile(
     r"\s+(?:the\s+)?(?:(?:city|town|village|district)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# the nouns of buildings and grounds named after people, saints and faraway towns
+_FACILITY_NOUNS = frozenset(
+    "mosque church cathedral temple monastery shrine cemetery graveyard school college university hospital "
+    "clinic stadium market bazaar square street avenue road park prison".split()
+)
 RELATION_KM = 40.0
 W_RELATION = 1.0
 
@@ -231,6 +236,7 @@ class _Resolver:
                 nations = self._nationalities()  # read only when a candidate could go
                 named = self._drop_foreign_namesakes(named, support | nations, one_word=True, near=nations)
             named = self._drop_lone_aliases_abroad(named)
+            named = self._drop_facility_names_abroad(named)
             named = self._drop_fragments_abroad(named)
         if war and self.on is not None:
             for m in named:
@@ -403,6 +409,25 @@ class _Resolver:
         self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
         return [m for m in named if id(m) not in gone]
 
+    def _drop_facility_names_abroad(self, named: list[_Mention]) -> list[_Mention]:
+        """A name before a building's noun ("at the Aichi cemetery", "the Makki mosque") in a report about
+        another country is the building's name, not a town abroad: no place."""
+        if not self.focus:
+            return named
+        doc, g = self.doc, self.g
+        gone = {
+            id(m)
+            for m in named
+            if m.tok_end < len(doc)
+            and doc[m.tok_end].lower_ in _FACILITY_NOUNS
+            and m.winner is not None
+            and g.country(m.winner.entry) != self.focus
+        }
+        if not gone:
+            return named
+        self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
+        return [m for m in named if id(m) not in gone]
+
     def _drop_lone_aliases_abroad(self, named: list[_Mention]) -> list[_Mention]:
         """A one-word name that only an alternate name of a settlement abroad reads, of any size, in a text whose
         nationality words name other countries and whose other places lie elsewhere ("Malian forces struck
@@ -419,7 +444,12 @@ class _Resolver:
         if not lone:
             return named
         # (the dateline's country is one the text names: "RANCHI, 10 April 2021 - ... near Kuchai")
-        nations = self._nationalities() | ({self.filed_in} if self.filed_in else set())
+        nations = (
+            self._nationalities()
+            | ({self.filed_in} if self.filed_in else set())
+            # the country the report is about, by its other places
+            | ({self.focus} if self.focus else set())
+        )
         if not nations:
             return named
         keep = nations | {
