@@ -459,6 +459,18 @@ ARTICLES = [
         want(SHELL, "Chernihiv", "UA-74", "2023-08-19", fat=7, inj=144, a1="RU"),
         max_events=1,
     ),
+    case(
+        "article_toll_of_a_strike_rises_the_next_day",
+        "Death toll from missile strike on Kryvyi Rih rises to 19\n\n"
+        "KYIV, Ukraine (AP) — The death toll from a Russian ballistic missile strike on a residential area of the "
+        "central Ukrainian city of Kryvyi Rih rose to 19 on Monday, including nine children, regional officials "
+        "said.\n\n"
+        "The missile struck near a playground on Friday evening. More than 70 people were wounded.\n\n"
+        "Russia's Defense Ministry said it had targeted a meeting of military officers in a restaurant.",
+        "2025-04-07",
+        want(SHELL, "Kryvyi Rih", "UA-12", "2025-04-04", tol=3, fat=19, a1="RU"),
+        max_events=1,
+    ),
 ]
 
 TABLE = LEADS + ARTICLES

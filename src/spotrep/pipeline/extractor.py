@@ -1108,6 +1108,8 @@ class DocumentExtractor:
             told = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in toll.subtree}))
             if told.fatalities is not None:
                 cas = replace(cas, fatalities=told.fatalities, qualifier_fatalities=told.qualifier_fatalities)
+                # ("rose to 35 on Monday": the day the toll rose, the strike may be of the days before)
+                cand.undated = True
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
         if cand.fatalities is None:
             cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"

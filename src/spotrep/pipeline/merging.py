@@ -220,10 +220,21 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     )
 
 
+def _told_days_after(lead: Candidate, c: Candidate) -> bool:
+    """Is the lead's day (often the day a toll was given: "the toll rose to 70, officials said Saturday") that of
+    event c or one of the six days after it?"""
+    if lead.span is None or c.span is None or not (lead.span.resolved and c.span.resolved):
+        return False
+    return timedelta(0) <= lead.span.end - c.span.start <= timedelta(days=6)
+
+
 def _fold_retyped(cands: list[Candidate], retyped: list[Candidate]) -> list[Candidate]:
     """A storming typed an attack on civilians only once every actor was known ("RSF fighters stormed the village
-    and opened fire on residents") is the attack told before at that place, on those days, by those actors."""
+    and opened fire on residents") is the attack told before at that place, on those days, by those actors; or
+    the attack a headline or lead told without a place the gazetteer knows ("the death toll from a gang attack on
+    the town of Pont-Sonde rose to 70"), which the storming places."""
     gone: set[int] = set()
+    lead = min((o.sent_index for o in cands), default=0)
     for c in retyped:
         for o in cands:
             if (
@@ -231,13 +242,23 @@ def _fold_retyped(cands: list[Candidate], retyped: list[Candidate]) -> list[Cand
                 and id(o) not in gone
                 and o.typing.sub_event_type == "Attack"
                 and o.background == c.background
-                and places_stage.same_place(o.location, c.location)
-                and _dates_overlap(o, c, c.undated)
                 and _actors_compatible(o, c)
             ):
-                _absorb(o, c)
-                gone.add(id(c))
-                break
+                if places_stage.same_place(o.location, c.location) and _dates_overlap(o, c, c.undated):
+                    _absorb(o, c)
+                    gone.add(id(c))
+                    break
+                if (
+                    (o.location is None or o.place_inherited)
+                    and c.location is not None
+                    and not c.place_inherited
+                    and o.sent_index <= lead + 1
+                    and o.sent_index < c.sent_index
+                    and _told_days_after(o, c)
+                ):
+                    _absorb(c, o)
+                    gone.add(id(o))
+                    break
     return [c for c in cands if id(c) not in gone]
 
 

@@ -447,8 +447,16 @@ class _Resolver:
         nations = (
             self._nationalities()
             | ({self.filed_in} if self.filed_in else set())
-            # the country the report is about, by its other places
-            | ({self.focus} if self.focus else set())
+            # the country the report is about, by its other places (not by the lone names themselves)
+            | (
+                {self.focus}
+                if self.focus
+                and any(
+                    m not in lone and m.winner is not None and self.g.country(m.winner.entry) == self.focus
+                    for m in named
+                )
+                else set()
+            )
         )
         if not nations:
             return named
