@@ -432,6 +432,24 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
         "exact",
         "exact",
     ),
+    # killed "to death" by the means: mobs, knives, stones
+    ("A crowd of villagers beat to death a man accused of theft.", 1, None, None, "exact", "exact"),
+    ("Residents beat a suspected thief to death at the market.", 1, None, None, "exact", "exact"),
+    ("Two women accused of witchcraft were stoned to death.", 2, None, None, "exact", "exact"),
+    ("The gunmen hacked three farmers to death with machetes.", 3, None, None, "exact", "exact"),
+    ("Police beat the protesters with batons.", None, None, None, "exact", "exact"),
+    # the dead of both sides of a fight, counted once
+    ("Officials said 15 fighters from both sides were killed.", 15, None, None, "exact", "exact"),
+    ("Some 40 militants on each side were killed in the clashes.", 40, None, None, "approximately", "exact"),
+    # a person named by a long title
+    (
+        "A North Atlantic Treaty Organization service member died following an insurgent attack today.",
+        1,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
 ]
 
 

@@ -165,6 +165,15 @@ def test_districts_are_second_level_units(gazetteer) -> None:  # noqa: F811
         # a region's ISO name in its own language, with its kind word ("Distrito Federal": Federal District)
         ("Rioters stormed the Congress in Brasilia (Distrito Federal) on Sunday.", "Brasilia", "BR-DF", "BR"),
         ("Police dispersed a march in Caracas on Monday.", "Caracas", "VE-A", "VE"),
+        # a district the gazetteer spells otherwise, before its province: the province's unit of that sound,
+        # never a unit of another province named by the name's last word (Darah of Panjshir)
+        (
+            "Afghan forces killed two insurgents during an operation in Chahar Darah district, Kunduz "
+            "province, on Thursday.",
+            "Chahar Darah district",
+            "AF-KDZ",
+            "AF",
+        ),
     ],
 )
 def test_places_of_the_world_in_their_region(places, sentence, place, code, country) -> None:  # noqa: F811
@@ -1018,3 +1027,15 @@ def test_a_region_named_with_a_particle_is_found_whole(places) -> None:  # noqa:
 )
 def test_names_of_buildings_and_spellings_abroad_are_no_places(places, sentence, not_a_place) -> None:  # noqa: F811
     assert not_a_place not in [m.text for m in places(sentence)]
+
+
+def test_a_headline_s_last_word_before_a_blanked_dateline_is_read_as_written(places) -> None:  # noqa: F811
+    # the dateline is blanked with spaces before the analysis: the headline's place must not run into them
+    from spotrep.wire import mask_datelines
+
+    text = (
+        "Afghan Forces Kill Five Insurgents in Baghlan\n\nKABUL, Afghanistan (May 3, 2012) - Afghan forces "
+        "killed five insurgents in Baghlan province yesterday."
+    )
+    found = places(mask_datelines(text))
+    assert [m.text for m in found if m.location is not None][:1] == ["Baghlan"]

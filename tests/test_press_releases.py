@@ -560,3 +560,100 @@ def test_the_dateline_country_keeps_an_unknown_village_out_of_another_country():
 def test_the_coders_word_places_the_event_bracketed_or_not(note):
     found = spotrep.extract(note, published="2021-11-04")
     assert found and found[0].location.name.startswith("Fada"), [e.location for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        (
+            "Coalition aircraft conducted an airstrike against Taliban fighters in Nawa district, Helmand province, "
+            "on Monday. The airstrike was conducted after Taliban fighters attacked an Afghan army checkpoint in "
+            "the area. Four insurgents were killed.",
+            4,
+        ),
+        (
+            "The Air Force carried out a strike on militant positions near Bosaso on Friday. The strike was "
+            "carried out after the militants attacked a police post nearby.",
+            None,
+        ),
+    ],
+)
+def test_an_attack_told_in_a_clause_of_time_is_not_the_strike_s_doer(text, killed):
+    # "after militants attacked": an event of its own, before the strike; the strike keeps its doer and its dead
+    found = events(text)
+    strike = found[0]
+    assert strike.sub_event_type == "Air/drone strike", [(e.sub_event_type, e.actor1) for e in found]
+    assert strike.actor1 is not None and strike.actor1.kind == "military", strike.actor1
+    assert strike.fatalities == killed
+    assert [e.sub_event_type for e in found].count("Air/drone strike") == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Nigerian Air Force carried out strikes on terrorist hideouts in Sambisa forest on Tuesday.",
+        "The air force conducted a raid on militant camps near Damboa on Monday.",
+        "The Pakistan Air Force launched an attack on hideouts in North Waziristan on Sunday.",
+    ],
+)
+def test_a_strike_an_air_force_carries_out_is_flown(sentence):
+    found = events(sentence)
+    assert found and found[0].sub_event_type == "Air/drone strike", [
+        (e.sub_event_type, e.actor1) for e in found
+    ]
+
+
+def test_a_strike_a_ground_unit_carries_out_is_not_flown():
+    found = events("Special forces carried out a raid on a militant compound near Kismayo on Monday.")
+    assert all(e.sub_event_type != "Air/drone strike" for e in found)
+
+
+@pytest.mark.parametrize(
+    "release, day, killed, province",
+    [
+        (
+            # the headline names the province by its town; the body dates the operation
+            "Afghan Forces Kill Nine Insurgents in Ghazni\n\nKABUL, Afghanistan (Oct. 12, 2011) - Afghan "
+            "National Security Forces killed nine insurgents during a clearing operation in Andar district, "
+            "Ghazni province, Oct. 10.\n\nThe district had been used by insurgents to stage attacks along the "
+            "highway. The force also seized six rifles.",
+            date(2011, 10, 10),
+            9,
+            "AF-GHA",
+        ),
+        (
+            # a quote that calls the bombing "this attack" is no incident of the release's own day
+            "Coalition Condemns Bombing of Market in Zabul\n\nKABUL, Afghanistan (May 16, 2012) - Three "
+            "Afghan civilians were wounded when an insurgent bomb exploded near a market in Qalat district, "
+            'Zabul province, yesterday.\n\n"This attack shows the insurgents\' disregard for Afghan lives," '
+            "a coalition spokesman said.",
+            date(2012, 5, 15),
+            None,
+            "AF-ZAB",
+        ),
+        (
+            "Senior Taliban Leader Killed in Kunduz\n\nKABUL, Afghanistan (Oct. 16, 2010) - Afghan and "
+            "coalition forces killed a senior Taliban leader and two other insurgents in Chahar Darah "
+            "district, Kunduz province, Thursday.",
+            date(2010, 10, 14),
+            3,
+            "AF-KDZ",
+        ),
+    ],
+)
+def test_a_release_s_headline_is_the_incident_its_body_dates(release, day, killed, province):
+    found = spotrep.extract(release)
+    lead = found[0]
+    assert (lead.event_date, lead.fatalities) == (day, killed), [
+        (e.event_date, e.sub_event_type, e.fatalities) for e in found
+    ]
+    assert lead.location is not None and lead.location.admin1_code == province
+    assert not [e for e in found if e.event_date != day and e.sub_event_type == lead.sub_event_type]
+
+
+def test_a_service_member_who_died_after_an_attack_is_one_killed():
+    found = spotrep.extract(
+        "KABUL, Afghanistan (July 4, 2012) - An International Security Assistance Force service member died "
+        "following an insurgent attack in southern Afghanistan today."
+    )
+    assert found and found[0].fatalities == 1 and found[0].event_date == date(2012, 7, 4)

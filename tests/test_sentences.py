@@ -1279,6 +1279,51 @@ TABLE = [
         "Air/drone strike",
         fat=2,
     ),
+    # killed "to death" with the hands, stones or blades: a killing whatever the verb alone says
+    row(
+        "On 4 March 2024, residents beat a suspected cattle thief to death in Dori.",
+        "beaten_to_death",
+        "Attack",
+        fat=1,
+    ),
+    row(
+        "On 4 March 2024, a mob stoned two suspected thieves to death in Kaya.",
+        "stoned_to_death_by_a_mob",
+        "Mob violence",
+        fat=2,
+    ),
+    # the toll of the fighting that took a place, told in the next sentence, is the takeover's
+    row(
+        "On 4 March 2024, army commandos recaptured the town of Arbinda from the militants after heavy "
+        "fighting. The ministry said 12 militants were killed.",
+        "toll_of_a_recapture",
+        "Government regains territory",
+        fat=12,
+    ),
+    # civilians taken away are abducted, not ground taken (the village they were taken from)
+    row(
+        "On 4 March 2024, soldiers took six men from Kyauk Pyin village to carry supplies as porters.",
+        "civilians_taken_from_a_village",
+        "Abduction/forced disappearance",
+    ),
+    row(
+        "On 4 March 2024, the militants took five farmers from their fields near Mora.",
+        "farmers_taken_from_their_fields",
+        "Abduction/forced disappearance",
+    ),
+    # who makes or lays bombs is no bomb going off
+    row(
+        "On 4 March 2024, an air weapons team killed two IED emplacers near Sangin.",
+        "bomb_layers_killed",
+        "Air/drone strike",
+        fat=2,
+    ),
+    # a strike an air force carries out is flown
+    row(
+        "On 4 March 2024, the Nigerian Air Force carried out strikes on terrorist camps near Bama.",
+        "air_force_carried_out_strikes",
+        "Air/drone strike",
+    ),
 ]
 
 # sentences that report no event: negation, speculation, intention, purpose, conditions, questions, futures
@@ -1305,6 +1350,20 @@ NON_EVENTS = [
     pytest.param("Fears of an attack on the city have grown in recent days.", id="fear_of_attack"),
     pytest.param("The president called for an end to the fighting.", id="call_for_an_end"),
     pytest.param("The candles burned for hours at the memorial in Kyiv.", id="a_fire_burning_is_no_arson"),
+    # the attacks a person or a place is for: a role, no incident
+    pytest.param(
+        "Troops were searching for a commander who directs IED attacks on army convoys.",
+        id="role_directs_attacks",
+    ),
+    pytest.param(
+        "Soldiers cleared a forest that had been used by the militants to stage attacks on the road.",
+        id="role_place_used_to_stage_attacks",
+    ),
+    pytest.param(
+        "The commander is believed to have coordinated attacks against police in the province.",
+        id="role_believed_to_have_coordinated",
+    ),
+    pytest.param("He led a cell responsible for attacks on banks in the capital.", id="role_responsible_for"),
 ]
 
 

@@ -888,6 +888,17 @@ def air_force_kind(token: Token, lemma: str) -> str | None:
     return None
 
 
+_STRIKE_SUPPORT_VERBS = frozenset("carry conduct launch make mount execute stage".split())
+
+
+def air_force_noun_kind(token: Token) -> str | None:
+    """ "The Air Force carried out a strike on militant positions", "the air force conducted raids on
+    hideouts": the strike an air force carries out is flown (an Air/drone strike): "aircraft"."""
+    if token.dep_ != "dobj" or _lemma(token.head) not in _STRIKE_SUPPORT_VERBS:
+        return None
+    return air_force_kind(token.head, "strike")
+
+
 # -- entering a place -----------------------------------------------------------------------------------------
 
 _ENTERING_FORCES = frozenset(

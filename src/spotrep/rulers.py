@@ -13,6 +13,7 @@ from .lexicon.weapons import WEAPON_SYSTEMS
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 SPAN_KEY = "spotrep"
 
@@ -116,6 +117,28 @@ def _paragraph_breaks(doc):
 _SENTENCE_ENDS = frozenset('.!?"”’)')
 
 
+def _trim_entities(doc: Doc) -> Doc:
+    """Entities without the whitespace tokens at their edges: a headline's last word and the blank line and
+    spaces after it (where a dateline was blanked) are tagged as one name ("Baghlan\n\n   ", an ORG), which no
+    gazetteer knows; trimmed, the name is read as it is written."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    if not any(doc[e.start].is_space or doc[e.end - 1].is_space for e in ents):
+        return doc
+    kept = []
+    for e in ents:
+        start, end = e.start, e.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            kept.append(Span(doc, start, end, label=e.label_, kb_id=e.kb_id_))
+    doc.set_ents(kept, default="outside")
+    return doc
+
+
 def add_rulers(nlp: Language) -> None:
     """Add spotrep's components to a loaded pipeline (idempotent): paragraph-aware sentence breaks before the
     parser, and the span ruler for military vocabulary at the end."""
@@ -129,6 +152,10 @@ def add_rulers(nlp: Language) -> None:
     nlp.add_pipe("spotrep_paragraphs", before=before) if before else nlp.add_pipe(
         "spotrep_paragraphs", first=True
     )
+    if "ner" in nlp.pipe_names:
+        if "spotrep_trim_entities" not in _Language.factories:
+            _Language.component("spotrep_trim_entities", func=_trim_entities)
+        nlp.add_pipe("spotrep_trim_entities", after="ner")
     ruler = nlp.add_pipe(
         "span_ruler",
         name="spotrep_ruler",

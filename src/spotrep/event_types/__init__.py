@@ -50,6 +50,7 @@ from .crowds import (
     _seized,
     _sit_in,
     being_readied,
+    bomb_people,
 )
 from .kinds import Typing, classify
 from .protests import protest_cues, protest_typing
@@ -81,6 +82,9 @@ from .vocabulary import (
     KINDS,
     WEAPON_KIND_TO_EVENT,
 )
+
+# nouns of a strike an air force carries out ("conducted strikes", "launched a raid")
+_AIR_FORCE_NOUNS = frozenset({"strike", "raid", "attack", "bombardment"})
 
 __all__ = [
     "CAUSE_KINDS",
@@ -320,12 +324,18 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                     continue
                 if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
                     continue  # petrol bombs are rioters' weapons; found bombs are no explosion
+                if bomb_people(token):
+                    continue  # "IED emplacers", "a bomb-making cell leader": who they are, no explosion
                 if _explosive_context(token):
                     triggers.append(Trigger(token, "explosive", True, True, (token.i,)))
                     continue
             under = _came_under_fire(token, places)
             if under:
                 triggers.append(Trigger(token, under, True, True, (token.i,)))
+                continue
+            if key in _AIR_FORCE_NOUNS and codebook.air_force_noun_kind(token) == "aircraft":
+                # "the Air Force carried out a strike on militant positions": a strike from the air
+                triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT["aircraft"], True, True, (token.i,)))
                 continue
             if key in NOUN_TRIGGERS:
                 entry = NOUN_TRIGGERS[key]

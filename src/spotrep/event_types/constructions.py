@@ -269,6 +269,17 @@ def _names_weapons(obj: Token) -> bool:
 _FIRE_VERBS = frozenset({"fire", "shoot", "open"})
 _ANSWER_VERBS = frozenset({"return", "respond"})
 _LEFT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "acomp"})
+# "beat a man to death", "was stoned to death", "hacked to death": a killing, whatever the verb alone says
+_TO_DEATH_VERBS = frozenset("beat stone hack club burn batter stab trample crush torture starve".split())
+
+
+def _to_death(token: Token) -> bool:
+    return any(
+        c.dep_ in ("prep", "advmod") and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in token.children
+    )
+
+
 _CONSTRUCTION_VERBS = (
     frozenset(
         {
@@ -291,6 +302,7 @@ _CONSTRUCTION_VERBS = (
     | codebook.DAMAGE_VERBS
     | codebook.DISPLACEMENT_VERBS
     | codebook.DEBRIS_VERBS
+    | _TO_DEATH_VERBS
 )
 
 
@@ -298,6 +310,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
     """Verbs whose kind depends on their construction. '-' means: no trigger."""
     if lemma not in _CONSTRUCTION_VERBS:
         return None
+    if lemma in _TO_DEATH_VERBS and _to_death(token):
+        return "kill"
     if lemma == "leave" and _violent_doer(token):
         # "the operation left nine insurgents dead", "the blast left three wounded": a casualty report
         said = {t.lower_ for c in token.children if c.dep_ in _LEFT_DEPS for t in c.subtree}

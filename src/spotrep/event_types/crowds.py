@@ -71,9 +71,32 @@ _READYING_VERBS = frozenset(
 )
 
 
+# the people and groups named after the bombs they make or lay ("IED emplacers", "an IED facilitator", "a bomb
+# cell leader")
+_BOMB_PEOPLE = frozenset(
+    "emplacer planter maker builder facilitator cell network expert specialist smuggler trafficker "
+    "supplier financier team".split()
+)
+
+
+def bomb_people(token: Token) -> bool:
+    """Is a weapon word what names people by the bombs they make or lay ("killed two IED emplacers")?"""
+    head = token
+    for _ in range(2):
+        if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i:
+            return False
+        head = head.head
+        if lemma_of(head) in _BOMB_PEOPLE or head.lower_.rstrip("s") in _BOMB_PEOPLE:
+            return True
+    return False
+
+
 def being_readied(token: Token) -> bool:
     """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
-    insurgents who were emplacing an improvised explosive device')? The device did not go off: no event."""
+    insurgents who were emplacing an improvised explosive device'), or what names those who ready it ('IED
+    emplacers')? The device did not go off: no event."""
+    if bomb_people(token):
+        return True
     t = token
     for _ in range(3):
         if t.dep_ in ("amod", "compound") and t.head.i != t.i:

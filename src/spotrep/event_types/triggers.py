@@ -106,6 +106,24 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
                 args.extend(g for g in of.children if g.dep_ == "pobj")
                 if any(g.lower_ in ("which", "whom") for g in of.children):
                     args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
+    civilian = table.get("civilian")
+    if civilian:
+        # (with the nouns before them: "took 30 soldiers prisoner" is parsed "soldiers prisoner")
+        # (taken by someone: "gunmen took ten passengers", "ten passengers were taken by gunmen"; not "the
+        # victim was taken to hospital")
+        by = any(c.dep_ == "agent" for c in token.children)
+        taken = [
+            ACTOR_NOUNS.get(lemma_of(t))
+            for a in args
+            if a.dep_ == "dobj" or (a.dep_ == "nsubjpass" and by)
+            for t in (a, *(c for c in a.children if c.dep_ == "compound"))
+        ]
+        care = any(
+            c.dep_ == "prep" and any(lemma_of(g) in _CARE_PLACES for g in c.children) for c in token.children
+        )
+        if "civilians" in taken and "military" not in taken and not care:
+            # "took four men from the village to use as porters": civilians taken away (not the village)
+            return civilian.rstrip("?")
     for arg in args:
         key = _weapon_key(arg) or lemma_of(arg)
         if key == "tank" and any(
@@ -146,6 +164,9 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         return table["settlement"].rstrip("?")
     return None
 
+
+# where the wounded and the rescued are taken
+_CARE_PLACES = frozenset("hospital clinic safety shelter morgue hospice ambulance care".split())
 
 # what a tank that is no armour holds: "a water tank", "fuel tanks", "a storage tank"
 _TANK_CONTENTS = frozenset("water fuel oil gas petrol diesel storage septic reservoir".split())

@@ -394,6 +394,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "custody": "arrest",
         "part": "?",
         "street": "protest",
+        "civilian": "abduction",  # any civilian taken away ("took four men from the village as porters")
     },
     # a person as the object: taken into custody in a raid or an operation ("captured a Taliban facilitator",
     # "seized an IS commander"), not ground taken

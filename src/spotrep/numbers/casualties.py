@@ -43,7 +43,14 @@ _PERSON_PLURAL_EXTRA = {"others", "more", "ones", "persons", "people", "victims"
 _PERSON_SING_ALT = "|".join(sorted((w for w in _PERSON_SINGULAR if " " not in w), key=len, reverse=True))
 
 _W = r"[A-Za-z][\w'’\-\u2010\u2011]*(?:/[A-Za-z][\w'’\-]*)?"  # a word ("Boko Haram/ISWAP" too)
-_FATAL_V = r"killed|dead|slain|murdered|assassinated|executed|shot\s+dead|killed\s+outright|beheaded|massacred|martyred"
+_TO_DEATH = (
+    r"(?:beat(?:en|ing)?|stabb(?:ed|ing)|ston(?:ed|ing)|burn(?:ed|t|ing)|clubb(?:ed|ing)|hack(?:ed|ing)|"
+    r"batter(?:ed|ing)|trampl(?:ed|ing)|crush(?:ed|ing)|tortur(?:ed|ing)|starv(?:ed|ing))\s+to\s+death"
+)
+_FATAL_V = (
+    r"killed|dead|slain|murdered|assassinated|executed|shot\s+dead|killed\s+outright|beheaded|massacred|martyred|"
+    + _TO_DEATH
+)
 _INJURE_V = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed"
     # "was taken to hospital with shrapnel wounds", "had been admitted on 14 June with burns"
@@ -79,8 +86,10 @@ _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
     rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
     rf"{_GROUP_TAIL}?"
+    # "15 militants from both sides", "30 fighters on each side"
+    rf"(?:\s+(?:from|on|of)\s+(?:both|either|each|all)\s+sides?)?"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
-    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,3}}?{_PERSON_SING}"
+    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,5}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
     # one more of the people just counted: "killed two fighters and wounded a third"
@@ -192,9 +201,13 @@ _RE_FATAL_ACTIVE = _Lazy(
     rf"|\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|claimed\s+the\s+lives\s+of|"
     rf"took\s+the\s+lives\s+of|killed|killing|kills|kill|slew|slaying|murdered|murdering|assassinated|"
     rf"assassinating|executed|executing|"
-    rf"massacred|massacring|beheaded|beheading|hacked\s+to\s+death|hacking\s+to\s+death|lynched|lynching|"
+    rf"massacred|massacring|beheaded|beheading|{_TO_DEATH}|lynched|lynching|"
     # "martyring 14 soldiers": how the press releases of Pakistan's army (and others) say soldiers were killed
-    rf"martyred|martyring|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})",
+    rf"martyred|martyring|left\s+dead)\s+(?P<np2>{_COUNT_NP_LIST})"
+    # "villagers beat a suspected thief to death"
+    rf"|\b(?:beat|beating|stabbed|stabbing|stoned|stoning|hacked|hacking|clubbed|clubbing|battered|battering|"
+    rf"burned|burnt|burning|tortured|torturing)\s+(?P<np3>{_COUNT_NP_LIST})"
+    rf"(?:\s+(?:accused|suspected)\s+of\s+[^,.;]{{1,40}}?)?\s+to\s+death",
     re.I,
     needs=(
         "fatally",
@@ -216,11 +229,16 @@ _RE_FATAL_ACTIVE = _Lazy(
         "lynch",
         "martyr",
         "dead",
+        "death",
     ),
 )
 # "five PKK terrorists who were detected in the Hakurk region were neutralized": a relative clause between
 # (or the mark of the gap the clause left in an event's words: "Five PKK terrorists; were neutralized")
-_RELATIVE = r"(?:\s*,?\s+(?:who|that)\s+(?:were|had|have|was)\s+[^,.;]{1,80}?,?|;)?"
+# ("two women accused of witchcraft were stoned to death": a reduced relative clause of suspicion too)
+_RELATIVE = (
+    r"(?:\s*,?\s+(?:who|that)\s+(?:were|had|have|was)\s+[^,.;]{1,80}?,?|;"
+    r"|\s*,?\s+(?:accused|suspected)\s+of\s+[^,.;]{1,60}?,?)?"
+)
 # "troops neutralised 12 Boko Haram terrorists": how military press releases (Nigeria's, the Sahel's, Russia's
 # ministry in English) say killed; only people count ("neutralised two drones" is an interception)
 _NEUTRALISED_PEOPLE = (
@@ -260,6 +278,7 @@ _RE_FATAL_PASSIVE = _Lazy(
         "beheaded",
         "massacred",
         "martyred",
+        "death",
         "fatally",
         "mortally",
     ),
@@ -522,7 +541,7 @@ def find_casualties(text: str) -> Casualties:
     add(_RE_SUICIDE, fat, ("np", "np2", "np3"))
     add(_RE_BODIES, fat, ("np", "np2"))
     # 4. verbs with their objects and subjects
-    add(_RE_FATAL_ACTIVE, fat, ("np", "np2"))
+    add(_RE_FATAL_ACTIVE, fat, ("np", "np2", "np3"))
     add(_RE_NEUTRALISED, fat)
     add(_RE_NEUTRALISED_PASSIVE, fat)
     add(_RE_DEATHS_OF, fat)

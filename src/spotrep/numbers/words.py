@@ -361,4 +361,6 @@ _PERSON_SINGULAR = {
     # ranks and roles of press releases and briefings ("a Taliban leader was killed", "an IS facilitator")
     "leader", "chief", "facilitator", "operative", "suspect", "emir", "cleric", "smuggler", "kidnapper",
     "bodyguard", "governor", "headman", "chairman", "administrator", "spokesman", "sheikh", "bombmaker",
+    # whom mobs and gunmen kill ("beat a suspected thief to death", "an alleged informant was shot")
+    "thief", "robber", "burglar", "witch", "wizard", "informer", "councillor", "councilor",
 }  # fmt: skip

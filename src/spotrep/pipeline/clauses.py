@@ -163,6 +163,8 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 continue  # arrests fold only into a demonstration ("police arrested 180 as supporters staged sit-ins")
             if a.kind == "disruption" and b.kind not in CAUSE_KINDS | {"weapons_seizure", "attack"}:
                 continue  # "the road was closed after two explosive devices were found"
+            if _earlier_or_later(a.trigger, b.trigger):
+                continue
             a_tokens = [a.trigger] + [t.token for t in a.triggers]
             # the cause is the subject of the clause the casualties are told in ("an airstrike devastated a
             # hospital, officials said, wounding 17")
@@ -206,6 +208,19 @@ def _fold_causes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             dropped.add(id(b))
     return [c for c in cands if id(c) not in dropped]
 
+
+def _earlier_or_later(a: Token, b: Token) -> bool:
+    """Is ``a`` told in a clause of time of its own, with its own subject, hung on ``b``'s clause ("the strike
+    was conducted after militants attacked an army post", "the raid came before gunmen attacked")? Then it tells
+    another event, before or after: not the cause of ``b`` ("killed when militants attacked" is)."""
+    if a.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in a.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in a.children):
+        return False
+    return a.head.i == b.i or a.head.i == b.head.i
+
+
+_SEQUENCE_MARKS = frozenset("after before until since".split())
 
 _TAKEOVER_KINDS = frozenset({"capture", "recapture"})
 

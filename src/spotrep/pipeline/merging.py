@@ -22,6 +22,7 @@ from ..event_types import (
     protest_cues,
     protest_typing,
 )
+from ..gazetteer.translit import name_key as _name_key
 from ..lexicon.triggers import SPEECH_VERBS
 from ..lexicon.weapons import WEAPON_WORDS
 from ..model import Actor, Location
@@ -321,6 +322,19 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 cats = list(dict.fromkeys(lead_typing.categories + target.typing.categories))
                 target.typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
                 continue
+        # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
+        if c.title and (c.kind in _STORY_KINDS or c.kind == "explosion"):
+            target, alone = _headline_target(c, [o for o in out if not o.title and id(o) not in absorbed])
+            if target is not None:
+                target = final(target)
+                if alone:
+                    typing = target.typing
+                    fold(target, c)
+                    target.typing = typing  # the body tells what happened in more words than the headline
+                else:
+                    target.evidence.extend(ev for ev in c.evidence if ev not in target.evidence)
+                    absorbed[id(c)] = target
+                continue
         if c.location is not None and c.location.geo_precision == 3:
             # (not into an event already folded into this one: the headline's city told again at its province)
             precise = [
@@ -374,19 +388,6 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 typing = target.typing
                 fold(target, c)
                 target.typing = Typing(typing.kind, typing.sub_event_type, target.typing.categories)
-                continue
-        # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
-        if c.title and (c.kind in _STORY_KINDS or c.kind == "explosion"):
-            target, alone = _headline_target(c, [o for o in out if not o.title and id(o) not in absorbed])
-            if target is not None:
-                target = final(target)
-                if alone:
-                    typing = target.typing
-                    fold(target, c)
-                    target.typing = typing  # the body tells what happened in more words than the headline
-                else:
-                    target.evidence.extend(ev for ev in c.evidence if ev not in target.evidence)
-                    absorbed[id(c)] = target
                 continue
         result.append(c)
     return result
@@ -462,7 +463,12 @@ def _headline_target(title: Candidate, body: list[Candidate]) -> tuple[Candidate
     if not told:
         return None, False
     same_family = [o for o in told if o.family == title.family]
-    if same_family and len({_place_key(o.location) for o in same_family}) == 1:
+    if same_family and not told[0].undated and all(o.undated and o is not told[0] for o in same_family):
+        # the body dates its incident first in other words; the undated tellings of the headline's kind tell of
+        # it again or of the background ("This attack shows...", "villages used to stage attacks")
+        same_family = []
+    if same_family and all(_places_agree(same_family[0], o) for o in same_family[1:]):
+        # (one place, or a town and its province: "Kill 11 Insurgents in Baghlan" / "in Baghlan province")
         return same_family[0], True
     same_place = [o for o in told if _place_key(o.location) == _place_key(title.location)]
     if same_place:
@@ -480,7 +486,20 @@ def _headline_tells(title: Candidate, body: Candidate) -> bool:
         and body.background == title.background
         and _actors_compatible(title, body)
         and _dates_overlap(title, body, widen=True)
-        and _places_agree(title, body)
+        and (_places_agree(title, body) or _province_by_its_town(title.location, body.location))
+    )
+
+
+def _province_by_its_town(title: Location | None, body: Location | None) -> bool:
+    """A headline's town that gives its province its name ("Senior Taliban Leader Killed in Kunduz") stands for
+    the province: the body's place in it ("in Chahar Darah district, Kunduz province") is the headline's."""
+    return (
+        title is not None
+        and body is not None
+        and bool(title.admin1_code)
+        and title.admin1_code == body.admin1_code
+        and title.geo_precision != 3
+        and _name_key(title.name) == _name_key(title.admin1 or "")
     )
 
 
@@ -676,7 +695,9 @@ def _story_event_near(
     fits = [
         o
         for o in pool
-        if o.kind in _STORY_KINDS
+        # ("recaptured the district centre after heavy fighting. 23 Taliban were killed": the toll of the
+        # fighting that took the place)
+        if (o.kind in _STORY_KINDS or (consequence and o.kind in ("capture", "recapture")))
         and o.background == c.background
         and (repulse or _actors_compatible(o, c))
         and _dates_overlap(o, c, widen=c.undated or o.undated)
@@ -735,7 +756,9 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         story = _story_event(ctx, c, cands[:n])
         while story is not None and id(story) in into:
             story = into[id(story)]
-        if story is None:
+        if story is None or (story.title and not c.title):
+            # (the body tells the headline's event in its own words, place and day: the headline folds into
+            # the body's telling when the events are merged, not the body into the headline)
             out.append(c)
             continue
         into[id(c)] = story

@@ -79,6 +79,9 @@ def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) ->
             lapse = tokens[t.head.i - 1]
             if lapse.dep_ == "npadvmod" and lapse.lemma_.lower() in _LAPSE_UNITS:
                 return "the starting point of a lapse of time (background)"
+        role = _role_of_someone(t)
+        if role:
+            return role
     # a nominal trigger's verb governs it ("have been pressing an offensive since May 1")
     scope = set(domain)
     for h in heads:
@@ -113,6 +116,51 @@ def _habitual(ctx: DocContext, index: int, domain: set[int], heads: set[int]) ->
         if dated and all(_recent_start(m, ctx.document.published) for m in dated):
             continue
         return "a state lasting since long ago"
+    return None
+
+
+# what a person or a place is said to do or serve for, with attacks as the object: a role, not an incident
+_ROLE_VERBS = frozenset(
+    "direct coordinate plan orchestrate organize organise facilitate mastermind finance fund stage launch "
+    "conduct lead".split()
+)
+_SAID_TO_BE = frozenset("believe suspect accuse think know say allege report".split())
+
+
+def _role_of_someone(t: Token) -> str | None:
+    """Plural attacks told as what someone does or is for, not as an incident: "a Taliban leader who directs
+    IED attacks against Afghan forces", "villages used by insurgents to stage attacks", "is believed to have
+    coordinated attacks in the district", "a network responsible for attacks on checkpoints"."""
+    if t.dep_ == "compound" and t.head.i != t.i:
+        t = t.head  # "IED attacks"
+    if t.pos_ != "NOUN" or t.tag_ != "NNS" or any(c.dep_ == "det" for c in t.children):
+        return None
+    head = t.head
+    if (
+        t.dep_ == "dobj"
+        and head.lemma_.lower() == "have"
+        and head.dep_ == "xcomp"
+        and head.head.lemma_.lower() in _SAID_TO_BE
+        and any(c.dep_ == "amod" and c.lemma_.lower() in _ROLE_VERBS for c in t.children)
+    ):
+        return "what someone is said to have done (a role)"  # "believed to have coordinated attacks"
+    if t.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsible":
+        return "the attacks someone is responsible for (a role)"
+    if t.dep_ != "dobj" or head.lemma_.lower() not in _ROLE_VERBS:
+        return None
+    if head.tag_ in ("VBZ", "VBP") and head.dep_ == "relcl":
+        return "what someone habitually does (a role)"
+    aux = [c for c in head.children if c.dep_ == "aux"]
+    if head.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and head.dep_ in ("advcl", "xcomp"):
+        governor = head.head
+        if governor.lemma_.lower() == "use" or (
+            governor.lemma_.lower() in _SAID_TO_BE and governor.tag_ == "VBN"
+        ):
+            return "what someone or something is for (a role)"
+    if head.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux) and any(c.lower_ == "to" for c in aux):
+        governor = head.head
+        if governor.lemma_.lower() in _SAID_TO_BE:
+            return "what someone is said to have done (a role)"
     return None
 
 

@@ -468,10 +468,27 @@ class _Finder:
                     if i > run[0] and lower[i - 1] in _NAME_PARTICLES:
                         break  # "Mocimboa da Praia district": the name goes on before its particle (no Praia)
                     base = self._span_text(i, run[1])
+                    within = None
+                    if i > run[0] and low in DISTRICT_NOUNS:
+                        chained, within = self._chained_unit(run[0], run[1], k)
+                        if chained and self._free(run[0], k + 1):
+                            m = self._add(
+                                run[0],
+                                k + 1,
+                                "region",
+                                chained,
+                                accepted_by=f"'X {low}, Y' chain: a unit of the region in another spelling",
+                            )
+                            m.precision = 2
+                            break
                     if community:
                         pairs = self.memo.admin_units(g, base, True)
                     elif low in DISTRICT_NOUNS:
                         pairs = by_base(g, base, True) or self.memo.admin_units(g, base, False)
+                        if within:
+                            # the name's last words are no unit of another region than the one named after
+                            # it (not Darah of Panjshir for "Chahar Darah district, Kunduz province")
+                            pairs = [p for p in pairs if _region_ok(g.admin1_code(p[0]), within)]
                     else:
                         pairs = by_base(g, base, False)
                         if not pairs and low in ("republic", "territory"):
@@ -502,6 +519,29 @@ class _Finder:
                         start = k - 1 if k > 0 and lower[k - 1] == "the" else k
                         self._add(start, j, "region", pairs, accepted_by=f"'{low} of X' pattern")
                         break
+
+    def _chained_unit(
+        self, start: int, end: int, noun: int
+    ) -> tuple[list[tuple[int, int]], frozenset[str] | None]:
+        """A district whose whole name the gazetteer lacks, before the region it is in ("Chahar Darah district,
+        Kunduz province", "X district of Y province"): the unit of that region with the name's consonants in
+        another romanisation ([(entry, quality)], else []), and the region's ISO codes (None when no region
+        follows)."""
+        none: tuple[list[tuple[int, int]], frozenset[str] | None] = ([], None)
+        k = noun + 1
+        if k < self.n and self.lower[k] in (",", "of"):
+            k += 1
+            if k < self.n and self.lower[k] == "the":
+                k += 1
+        if k == noun + 1 or k >= self.n:
+            return none
+        after = self._region_after(k)
+        if after is None:
+            return none
+        codes = frozenset(c for p in after[1] if (c := self.g.admin1_code(p[0])) is not None)
+        if not codes:
+            return none
+        return [(e, Q_LOOSE) for e in self.g.units_by_skeleton(self._span_text(start, end), codes)], codes
 
     def _coordinated_bases(self, i: int, noun: str) -> None:
         """'Kharkiv and Sumy regions': the bases coordinated before the one just found."""
@@ -1087,7 +1127,16 @@ class _Finder:
                 self.used[k] = False
         found = self._settlement_before(name_end, codes)
         if found is None or found[0] < unit.tok_start:
-            # or a unit of the region in another spelling: "Zhari district of Kandahar province" (Zharey)
+            # or a unit of the region in another spelling: "Zhari district of Kandahar province" (Zharey); its
+            # name may open with words the unit read abroad left out ("Chahar Darah district, Kunduz province":
+            # not Darah of Panjshir)
+            start = unit.tok_start
+            while start > 0 and self.cap[start - 1] and not self.used[start - 1] and name_end - start < 4:
+                start -= 1
+            if start < unit.tok_start and self._unit_in_region(
+                start, name_end, unit.tok_end, codes, region_text
+            ):
+                return True
             return self._unit_in_region(unit.tok_start, name_end, unit.tok_end, codes, region_text)
         m = self._add(found[0], name_end, "settlement", found[1], accepted_by=f"'X ({region_text})' chain")
         m.within, m.within_text = codes, region_text
