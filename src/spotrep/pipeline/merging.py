@@ -267,9 +267,20 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """One event per kind, place and day: merge repeats, and fold vaguer mentions into precise ones."""
     out: list[Candidate] = []
     first = min((c.sent_index for c in cands), default=0)
+    # a headline whose incident the body dates: it folds into that telling below (see _headline_target), not
+    # the body's other tellings into it
+    anchored = {
+        id(t)
+        for t in cands
+        if t.title
+        and t.kind in _STORY_KINDS
+        and any(not b.title and not b.undated and _headline_tells(t, b) for b in cands)
+    }
     for c in cands:
         target = None
         for o in out:
+            if o.title != c.title and (id(o) in anchored or id(c) in anchored):
+                continue
             # the lead sentence may announce, undated, an event the body dates
             widen = o.sent_index == first or c.sent_index == first
             if _same_event(o, c, widen) and places_stage.same_place(o.location, c.location):
