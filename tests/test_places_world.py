@@ -174,6 +174,12 @@ def test_districts_are_second_level_units(gazetteer) -> None:  # noqa: F811
             "AF-KDZ",
             "AF",
         ),
+        (
+            "In Kunduz province, soldiers found a weapons cache in Chahar Darah district on Monday.",
+            "Chahar Darah district",
+            "AF-KDZ",
+            "AF",
+        ),
     ],
 )
 def test_places_of_the_world_in_their_region(places, sentence, place, code, country) -> None:  # noqa: F811
@@ -1039,3 +1045,15 @@ def test_a_headline_s_last_word_before_a_blanked_dateline_is_read_as_written(pla
     )
     found = places(mask_datelines(text))
     assert [m.text for m in found if m.location is not None][:1] == ["Baghlan"]
+
+
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("Troops captured an Islamic Movement of Uzbekistan commander in Kunduz on Monday.", "Uzbekistan"),
+        ("Fighters of the Islamic State of Iraq attacked a checkpoint near Kirkuk.", "Iraq"),
+    ],
+)
+def test_a_country_closing_a_movement_s_name_is_no_place(places, sentence, country) -> None:  # noqa: F811
+    found = [m for m in places(sentence) if m.text == country]
+    assert found and all(m.affiliation for m in found), found

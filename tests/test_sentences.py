@@ -1364,6 +1364,17 @@ NON_EVENTS = [
         id="role_believed_to_have_coordinated",
     ),
     pytest.param("He led a cell responsible for attacks on banks in the capital.", id="role_responsible_for"),
+    pytest.param(
+        "The commander directs the production of IEDs and plans attacks on police.",
+        id="role_directs_production",
+    ),
+    pytest.param(
+        "He coordinated weapons transfers and planned attacks on army posts.", id="role_planned_attacks"
+    ),
+    pytest.param(
+        "The cache consisted of 40 mortar rounds and 20 kilograms of homemade explosives.",
+        id="what_a_cache_held_is_no_explosion",
+    ),
 ]
 
 

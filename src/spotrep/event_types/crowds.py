@@ -59,11 +59,21 @@ def _seized(token: Token) -> bool:
                 return lemma not in ("destroy", "capture") or token.dep_ != "nsubj"
             if lemma in _CONTENTS_VERBS and t.dep_ in ("acl", "prep"):
                 continue  # "a cache containing 12 grenades and homemade explosives was found": the cache's contents
+            if lemma in _CONTENTS_VERBS | {"consist", "comprise"} and any(
+                c.dep_ == "nsubj" and lemma_of(c) in _CACHE_NOUNS for c in t.children
+            ):
+                return True  # "The cache consisted of 300 rounds and 15 pounds of explosives": what was found
             return False
     return False
 
 
 _CONTENTS_VERBS = frozenset({"contain", "include", "hold"})
+_CACHE_NOUNS = frozenset("cache stockpile stash arsenal haul consignment shipment depot seizure".split())
+# the work of making, laying or moving devices: "directs the production of IEDs"
+_DEVICE_WORK = frozenset(
+    "production manufacture manufacturing making construction assembly emplacement planting transport "
+    "smuggling supply trafficking facilitation distribution procurement".split()
+)
 
 # what people do to a device before it is used: told of them in a relative clause, no explosion
 _READYING_VERBS = frozenset(
@@ -97,6 +107,8 @@ def being_readied(token: Token) -> bool:
     emplacers')? The device did not go off: no event."""
     if bomb_people(token):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma_of(token.head.head) in _DEVICE_WORK:
+        return True  # "directs the production of IEDs"
     t = token
     for _ in range(3):
         if t.dep_ in ("amod", "compound") and t.head.i != t.i:

@@ -124,6 +124,10 @@ _ROLE_VERBS = frozenset(
     "direct coordinate plan orchestrate organize organise facilitate mastermind finance fund stage launch "
     "conduct lead".split()
 )
+# (organising attacks tells of the organiser, in any tense; carrying them out is an incident when told in the past)
+_ORGANISING_VERBS = frozenset(
+    "plan coordinate orchestrate organize organise facilitate mastermind finance fund direct".split()
+)
 _SAID_TO_BE = frozenset("believe suspect accuse think know say allege report".split())
 
 
@@ -135,6 +139,12 @@ def _role_of_someone(t: Token) -> str | None:
         t = t.head  # "IED attacks"
     if t.pos_ != "NOUN" or t.tag_ != "NNS" or any(c.dep_ == "det" for c in t.children):
         return None
+    if any(
+        c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _ORGANISING_VERBS for c in t.children
+    ):
+        return "attacks someone planned (a role)"  # "coordinated weapons transfers and planned attacks"
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ == "NOUN":
+        t = t.head  # "directs the transfers and attacks": the first of the objects
     head = t.head
     if (
         t.dep_ == "dobj"
@@ -148,8 +158,10 @@ def _role_of_someone(t: Token) -> str | None:
         return "the attacks someone is responsible for (a role)"
     if t.dep_ != "dobj" or head.lemma_.lower() not in _ROLE_VERBS:
         return None
-    if head.tag_ in ("VBZ", "VBP") and head.dep_ == "relcl":
-        return "what someone habitually does (a role)"
+    if head.lemma_.lower() in _ORGANISING_VERBS:
+        return "attacks someone organised (a role)"  # "the leader planned attacks on coalition forces"
+    if head.tag_ in ("VBZ", "VBP"):
+        return "what someone habitually does (a role)"  # "a leader who directs attacks", "he leads attacks"
     aux = [c for c in head.children if c.dep_ == "aux"]
     if head.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and head.dep_ in ("advcl", "xcomp"):
         governor = head.head

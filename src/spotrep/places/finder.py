@@ -82,6 +82,12 @@ after it ("a depot in Azov, Rostov"), is the town."""
 _PLACE_BEFORE_WORDS = _IN_WORDS | {"from", "of", "towards", "toward", "to", "on", "around"}
 """Words before a name that tell it as a place ("withdrew from X", "the village of X", "advanced towards X")."""
 _ORGANISATION_HEADS = frozenset({"command", "army", "navy", "force", "forces", "marines", "corps", "guard"})
+# the head nouns of the names of movements and bodies that end with a country ("the Islamic Movement of
+# Uzbekistan", "the Patriotic Front of ...")
+_MOVEMENT_HEADS = frozenset(
+    "movement front party brigade brigades battalion organisation organization mujahideen jamaat group "
+    "alliance council committee congress army forces navy command guard liberation".split()
+)
 # the capitalised nouns before the name of an operation or an exercise
 _OPERATION_WORDS = frozenset({"Operation", "Op", "Op.", "Exercise"})
 
@@ -533,12 +539,24 @@ class _Finder:
             k += 1
             if k < self.n and self.lower[k] == "the":
                 k += 1
-        if k == noun + 1 or k >= self.n:
-            return none
-        after = self._region_after(k)
-        if after is None:
-            return none
-        codes = frozenset(c for p in after[1] if (c := self.g.admin1_code(p[0])) is not None)
+        after = self._region_after(k) if noun + 1 < k < self.n else None
+        if after is not None:
+            entries = [p[0] for p in after[1]]
+        else:
+            # "In Kunduz province, ... found a cache in Chahar Darah district": the region opening the sentence
+            sent_start = self.toks[start].sent.start
+            before = [
+                m
+                for m in self.mentions
+                if m.kind == "region"
+                and sent_start <= m.tok_start
+                and m.tok_end <= start
+                and any(_is_iso_region(self.g, c.entry) for c in m.cands)
+            ]
+            if not before:
+                return none
+            entries = [c.entry for c in before[-1].cands if _is_iso_region(self.g, c.entry)]
+        codes = frozenset(c for e in entries if (c := self.g.admin1_code(e)) is not None)
         if not codes:
             return none
         return [(e, Q_LOOSE) for e in self.g.units_by_skeleton(self._span_text(start, end), codes)], codes
@@ -1759,8 +1777,19 @@ class _Finder:
             and m.tok_end <= tok.head.i < m.tok_end + reach
             and self.lower[m.tok_end] in AFFILIATION_NOUNS
         )
-        if modifies_group or (m.kind == "country" and self._organisation_follows(m.tok_end)):
+        if modifies_group or (m.kind == "country" and self._organisation_follows(m.tok_end)) or (m.kind == "country" and self._organisation_before(m.tok_start)):
             m.metonymy = m.affiliation = True
+
+    def _organisation_before(self, k: int) -> bool:
+        """Whether a country closes the name of a movement or a body ("the Islamic Movement of Uzbekistan",
+        "the Islamic State of Iraq", "the National Liberation Front of Tripura"): the name says who, not where."""
+        if k < 2 or self.lower[k - 1] != "of" or not self.cap[k - 2]:
+            return False
+        head = self.lower[k - 2]
+        if head in _MOVEMENT_HEADS:
+            return True
+        # "Islamic State of Iraq" (not "the State of Palestine": the state itself)
+        return head == "state" and k >= 3 and self.cap[k - 3] and self.lower[k - 3] not in ("the", "a")
 
     def _organisation_follows(self, k: int) -> bool:
         """Whether a name in capitals that ends with the noun of a military body starts at token k: a country
