@@ -59,11 +59,10 @@ def _seized(token: Token) -> bool:
                 return lemma not in ("destroy", "capture") or token.dep_ != "nsubj"
             if lemma in _CONTENTS_VERBS and t.dep_ in ("acl", "prep"):
                 continue  # "a cache containing 12 grenades and homemade explosives was found": the cache's contents
-            if lemma in _CONTENTS_VERBS | {"consist", "comprise"} and any(
+            # "The cache consisted of 300 rounds and 15 pounds of explosives": what was found
+            return lemma in _CONTENTS_VERBS | {"consist", "comprise"} and any(
                 c.dep_ == "nsubj" and lemma_of(c) in _CACHE_NOUNS for c in t.children
-            ):
-                return True  # "The cache consisted of 300 rounds and 15 pounds of explosives": what was found
-            return False
+            )
     return False
 
 

@@ -1777,7 +1777,11 @@ class _Finder:
             and m.tok_end <= tok.head.i < m.tok_end + reach
             and self.lower[m.tok_end] in AFFILIATION_NOUNS
         )
-        if modifies_group or (m.kind == "country" and self._organisation_follows(m.tok_end)) or (m.kind == "country" and self._organisation_before(m.tok_start)):
+        # ("Pakistan Air Force", "the Islamic Movement of Uzbekistan": a country opening or closing a body's name)
+        named_body = m.kind == "country" and (
+            self._organisation_follows(m.tok_end) or self._organisation_before(m.tok_start)
+        )
+        if modifies_group or named_body:
             m.metonymy = m.affiliation = True
 
     def _organisation_before(self, k: int) -> bool:
