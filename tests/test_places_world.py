@@ -174,6 +174,14 @@ def test_districts_are_second_level_units(gazetteer) -> None:  # noqa: F811
             "AF-KDZ",
             "AF",
         ),
+        # a village named like its department (the tagger takes "Barani (Barani" for a name), never the far
+        # town whose alternate name it is (Bāruni in Bihar) in a report on a Sahel group
+        (
+            "On 2 May 2022, JNIM militants burned the market in Barani (Barani department) and stole cattle.",
+            "Barani",
+            "BF-01",
+            "BF",
+        ),
         (
             "In Kunduz province, soldiers found a weapons cache in Chahar Darah district on Monday.",
             "Chahar Darah district",

@@ -120,15 +120,22 @@ _SENTENCE_ENDS = frozenset('.!?"”’)')
 def _trim_entities(doc: Doc) -> Doc:
     """Entities without the whitespace tokens at their edges: a headline's last word and the blank line and
     spaces after it (where a dateline was blanked) are tagged as one name ("Baghlan\n\n   ", an ORG), which no
-    gazetteer knows; trimmed, the name is read as it is written."""
+    gazetteer knows; trimmed, the name is read as it is written. A name that runs into an opening bracket ends
+    before it."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
-    if not any(doc[e.start].is_space or doc[e.end - 1].is_space for e in ents):
+    if not any(
+        doc[e.start].is_space or doc[e.end - 1].is_space or any(t.text in "()" for t in e) for e in ents
+    ):
         return doc
     kept = []
     for e in ents:
         start, end = e.start, e.end
+        # "Barani (Barani department)" tagged "Barani (Barani": a name does not run into a bracket
+        opening = next((t.i for t in e if t.text == "(" and ")" not in e[t.i - e.start :].text), None)
+        if opening is not None and opening > start:
+            end = opening
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:

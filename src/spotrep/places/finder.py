@@ -1529,6 +1529,9 @@ class _Finder:
             # "an army post near Djibo", "the town of Sake", "a base in Dori": the tagger took a town whose
             # name it does not know for an organisation, a product or a person
             return f"a settlement by its syntax (spaCy {label})"
+        if _exact_settlement(g, pairs) and self._named_after_its_unit(i, e):
+            # "in Barani (Barani department)": the town that gives its unit its name, whatever the tagger says
+            return "a settlement named like the unit after it"
         if label in ("ORG", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE") and not (
             war or strong
         ):
@@ -1547,6 +1550,20 @@ class _Finder:
             # for a person; a person is rarely what fire hits or comes down on
             return "the target of fire (spaCy PERSON)"
         return ""
+
+    def _named_after_its_unit(self, i: int, e: int) -> bool:
+        """Is the name (tokens i..e) followed by a unit of the same name: "Barani (Barani department)",
+        "Djibo, Djibo department"?"""
+        k = e
+        if k >= self.n or self.texts[k] not in ("(", ","):
+            return False
+        width = e - i
+        after = k + 1 + width
+        return (
+            after < self.n
+            and self.lower[k + 1 : after] == self.lower[i:e]
+            and (self.lower[after] in DISTRICT_NOUNS or self.lower[after] in REGION_NOUNS)
+        )
 
     def _in_body_name(self, e: int) -> bool:
         """Does the capitalised name go on after token e up to the noun of an armed or official body ("Rapid

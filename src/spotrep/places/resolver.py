@@ -208,7 +208,8 @@ class _Resolver:
         named = [m for m in named if m.fixed_location is None]  # placed by the region the text names
         for m in named:
             m.winner = m.top()
-        if self.focus is None:
+        inferred = self.focus is None
+        if inferred:
             self.focus = self._focus_country(named)
         war = self._war_theatre(named)
         if war:
@@ -236,6 +237,8 @@ class _Resolver:
                 nations = self._nationalities()  # read only when a candidate could go
                 named = self._drop_foreign_namesakes(named, support | nations, one_word=True, near=nations)
             named = self._drop_lone_aliases_abroad(named)
+            if self._drop_far_aliases_beside_near_names(named) and inferred:
+                self.focus = self._focus_country(named)
             named = self._drop_facility_names_abroad(named)
             named = self._drop_fragments_abroad(named)
         if war and self.on is not None:
@@ -484,6 +487,48 @@ class _Resolver:
             return named
         self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
         return [m for m in named if id(m) not in gone]
+
+    def _drop_far_aliases_beside_near_names(self, named: list[_Mention]) -> bool:
+        """A one-word name that is a place's own name near the countries the text's nationality words name and
+        only another name of a town far from all of them ("JNIM militants abducted civilians in Barani": the
+        village of Burkina Faso, not Bāruni in Bihar, whose alternate name it is): the far reading goes."""
+        data = self.g.data
+        one_word = [
+            m
+            for m in named
+            if m.tok_end - m.tok_start == 1
+            and any(c.quality <= Q_NAME for c in m.cands)
+            and any(c.quality >= Q_ATTESTED for c in m.cands)
+        ]
+        if not one_word:
+            return False
+        nations = self._nationalities()
+        homes = [
+            p
+            for code in nations
+            if (e := data.country_entry.get(code)) is not None and (p := self.g.point(e))
+        ]
+        if not homes:
+            return False
+
+        def near(entry: int) -> bool:
+            p = self.g.point(entry)
+            return p is not None and any(
+                haversine_km(p[0], p[1], h[0], h[1]) <= LONE_ALIAS_FAR_KM for h in homes
+            )
+
+        dropped = False
+        for m in one_word:
+            if m.winner is not None and self.g.country(m.winner.entry) in nations:
+                continue
+            if not any(c.quality <= Q_NAME and near(c.entry) for c in m.cands):
+                continue
+            kept = [c for c in m.cands if c.quality <= Q_NAME or near(c.entry)]
+            if kept and len(kept) < len(m.cands):
+                m.cands[:] = kept
+                m.winner = m.top()
+                dropped = True
+        return dropped
 
     def _front_prior(self, m: _Mention, on: date) -> None:
         """Among the settlements of Ukraine and Russia a name may be (equally well matched), the one near the
