@@ -1065,3 +1065,9 @@ def test_a_headline_s_last_word_before_a_blanked_dateline_is_read_as_written(pla
 def test_a_country_closing_a_movement_s_name_is_no_place(places, sentence, country) -> None:  # noqa: F811
     found = [m for m in places(sentence) if m.text == country]
     assert found and all(m.affiliation for m in found), found
+
+
+def test_the_words_of_a_district_the_gazetteer_lacks_are_no_places_abroad(places) -> None:  # noqa: F811
+    # "Bala" is an alternate name of Basel: here it is the first word of a district of Farah province
+    found = places("Soldiers killed 13 insurgents in the Bala Baluk district of Farah province yesterday.")
+    assert {m.location.country for m in found if m.location is not None} == {"AF"}, found

@@ -657,3 +657,27 @@ def test_a_service_member_who_died_after_an_attack_is_one_killed():
         "following an insurgent attack in southern Afghanistan today."
     )
     assert found and found[0].fatalities == 1 and found[0].event_date == date(2012, 7, 4)
+
+
+def test_a_headline_s_detention_is_the_one_the_body_dates():
+    found = spotrep.extract(
+        "Afghan forces arrest five insurgents in Logar\n\nKABUL, Afghanistan (Sept. 5, 2013) - Afghan National "
+        "Security Forces arrested five suspected insurgents during an operation in Pul-e Alam district, Logar "
+        "province, on Tuesday.\n\nThe forces also seized two rifles."
+    )
+    assert found[0].sub_event_type == "Arrests" and found[0].event_date == date(2013, 9, 3), [
+        (e.event_date, e.sub_event_type) for e in found
+    ]
+    assert [e.sub_event_type for e in found].count("Arrests") == 1
+
+
+def test_fire_told_in_detail_after_the_lead_is_the_lead_s_fight():
+    found = spotrep.extract(
+        "Soldiers engage insurgents in Kunar\n\nBAGRAM AIRFIELD, Afghanistan (April 29, 2010) - Afghan soldiers "
+        "engaged a group of insurgents in the Pech district of Kunar province on Tuesday.\n\nThe patrol was "
+        "moving through the valley when it came under small-arms fire. The force returned fire; one insurgent "
+        "was killed."
+    )
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in found] == [
+        ("Armed clash", date(2010, 4, 27), 1)
+    ]

@@ -1300,6 +1300,12 @@ TABLE = [
         "Government regains territory",
         fat=12,
     ),
+    # armed people engaged: a fight
+    row(
+        "On 4 March 2024, soldiers engaged a group of insurgents in the Pech district of Kunar province.",
+        "engaged_insurgents",
+        "Armed clash",
+    ),
     # civilians taken away are abducted, not ground taken (the village they were taken from)
     row(
         "On 4 March 2024, soldiers took six men from Kyauk Pyin village to carry supplies as porters.",
@@ -1370,6 +1376,13 @@ NON_EVENTS = [
     ),
     pytest.param(
         "He coordinated weapons transfers and planned attacks on army posts.", id="role_planned_attacks"
+    ),
+    pytest.param(
+        "The commander was responsible for the planning and execution of attacks against the army.",
+        id="role_planning_and_execution_of_attacks",
+    ),
+    pytest.param(
+        "He arranged the movement of suicide bombers into the city.", id="role_movement_of_suicide_bombers"
     ),
     pytest.param(
         "The cache consisted of 40 mortar rounds and 20 kilograms of homemade explosives.",

@@ -71,7 +71,7 @@ _CACHE_NOUNS = frozenset("cache stockpile stash arsenal haul consignment shipmen
 # the work of making, laying or moving devices: "directs the production of IEDs"
 _DEVICE_WORK = frozenset(
     "production manufacture manufacturing making construction assembly emplacement planting transport "
-    "smuggling supply trafficking facilitation distribution procurement".split()
+    "smuggling supply trafficking facilitation distribution procurement movement recruitment training".split()
 )
 
 # what people do to a device before it is used: told of them in a relative clause, no explosion
@@ -106,8 +106,11 @@ def being_readied(token: Token) -> bool:
     emplacers')? The device did not go off: no event."""
     if bomb_people(token):
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma_of(token.head.head) in _DEVICE_WORK:
-        return True  # "directs the production of IEDs"
+    np = token
+    while np.dep_ in ("compound", "amod") and np.head.i != np.i:
+        np = np.head
+    if np.dep_ == "pobj" and np.head.lower_ == "of" and lemma_of(np.head.head) in _DEVICE_WORK:
+        return True  # "directs the production of IEDs", "the movement of suicide bombers"
     t = token
     for _ in range(3):
         if t.dep_ in ("amod", "compound") and t.head.i != t.i:

@@ -224,15 +224,25 @@ def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
     return False
 
 
+def _bombers_moved(token: Token) -> bool:
+    from .crowds import being_readied  # (crowds reads this module's tables)
+
+    return being_readied(token)
+
+
 def _special_kind(token: Token) -> str | None:
     """Constructions that name a weapon-specific event wherever they occur."""
     low = token.lower_
     lemma = lemma_of(token)
     head = token.head
-    if low == "suicide" and (
-        lemma_of(head) in _SUICIDE_HEADS
-        or head.lower_ in _SUICIDE_HEADS_MORE
-        or lemma_of(head) in _SUICIDE_HEADS_MORE
+    if (
+        low == "suicide"
+        and (
+            lemma_of(head) in _SUICIDE_HEADS
+            or head.lower_ in _SUICIDE_HEADS_MORE
+            or lemma_of(head) in _SUICIDE_HEADS_MORE
+        )
+        and not _bombers_moved(token)  # "facilitated the movement of suicide bombers": who they are
     ):
         return "suicide"
     if lemma in ("blow", "detonate", "explode") and any(

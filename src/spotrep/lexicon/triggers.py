@@ -859,6 +859,10 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "gunfight": "clash",
         "hostility": "clash",
         "skirmish": "clash",
+        # "engaged a group of insurgents", "an air weapons team engaged the fighters": fire at armed people
+        "person": "clash",
+        "position": "clash",
+        "target": "clash",
     },
     # ACLED: vandalism is property destruction
     "smash": {

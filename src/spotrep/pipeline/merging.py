@@ -266,14 +266,17 @@ def _fold_retyped(cands: list[Candidate], retyped: list[Candidate]) -> list[Cand
 def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """One event per kind, place and day: merge repeats, and fold vaguer mentions into precise ones."""
     out: list[Candidate] = []
-    first = min((c.sent_index for c in cands), default=0)
+    # the lead sentences: the first one, and the body's first under a headline
+    leads = {min((c.sent_index for c in cands), default=0)} | {
+        min((c.sent_index for c in cands if not c.title), default=0)
+    }
     # a headline whose incident the body dates: it folds into that telling below (see _headline_target), not
     # the body's other tellings into it
     anchored = {
         id(t)
         for t in cands
         if t.title
-        and t.kind in _STORY_KINDS
+        and (t.kind in _STORY_KINDS or t.kind in _HEADLINE_KINDS)
         and any(not b.title and not b.undated and _headline_tells(t, b) for b in cands)
     }
     for c in cands:
@@ -282,7 +285,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             if o.title != c.title and (id(o) in anchored or id(c) in anchored):
                 continue
             # the lead sentence may announce, undated, an event the body dates
-            widen = o.sent_index == first or c.sent_index == first
+            widen = o.sent_index in leads or c.sent_index in leads
             if _same_event(o, c, widen) and places_stage.same_place(o.location, c.location):
                 target = o
                 break
@@ -334,7 +337,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 target.typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
                 continue
         # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
-        if c.title and (c.kind in _STORY_KINDS or c.kind == "explosion"):
+        if c.title and (c.kind in _STORY_KINDS or c.kind in _HEADLINE_KINDS):
             target, alone = _headline_target(c, [o for o in out if not o.title and id(o) not in absorbed])
             if target is not None:
                 target = final(target)
@@ -405,6 +408,9 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 _BLAST_KINDS = frozenset({"explosive", "explosion", "bombing"})
+# what else a headline announces that its body tells in more words ("Afghan forces detain Taliban leader in
+# Kunduz", "Police seize weapons cache in Kirkuk")
+_HEADLINE_KINDS = frozenset({"explosion", "arrest", "weapons_seizure", "capture", "recapture", "abduction"})
 _UNNAMED_PLACE_NOUNS = frozenset("village town settlement locality hamlet city".split())
 NAMED_NEAR_KM = 30.0
 """How far from the place a report says an unnamed village is near ("a village near X") the village it then
@@ -493,7 +499,7 @@ def _headline_tells(title: Candidate, body: Candidate) -> bool:
     """Does a body event tell the violent event a headline announces (same place or one within the other,
     same days, compatible actors), whatever words each uses for it?"""
     return (
-        body.kind in _STORY_KINDS
+        (body.kind in _STORY_KINDS or (body.kind == title.kind and body.kind in _HEADLINE_KINDS))
         and body.background == title.background
         and _actors_compatible(title, body)
         and _dates_overlap(title, body, widen=True)
@@ -582,7 +588,7 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         not consequence
         and not damage
         and c.kind in _STORY_KINDS
-        and (_anaphoric(ctx, c) or _generic_retelling(c, told))
+        and (_anaphoric(ctx, c) or _generic_retelling(c, told) or _fire_told_in_detail(c))
     )
     if c.kind in _LEAVING_KINDS and c.location is None:
         # "Poroshenko said 80 percent of the troops had pulled out in an orderly way", "the first 300 children
@@ -609,6 +615,13 @@ def _story_event(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candid
         if found is not None and _clause_place(c) and _place_key(found.location) != _place_key(c.location):
             found = None  # told at a place of its own: another incident
     return found
+
+
+def _fire_told_in_detail(c: Candidate) -> bool:
+    """ "Soldiers engaged insurgents in Pech district on Tuesday. The patrol came under fire from a ridgeline;
+    the force returned fire": fighting told with neither a place nor a day of its own tells the fight just told
+    in more detail."""
+    return c.kind == "clash" and c.location is None and c.undated and not c.background
 
 
 def _fighting_told_before(c: Candidate, told: list[Candidate]) -> Candidate | None:
@@ -697,8 +710,10 @@ def _story_event_near(
         gap = c.paragraph - pool[0].paragraph
         if gap > reach:
             return None
-        if gap == 1 and any(
-            ctx.paragraph_of[i] == c.paragraph for i in range(last_sentence + 1, c.sent_index)
+        if (
+            gap == 1
+            and not _fire_told_in_detail(c)
+            and any(ctx.paragraph_of[i] == c.paragraph for i in range(last_sentence + 1, c.sent_index))
         ):
             return None  # the clause does not open its paragraph: it belongs to that paragraph's own story
     # "Ukrainian forces repelled the attack": the other side of the fight told before

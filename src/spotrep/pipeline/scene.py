@@ -128,6 +128,10 @@ _ROLE_VERBS = frozenset(
 _ORGANISING_VERBS = frozenset(
     "plan coordinate orchestrate organize organise facilitate mastermind finance fund direct".split()
 )
+_ORGANISING_NOUNS = frozenset(
+    "planning execution coordination organisation organization facilitation financing funding direction "
+    "orchestration preparation".split()
+)
 _SAID_TO_BE = frozenset("believe suspect accuse think know say allege report".split())
 
 
@@ -156,6 +160,8 @@ def _role_of_someone(t: Token) -> str | None:
         return "what someone is said to have done (a role)"  # "believed to have coordinated attacks"
     if t.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsible":
         return "the attacks someone is responsible for (a role)"
+    if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ORGANISING_NOUNS:
+        return "the organising of attacks (a role)"  # "the planning and execution of attacks against ISAF"
     if t.dep_ != "dobj" or head.lemma_.lower() not in _ROLE_VERBS:
         return None
     if head.lemma_.lower() in _ORGANISING_VERBS:

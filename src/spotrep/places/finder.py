@@ -213,6 +213,8 @@ class _Finder:
         self.used = [False] * self.n
         self.owner: list[_Mention | None] = [None] * self.n  # the first mention that covers each token
         self.mentions: list[_Mention] = []
+        # districts the gazetteer lacks, named with their region: (first token, end, the region's ISO codes)
+        self.unknown_units: list[tuple[int, int, frozenset[str]]] = []
         self.ents = list(doc.ents)
         self.ent_of: list[int] = [-1] * self.n
         for n, ent in enumerate(self.ents):
@@ -267,9 +269,30 @@ class _Finder:
         self._names()
         self._vague_patterns()
         self._anaphora()
+        self._drop_words_of_unknown_units()
         self.mentions.sort(key=lambda m: m.start)
         self._drop_areas_near_places()
         return self.mentions
+
+    def _drop_words_of_unknown_units(self) -> None:
+        """The words of a district the gazetteer lacks, named with its region ("the Bala Baluk district of
+        Farah province"), are no places elsewhere ("Bala" is no Basel): a word read as a place outside that
+        region goes (the event then lies in the region)."""
+        if not self.unknown_units:
+            return
+        g = self.g
+        gone = set()
+        for start, end, within in self.unknown_units:
+            for m in self.mentions:
+                if (
+                    start <= m.tok_start
+                    and m.tok_end <= end
+                    and m.cands
+                    and not any(_region_ok(g.admin1_code(c.entry), within) for c in m.cands)
+                ):
+                    gone.add(id(m))
+        if gone:
+            self.mentions = [m for m in self.mentions if id(m) not in gone]
 
     def _landmark_phrases(self) -> None:
         """A landmark's name as a phrase, in any case: "the Zaporizhzhia nuclear power plant" is the plant at
@@ -507,6 +530,20 @@ class _Finder:
                         if low.endswith("s") and low != "regional":
                             self._coordinated_bases(i, low)
                         break
+                else:
+                    if low in DISTRICT_NOUNS and run[1] - run[0] >= 2:
+                        chained, within = self._chained_unit(run[0], run[1], k)
+                        if chained and self._free(run[0], k + 1):
+                            m = self._add(
+                                run[0],
+                                k + 1,
+                                "region",
+                                chained,
+                                accepted_by=f"'X {low}, Y' chain: a unit of the region in another spelling",
+                            )
+                            m.precision = 2
+                        elif within:
+                            self.unknown_units.append((run[0], k + 1, within))
         # "the region of Tatarstan", "the Republic of Bashkortostan", "the province of X"
         for k in range(n - 2):
             low = lower[k]
