@@ -681,3 +681,34 @@ def test_fire_told_in_detail_after_the_lead_is_the_lead_s_fight():
     assert [(e.sub_event_type, e.event_date, e.fatalities) for e in found] == [
         ("Armed clash", date(2010, 4, 27), 1)
     ]
+
+
+def test_a_bomb_facilitator_captured_is_an_arrest_not_a_seizure():
+    found = events(
+        "Coalition forces captured a Taliban improvised explosive device facilitator in Deh Rawud district, "
+        "Uruzgan province, yesterday."
+    )
+    assert found and found[0].sub_event_type == "Arrests", [e.sub_event_type for e in found]
+
+
+@pytest.mark.parametrize(
+    "release, day",
+    [
+        (
+            # the headline names no place the gazetteer reads
+            "ISAF strike kills Taliban commander\n\nKABUL, Afghanistan (Dec. 2, 2009) - An ISAF precision "
+            "airstrike killed a Taliban commander in the Garmsir district of Helmand province yesterday.",
+            date(2009, 12, 1),
+        ),
+        (
+            # the headline's town names the province in another spelling (Khost, Khowst)
+            "Coalition forces detain six suspected militants in Khost\n\nBAGRAM AIRFIELD, Afghanistan (June 12, "
+            "2009) - Coalition forces detained six suspected militants on Wednesday during an operation in "
+            "Khowst province's Terayzai district.",
+            date(2009, 6, 10),
+        ),
+    ],
+)
+def test_a_headline_is_the_incident_its_body_dates_whatever_it_names(release, day):
+    found = spotrep.extract(release)
+    assert [e.event_date for e in found] == [day], [(e.event_date, e.sub_event_type) for e in found]

@@ -1382,6 +1382,10 @@ NON_EVENTS = [
         id="role_planning_and_execution_of_attacks",
     ),
     pytest.param(
+        "The raid targeted a militant known to manufacture and emplace roadside bombs in the area.",
+        id="role_known_to_manufacture_bombs",
+    ),
+    pytest.param(
         "He arranged the movement of suicide bombers into the city.", id="role_movement_of_suicide_bombers"
     ),
     pytest.param(

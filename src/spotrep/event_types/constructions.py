@@ -17,6 +17,7 @@ from ..lexicon.triggers import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+from .crowds import BOMB_PEOPLE_NOUNS
 from .kinds import (
     weapon_event_kind,
 )
@@ -251,6 +252,8 @@ def _seized_objects(token: Token) -> list[Token]:
 def _names_weapons(obj: Token) -> bool:
     """Does a noun phrase name weapons ('an arms cache', 'a large amount of ammunition', 'a hideout used to
     store arms', 'two explosive devices')?"""
+    if lemma_of(obj) in BOMB_PEOPLE_NOUNS:
+        return False  # "captured an improvised explosive device facilitator": a person
     for t in obj.subtree:
         if lemma_of(t) in SEIZED_WEAPONS and t.pos_ in ("NOUN", "PROPN", "ADJ"):
             if lemma_of(t) == "device" and not any(

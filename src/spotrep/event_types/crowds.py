@@ -66,6 +66,8 @@ def _seized(token: Token) -> bool:
     return False
 
 
+seized_weapon = _seized  # (the pipeline asks it of the weapons a clause names)
+
 _CONTENTS_VERBS = frozenset({"contain", "include", "hold"})
 _CACHE_NOUNS = frozenset("cache stockpile stash arsenal haul consignment shipment depot seizure".split())
 # the work of making, laying or moving devices: "directs the production of IEDs"
@@ -76,13 +78,16 @@ _DEVICE_WORK = frozenset(
 
 # what people do to a device before it is used: told of them in a relative clause, no explosion
 _READYING_VERBS = frozenset(
-    {"emplace", "plant", "lay", "place", "carry", "transport", "build", "make", "assemble"}
-)
+    {
+        "emplace", "plant", "lay", "place", "carry", "transport", "build", "make", "assemble", "manufacture",
+        "produce", "construct", "smuggle", "supply", "store",
+    }
+)  # fmt: skip
 
 
 # the people and groups named after the bombs they make or lay ("IED emplacers", "an IED facilitator", "a bomb
 # cell leader")
-_BOMB_PEOPLE = frozenset(
+BOMB_PEOPLE_NOUNS = _BOMB_PEOPLE = frozenset(
     "emplacer planter maker builder facilitator cell network expert specialist smuggler trafficker "
     "supplier financier team".split()
 )
@@ -118,10 +123,13 @@ def being_readied(token: Token) -> bool:
         else:
             break
     verb = t.head
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "known to manufacture and emplace IEDs"
     return (
         t.dep_ == "dobj"
         and verb.pos_ == "VERB"
-        and verb.dep_ in ("relcl", "acl")
+        and clause.dep_ in ("relcl", "acl", "xcomp")
         and lemma_of(verb) in _READYING_VERBS
     )
 

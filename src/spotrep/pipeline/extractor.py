@@ -46,6 +46,7 @@ from ..event_types import (
     find_triggers,
     lemma_of,
 )
+from ..event_types.crowds import seized_weapon
 from ..factuality import why_not_asserted
 from ..gazetteer.frontline import front_distance_km
 from ..gazetteer.regions import WAR_COUNTRIES
@@ -485,6 +486,8 @@ class DocumentExtractor:
         spans = ctx.weapon_spans
         for i in sorted(domain):
             if i in spans:
+                if being_readied(ctx.tokens[i]):
+                    continue  # "captured an improvised explosive device facilitator": who, not what went off
                 name = spans[i]
                 if name not in weapons:
                     weapons.append(name)
@@ -496,8 +499,10 @@ class DocumentExtractor:
             tok = ctx.tokens[i]
             if lemmas[i] == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
                 continue  # a suicide bomber is no aircraft
-            if being_readied(tok):
-                continue  # "killed three insurgents who were emplacing an IED": not the weapon that killed
+            if being_readied(tok) or (w[1] == "explosive" and seized_weapon(tok)):
+                # "killed three insurgents who were emplacing an IED", "detained a man and seized explosives":
+                # not the weapon that killed
+                continue
             if w[1] in ("aircraft", "armour") and _damaged_target(tok):
                 continue  # "launched missiles at an airfield, destroying two aircraft": the target, not the weapon
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):

@@ -237,6 +237,15 @@ AFFILIATION_NOUNS = frozenset(
         "army",
         "military",
         "junta",
+        # "two U.S. service members", "a U.S. servicemember", "U.S. personnel"
+        "service",
+        "servicemember",
+        "servicemembers",
+        "personnel",
+        "peacekeepers",
+        "marines",
+        "airmen",
+        "sailors",
     }
 )
 GOVERNMENT_VERBS = frozenset(
