@@ -1300,6 +1300,21 @@ TABLE = [
         "Government regains territory",
         fat=12,
     ),
+    # people killed make a raid that also burned houses an attack
+    row(
+        "On 4 March 2024, gunmen attacked the village of Kabeke, killing three people and burning twenty huts.",
+        "killing_and_burning_is_an_attack",
+        "Attack",
+        fat=3,
+    ),
+    # ACLED's tally in a sentence of its own
+    row(
+        "On 4 March 2024, militants attacked an army camp in Bourem. Both sides claimed victory. 30 fatalities "
+        "coded.",
+        "tally_in_a_sentence_of_its_own",
+        "Armed clash",
+        fat=30,
+    ),
     # armed people engaged: a fight
     row(
         "On 4 March 2024, soldiers engaged a group of insurgents in the Pech district of Kunar province.",

@@ -186,6 +186,11 @@ def classify(
     # "stormed an IDP camp, killing nine residents": the storming of a camp of the displaced is the attack on them
     if kinds & {"assault", "clash"} and kinds & {"attack", "kill", "wound"} and victims & DISPLACED_WORDS:
         kinds -= {"assault", "clash"}
+    # "attacked the village, killing five civilians and setting houses on fire": people killed or wounded make
+    # it an attack (ACLED codes the gravest of what one event did); the burning is part of it
+    if "looting" in kinds and kinds & {"kill", "wound"}:
+        kinds.discard("looting")
+        categories.append("looting")
     kind = primary_kind(k for k in kinds if k not in MODIFIER_KINDS or len(kinds) == 1)
     if kind is None:
         kind = primary_kind(kinds)

@@ -392,6 +392,7 @@ class DocumentExtractor:
             ),
         )
         merged = _drop_denied(_drop_recalled(ctx, merged))
+        _coded_fatalities(ctx, merged)
         _resolve_protests(ctx, merged)
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
@@ -1187,6 +1188,33 @@ _KILLING_VERBS = frozenset({"kill", "assassinate", "murder", "execute", "behead"
 
 
 _TOLL_NOUNS = frozenset({"toll", "number"})
+
+
+_CODED_FATALITIES = re.compile(r"\bfatalit(?:y|ies)\b", re.I)
+
+
+def _coded_fatalities(ctx: DocContext, cands: list[Candidate]) -> None:
+    """ACLED's tally of a note in a sentence of its own ("12 fatalities coded, including the bomber.", "Both
+    sides claimed victory. 30 fatalities coded."): the dead of the event the paragraph told just before, when
+    that event has no count of its own."""
+    told = {c.sent_index for c in cands}
+    for s in range(len(ctx.sentences)):
+        if s in told:
+            continue
+        text = ctx.sentence_text(s)
+        if not _CODED_FATALITIES.search(text):
+            continue
+        count = numbers_stage.find_casualties(text).fatalities
+        if not count:
+            continue
+        before = [
+            c for c in cands if c.sent_index < s and ctx.paragraph_of[c.sent_index] == ctx.paragraph_of[s]
+        ]
+        if not before:
+            continue
+        story = min(before, key=lambda c: (c.depth, c.sent_index, c.trigger.i))
+        if story.fatalities is None:
+            story.fatalities = count
 
 
 def _toll_clause(trigger: Token) -> Token | None:
