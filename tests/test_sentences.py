@@ -1307,6 +1307,14 @@ TABLE = [
         "Attack",
         fat=3,
     ),
+    # a negation after a semicolon is its clause's own
+    row(
+        "On 22 February 2019, US forces conducted an airstrike against militants near Jilib. According to the "
+        "command, the strike killed 20 militants; no civilians were reported injured.",
+        "negation_after_a_semicolon",
+        "Air/drone strike",
+        fat=20,
+    ),
     # ACLED's tally in a sentence of its own
     row(
         "On 4 March 2024, militants attacked an army camp in Bourem. Both sides claimed victory. 30 fatalities "
