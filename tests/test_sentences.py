@@ -1307,6 +1307,13 @@ TABLE = [
         "Attack",
         fat=3,
     ),
+    # bombs fired from afar are a heavy weapon's rounds
+    row(
+        "On 7 February 2024, the rebels fired several bombs from the hills onto Minova, killing two civilians.",
+        "bombs_fired_onto_a_town",
+        "Shelling/artillery/missile attack",
+        fat=2,
+    ),
     # a negation after a semicolon is its clause's own
     row(
         "On 22 February 2019, US forces conducted an airstrike against militants near Jilib. According to the "

@@ -106,12 +106,19 @@ def bomb_kind(token: Token) -> str:
         return "artillery"
     if mods & _AERIAL:
         return "bomb"
+    if (
+        not mods & _PLANTED_BOMB
+        and token.dep_ in ("dobj", "nsubjpass")
+        and _lemma(token.head) in _FIRING_VERBS
+    ):
+        return "artillery"  # "fired several bombs from the hills onto the town": rounds of a heavy weapon
     if not mods & _PLANTED_BOMB and any(c.dep_ == "amod" and c.lower_ in DEMONYMS for c in token.children):
         return "bomb"
     return "explosive"
 
 
 _SHELL_BOMB = frozenset("mortar artillery tank howitzer".split())
+_FIRING_VERBS = frozenset("fire lob launch shoot".split())
 _PLANTED_BOMB = frozenset(
     "roadside car truck improvised homemade home-made magnetic sticky parcel pipe time motorcycle bicycle "
     "suicide".split()
