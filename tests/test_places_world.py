@@ -1071,3 +1071,16 @@ def test_the_words_of_a_district_the_gazetteer_lacks_are_no_places_abroad(places
     # "Bala" is an alternate name of Basel: here it is the first word of a district of Farah province
     found = places("Soldiers killed 13 insurgents in the Bala Baluk district of Farah province yesterday.")
     assert {m.location.country for m in found if m.location is not None} == {"AF"}, found
+
+
+@pytest.mark.parametrize(
+    "sentence, base",
+    [
+        ("Insurgents attacked Forward Operating Base Salerno in Khost province on Friday.", "Salerno"),
+        ("Rockets struck Camp Bastion in Helmand province overnight.", "Bastion"),
+    ],
+)
+def test_a_base_named_after_a_faraway_town_is_no_place(places, sentence, base) -> None:  # noqa: F811
+    found = places(sentence)
+    assert not [m for m in found if m.text == base and m.location is not None], found
+    assert any(m.location is not None and m.location.country == "AF" for m in found)

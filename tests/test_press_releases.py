@@ -712,3 +712,14 @@ def test_a_bomb_facilitator_captured_is_an_arrest_not_a_seizure():
 def test_a_headline_is_the_incident_its_body_dates_whatever_it_names(release, day):
     found = spotrep.extract(release)
     assert [e.event_date for e in found] == [day], [(e.event_date, e.sub_event_type) for e in found]
+
+
+def test_a_headline_naming_the_province_read_as_its_town_is_the_body_s_incident():
+    found = spotrep.extract(
+        "Combined force kills Taliban leader in Laghman\n\nKABUL, Afghanistan (April 4, 2012) - An Afghan and "
+        "coalition security force killed a Taliban leader and two other insurgents in the Alingar district of "
+        "Laghman province yesterday."
+    )
+    assert [(e.event_date, e.fatalities) for e in found] == [(date(2012, 4, 3), 3)], [
+        (e.event_date, e.location and e.location.name) for e in found
+    ]

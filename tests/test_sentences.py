@@ -1416,6 +1416,10 @@ NON_EVENTS = [
         id="role_known_to_manufacture_bombs",
     ),
     pytest.param(
+        "The commander was responsible for the kidnapping and murder of local officials.",
+        id="role_responsible_for_the_kidnapping",
+    ),
+    pytest.param(
         "He arranged the movement of suicide bombers into the city.", id="role_movement_of_suicide_bombers"
     ),
     pytest.param(

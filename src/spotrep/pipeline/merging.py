@@ -506,21 +506,24 @@ def _headline_tells(title: Candidate, body: Candidate) -> bool:
         and (
             title.location is None  # (a headline naming no place the gazetteer reads: "ISAF kills commander")
             or _places_agree(title, body)
-            or _province_by_its_town(title.location, body.location)
+            or _province_by_its_town(title, body.location)
         )
     )
 
 
-def _province_by_its_town(title: Location | None, body: Location | None) -> bool:
+def _province_by_its_town(headline: Candidate, body: Location | None) -> bool:
     """A headline's town that gives its province its name ("Senior Taliban Leader Killed in Kunduz") stands for
     the province: the body's place in it ("in Chahar Darah district, Kunduz province") is the headline's."""
+    title = headline.location
+    # (the name as the headline writes it: "in Laghman" read as the province's town, Mehtar Lam)
+    names = {title.name if title is not None else "", getattr(headline, "place_text", None) or ""}
     return (
         title is not None
         and body is not None
         and bool(title.admin1_code)
         and title.admin1_code == body.admin1_code
         and title.geo_precision != 3
-        and _consonants(title.name) == _consonants(title.admin1 or "")
+        and _consonants(title.admin1 or "") in {_consonants(n) for n in names if n}
     )
 
 

@@ -141,6 +141,17 @@ def _role_of_someone(t: Token) -> str | None:
     coordinated attacks in the district", "a network responsible for attacks on checkpoints"."""
     if t.dep_ == "compound" and t.head.i != t.i:
         t = t.head  # "IED attacks"
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+        first = first.head  # "the kidnapping and murder of officials"
+    if (
+        first.pos_ == "NOUN"
+        and first.dep_ == "pobj"
+        and first.head.lower_ == "for"
+        and first.head.head.lower_ == "responsible"
+        and first.head.head.dep_ == "acomp"
+    ):
+        return "what someone was responsible for (a role)"  # "he was responsible for the kidnapping of X"
     if t.pos_ != "NOUN" or t.tag_ != "NNS" or any(c.dep_ == "det" for c in t.children):
         return None
     if any(

@@ -112,6 +112,8 @@ _FACILITY_NOUNS = frozenset(
     "mosque church cathedral temple monastery shrine cemetery graveyard school college university hospital "
     "clinic stadium market bazaar square street avenue road park prison".split()
 )
+# the capitalised words that open the names of military bases (named after towns far away)
+_BASE_NAME_WORDS = frozenset("Base Camp Outpost FOB COP Airfield Garrison Fort".split())
 RELATION_KM = 40.0
 W_RELATION = 1.0
 
@@ -415,16 +417,28 @@ class _Resolver:
     def _drop_facility_names_abroad(self, named: list[_Mention]) -> list[_Mention]:
         """A name before a building's noun ("at the Aichi cemetery", "the Makki mosque") in a report about
         another country is the building's name, not a town abroad: no place."""
-        if not self.focus:
-            return named
         doc, g = self.doc, self.g
+
+        def elsewhere(m: _Mention) -> bool:
+            # a country no other place the text names lies in (the focus may be the building's own reading)
+            country = g.country(m.winner.entry) if m.winner is not None else None
+            others = {g.country(o.winner.entry) for o in named if o is not m and o.winner is not None}
+            return country is not None and bool(others - {None}) and country not in others
+
         gone = {
             id(m)
             for m in named
-            if m.tok_end < len(doc)
-            and doc[m.tok_end].lower_ in _FACILITY_NOUNS
-            and m.winner is not None
-            and g.country(m.winner.entry) != self.focus
+            if m.winner is not None
+            and (
+                (
+                    m.tok_end < len(doc)
+                    and doc[m.tok_end].lower_ in _FACILITY_NOUNS
+                    and self.focus
+                    and g.country(m.winner.entry) != self.focus
+                )
+                # "Forward Operating Base Salerno", "Camp Bastion", "Combat Outpost Keating"
+                or (m.tok_start > 0 and doc[m.tok_start - 1].text in _BASE_NAME_WORDS and elsewhere(m))
+            )
         }
         if not gone:
             return named
