@@ -91,6 +91,16 @@ def test_masking_keeps_every_offset():
         ("MAIDUGURI – (04/09/2020) – Troops repelled an attack on a base.", "Maiduguri", date(2020, 9, 4)),
         ("MAIDUGURI – 21.03.2022 – Troops repelled an attack on a base.", "Maiduguri", date(2022, 3, 21)),
         ("HOUSTON, 09/23/2019 – Police arrested two men.", "Houston", date(2019, 9, 23)),
+        # the date in square brackets
+        ("MARAWI CITY [March 3, 2021] — Troops clashed with militants.", "Marawi City", date(2021, 3, 3)),
+        ("NAIROBI, Kenya [12 May 2020] – Police arrested four suspects.", "Nairobi", date(2020, 5, 12)),
+        # the date closing the release's number or its title, or with an ordinal day, on a line of its own
+        ("Release No. 19-044, Feb. 6, 2019\n\nTAMPA, Fla. — Coalition forces struck a depot.", "Tampa",
+         date(2019, 2, 6)),
+        ("Evening Operational Update, Oct. 2, 2010\n\nKABUL, Afghanistan – Afghan forces detained a man.",
+         "Kabul", date(2010, 10, 2)),
+        ("Troops rescue hostages\n\n22nd March 2021\n\nMAIDUGURI — Troops freed five hostages.", "Maiduguri",
+         date(2021, 3, 22)),
     ],
 )  # fmt: skip
 def test_a_dateline_gives_the_filing_place_and_the_day_when_it_has_a_year(text, place, day):

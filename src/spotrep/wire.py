@@ -31,16 +31,22 @@ _QUALIFIER_WORD = rf"[{_UPPER}][{_UPPER}{_LOWER}.'’\-]+"
 _QUALIFIER = rf"(?:,[ ]{_QUALIFIER_WORD}(?:[ ]{_QUALIFIER_WORD}){{0,2}})?"  # ", Ukraine", ", Calif."
 _YEARNUM = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"  # "Friday, 17 September 2021"
-_MONTH_DAY = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,?[ ]{_YEARNUM})?|\d{{1,2}}[ ]{_MONTH}(?:,?[ ]{_YEARNUM})?)"
+_ORD = r"(?:st|nd|rd|th)?"  # "13th January 2020"
+_MONTH_DAY = (
+    rf"(?:{_MONTH}[ ]\d{{1,2}}{_ORD}(?:,?[ ]{_YEARNUM})?|\d{{1,2}}{_ORD}[ ]{_MONTH}(?:,?[ ]{_YEARNUM})?)"
+)
 # a day in figures, day first as most of the world writes it ("12/08/2021", "12.08.2021"; 2-digit years too)
 _NUMERIC_DAY = r"\d{1,2}[./]\d{1,2}[./](?:(?:19|20)\d{2}|\d{2}(?!\d))"
 _FULL_DAY = (
-    rf"{_WEEKDAY}(?:{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}|\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM}|{_NUMERIC_DAY})"
+    rf"{_WEEKDAY}(?:{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM}"
+    rf"|{_NUMERIC_DAY})"
 )
 # the full date may stand in brackets between the dashes: "KABUL, Afghanistan – (June 3, 2018) –",
 # "ABUJA – (12/08/2021) –"
-_LATE_FULL_DAY = rf"(?:{_FULL_DAY}|\({_FULL_DAY}\))"
-_DAY = rf"(?:,?[ ]{_WEEKDAY}{_MONTH_DAY}|[ ]*\({_MONTH_DAY}\))?"  # ", Jan. 24, 2013", " (Jan. 25, 2013)", ", 15 May"
+# (or in square brackets: "ZAMBOANGA CITY [Feb. 14, 2022] —")
+_LATE_FULL_DAY = rf"(?:{_FULL_DAY}|\({_FULL_DAY}\)|\[{_FULL_DAY}\])"
+# ", Jan. 24, 2013", " (Jan. 25, 2013)", ", 15 May", " [Feb. 14, 2022]"
+_DAY = rf"(?:,?[ ]{_WEEKDAY}{_MONTH_DAY}|[ ]*\({_MONTH_DAY}\)|[ ]*\[{_MONTH_DAY}\])?"
 _OUTLET = r"\([A-Za-z][\w .&/\-]{0,30}\)"
 _DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end its line
 _SLASHED = r"\.?[ ]*/[A-Za-z][A-Za-z\-]{1,20}/\.?[ ]+"  # Russian agencies: "MOSCOW, June 10. /TASS/. "
@@ -94,14 +100,17 @@ HEAD_CHARS = 1500
 
 _DATE_IN = re.compile(rf"{_MONTH_DAY}|{_NUMERIC_DAY}")
 _PLACE_PART = re.compile(
-    rf"^[ \t]*(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ ](?P<qualifier>[^,(]+?))?(?=[ ]*[,(\-–—/])"
+    rf"^[ \t]*(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ ](?P<qualifier>[^,(]+?))?(?=[ ]*[,(\[\-–—/])"
 )
 # a press release's date on a line of its own: "Jan. 25, 2013", "Friday, 25 January 2013",
-# "Release date: Jan. 25, 2013", "Posted: January 25, 2013 10:30 a.m."
+# "Release date: Jan. 25, 2013", "Posted: January 25, 2013 10:30 a.m.", "13th January 2020"; or closing its
+# title or its number's line: "ISAF Joint Command Operational Update, Sept. 24, 2011", "Release No. 23-071,
+# April 17, 2023"
 _DATE_LINE = re.compile(
-    rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Posted|Published|Updated)[ ]*:?[ ]*)?"
+    rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Posted|Published|Updated)[ ]*:?[ ]*"
+    rf"|[^\n.!?]{{1,100}}?,[ ]+|Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
-    rf"(?P<date>{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}|\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM})"
+    rf"(?P<date>{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM})"
     r"[ \t]*(?:[,\-–—][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",
     re.MULTILINE | re.IGNORECASE,
 )

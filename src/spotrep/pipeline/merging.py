@@ -277,7 +277,10 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         for t in cands
         if t.title
         and (t.kind in _STORY_KINDS or t.kind in _HEADLINE_KINDS)
-        and any(not b.title and not b.undated and _headline_tells(t, b) for b in cands)
+        and any(
+            not b.title and not b.undated and not getattr(b, "_unnamed", False) and _headline_tells(t, b)
+            for b in cands
+        )
     }
     for c in cands:
         target = None
@@ -410,7 +413,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 _BLAST_KINDS = frozenset({"explosive", "explosion", "bombing"})
 # what else a headline announces that its body tells in more words ("Afghan forces detain Taliban leader in
 # Kunduz", "Police seize weapons cache in Kirkuk")
-_HEADLINE_KINDS = frozenset({"explosion", "arrest", "weapons_seizure", "capture", "recapture", "abduction"})
+_HEADLINE_KINDS = frozenset({"explosion", "arrest", "weapons_seizure", "abduction"})
 _UNNAMED_PLACE_NOUNS = frozenset("village town settlement locality hamlet city".split())
 NAMED_NEAR_KM = 30.0
 """How far from the place a report says an unnamed village is near ("a village near X") the village it then
