@@ -161,6 +161,7 @@ def test_single_letters_key_leaves_cyrillic_alone() -> None:
         ("Nawzad", "Naw Zad"),
         ("Maiwand", "Maywand"),
         ("Shahwalikot", "Shah Wali Kot"),
+        ("Chahar Darah", "Chahar Dara"),  # the final h of a Persian name written or not
         ("Sayedabad", "Sayyidabad"),
         ("Dihrawud", "Deh Rawud"),
         ("Komondjari", "Komandjoari"),

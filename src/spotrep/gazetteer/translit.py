@@ -255,7 +255,7 @@ def single_letters_key(key: str) -> str:
     return _DOUBLED.sub(r"\1", key) if key.isascii() else key
 
 
-_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _NOT_SKELETON = re.compile(r"[^a-z0-9]")
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiouy]")
 
@@ -266,7 +266,7 @@ def skeleton_key(key: str) -> str:
     ``Zharey``, ``Garmser`` ~ ``Garmsir``, ``Shahwalikot`` ~ ``Shah Wali Kot``). It merges far too much to be
     looked up on its own: only among the units of a region the text names, and only when one unit there has
     it. "" for a name of fewer than two consonants. A final "h" after a vowel is dropped first (the Persian
-    and Arabic ending written either way: ``Chahar Darah`` ~ ``Chahar Dara``, ``Qalah`` ~ ``Qala``)."""
+    and Arabic ending written either way, at the end of the name: ``Chahar Darah`` ~ ``Chahar Dara``)."""
     loose = loose_key(_FINAL_H.sub("", key))
     skeleton = _DOUBLED.sub(r"\1", _VOWELS_AFTER_FIRST.sub("", _NOT_SKELETON.sub("", loose)))
     return skeleton if len(skeleton) >= 2 else ""
