@@ -86,7 +86,7 @@ from .translit import (
     loose_key,
     name_key,
     single_letters_key,
-    skeleton_key,
+    skeleton_keys,
     ukrainian_to_latin,
 )
 from .variants import ukrainian_name_variants, ukrainian_romanisations
@@ -1363,8 +1363,7 @@ def _add_world_units(
                 if lk and not district:
                     # a region in another spelling: "Lower Shabelle" for Lower Shabeelle, "Hiraan" for Hiiraan
                     add_to_index(index, "~" + lk, i * 4 + Q_NAME)
-                sk = skeleton_key(k) if district else ""
-                if sk:
+                for sk in skeleton_keys(k) if district else ():
                     # a unit in another romanisation ("Nahri Sarraj" for Nahr-e Saraj), read only in its region
                     add_to_index(index, "%" + sk, i * 4 + Q_NAME)
             if not standalone:

@@ -13,7 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from ..model import Location
-from .translit import admin_stem, loose_key, name_key, single_letters_key, skeleton_key
+from .translit import admin_stem, loose_key, name_key, single_letters_key, skeleton_key, skeleton_keys
 
 KIND_SETTLEMENT, KIND_REGION, KIND_COUNTRY = 0, 1, 2
 KIND_NAMES = ("settlement", "region", "country")
@@ -181,11 +181,9 @@ class Gazetteer:
     def units_by_skeleton(self, base: str, codes: frozenset[str]) -> list[int]:
         """The one second-level unit of the regions (ISO codes) whose name has the consonants of base in another
         romanisation ("Nahri Sarraj" for Nahr-e Saraj in Helmand), or none when there is none or several."""
-        sk = skeleton_key(name_key(base))
-        if not sk:
-            return []
         found = {
             v >> 2
+            for sk in skeleton_keys(name_key(base))
             for v in _values(self.data.district_base.get("%" + sk))
             if self.data.codes[self.data.admin1[v >> 2]] in codes
         }

@@ -272,6 +272,18 @@ def skeleton_key(key: str) -> str:
     return skeleton if len(skeleton) >= 2 else ""
 
 
+_WORD_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+
+
+def skeleton_keys(key: str) -> tuple[str, ...]:
+    """The skeleton of a name (``skeleton_key``), and that with the final "h" of each of its words dropped too
+    (``Qarah Bagh`` ~ ``Qarabagh``), for units whose names join or split their words (``Shah Wali Kot`` keeps
+    its own skeleton for ``Shahwalikot``)."""
+    first = skeleton_key(key)
+    second = skeleton_key(_WORD_FINAL_H.sub("", key))
+    return tuple(k for k in dict.fromkeys((first, second)) if k)
+
+
 # the adjectival endings of administrative unit names in their English spellings: Ukrainian -skyi/-ska/-ske
 # (Lozivskyi raion, Mezhyritska hromada), Russian -sky/-skaya/-skoye, and the bare -sk of a town name
 _ADMIN_ENDING = re.compile(r"(?<=[sz])k(?:yi|yy|iy|ii|ij|y|i|a|e|oye|oe|aya|aia|ogo|oho)?$")
