@@ -499,16 +499,8 @@ class _Finder:
                     base = self._span_text(i, run[1])
                     within = None
                     if i > run[0] and low in DISTRICT_NOUNS:
-                        chained, within = self._chained_unit(run[0], run[1], k)
-                        if chained and self._free(run[0], k + 1):
-                            m = self._add(
-                                run[0],
-                                k + 1,
-                                "region",
-                                chained,
-                                accepted_by=f"'X {low}, Y' chain: a unit of the region in another spelling",
-                            )
-                            m.precision = 2
+                        added, within = self._add_chained_unit(run, k)
+                        if added:
                             break
                     if community:
                         pairs = self.memo.admin_units(g, base, True)
@@ -532,17 +524,8 @@ class _Finder:
                         break
                 else:
                     if low in DISTRICT_NOUNS and run[1] - run[0] >= 2:
-                        chained, within = self._chained_unit(run[0], run[1], k)
-                        if chained and self._free(run[0], k + 1):
-                            m = self._add(
-                                run[0],
-                                k + 1,
-                                "region",
-                                chained,
-                                accepted_by=f"'X {low}, Y' chain: a unit of the region in another spelling",
-                            )
-                            m.precision = 2
-                        elif within:
+                        added, within = self._add_chained_unit(run, k)
+                        if not added and within:
                             self.unknown_units.append((run[0], k + 1, within))
         # "the region of Tatarstan", "the Republic of Bashkortostan", "the province of X"
         for k in range(n - 2):
@@ -562,6 +545,24 @@ class _Finder:
                         start = k - 1 if k > 0 and lower[k - 1] == "the" else k
                         self._add(start, j, "region", pairs, accepted_by=f"'{low} of X' pattern")
                         break
+
+    def _add_chained_unit(self, run: tuple[int, int], noun: int) -> tuple[bool, frozenset[str] | None]:
+        """Add the district named by the whole run before its noun when its region (named after it, or opening
+        the sentence) has one unit of that sound (see _chained_unit): whether it was added, and the region's
+        ISO codes."""
+        chained, within = self._chained_unit(run[0], run[1], noun)
+        if not chained or not self._free(run[0], noun + 1):
+            return False, within
+        low = self.lower[noun]
+        m = self._add(
+            run[0],
+            noun + 1,
+            "region",
+            chained,
+            accepted_by=f"'X {low}, Y' chain: a unit of the region in another spelling",
+        )
+        m.precision = 2
+        return True, within
 
     def _chained_unit(
         self, start: int, end: int, noun: int
