@@ -723,3 +723,23 @@ def test_a_headline_naming_the_province_read_as_its_town_is_the_body_s_incident(
     assert [(e.event_date, e.fatalities) for e in found] == [(date(2012, 4, 3), 3)], [
         (e.event_date, e.location and e.location.name) for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    "release, day",
+    [
+        (
+            "KABUL, Afghanistan (Jan. 25, 2013) - An Afghan and coalition security force detained two suspected "
+            "insurgents during an operation targeting a Haqqani leader in Khost province yesterday.",
+            date(2013, 1, 24),
+        ),
+        (
+            "KABUL, Afghanistan (Jan. 25, 2013) - A combined force killed eight militants during a raid targeting "
+            "a Taliban network in Shah Joy district of Zabul province Wednesday night.",
+            date(2013, 1, 23),
+        ),
+    ],
+)
+def test_the_day_closing_an_operation_s_description_dates_the_operation(release, day):
+    found = spotrep.extract(release)
+    assert found and found[0].event_date == day, [(e.event_date, e.sub_event_type) for e in found]

@@ -68,12 +68,22 @@ def _describes_a_thing(ctx: DocContext, toks: set[int]) -> bool:
         for _ in range(3):
             t = t.head
             if t.pos_ == "VERB":
-                # the participle describes a noun named in passing, inside a prepositional phrase
-                return t.dep_ in ("acl", "relcl") and t.head.dep_ == "pobj"
+                # the participle describes a noun named in passing, inside a prepositional phrase (not the
+                # operation the clause's event happened in: "during an operation targeting a leader ... yesterday")
+                return (
+                    t.dep_ in ("acl", "relcl")
+                    and t.head.dep_ == "pobj"
+                    and ctx.lemma(t.head.i) not in _OPERATION_NOUNS
+                )
             if t.head.i == t.i:
                 break
         return False
     return False
+
+
+_OPERATION_NOUNS = frozenset(
+    "operation raid mission patrol offensive sweep assault attack strike search clearance ambush".split()
+)
 
 
 def _dates_a_statement(ctx: DocContext, toks: set[int]) -> bool:
