@@ -441,6 +441,16 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     # the dead of both sides of a fight, counted once
     ("Officials said 15 fighters from both sides were killed.", 15, None, None, "exact", "exact"),
     ("Some 40 militants on each side were killed in the clashes.", 40, None, None, "approximately", "exact"),
+    # a person named, and a count of others
+    (
+        "The strike killed Taliban commander Mullah Karim and two other insurgents.",
+        3,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("Troops shot dead Abu Hamza and four others near the border.", 5, None, None, "exact", "exact"),
     # an abbreviation with full stops inside the counted phrase
     ("Two U.S. service members were killed in the operation.", 2, None, None, "exact", "exact"),
     ("Three U.N. peacekeepers were wounded near the base.", None, 3, None, "exact", "exact"),

@@ -240,6 +240,13 @@ _RELATIVE = (
     r"(?:\s*,?\s+(?:who|that)\s+(?:were|had|have|was)\s+[^,.;]{1,80}?,?|;"
     r"|\s*,?\s+(?:accused|suspected)\s+of\s+[^,.;]{1,60}?,?)?"
 )
+_RE_NAMED_AND_OTHERS = _Lazy(
+    rf"\b(?:killed|killing|kills|shot\s+dead|shooting\s+dead)\s+(?:[A-Za-z][\w'’\-]*\s+){{0,3}}"
+    rf"(?-i:[A-Z][\w'’\-]*)(?:\s+(?-i:[A-Z][\w'’\-]*)){{0,3}}"
+    rf"\s*,?\s+and\s+(?P<np>{_COUNT}\s+others?(?:\s+{_W})?)",
+    re.I,
+    needs=("kill", "dead"),
+)
 # "troops neutralised 12 Boko Haram terrorists": how military press releases (Nigeria's, the Sahel's, Russia's
 # ministry in English) say killed; only people count ("neutralised two drones" is an interception)
 _NEUTRALISED_PEOPLE = (
@@ -560,6 +567,14 @@ def find_casualties(text: str) -> Casualties:
         return sum(v for v, _ in items), _combine_qualifiers([q for _, q in items])
 
     fatalities, q_f = total(fat)
+    if fatalities is None:
+        # "killed Taliban leader Qari Nasrullah and two other insurgents": a named person and a count of others
+        others = _RE_NAMED_AND_OTHERS.search(work)
+        if others is not None:
+            counted = _item_count(others.group("np"))
+            if counted is not None:
+                fatalities, q_f = counted[0] + 1, counted[1]
+                spans.append((others.start(), others.end()))
     if tolls:
         toll_value, toll_q = max(tolls, key=lambda t: t[0])
         if fatalities is None or toll_value >= fatalities:
