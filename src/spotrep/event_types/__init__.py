@@ -47,10 +47,8 @@ from .crowds import (
     _labour_strike,
     _protesterish,
     _riot_gear,
-    _seized,
     _sit_in,
-    being_readied,
-    bomb_people,
+    seized_weapon,
 )
 from .kinds import Typing, classify
 from .protests import protest_cues, protest_typing
@@ -59,6 +57,8 @@ from .triggers import (
     _lower_word,
     _object_kind,
     _special_kind,
+    being_readied,
+    bomb_people,
     lemma_of,
 )
 from .vocabulary import (
@@ -98,6 +98,7 @@ __all__ = [
     "lemma_of",
     "protest_cues",
     "protest_typing",
+    "seized_weapon",
     "trigger_words",
 ]
 
@@ -175,7 +176,7 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
         # cheap test first: only these words can make a special kind (see _special_kind)
         if lemma in _SPECIAL_LEMMAS or low in _SPECIAL_WORDS:
             special = _special_kind(token)
-            if special in ("grenade", "explosive") and (_seized(token) or being_readied(token)):
+            if special in ("grenade", "explosive") and (seized_weapon(token) or being_readied(token)):
                 continue  # "grenades and ammunition were discovered": the finding is the event
             if special:
                 triggers.append(
@@ -322,7 +323,7 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                     # glide bombs, guided aerial bombs, KABs: dropped from aircraft, never an IED
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
                     continue
-                if mods & {"petrol", "molotov", "fire", "gasoline"} or _seized(token):
+                if mods & {"petrol", "molotov", "fire", "gasoline"} or seized_weapon(token):
                     continue  # petrol bombs are rioters' weapons; found bombs are no explosion
                 if bomb_people(token):
                     continue  # "IED emplacers", "a bomb-making cell leader": who they are, no explosion

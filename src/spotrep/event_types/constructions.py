@@ -17,11 +17,11 @@ from ..lexicon.triggers import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-from .crowds import BOMB_PEOPLE_NOUNS
 from .kinds import (
     weapon_event_kind,
 )
 from .triggers import (
+    BOMB_PEOPLE_NOUNS,
     lemma_of,
 )
 from .vocabulary import (

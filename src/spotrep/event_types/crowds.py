@@ -43,7 +43,7 @@ def _sit_in(token: Token) -> bool:
     )
 
 
-def _seized(token: Token) -> bool:
+def seized_weapon(token: Token) -> bool:
     """Is a weapon word the object of finding, seizing or clearing ('a cache of grenades was found',
     'sappers cleared 300 landmines', 'police defused a bomb')?"""
     t = token
@@ -66,72 +66,8 @@ def _seized(token: Token) -> bool:
     return False
 
 
-seized_weapon = _seized  # (the pipeline asks it of the weapons a clause names)
-
 _CONTENTS_VERBS = frozenset({"contain", "include", "hold"})
 _CACHE_NOUNS = frozenset("cache stockpile stash arsenal haul consignment shipment depot seizure".split())
-# the work of making, laying or moving devices: "directs the production of IEDs"
-_DEVICE_WORK = frozenset(
-    "production manufacture manufacturing making construction assembly emplacement planting transport "
-    "smuggling supply trafficking facilitation distribution procurement movement recruitment training".split()
-)
-
-# what people do to a device before it is used: told of them in a relative clause, no explosion
-_READYING_VERBS = frozenset(
-    {
-        "emplace", "plant", "lay", "place", "carry", "transport", "build", "make", "assemble", "manufacture",
-        "produce", "construct", "smuggle", "supply", "store",
-    }
-)  # fmt: skip
-
-
-# the people and groups named after the bombs they make or lay ("IED emplacers", "an IED facilitator", "a bomb
-# cell leader")
-BOMB_PEOPLE_NOUNS = _BOMB_PEOPLE = frozenset(
-    "emplacer planter maker builder facilitator cell network expert specialist smuggler trafficker "
-    "supplier financier team".split()
-)
-
-
-def bomb_people(token: Token) -> bool:
-    """Is a weapon word what names people by the bombs they make or lay ("killed two IED emplacers")?"""
-    head = token
-    for _ in range(2):
-        if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i:
-            return False
-        head = head.head
-        if lemma_of(head) in _BOMB_PEOPLE or head.lower_.rstrip("s") in _BOMB_PEOPLE:
-            return True
-    return False
-
-
-def being_readied(token: Token) -> bool:
-    """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
-    insurgents who were emplacing an improvised explosive device'), or what names those who ready it ('IED
-    emplacers')? The device did not go off: no event."""
-    if bomb_people(token):
-        return True
-    np = token
-    while np.dep_ in ("compound", "amod") and np.head.i != np.i:
-        np = np.head
-    if np.dep_ == "pobj" and np.head.lower_ == "of" and lemma_of(np.head.head) in _DEVICE_WORK:
-        return True  # "directs the production of IEDs", "the movement of suicide bombers"
-    t = token
-    for _ in range(3):
-        if t.dep_ in ("amod", "compound") and t.head.i != t.i:
-            t = t.head
-        else:
-            break
-    verb = t.head
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "known to manufacture and emplace IEDs"
-    return (
-        t.dep_ == "dobj"
-        and verb.pos_ == "VERB"
-        and clause.dep_ in ("relcl", "acl", "xcomp")
-        and lemma_of(verb) in _READYING_VERBS
-    )
 
 
 def _in_name(token: Token) -> bool:

@@ -224,10 +224,68 @@ def _has_weapon_word(tokens: Iterable[Token], kinds: set[str]) -> bool:
     return False
 
 
-def _bombers_moved(token: Token) -> bool:
-    from .crowds import being_readied  # (crowds reads this module's tables)
+# the work of making, laying or moving devices: "directs the production of IEDs"
+_DEVICE_WORK = frozenset(
+    "production manufacture manufacturing making construction assembly emplacement planting transport "
+    "smuggling supply trafficking facilitation distribution procurement movement recruitment training".split()
+)
 
-    return being_readied(token)
+# what people do to a device before it is used: told of them in a relative clause, no explosion
+_READYING_VERBS = frozenset(
+    {
+        "emplace", "plant", "lay", "place", "carry", "transport", "build", "make", "assemble", "manufacture",
+        "produce", "construct", "smuggle", "supply", "store",
+    }
+)  # fmt: skip
+
+
+# the people and groups named after the bombs they make or lay ("IED emplacers", "an IED facilitator", "a bomb
+# cell leader")
+BOMB_PEOPLE_NOUNS = frozenset(
+    "emplacer planter maker builder facilitator cell network expert specialist smuggler trafficker "
+    "supplier financier team".split()
+)
+
+
+def bomb_people(token: Token) -> bool:
+    """Is a weapon word what names people by the bombs they make or lay ("killed two IED emplacers")?"""
+    head = token
+    for _ in range(2):
+        if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i:
+            return False
+        head = head.head
+        if lemma_of(head) in BOMB_PEOPLE_NOUNS or head.lower_.rstrip("s") in BOMB_PEOPLE_NOUNS:
+            return True
+    return False
+
+
+def being_readied(token: Token) -> bool:
+    """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
+    insurgents who were emplacing an improvised explosive device'), or what names those who ready it ('IED
+    emplacers')? The device did not go off: no event."""
+    if bomb_people(token):
+        return True
+    np = token
+    while np.dep_ in ("compound", "amod") and np.head.i != np.i:
+        np = np.head
+    if np.dep_ == "pobj" and np.head.lower_ == "of" and lemma_of(np.head.head) in _DEVICE_WORK:
+        return True  # "directs the production of IEDs", "the movement of suicide bombers"
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("amod", "compound") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    verb = t.head
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "known to manufacture and emplace IEDs"
+    return (
+        t.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and clause.dep_ in ("relcl", "acl", "xcomp")
+        and lemma_of(verb) in _READYING_VERBS
+    )
 
 
 def _special_kind(token: Token) -> str | None:
@@ -242,7 +300,7 @@ def _special_kind(token: Token) -> str | None:
             or head.lower_ in _SUICIDE_HEADS_MORE
             or lemma_of(head) in _SUICIDE_HEADS_MORE
         )
-        and not _bombers_moved(token)  # "facilitated the movement of suicide bombers": who they are
+        and not being_readied(token)  # "facilitated the movement of suicide bombers": who they are
     ):
         return "suicide"
     if lemma in ("blow", "detonate", "explode") and any(

@@ -45,8 +45,8 @@ from ..event_types import (
     classify,
     find_triggers,
     lemma_of,
+    seized_weapon,
 )
-from ..event_types.crowds import seized_weapon
 from ..factuality import why_not_asserted
 from ..gazetteer.frontline import front_distance_km
 from ..gazetteer.regions import WAR_COUNTRIES

@@ -141,6 +141,7 @@ def _role_of_someone(t: Token) -> str | None:
     coordinated attacks in the district", "a network responsible for attacks on checkpoints"."""
     if t.dep_ == "compound" and t.head.i != t.i:
         t = t.head  # "IED attacks"
+    bare_plural = t.pos_ == "NOUN" and t.tag_ == "NNS" and not any(c.dep_ == "det" for c in t.children)
     first = t
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
         first = first.head  # "the kidnapping and murder of officials"
@@ -149,10 +150,11 @@ def _role_of_someone(t: Token) -> str | None:
         and first.dep_ == "pobj"
         and first.head.lower_ == "for"
         and first.head.head.lower_ == "responsible"
-        and first.head.head.dep_ == "acomp"
+        # "he was responsible for the kidnapping of X", "a network responsible for attacks on checkpoints"
+        and (first.head.head.dep_ == "acomp" or bare_plural)
     ):
-        return "what someone was responsible for (a role)"  # "he was responsible for the kidnapping of X"
-    if t.pos_ != "NOUN" or t.tag_ != "NNS" or any(c.dep_ == "det" for c in t.children):
+        return "what someone is responsible for (a role)"
+    if not bare_plural:
         return None
     if any(
         c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _ORGANISING_VERBS for c in t.children
@@ -169,8 +171,6 @@ def _role_of_someone(t: Token) -> str | None:
         and any(c.dep_ == "amod" and c.lemma_.lower() in _ROLE_VERBS for c in t.children)
     ):
         return "what someone is said to have done (a role)"  # "believed to have coordinated attacks"
-    if t.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsible":
-        return "the attacks someone is responsible for (a role)"
     if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ORGANISING_NOUNS:
         return "the organising of attacks (a role)"  # "the planning and execution of attacks against ISAF"
     if t.dep_ != "dobj" or head.lemma_.lower() not in _ROLE_VERBS:

@@ -1183,16 +1183,7 @@ class _Finder:
                 self.used[k] = False
         found = self._settlement_before(name_end, codes)
         if found is None or found[0] < unit.tok_start:
-            # or a unit of the region in another spelling: "Zhari district of Kandahar province" (Zharey); its
-            # name may open with words the unit read abroad left out ("Chahar Darah district, Kunduz province":
-            # not Darah of Panjshir)
-            start = unit.tok_start
-            while start > 0 and self.cap[start - 1] and not self.used[start - 1] and name_end - start < 4:
-                start -= 1
-            if start < unit.tok_start and self._unit_in_region(
-                start, name_end, unit.tok_end, codes, region_text
-            ):
-                return True
+            # or a unit of the region in another spelling: "Zhari district of Kandahar province" (Zharey)
             return self._unit_in_region(unit.tok_start, name_end, unit.tok_end, codes, region_text)
         m = self._add(found[0], name_end, "settlement", found[1], accepted_by=f"'X ({region_text})' chain")
         m.within, m.within_text = codes, region_text

@@ -9,6 +9,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -460,6 +461,7 @@ class _Resolver:
         ]
         if not lone:
             return named
+        lone_ids = {id(m) for m in lone}
         # (the dateline's country is one the text names: "RANCHI, 10 April 2021 - ... near Kuchai")
         nations = (
             self._nationalities()
@@ -469,7 +471,9 @@ class _Resolver:
                 {self.focus}
                 if self.focus
                 and any(
-                    m not in lone and m.winner is not None and self.g.country(m.winner.entry) == self.focus
+                    id(m) not in lone_ids
+                    and m.winner is not None
+                    and self.g.country(m.winner.entry) == self.focus
                     for m in named
                 )
                 else set()
@@ -480,11 +484,7 @@ class _Resolver:
         keep = nations | {
             self.g.country(m.winner.entry) for m in named if m not in lone and m.winner is not None
         }
-        homes = [
-            p
-            for code in nations
-            if (e := data.country_entry.get(code)) is not None and (p := self.g.point(e))
-        ]
+        homes = self._country_points(nations)
 
         def far(entry: int) -> bool:
             # a neighbour's town is no accident ("Turkish forces set up bases east of Zakho"): only a place far
@@ -502,11 +502,17 @@ class _Resolver:
         self.mentions[:] = [m for m in self.mentions if id(m) not in gone]
         return [m for m in named if id(m) not in gone]
 
+    def _country_points(self, codes: Iterable[str]) -> list[tuple[float, float]]:
+        """The points of the countries of these ISO codes that the gazetteer places."""
+        data = self.g.data
+        return [
+            p for code in codes if (e := data.country_entry.get(code)) is not None and (p := self.g.point(e))
+        ]
+
     def _drop_far_aliases_beside_near_names(self, named: list[_Mention]) -> bool:
         """A one-word name that is a place's own name near the countries the text's nationality words name and
         only another name of a town far from all of them ("JNIM militants abducted civilians in Barani": the
         village of Burkina Faso, not Bāruni in Bihar, whose alternate name it is): the far reading goes."""
-        data = self.g.data
         one_word = [
             m
             for m in named
@@ -517,11 +523,7 @@ class _Resolver:
         if not one_word:
             return False
         nations = self._nationalities()
-        homes = [
-            p
-            for code in nations
-            if (e := data.country_entry.get(code)) is not None and (p := self.g.point(e))
-        ]
+        homes = self._country_points(nations)
         if not homes:
             return False
 
