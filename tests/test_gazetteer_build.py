@@ -115,6 +115,23 @@ def test_settlements_known_to_both_sources_have_exact_coordinates(gazetteer) -> 
     assert haversine_km(loc.latitude, loc.longitude, 50.2908, 36.9411) < 2
 
 
+def test_a_hromada_centre_far_from_its_raions_middle_takes_the_last_geonames_place_of_its_name(
+    gazetteer,  # noqa: F811
+) -> None:
+    """Novomykolaivka, the seat of a hromada of Zaporizkyi raion, lies 60 km from the raion's representative
+    point; of the oblast's Novomykolaivkas it is the one hromada centre GeoNames' place of that name was left
+    for, so it takes that place's coordinates rather than the raion's point."""
+    entries = [
+        e
+        for e, q in gazetteer.lookup("Novomykolaivka", loose=False)
+        if q == 0 and gazetteer.admin1_code(e) == "UA-23" and gazetteer.admin2(e) == "Zaporizkyi raion"
+    ]
+    exact = [e for e in entries if gazetteer.gazetteer_id(e).startswith("geonames:")]
+    assert exact, [gazetteer.gazetteer_id(e) for e in entries]
+    lat, lon = gazetteer.point(exact[0])
+    assert haversine_km(lat, lon, 47.97, 35.90) < 10  # north-east of Zaporizhzhia, on the Haichur
+
+
 def test_kharkiv_is_geonames_706483(gazetteer) -> None:  # noqa: F811
     loc = resolve_name("Kharkiv")
     assert loc.gazetteer_id == "geonames:706483"

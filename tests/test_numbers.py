@@ -454,6 +454,22 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     # an abbreviation with full stops inside the counted phrase
     ("Two U.S. service members were killed in the operation.", 2, None, None, "exact", "exact"),
     ("Three U.N. peacekeepers were wounded near the base.", None, 3, None, "exact", "exact"),
+    # one of the people of someone, and a side whose dead are not counted
+    ("The commander and one of his bodyguards were killed.", 2, None, None, "exact", "exact"),
+    ("A village elder and one of her sons were shot dead at a checkpoint.", 2, None, None, "exact", "exact"),
+    ("Four policemen and an unknown number of attackers were killed.", 4, None, None, "exact", "exact"),
+    ("An undetermined number of fighters were killed in the clash.", None, None, None, "exact", "exact"),
+    # the people just told, counted again
+    (
+        "The gunmen seized the mayor, his wife and son, and later killed all three.",
+        3,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("The blast killed all 12 passengers of the minibus.", 12, None, None, "exact", "exact"),
+    ("The fighting went on all three days and left 4 dead.", 4, None, None, "exact", "exact"),
     # a person named by a long title
     (
         "A North Atlantic Treaty Organization service member died following an insurgent attack today.",

@@ -981,3 +981,51 @@ def test_a_village_named_bare_sentences_after_a_region_keeps_its_namesake(places
         "event."
     )
     assert by_text(mentions, "Kurakhivka").location.admin1_code == "UA-14"
+
+
+# --- a village "near" a town, among many namesakes -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "village", "town", "code"),
+    [
+        ("Debris fell near Novoselivka, near Kropyvnytskyi, damaging a barn.", "Novoselivka", "Kropyvnytskyi",
+         "UA-35"),
+        ("A drone hit a farm near Mykolaivka, near Myrhorod, overnight.", "Mykolaivka", "Myrhorod", "UA-53"),
+    ],
+)  # fmt: skip
+def test_a_village_near_a_town_is_the_namesake_near_that_town(places, sentence, village, town, code) -> None:  # noqa: F811
+    """A name that some eighty villages share keeps every one of them as a candidate, so that the one near the
+    town the text names can win (not the namesakes that score best on their own, near the front)."""
+    found = places(sentence, on=None)
+    v, t = by_text(found, village), by_text(found, town)
+    assert v.location.admin1_code == t.location.admin1_code == code
+    assert (
+        haversine_km(v.location.latitude, v.location.longitude, t.location.latitude, t.location.longitude)
+        < 60
+    )
+
+
+# --- the seat of a district ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text", "code"),
+    [
+        ("Taliban fighters overran the Nahr-e Saraj district headquarters in Helmand.",
+         "Nahr-e Saraj district headquarters", "AF-HEL"),
+        ("Afghan forces cleared the Khan Abad district centre (Kunduz) on Monday.", "Khan Abad district centre",
+         "AF-KDZ"),
+    ],
+)  # fmt: skip
+def test_a_district_centre_is_the_town_that_is_its_seat(places, sentence, text, code) -> None:  # noqa: F811
+    m = by_text(places(sentence), text)
+    assert m.kind == "settlement" and m.location.admin1_code == code and m.location.geo_precision == 1
+
+
+# --- names that are no places ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police detained four suspected IS-KP members in a night raid.",
+        "Rioters threw stones and Molotov cocktails at the police.",
+    ],
+)
+def test_a_group_abbreviation_and_a_thrown_cocktail_are_no_places(places, sentence) -> None:  # noqa: F811
+    assert [m.text for m in places(sentence)] == []

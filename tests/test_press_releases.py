@@ -128,6 +128,58 @@ def test_a_paragraph_going_on_with_also_keeps_the_story_s_place_and_day():
     assert cache.event_date == date(2012, 3, 13)
 
 
+def test_the_paragraphs_that_tell_how_the_lead_operation_went_keep_its_place_and_day():
+    """The lead names where and when the operation was ("... an operation in Dand district, Kandahar province,
+    yesterday, in search of a bombmaker who supplies IEDs to fighters in Kabul"), with no event of its own; the
+    paragraphs after it tell what happened there, without a day or a place of their own."""
+    text = (
+        "KANDAHAR, Afghanistan – An Afghan and coalition security force conducted an operation in Dand district, "
+        "Kandahar province, yesterday, in search of a bombmaker who supplies IEDs to fighters in Kabul.\n\n"
+        "As the force entered the compound, two armed insurgents opened fire on it. The force returned fire, "
+        "killing both insurgents.\n\n"
+        "The security force detained three suspected insurgents after questioning them at the scene."
+    )
+    found = spotrep.extract(text, published=date(2012, 3, 14))
+    assert found
+    for e in found:
+        assert e.location is not None and e.location.admin1_code == "AF-KAN", (e.sub_event_type, e.location)
+        assert e.event_date == date(2012, 3, 13), (e.sub_event_type, e.event_date)
+
+
+def test_a_second_dated_incident_is_not_the_lead_s_story():
+    text = (
+        "An Afghan and coalition security force conducted an operation in Dand district, Kandahar province, "
+        "yesterday.\n\n"
+        "In Helmand province, Afghan forces detained two suspected insurgents in Nad-e Ali district on Sunday.\n\n"
+        "The force also recovered two rifles."
+    )
+    found = {e.sub_event_type: e for e in events(text)}
+    assert found["Arrests"].location.admin1_code == "AF-HEL"
+    assert found["Arrests"].event_date == date(2012, 3, 11)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leader was responsible for coordinating attacks on police and for acquiring weapons and IED "
+        "materials for fighters in the district.",
+        "He was responsible for smuggling suicide bombers into Kabul and for planning ambushes on convoys.",
+    ],
+)
+def test_what_a_leader_was_responsible_for_doing_is_no_incident(sentence):
+    assert events(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("province", "code"),
+    [("Wardag", "AF-WAR"), ("Lowgar", "AF-LOG"), ("Zabol", "AF-ZAB"), ("Konar", "AF-KNR"), ("Kondoz", "AF-KDZ"),
+     ("Urozgan", "AF-URU"), ("Sar-e Pol", "AF-SAR"), ("Ningarhar", "AF-NAN")],
+)  # fmt: skip
+def test_a_province_in_another_romanisation_is_the_province(province, code):
+    found = events(f"Afghan forces detained two suspected insurgents in {province} province yesterday.")
+    assert found and found[0].location.admin1_code == code
+
+
 def test_a_headline_in_title_case_and_its_lead_give_one_event():
     text = (
         "Afghan, Coalition Forces Detain Insurgents in Kandahar\n\nAn Afghan and coalition security force "

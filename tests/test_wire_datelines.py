@@ -101,6 +101,11 @@ def test_masking_keeps_every_offset():
          "Kabul", date(2010, 10, 2)),
         ("Troops rescue hostages\n\n22nd March 2021\n\nMAIDUGURI — Troops freed five hostages.", "Maiduguri",
          date(2021, 3, 22)),
+        # a title closed by its date without a comma; a "Dated:" line under a release's number
+        ("Morning Operational Update March 3, 2011\n\nKABUL, Afghanistan – Afghan forces detained a man.",
+         "Kabul", date(2011, 3, 3)),
+        ("PRESS RELEASE\nNo PR-101/2010\nDated: April 9, 2010\n\nRAWALPINDI – Troops cleared a ridge.",
+         "Rawalpindi", date(2010, 4, 9)),
     ],
 )  # fmt: skip
 def test_a_dateline_gives_the_filing_place_and_the_day_when_it_has_a_year(text, place, day):

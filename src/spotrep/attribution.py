@@ -108,6 +108,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: its doer ("were confirmed killed by the governor" -> governor)."""
+    for c in verb.subtree:
+        if c.dep_ == "agent" and c.head.i in (verb.i, *(x.i for x in verb.children)):
+            return next((x for x in c.children if x.dep_ == "pobj"), None)
+    return None
+
+
 def find_attributions(sent: Span) -> list[Attribution]:
     """The speech acts of a sentence with the token indices each one covers."""
     out: list[Attribution] = []
@@ -141,6 +149,12 @@ def find_attributions(sent: Span) -> list[Attribution]:
                 continue
             if subj is None:
                 continue
+            if subj.dep_ == "nsubjpass":
+                # "three civilians were reported killed", "2 people were confirmed dead": what is said, not who
+                # says it; the speaker of a passive is its agent ("were confirmed killed by the governor")
+                subj = _agent(token)
+                if subj is None:
+                    continue
             np = _np_span(subj)
             subj_tokens = {t.i for t in subj.subtree}
             covers = {t.i for t in token.subtree} - subj_tokens

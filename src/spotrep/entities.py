@@ -76,6 +76,7 @@ def _load(name: str, table_attributes: bool = True) -> Language:
     # ``senter`` ships disabled (the parser sets sentence boundaries): excluded, it is neither loaded nor kept
     nlp = spacy.load(path, exclude=UNUSED_COMPONENTS)
     nlp.max_length = 2_000_000
+    split_mixed_case_stops(nlp)
     if table_attributes:
         from .attributes import use_table_attribute_ruler
 
@@ -91,6 +92,20 @@ def _load(name: str, table_attributes: bool = True) -> Language:
 
     freeze_loaded(f"spaCy pipeline {name}")
     return nlp
+
+
+# a full stop after a name in mixed case that ends in a capital ("according to the MoD.", "said the DoD.",
+# "a PhD."): spaCy keeps it on the word, as it does for initials and "U.S.", so that the sentence runs on into the
+# next one ("... according to the MoD. The Taliban denied any casualties." parsed as one sentence)
+_MIXED_CASE_STOP = r"(?<=[a-z][A-Z])\."
+
+
+def split_mixed_case_stops(nlp: Language) -> None:
+    """Teach the tokenizer to split the full stop after a mixed-case abbreviation (``MoD.`` -> ``MoD`` ``.``)."""
+    import re
+
+    shipped = nlp.tokenizer.suffix_search.__self__.pattern  # the model's own suffixes, kept as they are
+    nlp.tokenizer.suffix_search = re.compile(f"{shipped}|{_MIXED_CASE_STOP}$").search
 
 
 def use_numpy_blas(nlp: Language) -> None:

@@ -103,12 +103,12 @@ _PLACE_PART = re.compile(
     rf"^[ \t]*(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ ](?P<qualifier>[^,(]+?))?(?=[ ]*[,(\[\-–—/])"
 )
 # a press release's date on a line of its own: "Jan. 25, 2013", "Friday, 25 January 2013",
-# "Release date: Jan. 25, 2013", "Posted: January 25, 2013 10:30 a.m.", "13th January 2020"; or closing its
-# title or its number's line: "ISAF Joint Command Operational Update, Sept. 24, 2011", "Release No. 23-071,
-# April 17, 2023"
+# "Release date: Jan. 25, 2013", "Posted: January 25, 2013 10:30 a.m.", "Dated: May 27, 2009", "13th January
+# 2020"; or closing its title or its number's line: "ISAF Joint Command Operational Update, Sept. 24, 2011",
+# "ISAF Joint Command Morning Operational Update March 3, 2011", "Release No. 23-071, April 17, 2023"
 _DATE_LINE = re.compile(
-    rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Posted|Published|Updated)[ ]*:?[ ]*"
-    rf"|[^\n.!?]{{1,100}}?,[ ]+|Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
+    rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Dated|Posted|Published|Updated)[ ]*:?[ ]*"
+    rf"|[^\n.!?:]{{1,100}}?,?[ ]+|Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
     rf"(?P<date>{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM})"
     r"[ \t]*(?:[,\-–—][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",

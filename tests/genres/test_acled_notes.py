@@ -48,6 +48,28 @@ TABLE = [
         max_events=1,
     ),
     case(
+        "the_dead_confirmed_in_a_sentence_of_their_own",
+        "On 4 July 2023, Russian forces shelled Orikhiv, Zaporizhzhia. Two civilians were confirmed dead.",
+        "2023-07-05",
+        want(SHELL, "Orikhiv", "UA-23", "2023-07-04", fat=2, a1="RU"),
+        max_events=1,
+    ),
+    case(
+        "the_dead_reported_killed_is_no_speaker",
+        "On 4 July 2023, Russian forces shelled Huliaipole, Zaporizhzhia. Three civilians were reported killed.",
+        "2023-07-05",
+        want(SHELL, "Huliaipole", "UA-23", "2023-07-04", fat=3, a1="RU"),
+        max_events=1,
+    ),
+    case(
+        "a_place_that_describes_the_protesters_is_not_where_they_rallied",
+        "On 20 October 2023, families of soldiers missing near Bakhmut held a rally in Kyiv demanding news of "
+        "their relatives. [size=around 200]",
+        "2023-10-21",
+        want(PEACEFUL, "Kyiv", "UA-30", "2023-10-20"),
+        max_events=1,
+    ),
+    case(
         "each_side_accuses_the_other_of_the_shelling",
         "On 5 June 2023, there was an explosion due to artillery shelling in the centre of Horlivka, which killed "
         "3 civilians. Russian-installed officials claim Ukrainian forces fired at the town. Ukrainian forces "

@@ -27,6 +27,7 @@ from .matching import (
     IED,
     LOOTING,
     REGAIN,
+    RIOT,
     SHELL,
     Case,
     assert_row,
@@ -543,6 +544,44 @@ TABLE = [
         "Wollo, Amhara).",
         "2023-03-15",
         want(ABDUCTION, "Dessie", "ET-AM", "2023-03-14"),
+        max_events=1,
+    ),
+    case(
+        "af_a_denial_of_casualties_after_the_ministry_leaves_the_strike",
+        "On 2 March 2020, US forces conducted an air strike on a Taliban gathering in Nawzad district "
+        "(Helmand). 6 Taliban were killed, according to the MoD. The Taliban denied any casualties.",
+        "2020-03-03",
+        want(AIR, "Naw Zad", "AF-HEL", "2020-03-02", fat=6),
+        max_events=1,
+    ),
+    case(
+        "af_clash_at_a_district_centre",
+        "On 9 August 2021, ANDSF clashed with Taliban militants at the Khan Abad district centre (Kunduz). 4 ANP "
+        "officers were killed.",
+        "2021-08-10",
+        want(CLASH, "Khanabad", "AF-KDZ", "2021-08-09", fat=4),
+        max_events=1,
+    ),
+    case(
+        "af_members_of_is_kp_detained_in_a_town",
+        "On 12 October 2020, NDS forces detained 2 IS-KP members in Asadabad (Kunar).",
+        "2020-10-13",
+        want(ARREST, "Asadabad", "AF-KNR", "2020-10-12"),
+        max_events=1,
+    ),
+    case(
+        "mm_molotov_cocktails_thrown_in_a_city",
+        "On 2 April 2021, protesters threw Molotov cocktails at police in Mandalay. [size=no report]",
+        "2021-04-03",
+        want(RIOT, "Mandalay", "MM-04", "2021-04-02"),
+        max_events=1,
+    ),
+    case(
+        "bf_a_side_whose_dead_are_not_counted",
+        "On 3 May 2022, VDP clashed with militants near Titao (Loroum, Nord). 5 VDP and an unknown number of "
+        "militants were killed.",
+        "2022-05-04",
+        want(CLASH, "Titao", "BF-10", "2022-05-03", fat=5),
         max_events=1,
     ),
     case(

@@ -103,7 +103,7 @@ from .world import (
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "22"  # bump whenever the build changes what it produces
+BUILD_VERSION = "24"  # bump whenever the build changes what it produces
 LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 # the countries whose place names are Arabic (or written with its article), where an opening "Al", "El" or
 # "Ash" is dropped as often as written; not Spain or Latin America, whose "El" is part of the name
@@ -112,6 +112,9 @@ ARABIC_NAME_COUNTRIES = frozenset(
 )
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 MATCH_RADIUS_KM = 30.0
+# the last unmatched settlement of a name in a region and the last GeoNames place of that name there are one
+# place when the place lies within this distance of the settlement's raion's representative point
+LAST_MATCH_RADIUS_KM = 90.0
 SPELLING_SIMILARITY = 0.7  # "Idleb" and "Idlib" are one name spelt twice; "Africa" and "Mahdia" are not
 LARGEST_TOWN_POPULATION = 5_000  # a unit's largest town stands for its capital if it is at least this big
 # the key suffix of settlements whose region is unknown, and the least population of one that a region named
@@ -817,6 +820,29 @@ def _add_ukraine(
     pairs.sort()
     for _d, n, gi in pairs:
         if n in match or gi in taken:
+            continue
+        match[n] = gi
+        taken.add(gi)
+    hromada_point, raion_point = approximations()
+
+    # third pass: the last GeoNames place of a name in a region is the last settlement of that name there, or
+    # the one hromada centre among those left (GeoNames lists the larger places: a hromada centre it puts 60 km
+    # from its raion's representative point), within a raion's reach of where the settlement's raion lies
+    def centre(m: int) -> bool:
+        return first_in_hromada.get(settlements[m].hromada or "") == m
+
+    for n, cands in enumerate(k_cands):
+        if n in match:
+            continue
+        left = [gi for gi in cands if gi not in taken]
+        if len(left) != 1:
+            continue
+        gi = left[0]
+        claimants = [m for m in g_cands[gi] if m not in match]
+        if claimants != [n] and [m for m in claimants if centre(m)] != [n]:
+            continue
+        rp = raion_point.get(settlements[n].raion or "")
+        if rp is None or haversine_km(rp[0], rp[1], geo_ua[gi].lat, geo_ua[gi].lon) > LAST_MATCH_RADIUS_KM:
             continue
         match[n] = gi
         taken.add(gi)

@@ -83,9 +83,11 @@ _NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)
 _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
 _GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_GROUP_WORD}){{0,4}})"
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
+_UNCOUNTED = r"an?\s+(?:unknown|undetermined|unspecified|unconfirmed|undisclosed)\s+number\s+of"
+_RE_UNCOUNTED = re.compile(_UNCOUNTED, re.I)
 _COUNT_NP = (
     rf"(?:(?:(?:his|her|their|its|our)\s+)?{_COUNT}"
-    rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these))?(?={_NP_MOD1}))?{_NP_MODS}"
+    rf"(?:\s+of\s+(?:them|those|whom)\b|\s+of(?:\s+(?:the|its|their|these|his|her|our))?(?={_NP_MOD1}))?{_NP_MODS}"
     rf"{_GROUP_TAIL}?"
     # "15 militants from both sides", "30 fighters on each side"
     rf"(?:\s+(?:from|on|of)\s+(?:both|either|each|all)\s+sides?)?"
@@ -93,6 +95,11 @@ _COUNT_NP = (
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,5}}?{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
+    # the people just told, counted again: "abducted the head of the village with her husband and son, and
+    # later killed all three"
+    rf"|\ball\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b(?!\s+(?:of|days?|weeks?|years?)\b)"
+    # a side whose dead are not counted, beside one whose are: "3 VDP and an unknown number of militants"
+    rf"|{_UNCOUNTED}(?:\s+{_W}){{1,3}}?(?=\s+(?:were|was|have|had|killed|dead|died)\b)"
     # one more of the people just counted: "killed two fighters and wounded a third"
     rf"|\ba\s+(?:second|third|fourth|fifth|sixth)\b"
     rf"(?!\s+(?:of|time|times|day|days|week|month|year|round|wave|attempt|party|country|term)\b|-)"
@@ -377,6 +384,8 @@ def _item_count(item: str) -> tuple[int, str] | None:
         return None
     if any(w in _NOT_COUNT_HEADS for w in words[1:]) and not re.match(r"(?:his|her|their)\b", low):
         return None
+    if _RE_UNCOUNTED.match(low):
+        return (0, "at_least")
     if low in ("himself", "herself", "him", "her") or re.fullmatch(
         r"a (?:second|third|fourth|fifth|sixth)", low
     ):
@@ -387,7 +396,7 @@ def _item_count(item: str) -> tuple[int, str] | None:
             return _value(nm.group("num"))
         return (1, "exact")
     nm = _item_number_re().search(item)
-    if nm is not None and re.match(r"(?:(?:his|her|their|its|our)\s+)?$", item[: nm.start()], re.I):
+    if nm is not None and re.match(r"(?:(?:his|her|their|its|our|all)\s+)?$", item[: nm.start()], re.I):
         v = _value(nm.group("num"))
         if v is None:
             return None

@@ -492,6 +492,21 @@ def _is_weapon_noun(token: Token) -> bool:
     )
 
 
+# verbs that lift the subject of the event told after them ("three civilians were reported killed", "two
+# soldiers were feared dead", "20 people were believed to have been killed")
+_RAISING_VERBS = SPEECH_VERBS | frozenset("confirm believe fear presume think feel".split())
+
+
+def _raised_subject(anchor: Token) -> set[int]:
+    """The subject of a passive verb of reporting or belief whose complement the event is ("Three civilians
+    were reported killed", "2 people were confirmed dead"): the people the event befell."""
+    head = anchor.head
+    if anchor.dep_ not in ("oprd", "xcomp", "ccomp", "acomp") or lemma_of(head) not in _RAISING_VERBS:
+        return set()
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return {t.i for t in subject.subtree} if subject is not None else set()
+
+
 def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) -> dict[int, set[int]]:
     doc = sent.doc
     out = {}
@@ -501,6 +516,7 @@ def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) ->
         for trig in group:
             if trig.i not in toks:
                 toks |= _clause_tokens(trig.token, members)
+        toks |= _raised_subject(doc[a])
         out[a] = toks
     for a in out:
         for b in out:

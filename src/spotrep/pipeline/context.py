@@ -115,6 +115,8 @@ class DocContext:
     story_places: dict[int, Location] = field(default_factory=dict)
     # paragraph -> its story's dates (and whether they are background)
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
+    # paragraphs whose story is the lead paragraph's, gone on with (a press release's account of its operation)
+    lead_followers: set[int] = field(default_factory=set)
     # paragraph -> the last armed actor named with its country there ("Afghan soldiers ..." before "the soldiers
     # also detained ...": the same soldiers)
     story_forces: dict[int, tuple[Actor, str]] = field(default_factory=dict)  # (actor, its head noun's lemma)
@@ -169,6 +171,17 @@ class DocContext:
                         continue  # "police seized Ivanov": a person's name that is only a city's other name
                     out.update(range(span.start, span.end))
         return out
+
+    @property
+    def lead_paragraph(self) -> int | None:
+        """The first paragraph below the headline that has set a story (its day, or its place) so far."""
+        titled = {self.paragraph_of[i] for i in self.titles}
+        told = [
+            p
+            for p in (*self.story_spans, *self.story_places)
+            if p not in titled and p not in self.lead_followers
+        ]
+        return min(told) if told else None
 
     def sentence_text(self, index: int) -> str:
         """The text of a sentence (a slice of the document's text: Span.text rebuilds it from the tokens)."""

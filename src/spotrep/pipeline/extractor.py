@@ -385,6 +385,11 @@ class DocumentExtractor:
                 story_date = _story_date(ctx, i)
                 if story_date is not None:
                     ctx.story_spans[ctx.paragraph_of[i]] = (story_date.span, story_date.past_background)
+                    where = _first_place(ctx, i)
+                    if where is not None and ctx.paragraph_of[i] not in ctx.story_places:
+                        # "A security force conducted an operation in X district, Y province, yesterday.": the
+                        # operation the next paragraphs tell of is there
+                        ctx.story_places[ctx.paragraph_of[i]] = where
         merged = _fold_intercepted(
             ctx,
             _resolve_repelled(
@@ -666,6 +671,11 @@ class DocumentExtractor:
                 and not toks <= source_tokens
                 and not (cand.kind in _LEAVING_KINDS and _destination(ctx, toks))
             ]
+            described = _subject_tokens(cand.trigger)
+            if described and any(not toks <= described for _m, toks in own):
+                # "relatives of the defenders of Azovstal in Mariupol held a rally in Kyiv": a place that
+                # describes who acted is not where they acted, when the clause says where
+                own = [u for u in own if not u[1] <= described]
             if cand.kind in _MOVING_KINDS:
                 # "took Rostov-on-Don and advanced towards Moscow": where forces headed is not where they are
                 ahead = [(m, toks) for m, toks in own if _destination(ctx, toks)]
@@ -762,6 +772,8 @@ class DocumentExtractor:
         if cand.location is not None and not speaker_place:
             return
         story = _story_place(ctx, index)
+        if story is None and _goes_on_with_the_lead(ctx, index):
+            story = ctx.story_places.get(ctx.lead_paragraph)
         if (
             story is None
             and cand.location is None
@@ -784,6 +796,8 @@ class DocumentExtractor:
         self._dates_from_text(ctx, index, cands)
         published = ctx.document.published
         story = ctx.story_spans.get(story_paragraph(ctx, index))
+        if story is None and _goes_on_with_the_lead(ctx, index):
+            story = ctx.story_spans.get(ctx.lead_paragraph)
         for cand in cands:
             if cand.span is None and story is not None:
                 # a sentence without a date of its own continues its paragraph's story
@@ -1193,20 +1207,39 @@ _TOLL_NOUNS = frozenset({"toll", "number"})
 _CODED_FATALITIES = re.compile(r"\bfatalit(?:y|ies)\b", re.I)
 
 
+_DEAD_WORD = re.compile(r"\bdead\b", re.I)
+
+
+def _subject_tokens(trigger: Token) -> set[int]:
+    """The tokens of a verb trigger's subject when it is a noun phrase that goes on after its head ("relatives
+    of prisoners, including defenders of the Azovstal plant in Mariupol"): the words that describe who acted."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        trigger = trigger.head  # "held a rally", "staged a protest"
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return set()
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.right_edge.i == subject.i:
+        return set()
+    return {t.i for t in subject.subtree if t.i > subject.i}
+
+
 def _coded_fatalities(ctx: DocContext, cands: list[Candidate]) -> None:
     """ACLED's tally of a note in a sentence of its own ("12 fatalities coded, including the bomber.", "Both
-    sides claimed victory. 30 fatalities coded."): the dead of the event the paragraph told just before, when
-    that event has no count of its own."""
+    sides claimed victory. 30 fatalities coded."), or the dead told in a sentence of their own with no verb of
+    killing ("Two people were confirmed dead.", "Three soldiers were feared dead."): the dead of the event the
+    paragraph told just before, when that event has no count of its own."""
     told = {c.sent_index for c in cands}
     for s in range(len(ctx.sentences)):
         if s in told:
             continue
         text = ctx.sentence_text(s)
-        if not _CODED_FATALITIES.search(text):
+        coded = _CODED_FATALITIES.search(text) is not None
+        if not coded and not _DEAD_WORD.search(text):
             continue
-        count = numbers_stage.find_casualties(text).fatalities
-        if not count:
-            continue
+        found = numbers_stage.find_casualties(text)
+        count = found.fatalities
+        if not count or (not coded and not (found.spans and found.spans[0][0] <= 1)):
+            continue  # a toll of its own must open its sentence ("Two people were confirmed dead.")
         before = [
             c for c in cands if c.sent_index < s and ctx.paragraph_of[c.sent_index] == ctx.paragraph_of[s]
         ]
@@ -1287,6 +1320,38 @@ def _definite(head: Token) -> bool:
 
 
 _STORY_DATE_KINDS = frozenset({"explicit", "range", "relative"})
+
+
+def _first_place(ctx: DocContext, index: int) -> Location | None:
+    """The first place a sentence names of its own (no region closing a chain, no side named by its place)."""
+    for m in sorted(ctx.places_by_sentence.get(index, []), key=lambda m: m.start):
+        if (
+            m.location is not None
+            and not m.metonymy
+            and not m.qualifier
+            and m.kind in ("settlement", "region")
+        ):
+            return m.location
+    return None
+
+
+def _goes_on_with_the_lead(ctx: DocContext, index: int) -> bool:
+    """Does a sentence with no day or place of its own, in a paragraph with no story of its own, go on with the
+    story of the report's lead paragraph? A press release tells one operation: its lead says where and when
+    ("... during an operation in X district, Y province, yesterday"), the paragraphs after it how it went ("As
+    the security force approached the compound, insurgents engaged it"). Only in a text whose lead paragraph
+    set a story and that no paragraph in between set another one (a second dated incident starts its own)."""
+    lead = ctx.lead_paragraph
+    par = ctx.paragraph_of[index]
+    if lead is None or par <= lead:
+        return False
+    if any(
+        (p in ctx.story_spans or p in ctx.story_places) and p not in ctx.lead_followers
+        for p in range(lead + 1, par + 1)
+    ):
+        return False
+    ctx.lead_followers.add(par)
+    return True
 
 
 def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:

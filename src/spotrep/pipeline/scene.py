@@ -135,6 +135,27 @@ _ORGANISING_NOUNS = frozenset(
 _SAID_TO_BE = frozenset("believe suspect accuse think know say allege report".split())
 
 
+def _under_responsibility(t: Token) -> bool:
+    """Is a word told inside what someone "was responsible for" doing ("The leader was responsible for
+    coordinating attacks ... and for acquiring weapons and IED materials")? The gerunds and their objects under
+    the "for" of a predicative "responsible" are a role, not an incident."""
+    for a in list(t.ancestors)[:8]:
+        if a.lower_ != "for":
+            continue
+        owner = a.head
+        if owner.lower_ != "responsible":
+            # "was responsible for X and for Y": the second "for" hangs on the copula
+            owner = next(
+                (c for c in owner.children if c.dep_ == "acomp" and c.lower_ == "responsible"), owner
+            )
+        if owner.lower_ == "responsible" and owner.dep_ == "acomp":
+            # "for acquiring weapons", "for planning ambushes" (the gerund read as a noun too)
+            return (t.dep_ == "pobj" and t.head.i == a.i) or any(
+                x.tag_ == "VBG" for x in a.subtree if x.i != t.i
+            )
+    return False
+
+
 def _role_of_someone(t: Token) -> str | None:
     """Plural attacks told as what someone does or is for, not as an incident: "a Taliban leader who directs
     IED attacks against Afghan forces", "villages used by insurgents to stage attacks", "is believed to have
@@ -153,6 +174,9 @@ def _role_of_someone(t: Token) -> str | None:
         # "he was responsible for the kidnapping of X", "a network responsible for attacks on checkpoints"
         and (first.head.head.dep_ == "acomp" or bare_plural)
     ):
+        return "what someone is responsible for (a role)"
+    if _under_responsibility(t):
+        # "responsible for coordinating attacks ... and for acquiring weapons and IED materials"
         return "what someone is responsible for (a role)"
     if not bare_plural:
         return None

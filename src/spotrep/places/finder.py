@@ -490,6 +490,13 @@ class _Finder:
                 run = self._base_run_before(base_end)
                 if run is None:
                     continue
+                if (
+                    low in DISTRICT_NOUNS
+                    and k + 1 < n
+                    and lower[k + 1] in _SEAT_WORDS
+                    and self._district_seat(run, k)
+                ):
+                    continue
                 # longest base that is a region (or district, or community) name
                 for i in range(run[0], run[1]):
                     if i == run[1] - 1 and self.toks[i].is_stop:
@@ -545,6 +552,23 @@ class _Finder:
                         start = k - 1 if k > 0 and lower[k - 1] == "the" else k
                         self._add(start, j, "region", pairs, accepted_by=f"'{low} of X' pattern")
                         break
+
+    def _district_seat(self, run: tuple[int, int], noun: int) -> bool:
+        """ "Retook the Doshi district centre", "the Nad Ali district headquarters": the town that is the seat
+        of the district, when the gazetteer has a settlement of the district's name (else the district's own
+        reading stands for its centre). Whether it was added."""
+        name = self._span_text(run[0], run[1])
+        pairs = [
+            p
+            for p in self._lookup(name, _name_key(name), loose=False)
+            if self.g.kind(p[0]) == KIND_SETTLEMENT and p[1] <= Q_ATTESTED
+        ]
+        if not pairs or not self._free(run[0], noun + 2):
+            return False
+        self._add(
+            run[0], noun + 2, "settlement", pairs, accepted_by="'X district centre': the district's seat"
+        )
+        return True
 
     def _add_chained_unit(self, run: tuple[int, int], noun: int) -> tuple[bool, frozenset[str] | None]:
         """Add the district named by the whole run before its noun when its region (named after it, or opening
@@ -1507,6 +1531,16 @@ class _Finder:
             and self.cap[i - 2]
         ):
             return ""  # "the Rapid Intervention Battalion (BIR)": the name's abbreviation, no place
+        if (
+            e == i + 1
+            and i >= 2
+            and texts[i].isupper()
+            and texts[i - 1] == "-"
+            and texts[i - 2].isupper()
+            and not self.toks[i - 2].whitespace_
+            and not self.toks[i - 1].whitespace_
+        ):
+            return ""  # "IS-KP members": the end of a group's abbreviation (Khorasan Province), no place
         if min(q for _, q in pairs) > Q_NAME and self._in_body_name(e):
             return ""  # "the Rapid Intervention Battalion": a word of a body's name, no alias of Rapid City
         if span_ent is not None and not exact_ent and ent_start <= i and ent_end >= e:
@@ -1999,6 +2033,8 @@ class _Finder:
 # in Crimea, so "Podil, Kyiv" and "Balaklava, Crimea" are in the region they name
 _REGION_CONTAINS = {"UA-32": frozenset({"UA-30"}), "UA-43": frozenset({"UA-40"})}
 _NUMBERED = re.compile(r"^(.*\D) (\d{1,2})$")
+# what follows "X district" to say the town that is its seat ("the Doshi district centre")
+_SEAT_WORDS = frozenset({"centre", "center", "headquarters", "seat", "capital"})
 # what follows a town's name to say its centre ("Rutshuru-centre", "Beni-ville"): the town itself
 _CENTRE_SUFFIXES = frozenset({"centre", "center", "ville", "centro"})
 

@@ -406,6 +406,7 @@ NOT_PLACES = frozenset(
         "dr",
         "st",
         "saint",
+        "molotov",  # the cocktail thrown at police, far more often than Perm's Soviet name
     }
 )
 # Names of institutions and groups that gazetteers also list as places ("White House" is an alternate name of
@@ -488,7 +489,7 @@ PROXIMITY_WINDOW = 40  # mentions on each side that count as "the other places i
 W_CLASS_MATCH = 0.8
 W_CLASS_MISMATCH = -1.5
 PSEUDO_POPULATION = {CLASS_CITY: 20_000, CLASS_TOWN: 3_000, CLASS_VILLAGE: 300}
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 100
 FOREIGN_ALIAS_POPULATION = (
     50_000  # a foreign place smaller than this is no reading of an alias in a war report
 )
