@@ -454,6 +454,9 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     # an abbreviation with full stops inside the counted phrase
     ("Two U.S. service members were killed in the operation.", 2, None, None, "exact", "exact"),
     ("Three U.N. peacekeepers were wounded near the base.", None, 3, None, "exact", "exact"),
+    # a long unit name before the people counted
+    ("Three Afghan National Police officers were martyred in the attack.", 3, None, None, "exact", "exact"),
+    ("Two Kenya Defence Forces soldiers were killed by a roadside bomb.", 2, None, None, "exact", "exact"),
     # one of the people of someone, and a side whose dead are not counted
     ("The commander and one of his bodyguards were killed.", 2, None, None, "exact", "exact"),
     ("A village elder and one of her sons were shot dead at a checkpoint.", 2, None, None, "exact", "exact"),

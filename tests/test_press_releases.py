@@ -146,6 +146,45 @@ def test_the_paragraphs_that_tell_how_the_lead_operation_went_keep_its_place_and
         assert e.event_date == date(2012, 3, 13), (e.sub_event_type, e.event_date)
 
 
+def test_an_attack_told_after_its_repelling_is_the_repelled_attack():
+    text = (
+        "Afghan Border Police repel attack in Paktika\n\n"
+        "BAGRAM AIRFIELD, Afghanistan – Afghan Border Police repelled an insurgent attack on a checkpoint in "
+        "Bermal district, Paktika province, yesterday, killing five insurgents.\n\n"
+        "About 20 insurgents attacked the checkpoint with machine guns and rocket-propelled grenades before dawn. "
+        "Two border policemen were wounded."
+    )
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+    assert found[0].fatalities == 5 and found[0].event_date == date(2012, 3, 13)
+    assert {found[0].actor1.kind, found[0].actor2.kind} != {"police"}  # the attackers are the other side
+
+
+def test_the_dead_of_an_attack_and_of_the_fire_that_answered_it_add_up():
+    text = (
+        "Two Afghan National Police officers were killed when Taliban fighters attacked a checkpoint in "
+        "Pul-e Khumri, Baghlan province, last night.\n\n"
+        "Police returned fire and the attackers fled after an hour. Four Taliban fighters were killed."
+    )
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+    assert found[0].fatalities == 6
+
+
+def test_a_headline_of_killings_is_the_body_s_first_dated_telling_of_dead():
+    text = (
+        "Insurgents kill district governor, driver in Kunar\n\n"
+        "JALALABAD, Afghanistan (March 14, 2012) – Insurgents killed a district governor and his driver in an "
+        "ambush in Asadabad, Kunar province, yesterday.\n\n"
+        "Gunmen fired on the governor's car as it left a school. A guard was wounded.\n\n"
+        '"This attack shows the cruelty of the insurgency in Kunar," a spokesman said.'
+    )
+    found = spotrep.extract(text)
+    assert found[0].fatalities == 2 and found[0].event_date == date(2012, 3, 13), [
+        (e.sub_event_type, e.fatalities, e.event_date) for e in found
+    ]
+
+
 def test_a_second_dated_incident_is_not_the_lead_s_story():
     text = (
         "An Afghan and coalition security force conducted an operation in Dand district, Kandahar province, "

@@ -354,6 +354,14 @@ def repels_told_attack(token: Token, lemma: str) -> bool:
     return False
 
 
+def repels_an_attack(token: Token, lemma: str) -> bool:
+    """ "Border police repelled an insurgent attack on a post": the defence against an attack told with it (the
+    attack may be told again after it, in detail: the same event)."""
+    if lemma not in _REPEL_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _REPELLED_EVENTS for c in token.children)
+
+
 def warning_shots(token: Token) -> bool:
     """ "fired into the air", "shot in the air": warning shots hit no one; no attack (at a demonstration, the
     dispersal told with them is the event)."""

@@ -74,7 +74,7 @@ _COUNT = rf"(?:(?:{_QUAL_ALT})\s+)?(?:{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)\+?"
 _NP_STOP = "|".join(sorted(_STOP | {"killed", "wounded", "injured", "dead", "hurt", "died", "bodies"}))
 # (an abbreviation with full stops is a word too: "two U.S. service members")
 _NP_MOD1 = rf"(?:\s+(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|{_W}))"
-_NP_MODS = rf"{_NP_MOD1}{{0,3}}"
+_NP_MODS = rf"{_NP_MOD1}{{0,4}}"
 _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 # the group the counted people belong to, named in capitals: "five members of the Bangsamoro Islamic Freedom
 # Fighters", "two commanders of Lashkar-e-Taiba"

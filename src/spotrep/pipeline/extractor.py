@@ -1335,15 +1335,34 @@ def _first_place(ctx: DocContext, index: int) -> Location | None:
     return None
 
 
+_QUOTE_OPENERS = ('"', "“", "‘", "'", "«")
+
+
+def _quoted(text: str) -> bool:
+    """Does a sentence open with a quotation ('"They were pounding us," one soldier said.')?"""
+    return text.lstrip().startswith(_QUOTE_OPENERS)
+
+
+def _stated(ctx: DocContext, index: int) -> bool:
+    """Is a sentence a statement someone makes ("The president said ...", "..., according to the ministry")?"""
+    return any(
+        a.verb is not None and (a.verb.dep_ in ("ROOT", "parataxis") or a.verb.lower_ == "according")
+        for a in ctx.attributions[index]
+    )
+
+
 def _goes_on_with_the_lead(ctx: DocContext, index: int) -> bool:
     """Does a sentence with no day or place of its own, in a paragraph with no story of its own, go on with the
     story of the report's lead paragraph? A press release tells one operation: its lead says where and when
     ("... during an operation in X district, Y province, yesterday"), the paragraphs after it how it went ("As
     the security force approached the compound, insurgents engaged it"). Only in a text whose lead paragraph
-    set a story and that no paragraph in between set another one (a second dated incident starts its own)."""
+    set a story and that no paragraph in between set another one (a second dated incident starts its own). A
+    quotation or a statement is no part of the account ("'They were pounding us from all sides,' one soldier
+    said" tells of days of shelling, not of the lead's day; "The president said 80 percent of the troops had
+    pulled out" retells the lead)."""
     lead = ctx.lead_paragraph
     par = ctx.paragraph_of[index]
-    if lead is None or par <= lead:
+    if lead is None or par <= lead or _quoted(ctx.sentence_text(index)) or _stated(ctx, index):
         return False
     if any(
         (p in ctx.story_spans or p in ctx.story_places) and p not in ctx.lead_followers

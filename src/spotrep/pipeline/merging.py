@@ -14,7 +14,7 @@ from .. import places as places_stage
 from ..actors import (
     make_actor,
 )
-from ..codebook import repels_told_attack, return_fire
+from ..codebook import repels_an_attack, repels_told_attack, return_fire
 from ..event_types import (
     GENERIC_KINDS,
     Typing,
@@ -492,6 +492,12 @@ def _headline_target(title: Candidate, body: list[Candidate]) -> tuple[Candidate
     told = sorted((o for o in body if _headline_tells(title, o)), key=lambda o: o.sent_index)
     if not told:
         return None, False
+    if title.kind == "kill":
+        # "Insurgents kill district official, bodyguard in Laghman": the body's first dated telling of dead,
+        # whatever it is typed (an ambush on the official and his guards is fought)
+        dead = [o for o in told if o.fatalities and not o.undated]
+        if dead and len({_place_key(o.location) for o in dead}) == 1:
+            return dead[0], True
     same_family = [o for o in told if o.family == title.family]
     if same_family and not told[0].undated and all(o.undated and o is not told[0] for o in same_family):
         # the body dates its incident first in other words; the undated tellings of the headline's kind tell of
@@ -1045,7 +1051,22 @@ def _take_claim(target: Candidate, other: Candidate) -> None:
         target._claim_from = _claim_origin(other)  # type: ignore[attr-defined]
 
 
+def _told_at(c: Candidate) -> int:
+    """The first sentence of the body that tells an event (a headline's sentence does not count: an answer or a
+    retelling is told just after the body's telling, whatever headline the event was folded with)."""
+    told = getattr(c, "_told_at", None)
+    if told is not None:
+        return told
+    return c.sent_index
+
+
 def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> None:
+    body = [
+        getattr(x, "_told_at", None) if hasattr(x, "_told_at") else (None if x.title else x.sent_index)
+        for x in (target, other)
+    ]
+    body = [b for b in body if b is not None]
+    target._told_at = min(body) if body else None  # type: ignore[attr-defined]
     target._unnamed = getattr(target, "_unnamed", False) or getattr(other, "_unnamed", False)  # type: ignore[attr-defined]
     target._claim_from = _claim_origin(target)  # type: ignore[attr-defined]
     _take_claim(target, other)
@@ -1284,16 +1305,31 @@ def _told_just_before(out: list[Candidate], c: Candidate, kinds: frozenset[str])
     """The events of these kinds told in c's sentence or the one before (what an answer, "returned fire",
     "repelled the attack", answers): in c's paragraph, or closing the paragraph c's sentence opens (a press
     release gives each its paragraph)."""
+    told = _told_at(c)
     return [
         o
         for o in out
         if o.kind in kinds
-        and 0 <= c.sent_index - o.sent_index <= 1
-        and (
-            o.paragraph == c.paragraph
-            or (c.paragraph == o.paragraph + 1 and c.sent_index == o.sent_index + 1)
-        )
+        and 0 <= told - _told_at(o) <= 1
+        and (o.paragraph == c.paragraph or (c.paragraph == o.paragraph + 1 and told == _told_at(o) + 1))
     ]
+
+
+def _dead_of_both_sides(fire: Candidate, answer: Candidate) -> int | None:
+    """The dead of an exchange of fire told side by side ("Three police officers were killed when the Taliban
+    attacked a checkpoint. Police returned fire ... Five Taliban fighters were killed."): the first fire's dead
+    and the answer's, when each names its own dead and they are of different sides; else None."""
+    if fire.fatalities is None or answer.fatalities is None:
+        return None
+    a, b = fire.actor2, answer.actor2
+    if (
+        a is None
+        or b is None
+        or a == b
+        or (a.country and b.country and a.country == b.country and a.kind == b.kind)
+    ):
+        return None
+    return fire.fatalities + answer.fatalities
 
 
 def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
@@ -1310,9 +1346,12 @@ def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
             or _place_key(c.location) == _place_key(fired[-1].location)
         ):
             first = fired[-1]
+            both_sides = _dead_of_both_sides(first, c)
             if first.actor2 is None and c.actor1 is not None and c.actor1 != first.actor1:
                 first.actor2 = c.actor1
             _absorb(first, c, keep_place=True)
+            if both_sides is not None:
+                first.fatalities = both_sides
             cats = ["armed_clash", *(k for k in first.typing.categories if k != "armed_clash")]
             first.typing = Typing("clash", "Armed clash", cats)
             continue
@@ -1323,14 +1362,45 @@ def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
 _REPELLED_KINDS = frozenset({"attack", "assault", "clash", "advance", "kill", "wound"})
 
 
+def _retells_the_repelled(repellings: list[Candidate], c: Candidate) -> bool:
+    """Is an attack told just after its repelling ("Border police repelled an insurgent attack on a post in
+    Dangam, killing seven insurgents. About 30 insurgents attacked the post with RPGs and mortars.") the attack
+    that was repelled? Then it folds into the repelling's clash: its doers are the other side."""
+    for r in reversed(repellings):
+        if (
+            0 <= _told_at(c) - _told_at(r) <= 1
+            and c.paragraph in (r.paragraph, r.paragraph + 1)
+            and r.background == c.background
+            and (c.actor1 is None or c.actor1 != r.actor1)
+            and (
+                c.location is None
+                or c.location.geo_precision == 3
+                or r.location is None
+                or _place_key(c.location) == _place_key(r.location)
+            )
+        ):
+            if c.actor1 is not None and (
+                r.actor2 is None or r.actor2.country is None or r.actor2 == r.actor1
+            ):
+                r.actor2 = c.actor1
+            _absorb(r, c, keep_place=True)
+            return True
+    return False
+
+
 def _resolve_repelled(cands: list[Candidate]) -> list[Candidate]:
     """An attack and its repelling told in turn ("ISWAP fighters attacked a base in Marte. Troops repelled the
     attack, killing 12 militants.") are one armed clash, at the attack's place: the defenders are the other
     side and the dead of the fighting count once. The repelling is told in the same or the next sentence of
     the paragraph and names no other place."""
     out: list[Candidate] = []
+    repellings: list[Candidate] = []
     for c in cands:
         repelling = any(repels_told_attack(t.token, lemma_of(t.token)) for t in c.triggers)
+        if not repelling and c.kind in ("attack", "assault") and _retells_the_repelled(repellings, c):
+            continue
+        if repelling or any(repels_an_attack(t.token, lemma_of(t.token)) for t in c.triggers):
+            repellings.append(c)
         attacks = (
             [o for o in _told_just_before(out, c, _REPELLED_KINDS) if o.background == c.background]
             if repelling
