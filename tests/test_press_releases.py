@@ -36,6 +36,18 @@ def test_people_taken_in_a_raid_are_arrests(sentence):
     assert found and found[0].sub_event_type == "Arrests", [(e.sub_event_type, e.location) for e in found]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["IMU commander captured in Kunduz", "Senior Taliban leader captured in Kunduz province"],
+)
+def test_a_headline_s_person_captured_is_an_arrest_not_ground_taken(headline):
+    text = (
+        f"{headline}\n\nKABUL, Afghanistan – An Afghan and coalition security force captured a senior Taliban "
+        "commander in Chahar Darah district, Kunduz province, yesterday."
+    )
+    assert [e.sub_event_type for e in events(text)] == ["Arrests"]
+
+
 def test_capturing_a_village_is_still_ground_taken():
     found = events("Russian troops captured the village of Robotyne on Monday.")
     assert found and found[0].event_type == "Battles"

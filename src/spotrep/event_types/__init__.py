@@ -59,6 +59,7 @@ from .triggers import (
     _special_kind,
     being_readied,
     bomb_people,
+    elided_passive_subject,
     lemma_of,
 )
 from .vocabulary import (

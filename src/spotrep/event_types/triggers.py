@@ -87,6 +87,24 @@ def _arguments(token: Token) -> list[Token]:
     return out
 
 
+def elided_passive_subject(token: Token) -> Token | None:
+    """The subject of a headline's passive told without its auxiliary ("Haqqani leader captured in Khost",
+    "Taliban commander detained in Helmand"): in a line with no full stop, a past form with a subject, no
+    object and no auxiliary says what was done to the subject."""
+    if token.tag_ not in ("VBD", "VBN") or token.dep_ not in ("ROOT", "conj"):
+        return None
+    last = token.sent[-1]
+    if last.is_punct and last.text in ".!?":
+        return None  # a sentence of the body: "Russian troops captured." is what they did
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in token.children):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    table = VERB_OBJECTS.get(lemma_of(token)) or {}
+    if subject is None or (lemma_of(subject) not in ACTOR_NOUNS and lemma_of(subject) not in table):
+        return None
+    return subject
+
+
 def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str | None:
     """The kind a verb's object makes of it ("seized weapons", "took control"); ``places`` are the tokens of the
     sentence's toponyms, an object among them being a place taken ("seized Ocheretyne", "occupied Kherson")."""
@@ -99,6 +117,9 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         if not (a.dep_ == "prep" and a.lower_ in _INSTRUMENT_PREPS)
         and not (a.dep_ == "pobj" and a.head.lower_ in _INSTRUMENT_PREPS)
     ]
+    elided = elided_passive_subject(token)
+    if elided is not None:
+        args.append(elided)
     for arg in list(args):  # "hundreds of soldiers were moved": the noun after "of"
         if arg.dep_ in ("dobj", "nsubjpass") and (arg.pos_ == "NUM" or lemma_of(arg) in _QUANTITY_NOUNS):
             of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)

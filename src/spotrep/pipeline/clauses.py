@@ -35,6 +35,7 @@ from ..event_types import (
     Trigger,
     Typing,
     classify,
+    elided_passive_subject,
     lemma_of,
 )
 from ..gazetteer.regions import WAR_COUNTRIES
@@ -552,6 +553,9 @@ def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Tok
 def _verbal_arguments(t: Token) -> tuple[Token | None, Token | None]:
     """A verb trigger's agent (subject, passive 'by' agent, a shared subject) and victim (object)."""
     agent = victim = None
+    elided = elided_passive_subject(t)
+    if elided is not None:
+        return None, elided  # "Taliban commander captured in Helmand": the commander was captured
     for c in t.children:
         if c.dep_ == "nsubj" and agent is None:
             agent = subject_of(t)
