@@ -94,6 +94,7 @@ __all__ = [
     "Trigger",
     "Typing",
     "being_readied",
+    "elided_passive_subject",
     "classify",
     "find_triggers",
     "lemma_of",
