@@ -1029,3 +1029,14 @@ def test_a_district_centre_is_the_town_that_is_its_seat(places, sentence, text, 
 )
 def test_a_group_abbreviation_and_a_thrown_cocktail_are_no_places(places, sentence) -> None:  # noqa: F811
     assert [m.text for m in places(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Thousands rallied on Svobody square in Kharkiv on Sunday.", ["Kharkiv"]),
+        ("A shell hit a house on Kyivska street in Sumy.", ["Sumy"]),
+    ],
+)
+def test_a_street_or_a_square_named_after_a_town_is_no_town(places, sentence, names) -> None:  # noqa: F811
+    assert [m.text for m in places(sentence)] == names

@@ -48,6 +48,61 @@ def test_a_headline_s_person_captured_is_an_arrest_not_ground_taken(headline):
     assert [e.sub_event_type for e in events(text)] == ["Arrests"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("U.S. forces conducted a strike near Jilib, Somalia, on Monday.", "Air/drone strike"),
+        (
+            "Coalition forces carried out a strike on an ISIS headquarters near Raqqa on Monday.",
+            "Air/drone strike",
+        ),
+        (
+            "Russian forces carried out a strike on Zaporizhzhia on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Russian forces carried out a strike with Shahed drones on Odesa on Monday.", "Air/drone strike"),
+    ],
+)
+def test_a_strike_armed_forces_carry_out_is_a_strike_from_afar(sentence, sub_event_type):
+    found = events(sentence)
+    assert found and found[0].sub_event_type == sub_event_type, [e.sub_event_type for e in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dock workers carried out a strike at the port of Mombasa on Monday.",
+        "The meeting took place in Kunduz city on Monday.",
+    ],
+)
+def test_a_labour_strike_and_a_meeting_that_took_place_are_no_violence(sentence):
+    assert [e.sub_event_type for e in events(sentence) if e.sub_event_type != "Peaceful protest"] == []
+
+
+def test_a_country_naming_who_struck_is_no_place():
+    found = events("U.S. strike kills senior al-Shabaab commander in Somalia\n")
+    assert found and found[0].location is not None and found[0].location.country == "SO"
+
+
+def test_a_one_word_district_the_gazetteer_lacks_is_no_namesake_abroad():
+    found = events(
+        "Afghan forces detained two suspected insurgents in Bakwa district, Farah province, yesterday."
+    )
+    assert found and found[0].location.admin1_code == "AF-FRA"
+
+
+@pytest.mark.parametrize(
+    ("district", "province", "code"),
+    [("Muqur", "Ghazni", "AF-GHA"), ("Kohistan", "Kapisa", "AF-KAP")],
+)
+def test_a_district_known_only_in_another_province_is_not_read_there(district, province, code):
+    """Several provinces have districts of one name (Muqur in Ghazni and in Badghis); the gazetteer lists one of
+    them: a district named with its province is in that province."""
+    found = events(f"Afghan forces detained two suspected insurgents in {district} district, {province} province, "
+                   "yesterday.")  # fmt: skip
+    assert found and found[0].location.admin1_code == code
+
+
 def test_capturing_a_village_is_still_ground_taken():
     found = events("Russian troops captured the village of Robotyne on Monday.")
     assert found and found[0].event_type == "Battles"

@@ -914,6 +914,32 @@ def air_force_noun_kind(token: Token) -> str | None:
     return air_force_kind(token.head, "strike")
 
 
+_STRIKING_FORCES = frozenset("force forces troop troops military army navy marine marines coalition".split())
+_WAR_SIDES = frozenset({"UA", "RU"})
+
+
+def forces_strike_kind(token: Token) -> str | None:
+    """ "U.S. military forces conducted a strike in Somalia", "Russian forces carried out a strike on Kharkiv":
+    a strike armed forces carry out, with no weapon named, is a strike from afar: a missile strike in the
+    Russia-Ukraine war (where missiles and drones do most of it), else one from the air ("aircraft": the
+    strikes states' forces carry out on armed groups abroad are flown). None for other strikes (a labour strike,
+    "a strike on Kharkiv" with no force named)."""
+    if _lemma(token) != "strike" or token.dep_ != "dobj" or _lemma(token.head) not in _STRIKE_SUPPORT_VERBS:
+        return None
+    subj = _subject(token.head)
+    if subj is None or _lemma(subj) not in _STRIKING_FORCES:
+        return None
+    spans = weapon_spans(token.doc)
+    if any(t.i in spans or _lemma(t) in WEAPON_WORDS for t in token.head.subtree):
+        return None  # "carried out a strike with Shahed drones": the weapon says how
+    countries = {
+        code
+        for t in subj.subtree
+        if (code := DEMONYMS.get(t.lower_) or (COUNTRY_ACTORS.get(t.lower_) if t.pos_ == "PROPN" else None))
+    }
+    return "missile" if countries & _WAR_SIDES else "aircraft"
+
+
 # -- entering a place -----------------------------------------------------------------------------------------
 
 _ENTERING_FORCES = frozenset(

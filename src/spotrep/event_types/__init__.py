@@ -340,6 +340,11 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 # "the Air Force carried out a strike on militant positions": a strike from the air
                 triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT["aircraft"], True, True, (token.i,)))
                 continue
+            forces_strike = codebook.forces_strike_kind(token) if key == "strike" else None
+            if forces_strike is not None:
+                # "U.S. military forces conducted a strike in Somalia": a strike from afar
+                triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[forces_strike], True, True, (token.i,)))
+                continue
             if key in NOUN_TRIGGERS:
                 entry = NOUN_TRIGGERS[key]
                 kind, weak = entry.rstrip("?"), entry.endswith("?")

@@ -145,13 +145,15 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         if "civilians" in taken and "military" not in taken and not care:
             # "took four men from the village to use as porters": civilians taken away (not the village)
             return civilian.rstrip("?")
+    if any(table.get(lemma_of(a)) == "!" for a in args if a.dep_ == "dobj"):
+        return None  # an idiom: the object says the verb takes nothing ("took place")
     for arg in args:
         key = _weapon_key(arg) or lemma_of(arg)
         if key == "tank" and any(
             c.dep_ in ("compound", "amod") and c.lower_ in _TANK_CONTENTS for c in arg.children
         ):
             key = "property"  # "destroyed a water tank": a farmer's property, no armour
-        if key in table and table[key] != "?":
+        if key in table and table[key] not in ("?", "!"):
             return table[key].rstrip("?")
     person = table.get("person")
     if person and any(

@@ -393,6 +393,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "hostage": "abduction",
         "custody": "arrest",
         "part": "?",
+        "place": "!",  # "the strike took place near Saakow": it happened there; nothing was taken
         "street": "protest",
         "civilian": "abduction",  # any civilian taken away ("took four men from the village as porters")
     },

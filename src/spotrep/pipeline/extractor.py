@@ -620,6 +620,7 @@ class DocumentExtractor:
     def _places(self, ctx, index, sent, cands, domains, source_tokens) -> None:
         mentions = ctx.places_by_sentence.get(index, [])
         doc = ctx.doc
+        triggered = {t.i for c in cands for t in c.triggers}
         usable = []
         for m in mentions:
             if m.metonymy or (m.location is None and m.kind != "area"):
@@ -635,8 +636,15 @@ class DocumentExtractor:
                 root.dep_ in ("nsubj", "poss")
                 or root.head.dep_ == "agent"
                 or (root.dep_ == "compound" and noun_key(root.head) in _STATE_HEADS)
+                or (
+                    root.dep_ in ("compound", "nmod")
+                    and root.head.i in triggered
+                    and root.head.pos_ == "NOUN"
+                )
             ):
-                continue  # "Russia advanced", "Ukraine's forces", "the Kyiv regime": an actor, not a place
+                # "Russia advanced", "Ukraine's forces", "the Kyiv regime", "a U.S. strike in Somalia": an actor,
+                # not a place
+                continue
             if any(
                 ctx.lemma(a.i) in _TRIP_NOUNS
                 and a.pos_ == "NOUN"  # "a visit to Kyiv", not "people travelling on a bus near Nekemte"
@@ -673,8 +681,9 @@ class DocumentExtractor:
             ]
             described = _subject_tokens(cand.trigger)
             if described and any(not toks <= described for _m, toks in own):
-                # "relatives of the defenders of Azovstal in Mariupol held a rally in Kyiv": a place that
-                # describes who acted is not where they acted, when the clause says where
+                # "relatives of the defenders of Azovstal in Mariupol held a rally in Kyiv", "Russian troops in
+                # Belgorod shelled Kharkiv": a place that describes who acted is not where they acted, when the
+                # clause says where
                 own = [u for u in own if not u[1] <= described]
             if cand.kind in _MOVING_KINDS:
                 # "took Rostov-on-Don and advanced towards Moscow": where forces headed is not where they are
@@ -1362,7 +1371,15 @@ def _goes_on_with_the_lead(ctx: DocContext, index: int) -> bool:
     pulled out" retells the lead)."""
     lead = ctx.lead_paragraph
     par = ctx.paragraph_of[index]
-    if lead is None or par <= lead or _quoted(ctx.sentence_text(index)) or _stated(ctx, index):
+    if (
+        lead is None
+        or par <= lead
+        or ctx.dates_in(
+            index
+        )  # a day of its own: another incident ("On Tuesday evening, troops clashed ...")
+        or _quoted(ctx.sentence_text(index))
+        or _stated(ctx, index)
+    ):
         return False
     if any(
         (p in ctx.story_spans or p in ctx.story_places) and p not in ctx.lead_followers

@@ -534,6 +534,12 @@ class _Finder:
                         added, within = self._add_chained_unit(run, k)
                         if not added and within:
                             self.unknown_units.append((run[0], k + 1, within))
+                    elif low in DISTRICT_NOUNS:
+                        # a one-word district the gazetteer lacks, before its region ("Bakwa district, Farah
+                        # province"): no namesake abroad (a one-word skeleton matches too much to look up)
+                        _units, within = self._chained_unit(run[0], run[1], k)
+                        if within:
+                            self.unknown_units.append((run[0], k + 1, within))
         # "the region of Tatarstan", "the Republic of Bashkortostan", "the province of X"
         for k in range(n - 2):
             low = lower[k]
@@ -1550,6 +1556,8 @@ class _Finder:
                 return ""
         qualities = {q for _, q in pairs}
         strong, war = _strength(g, pairs)
+        if e < self.n and lower[e] in _STREET_NOUNS:
+            return ""  # "a rally on Svobody square", "a shell hit Kharkivska street": a street of the city told of
         if self._venue_at(i, e) or (not war and " ".join(lower[i:e]) in self._venue_names):
             # the "Bristol" Hotel, Hotel Paris: a venue's name, not a place; and the name again in that text
             # ("the attack on the "Bristol""), unless it is also a place of the war ("the "Odesa" Hotel" in Odesa)
@@ -2199,6 +2207,7 @@ _VENUE_NOUNS = frozenset(
     "hotel hostel motel restaurant cafe café pub cinema theatre theater nightclub casino mall supermarket "
     "boutique".split()
 )
+_STREET_NOUNS = frozenset("square street avenue boulevard prospekt prospect lane embankment".split())
 _FIRE_VERBS = frozenset("shell strike hit attack bomb bombard target pound rock shake".split())
 
 

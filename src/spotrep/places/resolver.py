@@ -937,6 +937,15 @@ class _Resolver:
         if not pairs:
             if region and _is_iso_region(g, n.cands[0].entry) and m.kind == "settlement":
                 self._unknown_in_region(m, frozenset({g.admin1_code(n.cands[0].entry) or ""}), n.text)
+            elif region and _is_iso_region(g, n.cands[0].entry) and self._unit_elsewhere(m):
+                # "Muqur district, Ghazni province" when the gazetteer knows only Badghis's Muqur: the district
+                # of the region the text names, which the gazetteer lacks: that region
+                code = g.admin1_code(n.cands[0].entry) or ""
+                m.fixed_location = location_with_precision(g, n.cands[0].entry, 3)
+                m.fixed_reason = (
+                    f"no '{m.text}' in {n.text} in the gazetteer (only in other regions): the region the text "
+                    f"names, {code}, precision 3"
+                )
             elif self._district_of_city(m, n):
                 m.cands = [
                     _Cand(d.entry, d.quality, d.base, [*d.why, f"'{m.text}' is a district of the city"])
@@ -977,6 +986,16 @@ class _Resolver:
         )
         return top is not None and (
             g.settlement_class(top.entry) == CLASS_CITY or (g.population(top.entry) or 0) >= 50_000
+        )
+
+    def _unit_elsewhere(self, m: _Mention) -> bool:
+        """Is a mention a district ("X district") whose every reading is a second-level unit of some region?"""
+        g = self.g
+        return (
+            m.kind == "region"
+            and m.precision == 2
+            and bool(m.cands)
+            and all(g.kind(c.entry) == KIND_REGION and g.admin2(c.entry) for c in m.cands)
         )
 
     def _unknown_in_region(self, m: _Mention, codes: frozenset[str], text: str) -> None:
