@@ -455,6 +455,23 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     ("Two U.S. service members were killed in the operation.", 2, None, None, "exact", "exact"),
     ("Three U.N. peacekeepers were wounded near the base.", None, 3, None, "exact", "exact"),
     # a long unit name before the people counted
+    (
+        "Two International Security Assistance Force service members died after a blast.",
+        2,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    (
+        "A U.S. Marine died of wounds sustained in a rocket attack on the base.",
+        1,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("One KDF soldier lost his life and two others were injured.", 1, 2, None, "exact", "exact"),
     ("Three Afghan National Police officers were martyred in the attack.", 3, None, None, "exact", "exact"),
     ("Two Kenya Defence Forces soldiers were killed by a roadside bomb.", 2, None, None, "exact", "exact"),
     # one of the people of someone, and a side whose dead are not counted

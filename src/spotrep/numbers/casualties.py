@@ -74,7 +74,7 @@ _COUNT = rf"(?:(?:{_QUAL_ALT})\s+)?(?:{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)\+?"
 _NP_STOP = "|".join(sorted(_STOP | {"killed", "wounded", "injured", "dead", "hurt", "died", "bodies"}))
 # (an abbreviation with full stops is a word too: "two U.S. service members")
 _NP_MOD1 = rf"(?:\s+(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|{_W}))"
-_NP_MODS = rf"{_NP_MOD1}{{0,4}}"
+_NP_MODS = rf"{_NP_MOD1}{{0,6}}"
 _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 # the group the counted people belong to, named in capitals: "five members of the Bangsamoro Islamic Freedom
 # Fighters", "two commanders of Lashkar-e-Taiba"
@@ -92,7 +92,8 @@ _COUNT_NP = (
     # "15 militants from both sides", "30 fighters on each side"
     rf"(?:\s+(?:from|on|of)\s+(?:both|either|each|all)\s+sides?)?"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
-    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)[\w][\w'’\-]*\s+){{0,5}}?{_PERSON_SING}"
+    rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|[\w][\w'’\-]*)\s+){{0,5}}?"
+    rf"{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
     # the people just told, counted again: "abducted the head of the village with her husband and son, and
@@ -313,7 +314,7 @@ _RE_INJURE_PASSIVE = _Lazy(
 _RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
     rf"eventually|both|all|each|\w+ly)\s+)*"
-    rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+    rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+li(?:fe|ves)|"
     rf"were\s+left\s+dead|passed\s+away|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
     rf"embraced\s+(?:shahadat|shahadah|shahada|martyrdom))\b",
