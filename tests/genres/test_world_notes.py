@@ -585,6 +585,21 @@ TABLE = [
         max_events=1,
     ),
     case(
+        "bf_a_raid_that_entered_a_town_and_drove_off_herds_before_leaving",
+        "On 12 June 2022, suspected JNIM militants entered Titao (Loroum, Nord), burned the town hall and seized "
+        "goats from herders before leaving the town. No casualties reported.",
+        "2022-06-13",
+        want(LOOTING, "Titao", "BF-10", "2022-06-12"),
+        max_events=1,
+    ),
+    case(
+        "mm_protest_organisers_arrested_in_night_raids",
+        "On 14 May 2021, soldiers arrested 5 protest organisers during night raids in Monywa (Sagaing).",
+        "2021-05-15",
+        want(ARREST, "Monywa", "MM-01", "2021-05-14"),
+        max_events=1,
+    ),
+    case(
         "af_forces_retook_control_of_a_city",
         "On 14 July 2021, Afghan forces retook control of Kunduz city (Kunduz) from the Taliban.",
         "2021-07-15",

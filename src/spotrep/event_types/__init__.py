@@ -86,6 +86,10 @@ from .vocabulary import (
 
 # nouns of a strike an air force carries out ("conducted strikes", "launched a raid")
 _AIR_FORCE_NOUNS = frozenset({"strike", "raid", "attack", "bombardment"})
+# the people a protest noun can describe ("protest leaders", "a strike organiser")
+_PROTEST_PEOPLE = frozenset(
+    "leader organiser organizer activist participant coordinator figure committee movement group".split()
+)
 
 __all__ = [
     "CAUSE_KINDS",
@@ -350,6 +354,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 kind, weak = entry.rstrip("?"), entry.endswith("?")
                 if key == "strike" and _labour_strike(token):
                     kind, weak = "protest", False
+                if kind == "protest" and token.dep_ == "compound" and lemma_of(token.head) in _PROTEST_PEOPLE:
+                    continue  # "arrested 7 protest leaders in night raids": who they are, not a protest held
                 if key == "march" and token.pos_ == "PROPN":
                     continue  # the month
                 if key == "march" and (

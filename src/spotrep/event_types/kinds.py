@@ -130,6 +130,8 @@ def classify(
     protest_context = bool(kinds & {"protest", "riot"}) or (
         bool(context & (PROTEST_WORDS - {"strike", "march", "crowd"}))
         and bool(kinds & {"arrest", "clash", "kill", "wound", "attack", "looting"})
+        # "arrested 7 protest leaders during night raids": taken from their homes, not at a protest
+        and not ("arrest" in kinds and context & {"raid", "raids"})
     )
     if protest_context and not kinds & {
         "suicide",

@@ -448,6 +448,11 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "goods": "looting",
         "harvest": "looting",
         "livestock": "looting",
+        "cattle": "looting",  # herds driven off: theft, not ground ("seized cattle from herders")
+        "cow": "looting",
+        "goat": "looting",
+        "sheep": "looting",
+        "camel": "looting",
         "money": "looting",
         "asset": "looting",
         "port": "capture",
