@@ -103,6 +103,18 @@ def test_a_district_known_only_in_another_province_is_not_read_there(district, p
     assert found and found[0].location.admin1_code == code
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The facilitator built and supplied roadside bombs and suicide vests to fighters in Zabul province.",
+        "A patrol observed three insurgents emplacing an improvised explosive device on a road in Nawa district, "
+        "Helmand province, on Tuesday.",
+    ],
+)
+def test_bombs_made_supplied_or_being_laid_went_off_nowhere(sentence):
+    assert [e.sub_event_type for e in events(sentence) if e.sub_event_type != "Armed clash"] == []
+
+
 def test_capturing_a_village_is_still_ground_taken():
     found = events("Russian troops captured the village of Robotyne on Monday.")
     assert found and found[0].event_type == "Battles"

@@ -282,6 +282,13 @@ def bomb_people(token: Token) -> bool:
     return False
 
 
+_MADE_DEVICES = frozenset("bomb ied device vest explosive explosives mine rocket shell grenade".split())
+# of the readying verbs, those whose object was never used, in any clause: what a bombmaker makes and supplies
+_MAKING_VERBS = frozenset(
+    {"build", "make", "assemble", "manufacture", "produce", "construct", "smuggle", "supply", "store"}
+)
+
+
 def being_readied(token: Token) -> bool:
     """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
     insurgents who were emplacing an improvised explosive device'), or what names those who ready it ('IED
@@ -303,11 +310,18 @@ def being_readied(token: Token) -> bool:
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "known to manufacture and emplace IEDs"
-    return (
-        t.dep_ == "dobj"
-        and verb.pos_ == "VERB"
-        and clause.dep_ in ("relcl", "acl", "xcomp")
-        and lemma_of(verb) in _READYING_VERBS
+    if t.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) not in _READYING_VERBS:
+        return False
+    if lemma_of(verb) in _MAKING_VERBS:
+        # "the bombmaker built and supplied roadside bombs and suicide vests": his trade, no blast (not "made
+        # four attempts")
+        return lemma_of(t) in _MADE_DEVICES or lemma_of(token) in _MADE_DEVICES
+    # "insurgents who were emplacing an IED", "observed two insurgents emplacing an IED"
+    return clause.dep_ in ("relcl", "acl", "xcomp", "ccomp", "advcl") and verb.tag_ in (
+        "VBG",
+        "VB",
+        "VBN",
+        "VBD",
     )
 
 
