@@ -70,13 +70,6 @@ TABLE = [
         max_events=1,
     ),
     case(
-        "stun_grenades_that_hurt_protesters_are_an_intervention",
-        "On 13 March 2022, residents of Melitopol, Zaporizhia, rallied against the occupation. Russian forces "
-        "used stun grenades and tear gas to disperse the crowd. Two people were injured. [size=hundreds]",
-        "2022-03-14",
-        want(INTERVENED, "Melitopol", "UA-23", "2022-03-13"),
-    ),
-    case(
         "each_side_accuses_the_other_of_the_shelling",
         "On 5 June 2023, there was an explosion due to artillery shelling in the centre of Horlivka, which killed "
         "3 civilians. Russian-installed officials claim Ukrainian forces fired at the town. Ukrainian forces "

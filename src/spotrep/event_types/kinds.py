@@ -30,9 +30,6 @@ from .vocabulary import (
     WEAPON_KIND_TO_EVENT,
 )
 
-# the means of dispersal that do not kill ("stun grenades", "tear gas", "rubber bullets", "fired into the air")
-_NON_LETHAL = frozenset("tear teargas stun rubber pepper cannon baton air".split())
-
 
 def weapon_event_kind(weapon_kinds: Iterable[str]) -> str | None:
     """The strike kind that a set of weapon kinds implies (most specific first)."""
@@ -145,15 +142,9 @@ def classify(
         "chemical",
     }:
         state_force = agent_kind in ("police", "military") or bool(context & {"police", "security", "riot"})
-        # the codebook's excessive force is lethal force (live fire, deaths); tear gas, stun grenades, rubber
-        # bullets or shots into the air that hurt people break up a protest (an intervention)
-        non_lethal = bool(context & _NON_LETHAL) and not (
-            "kill" in kinds or context & {"kill", "live", "ammunition"}
-        )
         if (
             (kinds & {"kill", "wound", "protest_force"} or context & PROTEST_FORCE)
             and state_force
-            and not non_lethal
             and (victim_kind in (None, "protesters", "civilians"))
             and (context & {"kill", "shoot", "wound", "injure", "live", "brutally", "protest_force"})
         ):

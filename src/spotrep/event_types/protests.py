@@ -118,8 +118,6 @@ def protest_cues(sent: Span) -> set[str]:
             cues.add("force")
         if lemma in ("injury", "death", "casualty", "dead"):
             cues.add("harm")
-        if lemma in ("tear", "teargas", "cannon", "rubber", "pepper", "stun"):
-            cues.add("nonlethal")  # the means that do not kill: the people they hurt make no excessive force
         if (
             lemma in ("tear", "teargas", "cannon", "baton", "rubber", "pepper", "stun")
             or (lemma in _INTERVENTION_VERBS and t.pos_ == "VERB")
@@ -181,22 +179,17 @@ def protest_typing(kind: str, cues: set[str]) -> Typing | None:
     """The sub-event type of a demonstration given what the text tells around it (ACLED): demonstrators'
     violence makes a violent demonstration (unless they are said to be peaceful and were shot at);
     killing, wounding or beating peaceful demonstrators, or live fire at them, is excessive force; tear gas,
-    stun grenades and rubber bullets (whoever they hurt), dispersal or arrests are an intervention; otherwise a
-    peaceful protest."""
+    dispersal or arrests are an intervention; otherwise a peaceful protest."""
     if kind not in _PROTEST_FAMILY:
         return None
     force = "force" in cues or (
-        "harm" in cues
-        and ("intervention" in cues or "peaceful" in cues or kind == "protest_force")
-        # (injuries from tear gas, stun grenades or rubber bullets: the protest was broken up, ACLED's
-        # excessive force is lethal force)
-        and "nonlethal" not in cues
+        "harm" in cues and ("intervention" in cues or "peaceful" in cues or kind == "protest_force")
     )
     if "riot" in cues and not (force and "peaceful" in cues):
         return Typing("riot", "Violent demonstration", ["riot"])
     if kind == "riot":
         return Typing("riot", "Violent demonstration", ["riot"])
-    if force or (kind == "protest_force" and "nonlethal" not in cues):
+    if force or kind == "protest_force":
         return Typing("protest_force", "Excessive force against protesters", ["protest"])
     if "intervention" in cues:
         return Typing("protest", "Protest with intervention", ["protest"])

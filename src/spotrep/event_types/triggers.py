@@ -312,16 +312,13 @@ def being_readied(token: Token) -> bool:
         clause = clause.head  # "known to manufacture and emplace IEDs"
     if t.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) not in _READYING_VERBS:
         return False
-    if lemma_of(verb) in _MAKING_VERBS:
+    if lemma_of(verb) in _MAKING_VERBS and (lemma_of(t) in _MADE_DEVICES or lemma_of(token) in _MADE_DEVICES):
         # "the bombmaker built and supplied roadside bombs and suicide vests": his trade, no blast (not "made
         # four attempts")
-        return lemma_of(t) in _MADE_DEVICES or lemma_of(token) in _MADE_DEVICES
+        return True
     # "insurgents who were emplacing an IED", "observed two insurgents emplacing an IED"
-    return clause.dep_ in ("relcl", "acl", "xcomp", "ccomp", "advcl") and verb.tag_ in (
-        "VBG",
-        "VB",
-        "VBN",
-        "VBD",
+    return clause.dep_ in ("relcl", "acl", "xcomp") or (
+        clause.dep_ in ("ccomp", "advcl") and verb.tag_ == "VBG"
     )
 
 
