@@ -454,6 +454,15 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     # an abbreviation with full stops inside the counted phrase
     ("Two U.S. service members were killed in the operation.", 2, None, None, "exact", "exact"),
     ("Three U.N. peacekeepers were wounded near the base.", None, 3, None, "exact", "exact"),
+    # an aside with no comma before it
+    (
+        "During the exchange of fire, six terrorists including a commander were killed.",
+        6,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
     # a long unit name before the people counted
     (
         "Two International Security Assistance Force service members died after a blast.",

@@ -264,6 +264,16 @@ def test_a_headline_of_killings_is_the_body_s_first_dated_telling_of_dead():
     ]
 
 
+def test_air_support_called_into_a_fight_is_that_fight():
+    text = (
+        "KANDAHAR, Afghanistan – A coalition patrol was attacked by insurgents with small-arms fire in Maiwand "
+        "district, Kandahar province, yesterday. The patrol returned fire and called for support. An air weapons "
+        "team engaged the insurgents, killing three."
+    )
+    found = events(text)
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 3)]
+
+
 def test_a_second_dated_incident_is_not_the_lead_s_story():
     text = (
         "An Afghan and coalition security force conducted an operation in Dand district, Kandahar province, "

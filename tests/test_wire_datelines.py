@@ -101,6 +101,9 @@ def test_masking_keeps_every_offset():
          "Kabul", date(2010, 10, 2)),
         ("Troops rescue hostages\n\n22nd March 2021\n\nMAIDUGURI — Troops freed five hostages.", "Maiduguri",
          date(2021, 3, 22)),
+        # the release's number in brackets after the date
+        ("QUETTA, March 4, 2019 (Press Release No PR-88/2019-ISPR) – Troops cleared a hideout.", "Quetta",
+         date(2019, 3, 4)),
         # a title closed by its date without a comma; a "Dated:" line under a release's number
         ("Morning Operational Update March 3, 2011\n\nKABUL, Afghanistan – Afghan forces detained a man.",
          "Kabul", date(2011, 3, 3)),

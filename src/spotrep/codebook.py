@@ -926,6 +926,8 @@ def forces_strike_kind(token: Token) -> str | None:
     "a strike on Kharkiv" with no force named)."""
     if _lemma(token) != "strike" or token.dep_ != "dobj" or _lemma(token.head) not in _STRIKE_SUPPORT_VERBS:
         return None
+    if any(c.dep_ == "nummod" for c in token.children):
+        return None  # "carried out 412 strikes on 10 settlements": a bulletin's tally, not one strike
     subj = _subject(token.head)
     if subj is None or _lemma(subj) not in _STRIKING_FORCES:
         return None

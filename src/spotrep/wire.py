@@ -56,6 +56,9 @@ _DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}]))"
 # a full date given after the outlet or after a dash: "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 —",
 # "KABUL, Afghanistan – Feb. 14, 2017 –", "MAIDUGURI – 3 June 2022:"
 _LATE_DAY = rf"(?:,?[ ]|[ ]*{_OUTLET}[ ]*|{_DASH})"
+# the release's number in brackets after its date: "RAWALPINDI, January 26, 2022 (Press Release No
+# PR-14/2022-ISPR) –"
+_RELEASE_NUMBER = r"(?:[ ]*\([^()\n]{1,60}\))"
 _NO_WORD = (
     r"(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|During|As)\b)"  # "On Monday, 5 May 2014:"
 )
@@ -65,7 +68,7 @@ _NO_WORD = (
 # "Kyiv - ..." is taken for one
 _DATELINE = re.compile(
     rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_LATE_DAY}{_LATE_FULL_DAY}"
-    rf"{_DATED_END}"
+    rf"{_RELEASE_NUMBER}?{_DATED_END}"
     rf"|(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
     rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}"
     rf"|{_CAPS_PLACE}{_DAY}{_SLASHED})",

@@ -121,6 +121,13 @@ _RE_ASIDE = _Lazy(
     r"(?P<body>[^,;.()–—]*?)(?=\s*(?:[,;.)–—]|\band\s+(?:\w+ing|\w+ed)\b|$))",
     re.I,
 )
+# an aside with no comma before it, up to the verb of the clause: "six terrorists including a commander of a
+# proscribed organisation were killed"
+_RE_BARE_ASIDE = _Lazy(
+    r"(?<=\w)\s+including(?P<body>\s+[^,;.()–—]{1,80}?)(?=\s+(?:were|was|have|has|had|got)\s)",
+    re.I,
+    needs=("including",),
+)
 _RE_CASUALTY_WORD = re.compile(
     r"\b(?:killed|killing|dead|died|die|dies|death|wounded|wounding|injured|injuring|hurt|succumbed|"
     r"perished|lost\s+their\s+lives)\b",
@@ -451,11 +458,13 @@ def _condense(text: str) -> tuple[str, list[int]]:
 
     Asides that carry their own casualty verb ("one of whom later died") are kept.
     """
-    removed = [
+    removed = sorted(
         (m.start(), m.end())
-        for m in _RE_ASIDE.finditer(text)
+        for regex in (_RE_ASIDE, _RE_BARE_ASIDE)
+        for m in regex.finditer(text)
         if not _RE_CASUALTY_WORD.search(m.group("body") or "")
-    ]
+    )
+    removed = [r for n, r in enumerate(removed) if n == 0 or r[0] >= removed[n - 1][1]]
     chars: list[str] = []
     mapping: list[int] = []
     i, r = 0, 0

@@ -116,6 +116,7 @@ from .merging import (
     _drop_recalled,
     _drop_tallies,
     _drop_war_tolls,
+    _fold_air_support,
     _fold_intercepted,
     _fold_retyped,
     _fold_story,
@@ -392,8 +393,10 @@ class DocumentExtractor:
                         ctx.story_places[ctx.paragraph_of[i]] = where
         merged = _fold_intercepted(
             ctx,
-            _resolve_repelled(
-                _resolve_return_fire(_merge(ctx, _fold_story(ctx, _drop_war_tolls(candidates))))
+            _fold_air_support(
+                _resolve_repelled(
+                    _resolve_return_fire(_merge(ctx, _fold_story(ctx, _drop_war_tolls(candidates))))
+                )
             ),
         )
         merged = _drop_denied(_drop_recalled(ctx, merged))

@@ -1315,6 +1315,53 @@ def _told_just_before(out: list[Candidate], c: Candidate, kinds: frozenset[str])
     ]
 
 
+_AIR_KINDS = frozenset({"air_strike", "drone_strike"})
+_STATE_ACTOR_KINDS = frozenset({"military", "police"})
+
+
+def _fold_air_support(cands: list[Candidate]) -> list[Candidate]:
+    """Air support called into a fight ("The patrol returned fire and called in close air support. An air
+    weapons team engaged the insurgents, killing two.") is part of that fight: one armed clash, where the fight
+    was, with the dead the strike caused. The strike is told after the fight (not with it: "raided a hideout
+    with the support of airstrikes, which hit a wedding"), in its paragraph or the next, within two sentences,
+    at its place (or in its region), by the side of the state's forces (or by no one named), not on civilians."""
+    out: list[Candidate] = []
+    for c in cands:
+        # (a strike that hit civilians, "a nearby house where a wedding was being held", is an event of its own)
+        if (
+            c.kind in _AIR_KINDS
+            and not c.title
+            and not (c.actor2 is not None and c.actor2.kind == "civilians")
+        ):
+            fight = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if o.typing.sub_event_type == "Armed clash"
+                    and o.background == c.background
+                    and 1 <= _told_at(c) - _told_at(o) <= 2
+                    and c.paragraph in (o.paragraph, o.paragraph + 1)
+                    and any(a is not None and a.kind in _STATE_ACTOR_KINDS for a in (o.actor1, o.actor2))
+                    and (c.actor1 is None or c.actor1.kind in _STATE_ACTOR_KINDS)
+                    and (
+                        c.location is None
+                        or o.location is None
+                        or c.location.geo_precision == 3
+                        or _place_key(c.location) == _place_key(o.location)
+                    )
+                    and _dates_overlap(o, c, True)
+                ),
+                None,
+            )
+            if fight is not None:
+                typing = fight.typing
+                _absorb(fight, c, keep_place=True)
+                fight.typing = typing
+                continue
+        out.append(c)
+    return out
+
+
 def _dead_of_both_sides(fire: Candidate, answer: Candidate) -> int | None:
     """The dead of an exchange of fire told side by side ("Three police officers were killed when the Taliban
     attacked a checkpoint. Police returned fire ... Five Taliban fighters were killed."): the first fire's dead

@@ -169,6 +169,10 @@ def front_bonuses(
     return out
 
 
+# the articles joined by a hyphen to the word after them in Arabic names ("Wadi al-Shay", "Ras el-Ain")
+_NAME_ARTICLES = frozenset("al el ad ar as ash az ed er es ez ul".split())
+
+
 class _Resolver:
     def __init__(
         self,
@@ -742,8 +746,17 @@ class _Resolver:
         of a longer name it does not know. At most two, and 0 at a sentence's end or before a known place."""
         doc = self.doc
         k = m.tok_end
-        while k < len(doc) and k - m.tok_end < 2:
+        while k < len(doc) and k - m.tok_end < 4:
             tok = doc[k]
+            if (
+                tok.lower_ in _NAME_ARTICLES
+                and not tok.whitespace_
+                and k + 2 < len(doc)
+                and doc[k + 1].text == "-"
+                and doc[k + 2].is_title
+            ):
+                k += 3  # "Wadi al-Shay", "Deir ez-Zor": the article joined to the next word
+                continue
             if not (tok.is_title and tok.is_alpha) or tok.lower_ in gap_words or tok.is_sent_start:
                 break
             if any(o.tok_start == k for o in self.mentions):
