@@ -454,6 +454,24 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
     # an abbreviation with full stops inside the counted phrase
     ("Two U.S. service members were killed in the operation.", 2, None, None, "exact", "exact"),
     ("Three U.N. peacekeepers were wounded near the base.", None, 3, None, "exact", "exact"),
+    # soldiers named with their ranks
+    (
+        "Staff Sergeant John Miller was killed when his vehicle struck a mine.",
+        1,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    (
+        "Captain Asif Raza and Lance Naik Gul Khan, having fought bravely, embraced shahadat.",
+        2,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("General Smith said two soldiers were wounded.", None, 2, None, "exact", "exact"),
     # an aside with no comma before it
     (
         "During the exchange of fire, six terrorists including a commander were killed.",

@@ -83,6 +83,14 @@ _NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)
 _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
 _GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_GROUP_WORD}){{0,4}})"
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
+_RANKS = (
+    "Private|Pvt|Pfc|Specialist|Spc|Corporal|Cpl|Sergeant|Sgt|Staff|Master|First|Class|Lieutenant|Lt|Captain|"
+    "Capt|Major|Maj|Colonel|Col|Brigadier|General|Gen|Sepoy|Lance|Naik|Havildar|Subedar|Constable|Inspector|"
+    "Warrant|Officer|Petty|Seaman|Airman|Marine|Commander|Cmdr|Ensign|Trooper|Gunner|Rifleman|Sapper"
+)
+# a rank, then a name in capitals (case-sensitive: the words of a rank are ordinary words in lower case)
+_RANKED_NAME = rf"(?-i:(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-Z][a-z'’\-]+){{1,4}})"
+_RE_RANKED_NAME = re.compile(rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-Z][a-z'’\-]+){{1,4}}")
 _UNCOUNTED = r"an?\s+(?:unknown|undetermined|unspecified|unconfirmed|undisclosed)\s+number\s+of"
 _RE_UNCOUNTED = re.compile(_UNCOUNTED, re.I)
 _COUNT_NP = (
@@ -96,6 +104,8 @@ _COUNT_NP = (
     rf"{_PERSON_SING}"
     rf"(?:\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
+    # a soldier or an officer named with his rank: "Sergeant John Smith", "Lance Naik Sher Khan"
+    rf"|{_RANKED_NAME}"
     # the people just told, counted again: "abducted the head of the village with her husband and son, and
     # later killed all three"
     rf"|\ball\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b(?!\s+(?:of|days?|weeks?|years?)\b)"
@@ -117,7 +127,9 @@ _RE_ASIDE = _Lazy(
     r"all\s+of\s+them|many\s+of\s+them|some\s+of\s+them|(?:" + _COUNT + r")\s+of\s+(?:them|whom|those)|"
     # "26 people, mostly civilians, were killed"; "the driver, a 54-year-old man, was killed": the same people
     r"mostly|mainly|largely|predominantly|primarily|chiefly|all|both|"
-    r"an?\s+(?:\d+|\w+)-year-old)\b"
+    r"an?\s+(?:\d+|\w+)-year-old|"
+    # "Captain X and Lance Naik Y, having fought gallantly, embraced shahadat"
+    r"having\s+\w+)\b"
     r"(?P<body>[^,;.()–—]*?)(?=\s*(?:[,;.)–—]|\band\s+(?:\w+ing|\w+ed)\b|$))",
     re.I,
 )
@@ -394,6 +406,8 @@ def _item_count(item: str) -> tuple[int, str] | None:
         return None
     if _RE_UNCOUNTED.match(low):
         return (0, "at_least")
+    if _RE_RANKED_NAME.fullmatch(item.strip()):
+        return (1, "exact")  # "Lance Naik Sher Khan": one soldier
     if low in ("himself", "herself", "him", "her") or re.fullmatch(
         r"a (?:second|third|fourth|fifth|sixth)", low
     ):
