@@ -983,10 +983,10 @@ _LEAVING_AGAIN = frozenset("withdraw retreat leave pull flee".split())
 def _left_again(token: Token) -> bool:
     """Did the forces that entered leave again ("before withdrawing", "and then retreated")? Read in the verb's
     clause and the clauses joined to it."""
+    # the verb, the verbs joined to it, and those joined to them ("entered X, looted shops and seized cattle
+    # before leaving"), at most six
     verbs = [token]
-    for v in (
-        verbs
-    ):  # the verbs joined to it, and to those ("entered X, looted shops and seized cattle before ...")
+    for v in verbs:
         verbs.extend(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and len(verbs) < 6)
     for v in verbs:
         for c in v.children:

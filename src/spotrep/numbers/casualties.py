@@ -89,8 +89,9 @@ _RANKS = (
     "Warrant|Officer|Petty|Seaman|Airman|Marine|Commander|Cmdr|Ensign|Trooper|Gunner|Rifleman|Sapper"
 )
 # a rank, then a name in capitals (case-sensitive: the words of a rank are ordinary words in lower case)
-_RANKED_NAME = rf"(?-i:(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-Z][a-z'’\-]+){{1,4}})"
-_RE_RANKED_NAME = re.compile(rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-Z][a-z'’\-]+){{1,4}}")
+_RANKED = rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-Z][a-z'’\-]+){{1,4}}"
+_RANKED_NAME = rf"(?-i:{_RANKED})"
+_RE_RANKED_NAME = re.compile(_RANKED)
 _UNCOUNTED = r"an?\s+(?:unknown|undetermined|unspecified|unconfirmed|undisclosed)\s+number\s+of"
 _RE_UNCOUNTED = re.compile(_UNCOUNTED, re.I)
 _COUNT_NP = (

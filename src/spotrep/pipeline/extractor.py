@@ -784,8 +784,8 @@ class DocumentExtractor:
         if cand.location is not None and not speaker_place:
             return
         story = _story_place(ctx, index)
-        if story is None and _goes_on_with_the_lead(ctx, index):
-            story = ctx.story_places.get(ctx.lead_paragraph)
+        if story is None and (lead := _lead_to_follow(ctx, index)) is not None:
+            story = ctx.story_places.get(lead)
         if (
             story is None
             and cand.location is None
@@ -808,8 +808,8 @@ class DocumentExtractor:
         self._dates_from_text(ctx, index, cands)
         published = ctx.document.published
         story = ctx.story_spans.get(story_paragraph(ctx, index))
-        if story is None and _goes_on_with_the_lead(ctx, index):
-            story = ctx.story_spans.get(ctx.lead_paragraph)
+        if story is None and (lead := _lead_to_follow(ctx, index)) is not None:
+            story = ctx.story_spans.get(lead)
         for cand in cands:
             if cand.span is None and story is not None:
                 # a sentence without a date of its own continues its paragraph's story
@@ -1363,34 +1363,34 @@ def _stated(ctx: DocContext, index: int) -> bool:
     )
 
 
-def _goes_on_with_the_lead(ctx: DocContext, index: int) -> bool:
-    """Does a sentence with no day or place of its own, in a paragraph with no story of its own, go on with the
-    story of the report's lead paragraph? A press release tells one operation: its lead says where and when
-    ("... during an operation in X district, Y province, yesterday"), the paragraphs after it how it went ("As
-    the security force approached the compound, insurgents engaged it"). Only in a text whose lead paragraph
-    set a story and that no paragraph in between set another one (a second dated incident starts its own). A
-    quotation or a statement is no part of the account ("'They were pounding us from all sides,' one soldier
-    said" tells of days of shelling, not of the lead's day; "The president said 80 percent of the troops had
-    pulled out" retells the lead)."""
+def _lead_to_follow(ctx: DocContext, index: int) -> int | None:
+    """The lead paragraph whose story a sentence with no day or place of its own goes on with, in a paragraph
+    with no story of its own; None when it goes on with none. A press release tells one operation: its lead
+    says where and when ("... during an operation in X district, Y province, yesterday"), the paragraphs after it
+    how it went ("As the security force approached the compound, insurgents engaged it"). Only in a text whose
+    lead paragraph set a story and that no paragraph in between set another one (a second dated incident starts
+    its own). A sentence with a day of its own tells another incident ("On Tuesday evening, troops clashed
+    ..."); a quotation or a statement is no part of the account ("'They were pounding us from all sides,' one
+    soldier said" tells of days of shelling, not of the lead's day; "The president said 80 percent of the
+    troops had pulled out" retells the lead). The paragraph is recorded as the lead's follower: the story it
+    then sets is the lead's, no other one."""
     lead = ctx.lead_paragraph
     par = ctx.paragraph_of[index]
     if (
         lead is None
         or par <= lead
-        or ctx.dates_in(
-            index
-        )  # a day of its own: another incident ("On Tuesday evening, troops clashed ...")
+        or ctx.dates_in(index)
         or _quoted(ctx.sentence_text(index))
         or _stated(ctx, index)
     ):
-        return False
+        return None
     if any(
         (p in ctx.story_spans or p in ctx.story_places) and p not in ctx.lead_followers
         for p in range(lead + 1, par + 1)
     ):
-        return False
+        return None
     ctx.lead_followers.add(par)
-    return True
+    return lead
 
 
 def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:

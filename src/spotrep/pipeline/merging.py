@@ -1051,21 +1051,22 @@ def _take_claim(target: Candidate, other: Candidate) -> None:
         target._claim_from = _claim_origin(other)  # type: ignore[attr-defined]
 
 
+def _body_sentence(c: Candidate) -> int | None:
+    """The first sentence of the body that tells an event; None for an event only a headline tells."""
+    if hasattr(c, "_told_at"):
+        return c._told_at  # type: ignore[attr-defined]
+    return None if c.title else c.sent_index
+
+
 def _told_at(c: Candidate) -> int:
-    """The first sentence of the body that tells an event (a headline's sentence does not count: an answer or a
-    retelling is told just after the body's telling, whatever headline the event was folded with)."""
-    told = getattr(c, "_told_at", None)
-    if told is not None:
-        return told
-    return c.sent_index
+    """The sentence an event is told at for what is told just after it: the body's first telling (a headline's
+    sentence does not count, whatever headline the event was folded with), else its own."""
+    told = _body_sentence(c)
+    return c.sent_index if told is None else told
 
 
 def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> None:
-    body = [
-        getattr(x, "_told_at", None) if hasattr(x, "_told_at") else (None if x.title else x.sent_index)
-        for x in (target, other)
-    ]
-    body = [b for b in body if b is not None]
+    body = [b for b in (_body_sentence(target), _body_sentence(other)) if b is not None]
     target._told_at = min(body) if body else None  # type: ignore[attr-defined]
     target._unnamed = getattr(target, "_unnamed", False) or getattr(other, "_unnamed", False)  # type: ignore[attr-defined]
     target._claim_from = _claim_origin(target)  # type: ignore[attr-defined]
@@ -1315,6 +1316,15 @@ def _told_just_before(out: list[Candidate], c: Candidate, kinds: frozenset[str])
     ]
 
 
+def _told_there(c: Candidate, o: Candidate) -> bool:
+    """Does c name no place of its own but o's (no place, only a region, or o's very place)?"""
+    return (
+        c.location is None
+        or c.location.geo_precision == 3
+        or _place_key(c.location) == _place_key(o.location)
+    )
+
+
 _AIR_KINDS = frozenset({"air_strike", "drone_strike"})
 _STATE_ACTOR_KINDS = frozenset({"military", "police"})
 
@@ -1343,12 +1353,7 @@ def _fold_air_support(cands: list[Candidate]) -> list[Candidate]:
                     and c.paragraph in (o.paragraph, o.paragraph + 1)
                     and any(a is not None and a.kind in _STATE_ACTOR_KINDS for a in (o.actor1, o.actor2))
                     and (c.actor1 is None or c.actor1.kind in _STATE_ACTOR_KINDS)
-                    and (
-                        c.location is None
-                        or o.location is None
-                        or c.location.geo_precision == 3
-                        or _place_key(c.location) == _place_key(o.location)
-                    )
+                    and (o.location is None or _told_there(c, o))
                     and _dates_overlap(o, c, True)
                 ),
                 None,
@@ -1387,11 +1392,7 @@ def _resolve_return_fire(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         answer = c.kind == "clash" and any(return_fire(t.token, lemma_of(t.token)) for t in c.triggers)
         fired = _told_just_before(out, c, _FIRE_KINDS) if answer else []
-        if fired and (
-            c.location is None
-            or c.location.geo_precision == 3
-            or _place_key(c.location) == _place_key(fired[-1].location)
-        ):
+        if fired and _told_there(c, fired[-1]):
             first = fired[-1]
             both_sides = _dead_of_both_sides(first, c)
             if first.actor2 is None and c.actor1 is not None and c.actor1 != first.actor1:
@@ -1419,12 +1420,7 @@ def _retells_the_repelled(repellings: list[Candidate], c: Candidate) -> bool:
             and c.paragraph in (r.paragraph, r.paragraph + 1)
             and r.background == c.background
             and (c.actor1 is None or c.actor1 != r.actor1)
-            and (
-                c.location is None
-                or c.location.geo_precision == 3
-                or r.location is None
-                or _place_key(c.location) == _place_key(r.location)
-            )
+            and (r.location is None or _told_there(c, r))
         ):
             if c.actor1 is not None and (
                 r.actor2 is None or r.actor2.country is None or r.actor2 == r.actor1
@@ -1453,11 +1449,7 @@ def _resolve_repelled(cands: list[Candidate]) -> list[Candidate]:
             if repelling
             else []
         )
-        if attacks and (
-            c.location is None
-            or c.location.geo_precision == 3
-            or _place_key(c.location) == _place_key(attacks[-1].location)
-        ):
+        if attacks and _told_there(c, attacks[-1]):
             first = attacks[-1]
             if (
                 c.actor1 is not None

@@ -35,6 +35,7 @@ from ..gazetteer.regions import (
     DISTRICT_NOUNS,
     WAR_COUNTRIES,
 )
+from ..gazetteer.translit import ARABIC_ARTICLES
 from ..lexicon.groups import match_group
 from ..model import Location
 
@@ -170,7 +171,7 @@ def front_bonuses(
 
 
 # the articles joined by a hyphen to the word after them in Arabic names ("Wadi al-Shay", "Ras el-Ain")
-_NAME_ARTICLES = frozenset("al el ad ar as ash az ed er es ez ul".split())
+_NAME_ARTICLES = ARABIC_ARTICLES | {"al"}
 
 
 class _Resolver:
@@ -743,7 +744,8 @@ class _Resolver:
     def _rest_of_name(self, m: _Mention, gap_words: set[str]) -> int:
         """How many capitalised words go on after the mention's name ("Bulo" of "Bulo Burde district of Hiiraan
         region", "Wadi" of "the Wadi Hauran area of Anbar province"): the gazetteer matched only the first part
-        of a longer name it does not know. At most two, and 0 at a sentence's end or before a known place."""
+        of a longer name it does not know. At most four tokens (two words, or a word and an article joined to the
+        next: "Wadi al-Shay"), and 0 at a sentence's end or before a known place."""
         doc = self.doc
         k = m.tok_end
         while k < len(doc) and k - m.tok_end < 4:
