@@ -472,6 +472,31 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
         "exact",
     ),
     ("General Smith said two soldiers were wounded.", None, 2, None, "exact", "exact"),
+    # who a named soldier was, in brackets, is no more dead; the idioms of Nigeria's and others' armies
+    (
+        "Havildar Karim Dad (age 35 years, resident of Chitral) and Sepoy Ali Raza (age 21 years, resident of "
+        "Jhelum) embraced shahadat, while two soldiers got injured.",
+        2,
+        2,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("Sadly, three gallant troops paid the supreme price.", 3, None, None, "exact", "exact"),
+    ("One policeman made the ultimate sacrifice in the line of duty.", 1, None, None, "exact", "exact"),
+    ("The company paid the ultimate price for its mistakes.", None, None, None, "exact", "exact"),
+    # a soldier of a named unit; bombers who died in their own blast
+    ("A soldier of the 12th Mechanised Brigade was killed on Sunday.", 1, None, None, "exact", "exact"),
+    ("A member of the Civilian JTF was killed at the gate.", 1, None, None, "exact", "exact"),
+    (
+        "Two female suicide bombers blew themselves up at a mosque, killing a vigilante.",
+        3,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("Three attackers blew themselves up near the barracks.", 3, None, None, "exact", "exact"),
     # an aside with no comma before it
     (
         "During the exchange of fire, six terrorists including a commander were killed.",
@@ -698,3 +723,40 @@ def test_a_pattern_gated_on_words_that_go_together_is_tried_only_when_all_are_th
     assert rx.search("She was taken to the station") is None  # a taking, no wound
     assert rx.search("Burns and wounds everywhere") is None  # wounds, no taking
     assert rx.search("TAKEN with WOUNDS") is not None  # the test ignores case, as the patterns do
+
+
+@pytest.mark.parametrize(
+    "phrase, side",
+    [
+        ("killing 11 ISIS terrorists", "Islamic State"),
+        ("Four al-Shabaab militants were killed", "Al Shabaab"),
+        ("19 insurgents were neutralised", "hostile"),
+        ("two gallant soldiers paid the supreme price", "forces"),
+        ("Naik Ahmed Ali (age 29 years, resident of Swat) embraced shahadat", "forces"),
+        ("three police officers were killed", "forces"),
+        ("five Afghan civilians were killed", "civilians"),
+        ("12 people died", None),  # people of any side
+        ("killing two soldiers and four civilians", None),  # several sides: no one side
+    ],
+)
+def test_the_side_of_the_dead_is_read_from_the_people_counted(phrase, side):
+    from spotrep.numbers.sides import dead_side
+
+    assert dead_side(phrase) == side
+
+
+@pytest.mark.parametrize(
+    "a, b, differ",
+    [
+        ("Islamic State", "forces", True),
+        ("Islamic State", "SDF: Syrian Democratic Forces", True),
+        ("hostile", "forces", True),
+        ("hostile", "Islamic State", False),  # "the terrorists" may be the group named before
+        ("forces", "forces", False),
+        (None, "forces", False),
+    ],
+)
+def test_only_two_sides_known_and_different_differ(a, b, differ):
+    from spotrep.numbers.sides import different_sides
+
+    assert different_sides(a, b) is differ

@@ -923,3 +923,69 @@ def test_a_headline_naming_the_province_read_as_its_town_is_the_body_s_incident(
 def test_the_day_closing_an_operation_s_description_dates_the_operation(release, day):
     found = spotrep.extract(release)
     assert found and found[0].event_date == day, [(e.event_date, e.sub_event_type) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # each side's dead in a sentence of its own: the operation's toll is their sum
+        (
+            "MAIDUGURI, Nigeria – 14 March 2012 – Troops repelled an attack by ISWAP terrorists on a base in "
+            "Marte, Borno State, on Tuesday. In the ensuing firefight, 11 terrorists were neutralised. "
+            "Regrettably, two soldiers paid the supreme price.",
+            13,
+        ),
+        (
+            "SOUTHWEST ASIA (March 14, 2012) – Syrian Democratic Forces cleared ISIS remnants in Hajin, Deir "
+            "ez-Zor province, Tuesday, killing 9 ISIS terrorists in street fighting. Three SDF fighters were "
+            "killed in the clashes.",
+            12,
+        ),
+        # the same side's dead told twice are the same dead
+        (
+            "KABUL, Afghanistan (March 14, 2012) – Insurgents attacked a police checkpoint in Pul-e Khumri, "
+            "Baghlan province, yesterday, killing four policemen. Four police officers were killed in the "
+            "attack, the ministry said.",
+            4,
+        ),
+    ],
+)
+def test_each_side_s_dead_told_apart_add_up(text, killed):
+    found = events(text)
+    assert found[0].fatalities == killed, [(e.sub_event_type, e.fatalities) for e in found]
+
+
+def test_the_blast_told_after_a_suicide_bombing_is_that_bombing():
+    text = (
+        "A suicide bomber attacked a police convoy in Kandahar city this morning, killing two policemen and a "
+        "civilian. Nine more civilians were wounded in the blast and taken to Mirwais hospital."
+    )
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Suicide bomb"]
+    assert found[0].fatalities == 3 and found[0].injuries == 9
+
+
+def test_a_roadside_bomb_and_the_blast_told_next_are_one_event():
+    text = "A roadside bomb exploded near Konduga on Tuesday. The blast wounded three soldiers."
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
+    assert found[0].injuries == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RAWALPINDI, March 14 (ISPR): Two terrorists were killed in Datta Khel, North Waziristan. Sepoy Imran "
+        "Khan (age 23 years, resident of Jhelum) embraced shahadat.",
+        "Four Terrorists Killed, Soldier Embraces Shahadat in North Waziristan IBO",
+    ],
+)
+def test_a_soldier_s_home_and_an_abbreviation_are_no_places_of_the_event(text):
+    found = events(text)
+    assert found and all(e.location is None or e.location.country in (None, "PK") for e in found)
+    assert all(e.location is None or e.location.name != "Jhelum" for e in found)
+
+
+def test_a_resident_detained_is_detained_where_he_lives():
+    found = events("Police detained a resident of Peshawar on Monday over links to the TTP.")
+    assert found[0].location is not None and found[0].location.name == "Peshawar"

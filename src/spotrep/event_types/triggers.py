@@ -127,6 +127,10 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
                 args.extend(g for g in of.children if g.dep_ == "pobj")
                 if any(g.lower_ in ("which", "whom") for g in of.children):
                     args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
+    # "were wounded and taken to hospital": the wounded cared for, nobody taken away
+    care = any(
+        c.dep_ == "prep" and any(lemma_of(g) in _CARE_PLACES for g in c.children) for c in token.children
+    )
     civilian = table.get("civilian")
     if civilian:
         # (with the nouns before them: "took 30 soldiers prisoner" is parsed "soldiers prisoner")
@@ -139,9 +143,6 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
             if a.dep_ == "dobj" or (a.dep_ == "nsubjpass" and by)
             for t in (a, *(c for c in a.children if c.dep_ == "compound"))
         ]
-        care = any(
-            c.dep_ == "prep" and any(lemma_of(g) in _CARE_PLACES for g in c.children) for c in token.children
-        )
         if "civilians" in taken and "military" not in taken and not care:
             # "took four men from the village to use as porters": civilians taken away (not the village)
             return civilian.rstrip("?")
@@ -153,6 +154,8 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
             c.dep_ in ("compound", "amod") and c.lower_ in _TANK_CONTENTS for c in arg.children
         ):
             key = "property"  # "destroyed a water tank": a farmer's property, no armour
+        if key == "civilian" and care:
+            continue
         if key in table and table[key] not in ("?", "!"):
             return table[key].rstrip("?")
     person = table.get("person")

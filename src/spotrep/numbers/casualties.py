@@ -81,7 +81,7 @@ _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 _NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)"  # "Hayat Tahrir al-Sham"
 # (an ordinal of a unit too: "two soldiers of the National Army's 29th Brigade")
 _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
-_GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_GROUP_WORD}){{0,4}})"
+_GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_GROUP_WORD}(?:\s+{_GROUP_WORD}){{0,4}})"
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _RANKS = (
     "Private|Pvt|Pfc|Specialist|Spc|Corporal|Cpl|Sergeant|Sgt|Staff|Master|First|Class|Lieutenant|Lt|Captain|"
@@ -103,7 +103,8 @@ _COUNT_NP = (
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|[\w][\w'’\-]*)\s+){{0,5}}?"
     rf"{_PERSON_SING}"
-    rf"(?:\s+(?:of|from)\s+{_W})?"
+    # "a soldier of the Army's Twenty-Ninth Brigade", "a member of the Civilian JTF", "a police officer from Bannu"
+    rf"(?:{_GROUP_TAIL}|\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
     # a soldier or an officer named with his rank: "Sergeant John Smith", "Lance Naik Sher Khan"
     rf"|{_RANKED_NAME}"
@@ -140,6 +141,12 @@ _RE_BARE_ASIDE = _Lazy(
     r"(?<=\w)\s+including(?P<body>\s+[^,;.()–—]{1,80}?)(?=\s+(?:were|was|have|has|had|got)\s)",
     re.I,
     needs=("including",),
+)
+# who a named soldier was, in brackets after his name: "Naik Abdul Ghaffar (age 31 years, resident of Ghizer)"
+_RE_PERSONAL_ASIDE = _Lazy(
+    r"\s*\((?P<body>\s*(?:aged?|age:|resident|r/o|son\s+of|s/o|from)\b[^()]{0,80})\)",
+    re.I,
+    needs=("(",),
 )
 _RE_CASUALTY_WORD = re.compile(
     r"\b(?:killed|killing|dead|died|die|dies|death|wounded|wounding|injured|injuring|hurt|succumbed|"
@@ -224,6 +231,15 @@ _RE_SUICIDE = _Lazy(r"\b(?:killing|killed|kills)\s+(?P<np>himself|herself)\b"
                          r"|\bblew\s+(?P<np2>himself|herself)\s+up\b"
                          r"|\bblowing\s+(?P<np3>himself|herself)\s+up\b", re.I,
                          needs=("himself", "herself"))  # fmt: skip
+# bombers who died in their own blast, counted ("Both bombers detonated their devices, killing themselves and
+# one member of the Civilian JTF", "two suicide bombers blew themselves up"): ACLED counts the perpetrators
+_RE_SUICIDES = _Lazy(
+    r"\b(?P<np>(?:both|two|three|four|five|six|\d{1,2})\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:bombers|attackers|assailants|militants|terrorists))\b[^.;]{0,150}?"
+    rf"\b(?:killing|killed|kill|blew|blowing)\s+themselves\b(?:\s+up\b)?(?:\s+and\s+(?P<np2>{_COUNT_NP_LIST}))?",
+    re.I,
+    needs=("themselves",),
+)
 _RE_FATAL_ACTIVE = _Lazy(
     rf"\b(?:fatally|mortally)\s+(?:wounding|wounded|injuring|injured|shooting|shot|stabbing|stabbed)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})"
@@ -336,10 +352,12 @@ _RE_DIED = _Lazy(
     rf"eventually|both|all|each|\w+ly)\s+)*"
     rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+li(?:fe|ves)|"
     rf"were\s+left\s+dead|passed\s+away|"
+    # "two gallant soldiers paid the supreme price": how Nigeria's army (and others) say soldiers fell
+    rf"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|made\s+the\s+(?:supreme|ultimate)\s+sacrifice|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
     rf"embraced\s+(?:shahadat|shahadah|shahada|martyrdom))\b",
     re.I,
-    needs=("die", "perished", "succumbed", "lost", "dead", "passed away", "embraced"),
+    needs=("die", "perished", "succumbed", "lost", "dead", "passed away", "embraced", "supreme", "ultimate"),
 )
 _RE_SUSTAINED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s+(?:(?:have|has|had|also|reportedly)\s+)*(?:sustained|suffered|received)\s+"
@@ -397,6 +415,8 @@ def _item_number_re() -> re.Pattern[str]:
 def _item_count(item: str) -> tuple[int, str] | None:
     """People in one counted noun phrase ("at least 38 people", "her two children", "a woman", "another")."""
     low = item.lower().strip()
+    if re.match(r"both\s+[a-z]", low) and not low.endswith(("side", "sides")):
+        return (2, "exact")  # "both bombers": two
     words = re.findall(r"[A-Za-z][\w'’\-]*", _RE_GROUP_TAIL.sub("", item.strip()).lower())
     if not words and not re.search(r"\d", low):
         return None
@@ -475,7 +495,7 @@ def _condense(text: str) -> tuple[str, list[int]]:
     """
     removed = sorted(
         (m.start(), m.end())
-        for regex in (_RE_ASIDE, _RE_BARE_ASIDE)
+        for regex in (_RE_ASIDE, _RE_BARE_ASIDE, _RE_PERSONAL_ASIDE)
         for m in regex.finditer(text)
         if not _RE_CASUALTY_WORD.search(m.group("body") or "")
     )
@@ -506,8 +526,8 @@ _CASUALTY_CUES = (
     "kill", "dead", "death", "die", "slain", "slay", "slew", "murder", "execut", "behead", "massacr", "fatal",
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
-    "body", "toll", "himself", "herself", "neutrali", "lynch", "hacked to death", "hacking to death",
-    "martyr", "assassinat", "embraced",
+    "body", "toll", "himself", "herself", "themselves", "neutrali", "lynch", "hacked to death", "hacking to death",
+    "martyr", "assassinat", "embraced", "supreme", "ultimate",
 )  # fmt: skip
 
 
@@ -581,6 +601,7 @@ def find_casualties(text: str) -> Casualties:
     add(_RE_KOW_PASSIVE, kow)
     add(_RE_KOW_NOUN, kow)
     add(_RE_SUICIDE, fat, ("np", "np2", "np3"))
+    add(_RE_SUICIDES, fat, ("np", "np2"))
     add(_RE_BODIES, fat, ("np", "np2"))
     # 4. verbs with their objects and subjects
     add(_RE_FATAL_ACTIVE, fat, ("np", "np2", "np3"))

@@ -356,7 +356,8 @@ _PERSON_SINGULAR = {
     "vendor", "trader", "merchant", "businessman", "lawyer", "judge", "prosecutor", "politician",
     "lawmaker", "activist", "militiaman", "jihadist", "combatant", "partisan", "guerrilla", "infantryman",
     "gunner", "tanker", "scout", "spy", "informant", "collaborator", "settler", "worshipper", "pilgrim",
-    "herdsman", "adolescent", "minor", "newborn", "elder", "individual",
+    "herdsman", "adolescent", "minor", "newborn", "elder", "individual", "vigilante", "terrorist", "bandit",
+    "jawan", "gendarme", "constable", "extremist", "hunter",
     "inhabitant", "peacekeeper", "policemen", "aid worker",
     # ranks and roles of press releases and briefings ("a Taliban leader was killed", "an IS facilitator")
     "leader", "chief", "facilitator", "operative", "suspect", "emir", "cleric", "smuggler", "kidnapper",

@@ -58,6 +58,7 @@ class Candidate:
     actor1: Actor | None = None
     actor2: Actor | None = None
     fatalities: int | None = None
+    dead_side: str | None = None  # whose dead the fatalities are, when one side's (numbers.sides)
     injuries: int | None = None
     quantities: list[Quantity] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)

@@ -53,6 +53,7 @@ from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Actor, Claim, Event, Location, Quantity
+from ..numbers.sides import side_of_the_dead
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
@@ -1143,6 +1144,7 @@ class DocumentExtractor:
                 # ("rose to 35 on Monday": the day the toll rose, the strike may be of the days before)
                 cand.undated = True
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
+        cand.dead_side = side_of_the_dead(dom_text, cas)
         if cand.fatalities is None:
             cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"
         count = getattr(cand, "_place_count", False)

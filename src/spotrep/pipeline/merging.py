@@ -44,6 +44,7 @@ from .context import (
 )
 from .scene import (
     _add_count,
+    _add_the_dead,
     _fallback_location,
 )
 
@@ -159,6 +160,8 @@ def _family(c: Candidate) -> str:
     town")."""
     if c.kind == "attack" and c.typing.sub_event_type == "Armed clash":
         return "battle"
+    if c.kind == "explosion" and c.typing.sub_event_type == "Remote explosive/landmine/IED":
+        return "explosive"  # "a roadside bomb exploded near X. The blast wounded two soldiers"
     return c.family
 
 
@@ -407,7 +410,7 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 if o is not c
                 and id(o) not in absorbed
                 and o.kind == "suicide"
-                and o.sent_index == c.sent_index
+                and (o.sent_index == c.sent_index or (o.sent_index < c.sent_index and _points_back(c)))
                 and _place_key(o.location) == _place_key(c.location)
             ]
             if bombing:
@@ -421,6 +424,19 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 _BLAST_KINDS = frozenset({"explosive", "explosion", "bombing"})
+
+
+def _points_back(c: Candidate) -> bool:
+    """Is the candidate's blast a noun that points back to one told before ("were wounded in the blast", "the
+    explosion also damaged shops")?"""
+    return any(
+        t.kind in _BLAST_KINDS
+        and t.token.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in t.token.children)
+        for t in c.triggers
+    )
+
+
 # what else a headline announces that its body tells in more words ("Afghan forces detain Taliban leader in
 # Kunduz", "Police seize weapons cache in Kirkuk")
 _HEADLINE_KINDS = frozenset({"explosion", "arrest", "weapons_seizure", "abduction"})
@@ -498,7 +514,7 @@ def _headline_target(title: Candidate, body: list[Candidate]) -> tuple[Candidate
         dead = [o for o in told if o.fatalities and not o.undated]
         if dead and len({_place_key(o.location) for o in dead}) == 1:
             return dead[0], True
-    same_family = [o for o in told if o.family == title.family]
+    same_family = [o for o in told if _family(o) == _family(title)]
     if same_family and not told[0].undated and all(o.undated and o is not told[0] for o in same_family):
         # the body dates its incident first in other words; the undated tellings of the headline's kind tell of
         # it again or of the background ("This attack shows...", "villages used to stage attacks")
@@ -820,7 +836,7 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         into[id(c)] = story
         more = bool(_MORE_WORDS.search(ctx.sentence_text(c.sent_index)))
-        story.fatalities = _add_count(story.fatalities, c.fatalities, more)
+        _add_the_dead(story, c.fatalities, c.dead_side, more)
         story.injuries = _add_count(story.injuries, c.injuries, more)
         story.members += c.members
         for ev in c.evidence:

@@ -20,6 +20,7 @@ from ..event_types import (
 from ..gazetteer.regions import DISTRICT_NOUNS, REGION_NOUNS, TOWNSHIP_NOUNS, WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from ..model import Location
+from ..numbers.sides import different_sides, side_of_the_dead
 from ..places.vocabulary import COMMUNITY_NOUNS, SETTLEMENT_NOUNS
 from ..wire import read_dateline
 
@@ -805,7 +806,7 @@ def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, li
             cas.fatalities
         )  # the figure the coder settled on is the event's, whatever was counted
     else:
-        event.fatalities = _add_count(event.fatalities, cas.fatalities, more)
+        _add_the_dead(event, cas.fatalities, side_of_the_dead(text, cas), more)
     event.injuries = _add_count(event.injuries, cas.injuries, more)
     sent = ctx.sentences[index]
     if (sent.start_char, sent.end_char) not in event.evidence:
@@ -819,7 +820,9 @@ _CODED_FIGURE = re.compile(
 
 # the verbs that tell casualties without an event (killing and wounding are events of their own)
 _DYING_WORDS = re.compile(
-    r"\b(?:died|dies|perished|succumbed|passed\s+away|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
+    r"\b(?:died|dies|perished|succumbed|passed\s+away|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+    r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|"
+    r"made\s+the\s+(?:supreme|ultimate)\s+sacrifice|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
     r"(?:a\s+|the\s+)?hospital|admitted\b)",
     re.I,
 )
@@ -866,6 +869,21 @@ def _domain_text(ctx: DocContext, domain: set[int]) -> str:
         out.append(toks[i].text_with_ws)
         prev = i
     return "".join(out)
+
+
+def _add_the_dead(event: Candidate, dead: int | None, side: str | None, more: bool) -> None:
+    """Add dead told apart to an event's: told with "also", "another", "more", or of another side than the
+    event's ("17 terrorists were neutralised. Two soldiers paid the supreme price."), they are more dead;
+    otherwise they may be the same told again (the larger figure stands)."""
+    if dead is None:
+        return
+    if event.fatalities is None:
+        event.fatalities, event.dead_side = dead, side
+        return
+    other = different_sides(event.dead_side, side)
+    event.fatalities = _add_count(event.fatalities, dead, more or other)
+    if other or side != event.dead_side:
+        event.dead_side = None  # the dead of several sides, or of sides unknown
 
 
 def _add_count(mine: int | None, theirs: int | None, more: bool) -> int | None:

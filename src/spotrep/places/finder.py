@@ -1547,6 +1547,19 @@ class _Finder:
             and not self.toks[i - 1].whitespace_
         ):
             return ""  # "IS-KP members": the end of a group's abbreviation (Khorasan Province), no place
+        if (
+            e == i + 1
+            and 2 <= len(texts[i]) <= 4
+            and texts[i].isupper()
+            and i > 0
+            and texts[i - 1].strip()
+            and any(ch.islower() for ch in texts[i - 1])
+        ):
+            return ""  # "Soldier Killed in North Waziristan IBO": an abbreviation in mixed-case text, no Ibo
+        if e == i + 1 and lower[i] in _LANDFORM_NOUNS and i > 0 and self.cap[i - 1]:
+            return (
+                ""  # "the Mohmand Valley", "the Tigris River": the noun of a feature's name, no town Valley
+            )
         if min(q for _, q in pairs) > Q_NAME and self._in_body_name(e):
             return ""  # "the Rapid Intervention Battalion": a word of a body's name, no alias of Rapid City
         if span_ent is not None and not exact_ent and ent_start <= i and ent_end >= e:
@@ -1869,8 +1882,16 @@ class _Finder:
         named_body = m.kind == "country" and (
             self._organisation_follows(m.tok_end) or self._organisation_before(m.tok_start)
         )
-        if modifies_group or named_body:
+        if modifies_group or named_body or self._home_of_a_person(m.tok_start):
             m.metonymy = m.affiliation = True
+
+    def _home_of_a_person(self, k: int) -> bool:
+        """Whether the place is where a person named comes from, in an aside on him ("Sepoy X (age 24 years,
+        resident of Bannu)", "Naik Y, hailing from Ghizer,"): it says who he was, not where the event is. (Not
+        "detained a resident of Yevpatoria": the arrest is there.)"""
+        before = tuple(self.lower[max(0, k - 2) : k])
+        aside = k >= 3 and self.lower[k - 3] in ("(", ",")
+        return (aside and before in _HOME_WORDS) or (k > 0 and self.lower[k - 1] in ("r/o", "s/o"))
 
     def _organisation_before(self, k: int) -> bool:
         """Whether a country closes the name of a movement or a body ("the Islamic Movement of Uzbekistan",
@@ -2055,6 +2076,10 @@ _UNIT_NOUNS = _UNIT_OF_NOUNS | REGION_NOUNS
 # words between a settlement and the region named after it: "in Nganzai Local Government Area of Borno State"
 _IN_REGION_GAP = frozenset({"in", "of", "the", ",", "-", "local", "government", "area"}) | _UNIT_OF_NOUNS
 # words that name members of a set told just before: "18 settlements, including Enerhodar"
+_LANDFORM_NOUNS = frozenset(
+    "valley river mountains mountain hills hill pass gorge lake desert plain plains forest creek canyon".split()
+)
+_HOME_WORDS = frozenset({("resident", "of"), ("native", "of"), ("hailing", "from"), ("hails", "from")})
 _MEMBER_CUES = frozenset({"including", "notably", "especially", "particularly"})
 _PLACE_SET_NOUNS = (
     frozenset({"settlements", "hamlets", "communities", "hromadas", "localities", "areas"})

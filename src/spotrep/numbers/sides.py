@@ -1,0 +1,94 @@
+"""Whose dead a casualty phrase counts: the side of the people it names ("14 ISIS terrorists" are ISIS's dead,
+"two gallant soldiers" a state force's, "five Afghan civilians" civilians).
+
+A military press release, a communiqué or a briefing tells the dead of one operation side by side, each in its
+own sentence ("17 terrorists were neutralised. Regrettably, two soldiers paid the supreme price."): the event's
+toll is their sum (ACLED counts every side's dead). Two figures of the same side, or of a side the phrase does
+not name ("12 people died"), may be the same dead told twice: only figures of two named, different sides add up.
+
+Pure Python: the nouns come from the actor lexicon, the names from the armed groups' data file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.actors import ACTOR_NOUNS
+from ..lexicon.groups import fold, lexicon
+from .casualties import Casualties, find_casualties
+from .quantities import singularize
+
+HOSTILE = "hostile"  # an armed group the phrase names by a noun only ("terrorists", "insurgents", "bandits")
+FORCES = "forces"  # a state's soldiers or police
+CIVILIANS = "civilians"
+
+# the ranks and words of South Asian and African armies and militias for their own men ("Sepoy X", "two
+# jawans", "a member of the Civilian JTF", "three volunteers" of Burkina Faso's VDP)
+_OWN_WORDS = frozenset(
+    "jawan sepoy naik havildar subedar lance-naik sowar rifleman lieutenant captain major colonel sergeant "
+    "corporal private constable volunteer personnel".split()
+)
+_KINDS = {"armed_group": HOSTILE, "military": FORCES, "police": FORCES, "civilians": CIVILIANS}
+# words of the lexicon that name no side in a casualty phrase ("members", "units", "groups" of anyone)
+_NO_SIDE = frozenset(
+    {"group", "unit", "member", "force", "patrol", "guard", "defence", "defense", "people", "person"}
+)
+_ASIDE = re.compile(r"\([^()]*\)")  # "Sepoy X (age 24, resident of Bannu)": who he was, not whose side
+_WORD = re.compile(r"[\w][\w'\-]*")
+
+
+def dead_side(phrase: str) -> str | None:
+    """The one side whose dead ``phrase`` counts ("killing 14 ISIS terrorists" -> "Islamic State", "two SDF
+    fighters were killed" -> the SDF's name, "two gallant soldiers" -> ``FORCES``), or None when it names no
+    side or several ("killing three soldiers and five civilians")."""
+    lex = lexicon()
+    words = _WORD.findall(_ASIDE.sub(" ", phrase))
+    groups: set[str] = set()
+    kinds: set[str] = set()
+    for n, word in enumerate(words):
+        group = lex.exact.get(word) or (lex.exact.get(word[:-1]) if word.endswith("s") else None)
+        if group is None:
+            for size in (3, 2, 1):
+                name = fold(" ".join(words[n : n + size]))
+                if name in lex.folded and (size > 1 or len(name) > 3):
+                    group = lex.folded[name]
+                    break
+        if group is not None:
+            if group.kind == "armed_group":
+                groups.add(group.acled)
+            else:
+                kinds.add(FORCES)
+            continue
+        low = singularize(word).lower()
+        if low in _NO_SIDE:
+            continue
+        if low in _OWN_WORDS:
+            kinds.add(FORCES)
+        elif low in ACTOR_NOUNS and ACTOR_NOUNS[low] in _KINDS:
+            kinds.add(_KINDS[ACTOR_NOUNS[low]])
+    if len(groups) > 1 or (groups and kinds - {HOSTILE}):
+        return None
+    if groups:
+        return next(iter(groups))
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def different_sides(a: str | None, b: str | None) -> bool:
+    """Do two sides differ for certain? A group named and an armed group told by a noun may be the same
+    ("14 ISIS terrorists" / "the terrorists"), as may two unknown sides."""
+    if a is None or b is None or a == b:
+        return False
+    return not ({a, b} & {HOSTILE} and {a, b} - {HOSTILE, FORCES, CIVILIANS})
+
+
+def side_of_the_dead(text: str, found: Casualties) -> str | None:
+    """The one side whose dead ``found`` (the casualties read in ``text``) counts, from its phrases of the dead
+    (not of the wounded)."""
+    if not found.fatalities:
+        return None
+    sides = {
+        dead_side(phrase)
+        for phrase in (text[start:end] for start, end in found.spans)
+        if find_casualties(phrase).fatalities
+    }
+    return sides.pop() if len(sides) == 1 else None
