@@ -989,3 +989,22 @@ def test_a_soldier_s_home_and_an_abbreviation_are_no_places_of_the_event(text):
 def test_a_resident_detained_is_detained_where_he_lives():
     found = events("Police detained a resident of Peshawar on Monday over links to the TTP.")
     assert found[0].location is not None and found[0].location.name == "Peshawar"
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        (
+            "Troops engaged bandits at a village near Tsafe, Zamfara State, on Tuesday, neutralising four of the "
+            "criminals and rescuing nine kidnapped victims.",
+            ["Armed clash"],
+        ),
+        ("The abducted schoolgirls were released in Jangebe, Zamfara State, on Tuesday.", []),
+        (
+            "Gunmen kidnapped 14 travellers near Birnin Gwari, Kaduna State, on Tuesday.",
+            ["Abduction/forced disappearance"],
+        ),
+    ],
+)
+def test_captives_freed_were_taken_before_the_report(text, types):
+    assert [e.sub_event_type for e in events(text)] == types

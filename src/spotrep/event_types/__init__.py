@@ -130,6 +130,22 @@ def trigger_words() -> frozenset[str]:
 
 
 # the words of force by which prisoners or hostages are freed, not released by an agreement
+_RESCUE_VERBS = frozenset("rescue free release reunite recover liberate".split())
+_CAPTIVE_VERBS = frozenset("kidnap abduct".split())
+
+
+def _freed_captives(token: Token, lemma: str) -> bool:
+    """Is the verb a participle describing captives freed ("rescuing 12 kidnapped victims", "the abducted
+    girls were released")? Their abduction is older news, not an event of the report."""
+    head = token.head
+    return (
+        lemma in _CAPTIVE_VERBS
+        and token.dep_ == "amod"
+        and head.dep_ in ("dobj", "nsubjpass", "conj")
+        and lemma_of(head.head) in _RESCUE_VERBS
+    )
+
+
 _FORCE_WORDS = frozenset("raid storm attack overrun assault rescue operation".split())
 
 
@@ -229,6 +245,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             if used and used in WEAPON_KIND_TO_EVENT:
                 triggers.append(Trigger(token, WEAPON_KIND_TO_EVENT[used], True, False, (token.i,)))
                 continue
+            if _freed_captives(token, lemma):
+                continue  # "rescued 12 kidnapped victims": they were taken before; the rescue is told
             entry = VERB_TRIGGERS[lemma]
             kind, weak = entry.rstrip("?"), entry.endswith("?")
             obj_kind = _object_kind(lemma, token, places)
