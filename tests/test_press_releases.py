@@ -61,6 +61,10 @@ def test_a_headline_s_person_captured_is_an_arrest_not_ground_taken(headline):
             "Shelling/artillery/missile attack",
         ),
         ("Russian forces carried out a strike with Shahed drones on Odesa on Monday.", "Air/drone strike"),
+        (
+            "U.S. Central Command conducted a precision strike against ISIS leaders near Mayadin, Syria, Monday.",
+            "Air/drone strike",
+        ),
     ],
 )
 def test_a_strike_armed_forces_carry_out_is_a_strike_from_afar(sentence, sub_event_type):
@@ -1008,3 +1012,33 @@ def test_a_resident_detained_is_detained_where_he_lives():
 )
 def test_captives_freed_were_taken_before_the_report(text, types):
     assert [e.sub_event_type for e in events(text)] == types
+
+
+def test_a_person_killed_named_after_his_role_counts_one():
+    found = events(
+        "A coalition airstrike killed senior ISIS financier Abu Omar al-Tunisi near Mosul on Monday."
+    )
+    assert found[0].fatalities == 1
+
+
+def test_an_operation_s_night_dates_the_paragraphs_that_tell_how_it_went():
+    text = (
+        "RAWALPINDI, March 14 (ISPR): During the night of 12 March 2012, security forces conducted an "
+        "intelligence based operation in Datta Khel, North Waziristan District.\n\n"
+        "During intense exchange of fire, three terrorists were killed.\n\n"
+        "Naik Tariq Mehmood (age 30 years, resident of Mardan) embraced shahadat while fighting gallantly."
+    )
+    found = spotrep.extract(text)
+    assert found[0].event_date == date(2012, 3, 12)
+    assert found[0].fatalities == 4, [(e.sub_event_type, e.fatalities) for e in found]
+    assert found[0].location is not None and found[0].location.admin1_code == "PK-KP"
+
+
+def test_the_dead_told_beside_the_wounded_of_an_incident_are_its_dead():
+    text = (
+        "A military vehicle on patrol struck an improvised explosive device near Elwak, Mandera County, on "
+        "Tuesday.\n\nTwo soldiers lost their lives and three others were injured in the incident."
+    )
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
+    assert (found[0].fatalities, found[0].injuries) == (2, 3)

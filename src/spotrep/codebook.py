@@ -914,7 +914,10 @@ def air_force_noun_kind(token: Token) -> str | None:
     return air_force_kind(token.head, "strike")
 
 
-_STRIKING_FORCES = frozenset("force forces troop troops military army navy marine marines coalition".split())
+# (and the commands that announce their strikes: "U.S. Africa Command conducted a strike near Jilib")
+_STRIKING_FORCES = frozenset(
+    "force forces troop troops military army navy marine marines coalition command africom centcom isaf".split()
+)
 _WAR_SIDES = frozenset({"UA", "RU"})
 
 

@@ -1114,16 +1114,18 @@ class DocumentExtractor:
         dom_text = _domain_text(ctx, cand.domain | _victims_described(cand))
         t = time.perf_counter()
         cas = numbers_stage.find_casualties(dom_text)
+        dead_text, dead_found = dom_text, cas  # where the dead were read (for whose dead they are)
         if cas.fatalities is None and (dying := _dying_clause(cand)) is not None:
             if cas.injuries is None:
                 # "two men died in Nikopol after Russian shelling": the dead of the clause the event is told in
-                cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in dying.subtree}))
+                dead_text = _domain_text(ctx, {t.i for t in dying.subtree})
+                cas = dead_found = numbers_stage.find_casualties(dead_text)
             else:
                 # "one soldier died while two others got injured": the dead of the clause the wounding hangs on
-                outer = numbers_stage.find_casualties(
-                    _domain_text(ctx, {t.i for t in dying.subtree} - cand.domain)
-                )
+                outer_text = _domain_text(ctx, {t.i for t in dying.subtree} - cand.domain)
+                outer = numbers_stage.find_casualties(outer_text)
                 if outer.fatalities is not None:
+                    dead_text, dead_found = outer_text, outer
                     cas = replace(
                         cas, fatalities=outer.fatalities, qualifier_fatalities=outer.qualifier_fatalities
                     )
@@ -1135,16 +1137,19 @@ class DocumentExtractor:
             and lemma_of(trigger.head) in _RAISING_VERBS
         ):
             # "1 person is known to have been killed": the count is the subject of the verb the event hangs on
-            cas = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in trigger.head.subtree}))
+            dead_text = _domain_text(ctx, {t.i for t in trigger.head.subtree})
+            cas = dead_found = numbers_stage.find_casualties(dead_text)
         if cas.fatalities is None and (toll := _toll_clause(trigger)) is not None:
             # "the death toll from the missile strike on Sumy rose to 35": the toll the event's noun is told in
-            told = numbers_stage.find_casualties(_domain_text(ctx, {t.i for t in toll.subtree}))
+            toll_text = _domain_text(ctx, {t.i for t in toll.subtree})
+            told = numbers_stage.find_casualties(toll_text)
             if told.fatalities is not None:
+                dead_text, dead_found = toll_text, told
                 cas = replace(cas, fatalities=told.fatalities, qualifier_fatalities=told.qualifier_fatalities)
                 # ("rose to 35 on Monday": the day the toll rose, the strike may be of the days before)
                 cand.undated = True
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
-        cand.dead_side = side_of_the_dead(dom_text, cas)
+        cand.dead_side = side_of_the_dead(dead_text, dead_found)
         if cand.fatalities is None:
             cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"
         count = getattr(cand, "_place_count", False)
@@ -1290,7 +1295,19 @@ def _named_dead(ctx: DocContext, domain: set[int]) -> int | None:
             or (lemma_of(tok) == "shoot" and any(c.lower_ == "dead" for c in tok.children))
         ):
             continue
-        victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON"]
+        # (or a role with the name in apposition: "killed senior ISIS cleric Abu Khalid al-Shami")
+        victims = [
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            and (
+                c.ent_type_ == "PERSON"
+                or (
+                    c.pos_ == "NOUN"
+                    and any(g.dep_ == "appos" and g.ent_type_ == "PERSON" for g in c.children)
+                )
+            )
+        ]
         if victims:
             v = victims[0]
             return 1 + sum(1 for c in v.children if c.dep_ == "conj" and c.ent_type_ == "PERSON")
@@ -1334,6 +1351,10 @@ def _definite(head: Token) -> bool:
 
 
 _STORY_DATE_KINDS = frozenset({"explicit", "range", "relative"})
+# the words a sentence's opening date may come after: "During the night of", "In the early hours of"
+_TIME_OPENERS = frozenset(
+    "on in during the night of early late hours morning evening afternoon at around between overnight".split()
+)
 
 
 def _first_place(ctx: DocContext, index: int) -> Location | None:
@@ -1408,8 +1429,10 @@ def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        if span.start <= opening:
-            return m
+        if span.start <= opening or all(
+            t.is_space or t.is_punct or t.lower_ in _TIME_OPENERS for t in ctx.doc[sent.start : span.start]
+        ):
+            return m  # ("During the night of 11 January 2021, security forces conducted an operation ...")
         dated.append((m, set(range(span.start, span.end))))
     # (a day told relative to the report's: an explicit date inside a sentence may be a caption's or an aside's)
     if len(dated) == 1 and dated[0][0].kind == "relative" and not _dates_a_statement(ctx, dated[0][1]):

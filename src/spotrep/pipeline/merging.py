@@ -26,6 +26,7 @@ from ..gazetteer.translit import name_key as _name_key
 from ..lexicon.triggers import SPEECH_VERBS
 from ..lexicon.weapons import WEAPON_WORDS
 from ..model import Actor, Location
+from ..numbers.sides import different_sides
 
 if TYPE_CHECKING:
     pass
@@ -1110,7 +1111,16 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         target.actor2 = other.actor2
     # a headline rounds ("kills dozens"): the body's own figure ("killed at least 124 people") is the count
     if target.fatalities is None or (headline_only and other.fatalities is not None):
-        target.fatalities = other.fatalities
+        target.fatalities, target.dead_side = other.fatalities, other.dead_side
+    elif (
+        not target.title
+        and not other.title
+        and other.sent_index != target.sent_index
+        and different_sides(target.dead_side, other.dead_side)
+    ):
+        # each side's dead in a sentence of its own ("Four terrorists were killed." / "Sepoy X embraced
+        # shahadat while fighting gallantly."): the fight's toll is their sum
+        _add_the_dead(target, other.fatalities, other.dead_side, True)
     if target.injuries is None or (headline_only and other.injuries is not None):
         target.injuries = other.injuries
     for q in other.quantities:

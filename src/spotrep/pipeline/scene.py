@@ -842,9 +842,14 @@ def _dying_clause(cand: Candidate) -> Token | None:
         t = head
         if t.pos_ in ("VERB", "AUX"):
             lemma = lemma_of(t)
-            if lemma in _DYING_VERBS or (
+            objects = {c.lower_ for c in t.children if c.dep_ == "dobj"}
+            if (
+                lemma in _DYING_VERBS
                 # "one soldier embraced shahadat": Pakistan's army's words for a soldier killed
-                lemma == "embrace" and any(c.lower_ in _MARTYRDOM for c in t.children if c.dep_ == "dobj")
+                or (lemma == "embrace" and objects & _MARTYRDOM)
+                # "three soldiers lost their lives and two others were injured", "paid the supreme price"
+                or (lemma == "lose" and objects & {"life", "lives"})
+                or (lemma in ("pay", "make") and objects & {"price", "sacrifice"})
             ):
                 return t
             if lemma in _WOUND_VERBS:
