@@ -292,6 +292,21 @@ _MAKING_VERBS = frozenset(
 )
 
 
+_GOING_OFF = frozenset("detonate explode blow trigger set".split())
+
+
+def _made_nearby(device: Token) -> bool:
+    """Is a device what a verb of making just before it made, in a sentence where nothing goes off ("the
+    bombmaker, X, built and supplied roadside bombs and suicide vests", however the parser joins them)?"""
+    if lemma_of(device) not in _MADE_DEVICES:
+        return False
+    sent = device.sent
+    before = device.doc[max(sent.start, device.i - 6) : device.i]
+    return any(x.pos_ == "VERB" and lemma_of(x) in _MAKING_VERBS for x in before) and not any(
+        lemma_of(x) in _GOING_OFF for x in sent
+    )
+
+
 def being_readied(token: Token) -> bool:
     """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
     insurgents who were emplacing an improvised explosive device'), or what names those who ready it ('IED
@@ -309,12 +324,16 @@ def being_readied(token: Token) -> bool:
             t = t.head
         else:
             break
+    while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
+        t = t.head  # "built roadside bombs and suicide vests": the vests are built too
+    # (an object the parser joins to the verb: "supplied [roadside bombs] and [suicide vests]")
+    joined = t.dep_ == "conj" and t.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.head.children)
     verb = t.head
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "known to manufacture and emplace IEDs"
-    if t.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) not in _READYING_VERBS:
-        return False
+    if (t.dep_ != "dobj" and not joined) or verb.pos_ != "VERB" or lemma_of(verb) not in _READYING_VERBS:
+        return _made_nearby(t)
     if lemma_of(verb) in _MAKING_VERBS and (lemma_of(t) in _MADE_DEVICES or lemma_of(token) in _MADE_DEVICES):
         # "the bombmaker built and supplied roadside bombs and suicide vests": his trade, no blast (not "made
         # four attempts")

@@ -357,7 +357,7 @@ _PERSON_SINGULAR = {
     "lawmaker", "activist", "militiaman", "jihadist", "combatant", "partisan", "guerrilla", "infantryman",
     "gunner", "tanker", "scout", "spy", "informant", "collaborator", "settler", "worshipper", "pilgrim",
     "herdsman", "adolescent", "minor", "newborn", "elder", "individual", "vigilante", "terrorist", "bandit",
-    "jawan", "gendarme", "constable", "extremist", "hunter",
+    "jawan", "gendarme", "constable", "extremist", "hunter", "expert", "specialist", "technician",
     "inhabitant", "peacekeeper", "policemen", "aid worker",
     # ranks and roles of press releases and briefings ("a Taliban leader was killed", "an IS facilitator")
     "leader", "chief", "facilitator", "operative", "suspect", "emir", "cleric", "smuggler", "kidnapper",

@@ -411,7 +411,11 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 if o is not c
                 and id(o) not in absorbed
                 and o.kind == "suicide"
-                and (o.sent_index == c.sent_index or (o.sent_index < c.sent_index and _points_back(c)))
+                and (
+                    o.sent_index == c.sent_index
+                    or any(ev in o.evidence for ev in c.evidence)  # (told in a sentence the bombing was)
+                    or (o.sent_index < c.sent_index and _points_back(c))
+                )
                 and _place_key(o.location) == _place_key(c.location)
             ]
             if bombing:
