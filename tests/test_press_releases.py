@@ -1042,3 +1042,21 @@ def test_the_dead_told_beside_the_wounded_of_an_incident_are_its_dead():
     found = events(text)
     assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
     assert (found[0].fatalities, found[0].injuries) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    "headline, place",
+    [
+        # English words a title-case headline capitalises are no towns (Beed's alias "Bid", a village "Sector")
+        ("Infiltration Bid Foiled in Uri Sector, Three Infiltrators Killed", "Uri"),
+        ("Troops Repel Attack on Post Near Sector 7, Kill Two Militants in Tangdhar Sector", "Tangdhār"),
+        # the first word of a valley's name is no town called Wadi
+        ("Iraqi Forces Raid ISIS Hideout in Wadi al-Tharthar, Anbar Province", "Al Anbar"),
+    ],
+)
+def test_a_title_case_headline_s_words_are_no_places(headline, place):
+    from spotrep.entities import get_nlp
+    from spotrep.places import find_places
+
+    found = [m.location.name for m in find_places(get_nlp()(headline)) if m.location is not None]
+    assert found and all(name == place or place in name for name in found), found

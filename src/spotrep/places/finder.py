@@ -4,6 +4,7 @@ syntax, region and area patterns, anaphora ("the region", "the border town")."""
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +75,8 @@ from .vocabulary import (
     WATER_NOUNS,
     _name_key,
 )
+
+log = logging.getLogger(__name__)
 
 # the nouns that end the name of a military body ("U.S. Africa Command", "Pakistan Army")
 _IN_WORDS = frozenset({"in", "near", "at", "outside", "into"})
@@ -1557,9 +1560,15 @@ class _Finder:
         ):
             return ""  # "Soldier Killed in North Waziristan IBO": an abbreviation in mixed-case text, no Ibo
         if e == i + 1 and lower[i] in _LANDFORM_NOUNS and i > 0 and self.cap[i - 1]:
-            return (
-                ""  # "the Mohmand Valley", "the Tigris River": the noun of a feature's name, no town Valley
-            )
+            return ""  # "the Mohmand Valley", "the Tigris River": a feature's name, no town called Valley
+        if (
+            e == i + 1
+            and self._title_case_word(i)
+            and not _exact_settlement(g, pairs, _TITLE_WORD_POPULATION)
+        ):
+            return ""  # "Infiltration Bid Foiled in Keran Sector", "ISIS Cell": words a headline capitalises
+        if e == i + 1 and lower[i] in _LANDFORM_FIRSTS and e < n and (self.cap[e] or lower[e] in _ARTICLES):
+            return ""  # "Wadi al-Shay", "Jabal Hamrin": the first word of a valley's or a range's name
         if min(q for _, q in pairs) > Q_NAME and self._in_body_name(e):
             return ""  # "the Rapid Intervention Battalion": a word of a body's name, no alias of Rapid City
         if span_ent is not None and not exact_ent and ent_start <= i and ent_end >= e:
@@ -1885,6 +1894,15 @@ class _Finder:
         if modifies_group or named_body or self._home_of_a_person(m.tok_start):
             m.metonymy = m.affiliation = True
 
+    def _title_case_word(self, i: int) -> bool:
+        """Whether token i is an English word (a noun, verb or adjective of the lemmatizer's dictionary)
+        capitalised only because its line is written in title case, as headlines of press releases are."""
+        if not self.cap[i] or self.texts[i].isupper() or self.lower[i] not in _english_words():
+            return False
+        sent = self.toks[i].sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3 and t.i != i]
+        return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
     def _home_of_a_person(self, k: int) -> bool:
         """Whether the place is where a person named comes from, in an aside on him ("Sepoy X (age 24 years,
         resident of Bannu)", "Naik Y, hailing from Ghizer,"): it says who he was, not where the event is. (Not
@@ -2079,6 +2097,23 @@ _IN_REGION_GAP = frozenset({"in", "of", "the", ",", "-", "local", "government", 
 _LANDFORM_NOUNS = frozenset(
     "valley river mountains mountain hills hill pass gorge lake desert plain plains forest creek canyon".split()
 )
+_TITLE_WORD_POPULATION = 100_000  # a city this large is named, not a word a headline capitalised ("Mosul")
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """The nouns, verbs and adjectives of the English lemmatizer's dictionary (empty without the model)."""
+    try:
+        from ..entities import get_nlp
+
+        index = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, ImportError) as exc:
+        log.debug("no English word list for headlines (%s)", exc)
+        return frozenset()
+    return frozenset(w for pos in index for w in index[pos] if w.isalpha())
+
+
+_LANDFORM_FIRSTS = frozenset({"wadi", "jabal", "jebel", "jabel", "djebel"})
 _HOME_WORDS = frozenset({("resident", "of"), ("native", "of"), ("hailing", "from"), ("hails", "from")})
 _MEMBER_CUES = frozenset({"including", "notably", "especially", "particularly"})
 _PLACE_SET_NOUNS = (
