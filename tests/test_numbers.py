@@ -483,6 +483,54 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
         "exact",
     ),
     ("Sadly, three gallant troops paid the supreme price.", 3, None, None, "exact", "exact"),
+    (
+        "Lance Naik Asad Ali, age 28 years, resident of Swabi, and Sepoy Umar Farooq, age 20 years, resident of "
+        "Chakwal, embraced shahadat.",
+        2,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    # a group named after what it is, with its acronym
+    (
+        "Four members of the Bangsamoro Islamic Freedom Fighters (BIFF) were killed in the clash.",
+        4,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    ("Three terrorists of the banned outfit Lashkar-e-Taiba were killed.", 3, None, None, "exact", "exact"),
+    # "eliminated", "neutralising five of them": killed
+    ("Four infiltrators were eliminated near the fence.", 4, None, None, "exact", "exact"),
+    ("Troops engaged the gunmen, neutralising three of them.", 3, None, None, "exact", "exact"),
+    # a person named with his role, and those killed with him
+    (
+        "Commandos killed senior ISIS emir Abu Bakr al-Zubaidi and three of his guards in the raid.",
+        4,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    (
+        "The force killed a Taliban shadow governor, Mullah Rahim Akhund, and one other insurgent.",
+        2,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
+    (
+        "The strike killed Hassan Ali Dhoore, a senior al-Shabaab leader wanted for attacks in Mogadishu, and one "
+        "of his drivers.",
+        2,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
     ("One policeman made the ultimate sacrifice in the line of duty.", 1, None, None, "exact", "exact"),
     ("The company paid the ultimate price for its mistakes.", None, None, None, "exact", "exact"),
     # a soldier of a named unit; bombers who died in their own blast

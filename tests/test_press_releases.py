@@ -1060,3 +1060,10 @@ def test_a_title_case_headline_s_words_are_no_places(headline, place):
 
     found = [m.location.name for m in find_places(get_nlp()(headline)) if m.location is not None]
     assert found and all(name == place or place in name for name in found), found
+
+
+def test_a_stronghold_captured_is_ground_taken_whoever_held_it():
+    found = events(
+        "Troops captured the insurgent stronghold of Mocímboa da Praia, Cabo Delgado Province, on Tuesday."
+    )
+    assert found and found[0].sub_event_type != "Arrests", [e.sub_event_type for e in found]

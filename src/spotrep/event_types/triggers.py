@@ -156,6 +156,13 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
             key = "property"  # "destroyed a water tank": a farmer's property, no armour
         if key == "civilian" and care:
             continue
+        if (
+            arg.dep_ == "compound"
+            and lemma_of(arg) in ACTOR_NOUNS
+            and arg.head.pos_ == "NOUN"
+            and lemma_of(arg.head) not in ACTOR_NOUNS
+        ):
+            continue  # "captured the insurgent stronghold": whose stronghold, no insurgent taken
         if key in table and table[key] not in ("?", "!"):
             return table[key].rstrip("?")
     person = table.get("person")

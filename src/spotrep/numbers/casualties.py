@@ -81,7 +81,12 @@ _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 _NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)"  # "Hayat Tahrir al-Sham"
 # (an ordinal of a unit too: "two soldiers of the National Army's 29th Brigade")
 _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
-_GROUP_TAIL = rf"(?:\s+of\s+(?:the\s+)?{_GROUP_WORD}(?:\s+{_GROUP_WORD}){{0,4}})"
+# (with a word or two saying what the group is, and its acronym in brackets: "two terrorists of the proscribed
+# outfit Hizbul Mujahideen", "five members of the Bangsamoro Islamic Freedom Fighters (BIFF)")
+_GROUP_TAIL = (
+    rf"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}?{_GROUP_WORD}(?:\s+{_GROUP_WORD}){{0,4}}"
+    rf"(?:\s*\((?-i:[A-Z][\w\-]*)\))?)"
+)
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _RANKS = (
     "Private|Pvt|Pfc|Specialist|Spc|Corporal|Cpl|Sergeant|Sgt|Staff|Master|First|Class|Lieutenant|Lt|Captain|"
@@ -131,7 +136,9 @@ _RE_ASIDE = _Lazy(
     r"mostly|mainly|largely|predominantly|primarily|chiefly|all|both|"
     r"an?\s+(?:\d+|\w+)-year-old|"
     # "Captain X and Lance Naik Y, having fought gallantly, embraced shahadat"
-    r"having\s+\w+)\b"
+    r"having\s+\w+|"
+    # "Naik X, age 31 years, resident of Kalat, and Sepoy Y ... embraced shahadat": who each of them was
+    r"aged?\s+\d+|resident\s+of|r/o)\b"
     r"(?P<body>[^,;.()–—]*?)(?=\s*(?:[,;.)–—]|\band\s+(?:\w+ing|\w+ed)\b|$))",
     re.I,
 )
@@ -284,10 +291,15 @@ _RELATIVE = (
     r"(?:\s*,?\s+(?:who|that)\s+(?:were|had|have|was)\s+[^,.;]{1,80}?,?|;"
     r"|\s*,?\s+(?:accused|suspected)\s+of\s+[^,.;]{1,60}?,?)?"
 )
+# (his role before or after his name: "killed senior ISIS financier Abu Ayman al-Jubouri and two of his
+# associates", "killed a Taliban senior leader, Mullah Abdul Qayyum, and one other armed insurgent", "killed
+# Abdirahman Warsame, a senior commander responsible for attacks in Bosaso, and one of his bodyguards")
 _RE_NAMED_AND_OTHERS = _Lazy(
-    rf"\b(?:killed|killing|kills|shot\s+dead|shooting\s+dead)\s+(?:[A-Za-z][\w'’\-]*\s+){{0,3}}"
-    rf"(?-i:[A-Z][\w'’\-]*)(?:\s+(?-i:[A-Z][\w'’\-]*)){{0,3}}"
-    rf"\s*,?\s+and\s+(?P<np>{_COUNT}\s+others?(?:\s+{_W})?)",
+    rf"\b(?:killed|killing|kills|shot\s+dead|shooting\s+dead)\s+(?:[A-Za-z][\w'’\-]*,?\s+){{0,4}}"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s*,\s*(?:an?|the)\s+[^,;.()]{{1,160}}?\s*(?=,))?"
+    rf"\s*,?\s+and\s+(?P<np>{_COUNT}\s+(?:others?(?:\s+{_W})?|other\s+(?:{_W}\s+)?{_W}"
+    rf"|of\s+(?:his|her|their)\s+{_W}))",
     re.I,
     needs=("kill", "dead"),
 )
@@ -297,16 +309,20 @@ _NEUTRALISED_PEOPLE = (
     r"terrorists|militants|insurgents|fighters|gunmen|bandits|jihadists|attackers|assailants|soldiers|"
     r"servicemen|kidnappers|rebels|criminals|troops|personnel|members|commanders|elements"
 )
+# (and "eliminated": "Five infiltrators were eliminated", "eliminating three terrorists"; "neutralising five of
+# them")
 _RE_NEUTRALISED = _Lazy(
-    rf"\bneutrali[sz](?:ed|ing|es|e)\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\b",
+    rf"\b(?:neutrali[sz]|eliminat)(?:ed|ing|es|e)\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE})"
+    rf"|{_COUNT}\s+of\s+them)\b",
     re.I,
-    needs=("neutrali",),
+    needs=("neutrali", "eliminat"),
 )
 # "10 terrorists were neutralised", "about 20 militants have been neutralized"
 _RE_NEUTRALISED_PASSIVE = _Lazy(
-    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE})){_RELATIVE}\s*,?\s+{_AUX}*neutrali[sz]ed\b",
+    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}|infiltrators)){_RELATIVE}\s*,?\s+{_AUX}*"
+    rf"(?:neutrali[sz]|eliminat)ed\b",
     re.I,
-    needs=("neutrali",),
+    needs=("neutrali", "eliminat"),
 )
 # "resulted in the deaths of four insurgents", "caused the death of a policeman"
 _RE_DEATHS_OF = _Lazy(rf"\bdeaths?\s+of\s+(?P<np>{_COUNT_NP_LIST})", re.I, needs=("death",))
@@ -499,7 +515,11 @@ def _condense(text: str) -> tuple[str, list[int]]:
         for m in regex.finditer(text)
         if not _RE_CASUALTY_WORD.search(m.group("body") or "")
     )
-    removed = [r for n, r in enumerate(removed) if n == 0 or r[0] >= removed[n - 1][1]]
+    kept: list[tuple[int, int]] = []
+    for r in removed:  # (an aside inside one already removed is gone with it)
+        if not kept or r[0] >= kept[-1][1]:
+            kept.append(r)
+    removed = kept
     chars: list[str] = []
     mapping: list[int] = []
     i, r = 0, 0
@@ -527,7 +547,7 @@ _CASUALTY_CUES = (
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "themselves", "neutrali", "lynch", "hacked to death", "hacking to death",
-    "martyr", "assassinat", "embraced", "supreme", "ultimate",
+    "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat",
 )  # fmt: skip
 
 
@@ -622,14 +642,17 @@ def find_casualties(text: str) -> Casualties:
         return sum(v for v, _ in items), _combine_qualifiers([q for _, q in items])
 
     fatalities, q_f = total(fat)
-    if fatalities is None:
+    others = _RE_NAMED_AND_OTHERS.search(work)
+    if others is not None and (
+        fatalities is None
+        # ("killed a Taliban senior leader, Mullah X, and one other insurgent": the leader was counted alone)
+        or (fatalities == 1 and any(others.start() <= a < others.end() for a, _ in spans))
+    ):
         # "killed Taliban leader Qari Nasrullah and two other insurgents": a named person and a count of others
-        others = _RE_NAMED_AND_OTHERS.search(work)
-        if others is not None:
-            counted = _item_count(others.group("np"))
-            if counted is not None:
-                fatalities, q_f = counted[0] + 1, counted[1]
-                spans.append((others.start(), others.end()))
+        counted = _item_count(others.group("np"))
+        if counted is not None:
+            fatalities, q_f = counted[0] + 1, counted[1]
+            spans.append((others.start(), others.end()))
     if tolls:
         toll_value, toll_q = max(tolls, key=lambda t: t[0])
         if fatalities is None or toll_value >= fatalities:

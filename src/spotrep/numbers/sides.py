@@ -33,7 +33,12 @@ _KINDS = {"armed_group": HOSTILE, "military": FORCES, "police": FORCES, "civilia
 _NO_SIDE = frozenset(
     {"group", "unit", "member", "force", "patrol", "guard", "defence", "defense", "people", "person"}
 )
-_ASIDE = re.compile(r"\([^()]*\)")  # "Sepoy X (age 24, resident of Bannu)": who he was, not whose side
+# "Sepoy X (age 24, resident of Bannu)", "six terrorists including a commander of the group were killed": who
+# some of them were, not another side
+_ASIDE = re.compile(
+    r"\([^()]*\)|\b(?:including|among\s+(?:them|whom))\b[^,;()]*?(?=\s+(?:were|was|have|has|had)\b|[,;]|$)",
+    re.I,
+)
 _WORD = re.compile(r"[\w][\w'\-]*")
 
 

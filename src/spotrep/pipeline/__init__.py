@@ -234,7 +234,8 @@ def _pipe(nlp, texts: list[str], batch_size: int) -> list[Doc]:
     from spacy.tokens import Doc
 
     cut = [pieces(t) for t in texts]
-    done = iter(nlp.pipe([p for ps in cut for p in ps], batch_size=max(batch_size, 1)))
+    flat = [p for ps in cut for p in ps]
+    done = iter(nlp.pipe(flat, batch_size=max(batch_size, len(flat), 1)))
     out = []
     for ps in cut:
         docs = [next(done) for _ in ps]
