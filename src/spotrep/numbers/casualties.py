@@ -320,9 +320,9 @@ _RE_NEUTRALISED = _Lazy(
 # "10 terrorists were neutralised", "about 20 militants have been neutralized"
 _RE_NEUTRALISED_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}|infiltrators)){_RELATIVE}\s*,?\s+{_AUX}*"
-    rf"(?:neutrali[sz]|eliminat)ed\b",
+    rf"(?:(?:neutrali[sz]|eliminat)ed|put\s+out\s+of\s+action)\b",
     re.I,
-    needs=("neutrali", "eliminat"),
+    needs=("neutrali", "eliminat", "out of action"),
 )
 # "resulted in the deaths of four insurgents", "caused the death of a policeman"
 _RE_DEATHS_OF = _Lazy(rf"\bdeaths?\s+of\s+(?P<np>{_COUNT_NP_LIST})", re.I, needs=("death",))
@@ -370,10 +370,23 @@ _RE_DIED = _Lazy(
     rf"were\s+left\s+dead|passed\s+away|"
     # "two gallant soldiers paid the supreme price": how Nigeria's army (and others) say soldiers fell
     rf"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|made\s+the\s+(?:supreme|ultimate)\s+sacrifice|"
+    # "one soldier fell on the field of honour": how francophone armies' communiqués say a soldier was killed
+    rf"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
     rf"embraced\s+(?:shahadat|shahadah|shahada|martyrdom))\b",
     re.I,
-    needs=("die", "perished", "succumbed", "lost", "dead", "passed away", "embraced", "supreme", "ultimate"),
+    needs=(
+        "die",
+        "perished",
+        "succumbed",
+        "lost",
+        "dead",
+        "passed away",
+        "embraced",
+        "supreme",
+        "ultimate",
+        "honou",
+    ),
 )
 _RE_SUSTAINED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s+(?:(?:have|has|had|also|reportedly)\s+)*(?:sustained|suffered|received)\s+"
@@ -547,7 +560,7 @@ _CASUALTY_CUES = (
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "themselves", "neutrali", "lynch", "hacked to death", "hacking to death",
-    "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat",
+    "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat", "out of action", "honou",
 )  # fmt: skip
 
 

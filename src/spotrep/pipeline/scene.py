@@ -822,7 +822,7 @@ _CODED_FIGURE = re.compile(
 _DYING_WORDS = re.compile(
     r"\b(?:died|dies|perished|succumbed|passed\s+away|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|"
-    r"made\s+the\s+(?:supreme|ultimate)\s+sacrifice|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
+    r"made\s+the\s+(?:supreme|ultimate)\s+sacrifice|fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
     r"(?:a\s+|the\s+)?hospital|admitted\b)",
     re.I,
 )
