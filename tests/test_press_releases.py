@@ -1067,3 +1067,23 @@ def test_a_stronghold_captured_is_ground_taken_whoever_held_it():
         "Troops captured the insurgent stronghold of Mocímboa da Praia, Cabo Delgado Province, on Tuesday."
     )
     assert found and found[0].sub_event_type != "Arrests", [e.sub_event_type for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        # the bombmaker's trade, however the parser joins its objects
+        (
+            "The facilitator, Mullah Karim, built and supplied roadside bombs and suicide vests to insurgent cells "
+            "in Kandahar province.",
+            [],
+        ),
+        # a bomb that went off, after a verb of making told of something else
+        (
+            "Officials produced evidence that a roadside bomb killed three soldiers near Kandahar city on Tuesday.",
+            ["Remote explosive/landmine/IED"],
+        ),
+    ],
+)
+def test_bombs_made_are_no_blast_but_a_bomb_that_killed_is(sentence, types):
+    assert [e.sub_event_type for e in events(sentence)] == types

@@ -299,7 +299,10 @@ _MAKING_VERBS = frozenset(
 )
 
 
-_GOING_OFF = frozenset("detonate explode blow trigger set".split())
+# verbs of a device going off or doing harm: a sentence with one tells a blast, whatever was made before it
+_GOING_OFF = frozenset(
+    "detonate explode blow trigger set kill wound injure hit strike damage destroy".split()
+)
 
 
 def _made_nearby(device: Token) -> bool:
