@@ -502,6 +502,14 @@ CASUALTY_TABLE: list[tuple[str, int | None, int | None, int | None, str, str]] =
         "exact",
     ),
     ("Three terrorists of the banned outfit Lashkar-e-Taiba were killed.", 3, None, None, "exact", "exact"),
+    (
+        "Troops neutralised nine Islamic State West Africa Province (ISWAP) terrorists near Marte.",
+        9,
+        None,
+        None,
+        "exact",
+        "exact",
+    ),
     # francophone armies' communiqués: "put out of action", "fell on the field of honour"
     ("Eleven terrorists were put out of action during the sweep.", 11, None, None, "exact", "exact"),
     ("One soldier fell on the field of honour.", 1, None, None, "exact", "exact"),

@@ -312,7 +312,8 @@ _NEUTRALISED_PEOPLE = (
 # (and "eliminated": "Five infiltrators were eliminated", "eliminating three terrorists"; "neutralising five of
 # them")
 _RE_NEUTRALISED = _Lazy(
-    rf"\b(?:neutrali[sz]|eliminat)(?:ed|ing|es|e)\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE})"
+    rf"\b(?:neutrali[sz]|eliminat)(?:ed|ing|es|e)\s+(?P<np>{_COUNT}(?:\s+(?:{_W}|\((?-i:[A-Z][\w\-]*)\))){{0,6}}?"
+    rf"\s+(?:{_NEUTRALISED_PEOPLE})"
     rf"|{_COUNT}\s+of\s+them)\b",
     re.I,
     needs=("neutrali", "eliminat"),
