@@ -820,3 +820,10 @@ def test_only_two_sides_known_and_different_differ(a, b, differ):
     from spotrep.numbers.sides import different_sides
 
     assert different_sides(a, b) is differ
+
+
+def test_the_phrases_of_the_dead_are_told_apart_from_those_of_the_wounded():
+    text = "Four militants were killed and two soldiers were wounded."
+    found = find_casualties(text)
+    assert [text[a:b] for a, b in found.fatal_spans] == ["Four militants were killed"]
+    assert len(found.spans) == 2

@@ -37,6 +37,8 @@ class Casualties:
     qualifier_injuries: str = "exact"
     killed_or_wounded: int | None = None
     qualifier_killed_or_wounded: str = "exact"
+    # the spans (among ``spans``) of the phrases that count the dead, not the wounded
+    fatal_spans: tuple[tuple[int, int], ...] = ()
 
 
 _PERSON_PLURAL_EXTRA = {"others", "more", "ones", "persons", "people", "victims", "bodies", "dead"}
@@ -364,17 +366,21 @@ _RE_INJURE_PASSIVE = _Lazy(
         ("taken|rushed|brought|evacuated|admitted", "injur|wound|burns|trauma|concussion"),
     ),
 )
+# the ways of saying that someone died without a verb of killing (the dying verb itself aside): also read by the
+# pipeline's sentences that tell only the dead of an event told before (pipeline.scene)
+DEATH_IDIOMS = (
+    r"perished|succumbed|passed\s+away|lost\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    # "two gallant soldiers paid the supreme price": how Nigeria's army (and others) say soldiers fell
+    r"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|made\s+the\s+(?:supreme|ultimate)\s+sacrifice|"
+    # "one soldier fell on the field of honour": how francophone armies' communiqués say a soldier was killed
+    r"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|"
+    # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
+    r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)"
+)
 _RE_DIED = _Lazy(
     rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
     rf"eventually|both|all|each|\w+ly)\s+)*"
-    rf"(?:died|die|dies|perished|succumbed|lost\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    rf"were\s+left\s+dead|passed\s+away|"
-    # "two gallant soldiers paid the supreme price": how Nigeria's army (and others) say soldiers fell
-    rf"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|made\s+the\s+(?:supreme|ultimate)\s+sacrifice|"
-    # "one soldier fell on the field of honour": how francophone armies' communiqués say a soldier was killed
-    rf"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|"
-    # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
-    rf"embraced\s+(?:shahadat|shahadah|shahada|martyrdom))\b",
+    rf"(?:died|die|dies|were\s+left\s+dead|{DEATH_IDIOMS})\b",
     re.I,
     needs=(
         "die",
@@ -575,6 +581,7 @@ def find_casualties(text: str) -> Casualties:
 
     taken: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
+    dead: list[tuple[int, int]] = []  # the spans that count the dead
     fat: list[tuple[int, str]] = []
     inj: list[tuple[int, str]] = []
     kow: list[tuple[int, str]] = []
@@ -611,6 +618,8 @@ def find_casualties(text: str) -> Casualties:
                 target.append(counted[:2])
                 span_start = m.start() if m.start() < s else s + counted[2]
                 take(s, e, (span_start, m.end()))
+                if target is fat:
+                    dead.append((span_start, m.end()))
 
     # 2. tolls and totals
     for total_pattern in (_RE_TOLL, _RE_NUMBER_OF, _RE_CODED):
@@ -629,6 +638,7 @@ def find_casualties(text: str) -> Casualties:
                 kow.append(v)
             else:
                 tolls.append(v)
+                dead.append((m.start(), m.end()))
             take(s, e, (m.start(), m.end()))
     # 3. unknown split, suicide, bodies
     add(_RE_KOW_ACTIVE, kow)
@@ -667,16 +677,22 @@ def find_casualties(text: str) -> Casualties:
         if counted is not None:
             fatalities, q_f = counted[0] + 1, counted[1]
             spans.append((others.start(), others.end()))
+            dead.append((others.start(), others.end()))
     if tolls:
         toll_value, toll_q = max(tolls, key=lambda t: t[0])
         if fatalities is None or toll_value >= fatalities:
             fatalities, q_f = toll_value, toll_q
     injuries, q_i = total(inj)
     killed_or_wounded, q_k = total(kow)
+
+    def mapped(found: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted((mapping[a], mapping[b - 1] + 1) for a, b in found))
+
     return Casualties(
         fatalities=fatalities,
         injuries=injuries,
-        spans=tuple(sorted((mapping[a], mapping[b - 1] + 1) for a, b in spans)),
+        spans=mapped(spans),
+        fatal_spans=mapped(dead),
         qualifier_fatalities=q_f,
         qualifier_injuries=q_i,
         killed_or_wounded=killed_or_wounded,

@@ -15,7 +15,7 @@ import re
 
 from ..lexicon.actors import ACTOR_NOUNS
 from ..lexicon.groups import fold, lexicon
-from .casualties import Casualties, find_casualties
+from .casualties import Casualties
 from .quantities import singularize
 
 HOSTILE = "hostile"  # an armed group the phrase names by a noun only ("terrorists", "insurgents", "bandits")
@@ -91,9 +91,5 @@ def side_of_the_dead(text: str, found: Casualties) -> str | None:
     (not of the wounded)."""
     if not found.fatalities:
         return None
-    sides = {
-        dead_side(phrase)
-        for phrase in (text[start:end] for start, end in found.spans)
-        if find_casualties(phrase).fatalities
-    }
+    sides = {dead_side(text[start:end]) for start, end in found.fatal_spans}
     return sides.pop() if len(sides) == 1 else None

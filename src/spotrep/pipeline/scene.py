@@ -20,6 +20,7 @@ from ..event_types import (
 from ..gazetteer.regions import DISTRICT_NOUNS, REGION_NOUNS, TOWNSHIP_NOUNS, WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS
 from ..model import Location
+from ..numbers.casualties import DEATH_IDIOMS
 from ..numbers.sides import different_sides, side_of_the_dead
 from ..places.vocabulary import COMMUNITY_NOUNS, SETTLEMENT_NOUNS
 from ..wire import read_dateline
@@ -820,9 +821,7 @@ _CODED_FIGURE = re.compile(
 
 # the verbs that tell casualties without an event (killing and wounding are events of their own)
 _DYING_WORDS = re.compile(
-    r"\b(?:died|dies|perished|succumbed|passed\s+away|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
-    r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|"
-    r"made\s+the\s+(?:supreme|ultimate)\s+sacrifice|fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
+    rf"\b(?:died|dies|{DEATH_IDIOMS}|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
     r"(?:a\s+|the\s+)?hospital|admitted\b)",
     re.I,
 )
