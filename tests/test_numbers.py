@@ -797,6 +797,8 @@ def test_a_pattern_gated_on_words_that_go_together_is_tried_only_when_all_are_th
         ("five Afghan civilians were killed", "civilians"),
         ("12 people died", None),  # people of any side
         ("killing two soldiers and four civilians", None),  # several sides: no one side
+        ("an assessment confirmed both men were killed", None),  # people told before, of whatever side
+        ("the two soldiers died", None),
     ],
 )
 def test_the_side_of_the_dead_is_read_from_the_people_counted(phrase, side):
@@ -827,3 +829,59 @@ def test_the_phrases_of_the_dead_are_told_apart_from_those_of_the_wounded():
     found = find_casualties(text)
     assert [text[a:b] for a, b in found.fatal_spans] == ["Four militants were killed"]
     assert len(found.spans) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, fatalities, injuries",
+    [
+        # the members of a group told by what it is, unnamed
+        ("Three members of the armed group died in combat.", 3, None),
+        ("Two members of a criminal gang were killed in the raid.", 2, None),
+        ("Four members of the dissident structure died in the fighting.", 4, None),
+        # a rank the armies of Latin America use in English
+        ("Regrettably, Professional Soldier Carlos Ruiz Peña also lost his life.", 1, None),
+        ("Patrolman Luis Ortega lost his life and another officer was wounded.", 1, 1),
+        # a named person with others after "along with"
+        (
+            "Special forces raided a compound, killing a senior ISIS financier, Abu Omar al-Tikriti, along "
+            "with two other armed ISIS operatives.",
+            3,
+            None,
+        ),
+        # "both": two (not two kinds of people)
+        ("Both gunmen were shot dead by the guards.", 2, None),
+        ("Both suicide bombers died when their car exploded at the gate.", 2, None),
+        ("The blast killed both soldiers and civilians.", None, None),
+        # how francophone communiqués say killed, active
+        ("The counter-offensive put 23 terrorists out of action.", 23, None),
+        ("The gendarmes put about fifteen assailants out of action near the border.", 15, None),
+        # a wounded man who died where he was taken
+        (
+            "A policeman was shot and taken to the district hospital, where he succumbed to his wounds.",
+            1,
+            None,
+        ),
+        ("The village where he grew up was shelled.", None, None),
+        # a plural is no singular person ("the other insurgents" are not one more)
+        ("The force returned fire, killing the leader and the other insurgents.", 1, None),
+    ],
+)
+def test_the_dead_of_releases_in_their_own_words(sentence, fatalities, injuries):
+    found = find_casualties(sentence)
+    assert (found.fatalities, found.injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # "N of them", "one of whom": the people named before in the sentence
+        ("The troops engaged the bandits with heavy fire, neutralising seven of them.", "hostile"),
+        ("Police confronted the kidnappers, killing two of them.", "hostile"),
+        ("Three soldiers were wounded, one of whom later died in hospital.", "forces"),
+        ("Gunmen opened fire on the villagers, killing four of them.", "civilians"),
+    ],
+)
+def test_the_dead_counted_among_people_told_before_are_of_their_side(text, side):
+    from spotrep.numbers.sides import side_of_the_dead
+
+    assert side_of_the_dead(text, find_casualties(text)) == side

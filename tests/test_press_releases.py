@@ -1087,3 +1087,162 @@ def test_a_stronghold_captured_is_ground_taken_whoever_held_it():
 )
 def test_bombs_made_are_no_blast_but_a_bomb_that_killed_is(sentence, types):
     assert [e.sub_event_type for e in events(sentence)] == types
+
+
+def test_what_a_strike_killed_told_with_it_is_the_strike_s_toll():
+    text = (
+        "Coalition Strike Kills Militants in Kunar\n\n"
+        "KABUL, Afghanistan (March 14, 2012) – Coalition aircraft conducted a strike in Chawkay district, Kunar "
+        "province, on March 12.\n\n"
+        "The strike targeted a group of fighters gathering to attack a border post. It killed seven insurgents.\n\n"
+        "No civilians were harmed."
+    )
+    found = events(text)
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 7)]
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "N of them": the people the troops engaged; the soldier who fell is the other side's dead
+        (
+            "MAIDUGURI – 14 March 2012 – Troops of Operation LAFIYA DOLE repelled an attack on their base at "
+            "Damasak, Borno State, on 12 March 2012. The troops engaged the terrorists with superior firepower, "
+            "neutralising nine of them.\n\nUnfortunately, one soldier paid the supreme price while two others "
+            "were wounded.",
+            10,
+        ),
+        # "one of whom later died": a soldier among the wounded; a civilian "also" killed adds up
+        (
+            "DAMATURU – 14 March 2012 – Troops repelled an attack by ISWAP terrorists on Buni Yadi, Yobe State, on "
+            "12 March 2012. Six terrorists were neutralised in the encounter.\n\nThree soldiers were wounded, one "
+            "of whom later died at the military hospital in Damaturu. A civilian was also killed by a stray "
+            "bullet during the exchange.",
+            8,
+        ),
+        # francophone: "put out of action", the friendly side's toll told first
+        (
+            "Ouagadougou, 14 March 2012 – During the night of 11 to 12 March 2012, the military detachment of "
+            "Arbinda, in the Soum province, was the target of an attack by armed terrorist individuals.\n\nThe "
+            "provisional toll on the friendly side is 4 soldiers killed. The counter-offensive put 15 terrorists "
+            "out of action.",
+            19,
+        ),
+        # the dead a detention's clause tells died in the fight
+        (
+            "Mexico City, 14 March 2012. On 12 March, soldiers patrolling near Aguililla, Michoacán, were attacked "
+            "by armed civilians. The troops repelled the aggression, with the result that four aggressors lost "
+            "their lives and three were detained.",
+            4,
+        ),
+    ],
+)
+def test_each_side_s_dead_told_in_a_release_s_own_words_add_up(text, killed):
+    found = events(text)
+    assert found[0].fatalities == killed, [(e.sub_event_type, e.fatalities) for e in found]
+
+
+def test_where_the_wounded_died_is_not_where_they_were_hurt():
+    text = (
+        "DAMATURU – 14 March 2012 – Troops repelled an attack on Buni Yadi, Yobe State, on 12 March 2012.\n\n"
+        "Two soldiers were wounded, one of whom later died at the military hospital in Damaturu. A civilian was "
+        "also killed."
+    )
+    assert {e.location.name for e in events(text)} == {"Buni Yadi"}
+
+
+def test_a_later_paragraph_telling_only_a_soldier_s_death_adds_him_to_the_lead_operation():
+    text = (
+        "Troops Kill Four Insurgents in Helmand\n\n"
+        "KABUL, Afghanistan (March 14, 2012) - Afghan troops killed four insurgents during an operation in "
+        "Nad-e Ali district, Helmand province, yesterday.\n\n"
+        "The insurgents had planned attacks on the district centre. Weapons were seized.\n\n"
+        "Regrettably, one soldier paid the supreme price."
+    )
+    assert events(text)[0].fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "sentence, types",
+    [
+        # "recovered two suicide vests": a seizure, no suicide bombing
+        (
+            "Troops recovered two suicide vests and three rifles in Marte, Borno State, on Monday.",
+            ["Disrupted weapons use"],
+        ),
+        ("Police seized a suicide vest at a checkpoint in Kano on Monday.", ["Disrupted weapons use"]),
+        # the wounded evacuated: no unit withdrew
+        (
+            "Troops clashed with bandits in Tsafe, Zamfara State, on Monday. The wounded soldiers have been "
+            "evacuated to a medical facility.",
+            ["Armed clash"],
+        ),
+        # eliminated people were killed
+        ("Troops eliminated two terrorists in Shopian on Monday.", ["Armed clash"]),
+        # put out of action (not "put in custody")
+        ("The army put 12 assailants out of action near Djibo on Monday.", ["Armed clash"]),
+    ],
+)
+def test_release_verbs_of_seizing_moving_and_killing(sentence, types):
+    assert [e.sub_event_type for e in events(sentence)] == types
+
+
+def test_a_wish_to_inform_the_public_tells_what_happened():
+    text = (
+        "The State Police Command wishes to inform the public that on 12 March 2012, armed bandits invaded a "
+        "village near Gusau, Zamfara State, and abducted nine villagers."
+    )
+    assert [e.sub_event_type for e in events(text)] == ["Abduction/forced disappearance"]
+
+
+def test_a_dateless_lead_is_the_operation_the_body_dates():
+    text = (
+        "AIR STRIKES NEUTRALISE 14 BANDITS IN ZAMFARA\n\n"
+        "ABUJA — The Defence Headquarters says the Air Component has neutralised 14 bandits in air "
+        "interdiction missions in Zamfara State.\n\n"
+        "The Director said that on Tuesday 6 March 2012, following credible intelligence, the Air Component "
+        "conducted air strikes on a hideout near Maru. Fourteen bandits were neutralised."
+    )
+    found = spotrep.extract(text)
+    assert [(e.sub_event_type, str(e.event_date), e.fatalities) for e in found] == [
+        ("Air/drone strike", "2012-03-06", 14)
+    ]
+
+
+def test_a_headline_s_district_town_is_the_body_s_place_in_that_district():
+    text = (
+        "RAB arrests three militants with explosives in Gazipur\n\n"
+        "Dhaka, 14 March 2012: The Rapid Action Battalion arrested three suspected members of a banned group in "
+        "a drive in Tongi, Gazipur, on Monday night."
+    )
+    found = spotrep.extract(text)
+    assert [(e.sub_event_type, str(e.event_date)) for e in found] == [("Arrests", "2012-03-12")]
+
+
+def test_a_date_closing_a_sentence_that_tells_no_event_dates_the_operation():
+    text = (
+        "BAGHDAD, Iraq (March 14, 2012) — Iraqi forces, supported by Coalition aircraft, conducted a clearance "
+        "operation against remnants in the Wadi al-Shay area south of Kirkuk on March 11.\n\n"
+        "During the operation, the forces came under fire from fighters hiding in caves. Seven fighters were "
+        "killed."
+    )
+    found = spotrep.extract(text)
+    assert found and {str(e.event_date) for e in found} == {"2012-03-11"}
+
+
+@pytest.mark.parametrize(
+    "text, country, not_name",
+    [
+        ("Terrorists attacked the FAMa on Monday.", "ML", "Fama"),
+        # a village the gazetteer lacks, in a cercle named after its town (tagged a person)
+        ("Terrorists attacked FAMa units near Sofara, Djenné circle, on Monday.", "ML", "Mali"),
+        # a village the gazetteer lacks, with its country named: no namesake abroad (Bonn, Germany)
+        ("Militants attacked Boni, Mali, on Monday, killing three soldiers.", "ML", "Bonn"),
+        # a country's name is the country, not a prefecture abroad of that name (Mali, Guinea)
+        ("Militants attacked Djenné, Mali, on Monday.", "ML", "Labe"),
+    ],
+)
+def test_acronyms_and_countries_after_a_comma_keep_places_in_the_country(text, country, not_name):
+    found = events(text)
+    assert found and all(e.location.country == country for e in found), [e.location for e in found]
+    assert all(e.location.name != not_name for e in found)

@@ -120,7 +120,8 @@ def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | N
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "conditional"
         dep = token.dep_
-        if dep == "xcomp" and _has_to(token, children):
+        if dep == "xcomp" and _has_to(token, children) and lemma not in SPEECH_VERBS:
+            # ("wishes to inform the public that bandits invaded ...": a wish to tell, what is told happened)
             head_lemma = lemma_lower(token.head)
             if head_lemma in INTENTION_VERBS:
                 if not _attempt_made(token.head, trigger):

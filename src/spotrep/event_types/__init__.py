@@ -198,8 +198,11 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
         # cheap test first: only these words can make a special kind (see _special_kind)
         if lemma in _SPECIAL_LEMMAS or low in _SPECIAL_WORDS:
             special = _special_kind(token)
-            if special in ("grenade", "explosive") and (seized_weapon(token) or being_readied(token)):
-                continue  # "grenades and ammunition were discovered": the finding is the event
+            if special in ("grenade", "explosive", "suicide") and (
+                seized_weapon(token) or being_readied(token)
+            ):
+                # "grenades and ammunition were discovered", "recovered two suicide vests": the finding is the event
+                continue
             if special:
                 triggers.append(
                     Trigger(token, special, True, token.pos_ in ("NOUN", "PROPN", "ADJ"), (token.i,))

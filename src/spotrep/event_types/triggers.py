@@ -109,7 +109,7 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
     """The kind a verb's object makes of it ("seized weapons", "took control"); ``places`` are the tokens of the
     sentence's toponyms, an object among them being a place taken ("seized Ocheretyne", "occupied Kherson")."""
     table = VERB_OBJECTS.get(lemma)
-    if not table:
+    if not table or (lemma == "put" and not _out_of_action(token)):
         return None
     args = [
         a
@@ -127,6 +127,9 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
                 args.extend(g for g in of.children if g.dep_ == "pobj")
                 if any(g.lower_ in ("which", "whom") for g in of.children):
                     args.extend(_antecedent(arg))  # "25 drones, 18 of which were destroyed"
+                elif any(g.lower_ in ("them", "those") for g in of.children):
+                    # "engaged the terrorists, neutralising 13 of them": the people told before
+                    args.extend(_people_before(arg))
     # "were wounded and taken to hospital": the wounded cared for, nobody taken away
     care = any(
         c.dep_ == "prep" and any(lemma_of(g) in _CARE_PLACES for g in c.children) for c in token.children
@@ -148,6 +151,8 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
             return civilian.rstrip("?")
     if any(table.get(lemma_of(a)) == "!" for a in args if a.dep_ == "dobj"):
         return None  # an idiom: the object says the verb takes nothing ("took place")
+    if lemma == "evacuate" and (care or _the_wounded_moved(token, args)):
+        return None  # "the wounded soldiers have been evacuated": a casualty evacuation, no unit withdrawn
     for arg in args:
         key = _weapon_key(arg) or lemma_of(arg)
         if key == "tank" and any(
@@ -232,12 +237,48 @@ def _weapon_key(arg: Token) -> str | None:
 _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
 
 
+_WOUND_WORDS = frozenset("wound injure injured wounded hurt casualty".split())
+
+
+def _the_wounded_moved(token: Token, args: Iterable[Token]) -> bool:
+    """Whether the people a verb moves are the wounded: "the wounded soldiers were evacuated", "a soldier was
+    wounded and evacuated", "evacuated the casualties", "evacuated for treatment"."""
+    if any(lemma_of(a) in _WOUND_WORDS or any(lemma_of(c) in _WOUND_WORDS for c in a.children) for a in args):
+        return True
+    if token.dep_ == "conj" and lemma_of(token.head) in _WOUND_WORDS:
+        return True
+    if any(lemma_of(c) in _WOUND_WORDS for c in token.children if c.dep_ == "conj"):
+        return True
+    return any(
+        c.dep_ == "prep" and any(lemma_of(g) in ("treatment", "care") for g in c.children)
+        for c in token.children
+    )
+
+
 def _antecedent(token: Token) -> list[Token]:
     """The noun a "18 of which" refers to: the nearest noun before it in the sentence."""
     sent_start = token.sent.start
     for i in range(token.i - 1, max(sent_start, token.i - 8) - 1, -1):
         t = token.doc[i]
         if t.pos_ in ("NOUN", "PROPN"):
+            return [t]
+    return []
+
+
+def _out_of_action(token: Token) -> bool:
+    """ "put 19 terrorists out of action" (not "put the suspects in custody")."""
+    return any(
+        c.lower_ == "out"
+        and any(g.lower_ == "of" and any(a.lower_ == "action" for a in g.children) for g in c.children)
+        for c in token.children
+    )
+
+
+def _people_before(token: Token) -> list[Token]:
+    """The people a "13 of them" counts: the nearest plural noun of people before it in the sentence."""
+    for i in range(token.i - 1, max(token.sent.start, token.i - 25) - 1, -1):
+        t = token.doc[i]
+        if t.pos_ == "NOUN" and t.tag_ == "NNS" and lemma_of(t) in ACTOR_NOUNS:
             return [t]
     return []
 

@@ -299,7 +299,8 @@ _TROOPS = frozenset(
 
 _STATE_ADVERBS = frozenset("temporarily currently still partially partly".split())
 # kinds whose past participle before a noun describes the state of a place, not an event
-_STATE_KINDS = frozenset({"clash", "capture", "capture?", "recapture", "recapture?"})
+# (and "a banned group", "the proscribed outfit": a status the group has, not a ban told)
+_STATE_KINDS = frozenset({"clash", "capture", "capture?", "recapture", "recapture?", "political?"})
 # the nouns "combat" modifies that still name fighting ("combat operations", "combat engagements")
 _COMBAT_HEADS = frozenset("operation action engagement clash fighting encounter".split())
 # event nouns that also name what a unit does ("a sabotage and reconnaissance group", "raiding party")

@@ -292,7 +292,21 @@ REGION_NOUNS = frozenset(
 # Second-level units: Ukraine's and Russia's raions, Afghanistan's districts, Nigeria's local government areas
 # ("Gwoza LGA"), Mali's cercles ("Douentza cercle")
 DISTRICT_NOUNS = frozenset(
-    {"district", "districts", "raion", "rayon", "raions", "rayons", "lga", "lgas", "cercle", "cercles"}
+    # ("circle": how English communiqués of Mali and Burkina Faso translate cercle, "Djenné circle")
+    {
+        "district",
+        "districts",
+        "raion",
+        "rayon",
+        "raions",
+        "rayons",
+        "lga",
+        "lgas",
+        "cercle",
+        "cercles",
+        "circle",
+        "circles",
+    }
 )
 # Units named after their main town ("Mohnyin township", "Kutum locality", "Dangila woreda"): the town inside
 # the region the text names.

@@ -369,6 +369,9 @@ ACTOR_NOUNS: dict[str, str] = {
     "pirate": "armed_group",
     "hoodlum": "armed_group",
     "vigilante": "armed_group",
+    "infiltrator": "armed_group",  # "five infiltrators were eliminated along the LoC"
+    "intruder": "armed_group",
+    "dacoit": "armed_group",
     # police
     "police": "police",
     "policeman": "police",

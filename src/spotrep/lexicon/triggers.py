@@ -75,6 +75,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "down": "interception?",
     "shoot": "attack?",
     "neutralise": "interception?",
+    "put": "kill?",  # "put 19 terrorists out of action" (only so: see event_types.triggers)
+    "eliminate": "kill?",  # "two terrorists were eliminated" (people only: "eliminated the threat" is nothing)
     "neutralize": "interception?",
     "destroy": "destroy?",
     "defuse": "weapons_seizure",
@@ -374,7 +376,8 @@ NEUTRALISED_PEOPLE = {
     w: "kill"
     for w in (
         "terrorist militant insurgent fighter gunman bandit jihadist attacker assailant soldier serviceman "
-        "kidnapper rebel criminal commander element"
+        "kidnapper rebel criminal commander element infiltrator intruder extremist operative cadre aggressor "
+        "dacoit"
     ).split()
 }
 
@@ -408,6 +411,8 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
             ).split()
         },
         "named": "arrest",  # a person named as the object (see event_types.triggers._object_kind)
+        # one more of the people just counted: "three members died and a fourth, who was wounded, was captured"
+        **{w: "arrest" for w in "second third fourth fifth sixth".split()},
     },
     "seize": {
         "control": "capture",
@@ -660,6 +665,9 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "device": "weapons_seizure",
         "explosive": "weapons_seizure",
     },
+    # "the counter-offensive put 19 terrorists out of action": how francophone armies' communiqués say killed
+    "put": NEUTRALISED_PEOPLE,
+    "eliminate": NEUTRALISED_PEOPLE,
     "neutralize": {
         **NEUTRALISED_PEOPLE,
         "drone": "interception",

@@ -85,18 +85,26 @@ _NAME_WORD = r"(?-i:[A-Z][\w'’\-]*|(?:al|el|ad|ar|as|ash|ul)-[A-Z][\w'’\-]*)
 _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
 # (with a word or two saying what the group is, and its acronym in brackets: "two terrorists of the proscribed
 # outfit Hizbul Mujahideen", "five members of the Bangsamoro Islamic Freedom Fighters (BIFF)")
+# (or by what it is, unnamed: "three members of the armed group", "two members of a criminal gang")
+_GROUP_NOUNS = (
+    r"group|gang|militia|cell|faction|organi[sz]ation|outfit|network|band|cartel|unit|battalion|structure|front|"
+    r"column|bloc|clan|syndicate"
+)
 _GROUP_TAIL = (
     rf"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}?{_GROUP_WORD}(?:\s+{_GROUP_WORD}){{0,4}}"
-    rf"(?:\s*\((?-i:[A-Z][\w\-]*)\))?)"
+    rf"(?:\s*\((?-i:[A-Z][\w\-]*)\))?"
+    rf"|\s+of\s+(?:the|an?|that|this)\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,2}}?(?-i:{_GROUP_NOUNS})s?\b)"
 )
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _RANKS = (
     "Private|Pvt|Pfc|Specialist|Spc|Corporal|Cpl|Sergeant|Sgt|Staff|Master|First|Class|Lieutenant|Lt|Captain|"
     "Capt|Major|Maj|Colonel|Col|Brigadier|General|Gen|Sepoy|Lance|Naik|Havildar|Subedar|Constable|Inspector|"
-    "Warrant|Officer|Petty|Seaman|Airman|Marine|Commander|Cmdr|Ensign|Trooper|Gunner|Rifleman|Sapper"
+    "Warrant|Officer|Petty|Seaman|Airman|Marine|Commander|Cmdr|Ensign|Trooper|Gunner|Rifleman|Sapper|"
+    # (Colombia's and Latin America's ranks in English: "Professional Soldier Juan Pérez", "Patrolman X")
+    "Professional|Soldier|Patrolman|Agent"
 )
 # a rank, then a name in capitals (case-sensitive: the words of a rank are ordinary words in lower case)
-_RANKED = rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-Z][a-z'’\-]+){{1,4}}"
+_RANKED = rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-ZÀ-Þ][a-zß-ÿ'’\-]+){{1,4}}"
 _RANKED_NAME = rf"(?-i:{_RANKED})"
 _RE_RANKED_NAME = re.compile(_RANKED)
 _UNCOUNTED = r"an?\s+(?:unknown|undetermined|unspecified|unconfirmed|undisclosed)\s+number\s+of"
@@ -108,8 +116,11 @@ _COUNT_NP = (
     # "15 militants from both sides", "30 fighters on each side"
     rf"(?:\s+(?:from|on|of)\s+(?:both|either|each|all)\s+sides?)?"
     rf"|another(?:\s+{_COUNT})?{_NP_MODS}"
+    # "both suicide bombers died", "both soldiers were killed": two
+    # (not "both soldiers and civilians": both kinds of people)
+    rf"|\bboth(?!(?:\s+(?!(?:{_NP_STOP})\b)[\w\-]+){{1,3}}\s+and\b)(?={_NP_MOD1}){_NP_MODS}"
     rf"|(?:a|an|the|his|her|their|its|our)\s+(?:(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|[\w][\w'’\-]*)\s+){{0,5}}?"
-    rf"{_PERSON_SING}"
+    rf"{_PERSON_SING}(?![\w\-])"
     # "a soldier of the Army's Twenty-Ninth Brigade", "a member of the Civilian JTF", "a police officer from Bannu"
     rf"(?:{_GROUP_TAIL}|\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
@@ -300,7 +311,7 @@ _RE_NAMED_AND_OTHERS = _Lazy(
     rf"\b(?:killed|killing|kills|shot\s+dead|shooting\s+dead)\s+(?:[A-Za-z][\w'’\-]*,?\s+){{0,4}}"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s*,\s*(?:an?|the)\s+[^,;.()]{{1,160}}?\s*(?=,))?"
-    rf"\s*,?\s+and\s+(?P<np>{_COUNT}\s+(?:others?(?:\s+{_W})?|other\s+(?:{_W}\s+)?{_W}"
+    rf"\s*,?\s+(?:and|along\s+with|together\s+with)\s+(?P<np>{_COUNT}\s+(?:others?(?:\s+{_W})?|other\s+(?:{_W}\s+){{0,2}}{_W}"
     rf"|of\s+(?:his|her|their)\s+{_W}))",
     re.I,
     needs=("kill", "dead"),
@@ -319,6 +330,12 @@ _RE_NEUTRALISED = _Lazy(
     rf"|{_COUNT}\s+of\s+them)\b",
     re.I,
     needs=("neutrali", "eliminat"),
+)
+# "the counter-offensive put 19 terrorists out of action": how francophone armies' communiqués say killed
+_RE_OUT_OF_ACTION = _Lazy(
+    rf"\bput(?:ting|s)?\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\s+out\s+of\s+action\b",
+    re.I,
+    needs=("out of action",),
 )
 # "10 terrorists were neutralised", "about 20 militants have been neutralized"
 _RE_NEUTRALISED_PASSIVE = _Lazy(
@@ -378,7 +395,9 @@ DEATH_IDIOMS = (
     r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)"
 )
 _RE_DIED = _Lazy(
-    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
+    # (a wounded person told before, dying in a relative clause: "was evacuated to the hospital, where he
+    # succumbed to his injuries")
+    rf"(?P<np>{_COUNT_NP_LIST}|(?<=,\swhere\s)(?:he|she))\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
     rf"eventually|both|all|each|\w+ly)\s+)*"
     rf"(?:died|die|dies|were\s+left\s+dead|{DEATH_IDIOMS})\b",
     re.I,
@@ -505,6 +524,8 @@ def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None
     phrase); None if nobody is counted.
     """
     segment = text[start:end]
+    if segment.lower() in ("he", "she"):
+        return 1, "exact", 0  # "..., where he succumbed to his injuries" (see _RE_DIED)
     items: list[tuple[int, int, str]] = []  # (offset in segment, count, qualifier)
     for m in _RE_ITEM.finditer(segment):
         if _RE_NOT_PEOPLE_BEFORE.search(text[max(0, start + m.start() - 12) : start + m.start()]):
@@ -650,6 +671,7 @@ def find_casualties(text: str) -> Casualties:
     # 4. verbs with their objects and subjects
     add(_RE_FATAL_ACTIVE, fat, ("np", "np2", "np3"))
     add(_RE_NEUTRALISED, fat)
+    add(_RE_OUT_OF_ACTION, fat)
     add(_RE_NEUTRALISED_PASSIVE, fat)
     add(_RE_DEATHS_OF, fat)
     add(_RE_INJURE_ACTIVE, inj)

@@ -40,12 +40,18 @@ _ASIDE = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w][\w'\-]*")
+# people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
+_TOLD_BEFORE = re.compile(
+    r"\b(?:both|all\s+(?:two|three|four|five|six|\d+)|the\s+(?:two|three|four|five))\b", re.I
+)
 
 
 def dead_side(phrase: str) -> str | None:
     """The one side whose dead ``phrase`` counts ("killing 14 ISIS terrorists" -> "Islamic State", "two SDF
     fighters were killed" -> the SDF's name, "two gallant soldiers" -> ``FORCES``), or None when it names no
     side or several ("killing three soldiers and five civilians")."""
+    if _TOLD_BEFORE.search(phrase):
+        return None  # "both men were killed": people told before, whoever they are
     lex = lexicon()
     words = _WORD.findall(_ASIDE.sub(" ", phrase))
     groups: set[str] = set()
@@ -86,10 +92,32 @@ def different_sides(a: str | None, b: str | None) -> bool:
     return not ({a, b} & {HOSTILE} and {a, b} - {HOSTILE, FORCES, CIVILIANS})
 
 
-def side_of_the_dead(text: str, found: Casualties) -> str | None:
+def side_of_the_dead(text: str, found: Casualties, before: str = "") -> str | None:
     """The one side whose dead ``found`` (the casualties read in ``text``) counts, from its phrases of the dead
-    (not of the wounded)."""
+    (not of the wounded); ``before`` is the text the phrases' "of them", "of whom" may refer to when ``text``
+    is a clause of a longer sentence ("Two soldiers were wounded" before "one of whom later died")."""
     if not found.fatalities:
         return None
-    sides = {dead_side(text[start:end]) for start, end in found.fatal_spans}
+    sides = {_phrase_side(text, start, end, before) for start, end in found.fatal_spans}
     return sides.pop() if len(sides) == 1 else None
+
+
+_OF_THEM = re.compile(r"\bof\s+(?:them|those|whom)\b", re.I)
+_CLAUSE_START = re.compile(r"[.;:!?]\s")
+
+
+def _phrase_side(text: str, start: int, end: int, earlier: str = "") -> str | None:
+    """The side of the phrase ``text[start:end]``; a "13 of them" counts the people named last before it in its
+    sentence ("engaged the terrorists, neutralising 13 of them")."""
+    phrase = text[start:end]
+    side = dead_side(phrase)
+    if side is not None or not _OF_THEM.search(phrase):
+        return side
+    before = f"{earlier} {text[:start]}"
+    stops = list(_CLAUSE_START.finditer(before))
+    before = before[stops[-1].end() :] if stops else before
+    for word in reversed(_WORD.findall(before)):
+        low = singularize(word).lower()
+        if word.lower() != low and low in ACTOR_NOUNS and (side := dead_side(word)) is not None:
+            return side
+    return None

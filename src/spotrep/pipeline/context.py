@@ -114,6 +114,8 @@ class DocContext:
     place_countries: frozenset[str] = frozenset()  # every country the text's places lie in
     # paragraph -> the place its story is told at so far (the last event placed by its own sentence)
     story_places: dict[int, Location] = field(default_factory=dict)
+    # the start offsets of the place mentions that say where the wounded were treated, no event's place
+    treatment_places: set[int] = field(default_factory=set)
     # paragraph -> its story's dates (and whether they are background)
     story_spans: dict[int, tuple[dates_stage.TimeSpan, bool]] = field(default_factory=dict)
     # paragraphs whose story is the lead paragraph's, gone on with (a press release's account of its operation)

@@ -135,6 +135,7 @@ from .record import (
     _event,
 )
 from .scene import (
+    _add_the_dead,
     _best_date,
     _casualties_told_after,
     _coordinated_groups,
@@ -155,6 +156,7 @@ from .scene import (
     _part_of_story_place,
     _place_counts,
     _place_from_sentence,
+    _place_of_treatment,
     _relative_antecedent,
     _sole_settlement,
     _story_place,
@@ -349,6 +351,7 @@ class DocumentExtractor:
         label: str | None = None
         label_at = -1
         told_last: tuple[int, list[Candidate]] | None = None  # the sentence just read, when it told events
+        lead_told: list[Candidate] = []  # the events the lead paragraph told first
         for i, sent in enumerate(ctx.sentences):
             if i in ctx.headings:
                 continue
@@ -357,8 +360,15 @@ class DocumentExtractor:
                 label, label_at = next((t.kind for t in find_triggers(sent) if t.strong), None), i
                 continue
             found = self._sentence_candidates(ctx, i, sent, label)
-            if not found and told_last is not None:
-                _casualties_told_after(ctx, i, told_last)
+            if (
+                not found
+                and not (told_last is not None and _casualties_told_after(ctx, i, told_last))
+                and lead_told
+                and _lead_to_follow(ctx, i) is not None
+            ):
+                # "... Weapons were seized. / Regrettably, one soldier paid the supreme price.": a press release's
+                # later paragraph telling only the dead tells those of the operation its lead told
+                _casualties_told_after(ctx, i, (i - 1, lead_told[:1]))
             if not found and label is not None and label_at == i - 1:
                 # the sentence tells nothing the pipeline can assert: the label's own word is the event
                 found = self._sentence_candidates(ctx, label_at, ctx.sentences[label_at])
@@ -392,6 +402,8 @@ class DocumentExtractor:
                         # "A security force conducted an operation in X district, Y province, yesterday.": the
                         # operation the next paragraphs tell of is there
                         ctx.story_places[ctx.paragraph_of[i]] = where
+            if found and not lead_told and ctx.paragraph_of[i] == ctx.lead_paragraph:
+                lead_told = [c for c in found if c.kind in _STORY_KINDS and not c.background]
         merged = _fold_intercepted(
             ctx,
             _fold_air_support(
@@ -476,6 +488,7 @@ class DocumentExtractor:
             if not getattr(cand, "_area", False) and cand.kind not in _OWN_PLACE_ONLY:
                 self._story_location(ctx, index, cand)
             self._finish(ctx, sent, cand, attributions)
+        _dead_of_the_fight(expanded)
         return expanded
 
     def _candidate(
@@ -661,6 +674,9 @@ class DocumentExtractor:
                 continue  # "in the city's Kyivskyi district": a part of the place the story is at
             if _origin_of_fire(ctx, root):
                 continue  # "drones launched from the Primorsko-Akhtarsk area": where fire came from
+            if _place_of_treatment(ctx, root):
+                ctx.treatment_places.add(m.start)
+                continue  # "died at the military hospital in Damaturu": where the wounded were cared for
             if _describes_the_named_place(root):
                 continue  # "the Black Sea city of Odesa": the city is the place, the sea describes it
             usable.append((m, toks))
@@ -1149,7 +1165,7 @@ class DocumentExtractor:
                 # ("rose to 35 on Monday": the day the toll rose, the strike may be of the days before)
                 cand.undated = True
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
-        cand.dead_side = side_of_the_dead(dead_text, dead_found)
+        cand.dead_side = side_of_the_dead(dead_text, dead_found, dom_text if dead_text != dom_text else "")
         if cand.fatalities is None:
             cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"
         count = getattr(cand, "_place_count", False)
@@ -1416,6 +1432,18 @@ def _lead_to_follow(ctx: DocContext, index: int) -> int | None:
     return lead
 
 
+def _dead_of_the_fight(cands: list[Candidate]) -> None:
+    """ "The troops repelled the aggression, with the result that six aggressors lost their lives and two were
+    detained": the dead a detention's clause tells died in the fight its sentence tells, not in the detention."""
+    fights = [c for c in cands if c.typing.sub_event_type in ("Armed clash", "Attack") and c.kind != "arrest"]
+    if not fights:
+        return
+    for c in cands:
+        if c.kind == "arrest" and c.fatalities:
+            _add_the_dead(fights[0], c.fatalities, c.dead_side, False)
+            c.fatalities, c.dead_side = None, None
+
+
 def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
     """The date a sentence that tells no event gives its story: the one it opens with ("On 6 June 2023, ...",
     "Looting: Around 10 March 2022 (week of), ..."), else its only date told relative to the report's day and no
@@ -1434,10 +1462,34 @@ def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
         ):
             return m  # ("During the night of 11 January 2021, security forces conducted an operation ...")
         dated.append((m, set(range(span.start, span.end))))
-    # (a day told relative to the report's: an explicit date inside a sentence may be a caption's or an aside's)
-    if len(dated) == 1 and dated[0][0].kind == "relative" and not _dates_a_statement(ctx, dated[0][1]):
+    # (a day told relative to the report's: an explicit date inside a sentence may be a caption's or an aside's,
+    # unless it dates the sentence's main verb: "Iraqi forces conducted a clearance operation ... on Aug. 25.")
+    if (
+        len(dated) == 1
+        and (dated[0][0].kind == "relative" or _dates_the_main_verb(ctx, sent, dated[0][1]))
+        and not _dates_a_statement(ctx, dated[0][1])
+    ):
         return dated[0][0]
     return None
+
+
+def _dates_the_main_verb(ctx: DocContext, sent: Span, toks: set[int]) -> bool:
+    """Does a date close its sentence and hang on its main verb ("conducted a clearance operation against Daesh
+    remnants in the X area south of Kirkuk on Aug. 25.")? The parser often hangs a closing date on the noun
+    before it; a clause between (a relative clause, an aside) makes it that clause's date."""
+    if any(not (t.is_punct or t.is_space) for t in ctx.doc[max(toks) + 1 : sent.end]):
+        return False
+    t = ctx.doc[max(toks)]
+    for _ in range(12):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if head.i == sent.root.i:
+            return head.pos_ in ("VERB", "AUX")
+        if head.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "appos", "conj"):
+            return False
+        t = head
+    return False
 
 
 def _war_attack_on_a_place(loc: Location, on: date, categories: list[str]) -> Typing:

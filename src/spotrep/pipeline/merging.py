@@ -113,7 +113,9 @@ def _interval(c: Candidate, widen: bool = False) -> tuple[date | None, date | No
 def _dates_overlap(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     (s1, e1), (s2, e2) = _interval(a, widen), _interval(b, widen)
     if s1 is None or s2 is None:
-        return s1 is None and s2 is None and a.background == b.background
+        # (a lead or a headline with no date at all, in a report with no date of its own, may announce the event
+        # the body dates: "The Defence Headquarters says the air force has neutralised 27 bandits in Zamfara")
+        return (widen or (s1 is None and s2 is None)) and a.background == b.background
     return s1 <= e2 and s2 <= e1
 
 
@@ -196,6 +198,21 @@ def _fire_inside_a_fight(a: Candidate, b: Candidate) -> bool:
     )
 
 
+def _same_toll(a: Candidate, b: Candidate) -> bool:
+    """Is one candidate a killing told with the very toll of a violent event ("the air force has neutralised 27
+    bandits in Zamfara" / "conducted air strikes on the location; twenty-seven bandits were neutralised")?"""
+    if b.kind == "kill":
+        a, b = b, a
+    return (
+        a.kind == "kill"
+        and b.kind in _STORY_KINDS
+        and a.fatalities is not None
+        and a.fatalities >= 2
+        and a.fatalities == b.fatalities
+        and _actors_compatible(a, b)
+    )
+
+
 def _abduction_in_an_attack(a: Candidate, b: Candidate) -> bool:
     """Is one candidate an abduction told after an attack that killed ("killed at least 124 people ... Many women
     were abducted"), with no day or other actor of its own? An abduction with killings is an attack (ACLED)."""
@@ -229,6 +246,7 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
             )
             or _fire_inside_a_fight(a, b)
             or _abduction_in_an_attack(a, b)
+            or _same_toll(a, b)
         )
         and _dates_overlap(a, b, widen)
         and a.background == b.background
@@ -321,7 +339,12 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     # the south"): it announces an event the body tells with its place; and so does a headline's event the body
     # tells at the same place in other words ("glide bombs kill three in Kharkiv" / "struck Kharkiv")
     lead = min((c.sent_index for c in out), default=0)
-    headline = {id(c) for c in out if c.sent_index == lead and (c.place_inherited or c.location is None)}
+    headline = {
+        id(c)
+        for c in out
+        if c.sent_index == lead
+        and (c.place_inherited or c.location is None or (c.span is None and c.location.geo_precision == 3))
+    }
     absorbed: dict[int, Candidate] = {}
 
     def final(o: Candidate) -> Candidate:
@@ -349,9 +372,11 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 lead_typing = c.typing
                 target = final(body[0])
                 fold(target, c)
-                # the lead sentence says what happened; the body adds where
+                # the lead sentence says what happened; the body adds where (a lead that tells only the dead
+                # leaves the body's kind: "has neutralised 27 bandits" / "conducted air strikes")
                 cats = list(dict.fromkeys(lead_typing.categories + target.typing.categories))
-                target.typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
+                if lead_typing.kind not in _CONSEQUENCE_KINDS or target.kind in _CONSEQUENCE_KINDS:
+                    target.typing = Typing(lead_typing.kind, lead_typing.sub_event_type, cats)
                 continue
         # a headline's blast ("Blast at market kills five") is the strike or bombing the body tells in more words
         if c.title and (c.kind in _STORY_KINDS or c.kind in _HEADLINE_KINDS):
@@ -557,13 +582,14 @@ def _province_by_its_town(headline: Candidate, body: Location | None) -> bool:
     title = headline.location
     # (the name as the headline writes it: "in Laghman" read as the province's town, Mehtar Lam)
     names = {title.name if title is not None else "", getattr(headline, "place_text", None) or ""}
-    return (
-        title is not None
-        and body is not None
-        and bool(title.admin1_code)
-        and title.admin1_code == body.admin1_code
-        and title.geo_precision != 3
-        and _consonants(title.admin1 or "") in {_consonants(n) for n in names if n}
+    if title is None or body is None or not title.admin1_code or title.admin1_code != body.admin1_code:
+        return False
+    written = {_consonants(n) for n in names if n}
+    # (or its district: "RAB arrests four militants in Gazipur" over "in Tongi, Gazipur", Tongi in Gazipur
+    # district)
+    return title.geo_precision != 3 and (
+        _consonants(title.admin1 or "") in written
+        or bool(body.admin2 and _consonants(body.admin2) in written)
     )
 
 
@@ -765,9 +791,14 @@ def _story_event_near(
         if (
             gap == 1
             and not _fire_told_in_detail(c)
-            and any(ctx.paragraph_of[i] == c.paragraph for i in range(last_sentence + 1, c.sent_index))
+            and any(
+                ctx.paragraph_of[i] == c.paragraph and not _names_the_event(ctx, i, pool)
+                for i in range(last_sentence + 1, c.sent_index)
+            )
         ):
-            return None  # the clause does not open its paragraph: it belongs to that paragraph's own story
+            # the clause does not open its paragraph: it belongs to that paragraph's own story (unless the
+            # paragraph opens on the event told before: "The strike targeted a group of fighters ... It killed 11")
+            return None
     # "Ukrainian forces repelled the attack": the other side of the fight told before
     repulse = repeat and any(ctx.lemma(t.i) in _REPULSE_VERBS for t in c.triggers)
     fits = [
@@ -788,6 +819,22 @@ def _story_event_near(
     ]
     # the nearest telling, and within one sentence its main clause
     return max(same_place or fits, key=lambda o: (o.sent_index, -o.depth, -o.trigger.i))
+
+
+def _names_the_event(ctx: DocContext, sent_index: int, events: list[Candidate]) -> bool:
+    """Does a sentence name one of ``events`` again by its noun with a definite determiner ("The strike
+    targeted ...", "This raid followed ...")?"""
+    nouns = {ctx.lemma(t.token.i) for o in events for t in o.triggers if t.token.pos_ == "NOUN"}
+    if not nouns:
+        return False
+    return any(
+        t.pos_ == "NOUN"
+        and any(
+            lemma == ctx.lemma(t.i) or (len(t.text) > 4 and lemma.endswith(ctx.lemma(t.i))) for lemma in nouns
+        )
+        and any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in t.children)
+        for t in ctx.sentences[sent_index]
+    )
 
 
 def _generic_retelling(c: Candidate, told: list[Candidate]) -> bool:

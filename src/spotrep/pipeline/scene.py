@@ -369,6 +369,26 @@ def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
     return False
 
 
+_TREATMENT_PLACES = frozenset("hospital clinic morgue infirmary hospice".split())
+_TREATMENT_VERBS = frozenset(
+    "die succumb treat admit take rush evacuate transfer bring airlift fly hospitalise hospitalize receive "
+    "recover transport move".split()
+)
+
+
+def _place_of_treatment(ctx: DocContext, root: Token) -> bool:
+    """Is a place where the wounded were treated or died ("one of whom later died at the military hospital in
+    Damaturu", "were taken to a hospital in Kramatorsk")? The event is where they were hurt; a hospital the event
+    struck ("a missile hit a hospital in Kharkiv") is where it struck."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "of"):
+        return False
+    hospital = root.head.head
+    if ctx.lemma(hospital.i) not in _TREATMENT_PLACES or hospital.dep_ != "pobj":
+        return False
+    verb = hospital.head.head  # "died at the hospital", "taken to a hospital"
+    return hospital.head.lower_ in ("at", "to", "in") and ctx.lemma(verb.i) in _TREATMENT_VERBS
+
+
 def _evaluative(strong: list[Trigger]) -> str | None:
     """ "It was the deadliest attack on the city this year", "This is the largest strike since the war began":
     a judgement of an event told before, not another event."""
@@ -448,7 +468,10 @@ def _story_place(ctx: DocContext, index: int) -> Location | None:
         named = [
             m
             for m in ctx.places_by_sentence.get(j, [])
-            if m.location is not None and not m.metonymy and m.kind in ("settlement", "region")
+            if m.location is not None
+            and not m.metonymy
+            and m.kind in ("settlement", "region")
+            and m.start not in ctx.treatment_places
         ]
         if named:
             return _most_specific(named)[0].location
@@ -778,28 +801,29 @@ _MARTYRDOM = frozenset({"shahadat", "shahadah", "shahada", "martyrdom"})
 _WOUND_VERBS = frozenset("sustain suffer receive admit treat".split())
 
 
-def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, list[Candidate]]) -> None:
+def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, list[Candidate]]) -> bool:
     """ "A drone attacked a car in Kozinka. The driver died at the scene.": a sentence that tells no event,
     only that people died or were taken to hospital, right after the sentence that told one (in its paragraph,
     or opening the next), tells that event's dead and wounded. Not when it is dated apart from the event
-    ("Over 300 civilians have died since February"), or when the sentence before told several events."""
+    ("Over 300 civilians have died since February"), or when the sentence before told several events. Whether
+    the figures went to the event."""
     last, found = told_last
     if index != last + 1:
-        return
+        return False
     if ctx.paragraph_of[index] != ctx.paragraph_of[last]:
         opening = index == 0 or ctx.paragraph_of[index - 1] != ctx.paragraph_of[index]
         if not opening or ctx.paragraph_of[index] - ctx.paragraph_of[last] > 1:
-            return
+            return False
     text = ctx.sentence_text(index)
     coded = bool(_CODED_FIGURE.search(text))
     if not coded and not _DYING_WORDS.search(text):
-        return
+        return False
     cas = numbers_stage.find_casualties(text)
     if cas.fatalities is None and cas.injuries is None:
-        return
+        return False
     story = [c for c in found if c.kind in _STORY_KINDS and not c.background]
     if len(story) != 1 or ctx.dates_in(index):
-        return  # which event the dead belong to is not said; or they are dated apart
+        return False  # which event the dead belong to is not said; or they are dated apart
     event = story[0]
     more = bool(_MORE_WORDS.search(text))
     if coded and cas.fatalities is not None:
@@ -812,6 +836,7 @@ def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, li
     sent = ctx.sentences[index]
     if (sent.start_char, sent.end_char) not in event.evidence:
         event.evidence.append((sent.start_char, sent.end_char))
+    return True
 
 
 # ACLED's coder's figure for the event: "Fatalities coded as 10" (where reports give none, or differ)

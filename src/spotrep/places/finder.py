@@ -688,8 +688,20 @@ class _Finder:
         for e in range(j, k, -1):
             if not self.cap[e - 1]:
                 continue
-            pairs = [p for p in self.memo.by_base(g, self._span_text(k, e), False) if _is_iso_region(g, p[0])]
+            text = self._span_text(k, e)
+            pairs = [p for p in self.memo.by_base(g, text, False) if _is_iso_region(g, p[0])]
             if pairs:
+                # a country's name is the country, not a region of that name abroad ("Djenné, Mali" is in Mali,
+                # not in Guinea's Mali prefecture)
+                named = {
+                    g.country(p)
+                    for p, _q in self._lookup(text, _name_key(text), loose=False)
+                    if g.data.kind[p] == KIND_COUNTRY
+                }
+                if named:
+                    pairs = [p for p in pairs if g.country(p[0]) in named]
+                    if not pairs:
+                        return None
                 return e, pairs, None
         return None
 
@@ -1559,6 +1571,8 @@ class _Finder:
             and any(ch.islower() for ch in texts[i - 1])
         ):
             return ""  # "Soldier Killed in North Waziristan IBO": an abbreviation in mixed-case text, no Ibo
+        if e == i + 1 and _acronym_cased(texts[i]):
+            return ""  # "the FAMa" (Mali's armed forces), "the FARDCs": an acronym, no Fama
         if e == i + 1 and lower[i] in _LANDFORM_NOUNS and i > 0 and self.cap[i - 1]:
             return ""  # "the Mohmand Valley", "the Tigris River": a feature's name, no town called Valley
         if (
@@ -1601,6 +1615,16 @@ class _Finder:
             # "an ambush at Gajiram in Nganzai Local Government Area of Borno State": a settlement of the region
             # the sentence goes on to name, whatever the tagger took it for
             return f"a settlement of the region named after it (spaCy {label})"
+        if label in _MISTAGGED_TOWN_LABELS and exact_ent and self._in_named_country(e, pairs):
+            return f"a settlement of the country named after it (spaCy {label})"  # "attacked Djenné, Mali"
+        if (
+            label in _MISTAGGED_TOWN_LABELS
+            and e < self.n
+            and lower[e] in _UNIT_OF_NOUNS
+            and _exact_settlement(g, pairs)
+        ):
+            # "near Sofara, Djenné circle", "in Damboa LGA": a unit named after its town; no person has one
+            return f"the town a unit is named after (spaCy {label})"
         if (
             label in _MISTAGGED_TOWN_LABELS
             and exact_ent
@@ -1688,6 +1712,28 @@ class _Finder:
                 )
             if not (self.cap[x] or lower[x] in _IN_REGION_GAP):
                 return False
+        return False
+
+    def _in_named_country(self, e: int, pairs: list[tuple[int, int]]) -> bool:
+        """Whether the name ending before token e is followed by ", <country>" or "(<country>)" and that country
+        has a settlement of that name ("attacked Djenné, Mali": the tagger took the town for a person)."""
+        texts, n, g = self.texts, self.n, self.g
+        if e + 1 >= n or texts[e] not in (",", "("):
+            return False
+        for end in range(min(e + 1 + MAX_NAME_TOKENS, n), e + 1, -1):
+            if not self.cap[end - 1]:
+                continue
+            text = self._span_text(e + 1, end)
+            countries = {
+                g.country(p)
+                for p, _q in self._lookup(text, _name_key(text), loose=False)
+                if g.data.kind[p] == KIND_COUNTRY
+            }
+            if countries:
+                return any(
+                    q <= Q_ATTESTED and g.data.kind[p] == KIND_SETTLEMENT and g.country(p) in countries
+                    for p, q in pairs
+                )
         return False
 
     def _action_in(self, i: int, e: int) -> bool:
@@ -2195,6 +2241,14 @@ def _article_joins(texts: list[str], toks: Any, j: int, cap: list[bool]) -> bool
         return True
     # written apart between two capitalised words: "Salah ad Din", "Dayr az Zawr", "Ras al Ayn"
     return j > 0 and cap[j - 1] and cap[j + 1] and bool(toks[j].whitespace_) and bool(toks[j - 1].whitespace_)
+
+
+def _acronym_cased(word: str) -> bool:
+    """Is a word cased as an acronym with a lower-case letter in it ("FAMa", "FARDCs", "MINUSMa")? Names of
+    places are in title case or all capitals ("McAllen", "KwaZulu", "DeKalb" start with one capital)."""
+    return (
+        len(word) >= 3 and word[:2].isupper() and word[:2].isalpha() and any(ch.islower() for ch in word[2:])
+    )
 
 
 def _exact_settlement(g: Gazetteer, pairs: list[tuple[int, int]], population: int = 0) -> bool:

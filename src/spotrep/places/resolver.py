@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import logging
 import math
 import re
 from collections import Counter
@@ -79,6 +80,8 @@ from .vocabulary import (
     W_SENTENCE_REGION,
     _name_key,
 )
+
+log = logging.getLogger(__name__)
 
 # the words after a region's name that say its kind, as ISO 3166-2 names the kinds of subdivisions
 KIND_WORDS = frozenset({"state", "province", "county", "governorate", "department", "region", "prefecture"})
@@ -687,10 +690,19 @@ class _Resolver:
                 if not all(doc[x].lower_ in gap_words for x in gap):
                     break
                 if n.kind == "country":
+                    country = {g.country(d.entry) for d in n.cands[:1]}
                     for c in m.cands:
-                        if any(g.country(c.entry) == g.country(d.entry) for d in n.cands[:1]):
+                        if g.country(c.entry) in country:
                             c.bonus += W_EXPLICIT / 2
                             c.bonus_why.append(f"explicit country context: {n.text}")
+                    if (
+                        country
+                        and all(doc[x].lower_ in (",", "(", "in") for x in gap)
+                        and not any(g.country(c.entry) in country for c in m.cands)
+                    ):
+                        # "Boni, Mali": a place of that country the gazetteer lacks, no namesake abroad (Bonn)
+                        log.debug("%r: no place of %s of that name in the gazetteer", m.text, n.text)
+                        m.cands = []
                     continue
                 if a in listed and a + 1 in listed:
                     break  # "striking Kyiv, Lviv, Odesa and Kharkiv": a list of places, not Kyiv in Lviv
