@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 import spotrep
+from spotrep.numbers import find_casualties
 
 PUBLISHED = date(2012, 3, 14)
 
@@ -1246,3 +1247,81 @@ def test_acronyms_and_countries_after_a_comma_keep_places_in_the_country(text, c
     found = events(text)
     assert found and all(e.location.country == country for e in found), [e.location for e in found]
     assert all(e.location.name != not_name for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, sub_event_type",
+    [
+        # an armed group aiming at forces attacks them
+        (
+            "Army units on patrol near Djenné were targeted by armed terrorist groups on Monday.",
+            "Armed clash",
+        ),
+        ("Militants targeted a police checkpoint in Bannu on Monday.", "Attack"),
+    ],
+)
+def test_an_armed_group_targeting_forces_attacks_them(sentence, sub_event_type):
+    found = events(sentence)
+    assert found and found[0].sub_event_type in (sub_event_type, "Armed clash", "Attack")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The campaign targeted young voters in Bannu on Monday.",
+        "Police targeted drug dealers with new patrols in Bannu.",
+    ],
+)
+def test_targeting_by_no_armed_group_is_no_attack(sentence):
+    assert events(sentence) == []
+
+
+def test_captives_freed_from_a_base_were_held_before_the_report():
+    text = (
+        "PEMBA, 14 March 2012 – Government forces attacked an insurgent base near Mocímboa da Praia, Cabo "
+        "Delgado province, on Monday, killing six insurgents. The forces freed four women and two children who "
+        "had been held captive at the base."
+    )
+    assert "Abduction/forced disappearance" not in [e.sub_event_type for e in events(text)]
+
+
+def test_a_headline_naming_deaths_then_detentions_leads_with_the_deaths():
+    text = (
+        "Two gunmen killed during counterterrorism activity in Nablus; four suspects apprehended\n\n"
+        "JERUSALEM, March 14, 2012 — Security forces operated early this morning in Nablus. During the activity, "
+        "gunmen opened fire at the forces, who responded with live fire. Two gunmen were killed.\n\n"
+        "Four wanted suspects were apprehended."
+    )
+    found = events(text)
+    assert found[0].fatalities == 2 and found[0].sub_event_type != "Arrests"
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Two members of the Defence and Security Forces lost their lives and three were wounded.", 2),
+        (
+            "Constable Ravi Kumar of the state police sustained gunshot injuries and died on the way to hospital.",
+            1,
+        ),
+        ("Two CPI (Maoist) cadres were killed in an exchange of fire with the police.", 2),
+    ],
+)
+def test_the_dead_named_by_their_force_or_by_their_wounds_first(sentence, killed):
+    assert find_casualties(sentence).fatalities == killed
+
+
+def test_the_dead_of_a_state_force_named_in_capitals_are_the_forces_dead():
+    from spotrep.numbers.sides import dead_side
+
+    assert dead_side("two members of the Defence and Security Forces lost their lives") == "forces"
+    assert dead_side("five members of the Rapid Support Forces were killed") == "Rapid Support Forces"
+
+
+def test_a_village_known_only_abroad_is_placed_in_the_district_the_text_names():
+    text = (
+        "Ranchi, 14 March 2012: Two Maoists were killed in an encounter with security forces in the forests near "
+        "Khukhra in Giridih district on Monday."
+    )
+    found = events(text)
+    assert found and found[0].location.country == "IN" and found[0].location.name == "Giridih"

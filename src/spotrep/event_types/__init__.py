@@ -57,6 +57,7 @@ from .triggers import (
     _lower_word,
     _object_kind,
     _special_kind,
+    armed_group_aimed,
     being_readied,
     bomb_people,
     elided_passive_subject,
@@ -135,9 +136,14 @@ _CAPTIVE_VERBS = frozenset("kidnap abduct".split())
 
 
 def _freed_captives(token: Token, lemma: str) -> bool:
-    """Is the verb a participle describing captives freed ("rescuing 12 kidnapped victims", "the abducted
-    girls were released")? Their abduction is older news, not an event of the report."""
+    """Is the verb a participle or a relative clause describing captives freed ("rescuing 12 kidnapped
+    victims", "the abducted girls were released", "freed four women and three children who had been held
+    captive at the base")? Their abduction is older news, not an event of the report."""
     head = token.head
+    if token.dep_ == "relcl" and (lemma in _CAPTIVE_VERBS or lemma == "hold"):
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "four women and three children who ...": the people freed
+        return head.dep_ in ("dobj", "nsubjpass") and lemma_of(head.head) in _RESCUE_VERBS
     return (
         lemma in _CAPTIVE_VERBS
         and token.dep_ == "amod"
@@ -268,7 +274,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             elif not weak:
                 triggers.append(Trigger(token, kind, True, False, (token.i,)))
             elif kind:
-                triggers.append(Trigger(token, kind, False, False, (token.i,)))
+                # ("terrorists targeted an army post": an armed group aiming at forces attacks them)
+                triggers.append(Trigger(token, kind, armed_group_aimed(token), False, (token.i,)))
             continue
         if pos in ("NOUN", "PROPN") or (pos == "VERB" and token.tag_ == "NN"):
             key = lemma

@@ -265,6 +265,27 @@ def _antecedent(token: Token) -> list[Token]:
     return []
 
 
+_AIMING_VERBS = frozenset({"target"})
+# what an armed group aims at when it attacks: people, forces and the places they hold
+_AIMED_AT = frozenset(
+    "post base checkpoint convoy patrol camp outpost position station barracks detachment village town "
+    "vehicle bus".split()
+)
+
+
+def armed_group_aimed(token: Token) -> bool:
+    """Is an aiming verb done by an armed group to people, forces or their posts ("terrorists targeted an army
+    post", "FAMa units were targeted by armed terrorist groups")? Such a verb tells an attack."""
+    if lemma_of(token) not in _AIMING_VERBS:
+        return False
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not any(ACTOR_NOUNS.get(lemma_of(d)) == "armed_group" for d in doers):
+        return False
+    aimed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(lemma_of(a) in ACTOR_NOUNS or lemma_of(a) in _AIMED_AT for a in aimed)
+
+
 def _out_of_action(token: Token) -> bool:
     """ "put 19 terrorists out of action" (not "put the suspects in custody")."""
     return any(

@@ -75,7 +75,8 @@ _COUNT = rf"(?:(?:{_QUAL_ALT})\s+)?(?:{_NUM})(?![\w\u2010\u2011-]|[.,:]\d)\+?"
 # "another", "a 55-year-old man", "himself"
 _NP_STOP = "|".join(sorted(_STOP | {"killed", "wounded", "injured", "dead", "hurt", "died", "bodies"}))
 # (an abbreviation with full stops is a word too: "two U.S. service members")
-_NP_MOD1 = rf"(?:\s+(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|{_W}))"
+# (and a name's part in brackets: "two CPI (Maoist) cadres")
+_NP_MOD1 = rf"(?:\s+(?!(?:{_NP_STOP})\b)(?:(?-i:[A-Z]\.){{2,}}|{_W}|\((?-i:[A-Z][\w\-]*)\)))"
 _NP_MODS = rf"{_NP_MOD1}{{0,6}}"
 _PERSON_SING = rf"(?:{_PERSON_SING_ALT})"
 # the group the counted people belong to, named in capitals: "five members of the Bangsamoro Islamic Freedom
@@ -88,10 +89,12 @@ _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
 # (or by what it is, unnamed: "three members of the armed group", "two members of a criminal gang")
 _GROUP_NOUNS = (
     r"group|gang|militia|cell|faction|organi[sz]ation|outfit|network|band|cartel|unit|battalion|structure|front|"
-    r"column|bloc|clan|syndicate"
+    r"column|bloc|clan|syndicate|police|army|forces?|guard"
 )
 _GROUP_TAIL = (
-    rf"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}?{_GROUP_WORD}(?:\s+{_GROUP_WORD}){{0,4}}"
+    rf"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}?{_GROUP_WORD}"
+    # ("two members of the Defence and Security Forces", "of the Armed Forces for the Defence of Mozambique")
+    rf"(?:\s+(?:(?:and|of|for|the)\s+){{0,2}}{_GROUP_WORD}){{0,5}}"
     rf"(?:\s*\((?-i:[A-Z][\w\-]*)\))?"
     rf"|\s+of\s+(?:the|an?|that|this)\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,2}}?(?-i:{_GROUP_NOUNS})s?\b)"
 )
@@ -125,7 +128,7 @@ _COUNT_NP = (
     rf"(?:{_GROUP_TAIL}|\s+(?:of|from)\s+{_W})?"
     rf"|himself|herself"
     # a soldier or an officer named with his rank: "Sergeant John Smith", "Lance Naik Sher Khan"
-    rf"|{_RANKED_NAME}"
+    rf"|{_RANKED_NAME}{_GROUP_TAIL}?"
     # the people just told, counted again: "abducted the head of the village with her husband and son, and
     # later killed all three"
     rf"|\ball\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b(?!\s+(?:of|days?|weeks?|years?)\b)"
@@ -397,7 +400,10 @@ DEATH_IDIOMS = (
 _RE_DIED = _Lazy(
     # (a wounded person told before, dying in a relative clause: "was evacuated to the hospital, where he
     # succumbed to his injuries")
-    rf"(?P<np>{_COUNT_NP_LIST}|(?<=,\swhere\s)(?:he|she))\s*,?\s+(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
+    rf"(?P<np>{_COUNT_NP_LIST}|(?<=,\swhere\s)(?:he|she))\s*,?\s+"
+    # (the wounds first: "Constable X sustained gunshot injuries and died on the way to hospital")
+    rf"(?:(?:sustained|suffered|received)\s+(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds)\s+(?:[\w-]+\s+){{0,3}}?and\s+)?"
+    rf"(?:(?:have|has|had|later|reportedly|subsequently|also|then|since|"
     rf"eventually|both|all|each|\w+ly)\s+)*"
     rf"(?:died|die|dies|were\s+left\s+dead|{DEATH_IDIOMS})\b",
     re.I,
@@ -482,7 +488,7 @@ def _item_count(item: str) -> tuple[int, str] | None:
         return None
     if _RE_UNCOUNTED.match(low):
         return (0, "at_least")
-    if _RE_RANKED_NAME.fullmatch(item.strip()):
+    if _RE_RANKED_NAME.fullmatch(_RE_GROUP_TAIL.sub("", item.strip())):
         return (1, "exact")  # "Lance Naik Sher Khan": one soldier
     if low in ("himself", "herself", "him", "her") or re.fullmatch(
         r"a (?:second|third|fourth|fifth|sixth)", low

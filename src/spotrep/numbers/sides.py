@@ -40,6 +40,8 @@ _ASIDE = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w][\w'\-]*")
+# the capitalised nouns of a state force's name (an armed group's name is read from the lexicon first)
+_STATE_BODY_WORDS = frozenset({"Forces", "Army", "Police", "Gendarmerie", "Military"})
 # people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
 _TOLD_BEFORE = re.compile(
     r"\b(?:both|all\s+(?:two|three|four|five|six|\d+)|the\s+(?:two|three|four|five))\b", re.I
@@ -56,8 +58,12 @@ def dead_side(phrase: str) -> str | None:
     words = _WORD.findall(_ASIDE.sub(" ", phrase))
     groups: set[str] = set()
     kinds: set[str] = set()
+    covered = -1  # the last word of a group's name read
     for n, word in enumerate(words):
+        if n <= covered:
+            continue
         group = lex.exact.get(word) or (lex.exact.get(word[:-1]) if word.endswith("s") else None)
+        size = 1
         if group is None:
             for size in (3, 2, 1):
                 name = fold(" ".join(words[n : n + size]))
@@ -65,10 +71,14 @@ def dead_side(phrase: str) -> str | None:
                     group = lex.folded[name]
                     break
         if group is not None:
+            covered = n + size - 1
             if group.kind == "armed_group":
                 groups.add(group.acled)
             else:
                 kinds.add(FORCES)
+            continue
+        if word in _STATE_BODY_WORDS:
+            kinds.add(FORCES)  # "two members of the Defence and Security Forces", "of the National Army"
             continue
         low = singularize(word).lower()
         if low in _NO_SIDE:

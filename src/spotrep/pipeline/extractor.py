@@ -422,7 +422,7 @@ class DocumentExtractor:
         _unclaimed_blasts(merged)
         merged = _fold_retyped(merged, _one_sided_fights(merged))
         _coded_place(ctx, merged)
-        ordered = _order(_drop_tallies(ctx, merged))
+        ordered = _order(_drop_tallies(ctx, merged), ctx.titles)
         events = [_event(ctx, c, self.offset) for c in ordered]
         self.stage_seconds["events"] += time.perf_counter() - t
         return events

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -1644,11 +1644,14 @@ def _protest_actors(cands: list[Candidate]) -> None:
             c.actor1, c.actor2 = protesters, intervening
 
 
-def _order(cands: list[Candidate]) -> list[Candidate]:
-    """The lead event first (the most central trigger of the first sentence that reports one), then text order."""
+def _order(cands: list[Candidate], titles: Collection[int] = ()) -> list[Candidate]:
+    """The lead event first (the most central trigger of the first sentence that reports one), then text order.
+    In a headline (``titles``: its sentences), whose parse is often wrong ("Three gunmen killed in Jenin; five
+    suspects apprehended" has "apprehended" as its root), the first event it names leads."""
     if not cands:
         return []
-    lead = min(cands, key=lambda c: (c.sent_index, c.depth, c.trigger.i))
+    first = min(c.sent_index for c in cands)
+    lead = min(cands, key=lambda c: (c.sent_index, 0 if first in titles else c.depth, c.trigger.i))
     rest = sorted(
         (c for c in cands if c is not lead), key=lambda c: (min(s for s, _ in c.evidence), c.trigger.i)
     )

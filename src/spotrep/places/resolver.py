@@ -973,6 +973,17 @@ class _Resolver:
                     f"no '{m.text}' in {n.text} in the gazetteer (only in other regions): the region the text "
                     f"names, {code}, precision 3"
                 )
+            elif (
+                region
+                and m.kind == "settlement"
+                and not any(g.country(c.entry) == g.country(n.cands[0].entry) for c in m.cands)
+            ):
+                # "near Khukhra in Giridih district" when the gazetteer knows a Khukhra only abroad: a village
+                # of the district the text names, which it lacks: that district (at its centre)
+                m.fixed_location = location_with_precision(g, n.cands[0].entry, 2)
+                m.fixed_reason = (
+                    f"no '{m.text}' in {n.text} in the gazetteer (only abroad): the unit the text names"
+                )
             elif self._district_of_city(m, n):
                 m.cands = [
                     _Cand(d.entry, d.quality, d.base, [*d.why, f"'{m.text}' is a district of the city"])
