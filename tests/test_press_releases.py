@@ -1325,3 +1325,31 @@ def test_a_village_known_only_abroad_is_placed_in_the_district_the_text_names():
     )
     found = events(text)
     assert found and found[0].location.country == "IN" and found[0].location.name == "Giridih"
+
+
+def test_a_helicopter_raid_is_fought_on_the_ground_and_counts_those_named_with_others():
+    text = (
+        "TAMPA, Fla. (March 14, 2012) — U.S. forces conducted a helicopter raid in Deir ez-Zor province today, "
+        "killing an ISIS Syria Province official known as Abu Umar al-Shami and two other ISIS members."
+    )
+    found = events(text)
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 3)]
+
+
+def test_an_earlier_strike_a_relative_clause_tells_keeps_its_own_day():
+    text = (
+        "TAMPA, Fla. (March 14, 2012) — U.S. forces conducted a raid in Deir ez-Zor province today, killing an "
+        "ISIS official.\n\nToday's operation follows a March 5 strike in the same province in which two ISIS "
+        "facilitators were killed."
+    )
+    found = spotrep.extract(text)
+    assert [(str(e.event_date), e.fatalities) for e in found] == [("2012-03-14", 1), ("2012-03-05", 2)]
+
+
+def test_a_headline_leads_with_what_it_tells_not_with_the_earlier_attack_it_names():
+    text = (
+        "Suspect in Hawara attack apprehended in Nablus\n\n"
+        "JERUSALEM, March 14, 2012 — Security forces apprehended a suspect in Nablus overnight. The suspect is "
+        "accused of carrying out the shooting attack in Hawara on March 6, in which two civilians were injured."
+    )
+    assert events(text)[0].sub_event_type == "Arrests"

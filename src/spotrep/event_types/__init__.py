@@ -302,6 +302,9 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             if _names_a_warning_or_line(token):
                 continue  # "air raid alert", "withdrawal lines", "evacuation routes": no event took place
             if key in _STRIKE_NOUNS:
+                if key in ("raid", "assault") and mods & _AIR_MODIFIERS <= {"helicopter", "airborne"}:
+                    # "a helicopter raid", "an airborne assault": troops flown in fight on the ground
+                    mods = mods - {"helicopter", "airborne"}
                 if mods & _AIR_MODIFIERS:
                     triggers.append(Trigger(token, "air_strike", True, True, (token.i,)))
                     continue

@@ -311,7 +311,7 @@ _RELATIVE = (
 # associates", "killed a Taliban senior leader, Mullah Abdul Qayyum, and one other armed insurgent", "killed
 # Abdirahman Warsame, a senior commander responsible for attacks in Bosaso, and one of his bodyguards")
 _RE_NAMED_AND_OTHERS = _Lazy(
-    rf"\b(?:killed|killing|kills|shot\s+dead|shooting\s+dead)\s+(?:[A-Za-z][\w'’\-]*,?\s+){{0,4}}"
+    rf"\b(?:killed|killing|kills|shot\s+dead|shooting\s+dead)\s+(?:[A-Za-z][\w'’\-]*,?\s+){{0,7}}"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s*,\s*(?:an?|the)\s+[^,;.()]{{1,160}}?\s*(?=,))?"
     rf"\s*,?\s+(?:and|along\s+with|together\s+with)\s+(?P<np>{_COUNT}\s+(?:others?(?:\s+{_W})?|other\s+(?:{_W}\s+){{0,2}}{_W}"

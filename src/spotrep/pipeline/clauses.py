@@ -461,6 +461,9 @@ _REMOTE_KINDS = frozenset(
 _CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 
 
+_NAMING_VERBS = frozenset("know call name identify nickname dub".split())
+
+
 def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
     """The tokens of a clause: its subtree without embedded clauses that are not part of it."""
     out: set[int] = set()
@@ -479,8 +482,9 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                 ) or (  # "..., knocking out power in Kyiv": where the event struck
                     c.dep_ == "acl" and c.tag_ == "VBN" and _is_weapon_noun(t)
                 )  # "with a Kh-22 missile launched from a Tu-22M3 bomber": how the weapon was fired
-                if (c.dep_ != "conj" and not consequence) or has_subject:
-                    continue  # a clause of its own
+                naming = c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS
+                if (c.dep_ != "conj" and not consequence and not naming) or has_subject:
+                    continue  # a clause of its own (not "an official known as X and two others": who they are)
                 if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS:
                     continue  # "struck X ... and accused Kyiv of ...": a statement of its own
             stack.append(c)

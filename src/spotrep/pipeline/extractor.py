@@ -528,6 +528,12 @@ class DocumentExtractor:
                 continue
             if w[1] in ("aircraft", "armour") and _damaged_target(tok):
                 continue  # "launched missiles at an airfield, destroying two aircraft": the target, not the weapon
+            if (
+                lemmas[i] == "helicopter"
+                and tok.dep_ in ("compound", "amod")
+                and lemmas[tok.head.i] in ("raid", "assault", "insertion", "landing", "operation")
+            ):
+                continue  # "a helicopter raid": troops flown in to fight on the ground, no strike from the air
             if not (lowers[i] == "mine" and tok.pos_ == "PRON") and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
                 if w[0] not in weapons:
                     weapons.append(w[0])
@@ -868,6 +874,17 @@ class DocumentExtractor:
         ]
         for n, cand in enumerate(cands):
             if cand.span is not None:
+                continue
+            antecedent = _relative_antecedent(cand.trigger)
+            if antecedent and cand.trigger.dep_ in ("relcl", "acl"):
+                # ("a Dec. 5 strike in the same province in which ...": the clause hangs on the strike's place)
+                antecedent = antecedent | _noun_the_place_is_of(cand.trigger.head)
+            named = [m for m, toks in located if antecedent and toks & antecedent] if antecedent else []
+            if named:
+                # "follows a Dec. 5 strike in the same province in which two facilitators were killed": the day of
+                # the event the clause describes
+                chosen = _best_date(named)
+                cand.span, cand.background = chosen.span, chosen.past_background
                 continue
             if free:
                 chosen = _best_date(free)
@@ -1430,6 +1447,22 @@ def _lead_to_follow(ctx: DocContext, index: int) -> int | None:
         return None
     ctx.lead_followers.add(par)
     return lead
+
+
+def _noun_the_place_is_of(token: Token) -> set[int]:
+    """The tokens of the noun a place phrase hangs on, without the place phrase ("a Dec. 5 strike" of "a Dec. 5
+    strike in the same province")."""
+    np = token
+    if np.dep_ != "pobj" or np.head.dep_ != "prep":
+        return set()
+    noun = np.head.head
+    if noun.pos_ in ("VERB", "AUX"):
+        # (the parser hangs the place on the verb: "follows [a March 5 strike] [in the same province]")
+        noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+    if noun.pos_ != "NOUN":
+        return set()
+    inside = {x.i for x in np.head.subtree}
+    return {x.i for x in noun.subtree if x.i not in inside}
 
 
 def _dead_of_the_fight(cands: list[Candidate]) -> None:

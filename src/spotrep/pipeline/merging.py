@@ -111,10 +111,11 @@ def _interval(c: Candidate, widen: bool = False) -> tuple[date | None, date | No
 
 
 def _dates_overlap(a: Candidate, b: Candidate, widen: bool = False) -> bool:
+    """Do two candidates' days overlap? ``widen``: an undated one may be of the six days before, and one with no
+    day at all (a lead or a headline in a report with no date of its own: "The Defence Headquarters says the air
+    force has neutralised 27 bandits in Zamfara") of any day."""
     (s1, e1), (s2, e2) = _interval(a, widen), _interval(b, widen)
     if s1 is None or s2 is None:
-        # (a lead or a headline with no date at all, in a report with no date of its own, may announce the event
-        # the body dates: "The Defence Headquarters says the air force has neutralised 27 bandits in Zamfara")
         return (widen or (s1 is None and s2 is None)) and a.background == b.background
     return s1 <= e2 and s2 <= e1
 
@@ -1644,14 +1645,28 @@ def _protest_actors(cands: list[Candidate]) -> None:
             c.actor1, c.actor2 = protesters, intervening
 
 
+def _told_by_a_noun(c: Candidate) -> bool:
+    """Is an event told by a noun (or a word modifying one: "shooting attack"), not by a verb of its own?"""
+    t = c.trigger
+    return t.pos_ not in ("VERB", "AUX") or t.dep_ in ("amod", "compound", "nmod")
+
+
 def _order(cands: list[Candidate], titles: Collection[int] = ()) -> list[Candidate]:
     """The lead event first (the most central trigger of the first sentence that reports one), then text order.
     In a headline (``titles``: its sentences), whose parse is often wrong ("Three gunmen killed in Jenin; five
-    suspects apprehended" has "apprehended" as its root), the first event it names leads."""
+    suspects apprehended" has "apprehended" as its root), the first event it tells with a verb leads (not a noun
+    naming an earlier one: "Suspect in Huwara attack apprehended")."""
     if not cands:
         return []
     first = min(c.sent_index for c in cands)
-    lead = min(cands, key=lambda c: (c.sent_index, 0 if first in titles else c.depth, c.trigger.i))
+    lead = min(
+        cands,
+        key=lambda c: (
+            c.sent_index,
+            _told_by_a_noun(c) if first in titles else c.depth,
+            c.trigger.i,
+        ),
+    )
     rest = sorted(
         (c for c in cands if c is not lead), key=lambda c: (min(s for s, _ in c.evidence), c.trigger.i)
     )
