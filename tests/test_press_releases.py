@@ -1353,3 +1353,14 @@ def test_a_headline_leads_with_what_it_tells_not_with_the_earlier_attack_it_name
         "accused of carrying out the shooting attack in Hawara on March 6, in which two civilians were injured."
     )
     assert events(text)[0].sub_event_type == "Arrests"
+
+
+def test_the_dead_a_sentence_of_detentions_tells_died_in_the_fight_before():
+    text = (
+        "MEXICO CITY, March 14, 2012 – Army personnel patrolling in the municipality of Reynosa, Tamaulipas, were "
+        "attacked last night by armed civilians.\n\nThe military personnel repelled the aggression. Five of the "
+        "gunmen lost their lives at the scene and two were detained."
+    )
+    found = events(text)
+    assert (found[0].sub_event_type, found[0].fatalities) == ("Armed clash", 5)
+    assert all(not e.fatalities for e in found if e.sub_event_type == "Arrests")

@@ -112,6 +112,7 @@ from .context import (
 )
 from .merging import (
     _dates_a_statement,
+    _dead_of_the_fight_before,
     _describes_a_thing,
     _drop_denied,
     _drop_recalled,
@@ -418,6 +419,7 @@ class DocumentExtractor:
         _resolve_weapons(ctx, merged)
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
+        _dead_of_the_fight_before(merged)
         _story_agents(ctx, merged)
         _unclaimed_blasts(merged)
         merged = _fold_retyped(merged, _one_sided_fights(merged))

@@ -1645,6 +1645,30 @@ def _protest_actors(cands: list[Candidate]) -> None:
             c.actor1, c.actor2 = protesters, intervening
 
 
+def _dead_of_the_fight_before(cands: list[Candidate]) -> None:
+    """ "The military personnel repelled the aggression. Eight of the aggressors lost their lives at the scene and
+    one was detained.": the dead a sentence of detentions tells died in the fight told just before (in its
+    paragraph or the one before, at its place, on its days), not in the detention."""
+    for c in cands:
+        if c.kind != "arrest" or not c.fatalities:
+            continue
+        fights = [
+            o
+            for o in cands
+            if o is not c
+            and o.typing.sub_event_type in ("Armed clash", "Attack")
+            and o.sent_index <= c.sent_index
+            and 0 <= c.paragraph - o.paragraph <= 1
+            and o.background == c.background
+            and _places_agree(o, c)
+            and _dates_overlap(o, c, widen=True)
+        ]
+        if fights:
+            fight = max(fights, key=lambda o: o.sent_index)
+            _add_the_dead(fight, c.fatalities, c.dead_side, False)
+            c.fatalities, c.dead_side = None, None
+
+
 def _told_by_a_noun(c: Candidate) -> bool:
     """Is an event told by a noun (or a word modifying one: "shooting attack"), not by a verb of its own?"""
     t = c.trigger
