@@ -1364,3 +1364,16 @@ def test_the_dead_a_sentence_of_detentions_tells_died_in_the_fight_before():
     found = events(text)
     assert (found[0].sub_event_type, found[0].fatalities) == ("Armed clash", 5)
     assert all(not e.fatalities for e in found if e.sub_event_type == "Arrests")
+
+
+@pytest.mark.parametrize(
+    "headline, sub_event_type",
+    [
+        ("Security Cabinet announces capture of cartel regional leader", "Arrests"),
+        ("Army announces the capture of two Taliban commanders in Helmand", "Arrests"),
+        ("Russia claims capture of Krasnohorivka", "Non-state actor overtakes territory"),
+    ],
+)
+def test_the_capture_of_a_person_is_an_arrest_of_a_place_ground_taken(headline, sub_event_type):
+    found = events(headline)
+    assert found and found[0].sub_event_type == sub_event_type

@@ -155,6 +155,24 @@ def _freed_captives(token: Token, lemma: str) -> bool:
 _FORCE_WORDS = frozenset("raid storm attack overrun assault rescue operation".split())
 
 
+def _of_a_person(token: Token) -> bool:
+    """Is a noun of taking told of a person ("the capture of a regional leader", "capture of two commanders")?"""
+    from ..lexicon.actors import ACTOR_NOUNS
+    from ..lexicon.triggers import VERB_OBJECTS
+
+    taken = VERB_OBJECTS["capture"]  # the people a capture takes ("captured a Taliban facilitator")
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pobj"
+            and (lemma_of(g) in ACTOR_NOUNS or taken.get(lemma_of(g)) == "arrest" or g.ent_type_ == "PERSON")
+            for g in c.children
+        )
+        for c in token.children
+    )
+
+
 def _freed_by_force(token: Token) -> bool:
     """Is a freeing told with the raid that did it ("raided a Taliban prison and freed 25 prisoners", "freed
     the hostages in a raid", "stormed the camp, freeing 12 hostages")?"""
@@ -385,6 +403,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 kind, weak = entry.rstrip("?"), entry.endswith("?")
                 if key == "strike" and _labour_strike(token):
                     kind, weak = "protest", False
+                if kind == "capture" and _of_a_person(token):
+                    kind, weak = "arrest", False  # "the capture of a CJNG regional leader": a person taken
                 if kind == "protest" and token.dep_ == "compound" and lemma_of(token.head) in _PROTEST_PEOPLE:
                     continue  # "arrested 7 protest leaders in night raids": who they are, not a protest held
                 if key == "march" and token.pos_ == "PROPN":
