@@ -136,7 +136,6 @@ from .record import (
     _event,
 )
 from .scene import (
-    _add_the_dead,
     _best_date,
     _casualties_told_after,
     _coordinated_groups,
@@ -490,7 +489,9 @@ class DocumentExtractor:
             if not getattr(cand, "_area", False) and cand.kind not in _OWN_PLACE_ONLY:
                 self._story_location(ctx, index, cand)
             self._finish(ctx, sent, cand, attributions)
-        _dead_of_the_fight(expanded)
+        # (before the story folds them: "repelled the aggression, with the result that six aggressors lost their
+        # lives and two were detained")
+        _dead_of_the_fight_before(expanded)
         return expanded
 
     def _candidate(
@@ -1465,18 +1466,6 @@ def _noun_the_place_is_of(token: Token) -> set[int]:
         return set()
     inside = {x.i for x in np.head.subtree}
     return {x.i for x in noun.subtree if x.i not in inside}
-
-
-def _dead_of_the_fight(cands: list[Candidate]) -> None:
-    """ "The troops repelled the aggression, with the result that six aggressors lost their lives and two were
-    detained": the dead a detention's clause tells died in the fight its sentence tells, not in the detention."""
-    fights = [c for c in cands if c.typing.sub_event_type in ("Armed clash", "Attack") and c.kind != "arrest"]
-    if not fights:
-        return
-    for c in cands:
-        if c.kind == "arrest" and c.fatalities:
-            _add_the_dead(fights[0], c.fatalities, c.dead_side, False)
-            c.fatalities, c.dead_side = None, None
 
 
 def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:

@@ -1647,8 +1647,9 @@ def _protest_actors(cands: list[Candidate]) -> None:
 
 def _dead_of_the_fight_before(cands: list[Candidate]) -> None:
     """ "The military personnel repelled the aggression. Eight of the aggressors lost their lives at the scene and
-    one was detained.": the dead a sentence of detentions tells died in the fight told just before (in its
-    paragraph or the one before, at its place, on its days), not in the detention."""
+    one was detained.", "repelled the aggression, with the result that six aggressors lost their lives and two
+    were detained": the dead a detention's sentence or clause tells died in the fight told just before or beside
+    it (in its paragraph or the one before, at its place, on its days), not in the detention."""
     for c in cands:
         if c.kind != "arrest" or not c.fatalities:
             continue
