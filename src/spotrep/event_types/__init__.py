@@ -17,10 +17,12 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .. import codebook
+from ..lexicon.actors import ACTOR_NOUNS
 from ..lexicon.triggers import (
     NOUN_TRIGGERS,
     POSITION_STRIKE_VERBS,
     PROTEST_WORDS,
+    VERB_OBJECTS,
     VERB_TRIGGERS,
 )
 from ..lexicon.weapons import WEAPON_WORDS
@@ -157,9 +159,6 @@ _FORCE_WORDS = frozenset("raid storm attack overrun assault rescue operation".sp
 
 def _of_a_person(token: Token) -> bool:
     """Is a noun of taking told of a person ("the capture of a regional leader", "capture of two commanders")?"""
-    from ..lexicon.actors import ACTOR_NOUNS
-    from ..lexicon.triggers import VERB_OBJECTS
-
     taken = VERB_OBJECTS["capture"]  # the people a capture takes ("captured a Taliban facilitator")
     return any(
         c.dep_ == "prep"

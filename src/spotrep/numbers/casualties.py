@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon.triggers import NEUTRALISED_PEOPLE
 from .finding import (
     _qualifier_of,
     _value,
@@ -321,9 +322,12 @@ _RE_NAMED_AND_OTHERS = _Lazy(
 )
 # "troops neutralised 12 Boko Haram terrorists": how military press releases (Nigeria's, the Sahel's, Russia's
 # ministry in English) say killed; only people count ("neutralised two drones" is an interception)
-_NEUTRALISED_PEOPLE = (
-    r"terrorists|militants|insurgents|fighters|gunmen|bandits|jihadists|attackers|assailants|soldiers|"
-    r"servicemen|kidnappers|rebels|criminals|troops|personnel|members|commanders|elements"
+# (the people the trigger lexicon reads "neutralised" of, in the plural, and words with no singular there)
+_NEUTRALISED_PEOPLE = "|".join(
+    sorted(
+        {w[:-3] + "men" if w.endswith("man") else w + "s" for w in NEUTRALISED_PEOPLE}
+        | {"troops", "personnel", "members"}
+    )
 )
 # (and "eliminated": "Five infiltrators were eliminated", "eliminating three terrorists"; "neutralising five of
 # them")
@@ -342,7 +346,7 @@ _RE_OUT_OF_ACTION = _Lazy(
 )
 # "10 terrorists were neutralised", "about 20 militants have been neutralized"
 _RE_NEUTRALISED_PASSIVE = _Lazy(
-    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}|infiltrators)){_RELATIVE}\s*,?\s+{_AUX}*"
+    rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE})){_RELATIVE}\s*,?\s+{_AUX}*"
     rf"(?:(?:neutrali[sz]|eliminat)ed|put\s+out\s+of\s+action)\b",
     re.I,
     needs=("neutrali", "eliminat", "out of action"),

@@ -693,17 +693,22 @@ class _Finder:
             if pairs:
                 # a country's name is the country, not a region of that name abroad ("Djenné, Mali" is in Mali,
                 # not in Guinea's Mali prefecture)
-                named = {
-                    g.country(p)
-                    for p, _q in self._lookup(text, _name_key(text), loose=False)
-                    if g.data.kind[p] == KIND_COUNTRY
-                }
+                named = self._countries_named(text)
                 if named:
                     pairs = [p for p in pairs if g.country(p[0]) in named]
                     if not pairs:
                         return None
                 return e, pairs, None
         return None
+
+    def _countries_named(self, text: str) -> set[str]:
+        """The countries whose name ``text`` is exactly ("Mali", "Russia"); none for any other name."""
+        g = self.g
+        return {
+            g.country(p)
+            for p, _q in self._lookup(text, _name_key(text), loose=False)
+            if g.data.kind[p] == KIND_COUNTRY
+        }
 
     def _country_closes(self, e: int, r_pairs: list[tuple[int, int]]) -> bool:
         """Whether the name after the comma at token e is the country of the region before it, closing the
@@ -717,12 +722,9 @@ class _Finder:
             self.lower[j] in ("and", "or", "&") or (self.lower[j] == "," and j + 1 < n and self.cap[j + 1])
         ):
             return False  # "Kursk, Russia and Belarus": a list after all
-        for end in range(j, e + 1, -1):
-            text = self._span_text(e + 1, end)
-            pairs = self._lookup(text, _name_key(text), loose=False)
-            if any(g.data.kind[p] == KIND_COUNTRY and g.country(p) in countries for p, _q in pairs):
-                return True
-        return False
+        return any(
+            self._countries_named(self._span_text(e + 1, end)) & countries for end in range(j, e + 1, -1)
+        )
 
     def _list_continues(self, e: int) -> bool:
         """Whether a list of places goes on after token e ("Kharkiv, Dnipro and Odesa"): then the name before
@@ -1723,12 +1725,7 @@ class _Finder:
         for end in range(min(e + 1 + MAX_NAME_TOKENS, n), e + 1, -1):
             if not self.cap[end - 1]:
                 continue
-            text = self._span_text(e + 1, end)
-            countries = {
-                g.country(p)
-                for p, _q in self._lookup(text, _name_key(text), loose=False)
-                if g.data.kind[p] == KIND_COUNTRY
-            }
+            countries = self._countries_named(self._span_text(e + 1, end))
             if countries:
                 return any(
                     q <= Q_ATTESTED and g.data.kind[p] == KIND_SETTLEMENT and g.country(p) in countries
