@@ -1190,3 +1190,35 @@ def test_the_displaced_are_the_first_actor(text, country, other) -> None:
     assert found[0].actor1.country == country
     if other:
         assert found[0].actor2 is not None and found[0].actor2.country == other
+
+
+@requires_model
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # crowds of civilians fighting with sticks, stones and knives: mob violence
+        (
+            "Youths of two clans fought with sticks, stones and knives at the market in Gambella on Monday.",
+            "Mob violence",
+        ),
+        (
+            "Groups of youths from two clans fought with sticks, stones and knives at the market in Gambella.",
+            "Mob violence",
+        ),
+        ("Youths from two villages clashed with machetes near Gambella town on Monday.", "Mob violence"),
+        # a crowd's justice on a supposed offender
+        ("Villagers beat a suspected thief to death in Kano on Monday.", "Mob violence"),
+        (
+            "A group of residents beat to death a man accused of stealing a motorcycle in Aden.",
+            "Mob violence",
+        ),
+        # armed groups, or firearms, make it a clash
+        ("Youths armed with guns and machetes clashed near Gambella town on Monday.", "Armed clash"),
+        ("Militants armed with knives clashed with police in Kashgar on Monday.", "Armed clash"),
+    ],
+)
+def test_crowds_fighting_with_crude_weapons_or_punishing_an_offender_are_mob_violence(text, sub_event_type):
+    import spotrep
+
+    found = spotrep.extract(text, published=PUBLISHED)
+    assert found and found[0].sub_event_type == sub_event_type

@@ -885,3 +885,56 @@ def test_the_dead_counted_among_people_told_before_are_of_their_side(text, side)
     from spotrep.numbers.sides import side_of_the_dead
 
     assert side_of_the_dead(text, find_casualties(text)) == side
+
+
+@pytest.mark.parametrize(
+    "sentence, fatalities, injuries",
+    [
+        # a person's age after the name is no count
+        ("Constable John Okafor, 35, was killed when gunmen opened fire.", 1, None),
+        ("During the exchange of fire, Sepoy Ali Khan, 24, embraced shahadat.", 1, None),
+        ("Private Musa Bello (27) paid the supreme price.", 1, None),
+        # names in any Latin script
+        ("Sergeant Mehmet Yıldırım was martyred.", 1, None),
+        # wounded, then dead: the dead
+        ("Two soldiers were wounded and later died in hospital.", 2, None),
+        (
+            "Corporal Ahmet Demir was heavily wounded and, despite all medical interventions, was martyred.",
+            1,
+            None,
+        ),
+        ("A policeman was shot and later succumbed to his injuries.", 1, None),
+        ("Three soldiers were wounded and two others died.", 2, 3),
+        # the nouns of killing and wounding
+        ("The clash resulted in the killing of 8 militants and the destruction of 3 vehicles.", 8, None),
+        ("The attack resulted in the martyrdom of two soldiers and the wounding of four others.", 2, 4),
+        ("The operation led to the neutralisation of 12 terrorists.", 12, None),
+        # where the dead came from
+        ("Two peacekeepers from the Chadian contingent were killed and four others seriously wounded.", 2, 4),
+        ("Three soldiers from the 5th battalion were killed in the ambush.", 3, None),
+        # people added to a list
+        ("The blasts killed four civilians in addition to the two suicide bombers.", 6, None),
+        ("The raid killed three militants as well as a soldier.", 4, None),
+        # a number spelt out, then glossed in figures
+        ("Troops repulsed the attackers, killing nine (9) of them.", 9, None),
+        ("Four (4) officers lost their lives, while two (2) others sustained serious injuries.", 4, 2),
+    ],
+)
+def test_the_dead_of_releases_told_with_ages_glosses_and_nouns(sentence, fatalities, injuries):
+    found = find_casualties(sentence)
+    assert (found.fatalities, found.injuries) == (fatalities, injuries)
+
+
+@pytest.mark.parametrize(
+    "phrase, side",
+    [
+        ("the killing of 8 takfiri elements", "hostile"),
+        ("five khwarij were sent to hell", "hostile"),
+        ("three miscreants were killed", "hostile"),
+        ("an officer and two conscripts were martyred", "forces"),
+    ],
+)
+def test_the_words_of_armies_for_their_enemies_name_a_hostile_side(phrase, side):
+    from spotrep.numbers.sides import dead_side
+
+    assert dead_side(phrase) == side

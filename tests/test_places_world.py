@@ -1084,3 +1084,23 @@ def test_a_base_named_after_a_faraway_town_is_no_place(places, sentence, base) -
     found = places(sentence)
     assert not [m for m in found if m.text == base and m.location is not None], found
     assert any(m.location is not None and m.location.country == "AF" for m in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, place, region",
+    [
+        # Cameroon's regions by their English names, Adamaoua as "Adamawa" (Nigeria has a state of that name)
+        ("Gunmen abducted three herders near Meiganga (Mbere, Adamawa) on Monday.", "Meiganga", "CM-AD"),
+        ("Traders protested in Ngaoundere (Vina, Adamawa) against a new tax.", "Ngaoundere", "CM-AD"),
+        # a subdivision is named after its seat: the seat, in the region the chain ends with (not Burkina
+        # Faso's Sud-Ouest)
+        (
+            "Soldiers burned houses in Ekona, Muyuka subdivision (Fako, South-West), on Tuesday.",
+            "Muyuka",
+            "CM-SW",
+        ),
+    ],
+)
+def test_a_region_named_in_english_is_the_one_its_places_are_in(places, sentence, place, region) -> None:  # noqa: F811
+    found = {m.text: m.location for m in places(sentence) if m.location is not None}
+    assert found[place].admin1_code == region, found

@@ -1377,3 +1377,95 @@ def test_the_dead_a_sentence_of_detentions_tells_died_in_the_fight_before():
 def test_the_capture_of_a_person_is_an_arrest_of_a_place_ground_taken(headline, sub_event_type):
     found = events(headline)
     assert found and found[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the dead of the other side told in a clause beside the fight, by no trigger word of its own
+        (
+            "Troops on Tuesday neutralised 12 terrorists in Gwoza LGA of Borno State, while one soldier paid the "
+            "supreme price.",
+            13,
+        ),
+        ("Troops killed 12 terrorists in Gwoza, Borno State, on Tuesday, while one soldier died.", 13),
+        ("Troops killed 12 terrorists in Gwoza, Borno State, on Tuesday, and one soldier lost his life.", 13),
+        # the outcome told in a relative clause
+        (
+            "Forces exchanged fire with gunmen near Sheikh Zuweid, North Sinai, on Saturday, which resulted in the "
+            "killing of 8 gunmen. During the exchange of fire, an officer and two conscripts were martyred.",
+            11,
+        ),
+        # a soldier wounded who then died, with his rank and name
+        (
+            "PKK terrorists opened harassment fire on a base in the Çukurca district of Hakkari yesterday evening. "
+            "Specialist Sergeant Ali Kaya was heavily wounded and, despite all medical interventions, was "
+            "martyred at the hospital.",
+            1,
+        ),
+        # the toll told by nouns in the next paragraph
+        (
+            "A military vehicle struck a landmine in the Jebel Chaambi area, Kasserine Governorate, this morning."
+            "\n\nThe explosion resulted in the death of a soldier and the injury of three others.",
+            1,
+        ),
+        # a bomb in capitals, as releases spell it
+        (
+            "A police vehicle ran over an Improvised Explosive Device in Mandera East, Mandera County, this "
+            "morning. Four (4) officers lost their lives on the spot.",
+            4,
+        ),
+    ],
+)
+def test_the_toll_of_the_lead_operation_counts_every_side_told(text, killed):
+    found = spotrep.extract(text, published=date(2022, 7, 12))
+    assert found, text
+    assert found[0].fatalities == killed
+
+
+def test_an_incident_told_with_meanwhile_is_not_the_lead_s():
+    text = (
+        "PKK terrorists attacked a base in the Çukurca district of Hakkari yesterday evening; a sergeant was "
+        "martyred.\n\nMeanwhile, 4 terrorists who were preparing for an attack were neutralised by commandos."
+    )
+    found = spotrep.extract(text, published=date(2022, 7, 12))
+    assert found[0].fatalities == 1
+    assert any(e.fatalities == 4 for e in found[1:])
+
+
+def test_dead_of_another_day_told_in_a_relative_clause_are_not_the_lead_s():
+    text = (
+        "At 07.40 hrs today, three rangers were injured by a bomb in Rueso district, Narathiwat province.\n\n"
+        "Authorities believe the attack was carried out by the group responsible for the shooting on 5 January "
+        "in Bacho district that killed two village defence volunteers."
+    )
+    found = spotrep.extract(text, published=date(2012, 1, 12))
+    assert found[0].event_date == date(2012, 1, 12)
+    assert not found[0].fatalities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police stormed a hideout of kidnappers in Doguwa, Kano State, on Monday and arrested seven suspects.",
+        "Operatives stormed a hideout of a notorious kidnapping syndicate in Falgore Forest, Doguwa Local "
+        "Government Area of Kano State, on Monday. The team succeeded in arresting seven (7) suspects.",
+        "A detachment of the army intercepted and apprehended 23 individuals in Tamanrasset on Tuesday.",
+    ],
+)
+def test_a_raid_or_a_stop_that_meets_no_resistance_and_detains_is_an_arrest(text):
+    found = spotrep.extract(text, published=date(2020, 1, 16))
+    assert found[0].sub_event_type == "Arrests"
+    assert "Abduction/forced disappearance" not in {e.sub_event_type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Troops raided a militant hideout in Gwoza, Borno State, killing five terrorists.", "Armed clash"),
+        ("Air defence intercepted 17 drones over Kyiv region overnight.", "Disrupted weapons use"),
+    ],
+)
+def test_a_raid_that_fought_and_drones_intercepted_stay_what_they_were(text, sub_event_type):
+    found = spotrep.extract(text, published=date(2020, 1, 16))
+    assert found[0].sub_event_type == sub_event_type

@@ -26,6 +26,7 @@ from ..lexicon.triggers import (
     VERB_TRIGGERS,
 )
 from ..lexicon.weapons import WEAPON_WORDS
+from ..numbers.words import PERSON_NOUNS
 from ..wordcache import lemma_lower
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ from .constructions import (
     _noun_construction,
     _struck,
     _verb_construction,
+    names_offenders,
 )
 from .crowds import (
     _crowd_kind,
@@ -300,6 +302,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 continue  # no noun trigger or construction has this word
             if _in_name(token):
                 continue  # "the Oromo Liberation Army", "the Popular Mobilisation Forces"
+            if names_offenders(token):
+                continue  # "a hideout of a kidnapping syndicate": who they are, no kidnapping told
             if being_readied(token):
                 continue  # "killed two militants who were planting a roadside bomb": it did not go off
             if (
@@ -438,6 +442,8 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                     for c in token.children
                 ):
                     kind, weak = "protest_force", False  # "attacks against peaceful protesters"
+                if key == "killing" and weak and _of_counted_people(token):
+                    kind, weak = "kill", False  # "resulted in the killing of three smugglers": people killed
                 if (key == "killing" and lemma_of(token.head) == "mob") or any(
                     lemma_of(c) == "mob" for c in token.children
                 ):
@@ -451,6 +457,21 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
     # "detained a man suspected of setting fire to a military vehicle": the arrest is the event
     triggers = [t for t in triggers if t.kind in _CROWD_KINDS or not codebook.alleged_deed(t.token)]
     return triggers
+
+
+def _of_counted_people(token) -> bool:
+    """Whether a noun names people counted after "of": "the killing of three smugglers", "of 12 civilians"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pobj"
+            and (lemma_of(g) in ACTOR_NOUNS or lemma_of(g) in PERSON_NOUNS)
+            and any(n.dep_ == "nummod" and n.like_num for n in g.children)
+            for g in c.children
+        )
+        for c in token.children
+    )
 
 
 def _weapon_subject(token) -> bool:

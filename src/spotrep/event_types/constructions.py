@@ -159,6 +159,16 @@ def _names_a_unit(token: Token) -> bool:
     return False
 
 
+# the people and groups an offence names by its noun: "a kidnapping syndicate", "the robbery gang", "bombing
+# suspects", "a smuggling ring": who they are, not an event
+_OFFENDER_HEADS = frozenset("syndicate gang ring network cartel cell kingpin suspect mastermind boss".split())
+
+
+def names_offenders(token: Token) -> bool:
+    """Is an event noun the kind of a group or of people ("a notorious kidnapping syndicate")?"""
+    return token.dep_ in ("compound", "amod", "nmod") and lemma_of(token.head) in _OFFENDER_HEADS
+
+
 def _names_a_weapon(token: Token) -> bool:
     from ..lexicon.weapons import WEAPON_WORDS
 

@@ -53,6 +53,9 @@ def seized_weapon(token: Token) -> bool:
         if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj", "compound", "appos", "acl", "amod"):
             return False
         t = t.head
+        if t.pos_ == "NOUN" and lemma_of(t) in _SEIZURE_NOUNS:
+            # "resulted in ... the destruction of a store containing explosive devices", "the seizure of IEDs"
+            return True
         if t.pos_ == "VERB":
             lemma = lemma_of(t)
             if lemma in SEIZURE_VERBS | {"clear", "defuse", "dismantle", "deactivate", "disarm"}:
@@ -67,6 +70,8 @@ def seized_weapon(token: Token) -> bool:
 
 
 _CONTENTS_VERBS = frozenset({"contain", "include", "hold"})
+# the nouns of finding, taking or destroying a thing ("the destruction of", "the recovery of")
+_SEIZURE_NOUNS = frozenset("destruction seizure recovery discovery confiscation dismantling defusing".split())
 _CACHE_NOUNS = frozenset("cache stockpile stash arsenal haul consignment shipment depot seizure".split())
 
 
@@ -76,7 +81,24 @@ def _in_name(token: Token) -> bool:
         return False
     if token.text.isupper() and token.lower_ in WEAPON_WORDS:
         return False  # "detonated a VBIED": a weapon's acronym the tagger took for an organisation
+    if _spelt_out_weapon(token):
+        return False  # "ran over an Improvised Explosive Device": a weapon in capitals, as releases write it
     return token.text[:1].isupper() and not token.is_sent_start
+
+
+# the words of a bomb's spelt-out name ("Vehicle-Borne Improvised Explosive Device")
+_BOMB_NAME_WORDS = frozenset(
+    "improvised explosive explosives device devices vehicle vehicle-borne borne person-borne remote remotely "
+    "controlled radio-controlled roadside suicide magnetic unexploded ordnance - ( )".split()
+)
+
+
+def _spelt_out_weapon(token: Token) -> bool:
+    """Whether the name the tagger found the token in is only the words of a weapon in capitals."""
+    if token.lower_ not in _BOMB_NAME_WORDS and token.lower_ not in WEAPON_WORDS:
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and all(t.lower_ in _BOMB_NAME_WORDS or t.lower_ in WEAPON_WORDS for t in ent)
 
 
 def _riot_gear(token: Token) -> bool:
@@ -246,6 +268,30 @@ def _demonstrative(token: Token) -> bool:
     return False
 
 
+_CROWD_PEOPLE = frozenset("resident villager crowd people youth local inhabitant".split())
+_LYNCHING_VERBS = frozenset("beat lynch stone burn club hack kill".split())
+_ALLEGED = frozenset("suspected alleged accused suspect presumed".split())
+
+
+def _crowd_of(doer: Token) -> Token | None:
+    """The people a doer names when they are a crowd of civilians: "villagers", "a group of residents"."""
+    if lemma_of(doer) in ("group", "band", "number") and (
+        of := next((c for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    ):
+        doer = next((g for g in of.children if g.dep_ == "pobj"), doer)
+    return doer if lemma_of(doer) in _CROWD_PEOPLE else None
+
+
+def _alleged_offender(verb: Token) -> bool:
+    """Whether the verb's victim is said to have done wrong: "a suspected thief", "a man accused of stealing"."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if any(t.lower_ in _ALLEGED for t in c.subtree):
+            return True
+    return False
+
+
 def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | None:
     """_crowd_kind for the verbs of mob violence, rioting, harm, dispersal and the use of force: a kind told by
     the verb's doer or its objects."""
@@ -257,14 +303,19 @@ def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | No
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
     passive = any(dep == "auxpass" for _, dep in children)
     doer = subj if subj is not None and not passive else agent
+    people = _crowd_of(doer) if doer is not None else None
     if (
         doer is not None
         and lemma in _MOB_VERBS
         and (
             lemma_of(doer) in _MOB_NOUNS
             or (
-                lemma_of(doer) in ("resident", "villager", "crowd", "people", "youth")
-                and any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in doer.children)
+                people is not None
+                and (
+                    any(c.lower_ in ("angry", "irate", "enraged", "furious") for c in people.children)
+                    # "residents beat to death a man accused of stealing a motorcycle": justice by a crowd
+                    or (lemma in _LYNCHING_VERBS and _alleged_offender(token))
+                )
             )
         )
     ):

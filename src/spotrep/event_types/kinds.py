@@ -60,6 +60,15 @@ def primary_kind(kinds: Iterable[str]) -> str | None:
 _DELIVERY_KINDS = frozenset({"air_strike", "drone_strike", "shelling", "missile"})
 
 
+# weapons of a brawl, not of armed groups
+_CRUDE_WEAPONS = frozenset(
+    "stick stone rock knife machete club cudgel axe bat sticks stones knives clubs".split()
+)
+_FIREARM_WORDS = frozenset("gun guns rifle rifles firearm firearms pistol gunfire shoot shot bullet".split())
+# crowds of civilians (in the singular and the plural, as lemmas and words are both read)
+_CROWD_PEOPLE = frozenset("youth youths villager villagers resident residents local locals crowd".split())
+
+
 def classify(
     kinds: Iterable[str],
     *,
@@ -176,6 +185,18 @@ def classify(
         else:
             kinds = {"protest"}
 
+    # ACLED: a fight of crowds of civilians with sticks, stones and knives ("groups of youths fought with sticks
+    # and stones at the market") is mob violence, not an armed clash between organised armed groups
+    if (
+        "clash" in kinds
+        and kinds <= {"clash", "kill", "wound", "attack"}
+        and weapon_kinds <= {"small_arms"}
+        and agent_kind not in ("military", "police", "government")
+        and context & _CRUDE_WEAPONS
+        and context & _CROWD_PEOPLE
+        and not context & _FIREARM_WORDS
+    ):
+        kinds = {"mob"}
     # ACLED: an abduction with killings ("killed 12 villagers and abducted dozens") is an attack; abduction
     # alone is abduction
     if "abduction" in kinds and "kill" in kinds:

@@ -310,8 +310,27 @@ DISTRICT_NOUNS = frozenset(
 )
 # Units named after their main town ("Mohnyin township", "Kutum locality", "Dangila woreda"): the town inside
 # the region the text names.
+# (Cameroon's and Pakistan's subdivisions, Bangladesh's upazilas, India's taluks, the sub-prefectures of Chad and
+# the Central African Republic: each named after its seat)
 TOWNSHIP_NOUNS = frozenset(
-    {"township", "townships", "tehsil", "commune", "municipality", "subdistrict", "locality", "woreda"}
+    {
+        "township",
+        "townships",
+        "tehsil",
+        "commune",
+        "municipality",
+        "subdistrict",
+        "locality",
+        "woreda",
+        "subdivision",
+        "sub-division",
+        "upazila",
+        "upazilla",
+        "taluk",
+        "taluka",
+        "sub-prefecture",
+        "subprefecture",
+    }
 )
 
 # Names of first-level regions outside Ukraine and Russia that pycountry and GeoNames do not carry: ACLED's
@@ -412,6 +431,9 @@ WORLD_REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "SY-TA": ("Tartous", "Tartus"),
     "SY-QU": ("Quneitra",),
     # Ethiopia, Sudan, Somalia, Nigeria, Pakistan, Mali
+    # Cameroon: pycountry names two regions in French; English reports use the English names
+    "CM-AD": ("Adamawa",),
+    "CM-EN": ("Extreme North", "Extreme-North", "Extrême-Nord"),
     "ET-HA": ("Harari",),
     "ET-BE": ("Benshangul/Gumuz", "Benishangul-Gumuz", "Benishangul Gumuz"),
     "ET-SN": ("SNNPR", "SNNP"),

@@ -372,6 +372,14 @@ ACTOR_NOUNS: dict[str, str] = {
     "infiltrator": "armed_group",  # "five infiltrators were eliminated along the LoC"
     "intruder": "armed_group",
     "dacoit": "armed_group",
+    # the words of armies for the militants they fight: Egypt's "takfiri elements", Pakistan's "khwarij" (since
+    # 2024, of the TTP) and "miscreants", "outlaws"
+    "takfiri": "armed_group",
+    "khariji": "armed_group",
+    "khwarij": "armed_group",
+    "khawarij": "armed_group",
+    "miscreant": "armed_group",
+    "outlaw": "armed_group",
     # police
     "police": "police",
     "policeman": "police",

@@ -377,7 +377,7 @@ NEUTRALISED_PEOPLE = {
     for w in (
         "terrorist militant insurgent fighter gunman bandit jihadist attacker assailant soldier serviceman "
         "kidnapper rebel criminal commander element infiltrator intruder extremist operative cadre aggressor "
-        "dacoit"
+        "dacoit takfiri khariji khwarij khawarij miscreant outlaw"
     ).split()
 }
 
@@ -413,6 +413,12 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "named": "arrest",  # a person named as the object (see event_types.triggers._object_kind)
         # one more of the people just counted: "three members died and a fourth, who was wounded, was captured"
         **{w: "arrest" for w in "second third fourth fifth sixth".split()},
+    },
+    # people stopped by a patrol are detained ("intercepted and apprehended 23 individuals"); a drone or a missile
+    # intercepted is a weapon disrupted (the verb's own kind). (No "person" key: it stands for any actor noun,
+    # and drones are actors)
+    "intercept": {
+        w: "arrest" for w in "individual suspect smuggler migrant trafficker people man woman".split()
     },
     "seize": {
         "control": "capture",

@@ -63,7 +63,7 @@ _INJURE_V = (
 _AUX = (
     r"(?:(?:was|were|is|are|has|have|had|been|being|be|got|get|reportedly|reported|confirmed|also|later|"
     r"all|both|now|subsequently|allegedly|believed|thought|feared|to|left|found|said|initially|lightly|"
-    r"seriously|severely|critically|gravely|badly|slightly|mildly|moderately|fatally|mortally|"
+    r"seriously|severely|critically|gravely|badly|heavily|slightly|mildly|moderately|fatally|mortally|"
     r"tragically|immediately|instantly|each|again|then|already|just|likely|probably|apparently|"
     r"understood|known|presumed|officially|reported(?:ly)?)\s+)"
 )
@@ -90,14 +90,17 @@ _GROUP_WORD = rf"(?:{_NAME_WORD}|\d+(?:st|nd|rd|th))"
 # (or by what it is, unnamed: "three members of the armed group", "two members of a criminal gang")
 _GROUP_NOUNS = (
     r"group|gang|militia|cell|faction|organi[sz]ation|outfit|network|band|cartel|unit|battalion|structure|front|"
-    r"column|bloc|clan|syndicate|police|army|forces?|guard"
+    r"column|bloc|clan|syndicate|police|army|forces?|guard|contingent|company|platoon|brigade|regiment|"
+    r"division|squad|detachment|corps"
 )
 _GROUP_TAIL = (
-    rf"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}?{_GROUP_WORD}"
+    # (or where they come from: "two peacekeepers from the Chadian contingent", "three civilians from Mora")
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+){{0,2}}?{_GROUP_WORD}"
     # ("two members of the Defence and Security Forces", "of the Armed Forces for the Defence of Mozambique")
     rf"(?:\s+(?:(?:and|of|for|the)\s+){{0,2}}{_GROUP_WORD}){{0,5}}"
     rf"(?:\s*\((?-i:[A-Z][\w\-]*)\))?"
-    rf"|\s+of\s+(?:the|an?|that|this)\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,2}}?(?-i:{_GROUP_NOUNS})s?\b)"
+    rf"|\s+(?:of|from)\s+(?:the|an?|that|this)\s+(?:(?:{_W}|\d+(?:st|nd|rd|th))\s+){{0,2}}?"
+    rf"(?-i:{_GROUP_NOUNS})s?\b)"
 )
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _RANKS = (
@@ -108,7 +111,8 @@ _RANKS = (
     "Professional|Soldier|Patrolman|Agent"
 )
 # a rank, then a name in capitals (case-sensitive: the words of a rank are ordinary words in lower case)
-_RANKED = rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-ZÀ-Þ][a-zß-ÿ'’\-]+){{1,4}}"
+# (names in any Latin script: "Mehmet Yıldırım", "Łukasz", "Đorđe"; Latin Extended-A mixes both cases)
+_RANKED = rf"(?:{_RANKS})\.?(?:\s+(?:{_RANKS})\.?)*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ](?:[a-zß-öø-ÿĀ-ſ'’\-])+){{1,4}}"
 _RANKED_NAME = rf"(?-i:{_RANKED})"
 _RE_RANKED_NAME = re.compile(_RANKED)
 _UNCOUNTED = r"an?\s+(?:unknown|undetermined|unspecified|unconfirmed|undisclosed)\s+number\s+of"
@@ -141,7 +145,12 @@ _COUNT_NP = (
     # a person told before, as the object of the casualty verb ("killing him", "wounding her.")
     rf"|\bhim\b|\bher\b(?=\s*(?:[.,;:)–—]|and\s|$)))"
 )
-_COUNT_NP_LIST = rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_COUNT_NP}){{0,5}}"
+# (people added to a list are counted, those told before too: "killed four civilians in addition to the two
+# suicide bombers", "as well as three soldiers")
+_COUNT_NP_LIST = (
+    rf"{_COUNT_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:in\s+addition\s+to|as\s+well\s+as|plus)\s+)"
+    rf"(?:the\s+(?=(?:{_NUM})\s))?{_COUNT_NP}){{0,5}}"
+)
 
 _RE_ITEM = _Lazy(_COUNT_NP, re.I)
 
@@ -172,6 +181,14 @@ _RE_PERSONAL_ASIDE = _Lazy(
     re.I,
     needs=("(",),
 )
+# a person's age after the name, in commas or brackets: "Constable John Okafor, 35, was killed", "Ali (24)"
+_RE_AGE_ASIDE = _Lazy(
+    r"\b(?-i:[A-Z])[\w'’\-]*(?P<aside>,\s*(?P<body>\d{1,2}|1[01]\d)(?=\s*,)|\s*\((?P<body2>\d{1,2}|1[01]\d)\))",
+    re.I,
+)
+# a number spelt out, then in figures in brackets: "nine (9) of them", "seven (7) suspects" (Nigerian and East
+# African house style): the figures gloss the word
+_RE_NUMBER_GLOSS = _Lazy(r"\b(?-i:[a-z])[a-z]+(?:-[a-z]+)?(?P<aside>\s*\(\s*(?P<body>\d[\d,]*)\s*\))", re.I)
 _RE_CASUALTY_WORD = re.compile(
     r"\b(?:killed|killing|dead|died|die|dies|death|wounded|wounding|injured|injuring|hurt|succumbed|"
     r"perished|lost\s+their\s+lives)\b",
@@ -352,7 +369,28 @@ _RE_NEUTRALISED_PASSIVE = _Lazy(
     needs=("neutrali", "eliminat", "out of action"),
 )
 # "resulted in the deaths of four insurgents", "caused the death of a policeman"
-_RE_DEATHS_OF = _Lazy(rf"\bdeaths?\s+of\s+(?P<np>{_COUNT_NP_LIST})", re.I, needs=("death",))
+# "the deaths of five soldiers", "resulted in the killing of 8 militants", "the murder of two farmers"
+_RE_DEATHS_OF = _Lazy(
+    rf"\b(?:deaths?|killings?|murders?|assassinations?|executions?|elimination|neutrali[sz]ation|martyrdom)\s+"
+    rf"of\s+(?P<np>{_COUNT_NP_LIST})",
+    re.I,
+    needs=(
+        "death",
+        "killing",
+        "murder",
+        "assassination",
+        "execution",
+        "elimination",
+        "neutrali",
+        "martyrdom",
+    ),
+)
+# "resulted in the martyrdom of three soldiers and the wounding of two others"
+_RE_WOUNDING_OF = _Lazy(
+    rf"\b(?:wounding|injuring|injury|injuries)\s+of\s+(?P<np>{_COUNT_NP_LIST})",
+    re.I,
+    needs=("wounding", "injuring", "injur"),
+)
 _RE_INJURE_ACTIVE = _Lazy(
     rf"\b(?:wounded|wounding|wounds|wound|injured|injuring|injures|injure|hurt|hurting|maimed|maiming)\s+"
     rf"(?P<np>{_COUNT_NP_LIST})",
@@ -400,6 +438,16 @@ DEATH_IDIOMS = (
     r"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
     r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)"
+)
+# people wounded who then died, told in one clause: "Sergeant X was heavily wounded and, despite all medical
+# interventions, was martyred", "two soldiers were injured and later died in hospital": the dead, not the wounded
+_RE_WOUNDED_THEN_DIED = _Lazy(
+    rf"(?P<np>{_COUNT_NP_LIST})\s*,?\s+(?:was|were)\s+(?:\w+ly\s+)?(?:wounded|injured|shot|hurt)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?and\s*,?\s*(?:[^,.;]{{1,60}},\s*)?"
+    rf"(?:(?:later|subsequently|eventually|then|\w+ly)\s+)*"
+    rf"(?:died|(?:was|were)\s+martyred|{DEATH_IDIOMS})\b",
+    re.I,
+    needs=(("wound|injur|shot|hurt", "die|martyr|succumb|perish|lost|passed|paid|fell|embraced"),),
 )
 _RE_DIED = _Lazy(
     # (a wounded person told before, dying in a relative clause: "was evacuated to the hospital, where he
@@ -561,8 +609,8 @@ def _condense(text: str) -> tuple[str, list[int]]:
     Asides that carry their own casualty verb ("one of whom later died") are kept.
     """
     removed = sorted(
-        (m.start(), m.end())
-        for regex in (_RE_ASIDE, _RE_BARE_ASIDE, _RE_PERSONAL_ASIDE)
+        m.span("aside") if "aside" in m.re.groupindex else m.span()
+        for regex in (_RE_ASIDE, _RE_BARE_ASIDE, _RE_PERSONAL_ASIDE, _RE_AGE_ASIDE, _RE_NUMBER_GLOSS)
         for m in regex.finditer(text)
         if not _RE_CASUALTY_WORD.search(m.group("body") or "")
     )
@@ -679,11 +727,13 @@ def find_casualties(text: str) -> Casualties:
     add(_RE_SUICIDES, fat, ("np", "np2"))
     add(_RE_BODIES, fat, ("np", "np2"))
     # 4. verbs with their objects and subjects
+    add(_RE_WOUNDED_THEN_DIED, fat)
     add(_RE_FATAL_ACTIVE, fat, ("np", "np2", "np3"))
     add(_RE_NEUTRALISED, fat)
     add(_RE_OUT_OF_ACTION, fat)
     add(_RE_NEUTRALISED_PASSIVE, fat)
     add(_RE_DEATHS_OF, fat)
+    add(_RE_WOUNDING_OF, inj)
     add(_RE_INJURE_ACTIVE, inj)
     add(_RE_FATAL_PASSIVE, fat)
     add(_RE_INJURE_PASSIVE, inj)

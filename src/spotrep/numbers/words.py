@@ -362,6 +362,9 @@ _PERSON_SINGULAR = {
     # ranks and roles of press releases and briefings ("a Taliban leader was killed", "an IS facilitator")
     "leader", "chief", "facilitator", "operative", "suspect", "emir", "cleric", "smuggler", "kidnapper",
     "bodyguard", "governor", "headman", "chairman", "administrator", "spokesman", "sheikh", "bombmaker",
+    "element",  # "8 takfiri elements", "hostile elements": armies' word for the men they fight
     # whom mobs and gunmen kill ("beat a suspected thief to death", "an alleged informant was shot")
     "thief", "robber", "burglar", "witch", "wizard", "informer", "councillor", "councilor",
 }  # fmt: skip
+PERSON_NOUNS = frozenset(_PERSON_SINGULAR)
+"""Singular nouns that name people ("a woman", "three smugglers" once singular), for the other stages."""

@@ -58,6 +58,7 @@ from .common import (
     _REMOTE_STRIKES,
     _SUPPORT_VERBS,
     _TIME_MARKS,
+    tells_a_death,
 )
 from .context import (
     Candidate,
@@ -362,6 +363,10 @@ def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, b
                     prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")
                 ):
                     prep = prep.head
+                if prep.lower_ in ("in", "to") and lemma_of(prep.head) in ("result", "lead"):
+                    # "the operation resulted in the killing of three smugglers": what happened, told as the
+                    # outcome of the verb's subject (not an event that only modifies it)
+                    return prep.head.i, False
                 if prep.lower_ in _ABSORBING_PREPS or prep.lower_ in ("due", "because", "to", "by"):
                     verb = prep.head
                     if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.lower_ in FORMS:
@@ -483,12 +488,40 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                     c.dep_ == "acl" and c.tag_ == "VBN" and _is_weapon_noun(t)
                 )  # "with a Kh-22 missile launched from a Tu-22M3 bomber": how the weapon was fired
                 naming = c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS
+                if _their_dead_told_beside(c) or _what_it_resulted_in(c):
+                    # "neutralised 12 terrorists, while one soldier paid the supreme price": the fight's own dead
+                    stack.append(c)
+                    continue
                 if (c.dep_ != "conj" and not consequence and not naming) or has_subject:
                     continue  # a clause of its own (not "an official known as X and two others": who they are)
                 if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS:
                     continue  # "struck X ... and accused Kyiv of ...": a statement of its own
             stack.append(c)
     return out
+
+
+def _what_it_resulted_in(clause: Token) -> bool:
+    """ "..., which resulted in the killing of 8 militants", "which led to the death of two soldiers": a relative
+    clause telling the outcome of the event it hangs on."""
+    return (
+        clause.dep_ in ("relcl", "advcl")
+        and clause.lemma_.lower() in ("result", "lead")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children)
+        and any(c.dep_ in ("prep", "prt") and c.lower_ in ("in", "to") for c in clause.children)
+    )
+
+
+# the marks of a clause told beside the event, of the same moment ("while", "as", "whereas")
+_BESIDE_MARKS = frozenset({"while", "whereas", "as"})
+
+
+def _their_dead_told_beside(clause: Token) -> bool:
+    """A clause joined to the event's with "and" or "while", telling a death by no trigger word of its own ("...,
+    while one soldier paid the supreme price", "and two soldiers lost their lives"): the event's dead."""
+    if clause.dep_ not in ("conj", "advcl") or not tells_a_death(clause, lemma_of(clause)):
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return marks <= _BESIDE_MARKS if clause.dep_ == "advcl" else not marks
 
 
 def _is_weapon_noun(token: Token) -> bool:
@@ -526,9 +559,46 @@ def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) ->
     for a in out:
         for b in out:
             if b != a and b in out[a] and a not in out[b]:
+                if not any(t.strong for t in groups[b]) and _their_dead_told_beside(doc[b]):
+                    continue  # "killed 12 terrorists, while one soldier died": the fight's dead too
                 out[a] -= out[b]
         out[a] -= exclude
+    for a in out:
+        out[a] |= _shared_subject(doc[a]) - exclude
     return out
+
+
+def _shared_subject(anchor: Token) -> set[int]:
+    """The subject a clause of being or undergoing shares with the verb it hangs on: "Sergeant X was heavily
+    wounded" (an adjective after "was"), "... and, despite all medical interventions, was martyred" (a passive
+    joined with "and"), "two soldiers were injured and later died": the people the event befell."""
+    head = anchor.head
+    if head.i == anchor.i or any(c.dep_.startswith("nsubj") for c in anchor.children):
+        return set()
+    root = anchor.sent.root
+    if (
+        anchor.dep_ == "acl"
+        and anchor.tag_ in ("VBD", "VBN")
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < anchor.i
+        and not any(c.dep_ == "auxpass" for c in anchor.children)
+    ):
+        # "Youths of two clans fought with sticks ...", parsed as a sentence without a verb ("fought" a
+        # participle of "clans"): the noun phrase the sentence opens with is who did it
+        return set(range(root.left_edge.i, anchor.i))
+    if anchor.dep_ in ("acomp", "attr") and lemma_of(head) == "be":
+        pass
+    elif not (
+        anchor.dep_ == "conj"
+        and head.pos_ in ("VERB", "AUX")
+        and (any(c.dep_ == "auxpass" for c in anchor.children) or tells_a_death(anchor, lemma_of(anchor)))
+    ):
+        return set()
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > anchor.i:
+        return set()
+    # (with the words up to the clause, so that it reads as told: "X was heavily wounded and ... was martyred")
+    return {t.i for t in subject.subtree} | set(range(subject.right_edge.i + 1, anchor.i))
 
 
 def _agent_and_victim(doc: Doc, group: list[Trigger]) -> tuple[Token | None, Token | None]:

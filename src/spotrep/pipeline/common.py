@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,25 @@ _CONSEQUENCE_VERBS = frozenset(
     "kill wound injure leave force cause prompt destroy damage spark trigger claim hit set burn displace "
     "send result knock cut devastate wreck ravage shoot".split()
 )
+# verbs that tell a death without a trigger word of their own ("two men died", "succumbed to his wounds")
+_DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
+_MARTYRDOM = frozenset({"shahadat", "shahadah", "shahada", "martyrdom"})
+
+
+def tells_a_death(verb: Token, lemma: str) -> bool:
+    """Whether the clause of ``verb`` (of lemma ``lemma``) tells that its subject died, in the words of war
+    reporting: "died", "succumbed", "embraced shahadat" (Pakistan's army), "lost their lives", "paid the supreme
+    price", "made the ultimate sacrifice"."""
+    if lemma in _DYING_VERBS:
+        return True
+    objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
+    return (
+        (lemma == "embrace" and bool(objects & _MARTYRDOM))
+        or (lemma == "lose" and bool(objects & {"life", "lives"}))
+        or (lemma in ("pay", "make") and bool(objects & {"price", "sacrifice"}))
+    )
+
+
 # a label of one to three words before a colon, told as a sentence of its own ("Interception:", "Looting:")
 _LABEL = re.compile(r"^\W*[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s*:\s*$")
 _TRIP_NOUNS = frozenset("trip visit travel tour journey flight voyage".split())

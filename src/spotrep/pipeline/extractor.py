@@ -125,6 +125,7 @@ from .merging import (
     _merge,
     _order,
     _protest_actors,
+    _raids_that_arrested,
     _resolve_protests,
     _resolve_repelled,
     _resolve_return_fire,
@@ -165,6 +166,7 @@ from .scene import (
     _weapon_near_place,
     chain_before,
     dateline_place,
+    opens_another_incident,
     story_paragraph,
 )
 
@@ -419,6 +421,7 @@ class DocumentExtractor:
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
         _dead_of_the_fight_before(merged)
+        merged = _raids_that_arrested(ctx, merged)
         _story_agents(ctx, merged)
         _unclaimed_blasts(merged)
         merged = _fold_retyped(merged, _one_sided_fights(merged))
@@ -807,7 +810,7 @@ class DocumentExtractor:
         civilians were killed."): it happened where the paragraph's story is. So does one that names only its
         speaker's region ("..., Odesa regional governor said") when the story is at a place in that region."""
         speaker_place = getattr(cand, "_speaker_place", False)
-        if cand.location is not None and not speaker_place:
+        if (cand.location is not None and not speaker_place) or opens_another_incident(ctx, index):
             return
         story = _story_place(ctx, index)
         if story is None and (lead := _lead_to_follow(ctx, index)) is not None:
@@ -1441,6 +1444,7 @@ def _lead_to_follow(ctx: DocContext, index: int) -> int | None:
         or ctx.dates_in(index)
         or _quoted(ctx.sentence_text(index))
         or _stated(ctx, index)
+        or opens_another_incident(ctx, index)
     ):
         return None
     if any(

@@ -47,6 +47,7 @@ from .scene import (
     _add_count,
     _add_the_dead,
     _fallback_location,
+    opens_another_incident,
 )
 
 log = logging.getLogger(__name__)
@@ -879,9 +880,13 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             _told_as_part_of(c, broad)
             out.append(c)
             continue
-        story = _story_event(ctx, c, cands[:n])
+        story = None if opens_another_incident(ctx, c.sent_index) else _story_event(ctx, c, cands[:n])
         while story is not None and id(story) in into:
             story = into[id(story)]
+            if not _dates_overlap(story, c, widen=c.undated or story.undated):
+                # "... responsible for the shooting on 5 January that killed two": the event it tells more of
+                # was itself told again of another day; these dead are that other day's
+                story = None
         if story is None or (story.title and not c.title):
             # (the body tells the headline's event in its own words, place and day: the headline folds into
             # the body's telling when the events are merged, not the body into the headline)
@@ -1668,6 +1673,43 @@ def _dead_of_the_fight_before(cands: list[Candidate]) -> None:
             fight = max(fights, key=lambda o: o.sent_index)
             _add_the_dead(fight, c.fatalities, c.dead_side, False)
             c.fatalities, c.dead_side = None, None
+
+
+_RAID_VERBS = frozenset({"storm", "raid"})
+
+
+def _raids_that_arrested(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """ "Operatives stormed a hideout of a kidnapping syndicate in Falgore Forest. The team succeeded in arresting
+    seven suspects.": a raid told with no fighting (no fire exchanged, nobody killed or wounded) whose sentence,
+    or the next, tells the detentions it made is that arrest operation, not an armed clash (ACLED's clashes are
+    fights between armed sides; a raid meeting no resistance that ends in detentions is coded Arrests)."""
+    out = []
+    for c in cands:
+        if (
+            c.typing.sub_event_type == "Armed clash"
+            and all(ctx.lemma(t.i) in _RAID_VERBS for t in c.triggers)
+            and not c.fatalities
+            and not c.injuries
+        ):
+            arrests = [
+                o
+                for o in cands
+                if o.kind == "arrest"
+                and 0 <= o.sent_index - c.sent_index <= 1
+                and o.background == c.background
+                and _places_agree(o, c)
+                and _dates_overlap(o, c, widen=True)
+            ]
+            if arrests:
+                arrest = arrests[0]
+                if arrest.actor1 is None:
+                    arrest.actor1 = c.actor1
+                for ev in c.evidence:
+                    if ev not in arrest.evidence:
+                        arrest.evidence.insert(0, ev)
+                continue
+        out.append(c)
+    return out
 
 
 def _told_by_a_noun(c: Candidate) -> bool:

@@ -37,6 +37,7 @@ from .common import (
     _MORE_WORDS,
     _RECENT_SINCE,
     _STORY_KINDS,
+    tells_a_death,
 )
 from .context import (
     Candidate,
@@ -432,6 +433,24 @@ def _text_place_area(
 _GOES_ON_SUBJECTS = frozenset({"they", "he", "she", "it", "we"})
 
 
+# the words that open the telling of another incident: "Meanwhile, four terrorists ... were neutralised",
+# "In a separate incident, ...", "Elsewhere, ..."
+_ANOTHER_INCIDENT = re.compile(
+    r"^\W*(?:meanwhile|separately|elsewhere|"
+    r"in\s+(?:a|another)\s+(?:separate\s+|similar\s+|different\s+|second\s+)?"
+    r"(?:incident|development|operation|attack|raid|encounter|engagement|case)|"
+    r"in\s+an\s+(?:unrelated|earlier|other)\s+(?:incident|development|operation)|"
+    r"in\s+other\s+(?:news|developments|incidents|operations))\b",
+    re.I,
+)
+
+
+def opens_another_incident(ctx: DocContext, index: int) -> bool:
+    """Whether a sentence opens with the words of another incident ("Meanwhile, ...", "In a separate
+    incident, ..."): it goes on with no story told before, neither its place nor its dead."""
+    return bool(_ANOTHER_INCIDENT.match(ctx.sentence_text(index)))
+
+
 def story_paragraph(ctx: DocContext, index: int) -> int:
     """The paragraph whose story a sentence continues: its own, or, for a paragraph that opens by going on with
     the same actors ("The security force also found and destroyed a cache", "They also detained two men": a
@@ -795,8 +814,6 @@ def _victims_described(cand: Candidate) -> set[int]:
     return out
 
 
-_DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
-_MARTYRDOM = frozenset({"shahadat", "shahadah", "shahada", "martyrdom"})
 # verbs of receiving wounds or care for them, above which a casualty is told: "admitted with wounds sustained when"
 _WOUND_VERBS = frozenset("sustain suffer receive admit treat".split())
 
@@ -847,7 +864,9 @@ _CODED_FIGURE = re.compile(
 # the verbs that tell casualties without an event (killing and wounding are events of their own)
 _DYING_WORDS = re.compile(
     rf"\b(?:died|dies|{DEATH_IDIOMS}|hospitali[sz]ed|(?:taken|rushed|brought|admitted)\s+to\s+"
-    r"(?:a\s+|the\s+)?hospital|admitted\b)",
+    r"(?:a\s+|the\s+)?hospital|admitted\b|"
+    # ("the explosion resulted in the death of a soldier and the injury of three others")
+    r"(?:deaths?|martyrdom|injur(?:y|ies)|wounding)\s+of\b)",
     re.I,
 )
 
@@ -866,15 +885,8 @@ def _dying_clause(cand: Candidate) -> Token | None:
         t = head
         if t.pos_ in ("VERB", "AUX"):
             lemma = lemma_of(t)
-            objects = {c.lower_ for c in t.children if c.dep_ == "dobj"}
-            if (
-                lemma in _DYING_VERBS
-                # "one soldier embraced shahadat": Pakistan's army's words for a soldier killed
-                or (lemma == "embrace" and objects & _MARTYRDOM)
-                # "three soldiers lost their lives and two others were injured", "paid the supreme price"
-                or (lemma == "lose" and objects & {"life", "lives"})
-                or (lemma in ("pay", "make") and objects & {"price", "sacrifice"})
-            ):
+            # ("one soldier embraced shahadat", "three soldiers lost their lives and two others were injured")
+            if tells_a_death(t, lemma):
                 return t
             if lemma in _WOUND_VERBS:
                 # "admitted with shrapnel wounds sustained when shelling hit his house": the clause of the
