@@ -938,3 +938,24 @@ def test_the_words_of_armies_for_their_enemies_name_a_hostile_side(phrase, side)
     from spotrep.numbers.sides import dead_side
 
     assert dead_side(phrase) == side
+
+
+@pytest.mark.parametrize(
+    "phrase, side",
+    [
+        # a state's forces in lower case
+        ("a member of the law enforcement forces was martyred", "forces"),
+        ("two security forces personnel were killed", "forces"),
+        # both sides together are no one side
+        ("the terrorists and security forces", None),
+        # a pronoun or "who" stands for the person named before it
+        ("Officers shot the gunman, who was killed at the scene.", "hostile"),
+        ("Medics treated the victim, who was taken to hospital, where he later succumbed.", "civilians"),
+    ],
+)
+def test_the_side_of_state_forces_in_lower_case_and_of_pronouns(phrase, side):
+    from spotrep.numbers.sides import dead_side, side_of_the_dead
+
+    found = find_casualties(phrase)
+    got = side_of_the_dead(phrase, found) if found.fatalities else dead_side(phrase)
+    assert got == side

@@ -1104,3 +1104,21 @@ def test_a_base_named_after_a_faraway_town_is_no_place(places, sentence, base) -
 def test_a_region_named_in_english_is_the_one_its_places_are_in(places, sentence, place, region) -> None:  # noqa: F811
     found = {m.text: m.location for m in places(sentence) if m.location is not None}
     assert found[place].admin1_code == region, found
+
+
+def test_a_governorate_s_countryside_is_the_governorate(places) -> None:  # noqa: F811
+    found = places("Troops clashed with gunmen in the town of Zzyx al-Qaryah in Daraa countryside on Monday.")
+    regions = {m.location.admin1_code for m in found if m.location is not None}
+    assert regions == {"SY-DR"}, found
+
+
+@pytest.mark.parametrize(
+    "sentence, not_a_place",
+    [
+        # a name whose words an Arabic article joins is one name; its first word is no town of its own
+        ("Gunmen attacked a checkpoint in the town of Busra al-Harir on Monday.", "Busra"),
+        ("Clashes broke out in Kafr al-Zzyx near the border on Monday.", "Kafr"),
+    ],
+)
+def test_the_first_word_of_a_name_an_arabic_article_joins_is_no_place(places, sentence, not_a_place) -> None:  # noqa: F811
+    assert not_a_place not in {m.text for m in places(sentence)}

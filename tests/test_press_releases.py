@@ -1469,3 +1469,63 @@ def test_a_raid_or_a_stop_that_meets_no_resistance_and_detains_is_an_arrest(text
 def test_a_raid_that_fought_and_drones_intercepted_stay_what_they_were(text, sub_event_type):
     found = spotrep.extract(text, published=date(2020, 1, 16))
     assert found[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a date line with its time after a bar, and dates in figures after a label
+        ("POLICE SPOKESPERSON\n14 March 2016 | 17:55\n\nA man was stabbed near the market this afternoon.",
+         date(2016, 3, 14)),
+        ("Press statement\nDate: 09/11/2019\n\nGunmen killed two traders in Kano yesterday.", date(2019, 11, 8)),
+        ("Press statement\n25.06.2020\n\nGunmen killed two traders in Kano yesterday.", date(2020, 6, 24)),
+        # a communiqué telling its incident after "that", its date first
+        ("The Ministry informs the public that on Thursday 15 September 2016, at about 5 a.m., a group of "
+         "terrorists attempted to infiltrate Kolofata.\n\nSoldiers engaged the assailants, killing six of them.",
+         date(2016, 9, 15)),
+    ],
+)  # fmt: skip
+def test_a_release_dated_by_a_line_of_its_own_or_by_its_communique_s_opening(text, day):
+    found = spotrep.extract(text)
+    assert found and found[0].event_date == day, [(e.sub_event_type, e.event_date) for e in found]
+
+
+def test_the_attacker_shot_dead_and_the_victim_who_died_later_are_two_dead():
+    text = (
+        "This afternoon, a terrorist armed with a knife stabbed a 63-year-old man near the Damascus Gate in "
+        "Jerusalem. Officers stationed nearby shot the terrorist, who was killed at the scene. Paramedics treated "
+        "the victim, who was evacuated to hospital in critical condition, where he later succumbed to his wounds."
+    )
+    found = spotrep.extract(text, published=date(2016, 3, 14))
+    assert found[0].fatalities == 2
+
+
+def test_attackers_captured_after_a_fight_are_detained_not_ground_taken():
+    text = (
+        "Soldiers engaged the assailants near Kolofata on Thursday. Six terrorists were killed and two others "
+        "captured."
+    )
+    found = spotrep.extract(text, published=date(2016, 9, 17))
+    kinds = [e.sub_event_type for e in found]
+    assert "Arrests" in kinds and "Non-state actor overtakes territory" not in kinds
+
+
+def test_forces_deployed_to_the_fight_they_fought_are_no_deployment():
+    text = (
+        "Elements of the Rapid Intervention Battalion deployed in the sector immediately engaged the assailants "
+        "near Kolofata on Thursday, killing six of them."
+    )
+    found = spotrep.extract(text, published=date(2016, 9, 17))
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+
+
+def test_the_body_s_fuller_toll_of_the_headline_s_clash_stands():
+    text = (
+        "Law enforcement forces clash with terrorist group in Busra al-Harir, seven terrorists killed\n\n"
+        "Law enforcement forces today clashed with an armed terrorist group in the town of Busra al-Harir in "
+        "Daraa countryside, killing seven terrorists.\n\nThe source added that a member of the law enforcement "
+        "forces was martyred and three others were injured during the clash."
+    )
+    found = spotrep.extract(text, published=date(2012, 4, 19))
+    assert found[0].fatalities == 8
+    assert found[0].location is not None and found[0].location.admin1_code == "SY-DR"

@@ -113,8 +113,11 @@ _DATE_LINE = re.compile(
     rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Dated|Posted|Published|Updated)[ ]*:?[ ]*"
     rf"|[^\n.!?:]{{1,100}}?,?[ ]+|Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
-    rf"(?P<date>{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM})"
-    r"[ \t]*(?:[,\-–—][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",
+    rf"(?P<date>{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM}"
+    # ("Date: 09/11/2019", "Issued: 3.1.2016")
+    rf"|{_NUMERIC_DAY})"
+    # (a time after it: "14 March 2016 | 17:55", "June 3, 2018, 10:40 a.m.")
+    r"[ \t]*(?:[,\-–—|][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",
     re.MULTILINE | re.IGNORECASE,
 )
 _FULL_DATE = re.compile(rf"\b{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}\b|\b\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM}\b")

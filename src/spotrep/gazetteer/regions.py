@@ -282,6 +282,7 @@ REGION_NOUNS = frozenset(
         "okrug",
         "oblast'",
         "governorate",
+        "countryside",  # "in Daraa countryside", "Idlib countryside": the governorate around its city (Syria)
         "state",
         "division",
         "prefecture",

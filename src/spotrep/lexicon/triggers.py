@@ -407,7 +407,8 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
             w: "arrest"
             for w in (
                 "leader commander facilitator suspect operative bombmaker financier emir militant insurgent "
-                "smuggler kidnapper member official associate courier recruiter planner figure"
+                "smuggler kidnapper member official associate courier recruiter planner figure terrorist "
+                "fighter bandit gunman assailant attacker individual jihadist rebel other"
             ).split()
         },
         "named": "arrest",  # a person named as the object (see event_types.triggers._object_kind)

@@ -398,7 +398,8 @@ _RE_INJURE_ACTIVE = _Lazy(
     needs=("wound", "injur", "hurt", "maim"),
 )
 _RE_FATAL_PASSIVE = _Lazy(
-    rf"(?P<np>{_COUNT_NP_LIST}){_RELATIVE}\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
+    # (one person told in the clause before: "shot the attacker, who was killed at the scene")
+    rf"(?P<np>{_COUNT_NP_LIST}|(?:(?<=,\s)|^)who(?=\s+was\s)){_RELATIVE}\s*,?\s+{_AUX}*(?P<v>{_FATAL_V}|fatally\s+(?:wounded|injured|shot)|"
     rf"mortally\s+wounded|found\s+dead|confirmed\s+dead|killed\s+in\s+action)\b{_AFTER_VERB_OBJECT}",
     re.I,
     needs=(
@@ -582,8 +583,9 @@ def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None
     phrase); None if nobody is counted.
     """
     segment = text[start:end]
-    if segment.lower() in ("he", "she"):
-        return 1, "exact", 0  # "..., where he succumbed to his injuries" (see _RE_DIED)
+    if segment.lower() in ("he", "she", "who"):
+        # "..., where he succumbed to his injuries" (see _RE_DIED), "..., who was killed at the scene"
+        return 1, "exact", 0
     items: list[tuple[int, int, str]] = []  # (offset in segment, count, qualifier)
     for m in _RE_ITEM.finditer(segment):
         if _RE_NOT_PEOPLE_BEFORE.search(text[max(0, start + m.start() - 12) : start + m.start()]):

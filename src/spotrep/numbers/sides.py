@@ -42,6 +42,13 @@ _ASIDE = re.compile(
 _WORD = re.compile(r"[\w][\w'\-]*")
 # the capitalised nouns of a state force's name (an armed group's name is read from the lexicon first)
 _STATE_BODY_WORDS = frozenset({"Forces", "Army", "Police", "Gendarmerie", "Military"})
+# a state's forces named by what they do, in lower case ("the security forces", "law enforcement officers")
+_STATE_FORCE = re.compile(
+    r"\b(?:security|law[- ]enforcement|armed|government|regime|state|police|military)\s+"
+    r"(?:forces?|personnel|agents?|officers?|units?|services?)\b",
+    re.I,
+)
+_ARMED_GROUP_WORD = re.compile(r"\b(?:terrorist|militant|insurgent|rebel|bandit|gunm[ae]n|jihadist)", re.I)
 # people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
 _TOLD_BEFORE = re.compile(
     r"\b(?:both|all\s+(?:two|three|four|five|six|\d+)|the\s+(?:two|three|four|five))\b", re.I
@@ -54,6 +61,9 @@ def dead_side(phrase: str) -> str | None:
     side or several ("killing three soldiers and five civilians")."""
     if _TOLD_BEFORE.search(phrase):
         return None  # "both men were killed": people told before, whoever they are
+    if _STATE_FORCE.search(phrase):
+        # "a member of the law enforcement forces", "two security forces personnel" (with militants: both sides)
+        return None if _ARMED_GROUP_WORD.search(phrase) else FORCES
     lex = lexicon()
     words = _WORD.findall(_ASIDE.sub(" ", phrase))
     groups: set[str] = set()
@@ -116,11 +126,26 @@ _OF_THEM = re.compile(r"\bof\s+(?:them|those|whom)\b", re.I)
 _CLAUSE_START = re.compile(r"[.;:!?]\s")
 
 
+_PRONOUN = re.compile(r"(?:he|she|who)\b", re.I)
+
+
+def _side_named_before(before: str) -> str | None:
+    """The side of the last person the sentence named before a pronoun ("the victim", "the attacker")."""
+    for word in reversed(_WORD.findall(before)):
+        low = singularize(word).lower()
+        if low in ACTOR_NOUNS and low not in _NO_SIDE and (side := dead_side(word)) is not None:
+            return side
+    return None
+
+
 def _phrase_side(text: str, start: int, end: int, earlier: str = "") -> str | None:
     """The side of the phrase ``text[start:end]``; a "13 of them" counts the people named last before it in its
     sentence ("engaged the terrorists, neutralising 13 of them")."""
     phrase = text[start:end]
     side = dead_side(phrase)
+    if side is None and _PRONOUN.match(phrase):
+        # "the victim, who was evacuated to hospital, where he later succumbed": the person named before
+        return _side_named_before(f"{earlier} {text[:start]}")
     if side is not None or not _OF_THEM.search(phrase):
         return side
     before = f"{earlier} {text[:start]}"

@@ -113,6 +113,7 @@ from .context import (
 from .merging import (
     _dates_a_statement,
     _dead_of_the_fight_before,
+    _deployed_to_fight,
     _describes_a_thing,
     _drop_denied,
     _drop_recalled,
@@ -421,7 +422,7 @@ class DocumentExtractor:
         _resolve_transfers(ctx, merged)
         _protest_actors(merged)
         _dead_of_the_fight_before(merged)
-        merged = _raids_that_arrested(ctx, merged)
+        merged = _deployed_to_fight(_raids_that_arrested(ctx, merged))
         _story_agents(ctx, merged)
         _unclaimed_blasts(merged)
         merged = _fold_retyped(merged, _one_sided_fights(merged))
@@ -1188,7 +1189,14 @@ class DocumentExtractor:
                 # ("rose to 35 on Monday": the day the toll rose, the strike may be of the days before)
                 cand.undated = True
         cand.fatalities, cand.injuries = cas.fatalities, cas.injuries
-        cand.dead_side = side_of_the_dead(dead_text, dead_found, dom_text if dead_text != dom_text else "")
+        # (what the dead's "of them", "who", "he" stand for is told before: in the event's clause, else before it
+        # in the sentence: "shot the terrorist, who was killed at the scene")
+        told_before = (
+            dom_text
+            if dead_text != dom_text
+            else ctx.doc[sent.start : min(cand.domain, default=sent.start)].text
+        )
+        cand.dead_side = side_of_the_dead(dead_text, dead_found, told_before)
         if cand.fatalities is None:
             cand.fatalities = _named_dead(ctx, cand.domain)  # "killing al-Shabaab commander Hamza Yusuf"
         count = getattr(cand, "_place_count", False)
@@ -1489,6 +1497,8 @@ def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
             t.is_space or t.is_punct or t.lower_ in _TIME_OPENERS for t in ctx.doc[sent.start : span.start]
         ):
             return m  # ("During the night of 11 January 2021, security forces conducted an operation ...")
+        if _opens_what_is_told(ctx, sent, span.start):
+            return m  # ("The Ministry informs the public that on Thursday 15 September 2016, a group of ...")
         dated.append((m, set(range(span.start, span.end))))
     # (a day told relative to the report's: an explicit date inside a sentence may be a caption's or an aside's,
     # unless it dates the sentence's main verb: "Iraqi forces conducted a clearance operation ... on Aug. 25.")
@@ -1499,6 +1509,17 @@ def _story_date(ctx: DocContext, index: int) -> dates_stage.DateMention | None:
     ):
         return dated[0][0]
     return None
+
+
+def _opens_what_is_told(ctx: DocContext, sent: Span, start: int) -> bool:
+    """Does a date at token ``start`` open the clause a statement's "that" introduces ("announces that this
+    morning, Monday 19 August 2013, a military vehicle ...")? A ministry's communiqué tells its incident so."""
+    k = start - 1
+    while k > sent.start and (
+        ctx.doc[k].is_punct or ctx.doc[k].is_space or ctx.doc[k].lower_ in _TIME_OPENERS
+    ):
+        k -= 1
+    return k > sent.start and ctx.doc[k].lower_ == "that" and ctx.doc[k].dep_ == "mark"
 
 
 def _dates_the_main_verb(ctx: DocContext, sent: Span, toks: set[int]) -> bool:

@@ -1178,6 +1178,10 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
         # each side's dead in a sentence of its own ("Four terrorists were killed." / "Sepoy X embraced
         # shahadat while fighting gallantly."): the fight's toll is their sum
         _add_the_dead(target, other.fatalities, other.dead_side, True)
+    elif other.fatalities is not None and other.fatalities > target.fatalities and not other.title:
+        # the event told again with more of its dead ("seven terrorists killed" / "killing seven terrorists ...
+        # a member of the forces was martyred"): the fuller count
+        target.fatalities, target.dead_side = other.fatalities, other.dead_side
     if target.injuries is None or (headline_only and other.injuries is not None):
         target.injuries = other.injuries
     for q in other.quantities:
@@ -1710,6 +1714,25 @@ def _raids_that_arrested(ctx: DocContext, cands: list[Candidate]) -> list[Candid
                 continue
         out.append(c)
     return out
+
+
+def _deployed_to_fight(cands: list[Candidate]) -> list[Candidate]:
+    """ "Elements of the battalion deployed in the sector immediately engaged the assailants": forces moved in to
+    fight in the sentence that tells the fight are part of it, no deployment of their own."""
+    return [
+        c
+        for c in cands
+        if not (
+            c.kind == "deployment"
+            and any(
+                o is not c
+                and o.sent_index == c.sent_index
+                and o.typing.sub_event_type in ("Armed clash", "Attack")
+                and _actors_compatible(o, c)
+                for o in cands
+            )
+        )
+    ]
 
 
 def _told_by_a_noun(c: Candidate) -> bool:

@@ -1393,7 +1393,13 @@ class _Finder:
                 j - i >= 2
                 and (match is None or match[0] < j)
                 and lower[i] not in DEMONYMS
-                and (self._settlement_noun_at(j) or (j < n and lower[j] in _GROUP_NOUNS))
+                and (
+                    self._settlement_noun_at(j)
+                    or (j < n and lower[j] in _GROUP_NOUNS)
+                    # "Busra al-Harir": a name whose words an Arabic article joins is one name, its first word no
+                    # place of its own (Busra is no Basra)
+                    or any(_article_joins(texts, toks, k, cap) for k in range(i + 1, j - 1))
+                )
                 and not (match is not None and _war_name(g, match[1]))
             ):
                 # "Ta Ron village", "Kyway Bagan (North) village", "the Chen Mechan gang": the whole run names a
