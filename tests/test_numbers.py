@@ -959,3 +959,21 @@ def test_the_side_of_state_forces_in_lower_case_and_of_pronouns(phrase, side):
     found = find_casualties(phrase)
     got = side_of_the_dead(phrase, found) if found.fatalities else dead_side(phrase)
     assert got == side
+
+
+@pytest.mark.parametrize(
+    "sentence, fatalities",
+    [
+        # a range: the lowest figure, as ACLED records it
+        ("Between 12 and 15 fatalities were reported.", 12),
+        ("Between 12 and 15 people were killed in the clashes.", 12),
+        ("Between three and four civilians died.", 3),
+        ("12 to 15 people were killed.", 12),
+        ("12-15 people were killed.", 12),
+        # no range: one number, or two groups of people
+        ("Twenty-five soldiers were killed in action.", 25),
+        ("Gunmen killed 12 soldiers and 15 civilians.", 27),
+    ],
+)
+def test_a_range_of_dead_counts_its_lowest_figure(sentence, fatalities):
+    assert find_casualties(sentence).fatalities == fatalities

@@ -1529,3 +1529,13 @@ def test_the_body_s_fuller_toll_of_the_headline_s_clash_stands():
     found = spotrep.extract(text, published=date(2012, 4, 19))
     assert found[0].fatalities == 8
     assert found[0].location is not None and found[0].location.admin1_code == "SY-DR"
+
+
+def test_the_country_infiltrators_came_from_is_not_where_they_were_met():
+    text = (
+        "A military source said that at dawn on Saturday, the Eastern Military Zone foiled an attempt to infiltrate "
+        "and smuggle narcotics from Syrian territory into the Kingdom, in the Ruwaished area. Three smugglers "
+        "were killed."
+    )
+    found = spotrep.extract(text, published=date(2022, 2, 27))
+    assert found[0].location is not None and found[0].location.country == "JO"

@@ -189,6 +189,14 @@ _RE_AGE_ASIDE = _Lazy(
 # a number spelt out, then in figures in brackets: "nine (9) of them", "seven (7) suspects" (Nigerian and East
 # African house style): the figures gloss the word
 _RE_NUMBER_GLOSS = _Lazy(r"\b(?-i:[a-z])[a-z]+(?:-[a-z]+)?(?P<aside>\s*\(\s*(?P<body>\d[\d,]*)\s*\))", re.I)
+# a range of figures: ACLED records the lowest ("between 12 and 15 people were killed", "12 to 15 fatalities")
+_RE_RANGE = _Lazy(
+    rf"\bbetween\s+(?:{_NUM})(?P<aside>\s+and\s+(?P<body>{_NUM}))(?=\s)"
+    rf"|\b(?:{_NUM})(?P<aside2>\s+to\s+(?:{_NUM}))(?=\s+[a-z])"
+    # (in figures only: "twenty-five" is one number)
+    r"|\b\d[\d,]*(?P<aside3>\s*[-–]\s*\d[\d,]*)(?=\s+[a-z])",
+    re.I,
+)
 _RE_CASUALTY_WORD = re.compile(
     r"\b(?:killed|killing|dead|died|die|dies|death|wounded|wounding|injured|injuring|hurt|succumbed|"
     r"perished|lost\s+their\s+lives)\b",
@@ -604,6 +612,14 @@ def _count_items(text: str, start: int, end: int) -> tuple[int, str, int] | None
     return total, _combine_qualifiers([q for _, _, q in items]), items[0][0]
 
 
+def _aside_span(m: re.Match[str]) -> tuple[int, int]:
+    """The span an aside pattern blanks: its "aside" group (of either alternative), else the whole match."""
+    for group in ("aside", "aside2", "aside3"):
+        if group in m.re.groupindex and m.group(group) is not None:
+            return m.span(group)
+    return m.span()
+
+
 def _condense(text: str) -> tuple[str, list[int]]:
     """The text without asides that re-count people ("including two children") and with runs of white space
     made single, plus the map from each position of the result to its position in ``text``.
@@ -611,10 +627,17 @@ def _condense(text: str) -> tuple[str, list[int]]:
     Asides that carry their own casualty verb ("one of whom later died") are kept.
     """
     removed = sorted(
-        m.span("aside") if "aside" in m.re.groupindex else m.span()
-        for regex in (_RE_ASIDE, _RE_BARE_ASIDE, _RE_PERSONAL_ASIDE, _RE_AGE_ASIDE, _RE_NUMBER_GLOSS)
+        _aside_span(m)
+        for regex in (
+            _RE_ASIDE,
+            _RE_BARE_ASIDE,
+            _RE_PERSONAL_ASIDE,
+            _RE_AGE_ASIDE,
+            _RE_NUMBER_GLOSS,
+            _RE_RANGE,
+        )
         for m in regex.finditer(text)
-        if not _RE_CASUALTY_WORD.search(m.group("body") or "")
+        if not _RE_CASUALTY_WORD.search(m.groupdict().get("body") or "")
     )
     kept: list[tuple[int, int]] = []
     for r in removed:  # (an aside inside one already removed is gone with it)

@@ -244,6 +244,9 @@ def _part_of_story_place(doc: Doc, start: int) -> bool:
 
 
 _LAUNCH_VERBS = frozenset("launch fire shell strike attack shoot".split())
+# verbs of crossing a border: the place "from" names is where they came from ("infiltrate from Pakistani
+# territory into Kupwara", "smuggle narcotics from Syrian territory into the Kingdom")
+_CROSSING_VERBS = frozenset("infiltrate smuggle cross sneak intrude".split())
 # nouns of fire that take the launch site after "from" ("a drone attack from Russian territory", "shelling from
 # the Belgorod region", "came under fire from Russia")
 _FIRE_NOUNS = frozenset("attack strike airstrike shelling fire bombardment barrage salvo launch".split())
@@ -349,14 +352,17 @@ def _names_a_road_end(ctx: DocContext, start: int, end: int) -> bool:
 
 def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
     """Is a place where weapons were launched or fired from ("drones launched from the Kursk region", "shelled
-    from the territory of Russia")? ACLED places a strike where it lands, never at its launch site."""
+    from the territory of Russia"), or where infiltrators came from? ACLED places a strike where it lands, never at
+    its launch site, and a crossing where it was met."""
     t = root
     for _ in range(3):  # "from the X area", "from the territory of X"
         if t.dep_ == "pobj" and t.head.lower_ == "from":
             verb = t.head.head
             if verb.pos_ == "VERB":
-                if ctx.lemma(verb.i) in _LAUNCH_VERBS:
+                if ctx.lemma(verb.i) in _LAUNCH_VERBS or ctx.lemma(verb.i) in _CROSSING_VERBS:
                     return True
+                if verb.dep_ == "conj" and ctx.lemma(verb.head.i) in _CROSSING_VERBS:
+                    return True  # "an attempt to infiltrate and smuggle narcotics from Syrian territory"
                 # "came under (a drone attack|fire) from X": the fire's origin, whichever word "from" hangs on
                 return ctx.lemma(verb.i) == "come" and any(
                     c.lower_ == "under"
