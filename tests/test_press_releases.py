@@ -1539,3 +1539,67 @@ def test_the_country_infiltrators_came_from_is_not_where_they_were_met():
     )
     found = spotrep.extract(text, published=date(2022, 2, 27))
     assert found[0].location is not None and found[0].location.country == "JO"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "killed"),
+    [
+        # what a reaction "made it possible" to do was done (francophone communiqués in English)
+        (
+            "On Sunday, soldiers on patrol near Kumbo fell into an ambush. The vigorous reaction of our forces made "
+            "it possible to neutralise five of the assailants and to capture one other.",
+            "Armed clash",
+            5,
+        ),
+        # armies' words for meeting the enemy
+        (
+            "On Sunday, the joint forces came into contact with insurgents near Awasse, Cabo Delgado. Eleven "
+            "insurgents were killed in the fighting.",
+            "Armed clash",
+            11,
+        ),
+        # fire toward armed men is a fight
+        (
+            "On Sunday, an IDF force fired toward three armed terrorists near the fence. The three were killed.",
+            "Armed clash",
+            3,
+        ),
+        # shot fatally: killed
+        (
+            "One man was fatally shot during a confrontation with the police in Spanish Town on Tuesday.",
+            None,
+            1,
+        ),
+    ],
+)
+def test_communiques_idioms_of_fighting_and_killing(text, sub_event_type, killed):
+    found = spotrep.extract(text, published=date(2019, 5, 14))
+    assert found, text
+    if sub_event_type:
+        assert found[0].sub_event_type == sub_event_type
+    assert found[0].fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # weapons carried are no weapons used
+        (
+            "Three terrorists armed with rifles and hand grenades were killed by troops near the fence on Sunday.",
+            {"Armed clash"},
+        ),
+        # carried out: done
+        (
+            "Coalition aircraft carried out 6 airstrikes on Houthi positions around Al Hazm on Sunday.",
+            {"Air/drone strike"},
+        ),
+        # one other of the people told before, captured: detained, no ground taken
+        (
+            "Troops neutralised five assailants and captured one other near Kumbo on Sunday.",
+            {"Armed clash", "Arrests"},
+        ),
+    ],
+)
+def test_weapons_carried_are_no_event_and_one_other_captured_is_detained(text, kinds):
+    found = spotrep.extract(text, published=date(2019, 5, 14))
+    assert {e.sub_event_type for e in found} == kinds

@@ -229,7 +229,10 @@ def weapon_classes(tokens: Iterable[Token], spans: dict[int, str]) -> set[str]:
 _MILITARY = frozenset(
     "position post checkpoint trench fortification stronghold outpost base unit force troop soldier "
     "serviceman militia militant fighter army military defender formation garrison dugout line "
-    "frontline emplacement".split()
+    "frontline emplacement"
+    # armed men of any side: fire at them is a fight ("fired toward the terrorists", "shot at the gunmen")
+    " terrorist insurgent rebel gunman gunmen bandit attacker assailant jihadist infiltrator intruder "
+    "extremist guerrilla separatist kidnapper".split()
 )
 _PEOPLE = frozenset(
     "civilian resident people person man woman child kid boy girl family journalist reporter volunteer "
@@ -379,7 +382,7 @@ def fire_kind(token: Token, lemma: str) -> str | None:
     if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in children):
         return None
     if lemma == "shoot" and (
-        any(c.lower_ == "dead" for c in children)
+        any(c.lower_ in ("dead", "fatally", "mortally") for c in children)
         or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dead")
     ):
         return "kill"  # "gunmen shot dead five people": a killing, typed by who was killed

@@ -91,6 +91,13 @@ def _attempt_made(verb: Token, trigger: Token) -> bool:
     return action in ATTEMPTED_ACTIONS and made_attempt(verb)
 
 
+def _made_possible(token) -> bool:
+    """ "The reaction of our forces made it possible to neutralise five assailants": what was made possible
+    happened (how francophone armies' communiqués, "a permis de", say it in English)."""
+    head = token.head
+    return lemma_lower(head) == "possible" and lemma_lower(head.head) in ("make", "render")
+
+
 def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | None:
     """The reason a trigger does not report an event, or None when it does.
 
@@ -128,7 +135,7 @@ def why_not_asserted(trigger: Token, *, question: bool | None = None) -> str | N
                     return f"intention ({token.head.text})"
             elif head_lemma not in _FACTIVE_XCOMP:
                 return f"purpose ({token.text})"
-        elif dep in ("advcl", "acl", "relcl") and _has_to(token, children):
+        elif dep in ("advcl", "acl", "relcl") and _has_to(token, children) and not _made_possible(token):
             return f"purpose ({token.text})"
         if (
             dep == "pcomp"

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .. import codebook
+from ..lexicon.actors import ACTOR_NOUNS
 from ..lexicon.triggers import (
     HANDED_OVER,
     RELEASED_PEOPLE,
@@ -213,9 +214,34 @@ def _codebook_noun_kind(token: Token, key: str, monitored: set[tuple[int, bool]]
     return None
 
 
+def _contact_with(token: Token, lemma: str) -> bool:
+    """Armies' words for meeting the enemy in a fight: "came into contact with insurgents", "made contact with
+    the enemy" (contact with someone else, "made contact with the family", is no fight: the other side must be
+    an armed side)."""
+    if lemma == "come":
+        into = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "into"]
+        contact = [g for c in into for g in c.children if g.dep_ == "pobj" and lemma_of(g) == "contact"]
+    else:
+        contact = [c for c in token.children if c.dep_ == "dobj" and lemma_of(c) == "contact"]
+    if not contact:
+        return False
+    withs = [
+        g
+        for h in (token, *contact)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        ACTOR_NOUNS.get(lemma_of(g)) in ("armed_group", "military") or lemma_of(g) == "enemy" for g in withs
+    )
+
+
 _PERSON_OBJECTS = frozenset(
     "member suspect militant fighter people person man woman migrant smuggler terrorist insurgent rebel "
-    "jihadist bandit gunman recruit officer foreigner resident national citizen official".split()
+    "jihadist bandit gunman recruit officer foreigner resident national citizen official individual "
+    "trafficker".split()
 )
 _VIOLATION_VERBS = frozenset(
     "violate breach break collapse end undermine threaten jeopardise jeopardize".split()
@@ -307,6 +333,8 @@ _CONSTRUCTION_VERBS = (
             "enter",
             "set",
             "drop",
+            "come",
+            "make",
         }
     )
     | frozenset(SEIZURE_VERBS)
@@ -348,6 +376,8 @@ def _verb_construction(token: Token, lemma: str) -> str | None:
         return "clash" if codebook.return_fire(token, lemma) else None
     if lemma in codebook.DISPLACEMENT_VERBS:
         return codebook.displacement_kind(token, lemma)
+    if lemma in ("come", "make") and _contact_with(token, lemma):
+        return "clash"  # "the joint forces came into contact with insurgents", "made contact with the enemy"
     if lemma == "bomb":
         return codebook.bombing_kind(token)
     if lemma == "drop":

@@ -155,6 +155,8 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         return None  # "the wounded soldiers have been evacuated": a casualty evacuation, no unit withdrawn
     for arg in args:
         key = _weapon_key(arg) or lemma_of(arg)
+        if arg.pos_ == "NUM" and any(c.dep_ == "amod" and c.lower_ == "other" for c in arg.children):
+            key = "other"  # "neutralised five assailants and captured one other": one more of them
         if key == "tank" and any(
             c.dep_ in ("compound", "amod") and c.lower_ in _TANK_CONTENTS for c in arg.children
         ):
@@ -379,11 +381,27 @@ def _made_nearby(device: Token) -> bool:
     )
 
 
+def _carried(token: Token) -> bool:
+    """Is a weapon word what someone was armed with ("terrorists armed with rifles and hand grenades", "a man
+    carrying a grenade")? Carried, not used: no event of its kind."""
+    t = token
+    while t.dep_ in ("compound", "amod", "conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "with":
+        return lemma_of(t.head.head) in ("arm", "armed", "equip", "equipped")
+    return (
+        t.dep_ == "dobj"
+        and lemma_of(t.head) in ("carry", "wear", "possess")
+        # ("carried out 6 airstrikes": done, not carried)
+        and not any(c.dep_ == "prt" for c in t.head.children)
+    )
+
+
 def being_readied(token: Token) -> bool:
     """Is a weapon word the device someone was readying, told in a relative clause about them ('killed three
     insurgents who were emplacing an improvised explosive device'), or what names those who ready it ('IED
     emplacers')? The device did not go off: no event."""
-    if bomb_people(token):
+    if bomb_people(token) or _carried(token):
         return True
     np = token
     while np.dep_ in ("compound", "amod") and np.head.i != np.i:

@@ -204,6 +204,10 @@ NOUN_TRIGGERS: dict[str, str] = {
     "gunbattle": "clash",
     "shootout": "clash",
     "skirmish": "clash",
+    # ("killed in an encounter with the police", "an alleged confrontation with the police": a fight when the
+    # sentence tells violence; a political confrontation is none)
+    "confrontation": "clash?",
+    "encounter": "clash?",
     "ambush": "clash",
     "combat": "clash",
     "hostility": "clash",
@@ -414,12 +418,6 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "named": "arrest",  # a person named as the object (see event_types.triggers._object_kind)
         # one more of the people just counted: "three members died and a fourth, who was wounded, was captured"
         **{w: "arrest" for w in "second third fourth fifth sixth".split()},
-    },
-    # people stopped by a patrol are detained ("intercepted and apprehended 23 individuals"); a drone or a missile
-    # intercepted is a weapon disrupted (the verb's own kind). (No "person" key: it stands for any actor noun,
-    # and drones are actors)
-    "intercept": {
-        w: "arrest" for w in "individual suspect smuggler migrant trafficker people man woman".split()
     },
     "seize": {
         "control": "capture",
