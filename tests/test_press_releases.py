@@ -1603,3 +1603,27 @@ def test_communiques_idioms_of_fighting_and_killing(text, sub_event_type, killed
 def test_weapons_carried_are_no_event_and_one_other_captured_is_detained(text, kinds):
     found = spotrep.extract(text, published=date(2019, 5, 14))
     assert {e.sub_event_type for e in found} == kinds
+
+
+def test_a_dateline_with_three_qualifiers_dates_the_release():
+    from spotrep.wire import read_dateline
+
+    text = (
+        "CAMP ZZYX, Awang, Datu Odin Sinsuat, Maguindanao – (August 6, 2015) – Two soldiers were wounded in a "
+        "firefight with gunmen in Datu Saudi Ampatuan, Maguindanao on Wednesday."
+    )
+    dateline = read_dateline(text)
+    assert dateline is not None and dateline.day == date(2015, 8, 6)
+    found = spotrep.extract(text)
+    assert found and found[0].event_date == date(2015, 8, 5)
+
+
+def test_a_lead_s_undated_arrest_is_the_body_s_dated_one():
+    text = (
+        "Harare, 9 March 2021\n\nThe Police confirms the arrest of four suspects in connection with a spate of "
+        "armed robbery cases in Harare. The suspects were arrested on 7 March 2021 at a house in Zzyxville, "
+        "Harare, by detectives acting on a tip-off."
+    )
+    found = spotrep.extract(text)
+    arrests = [e for e in found if e.sub_event_type == "Arrests"]
+    assert [e.event_date for e in arrests] == [date(2021, 3, 7)]

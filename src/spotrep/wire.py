@@ -67,7 +67,9 @@ _NO_WORD = (
 # ("Kyiv (AFP) -"), or a full date with its year ("Kabul, 7 May 2019:"), so that no sentence that starts
 # "Kyiv - ..." is taken for one
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_LATE_DAY}{_LATE_FULL_DAY}"
+    # (up to three qualifiers: "CAMP SIONGCO, Awang, Datu Odin Sinsuat, Maguindanao – (August 6, 2015) –")
+    rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_QUALIFIER}{_LATE_DAY}"
+    rf"{_LATE_FULL_DAY}"
     rf"{_RELEASE_NUMBER}?{_DATED_END}"
     rf"|(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
     rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}"

@@ -400,7 +400,9 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 for o in out
                 if o is not c
                 and final(o) is not c
-                and _same_event(o, c)
+                # (the lead may announce, undated, what the body dates: "confirms the arrest of four suspects in
+                # Harare" / "were arrested on 7 March at a house in Budiriro, Harare")
+                and _same_event(o, c, widen=o.sent_index in leads or c.sent_index in leads)
                 and _contains(c.location, o.location)
             ]
             if precise:
