@@ -1122,3 +1122,11 @@ def test_a_governorate_s_countryside_is_the_governorate(places) -> None:  # noqa
 )
 def test_the_first_word_of_a_name_an_arabic_article_joins_is_no_place(places, sentence, not_a_place) -> None:  # noqa: F811
     assert not_a_place not in {m.text for m in places(sentence)}
+
+
+def test_a_capitalised_arabic_article_is_no_place_of_its_own(places) -> None:  # noqa: F811
+    found = places(
+        "Partner forces detained four suspects near Al-Shaddadi in Hasakah province, Syria, on Monday."
+    )
+    assert "Al" not in {m.text for m in found}
+    assert {m.location.country for m in found if m.location is not None} == {"SY"}

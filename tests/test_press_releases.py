@@ -1627,3 +1627,18 @@ def test_a_lead_s_undated_arrest_is_the_body_s_dated_one():
     found = spotrep.extract(text)
     arrests = [e for e in found if e.sub_event_type == "Arrests"]
     assert [e.event_date for e in arrests] == [date(2021, 3, 7)]
+
+
+def test_an_issuer_s_name_in_capitals_before_the_dateline_is_no_dateline():
+    from spotrep.wire import read_dateline
+
+    text = (
+        "COMBINED JOINT TASK FORCE – OPERATION INHERENT RESOLVE\nPRESS RELEASE\n\nBAGHDAD, Iraq – (Sept. 3, "
+        "2021) – Partner forces detained four suspected Daesh members near Al-Shaddadi in Hasakah province, "
+        "Syria, Sept. 1."
+    )
+    dateline = read_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.day) == ("Baghdad", date(2021, 9, 3))
+    found = spotrep.extract(text)
+    assert found[0].event_date == date(2021, 9, 1)
+    assert found[0].location is not None and found[0].location.admin1_code == "SY-HA"

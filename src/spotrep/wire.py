@@ -143,7 +143,10 @@ def read_dateline(text: str) -> Dateline | None:
     """The place and day a document's head gives: its first dateline and, failing a dated one, a date line
     standing alone in the head. None when the head gives neither."""
     head = text[:HEAD_CHARS]
-    m = _DATELINE.search(head)
+    found = list(_DATELINE.finditer(head))
+    # (the first that gives a day: an issuer's name in capitals before a dash, "COMBINED JOINT TASK FORCE –
+    # OPERATION INHERENT RESOLVE", reads like a dateline without one)
+    m = next((d for d in found if _DATE_IN.search(d.group(0))), found[0] if found else None)
     place = qualifier = None
     day: date | None = None
     start = end = 0

@@ -1407,6 +1407,16 @@ class _Finder:
                 # oblast, "Chen" for Chenzhou) is no reading of it
                 i = j
                 continue
+            if (
+                (match is None or match[0] < j)
+                and lower[i] in _ARTICLES
+                and i + 2 < j
+                and texts[i + 1] == "-"
+                and not toks[i].whitespace_
+            ):
+                # "Al-Shaddadi" the gazetteer knows as "Shaddadah": the article is no name of its own (Ål)
+                i += 2
+                continue
             if match is None:
                 i += 1
                 continue
