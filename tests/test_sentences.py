@@ -1281,9 +1281,16 @@ TABLE = [
     ),
     # killed "to death" with the hands, stones or blades: a killing whatever the verb alone says
     row(
-        "On 4 March 2024, residents beat a suspected cattle thief to death in Dori.",
+        "On 4 March 2024, gunmen beat a farmer to death in Dori.",
         "beaten_to_death",
         "Attack",
+        fat=1,
+    ),
+    # residents punishing a supposed offender: a crowd's justice, mob violence (ACLED), however few they were
+    row(
+        "On 4 March 2024, residents beat a suspected cattle thief to death in Dori.",
+        "beaten_to_death_by_residents",
+        "Mob violence",
         fat=1,
     ),
     row(

@@ -28,6 +28,7 @@ from .vocabulary import (
     _BEATING_VERBS,
     _MILITARY_TARGETS,
     _SEVERE,
+    CROWD_PEOPLE,
 )
 
 
@@ -268,7 +269,6 @@ def _demonstrative(token: Token) -> bool:
     return False
 
 
-_CROWD_PEOPLE = frozenset("resident villager crowd people youth local inhabitant".split())
 _LYNCHING_VERBS = frozenset("beat lynch stone burn club hack kill".split())
 _ALLEGED = frozenset("suspected alleged accused suspect presumed".split())
 
@@ -279,7 +279,7 @@ def _crowd_of(doer: Token) -> Token | None:
         of := next((c for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     ):
         doer = next((g for g in of.children if g.dep_ == "pobj"), doer)
-    return doer if lemma_of(doer) in _CROWD_PEOPLE else None
+    return doer if lemma_of(doer) in CROWD_PEOPLE else None
 
 
 def _alleged_offender(verb: Token) -> bool:

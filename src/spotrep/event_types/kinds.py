@@ -23,6 +23,7 @@ from .vocabulary import (
     _PROPERTY_TARGETS,
     _RANK,
     CAUSE_KINDS,
+    CROWD_PEOPLE,
     DISPLACED_WORDS,
     KINDS,
     MODIFIER_KINDS,
@@ -64,9 +65,9 @@ _DELIVERY_KINDS = frozenset({"air_strike", "drone_strike", "shelling", "missile"
 _CRUDE_WEAPONS = frozenset(
     "stick stone rock knife machete club cudgel axe bat sticks stones knives clubs".split()
 )
+# crowds that brawl (not "people": "2 people were killed" names the dead, whoever fought)
+_BRAWLERS = CROWD_PEOPLE - {"people"}
 _FIREARM_WORDS = frozenset("gun guns rifle rifles firearm firearms pistol gunfire shoot shot bullet".split())
-# crowds of civilians (in the singular and the plural, as lemmas and words are both read)
-_CROWD_PEOPLE = frozenset("youth youths villager villagers resident residents local locals crowd".split())
 
 
 def classify(
@@ -193,7 +194,7 @@ def classify(
         and weapon_kinds <= {"small_arms"}
         and agent_kind not in ("military", "police", "government")
         and context & _CRUDE_WEAPONS
-        and context & _CROWD_PEOPLE
+        and context & _BRAWLERS
         and not context & _FIREARM_WORDS
     ):
         kinds = {"mob"}

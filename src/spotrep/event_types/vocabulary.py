@@ -314,3 +314,7 @@ _FORCE_VERBS = frozenset("kill wound injure shoot die hurt maim".split())
 _BEATING_VERBS = frozenset({"beat"})
 _SEVERE = frozenset("brutally severely badly savagely viciously mercilessly".split())
 _INTERVENTION_VERBS = frozenset("disperse arrest detain chase scatter clear break block stop prevent".split())
+# crowds of civilians, as lemmas and as words ("villagers", "a group of residents", "youths"): a mob's doers
+CROWD_PEOPLE = frozenset(
+    "resident residents villager villagers crowd people youth youths local locals inhabitant inhabitants".split()
+)
