@@ -48,7 +48,6 @@ _STATE_FORCE = re.compile(
     r"(?:forces?|personnel|agents?|officers?|units?|services?)\b",
     re.I,
 )
-_ARMED_GROUP_WORD = re.compile(r"\b(?:terrorist|militant|insurgent|rebel|bandit|gunm[ae]n|jihadist)", re.I)
 # people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
 _TOLD_BEFORE = re.compile(
     r"\b(?:both|all\s+(?:two|three|four|five|six|\d+)|the\s+(?:two|three|four|five))\b", re.I
@@ -63,7 +62,7 @@ def dead_side(phrase: str) -> str | None:
         return None  # "both men were killed": people told before, whoever they are
     if _STATE_FORCE.search(phrase):
         # "a member of the law enforcement forces", "two security forces personnel" (with militants: both sides)
-        return None if _ARMED_GROUP_WORD.search(phrase) else FORCES
+        return None if _names_armed_men(phrase) else FORCES
     lex = lexicon()
     words = _WORD.findall(_ASIDE.sub(" ", phrase))
     groups: set[str] = set()
@@ -102,6 +101,15 @@ def dead_side(phrase: str) -> str | None:
     if groups:
         return next(iter(groups))
     return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _names_armed_men(phrase: str) -> bool:
+    """Does the phrase name men of an armed group by a noun of the actor lexicon ("terrorists", "gunmen")?"""
+    for word in _WORD.findall(phrase):
+        low = singularize(word).lower()
+        if low not in _NO_SIDE and ACTOR_NOUNS.get(low) == "armed_group":
+            return True
+    return False
 
 
 def different_sides(a: str | None, b: str | None) -> bool:

@@ -71,6 +71,8 @@ log = logging.getLogger(__name__)
 
 
 _LINK_BLOCKERS = frozenset({"conj", "ccomp", "parataxis"})
+# verbs whose object after "in" or "to" is what an event led to ("resulted in the killing of", "led to the death of")
+_OUTCOME_VERBS = frozenset({"result", "lead"})
 
 
 def _linked(lower: Token, upper: Token) -> bool:
@@ -363,7 +365,7 @@ def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, b
                     prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")
                 ):
                     prep = prep.head
-                if prep.lower_ in ("in", "to") and lemma_of(prep.head) in ("result", "lead"):
+                if prep.lower_ in ("in", "to") and lemma_of(prep.head) in _OUTCOME_VERBS:
                     # "the operation resulted in the killing of three smugglers": what happened, told as the
                     # outcome of the verb's subject (not an event that only modifies it)
                     return prep.head.i, False
@@ -505,7 +507,7 @@ def _what_it_resulted_in(clause: Token) -> bool:
     clause telling the outcome of the event it hangs on."""
     return (
         clause.dep_ in ("relcl", "advcl")
-        and clause.lemma_.lower() in ("result", "lead")
+        and clause.lemma_.lower() in _OUTCOME_VERBS
         and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children)
         and any(c.dep_ in ("prep", "prt") and c.lower_ in ("in", "to") for c in clause.children)
     )
