@@ -720,6 +720,9 @@ _POSITION_NOUNS = frozenset(
     "position positions stronghold strongholds trench trenches outpost outposts checkpoint checkpoints "
     "emplacement emplacements dugout dugouts".split()
 )
+# sites that are the forces' own only when the text says so: "military points", "army posts", "a military base"
+_SITE_NOUNS = frozenset("point site post base camp barracks installation facility headquarters".split())
+_FORCES_MODIFIERS = frozenset({"government", "governmental", "government-held", "army", "military"})
 
 
 def state_of_origin(token: Token) -> str | None:
@@ -739,10 +742,19 @@ def state_of_origin(token: Token) -> str | None:
     return None
 
 
+def _position_noun(token: Token) -> bool:
+    """ "positions", "trenches"; "military points", "an army post" (a site the text says is the forces')."""
+    if noun_key(token) in _POSITION_NOUNS or token.lower_ in _POSITION_NOUNS:
+        return True
+    return noun_key(token) in _SITE_NOUNS and any(
+        c.lower_ in _FORCES_MODIFIERS for c in token.children if c.dep_ in ("amod", "compound")
+    )
+
+
 def positions_actor(token: Token) -> ActorMention | None:
     """Whose positions were hit: 'at the positions of the Luhansk People's Militia', 'Ukrainian positions',
     'the governmental positions' (the government's forces: their country is the place's)."""
-    if noun_key(token) not in _POSITION_NOUNS and token.lower_ not in _POSITION_NOUNS:
+    if not _position_noun(token):
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -761,7 +773,7 @@ def positions_actor(token: Token) -> ActorMention | None:
     country = nationality_of(modifiers)
     if country:
         return ActorMention(make_actor("military", country), token.i, "nationality")
-    if any(c.lower_ in ("government", "governmental", "government-held", "army") for c in modifiers):
+    if any(c.lower_ in _FORCES_MODIFIERS for c in modifiers):
         return ActorMention(make_actor("military", None), token.i, "noun")
     return None
 

@@ -90,7 +90,7 @@ def noun_weapon_kind(token: Token, spans: dict[int, str]) -> str | None:
         if c.dep_ in ("compound", "nmod") and spans.get(c.i) is not None:
             return spans[c.i]
     lemma = _lemma(token)
-    if lemma not in WEAPON_WORDS:
+    if lemma not in WEAPON_WORDS or suicide_bomber(token):
         return None
     if lemma == "bomb":
         return bomb_kind(token)
@@ -329,7 +329,7 @@ def return_fire(token: Token, lemma: str) -> bool:
     return False
 
 
-_REPEL_VERBS = frozenset("repel repulse thwart foil counter rebuff".split())
+_REPEL_VERBS = frozenset("repel repulse thwart foil counter rebuff confront".split())
 _REPELLED_EVENTS = frozenset(
     # (and those told making it: "repelled the attackers", "the aggressors")
     "attack assault raid offensive attempt incursion ambush advance infiltration aggression onslaught attacker "
@@ -538,10 +538,35 @@ _UNMANNED = frozenset("unmanned drone uav remotely-piloted".split())
 _AIR_COMBAT = frozenset("dogfight air-to-air".split())
 
 
+def suicide_bomber(token: Token) -> bool:
+    """ "a suicide bomber", "the suicide bombers": a person who carried the explosives, never an aircraft."""
+    return _lemma(token) == "bomber" and any(
+        c.lower_ in ("suicide", "female", "teenage", "child")
+        for c in token.children
+        if c.dep_ in ("compound", "amod")
+    )
+
+
+_DELIVERY_VERBS = frozenset("drop deliver carry ferry smuggle airdrop".split())
+_MUNITIONS = frozenset("bomb grenade explosive munition mine shell ied ordnance charge payload round".split())
+
+
+def drone_delivery(token: Token) -> bool:
+    """ "a drone-dropped consignment of heroin", "drones carrying narcotics": a drone that carried goods across
+    (a smuggler's), no strike; a drone that dropped a grenade or a bomb struck."""
+    if _lemma(token) not in ("drone", "uav", "quadcopter"):
+        return False
+    verb = token.head
+    if _lemma(verb) not in _DELIVERY_VERBS:
+        return False
+    carried = [verb.head] if verb.dep_ in ("amod", "acl") else [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(carried) and not any(_lemma(c) in _MUNITIONS for c in carried)
+
+
 def _is_aircraft(token: Token, spans: dict[int, str]) -> bool:
     if spans.get(token.i) == "aircraft":
         return True
-    if _lemma(token) not in _AIRCRAFT:
+    if _lemma(token) not in _AIRCRAFT or suicide_bomber(token):
         return False
     return not any(_lemma(c) in _UNMANNED for c in token.children)
 

@@ -30,7 +30,8 @@ _TITLE_PLACE = rf"[{_UPPER}][{_LOWER}'’.\-]+(?:[ ][{_UPPER}][{_LOWER}'’.\-]+
 _QUALIFIER_WORD = rf"[{_UPPER}][{_UPPER}{_LOWER}.'’\-]+"
 _QUALIFIER = rf"(?:,[ ]{_QUALIFIER_WORD}(?:[ ]{_QUALIFIER_WORD}){{0,2}})?"  # ", Ukraine", ", Calif."
 _YEARNUM = r"(?:19|20)\d{2}"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"  # "Friday, 17 September 2021"
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME},?[ ])?"  # "Friday, 17 September 2021"
 _ORD = r"(?:st|nd|rd|th)?"  # "13th January 2020"
 _MONTH_DAY = (
     rf"(?:{_MONTH}[ ]\d{{1,2}}{_ORD}(?:,?[ ]{_YEARNUM})?|\d{{1,2}}{_ORD}[ ]{_MONTH}(?:,?[ ]{_YEARNUM})?)"
@@ -52,7 +53,7 @@ _DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end
 _SLASHED = r"\.?[ ]*/[A-Za-z][A-Za-z\-]{1,20}/\.?[ ]+"  # Russian agencies: "MOSCOW, June 10. /TASS/. "
 # after a full date, a release's dateline may also end with a colon or a full stop ("ISLAMABAD, 12 March 2021:",
 # "KYIV, 3 March 2023. The ...")
-_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}]))"
+_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}])|\.[ ]*(?=\n))"
 # a full date given after the outlet or after a dash: "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 —",
 # "KABUL, Afghanistan – Feb. 14, 2017 –", "MAIDUGURI – 3 June 2022:"
 _LATE_DAY = rf"(?:,?[ ]|[ ]*{_OUTLET}[ ]*|{_DASH})"
@@ -73,7 +74,10 @@ _DATELINE = re.compile(
     rf"{_RELEASE_NUMBER}?{_DATED_END}"
     rf"|(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
     rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}"
-    rf"|{_CAPS_PLACE}{_DAY}{_SLASHED})",
+    rf"|{_CAPS_PLACE}{_DAY}{_SLASHED}"
+    # a day without its year, then a colon: "RAWALPINDI, March 3:", "Srinagar, 19 Aug:"
+    rf"|(?:{_CAPS_PLACE}|{_NO_WORD}(?!{_WEEKDAY_NAME}|{_MONTH}\b|Note\b){_TITLE_PLACE}),[ ]{_WEEKDAY}{_MONTH_DAY}[ ]*:"
+    r"(?:[ ]+|[ ]*(?=\n)))",
     re.MULTILINE,
 )
 
@@ -112,8 +116,9 @@ _PLACE_PART = re.compile(
 # 2020"; or closing its title or its number's line: "ISAF Joint Command Operational Update, Sept. 24, 2011",
 # "ISAF Joint Command Morning Operational Update March 3, 2011", "Release No. 23-071, April 17, 2023"
 _DATE_LINE = re.compile(
-    rf"^[ \t]*(?:(?:Release[ ]date|Released|Date|Dated|Posted|Published|Updated)[ ]*:?[ ]*"
-    rf"|[^\n.!?:]{{1,100}}?,?[ ]+|Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
+    rf"^[ \t]*(?:(?:[^\n.!?:]{{1,100}}?,[ ]+)?(?:Release[ ]date|Released|Date|Dated|Posted|Published|Updated|Issued)"
+    rf"(?:[ ]on)?[ ]*:?[ ]*"
+    rf"|[^\n.!?:]{{1,100}}?,?[ ]+|(?:Press[ ])?Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
     rf"(?P<date>{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM}"
     # ("Date: 09/11/2019", "Issued: 3.1.2016")
@@ -122,7 +127,9 @@ _DATE_LINE = re.compile(
     r"[ \t]*(?:[,\-–—|][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",
     re.MULTILINE | re.IGNORECASE,
 )
-_FULL_DATE = re.compile(rf"\b{_MONTH}[ ]\d{{1,2}},?[ ]{_YEARNUM}\b|\b\d{{1,2}}[ ]{_MONTH},?[ ]{_YEARNUM}\b")
+_FULL_DATE = re.compile(
+    rf"\b{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}\b|\b\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM}\b"
+)
 YEAR_WINDOW_DAYS = 31
 """A dateline without its year ("MOSCOW, May 15 (Reuters) -") takes the year of a full date the text gives for
 the days just before it ("the talks that began on May 12, 2024"); else it stays without a date."""

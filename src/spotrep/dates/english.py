@@ -275,6 +275,18 @@ def _day_only(m: re.Match[str], pub: date | None) -> _Hit | None:
     return None
 
 
+# "on 12th instant", "the 3rd inst.": a day of the month of writing (South Asian official style)
+@_rule(
+    rf"\b(?:the\s+)?(?P<d>{_DAYNUM})(?:st|nd|rd|th)?\s+(?:instant\b|inst\.)",
+    needs=({"instant", "inst"}, {DIGIT}),
+)
+def _day_instant(m: re.Match[str], pub: date | None) -> _Hit | None:
+    if pub is None:
+        return _unresolved("explicit", 1)
+    day = _safe_date(pub.year, pub.month, int(m["d"]))
+    return _explicit(day, day, "explicit", 1) if day is not None else None
+
+
 _PART = (
     r"early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|"
     r"beginning\s+of|start\s+of|middle\s+of"

@@ -65,6 +65,7 @@ from .triggers import (
     being_readied,
     bomb_people,
     elided_passive_subject,
+    in_a_toll_list,
     lemma_of,
 )
 from .vocabulary import (
@@ -106,6 +107,7 @@ __all__ = [
     "classify",
     "elided_passive_subject",
     "find_triggers",
+    "in_a_toll_list",
     "lemma_of",
     "protest_cues",
     "protest_typing",
@@ -196,6 +198,13 @@ def _demonym_compound(token: Token) -> bool:
     return first.is_title and not first.whitespace_ and first.i != first.sent.start
 
 
+# what crowds demonstrate when they protest ("demonstrated their anger at the law")
+_GRIEVANCES = frozenset(
+    "anger opposition support solidarity discontent frustration displeasure outrage dissatisfaction "
+    "rejection disapproval grievance".split()
+)
+
+
 def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
     """All triggers in a sentence, in text order. Ambiguous ones are marked weak (strong=False). ``places``
     (token indices of the sentence's toponyms, from the places stage) settle verbs that take ground only
@@ -249,6 +258,11 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             )
         )
         if is_verb:
+            if lemma == "demonstrate" and any(
+                c.dep_ == "ccomp" or (c.dep_ == "dobj" and lemma_of(c) not in _GRIEVANCES)
+                for c in token.children
+            ):
+                continue  # "the attack demonstrates the resolve of the troops", "demonstrated that": shows
             crowd = _crowd_kind(token, lemma, protest_words)
             if crowd:
                 triggers.append(Trigger(token, crowd, True, False, (token.i,)))
@@ -314,7 +328,11 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
                 continue  # "35 bursts of heavy-machine-gun fire": the counted bursts are the event
             # compounds: "air strike", "drone attack", "artillery fire", "car bomb"
             mods = (
-                {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+                {
+                    lemma_of(c)
+                    for c in token.children
+                    if c.dep_ in ("compound", "amod", "nmod") and not codebook.suicide_bomber(c)
+                }
                 if key in _MODIFIED_NOUNS
                 else set()
             )

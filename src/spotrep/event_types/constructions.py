@@ -100,7 +100,7 @@ def _sentence_weapon_kinds(token: Token) -> set[str]:
     kinds: set[str] = set()
     for t in token.sent:
         kind = spans.get(t.i)
-        if kind is None and t.pos_ in ("NOUN", "PROPN"):
+        if kind is None and t.pos_ in ("NOUN", "PROPN") and not codebook.suicide_bomber(t):
             w = WEAPON_WORDS.get(lemma_of(t))
             kind = w[1] if w else None
         if kind is not None:
@@ -475,6 +475,9 @@ def _conflict_agreement(token: Token) -> bool:
     return False
 
 
+_FIRE_WORDS = frozenset("fire gunfire shot bullet fires shots".split())
+
+
 def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
     """Nouns whose kind depends on their modifiers or their verb."""
     if key not in _CONSTRUCTION_NOUNS:
@@ -496,6 +499,14 @@ def _noun_construction(token: Token, key: str, mods: set[str]) -> str | None:
         and (mods & {"peace", "ceasefire", "direct", "indirect", "truce"} or head in _TALK_VERBS)
     ):
         return "agreement"
+    if key == "exchange" and (
+        mods & _FIRE_WORDS
+        or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(lemma_of(g) in _FIRE_WORDS for g in c.children)
+            for c in token.children
+        )
+    ):
+        return "clash"  # "after an intense exchange of fire", "a gunfire exchange"
     if key in ("swap", "exchange") and (
         mods & {"prisoner", "body", "detainee", "captive", "hostage", "pow"}
         or any(

@@ -304,6 +304,8 @@ def _crowd_action_kind(token: Token, lemma: str, subj: Token | None) -> str | No
     passive = any(dep == "auxpass" for _, dep in children)
     doer = subj if subj is not None and not passive else agent
     people = _crowd_of(doer) if doer is not None else None
+    if people is None and doer is not None and doer.dep_ == "pobj" and doer.head.lower_ == "of":
+        people = _crowd_of(doer.head.head)  # "residents of a neighbourhood" (the subject read as its place)
     if (
         doer is not None
         and lemma in _MOB_VERBS

@@ -87,15 +87,38 @@ def _arguments(token: Token) -> list[Token]:
     return out
 
 
+_TOLL_NOUNS = frozenset("toll balance tally result outcome bilan loss casualty".split())
+
+
+def in_a_toll_list(token: Token) -> bool:
+    """Is the verb in a list of a toll, after its label ("Provisional toll: four terrorists neutralised; two
+    soldiers killed", "- On the enemy side: about ten terrorists neutralised")?"""
+    sent = token.sent
+    for t in token.doc[sent.start : token.i]:
+        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.text == ":" and (lemma_of(t) in _TOLL_NOUNS or t.lower_ == "side"):
+            return True
+    return False
+
+
 def elided_passive_subject(token: Token) -> Token | None:
     """The subject of a headline's passive told without its auxiliary ("Haqqani leader captured in Khost",
     "Taliban commander detained in Helmand"): in a line with no full stop, a past form with a subject, no
     object and no auxiliary says what was done to the subject."""
-    if token.tag_ not in ("VBD", "VBN") or token.dep_ not in ("ROOT", "conj"):
+    if token.tag_ not in ("VBD", "VBN"):
         return None
-    last = token.sent[-1]
-    if last.is_punct and last.text in ".!?":
-        return None  # a sentence of the body: "Russian troops captured." is what they did
+    # a toll: "The provisional toll is at least forty terrorists neutralised and weapons recovered"
+    toll = (
+        token.dep_ in ("ccomp", "attr")
+        and lemma_of(token.head) == "be"
+        and any(c.dep_ == "nsubj" and lemma_of(c) in _TOLL_NOUNS for c in token.head.children)
+    ) or in_a_toll_list(token)
+    if not toll:
+        if token.dep_ not in ("ROOT", "conj"):
+            return None
+        last = token.sent[-1]
+        if last.is_punct and last.text in ".!?":
+            return None  # a sentence of the body: "Russian troops captured." is what they did
     if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp") for c in token.children):
         return None
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -153,6 +176,14 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         return None  # an idiom: the object says the verb takes nothing ("took place")
     if lemma == "evacuate" and (care or _the_wounded_moved(token, args)):
         return None  # "the wounded soldiers have been evacuated": a casualty evacuation, no unit withdrawn
+    if lemma == "set" and any(
+        lemma_of(a) in _ARSON_WORDS
+        and (a.head.i == token.i or (a.dep_ == "pobj" and a.head.lower_ == "on" and a.head.head.i == token.i))
+        for a in args
+    ):
+        # arson (ACLED: property destruction): "set ablaze a police headquarters", "set fire to the market",
+        # "set the market on fire" (whatever was set alight; not "the cease-fire agreement is set to ...")
+        return "looting"
     for arg in args:
         key = _weapon_key(arg) or lemma_of(arg)
         if arg.pos_ == "NUM" and any(c.dep_ == "amod" and c.lower_ == "other" for c in arg.children):
@@ -164,6 +195,17 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         if key == "civilian" and care:
             continue
         if (
+            lemma in _CARRY_VERBS
+            and arg.dep_ == "pobj"
+            and arg.head.lower_ in ("to", "into", "towards")
+            and table.get(key, "").rstrip("?") == "capture"
+        ):
+            continue  # "the suspect was taken to the camp for questioning": where he was brought, nothing taken
+        if key == "operation" and any(
+            lemma_of(c) in _SEARCH_OPERATIONS for c in arg.children if c.dep_ in ("amod", "compound")
+        ):
+            continue  # "launched a joint search operation": looking for someone, no fight told yet
+        if (
             arg.dep_ == "compound"
             and lemma_of(arg) in ACTOR_NOUNS
             and arg.head.pos_ == "NOUN"
@@ -174,7 +216,9 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
             return table[key].rstrip("?")
     person = table.get("person")
     if person and any(
-        lemma_of(a) in ACTOR_NOUNS for a in args if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
+        lemma_of(a) in ACTOR_NOUNS or _armed_elements(a)
+        for a in args
+        if a.dep_ in ("dobj", "nsubjpass", "conj", "appos")
     ):
         # "executed three farmers", "executed two village chiefs": any person the verb is done to
         return person.rstrip("?")
@@ -205,6 +249,19 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
     return None
 
 
+def _armed_elements(noun: Token) -> bool:
+    """ "the terrorist elements", "takfiri elements", "criminal cadres": armed people named by what they are."""
+    return lemma_of(noun) in ("element", "cadre") and any(
+        c.dep_ in ("amod", "compound") and lemma_of(c) in ACTOR_NOUNS for c in noun.children
+    )
+
+
+_ARSON_WORDS = frozenset("ablaze alight afire fire".split())
+_SEARCH_OPERATIONS = frozenset(
+    "search cordon combing sanitisation sanitization clearance rescue recovery sweep relief evacuation "
+    "humanitarian demining".split()
+)
+_CARRY_VERBS = frozenset("take bring carry transfer move escort".split())
 # where the wounded and the rescued are taken
 _CARE_PLACES = frozenset("hospital clinic safety shelter morgue hospice ambulance care".split())
 
@@ -301,7 +358,7 @@ def _people_before(token: Token) -> list[Token]:
     """The people a "13 of them" counts: the nearest plural noun of people before it in the sentence."""
     for i in range(token.i - 1, max(token.sent.start, token.i - 25) - 1, -1):
         t = token.doc[i]
-        if t.pos_ == "NOUN" and t.tag_ == "NNS" and lemma_of(t) in ACTOR_NOUNS:
+        if t.pos_ == "NOUN" and t.tag_ == "NNS" and (lemma_of(t) in ACTOR_NOUNS or _armed_elements(t)):
             return [t]
     return []
 
@@ -429,8 +486,9 @@ def being_readied(token: Token) -> bool:
         # four attempts")
         return True
     # "insurgents who were emplacing an IED", "observed two insurgents emplacing an IED"
+    # ("suspected of planting the device", "accused of laying mines": what someone is said to do or have done)
     return clause.dep_ in ("relcl", "acl", "xcomp") or (
-        clause.dep_ in ("ccomp", "advcl") and verb.tag_ == "VBG"
+        clause.dep_ in ("ccomp", "advcl", "pcomp") and verb.tag_ == "VBG"
     )
 
 

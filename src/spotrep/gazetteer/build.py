@@ -1501,7 +1501,9 @@ def _add_world_units(
         )
         if centre is not None:
             data.centre[i] = centre
-        keys(i, {u.name}, standalone=False, district=False, code=u.admin1)
+        # alone too, as the first-level regions: "clash in Northern Samar" (a province of the Philippines'
+        # Eastern Visayas), "Central Java" (a province of Indonesia's Java)
+        keys(i, {u.name} | english_variants(u.name), standalone=True, district=False, code=u.admin1)
         keys(i, {u.name}, standalone=False, district=True, code=u.admin1)
         province_keys.add((u.admin1, unit_key(u.name)))
     for u in world.districts:

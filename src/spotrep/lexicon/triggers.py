@@ -80,6 +80,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "neutralize": "interception?",
     "destroy": "destroy?",
     "defuse": "weapons_seizure",
+    "deactivate": "weapons_seizure",
     "dismantle": "weapons_seizure?",
     "confiscate": "looting?",
     "expropriate": "looting",
@@ -117,6 +118,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "molest": "sexual",
     "abduct": "abduction",
     "kidnap": "abduction",
+    # "forcibly disappeared two students" (transitive: see VERB_OBJECTS); "the man disappeared" tells no event
+    "disappear": "abduction?",
     # demonstrations
     "protest": "protest",
     "demonstrate": "protest",
@@ -484,6 +487,7 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "unit": "deployment",
     },
     "send": {
+        "hell": "kill",  # "seven terrorists were sent to hell" (Pakistan's army)
         "troop": "deployment",
         "reinforcement": "deployment",
         "force": "deployment",
@@ -882,6 +886,10 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "person": "clash",
         "position": "clash",
         "target": "clash",
+        # "engaged the terrorists' location", "engaged their hideout"
+        "location": "clash",
+        "hideout": "clash",
+        "den": "clash",
     },
     # ACLED: vandalism is property destruction
     "smash": {
@@ -906,6 +914,12 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         "slogan": "looting",
         "inscription": "looting",
         "symbol": "looting",
+    },
+    "disappear": {
+        "person": "abduction",
+        "named": "abduction",
+        "student": "abduction",
+        "activist": "abduction",
     },
     "execute": {
         "person": "attack",  # any noun of a person (lexicon.actors.ACTOR_NOUNS)

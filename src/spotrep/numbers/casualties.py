@@ -100,7 +100,9 @@ _GROUP_TAIL = (
     rf"(?:\s+(?:(?:and|of|for|the)\s+){{0,2}}{_GROUP_WORD}){{0,5}}"
     rf"(?:\s*\((?-i:[A-Z][\w\-]*)\))?"
     rf"|\s+(?:of|from)\s+(?:the|an?|that|this)\s+(?:(?:{_W}|\d+(?:st|nd|rd|th))\s+){{0,2}}?"
-    rf"(?-i:{_GROUP_NOUNS})s?\b)"
+    rf"(?-i:{_GROUP_NOUNS})s?\b"
+    # "three brave sons of soil" (Pakistan's army: its soldiers)
+    r"|\s+of\s+(?:the\s+)?soil\b)"
 )
 _RE_GROUP_TAIL = re.compile(rf"{_GROUP_TAIL}$")
 _RANKS = (
@@ -181,9 +183,20 @@ _RE_PERSONAL_ASIDE = _Lazy(
     re.I,
     needs=("(",),
 )
+# who a named person was, between commas: "Sergeant X, a native of Pasto, Nariño, lost his life", "Sepoy Y,
+# resident of Chakwal, embraced shahadat"
+_RE_ORIGIN_ASIDE = _Lazy(
+    # ("a resident of X", "an inhabitant of X" count one person themselves: "Ali Musa, a resident of Y, was killed")
+    r"(?<=[\w)])\s*,\s*(?P<body>(?:(?:a\s+)?native|resident|inhabitant|son|daughter)\s+of\s+[^,;.()]{1,40}?"
+    r"(?:,\s*(?-i:[A-Z])[^,;.()]{1,30}?)?)(?=\s*,)",
+    re.I,
+    needs=("native of", "resident of", "inhabitant of", "son of", "daughter of"),
+)
 # a person's age after the name, in commas or brackets: "Constable John Okafor, 35, was killed", "Ali (24)"
 _RE_AGE_ASIDE = _Lazy(
-    r"\b(?-i:[A-Z])[\w'’\-]*(?P<aside>,\s*(?P<body>\d{1,2}|1[01]\d)(?=\s*,)|\s*\((?P<body2>\d{1,2}|1[01]\d)\))",
+    # (or "Muhammad Riaz, 58 years old, resident of ...", "X, aged 35,")
+    r"\b(?-i:[A-Z])[\w'’\-]*(?P<aside>,\s*(?:aged\s+)?(?P<body>\d{1,2}|1[01]\d)(?:\s*(?:years?|yrs?)(?:[\s-]*old)?)?(?=\s*,)"
+    r"|\s*\((?P<body2>\d{1,2}|1[01]\d)\))",
     re.I,
 )
 # a number spelt out, then in figures in brackets: "nine (9) of them", "seven (7) suspects" (Nigerian and East
@@ -352,6 +365,7 @@ _NEUTRALISED_PEOPLE = "|".join(
     sorted(
         {w[:-3] + "men" if w.endswith("man") else w + "s" for w in NEUTRALISED_PEOPLE}
         | {"troops", "personnel", "members"}
+        | {w for w in NEUTRALISED_PEOPLE if w.endswith("j")}  # (plurals of their own: "khwarij", "khawarij")
     )
 )
 # (and "eliminated": "Five infiltrators were eliminated", "eliminating three terrorists"; "neutralising five of
@@ -364,17 +378,19 @@ _RE_NEUTRALISED = _Lazy(
     needs=("neutrali", "eliminat"),
 )
 # "the counter-offensive put 19 terrorists out of action": how francophone armies' communiqués say killed
+# (and "sent seven terrorists to hell", as Pakistan's army says it)
 _RE_OUT_OF_ACTION = _Lazy(
-    rf"\bput(?:ting|s)?\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\s+out\s+of\s+action\b",
+    rf"\b(?:put(?:ting|s)?|sen(?:t|ding|ds))\s+(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE}))\s+"
+    r"(?:out\s+of\s+action|to\s+hell)\b",
     re.I,
-    needs=("out of action",),
+    needs=("out of action", "to hell"),
 )
 # "10 terrorists were neutralised", "about 20 militants have been neutralized"
 _RE_NEUTRALISED_PASSIVE = _Lazy(
     rf"(?P<np>{_COUNT}(?:\s+{_W}){{0,3}}?\s+(?:{_NEUTRALISED_PEOPLE})){_RELATIVE}\s*,?\s+{_AUX}*"
-    rf"(?:(?:neutrali[sz]|eliminat)ed|put\s+out\s+of\s+action)\b",
+    rf"(?:(?:neutrali[sz]|eliminat)ed|put\s+out\s+of\s+action|sent\s+to\s+hell)\b",
     re.I,
-    needs=("neutrali", "eliminat", "out of action"),
+    needs=("neutrali", "eliminat", "out of action", "to hell"),
 )
 # "resulted in the deaths of four insurgents", "caused the death of a policeman"
 # "the deaths of five soldiers", "resulted in the killing of 8 militants", "the murder of two farmers"
@@ -440,11 +456,12 @@ _RE_INJURE_PASSIVE = _Lazy(
 # the ways of saying that someone died without a verb of killing (the dying verb itself aside): also read by the
 # pipeline's sentences that tell only the dead of an event told before (pipeline.scene)
 DEATH_IDIOMS = (
-    r"perished|succumbed|passed\s+away|lost\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"perished|succumbed|passed\s+away|(?:lost|sacrificed|gave)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     # "two gallant soldiers paid the supreme price": how Nigeria's army (and others) say soldiers fell
     r"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|made\s+the\s+(?:supreme|ultimate)\s+sacrifice|"
     # "one soldier fell on the field of honour": how francophone armies' communiqués say a soldier was killed
-    r"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|"
+    r"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|fell\s+(?:with\s+)?(?:their|his|her|)\s*arms\s+in\s+(?:hand|their\s+hands)|"
+    r"fell\s+in\s+(?:battle|combat|action)|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
     r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)"
 )
@@ -479,6 +496,9 @@ _RE_DIED = _Lazy(
         "supreme",
         "ultimate",
         "honou",
+        "fell",
+        "sacrificed",
+        "gave",
     ),
 )
 _RE_SUSTAINED = _Lazy(
@@ -633,6 +653,7 @@ def _condense(text: str) -> tuple[str, list[int]]:
             _RE_BARE_ASIDE,
             _RE_PERSONAL_ASIDE,
             _RE_AGE_ASIDE,
+            _RE_ORIGIN_ASIDE,
             _RE_NUMBER_GLOSS,
             _RE_RANGE,
         )
@@ -671,7 +692,8 @@ _CASUALTY_CUES = (
     "mortally", "shot", "shooting", "gunned", "lives", "life", "perish", "succumb", "lost", "passed away",
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "themselves", "neutrali", "lynch", "hacked to death", "hacking to death",
-    "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat", "out of action", "honou",
+    "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat", "out of action", "honou", "to hell",
+    "arms in hand", "fell in", "sacrificed",
 )  # fmt: skip
 
 

@@ -48,6 +48,8 @@ _STATE_FORCE = re.compile(
     r"(?:forces?|personnel|agents?|officers?|units?|services?)\b",
     re.I,
 )
+# how Pakistan's army names and mourns its own: "three brave sons of soil ... embraced shahadat"
+_OWN_PHRASE = re.compile(r"\bsons?\s+of\s+(?:the\s+)?soil\b|\bembraced\s+shahada(?:t|h)?\b", re.I)
 # people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
 _TOLD_BEFORE = re.compile(
     r"\b(?:both|all\s+(?:two|three|four|five|six|\d+)|the\s+(?:two|three|four|five))\b", re.I
@@ -60,12 +62,13 @@ def dead_side(phrase: str) -> str | None:
     side or several ("killing three soldiers and five civilians")."""
     if _TOLD_BEFORE.search(phrase):
         return None  # "both men were killed": people told before, whoever they are
-    if _STATE_FORCE.search(phrase):
+    if _STATE_FORCE.search(phrase) or _OWN_PHRASE.search(phrase):
         # "a member of the law enforcement forces", "two security forces personnel" (with militants: both sides)
         return None if _names_armed_men(phrase) else FORCES
     lex = lexicon()
     words = _WORD.findall(_ASIDE.sub(" ", phrase))
     groups: set[str] = set()
+    militias: set[str] = set()  # the political militias among them
     kinds: set[str] = set()
     covered = -1  # the last word of a group's name read
     for n, word in enumerate(words):
@@ -83,6 +86,8 @@ def dead_side(phrase: str) -> str | None:
             covered = n + size - 1
             if group.kind == "armed_group":
                 groups.add(group.acled)
+                if group.type == "political militia":
+                    militias.add(group.acled)
             else:
                 kinds.add(FORCES)
             continue
@@ -96,6 +101,9 @@ def dead_side(phrase: str) -> str | None:
             kinds.add(FORCES)
         elif low in ACTOR_NOUNS and ACTOR_NOUNS[low] in _KINDS:
             kinds.add(_KINDS[ACTOR_NOUNS[low]])
+    if groups and groups <= militias and kinds == {FORCES}:
+        # "four soldiers and two VDP fell": soldiers and the militiamen who fight beside them, one side
+        return FORCES
     if len(groups) > 1 or (groups and kinds - {HOSTILE}):
         return None
     if groups:
@@ -159,8 +167,16 @@ def _phrase_side(text: str, start: int, end: int, earlier: str = "") -> str | No
     before = f"{earlier} {text[:start]}"
     stops = list(_CLAUSE_START.finditer(before))
     before = before[stops[-1].end() :] if stops else before
-    for word in reversed(_WORD.findall(before)):
+    words = _WORD.findall(before)
+    for n in range(len(words) - 1, -1, -1):
+        word = words[n]
         low = singularize(word).lower()
-        if word.lower() != low and low in ACTOR_NOUNS and (side := dead_side(word)) is not None:
+        if word.lower() == low:
+            continue
+        if low in ("element", "cadre") and n > 0:
+            word = f"{words[n - 1]} {word}"  # "the terrorist elements", "Maoist cadres"
+        elif low not in ACTOR_NOUNS:
+            continue
+        if (side := dead_side(word)) is not None:
             return side
     return None

@@ -39,10 +39,11 @@ from ..event_types import (
     lemma_of,
 )
 from ..gazetteer.regions import WAR_COUNTRIES
-from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS, WEAPON_SIDES
+from ..lexicon.actors import ACTOR_NOUNS, COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS, WEAPON_SIDES
 from ..lexicon.triggers import FORMS, SPEECH_VERBS, VERB_TRIGGERS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Actor
+from ..numbers.words import PERSON_NOUNS
 from ..taxonomy import SUB_EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -365,6 +366,9 @@ def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, b
                     prep.head.dep_ == "prep" and prep.head.lower_ in ("due", "because")
                 ):
                     prep = prep.head
+                counting = counting_verb(head_np)
+                if counting is not None:
+                    return counting.i, True
                 if prep.lower_ in ("in", "to") and lemma_of(prep.head) in _OUTCOME_VERBS:
                     # "the operation resulted in the killing of three smugglers": what happened, told as the
                     # outcome of the verb's subject (not an event that only modifies it)
@@ -397,6 +401,30 @@ def _clause_of(token: Token, nominal: bool, strong: bool = True) -> tuple[int, b
             continue
         return t.i, absorbed
     return t.i, absorbed
+
+
+def counting_verb(np: Token) -> Token | None:
+    """The verb whose people a noun phrase is one of: "Ten people, including the suicide bomber, were killed",
+    "between 10 and 15 militants, among them two commanders, were killed". Such a person is named by what they
+    did (the bomber) or were, and tells no event of its own."""
+    prep = np.head
+    if np.dep_ != "pobj" or prep.lower_ not in ("including", "among") or prep.dep_ != "prep":
+        return None
+    people = prep.head
+    if not (
+        people.pos_ in ("NUM", "PRON")
+        or (
+            people.pos_ in ("NOUN", "PROPN")
+            and (lemma_of(people) in ACTOR_NOUNS or lemma_of(people) in PERSON_NOUNS)
+        )
+    ):
+        return None  # ("launched operations, including artillery and missiles": what they were)
+    verb = people.head
+    if verb.dep_ == "prep" and people.dep_ == "pobj":
+        verb = verb.head  # "Between 10 and 15 militants, including ..., were killed"
+    if people.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        return verb
+    return None
 
 
 def _reported_event(verb: Token) -> Token:
@@ -557,6 +585,7 @@ def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) ->
             if trig.i not in toks:
                 toks |= _clause_tokens(trig.token, members)
         toks |= _raised_subject(doc[a])
+        toks |= _dead_told_first(doc[a])
         out[a] = toks
     for a in out:
         for b in out:
@@ -568,6 +597,20 @@ def _domains(sent: Span, groups: dict[int, list[Trigger]], exclude: set[int]) ->
     for a in out:
         out[a] |= _shared_subject(doc[a]) - exclude
     return out
+
+
+def _dead_told_first(anchor: Token) -> set[int]:
+    """The clause an event's own hangs on, by "and" or "while", that tells a death by no trigger word ("four
+    soldiers fell with arms in hand and twelve others were wounded", "two officers paid the supreme price while
+    four bandits were neutralised"): the event's dead too."""
+    head = anchor.head
+    if anchor.dep_ not in ("conj", "advcl") or head.i == anchor.i or not tells_a_death(head, lemma_of(head)):
+        return set()
+    if anchor.dep_ == "advcl" and not (
+        {c.lower_ for c in anchor.children if c.dep_ == "mark"} & _BESIDE_MARKS
+    ):
+        return set()
+    return {t.i for t in head.subtree} - {t.i for t in anchor.subtree}
 
 
 def _shared_subject(anchor: Token) -> set[int]:

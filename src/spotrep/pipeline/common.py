@@ -37,6 +37,7 @@ _CONSEQUENCE_VERBS = frozenset(
 # verbs that tell a death without a trigger word of their own ("two men died", "succumbed to his wounds")
 _DYING_VERBS = frozenset("die perish succumb hospitalize hospitalise".split())
 _MARTYRDOM = frozenset({"shahadat", "shahadah", "shahada", "martyrdom"})
+_FALLEN_IN = frozenset({"arms", "battle", "combat", "action", "field"})
 
 
 def tells_a_death(verb: Token, lemma: str) -> bool:
@@ -46,9 +47,15 @@ def tells_a_death(verb: Token, lemma: str) -> bool:
     if lemma in _DYING_VERBS:
         return True
     objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
+    if lemma == "fall":
+        # "four soldiers fell with arms in hand", "fell in combat", "fell on the field of honour"
+        fell_in = {
+            g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        }
+        return bool(fell_in & _FALLEN_IN)
     return (
         (lemma == "embrace" and bool(objects & _MARTYRDOM))
-        or (lemma == "lose" and bool(objects & {"life", "lives"}))
+        or (lemma in ("lose", "sacrifice", "give") and bool(objects & {"life", "lives"}))
         or (lemma in ("pay", "make") and bool(objects & {"price", "sacrifice"}))
     )
 

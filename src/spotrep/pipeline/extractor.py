@@ -33,7 +33,15 @@ from ..attribution import (
     attribution_for,
     claim_status,
 )
-from ..codebook import DAMAGE_VERBS, air_launched, bomb_kind, debris_kind, harm_without_perpetrator
+from ..codebook import (
+    DAMAGE_VERBS,
+    air_launched,
+    bomb_kind,
+    debris_kind,
+    drone_delivery,
+    harm_without_perpetrator,
+    suicide_bomber,
+)
 from ..documents import Document
 from ..event_types import (
     CAUSE_KINDS,
@@ -44,6 +52,7 @@ from ..event_types import (
     being_readied,
     classify,
     find_triggers,
+    in_a_toll_list,
     lemma_of,
     seized_weapon,
 )
@@ -53,7 +62,7 @@ from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Actor, Claim, Event, Location, Quantity
-from ..numbers.sides import side_of_the_dead
+from ..numbers.sides import FORCES, HOSTILE, side_of_the_dead
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
@@ -78,6 +87,7 @@ from .clauses import (
     _harmed_civilians,
     _implied_actor1,
     _label_end,
+    _np_head,
     _one_sided_fights,
     _paragraph_speaker,
     _second_party,
@@ -89,6 +99,7 @@ from .clauses import (
     _unclaimed_blasts,
     _war_opponent,
     _weapon_kind,
+    counting_verb,
 )
 from .common import (
     _AFFILIATED,
@@ -323,7 +334,8 @@ class DocumentExtractor:
                 continue
             s = sentences[idx[0]]
             stripped = text[s.start_char : s.end_char].strip().strip("'\"‘’“”«» ")
-            if len(s) <= 14 and not re.search(r"[.!?]$", stripped):
+            # (an item of a list goes on with its sentence: "- On the friendly side: three soldiers killed;")
+            if len(s) <= 14 and not re.search(r"[.!?;,]$", stripped):
                 out.add(idx[0])
         return out
 
@@ -493,6 +505,7 @@ class DocumentExtractor:
             if not getattr(cand, "_area", False) and cand.kind not in _OWN_PLACE_ONLY:
                 self._story_location(ctx, index, cand)
             self._finish(ctx, sent, cand, attributions)
+        _toll_line(ctx, index, expanded)
         # (before the story folds them: "repelled the aggression, with the result that six aggressors lost their
         # lives and two were detained")
         _dead_of_the_fight_before(expanded)
@@ -527,8 +540,8 @@ class DocumentExtractor:
             if not w:
                 continue
             tok = ctx.tokens[i]
-            if lemmas[i] == "bomber" and any(c.lower_ == "suicide" for c in tok.children):
-                continue  # a suicide bomber is no aircraft
+            if suicide_bomber(tok) or drone_delivery(tok):
+                continue  # a suicide bomber is no aircraft, a smuggler's drone no strike
             if being_readied(tok) or (w[1] == "explosive" and seized_weapon(tok)):
                 # "killed three insurgents who were emplacing an IED", "detained a man and seized explosives":
                 # not the weapon that killed
@@ -556,7 +569,13 @@ class DocumentExtractor:
         kinds = [t.kind for t in strong] or [t.kind for t in group if not t.absorbed]
         if set(kinds) <= GENERIC_KINDS:
             # "killed in a grenade attack", "died in clashes": the absorbed event names what happened
-            kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in CAUSE_KINDS]
+            causes = [t for t in group if t.absorbed and t.strong and t.kind in CAUSE_KINDS]
+            told = [t for t in causes if counting_verb(_np_head(t.token)) is None]
+            if told and not {t.kind for t in told} <= {"explosion", "explosive"}:
+                # "were killed in the fighting": a suicide bomber among the dead does not say how they died (in
+                # "killed in the explosion" the bomber says what the explosion was)
+                causes = told
+            kinds += [t.kind for t in causes]
         elif set(kinds) <= GENERIC_KINDS | {"arrest"}:
             # "arrests were made during a demonstration": police action in a protest
             kinds += [t.kind for t in group if t.absorbed and t.strong and t.kind in _CROWD_KINDS]
@@ -609,8 +628,17 @@ class DocumentExtractor:
             else ("military" if agent_mention else None),
             victim_kind=victim_mention.actor.kind if victim_mention else None,
             # the victim's head and the words that qualify it ("a displacement camp", "an IDP camp")
+            # (or after "for": "a camp for displaced people")
             victim_lemmas=(
-                {lemma_of(victim)} | {lemma_of(c) for c in victim.children if c.dep_ in ("compound", "amod")}
+                {lemma_of(victim)}
+                | {lemma_of(c) for c in victim.children if c.dep_ in ("compound", "amod")}
+                | {
+                    lemma_of(g)
+                    for c in victim.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in c.subtree
+                    if g.dep_ in ("pobj", "amod", "compound")
+                }
                 if victim is not None
                 else set()
             ),
@@ -702,6 +730,9 @@ class DocumentExtractor:
         if roads and len(roads) < len(usable):
             # "along the Gusau-Funtua road in Tsafe LGA": the road's ends are not where on it the event was
             usable = [u for u in usable if u not in roads]
+        # "repelled the assailants, who fled towards the Gourma forest", "wounded five others, who were evacuated to
+        # Dapaong": where the beaten side fled to, or the wounded were taken to, is not where it happened
+        usable = [u for u in usable if not (_destination(ctx, u[1]) and _fled_to(ctx, u[1]))]
         claimed: set[int] = set()
         for cand in cands:
             anchor_dom = cand.domain
@@ -1433,6 +1464,68 @@ def _stated(ctx: DocContext, index: int) -> bool:
     )
 
 
+_TOLL_SIDES = {"friendly": FORCES, "our": FORCES, "own": FORCES, "enemy": HOSTILE, "terrorist": HOSTILE}
+
+
+def _toll_line(ctx: DocContext, index: int, cands: list[Candidate]) -> None:
+    """A line of a toll ("On the friendly side: 4 dead, 9 wounded, 1 vehicle destroyed") whose one casualty
+    event is told by one of its words: the line's figures are all that event's (the dead told by a noun with no
+    verb of their own)."""
+    tolls = [c for c in cands if c.kind in ("kill", "wound")]
+    if len(tolls) != 1 or not in_a_toll_list(tolls[0].trigger):
+        return
+    event = tolls[0]
+    line = ctx.sentence_text(index)
+    label, text = line[: line.find(":")], line[line.find(":") + 1 :]
+    cas = numbers_stage.find_casualties(text)
+    if event.fatalities is None and cas.fatalities is not None:
+        # (whose dead the label says: "On the friendly side:", "On the enemy side:")
+        side = side_of_the_dead(text, cas) or _TOLL_SIDES.get(
+            next((w for w in re.findall(r"[a-z]+", label.lower()) if w in _TOLL_SIDES), "")
+        )
+        event.fatalities, event.dead_side = cas.fatalities, side
+    if event.injuries is None and cas.injuries is not None:
+        event.injuries = cas.injuries
+
+
+_FLEEING_VERBS = frozenset("flee escape retreat run withdraw scatter".split())
+# (said of the wounded, in the passive: "were evacuated to Dapaong", "was rushed to Kano"; not "rushed
+# reinforcements to the area", which is where they were sent)
+_CARE_VERBS = frozenset("evacuate rush airlift transfer take bring admit ferry transport refer".split())
+
+
+def _fled_to(ctx: DocContext, toks: set[int]) -> bool:
+    """Is a place the end of a flight or of the wounded's journey to care ("fled towards the forest", "escaped
+    to Niger", "were evacuated to Dapaong")?"""
+    for i in toks:
+        t = ctx.tokens[i]
+        for _ in range(5):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                lemma = lemma_of(t)
+                return lemma in _FLEEING_VERBS or (
+                    lemma in _CARE_VERBS and any(c.dep_ == "auxpass" for c in t.children)
+                )
+    return False
+
+
+def _in_a_relative_clause(ctx: DocContext, mention: dates_stage.DateMention) -> bool:
+    """Is a date told in a relative clause ("a man who was wanted for the attack on 14 July")?"""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _lead_to_follow(ctx: DocContext, index: int) -> int | None:
     """The lead paragraph whose story a sentence with no day or place of its own goes on with, in a paragraph
     with no story of its own; None when it goes on with none. A press release tells one operation: its lead
@@ -1449,7 +1542,9 @@ def _lead_to_follow(ctx: DocContext, index: int) -> int | None:
     if (
         lead is None
         or par <= lead
-        or ctx.dates_in(index)
+        # (a day told in a clause about someone does not: "arrested a man who was wanted for the bomb attack of 14
+        # July")
+        or any(not _in_a_relative_clause(ctx, m) for m in ctx.dates_in(index))
         or _quoted(ctx.sentence_text(index))
         or _stated(ctx, index)
         or opens_another_incident(ctx, index)

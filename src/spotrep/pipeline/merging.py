@@ -23,6 +23,7 @@ from ..event_types import (
     protest_typing,
 )
 from ..gazetteer.translit import name_key as _name_key
+from ..gazetteer.world import unit_key
 from ..lexicon.triggers import SPEECH_VERBS
 from ..lexicon.weapons import WEAPON_WORDS
 from ..model import Actor, Location
@@ -126,6 +127,14 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
     c2 = b.actor1.country if b.actor1 else None
     if c1 is None or c2 is None or c1 == c2:
         return True
+    if (
+        a.actor1 is not None
+        and b.actor1 is not None
+        and a.actor1.kind == b.actor1.kind == "armed_group"
+        and (a.actor1.name.startswith("Unidentified") or b.actor1.name.startswith("Unidentified"))
+    ):
+        return True  # "Boko Haram terrorists attacked Mozogo. The assailants opened fire on residents": the group
+
     # a fight and its toll told by the other side ("Russian forces attacked near X" / "Ukrainian forces claimed
     # to have killed 30 Russian soldiers"): one battle, its sides named the other way round
     o1 = a.actor2.country if a.actor2 else None
@@ -135,15 +144,32 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
 
 def _contains(region: Location | None, place: Location | None) -> bool:
     """Does a region- or country-level location contain a more precise one?"""
-    if region is None or place is None:
+    if region is None or place is None or place is region:
         return False
-    if region.geo_precision != 3 or place is region:
+    if _second_level_unit(region):
+        # a province or district (at its town, precision 2) holds the places of its name: "Northern Samar" holds
+        # Las Navas ("Province of Northern Samar"), "Andar district" its villages
+        return (
+            place.admin1_code == region.admin1_code
+            and place.name != region.name
+            and bool(place.admin2)
+            and unit_key(place.admin2) == unit_key(region.admin2 or "")
+        )
+    if region.geo_precision != 3:
         return False
     if region.admin1_code:
         return (place.admin1_code == region.admin1_code and (place.geo_precision or 3) < 3) or (
             place.admin1_code == region.admin1_code and place.name != region.name and place.geo_precision != 3
         )
     return bool(region.country) and place.country == region.country and bool(place.admin1_code)
+
+
+def _second_level_unit(loc: Location) -> bool:
+    """Is a location a second-level unit of the world's gazetteer (an ISO province, a GeoNames district)?"""
+    gid = loc.gazetteer_id or ""
+    return bool(loc.admin2) and (
+        gid.startswith("admin2:") or (gid.startswith("iso:") and loc.geo_precision == 2)
+    )
 
 
 def _only_the_country(place: Location | None, than: Location | None) -> bool:
@@ -230,6 +256,21 @@ def _abduction_in_an_attack(a: Candidate, b: Candidate) -> bool:
     )
 
 
+def _both_sides_of_a_fight(a: Candidate, b: Candidate) -> bool:
+    """Two armed clashes of a place and day told by each side's doing ("Terrorists attacked a checkpoint near
+    Rafah. The forces engaged the terrorist elements and killed six of them"): one fight."""
+    if not (a.typing.sub_event_type == b.typing.sub_event_type == "Armed clash"):
+        return False
+    x, y = a.actor1, b.actor1
+    return (
+        x is not None
+        and y is not None
+        and x.kind != y.kind
+        and (a.actor2 is None or a.actor2.kind == y.kind)
+        and (b.actor2 is None or b.actor2.kind == x.kind)
+    )
+
+
 def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
     return (
         (
@@ -247,6 +288,7 @@ def _same_event(a: Candidate, b: Candidate, widen: bool = False) -> bool:
                 and (_actors_compatible(a, b) or a.kind in _CROWD_KINDS)
             )
             or _fire_inside_a_fight(a, b)
+            or _both_sides_of_a_fight(a, b)
             or _abduction_in_an_attack(a, b)
             or _same_toll(a, b)
         )
@@ -432,6 +474,26 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             if taken:
                 fold(taken[0], c)
                 continue
+        if c.kind in _RETOLD_FIGHT_KINDS and _names_the_fight_again(c):
+            # "... was ambushed by armed terrorists near Tabatol. The attack began with the explosion of an IED":
+            # the fight told before, told again
+            fights = [
+                o
+                for o in out
+                if o is not c
+                and id(o) not in absorbed
+                and o.sent_index < c.sent_index
+                and _family(o) in ("battle", _family(c))
+                and o.background == c.background
+                and _dates_overlap(o, c, widen=True)
+                and (c.place_inherited or c.location is None or _places_agree(o, c))
+            ]
+            if fights:
+                target = final(fights[-1])
+                typing = target.typing
+                fold(target, c)
+                target.typing = Typing(typing.kind, typing.sub_event_type, target.typing.categories)
+                continue
         if c.kind in _BLAST_KINDS:
             # "a suicide bomber detonated his explosive-laden vehicle": the blast is the suicide bombing
             bombing = [
@@ -458,6 +520,35 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 _BLAST_KINDS = frozenset({"explosive", "explosion", "bombing"})
+
+
+_FIGHT_NOUNS = frozenset("attack assault ambush raid fighting clash firefight engagement".split())
+# (with the weapons it was fought with: "In the attack, carried out with landmines and small arms, ...")
+_RETOLD_FIGHT_KINDS = frozenset(
+    {"attack", "assault", "clash", "explosive", "explosion", "shelling", "kill", "wound"}
+)
+
+
+def _names_the_fight_again(c: Candidate) -> bool:
+    """Is the event told by a definite noun of a fight that is its sentence's subject or opens it ("The attack
+    began with ...", "The firefight lasted two hours", "In the attack, 11 soldiers were killed")?"""
+    sent = c.trigger.sent
+    opening = [t.lower_ for t in sent[:4]]
+    if (
+        len(opening) == 4
+        and opening[0] in ("in", "during")
+        and opening[1] in ("the", "that", "this")
+        and lemma_of(sent[2]) in _FIGHT_NOUNS
+        and opening[3] == ","
+    ):
+        return True
+    return any(
+        t.nominal
+        and lemma_of(t.token) in _FIGHT_NOUNS
+        and t.token.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in t.token.children)
+        for t in c.triggers
+    )
 
 
 def _points_back(c: Candidate) -> bool:
@@ -896,8 +987,18 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         into[id(c)] = story
         more = bool(_MORE_WORDS.search(ctx.sentence_text(c.sent_index)))
-        _add_the_dead(story, c.fatalities, c.dead_side, more)
-        story.injuries = _add_count(story.injuries, c.injuries, more)
+        # (or an item of a list of a toll, after the one that folded its own dead already: "four terrorists
+        # neutralised; two soldiers killed; one civilian killed": each item counts its own)
+        clauses = [
+            o
+            for o in cands[:n]
+            if into.get(id(o)) is story
+            and o.sent_index == c.sent_index
+            and not o.domain & c.domain
+            and _listed_apart(ctx, o, c)
+        ]
+        _add_the_dead(story, c.fatalities, c.dead_side, more or any(o.fatalities for o in clauses))
+        story.injuries = _add_count(story.injuries, c.injuries, more or any(o.injuries for o in clauses))
         story.members += c.members
         for ev in c.evidence:
             if ev not in story.evidence:
@@ -918,6 +1019,14 @@ def _fold_story(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 _PART_KINDS = frozenset({"kill", "wound", "attack", "looting", "disruption"})
+
+
+def _listed_apart(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
+    """Are two clauses of a sentence items of a list, a semicolon between them?"""
+    if not a.domain or not b.domain:
+        return False
+    first, second = (a, b) if min(a.domain) < min(b.domain) else (b, a)
+    return any(ctx.tokens[i].text == ";" for i in range(max(first.domain), min(second.domain) + 1))
 
 
 def _broad_story(ctx: DocContext, c: Candidate, told: list[Candidate]) -> Candidate | None:
@@ -1167,15 +1276,26 @@ def _absorb(target: Candidate, other: Candidate, keep_place: bool = False) -> No
     ):
         target.actor2 = other.actor1  # the force that dispersed the demonstration
     if target.actor2 is None:
-        target.actor2 = other.actor2
+        # (the other side's telling names the opponent as its doer: "Police repelled an attack. About 20
+        # insurgents attacked the checkpoint")
+        opponent = (
+            other.actor1
+            if other.actor1 is not None
+            and target.actor1 is not None
+            and other.actor1.kind != target.actor1.kind
+            else None
+        )
+        target.actor2 = opponent or other.actor2
     # a headline rounds ("kills dozens"): the body's own figure ("killed at least 124 people") is the count
     if target.fatalities is None or (headline_only and other.fatalities is not None):
         target.fatalities, target.dead_side = other.fatalities, other.dead_side
     elif (
         not target.title
         and not other.title
-        and other.sent_index != target.sent_index
         and different_sides(target.dead_side, other.dead_side)
+        # (told in words of their own: in a sentence of its own, or in a clause of its own of a sentence told
+        # already: "eliminating seven of them, while an officer and two conscripts were martyred during the clash")
+        and not target.domain & other.domain
     ):
         # each side's dead in a sentence of its own ("Four terrorists were killed." / "Sepoy X embraced
         # shahadat while fighting gallantly."): the fight's toll is their sum
@@ -1528,7 +1648,12 @@ def _resolve_repelled(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     repellings: list[Candidate] = []
     for c in cands:
-        repelling = any(repels_told_attack(t.token, lemma_of(t.token)) for t in c.triggers)
+        # (the verb may be no trigger of its own: "army units confronted the attack and inflicted heavy losses")
+        repelling = any(
+            repels_told_attack(t.token, lemma_of(t.token))
+            or (t.token.dep_ == "conj" and repels_told_attack(t.token.head, lemma_of(t.token.head)))
+            for t in c.triggers
+        )
         if not repelling and c.kind in ("attack", "assault") and _retells_the_repelled(repellings, c):
             continue
         if repelling or any(repels_an_attack(t.token, lemma_of(t.token)) for t in c.triggers):
@@ -1728,7 +1853,8 @@ def _deployed_to_fight(cands: list[Candidate]) -> list[Candidate]:
             c.kind == "deployment"
             and any(
                 o is not c
-                and o.sent_index == c.sent_index
+                # (told in the sentence, or there and folded into the attack it repelled)
+                and (o.sent_index == c.sent_index or (c.evidence and c.evidence[0] in o.evidence))
                 and o.typing.sub_event_type in ("Armed clash", "Attack")
                 and _actors_compatible(o, c)
                 for o in cands

@@ -845,6 +845,10 @@ def _casualties_told_after(ctx: DocContext, index: int, told_last: tuple[int, li
     if cas.fatalities is None and cas.injuries is None:
         return False
     story = [c for c in found if c.kind in _STORY_KINDS and not c.background]
+    if len(story) > 1:
+        # (a toll told beside the event it belongs to: "In the attack, carried out with landmines, nine soldiers
+        # were killed": one event)
+        story = [c for c in story if c.kind not in ("kill", "wound")] or story
     if len(story) != 1 or ctx.dates_in(index):
         return False  # which event the dead belong to is not said; or they are dated apart
     event = story[0]

@@ -1,0 +1,86 @@
+"""Codebook rules met in ACLED-style notes of the world's conflicts: arson, forced disappearances, a crowd's
+justice on a supposed offender, a device made safe, a province named alone. Every sentence here was written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import spotrep
+
+
+def _types(text: str, published: date = date(2022, 7, 13)) -> list[str]:
+    return [e.sub_event_type for e in spotrep.extract(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 11 July 2022, gunmen set ablaze a police divisional headquarters in Owerri after the officers fled.",
+        "On 11 July 2022, gunmen set the local government secretariat ablaze in Owerri.",
+        "On 11 July 2022, unknown men set fire to a polling unit office in Owerri.",
+    ],
+)
+def test_setting_a_building_ablaze_is_property_destruction(sentence):
+    assert _types(sentence)[0] == "Looting/property destruction"
+
+
+def test_a_ceasefire_set_to_take_effect_burns_nothing():
+    assert "Looting/property destruction" not in _types(
+        "The cease-fire agreement between the army and the rebels is set to take effect tomorrow at midnight."
+    )
+
+
+def test_setting_up_a_headquarters_is_still_a_base():
+    assert _types("On 11 July 2022, the rebels set up a new headquarters in Bunagana.")[0] == (
+        "Headquarters or base established"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 11 July 2022, security forces raided a house in Turbat and forcibly disappeared three students.",
+        "On 11 July 2022, plainclothes men forcibly disappeared a political activist in Turbat.",
+    ],
+)
+def test_people_made_to_disappear_are_a_forced_disappearance(sentence):
+    assert _types(sentence)[0] == "Abduction/forced disappearance"
+
+
+def test_someone_who_disappeared_tells_no_event():
+    assert _types("On 11 July 2022, a fisherman disappeared at sea near Turbat.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 11 July 2022, residents of a neighbourhood in Soacha beat a man accused of stealing a phone.",
+        "On 11 July 2022, villagers of Kasese beat a suspected thief to death.",
+    ],
+)
+def test_a_crowd_punishing_a_supposed_offender_is_mob_violence(sentence):
+    assert _types(sentence)[0] == "Mob violence"
+
+
+def test_a_device_made_safe_and_its_planting_told_after_are_no_explosion():
+    text = (
+        "On 11 July 2022, soldiers deactivated an explosive device left near the town hall of Tame. "
+        "Dissidents were suspected of planting the device."
+    )
+    assert _types(text) == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Two soldiers were killed in a clash with rebels in Eastern Samar on Monday.", "PH-08"),
+        ("Troops clashed with militants in Lanao del Sur on Monday.", "PH-14"),
+        ("Gunmen killed a farmer in Maguindanao del Norte on Monday.", "PH-14"),
+    ],
+)
+def test_a_province_below_the_first_level_is_found_alone(sentence, code):
+    found = spotrep.extract(sentence, published=date(2023, 5, 9))
+    assert found and found[0].location is not None and found[0].location.admin1_code == code
