@@ -11,7 +11,7 @@ import pytest
 
 import spotrep
 from spotrep.numbers import find_casualties
-from spotrep.numbers.sides import FORCES, HOSTILE, dead_side
+from spotrep.numbers.sides import FORCES, HOSTILE, OWN, dead_side, different_sides
 from spotrep.wire import read_dateline
 
 
@@ -39,6 +39,7 @@ def _first(text: str, published: date | None = date(2021, 6, 8)):
         ("Sergeant Luis Pardo, a native of Tumaco, Nariño, lost his life.", 1),
         ("Ali Musa, a resident of Kano, was killed on the spot.", 1),
         ("Three of our comrades sacrificed their lives during the fighting.", 3),
+        ("Six of our heroes ascended as martyrs in the battle.", 6),
         ("Constable Musa Bello, 29 years old, son of a farmer, died on the spot.", 1),
         ("Between 12 and 20 militants, including the suicide bomber, were killed in the fighting.", 12),
     ],
@@ -65,6 +66,7 @@ def test_falling_and_sending_that_kill_no_one(sentence):
         ("two brave sons of soil embraced shahadat", FORCES),
         ("Havildar Sher Ali embraced shahadat", FORCES),
         ("nine khwarij were sent to hell", HOSTILE),
+        ("two of our comrades were martyred", OWN),
         # soldiers and the militiamen who fight beside them
         ("five soldiers and three VDP fell with arms in hand", FORCES),
     ],
@@ -230,6 +232,8 @@ def test_a_person_taken_into_custody_is_still_arrested():
             date(2019, 1, 5),
         ),
         ("Lusaka, May 4, 2020.\n\nPolice arrested two men.", date(2020, 5, 4)),
+        ("Quetta, 9 September 2021 (Thursday)\n\nPolice arrested two men.", date(2021, 9, 9)),
+        ("Press Statement\n14 Saur 1401 (4 May 2022)\n\nPolice arrested two men.", date(2022, 5, 4)),
     ],
 )
 def test_the_date_lines_of_releases(head, day):
@@ -324,3 +328,40 @@ def test_where_the_wounded_were_taken_is_not_where_the_blast_was():
     )
     found = spotrep.extract(text, published=date(2023, 7, 17))
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Remote explosive/landmine/IED", 2)]
+
+
+def test_a_day_before_the_main_verb_dates_the_story_and_a_national_is_no_place():
+    text = (
+        "Acting on specific information, a battalion of the Assam Rifles on 03 Nov 2022 recovered 5 kg of heroin "
+        "near Zokhawthar, Champhai District, Mizoram. One individual, a Myanmar national aged 41, was apprehended "
+        "with the consignment.\n\nAizawl / 04 Nov 2022"
+    )
+    arrests = [e for e in spotrep.extract(text) if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].event_date == date(2022, 11, 3)
+    assert arrests[0].location is not None and arrests[0].location.admin1_code == "IN-MZ"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (OWN, FORCES, True),
+        (OWN, None, True),
+        (OWN, OWN, False),
+        (HOSTILE, FORCES, True),
+        (None, FORCES, False),
+    ],
+)
+def test_the_teller_s_own_dead_are_nobody_else_s(a, b, differ):
+    assert different_sides(a, b) is differ
+
+
+def test_the_fighting_a_position_was_taken_in_is_the_taking():
+    text = (
+        "On December 3, Arakan Army fighters captured the junta's outpost at Kyauktan after fierce fighting. "
+        "During the fighting, at least 12 junta soldiers were killed and 9 were captured. Three of our comrades "
+        "were martyred."
+    )
+    found = spotrep.extract(text, published=date(2023, 12, 5))
+    assert found[0].sub_event_type == "Non-state actor overtakes territory"
+    assert found[0].fatalities == 15
+    assert "Arrests" in {e.sub_event_type for e in found}

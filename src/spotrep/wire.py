@@ -53,7 +53,8 @@ _DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end
 _SLASHED = r"\.?[ ]*/[A-Za-z][A-Za-z\-]{1,20}/\.?[ ]+"  # Russian agencies: "MOSCOW, June 10. /TASS/. "
 # after a full date, a release's dateline may also end with a colon or a full stop ("ISLAMABAD, 12 March 2021:",
 # "KYIV, 3 March 2023. The ...")
-_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}])|\.[ ]*(?=\n))"
+# (or end its line: "Lahore, 14 July 2023 (Friday)")
+_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}])|\.?[ ]*(?=\n))"
 # a full date given after the outlet or after a dash: "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 —",
 # "KABUL, Afghanistan – Feb. 14, 2017 –", "MAIDUGURI – 3 June 2022:"
 _LATE_DAY = rf"(?:,?[ ]|[ ]*{_OUTLET}[ ]*|{_DASH})"
@@ -120,9 +121,11 @@ _DATE_LINE = re.compile(
     rf"(?:[ ]on)?[ ]*:?[ ]*"
     rf"|[^\n.!?:]{{1,100}}?,?[ ]+|(?:Press[ ])?Release[ ]No\.?[ ]*[\w./\-]+,[ ]+)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
+    # (in brackets after a date in another calendar: "23 Hamal 1402 (12 April 2023)")
+    r"\(?"
     rf"(?P<date>{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}|\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM}"
     # ("Date: 09/11/2019", "Issued: 3.1.2016")
-    rf"|{_NUMERIC_DAY})"
+    rf"|{_NUMERIC_DAY})\)?"
     # (a time after it: "14 March 2016 | 17:55", "June 3, 2018, 10:40 a.m.")
     r"[ \t]*(?:[,\-–—|][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*)?$",
     re.MULTILINE | re.IGNORECASE,

@@ -188,6 +188,13 @@ def _object_kind(lemma: str, token: Token, places: Collection[int] = ()) -> str 
         key = _weapon_key(arg) or lemma_of(arg)
         if arg.pos_ == "NUM" and any(c.dep_ == "amod" and c.lower_ == "other" for c in arg.children):
             key = "other"  # "neutralised five assailants and captured one other": one more of them
+        elif (
+            arg.pos_ == "NUM"
+            and arg.dep_ in ("nsubjpass", "dobj")
+            and not any(c.dep_ == "prep" for c in arg.children)
+            and _people_before(arg)
+        ):
+            key = "other"  # "47 of their elements were killed, 12 were captured": more of the people counted
         if key == "tank" and any(
             c.dep_ in ("compound", "amod") and c.lower_ in _TANK_CONTENTS for c in arg.children
         ):

@@ -463,7 +463,9 @@ DEATH_IDIOMS = (
     r"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|fell\s+(?:with\s+)?(?:their|his|her|)\s*arms\s+in\s+(?:hand|their\s+hands)|"
     r"fell\s+in\s+(?:battle|combat|action)|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
-    r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)"
+    r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)|"
+    # "eight of our heroes ascended as martyrs" (Sudan's RSF, Yemen's forces)
+    r"ascended\s+(?:as\s+)?(?:a\s+)?martyrs?"
 )
 # people wounded who then died, told in one clause: "Sergeant X was heavily wounded and, despite all medical
 # interventions, was martyred", "two soldiers were injured and later died in hospital": the dead, not the wounded
@@ -499,6 +501,7 @@ _RE_DIED = _Lazy(
         "fell",
         "sacrificed",
         "gave",
+        "ascended",
     ),
 )
 _RE_SUSTAINED = _Lazy(
@@ -693,7 +696,7 @@ _CASUALTY_CUES = (
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "themselves", "neutrali", "lynch", "hacked to death", "hacking to death",
     "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat", "out of action", "honou", "to hell",
-    "arms in hand", "fell in", "sacrificed",
+    "arms in hand", "fell in", "sacrificed", "ascended",
 )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from .casualties import Casualties
 from .quantities import singularize
 
 HOSTILE = "hostile"  # an armed group the phrase names by a noun only ("terrorists", "insurgents", "bandits")
+OWN = "own"  # the side that tells, naming its own by no other word ("two of our comrades were martyred")
 FORCES = "forces"  # a state's soldiers or police
 CIVILIANS = "civilians"
 
@@ -48,6 +49,7 @@ _STATE_FORCE = re.compile(
     r"(?:forces?|personnel|agents?|officers?|units?|services?)\b",
     re.I,
 )
+_OUR = re.compile(r"\b(?:our|own)\b", re.I)
 # how Pakistan's army names and mourns its own: "three brave sons of soil ... embraced shahadat"
 _OWN_PHRASE = re.compile(r"\bsons?\s+of\s+(?:the\s+)?soil\b|\bembraced\s+shahada(?:t|h)?\b", re.I)
 # people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
@@ -101,6 +103,8 @@ def dead_side(phrase: str) -> str | None:
             kinds.add(FORCES)
         elif low in ACTOR_NOUNS and ACTOR_NOUNS[low] in _KINDS:
             kinds.add(_KINDS[ACTOR_NOUNS[low]])
+    if not groups and not kinds and _OUR.search(phrase):
+        return OWN
     if groups and groups <= militias and kinds == {FORCES}:
         # "four soldiers and two VDP fell": soldiers and the militiamen who fight beside them, one side
         return FORCES
@@ -123,7 +127,11 @@ def _names_armed_men(phrase: str) -> bool:
 def different_sides(a: str | None, b: str | None) -> bool:
     """Do two sides differ for certain? A group named and an armed group told by a noun may be the same
     ("14 ISIS terrorists" / "the terrorists"), as may two unknown sides."""
-    if a is None or b is None or a == b:
+    if a == b:
+        return False
+    if OWN in (a, b):
+        return True  # the teller's own dead ("our heroes"), told apart from the others' ("47 of their elements")
+    if a is None or b is None:
         return False
     return not ({a, b} & {HOSTILE} and {a, b} - {HOSTILE, FORCES, CIVILIANS})
 

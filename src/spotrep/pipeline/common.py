@@ -47,6 +47,9 @@ def tells_a_death(verb: Token, lemma: str) -> bool:
     if lemma in _DYING_VERBS:
         return True
     objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
+    if lemma == "ascend":
+        # "eight of our heroes ascended as martyrs"
+        return any(g.lemma_.lower() == "martyr" for c in verb.children for g in c.subtree)
     if lemma == "fall":
         # "four soldiers fell with arms in hand", "fell in combat", "fell on the field of honour"
         fell_in = {

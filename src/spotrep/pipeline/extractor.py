@@ -1620,7 +1620,14 @@ def _opens_what_is_told(ctx: DocContext, sent: Span, start: int) -> bool:
 def _dates_the_main_verb(ctx: DocContext, sent: Span, toks: set[int]) -> bool:
     """Does a date close its sentence and hang on its main verb ("conducted a clearance operation against Daesh
     remnants in the X area south of Kirkuk on Aug. 25.")? The parser often hangs a closing date on the noun
-    before it; a clause between (a relative clause, an aside) makes it that clause's date."""
+    before it; a clause between (a relative clause, an aside) makes it that clause's date. A date just before the
+    main verb dates it too ("the Battalion ... on 06 Dec 2022 recovered 10 kg of ...")."""
+    after = max(toks) + 1
+    if after < sent.end and (
+        after == sent.root.i
+        or (ctx.doc[after].head.i == sent.root.i and ctx.doc[after].dep_ in ("aux", "auxpass"))
+    ):
+        return sent.root.pos_ in ("VERB", "AUX")
     if any(not (t.is_punct or t.is_space) for t in ctx.doc[max(toks) + 1 : sent.end]):
         return False
     t = ctx.doc[max(toks)]

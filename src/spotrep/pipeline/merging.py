@@ -483,7 +483,9 @@ def _merge(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
                 if o is not c
                 and id(o) not in absorbed
                 and o.sent_index < c.sent_index
-                and _family(o) in ("battle", _family(c))
+                # (or the taking it was fought for: "captured the outpost after fierce fighting. During the
+                # fighting, 17 soldiers were killed")
+                and (_family(o) in ("battle", _family(c)) or o.kind in _TAKING_KINDS)
                 and o.background == c.background
                 and _dates_overlap(o, c, widen=True)
                 and (c.place_inherited or c.location is None or _places_agree(o, c))

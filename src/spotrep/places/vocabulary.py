@@ -246,6 +246,15 @@ AFFILIATION_NOUNS = frozenset(
         "marines",
         "airmen",
         "sailors",
+        # units named after a region: "the Assam Rifles", "Sindh Rangers", "the Punjab Regiment"
+        "rifles",
+        "rangers",
+        "regiment",
+        # "a Myanmar national", "two Nigerian citizens": whose nationals, not where
+        "national",
+        "nationals",
+        "citizen",
+        "citizens",
     }
 )
 GOVERNMENT_VERBS = frozenset(
