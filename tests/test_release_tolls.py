@@ -40,6 +40,7 @@ def _first(text: str, published: date | None = date(2021, 6, 8)):
         ("Ali Musa, a resident of Kano, was killed on the spot.", 1),
         ("Three of our comrades sacrificed their lives during the fighting.", 3),
         ("Six of our heroes ascended as martyrs in the battle.", 6),
+        ("At least four of the suspects were lynched by the crowd.", 4),
         ("Constable Musa Bello, 29 years old, son of a farmer, died on the spot.", 1),
         ("Between 12 and 20 militants, including the suicide bomber, were killed in the fighting.", 12),
     ],
@@ -192,6 +193,7 @@ def test_fights_in_the_words_of_communiques(sentence, kinds):
         "Troops launched a joint search operation in the fields near Tarn Taran on Monday.",
         "The suspect was taken to the police camp in Yala for questioning.",
         "Police recovered a drone-dropped consignment of heroin near Tarn Taran on Monday.",
+        "Police intercepted at a checkpoint in Delmas a minibus carrying six suspects on Monday.",
     ],
 )
 def test_words_of_fights_that_tell_no_fight(sentence):
@@ -201,6 +203,7 @@ def test_words_of_fights_that_tell_no_fight(sentence):
         "Armed clash",
         "Air/drone strike",
         "Non-state actor overtakes territory",
+        "Disrupted weapons use",
     }
 
 
@@ -365,3 +368,16 @@ def test_the_fighting_a_position_was_taken_in_is_the_taking():
     assert found[0].sub_event_type == "Non-state actor overtakes territory"
     assert found[0].fatalities == 15
     assert "Arrests" in {e.sub_event_type for e in found}
+
+
+def test_the_dead_of_the_lead_fight_told_after_another_incident_are_the_lead_s():
+    text = (
+        "MAIDUGURI – 9 May 2023\n\n"
+        "Troops repelled an attack by terrorists on their location in Dikwa on Sunday. Seven terrorists were "
+        "neutralised in the encounter.\n\n"
+        "The attackers belonged to the faction that attacked troops at Marte on 2 May 2023, in which three "
+        "terrorists were neutralised.\n\n"
+        "Regrettably, one gallant soldier paid the supreme price in the course of the encounter."
+    )
+    first = _first(text, None)
+    assert (first.sub_event_type, first.event_date, first.fatalities) == ("Armed clash", date(2023, 5, 7), 8)

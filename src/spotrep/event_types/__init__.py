@@ -198,6 +198,11 @@ def _demonym_compound(token: Token) -> bool:
     return first.is_title and not first.whitespace_ and first.i != first.sent.start
 
 
+# what police and patrols stop on the road or at sea (intercepting them shoots nothing down)
+_STOPPED = frozenset(
+    "minibus bus vehicle car truck lorry van motorcycle motorbike boat vessel dhow canoe consignment shipment "
+    "migrant".split()
+)
 # what crowds demonstrate when they protest ("demonstrated their anger at the law")
 _GRIEVANCES = frozenset(
     "anger opposition support solidarity discontent frustration displeasure outrage dissatisfaction "
@@ -258,6 +263,10 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             )
         )
         if is_verb:
+            if lemma == "intercept" and any(
+                c.dep_ in ("dobj", "nsubjpass", "appos") and lemma_of(c) in _STOPPED for c in token.subtree
+            ):
+                continue  # "intercepted a minibus carrying eleven suspects at a checkpoint": a stop, nothing shot down
             if lemma == "demonstrate" and any(
                 c.dep_ == "ccomp" or (c.dep_ == "dobj" and lemma_of(c) not in _GRIEVANCES)
                 for c in token.children

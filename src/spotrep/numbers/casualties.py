@@ -52,7 +52,7 @@ _TO_DEATH = (
 )
 _FATAL_V = (
     r"killed|dead|slain|murdered|assassinated|executed|shot\s+dead|killed\s+outright|beheaded|massacred|martyred|"
-    + _TO_DEATH
+    r"lynched|" + _TO_DEATH
 )
 _INJURE_V = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed"
@@ -436,6 +436,7 @@ _RE_FATAL_PASSIVE = _Lazy(
         "beheaded",
         "massacred",
         "martyred",
+        "lynched",
         "death",
         "fatally",
         "mortally",

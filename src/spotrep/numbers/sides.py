@@ -130,7 +130,9 @@ def different_sides(a: str | None, b: str | None) -> bool:
     if a == b:
         return False
     if OWN in (a, b):
-        return True  # the teller's own dead ("our heroes"), told apart from the others' ("47 of their elements")
+        return (
+            True  # the teller's own dead ("our heroes"), told apart from the others' ("47 of their elements")
+        )
     if a is None or b is None:
         return False
     return not ({a, b} & {HOSTILE} and {a, b} - {HOSTILE, FORCES, CIVILIANS})

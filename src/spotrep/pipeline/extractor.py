@@ -375,11 +375,14 @@ class DocumentExtractor:
                 label, label_at = next((t.kind for t in find_triggers(sent) if t.strong), None), i
                 continue
             found = self._sentence_candidates(ctx, i, sent, label)
+            # (a later paragraph naming the fight again after one on another incident: "Regrettably, two soldiers
+            # paid the supreme price in the course of the encounter": the lead's fight, the text's main one)
+            again = bool(lead_told and not found and _THE_FIGHT_AGAIN.search(ctx.sentence_text(i)))
             if (
                 not found
-                and not (told_last is not None and _casualties_told_after(ctx, i, told_last))
+                and not (not again and told_last is not None and _casualties_told_after(ctx, i, told_last))
                 and lead_told
-                and _lead_to_follow(ctx, i) is not None
+                and (again or _lead_to_follow(ctx, i) is not None)
             ):
                 # "... Weapons were seized. / Regrettably, one soldier paid the supreme price.": a press release's
                 # later paragraph telling only the dead tells those of the operation its lead told
@@ -1488,6 +1491,12 @@ def _toll_line(ctx: DocContext, index: int, cands: list[Candidate]) -> None:
         event.injuries = cas.injuries
 
 
+# a fight told before, named again by a definite noun: "in the course of the encounter", "during the clash"
+_THE_FIGHT_AGAIN = re.compile(
+    r"\b(?:in|during)\s+(?:the\s+course\s+of\s+)?the\s+(?:encounter|fighting|clash|firefight|gunfight|gun\s+duel|"
+    r"exchange\s+of\s+fire|battle|engagement)\b",
+    re.I,
+)
 _FLEEING_VERBS = frozenset("flee escape retreat run withdraw scatter".split())
 # (said of the wounded, in the passive: "were evacuated to Dapaong", "was rushed to Kano"; not "rushed
 # reinforcements to the area", which is where they were sent)
