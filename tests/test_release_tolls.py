@@ -41,6 +41,9 @@ def _first(text: str, published: date | None = date(2021, 6, 8)):
         ("Three of our comrades sacrificed their lives during the fighting.", 3),
         ("Six of our heroes ascended as martyrs in the battle.", 6),
         ("At least four of the suspects were lynched by the crowd.", 4),
+        ("- five (5) soldiers fallen on the field of honour;", 5),
+        ("Private Armen Sargsyan (born in 2003) received a fatal gunshot wound.", 1),
+        ("- between fifteen (15) and twenty (20) terrorists neutralised;", 15),
         ("Constable Musa Bello, 29 years old, son of a farmer, died on the spot.", 1),
         ("Between 12 and 20 militants, including the suicide bomber, were killed in the fighting.", 12),
     ],
@@ -229,6 +232,7 @@ def test_a_person_taken_into_custody_is_still_arrested():
         ),
         ("Posted on: May 3, 2019\n\nTwo soldiers were wounded.", date(2019, 5, 3)),
         ("Press Release No. 112/2020, 9 October 2020\n\nTroops were attacked.", date(2020, 10, 9)),
+        ("No PR-41/2022-ISPR\n\nRAWALPINDI, April 9: Troops were attacked.", date(2022, 4, 9)),
         ("ISPR, No PR-77/2021, Dated: 2 Sep 2021\n\nTroops were attacked.", date(2021, 9, 2)),
         (
             "NAKURU, Kenya, Jan 5 – Police repulsed an attack.\n\nIssued by: Police Spokesperson, 5th January 2019",
@@ -381,3 +385,27 @@ def test_the_dead_of_the_lead_fight_told_after_another_incident_are_the_lead_s()
     )
     first = _first(text, None)
     assert (first.sub_event_type, first.event_date, first.fatalities) == ("Armed clash", date(2023, 5, 7), 8)
+
+
+def test_the_dead_a_release_lists_one_a_line_are_counted():
+    text = (
+        "No PR-41/2022-ISPR\n\n"
+        "RAWALPINDI, April 9: Yesterday, security forces conducted an operation in general area Mir Ali, North "
+        "Waziristan District. During intense exchange of fire, four terrorists were sent to hell. However, the "
+        "following brave sons of soil, having fought gallantly, embraced shahadat:\n"
+        "a. Havildar Sher Khan (age 35 years, resident of District Karak)\n"
+        "b. Sepoy Amir Ali (age 22 years, resident of District Bannu)\n"
+        "c. Sepoy Zia Gul (age 24 years, resident of District Swat)\n\n"
+        "Sanitisation operation is being carried out in the area."
+    )
+    first = _first(text, None)
+    assert (first.sub_event_type, first.event_date, first.fatalities) == ("Armed clash", date(2022, 4, 8), 7)
+
+
+def test_a_birth_year_dates_nothing():
+    text = (
+        "Tuesday, 4 July 2023\n\nOn Monday, units of the enemy opened fire at our combat positions near Sotk.\n\n"
+        "As a result, Private Armen Sargsyan (born in 2003) received a fatal gunshot wound."
+    )
+    first = _first(text, None)
+    assert (first.sub_event_type, first.event_date, first.fatalities) == ("Armed clash", date(2023, 7, 3), 1)

@@ -133,6 +133,9 @@ _DATE_LINE = re.compile(
 _FULL_DATE = re.compile(
     rf"\b{_MONTH}[ ]\d{{1,2}}{_ORD},?[ ]{_YEARNUM}\b|\b\d{{1,2}}{_ORD}[ ]{_MONTH},?[ ]{_YEARNUM}\b"
 )
+_RELEASE_YEAR = re.compile(
+    r"\b(?:No|Number|Release|PR)\b\.?[^\n]{0,20}?[/-](?P<year>(?:19|20)\d{2})\b(?![/.\-]\d)", re.IGNORECASE
+)
 YEAR_WINDOW_DAYS = 31
 """A dateline without its year ("MOSCOW, May 15 (Reuters) -") takes the year of a full date the text gives for
 the days just before it ("the talks that began on May 12, 2024"); else it stays without a date."""
@@ -253,4 +256,12 @@ def _lent_year(month: int, day: int, text: str) -> date | None:
         return found.pop()
     if found:
         log.debug("dateline %d/%d: the text's dates lend it several years; left without one", month, day)
+        return None
+    # the year of the release's number ("No PR-79/2023-ISPR", "Press Release No. 045/2022")
+    numbered = _RELEASE_YEAR.search(text[:HEAD_CHARS])
+    if numbered is not None:
+        try:
+            return date(int(numbered.group("year")), month, day)
+        except ValueError:
+            return None
     return None

@@ -179,7 +179,7 @@ _RE_BARE_ASIDE = _Lazy(
 )
 # who a named soldier was, in brackets after his name: "Naik Abdul Ghaffar (age 31 years, resident of Ghizer)"
 _RE_PERSONAL_ASIDE = _Lazy(
-    r"\s*\((?P<body>\s*(?:aged?|age:|resident|r/o|son\s+of|s/o|from)\b[^()]{0,80})\)",
+    r"\s*\((?P<body>\s*(?:aged?|age:|resident|r/o|son\s+of|s/o|from|born)\b[^()]{0,80})\)",
     re.I,
     needs=("(",),
 )
@@ -204,7 +204,8 @@ _RE_AGE_ASIDE = _Lazy(
 _RE_NUMBER_GLOSS = _Lazy(r"\b(?-i:[a-z])[a-z]+(?:-[a-z]+)?(?P<aside>\s*\(\s*(?P<body>\d[\d,]*)\s*\))", re.I)
 # a range of figures: ACLED records the lowest ("between 12 and 15 people were killed", "12 to 15 fatalities")
 _RE_RANGE = _Lazy(
-    rf"\bbetween\s+(?:{_NUM})(?P<aside>\s+and\s+(?P<body>{_NUM}))(?=\s)"
+    # (each figure may be glossed: "between twenty (20) and thirty (30) terrorists")
+    rf"\bbetween\s+(?:{_NUM})(?:\s*\(\d[\d,]*\))?(?P<aside>\s+and\s+(?P<body>{_NUM})(?:\s*\(\d[\d,]*\))?)(?=\s)"
     rf"|\b(?:{_NUM})(?P<aside2>\s+to\s+(?:{_NUM}))(?=\s+[a-z])"
     # (in figures only: "twenty-five" is one number)
     r"|\b\d[\d,]*(?P<aside3>\s*[-–]\s*\d[\d,]*)(?=\s+[a-z])",
@@ -461,10 +462,14 @@ DEATH_IDIOMS = (
     # "two gallant soldiers paid the supreme price": how Nigeria's army (and others) say soldiers fell
     r"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|made\s+the\s+(?:supreme|ultimate)\s+sacrifice|"
     # "one soldier fell on the field of honour": how francophone armies' communiqués say a soldier was killed
-    r"fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|fell\s+(?:with\s+)?(?:their|his|her|)\s*arms\s+in\s+(?:hand|their\s+hands)|"
-    r"fell\s+in\s+(?:battle|combat|action)|"
+    # (a toll's list: "six (6) soldiers fallen on the field of honour;")
+    r"(?:fell|fallen)\s+on\s+the\s+field\s+of\s+hono(?:u)?r|"
+    r"(?:fell|fallen)\s+(?:with\s+)?(?:their|his|her|)\s*arms\s+in\s+(?:hand|their\s+hands)|"
+    r"(?:fell|fallen)\s+in\s+(?:battle|combat|action)|"
     # "one soldier embraced shahadat": how Pakistan's army says a soldier was killed
     r"embraced\s+(?:shahadat|shahadah|shahada|martyrdom)|"
+    # "Private X received a fatal gunshot wound" (a death told by its wound)
+    r"(?:received|suffered|sustained)\s+(?:a\s+)?fatal\s+(?:gunshot\s+|shrapnel\s+|bullet\s+)?(?:wounds?|injur(?:y|ies))|"
     # "eight of our heroes ascended as martyrs" (Sudan's RSF, Yemen's forces)
     r"ascended\s+(?:as\s+)?(?:a\s+)?martyrs?"
 )
@@ -500,6 +505,8 @@ _RE_DIED = _Lazy(
         "ultimate",
         "honou",
         "fell",
+        "fallen",
+        "fatal",
         "sacrificed",
         "gave",
         "ascended",
@@ -697,7 +704,7 @@ _CASUALTY_CUES = (
     "wound", "injur", "hurt", "maim", "harm", "hospitali", "burns", "trauma", "casualt", "victim", "bodies",
     "body", "toll", "himself", "herself", "themselves", "neutrali", "lynch", "hacked to death", "hacking to death",
     "martyr", "assassinat", "embraced", "supreme", "ultimate", "eliminat", "out of action", "honou", "to hell",
-    "arms in hand", "fell in", "sacrificed", "ascended",
+    "arms in hand", "fell in", "fallen in", "sacrificed", "ascended",
 )  # fmt: skip
 
 

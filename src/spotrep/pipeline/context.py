@@ -4,6 +4,7 @@ context (``DocContext``) and what one section of a long document tells the next 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -196,7 +197,10 @@ class DocContext:
         if index not in self.dates_by_sentence:
             t = time.perf_counter()
             sent = self.sentences[index]
-            found = dates_stage.find_dates(self.sentence_text(index), self.document.published)
+            text = self.sentence_text(index)
+            found = dates_stage.find_dates(text, self.document.published)
+            # (a birth date says who someone is, not when anything happened: "Private X (born in 2004)")
+            found = [d for d in found if not _BORN.search(text[max(0, d.start - 12) : d.start])]
             self.dates_by_sentence[index] = [_shift_date(d, sent.start_char) for d in found]
             self.stage_seconds["dates"] += time.perf_counter() - t
         return self.dates_by_sentence[index]
@@ -230,6 +234,9 @@ class DocContext:
         if country and len(self.belligerents) == 2 and country in self.belligerents:
             return self.belligerents[1] if self.belligerents[0] == country else self.belligerents[0]
         return None
+
+
+_BORN = re.compile(r"\b(?:born|b\.)\s+(?:in\s+|on\s+)?$", re.I)
 
 
 def _shift_date(m, offset: int):

@@ -62,7 +62,7 @@ from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Actor, Claim, Event, Location, Quantity
-from ..numbers.sides import FORCES, HOSTILE, side_of_the_dead
+from ..numbers.sides import FORCES, HOSTILE, dead_side, side_of_the_dead
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
@@ -149,6 +149,7 @@ from .record import (
     _event,
 )
 from .scene import (
+    _add_the_dead,
     _best_date,
     _casualties_told_after,
     _coordinated_groups,
@@ -393,6 +394,14 @@ class DocumentExtractor:
                 for c in found:
                     c.sent_index, c.evidence = i, [*c.evidence, (sent.start_char, sent.end_char)]
                     _place_from_sentence(ctx, i, c)
+            if (listed := _listed_dead(ctx, i)) is not None:
+                # "the following brave sons of soil embraced shahadat: / a. Naik X (age 31 ...) / b. Sepoy Y ...":
+                # the dead are the list's lines, of the event the sentence tells (or the one told just before)
+                story = [c for c in found if c.kind in _STORY_KINDS and not c.background] or (
+                    [c for c in told_last[1] if c.kind in _STORY_KINDS] if told_last is not None else []
+                )
+                if story:
+                    _add_the_dead(story[0], listed[0], listed[1], False)
             label = None
             candidates.extend(found)
             told_last = (i, found) if found else None
@@ -1497,6 +1506,34 @@ _THE_FIGHT_AGAIN = re.compile(
     r"exchange\s+of\s+fire|battle|engagement)\b",
     re.I,
 )
+# a casualty clause that lists its dead after a colon, one a line: "the following brave sons of soil, having fought
+# gallantly, embraced shahadat:"
+_FOLLOWING_DEAD = re.compile(
+    r"\bthe\s+following\b[^.:;]{0,120}?\b(?:embraced\s+shahada\w*|(?:were|have\s+been)\s+(?:killed|martyred)|"
+    r"lost\s+their\s+lives|died|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice))\b[^.:;]{0,40}:\s*$",
+    re.I,
+)
+# a line of a list: "a. Naik X", "2) Sepoy Y", "(ii) Z", "- Havildar W"
+_LIST_ITEM = re.compile(r"^\s*(?:[a-z]\s*[.)]|\d{1,2}\s*[.)]|\([a-z0-9]{1,4}\)|[-•*–])\s+[A-Z]")
+
+
+def _listed_dead(ctx: DocContext, index: int) -> tuple[int, str | None] | None:
+    """The number of the dead a sentence lists after a colon, one a line, and their side; None when it lists
+    none."""
+    original = ctx.document.text
+    sent = ctx.sentences[index]
+    m = _FOLLOWING_DEAD.search(original[sent.start_char : sent.end_char])
+    if m is None:
+        return None
+    rest = original[sent.end_char :].lstrip("\n").split("\n")
+    n = 0
+    for line in rest:
+        if not _LIST_ITEM.match(line):
+            break
+        n += 1
+    return (n, dead_side(m.group(0))) if n else None
+
+
 _FLEEING_VERBS = frozenset("flee escape retreat run withdraw scatter".split())
 # (said of the wounded, in the passive: "were evacuated to Dapaong", "was rushed to Kano"; not "rushed
 # reinforcements to the area", which is where they were sent)
