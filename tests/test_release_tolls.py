@@ -71,6 +71,7 @@ def test_falling_and_sending_that_kill_no_one(sentence):
         ("Havildar Sher Ali embraced shahadat", FORCES),
         ("nine khwarij were sent to hell", HOSTILE),
         ("two of our comrades were martyred", OWN),
+        ("one member of the criminal structure died in the combat", HOSTILE),
         # soldiers and the militiamen who fight beside them
         ("five soldiers and three VDP fell with arms in hand", FORCES),
     ],
@@ -409,3 +410,24 @@ def test_a_birth_year_dates_nothing():
     )
     first = _first(text, None)
     assert (first.sub_event_type, first.event_date, first.fatalities) == ("Armed clash", date(2023, 7, 3), 1)
+
+
+def test_an_attack_on_a_base_with_rifles_and_explosives_is_a_fight_told_with_its_dead():
+    text = (
+        "At dawn this Saturday, members of the ELN attacked with rifles and explosives a military base in the "
+        "municipality of Saravena, Arauca. The troops repelled the attack. As a result, Professional Soldier Luis "
+        "Mora, 25, lost his life, and four other soldiers were wounded and evacuated to Tame hospital. One member "
+        "of the armed group died in the combat."
+    )
+    first = _first(text, date(2022, 9, 19))
+    assert (first.sub_event_type, first.fatalities) == ("Armed clash", 2)
+    assert first.location is not None and first.location.name == "Saravena"
+
+
+def test_a_place_the_target_is_located_at_is_where_the_fire_was():
+    text = (
+        "On Tuesday, units of the armed forces of Azerbaijan opened fire at Armenian combat positions located in "
+        "the vicinity of Sotk, Gegharkunik province."
+    )
+    first = _first(text, date(2023, 6, 21))
+    assert first.location is not None and first.location.admin1_code == "AM-GR"

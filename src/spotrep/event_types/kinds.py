@@ -106,11 +106,12 @@ def classify(
     generic = {"attack", "kill", "wound", "destroy", "clash", "explosion"}
     weapon_kind = weapon_event_kind(weapon_kinds)
     if (
-        weapon_kind in ("shelling", "missile")
+        weapon_kind in ("shelling", "missile", "explosive")
         and "small_arms" in weapon_kinds
         and kinds & {"attack", "clash"}
     ):
-        # ACLED: fire that involves small arms, alone or with heavier weapons, is not remote violence
+        # ACLED: fire that involves small arms, alone or with heavier weapons or explosives ("attacked a base with
+        # rifles and explosives"), is not remote violence
         weapon_kind = None
     if (
         weapon_kind

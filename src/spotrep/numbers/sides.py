@@ -50,6 +50,12 @@ _STATE_FORCE = re.compile(
     re.I,
 )
 _OUR = re.compile(r"\b(?:our|own)\b", re.I)
+# a member of a body of armed men told by its kind ("of the criminal structure", "of an armed group", "of the gang")
+_ARMED_BODY = re.compile(
+    r"\bmembers?\s+of\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:group|structure|gang|organi[sz]ation|cell|faction|network|cartel|band|militia)s?\b",
+    re.I,
+)
 # how Pakistan's army names and mourns its own: "three brave sons of soil ... embraced shahadat"
 _OWN_PHRASE = re.compile(r"\bsons?\s+of\s+(?:the\s+)?soil\b|\bembraced\s+shahada(?:t|h)?\b", re.I)
 # people counted again ("both men", "all three", "the two soldiers"): the dead told before, of a side said there
@@ -105,6 +111,8 @@ def dead_side(phrase: str) -> str | None:
             kinds.add(_KINDS[ACTOR_NOUNS[low]])
     if not groups and not kinds and _OUR.search(phrase):
         return OWN
+    if not groups and not kinds and _ARMED_BODY.search(phrase):
+        return HOSTILE  # "one member of the criminal structure died in the combat"
     if groups and groups <= militias and kinds == {FORCES}:
         # "four soldiers and two VDP fell": soldiers and the militiamen who fight beside them, one side
         return FORCES

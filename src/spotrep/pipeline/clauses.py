@@ -497,6 +497,7 @@ _CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj
 
 
 _NAMING_VERBS = frozenset("know call name identify nickname dub".split())
+_LOCATING_VERBS = frozenset("locate situate".split())
 
 
 def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
@@ -517,7 +518,11 @@ def _clause_tokens(anchor: Token, members: set[int]) -> set[int]:
                 ) or (  # "..., knocking out power in Kyiv": where the event struck
                     c.dep_ == "acl" and c.tag_ == "VBN" and _is_weapon_noun(t)
                 )  # "with a Kh-22 missile launched from a Tu-22M3 bomber": how the weapon was fired
-                naming = c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS
+                # (or where it is: "at Armenian positions located in the vicinity of Sotk", "a base situated near X")
+                naming = c.dep_ == "acl" and (
+                    c.lemma_.lower() in _NAMING_VERBS
+                    or (c.lemma_.lower() in _LOCATING_VERBS and c.tag_ == "VBN")
+                )
                 if _their_dead_told_beside(c) or _what_it_resulted_in(c):
                     # "neutralised 12 terrorists, while one soldier paid the supreme price": the fight's own dead
                     stack.append(c)

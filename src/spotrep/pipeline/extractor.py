@@ -1551,9 +1551,11 @@ def _fled_to(ctx: DocContext, toks: set[int]) -> bool:
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
                 lemma = lemma_of(t)
-                return lemma in _FLEEING_VERBS or (
-                    lemma in _CARE_VERBS and any(c.dep_ == "auxpass" for c in t.children)
+                # (the passive's auxiliary may be its first conjunct's: "were wounded and evacuated to X")
+                passive = any(c.dep_ == "auxpass" for c in t.children) or (
+                    t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.head.children)
                 )
+                return lemma in _FLEEING_VERBS or (lemma in _CARE_VERBS and passive)
     return False
 
 
