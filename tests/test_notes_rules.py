@@ -84,3 +84,38 @@ def test_a_device_made_safe_and_its_planting_told_after_are_no_explosion():
 def test_a_province_below_the_first_level_is_found_alone(sentence, code):
     found = spotrep.extract(sentence, published=date(2023, 5, 9))
     assert found and found[0].location is not None and found[0].location.admin1_code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a foiled attack is the attack (its fight), no weapons seized
+        (
+            "Troops foiled an attack on a checkpoint near Kupwara on Sunday, killing two terrorists.",
+            ["Armed clash"],
+        ),
+        # weapons smuggled and stopped: disrupted weapons use (ACLED); drugs: no event of the codebook
+        ("Troops foiled an attempt to smuggle weapons near Uri on Sunday.", ["Disrupted weapons use"]),
+        ("Troops foiled an attempt to smuggle narcotics near Uri on Sunday.", []),
+    ],
+)
+def test_what_was_foiled_says_what_happened(sentence, expected):
+    assert _types(sentence, date(2023, 1, 3)) == expected
+
+
+def test_the_rest_getting_away_after_a_fight_gives_up_no_ground():
+    text = (
+        "On Thursday, border guards applied the rules of engagement near Ruwaished, which resulted in the killing "
+        "of three smugglers and the retreat of the rest into Syrian territory."
+    )
+    found = spotrep.extract(text, published=date(2023, 3, 17))
+    assert "Non-violent transfer of territory" not in {e.sub_event_type for e in found}
+
+
+def test_where_smuggled_goods_came_from_is_not_where_they_were_stopped():
+    text = (
+        "On Thursday, the army foiled an attempt to smuggle large quantities of weapons from Syrian territory into "
+        "the Kingdom near Ruwaished."
+    )
+    found = spotrep.extract(text, published=date(2023, 3, 17))
+    assert found and found[0].location is not None and found[0].location.admin1_code == "JO-MA"

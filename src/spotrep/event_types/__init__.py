@@ -198,6 +198,10 @@ def _demonym_compound(token: Token) -> bool:
     return first.is_title and not first.whitespace_ and first.i != first.sent.start
 
 
+# what is foiled when no weapon is: an act tried ("foiled an infiltration bid", "thwarted an attack")
+_FOILED_ACTS = frozenset("attack assault raid ambush incursion".split())
+_FOILED_TRIES = frozenset("attempt bid plot try".split())
+_ARMS = frozenset("weapon arm ammunition munition".split())
 # what police and patrols stop on the road or at sea (intercepting them shoots nothing down)
 _STOPPED = frozenset(
     "minibus bus vehicle car truck lorry van motorcycle motorbike boat vessel dhow canoe consignment shipment "
@@ -263,6 +267,20 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             )
         )
         if is_verb:
+            if lemma in ("foil", "thwart") and any(
+                c.dep_ in ("dobj", "nsubjpass")
+                and (
+                    lemma_of(c) in _FOILED_ACTS
+                    or (
+                        lemma_of(c) in _FOILED_TRIES
+                        and not any(lemma_of(t) in WEAPON_WORDS or lemma_of(t) in _ARMS for t in c.subtree)
+                    )
+                )
+                for c in token.children
+            ):
+                # "thwarted an attack on a checkpoint", "foiled an attempt to smuggle narcotics": the act tried tells
+                # what happened (by its own trigger, if any); no weapon was seized
+                continue
             if lemma == "intercept" and any(
                 c.dep_ in ("dobj", "nsubjpass", "appos") and lemma_of(c) in _STOPPED for c in token.subtree
             ):
@@ -483,7 +501,20 @@ def find_triggers(sent: Span, places: Collection[int] = ()) -> list[Trigger]:
             trig.kind = "assault"  # "tried to capture the village": the fighting happened, not the capture
     # "detained a man suspected of setting fire to a military vehicle": the arrest is the event
     triggers = [t for t in triggers if t.kind in _CROWD_KINDS or not codebook.alleged_deed(t.token)]
-    return triggers
+    # "killing four smugglers and the retreat of the rest": those who got away from the fight, no ground given up
+    return [t for t in triggers if not (t.kind == "withdrawal" and _the_rest_got_away(t.token))]
+
+
+# those left of a side after a fight ("the rest", "the remainder of the attackers", "the survivors")
+_THE_REST = frozenset("rest remainder others survivor".split())
+
+
+def _the_rest_got_away(token: Token) -> bool:
+    """Is a withdrawal that of the rest of a side after a fight ("the retreat of the rest", "the rest of them
+    withdrew")?"""
+    doers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(lemma_of(d) in _THE_REST or d.lower_ in _THE_REST for d in doers)
 
 
 def _of_counted_people(token) -> bool:

@@ -369,7 +369,19 @@ def _origin_of_fire(ctx: DocContext, root: Token) -> bool:
                     and any(g.dep_ == "pobj" and ctx.lemma(g.i) in _FIRE_NOUNS for g in c.children)
                     for c in verb.children
                 )
-            return verb.pos_ == "NOUN" and ctx.lemma(verb.i) in _FIRE_NOUNS
+            if verb.pos_ == "NOUN" and ctx.lemma(verb.i) in _FIRE_NOUNS:
+                return True
+            # (the goods smuggled from there: "smuggle large quantities of narcotics from Syrian territory")
+            goods = verb
+            for _ in range(3):
+                if goods.dep_ not in ("dobj", "pobj", "prep", "conj") or goods.head.i == goods.i:
+                    return False
+                goods = goods.head
+                if goods.pos_ == "VERB":
+                    return ctx.lemma(goods.i) in _CROSSING_VERBS or (
+                        goods.dep_ == "conj" and ctx.lemma(goods.head.i) in _CROSSING_VERBS
+                    )
+            return False
         if t.dep_ not in ("pobj", "compound", "prep", "nmod", "amod") or t.head.i == t.i:
             return False
         t = t.head
