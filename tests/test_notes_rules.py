@@ -119,3 +119,11 @@ def test_where_smuggled_goods_came_from_is_not_where_they_were_stopped():
     )
     found = spotrep.extract(text, published=date(2023, 3, 17))
     assert found and found[0].location is not None and found[0].location.admin1_code == "JO-MA"
+
+
+def test_an_operation_launched_that_only_detained_is_an_arrest():
+    text = (
+        "Acting on a tip-off, troops and state police launched an operation near Kangpokpi, Manipur, on Friday and "
+        "apprehended three members of an armed group."
+    )
+    assert _types(text, date(2024, 3, 12))[0] == "Arrests"

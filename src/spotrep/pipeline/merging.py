@@ -30,7 +30,7 @@ from ..model import Actor, Location
 from ..numbers.sides import different_sides
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 from .common import (
     _CROWD_KINDS,
@@ -1811,6 +1811,14 @@ def _dead_of_the_fight_before(cands: list[Candidate]) -> None:
 _RAID_VERBS = frozenset({"storm", "raid"})
 
 
+def _operation_launched(token: Token) -> bool:
+    """ "launched a joint operation in the general area of X and apprehended two cadres": an operation told by
+    its launching, no fight of its own."""
+    return lemma_of(token) in ("launch", "conduct", "mount", "carry") and any(
+        c.dep_ == "dobj" and lemma_of(c) == "operation" for c in token.children
+    )
+
+
 def _raids_that_arrested(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """ "Operatives stormed a hideout of a kidnapping syndicate in Falgore Forest. The team succeeded in arresting
     seven suspects.": a raid told with no fighting (no fire exchanged, nobody killed or wounded) whose sentence,
@@ -1820,7 +1828,7 @@ def _raids_that_arrested(ctx: DocContext, cands: list[Candidate]) -> list[Candid
     for c in cands:
         if (
             c.typing.sub_event_type == "Armed clash"
-            and all(ctx.lemma(t.i) in _RAID_VERBS for t in c.triggers)
+            and all(ctx.lemma(t.i) in _RAID_VERBS or _operation_launched(t.token) for t in c.triggers)
             and not c.fatalities
             and not c.injuries
         ):
