@@ -431,3 +431,22 @@ def test_a_place_the_target_is_located_at_is_where_the_fire_was():
     )
     first = _first(text, date(2023, 6, 21))
     assert first.location is not None and first.location.admin1_code == "AM-GR"
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "day"),
+    [
+        ("Press Release\nNairobi, 5 May 2022\n\nPolice arrested two men.", "Nairobi", date(2022, 5, 5)),
+        ("Multan, 14 July 2023 (Friday)\n\nPolice arrested two men.", "Multan", date(2023, 7, 14)),
+        # a title closed by its date is no city
+        (
+            "Daily Security Update, Oct. 2, 2010\n\nKABUL, Afghanistan – Troops detained a man.",
+            "Kabul",
+            date(2010, 10, 2),
+        ),
+        ("Press Statement, 3 May 2021\n\nPolice arrested two men.", None, date(2021, 5, 3)),
+    ],
+)
+def test_a_city_and_its_date_alone_on_a_line_are_a_dateline(head, place, day):
+    dateline = read_dateline(head)
+    assert dateline is not None and (dateline.place, dateline.day) == (place, day)

@@ -53,14 +53,19 @@ _DASH = r"[ ]*(?:-{1,2}|–|—)(?:[ ]+|[ ]*(?=\n))"  # "WASHINGTON —" may end
 _SLASHED = r"\.?[ ]*/[A-Za-z][A-Za-z\-]{1,20}/\.?[ ]+"  # Russian agencies: "MOSCOW, June 10. /TASS/. "
 # after a full date, a release's dateline may also end with a colon or a full stop ("ISLAMABAD, 12 March 2021:",
 # "KYIV, 3 March 2023. The ...")
-# (or end its line: "Lahore, 14 July 2023 (Friday)")
-_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}])|\.?[ ]*(?=\n))"
+_DATED_END = rf"(?:{_DASH}|[ ]*:(?:[ ]+|[ ]*(?=\n))|\.[ ]+(?=[{_UPPER}])|\.[ ]*(?=\n))"
 # a full date given after the outlet or after a dash: "MOGADISHU, Somalia (AFRICOM) Feb. 3, 2019 —",
 # "KABUL, Afghanistan – Feb. 14, 2017 –", "MAIDUGURI – 3 June 2022:"
 _LATE_DAY = rf"(?:,?[ ]|[ ]*{_OUTLET}[ ]*|{_DASH})"
 # the release's number in brackets after its date: "RAWALPINDI, January 26, 2022 (Press Release No
 # PR-14/2022-ISPR) –"
 _RELEASE_NUMBER = r"(?:[ ]*\([^()\n]{1,60}\))"
+# the words of a release's title, which a title closed by its date opens with ("Evening Operational Update, Oct. 2,
+# 2010", "Press Statement, 3 May 2021"): no city
+_TITLE_WORDS = (
+    r"[^,\n]*\b(?i:update|release|statement|report|bulletin|communiqu[eé]|news|briefing|summary|operational|"
+    r"morning|evening|daily|weekly|press|note|notice)\b"
+)
 _NO_WORD = (
     r"(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|During|As)\b)"  # "On Monday, 5 May 2014:"
 )
@@ -73,6 +78,10 @@ _DATELINE = re.compile(
     rf"^[ \t]*(?:(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER}{_QUALIFIER}{_QUALIFIER}{_LATE_DAY}"
     rf"{_LATE_FULL_DAY}"
     rf"{_RELEASE_NUMBER}?{_DATED_END}"
+    # a city, a comma and the full date alone on their line: "Addis Ababa, 5 May 2022", "Lahore, 14 July 2023
+    # (Friday)" (not a title closed by a date: "Morning Operational Update March 3, 2011")
+    rf"|(?!{_TITLE_WORDS})(?:{_CAPS_PLACE}|{_NO_WORD}{_TITLE_PLACE}){_QUALIFIER},[ ]{_LATE_FULL_DAY}"
+    rf"{_RELEASE_NUMBER}?[ ]*(?=\n)"
     rf"|(?:{_CAPS_PLACE}{_QUALIFIER}{_DAY}(?:[ ]*{_OUTLET})?"
     rf"|{_TITLE_PLACE}{_QUALIFIER}{_DAY}[ ]*{_OUTLET}){_DASH}"
     rf"|{_CAPS_PLACE}{_DAY}{_SLASHED}"
