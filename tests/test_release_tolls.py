@@ -72,6 +72,9 @@ def test_falling_and_sending_that_kill_no_one(sentence):
         ("nine khwarij were sent to hell", HOSTILE),
         ("two of our comrades were martyred", OWN),
         ("one member of the criminal structure died in the combat", HOSTILE),
+        # the labels of a toll's list
+        ("On the friendly side", FORCES),
+        ("On the enemy side", HOSTILE),
         # soldiers and the militiamen who fight beside them
         ("five soldiers and three VDP fell with arms in hand", FORCES),
     ],

@@ -50,6 +50,8 @@ _STATE_FORCE = re.compile(
     re.I,
 )
 _OUR = re.compile(r"\b(?:our|own)\b", re.I)
+# the sides a toll's list is labelled by: "On the friendly side: 4 dead", "On the enemy side: 17 neutralised"
+_SIDE_LABEL = re.compile(r"\b(friendly|enemy)\s+side\b", re.I)
 # a member of a body of armed men told by its kind ("of the criminal structure", "of an armed group", "of the gang")
 _ARMED_BODY = re.compile(
     r"\bmembers?\s+of\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?"
@@ -109,6 +111,8 @@ def dead_side(phrase: str) -> str | None:
             kinds.add(FORCES)
         elif low in ACTOR_NOUNS and ACTOR_NOUNS[low] in _KINDS:
             kinds.add(_KINDS[ACTOR_NOUNS[low]])
+    if not groups and not kinds and (label := _SIDE_LABEL.search(phrase)):
+        return FORCES if label.group(1).lower() == "friendly" else HOSTILE  # a toll's "On the enemy side:"
     if not groups and not kinds and _OUR.search(phrase):
         return OWN
     if not groups and not kinds and _ARMED_BODY.search(phrase):

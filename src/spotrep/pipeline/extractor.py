@@ -62,7 +62,8 @@ from ..gazetteer.regions import WAR_COUNTRIES
 from ..lexicon.actors import COUNTRY_ACTORS, DEMONYMS, ENEMY_WORDS
 from ..lexicon.weapons import WEAPON_SYSTEMS, WEAPON_WORDS
 from ..model import Actor, Claim, Event, Location, Quantity
-from ..numbers.sides import FORCES, HOSTILE, dead_side, side_of_the_dead
+from ..numbers.casualties import DEATH_IDIOMS
+from ..numbers.sides import dead_side, side_of_the_dead
 from ..rulers import SPAN_KEY
 
 if TYPE_CHECKING:
@@ -1476,9 +1477,6 @@ def _stated(ctx: DocContext, index: int) -> bool:
     )
 
 
-_TOLL_SIDES = {"friendly": FORCES, "our": FORCES, "own": FORCES, "enemy": HOSTILE, "terrorist": HOSTILE}
-
-
 def _toll_line(ctx: DocContext, index: int, cands: list[Candidate]) -> None:
     """A line of a toll ("On the friendly side: 4 dead, 9 wounded, 1 vehicle destroyed") whose one casualty
     event is told by one of its words: the line's figures are all that event's (the dead told by a noun with no
@@ -1492,9 +1490,7 @@ def _toll_line(ctx: DocContext, index: int, cands: list[Candidate]) -> None:
     cas = numbers_stage.find_casualties(text)
     if event.fatalities is None and cas.fatalities is not None:
         # (whose dead the label says: "On the friendly side:", "On the enemy side:")
-        side = side_of_the_dead(text, cas) or _TOLL_SIDES.get(
-            next((w for w in re.findall(r"[a-z]+", label.lower()) if w in _TOLL_SIDES), "")
-        )
+        side = side_of_the_dead(text, cas) or dead_side(label)
         event.fatalities, event.dead_side = cas.fatalities, side
     if event.injuries is None and cas.injuries is not None:
         event.injuries = cas.injuries
@@ -1508,9 +1504,10 @@ _THE_FIGHT_AGAIN = re.compile(
 )
 # a casualty clause that lists its dead after a colon, one a line: "the following brave sons of soil, having fought
 # gallantly, embraced shahadat:"
+# (the words of dying are the casualty reader's: numbers.casualties.DEATH_IDIOMS)
 _FOLLOWING_DEAD = re.compile(
-    r"\bthe\s+following\b[^.:;]{0,120}?\b(?:embraced\s+shahada\w*|(?:were|have\s+been)\s+(?:killed|martyred)|"
-    r"lost\s+their\s+lives|died|paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice))\b[^.:;]{0,40}:\s*$",
+    rf"\bthe\s+following\b[^.:;]{{0,120}}?\b(?:{DEATH_IDIOMS}|(?:were|have\s+been)\s+(?:killed|martyred)|died)\b"
+    r"[^.:;]{0,40}:\s*$",
     re.I,
 )
 # a line of a list: "a. Naik X", "2) Sepoy Y", "(ii) Z", "- Havildar W"
